@@ -1,0 +1,27 @@
+package dev.crmkit.core.common;
+
+import dev.crmkit.spi.Checks;
+
+/**
+ * Who did something: a user of the host application, or the system itself (an import, a scheduled job).
+ * Recorded on events and audit entries; {@code id} is the host's user id, at most 100 characters.
+ */
+public record Actor(String id, Kind kind) {
+    /** Whether a person or the system acted. */
+    public enum Kind { USER, SYSTEM }
+
+    public Actor {
+        Checks.text("actor.id", id, 100);
+        Checks.required("actor.kind", kind);
+    }
+
+    /** A user of the host application. */
+    public static Actor user(String id) {
+        return new Actor(id, Kind.USER);
+    }
+
+    /** The system, doing work of the named kind ({@code import}, {@code scheduler}). */
+    public static Actor system(String what) {
+        return new Actor(what, Kind.SYSTEM);
+    }
+}

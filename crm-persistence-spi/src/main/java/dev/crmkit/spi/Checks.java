@@ -1,0 +1,128 @@
+package dev.crmkit.spi;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The validation every record of the storage contract applies in its constructor, so that a value that
+ * cannot be stored the same way on every backend never reaches an adapter.
+ *
+ * <p>Text must be well-formed UTF-16 (no unpaired surrogate), must not contain the NUL character (PostgreSQL
+ * rejects it) and must fit its column, measured in Java {@code char}s. Instants are kept at microsecond
+ * precision, the finest that PostgreSQL and MariaDB store, and between the years 1000 and 9999.
+ */
+public final class Checks {
+    /** Tenant ids: 1 to 64 characters of letters, digits, dot, dash and underscore. */
+    public static final Pattern TENANT_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    private static final Instant EARLIEST = Instant.parse("1000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
+    private Checks() {
+    }
+
+    /** Rejects a null value. */
+    public static <T> T required(String field, T value) {
+        if (value == null) {
+            throw new ValidationException(field, "is required");
+        }
+        return value;
+    }
+
+    /** Validates a tenant id. */
+    public static String tenantId(String field, String value) {
+        required(field, value);
+        if (!TENANT_ID.matcher(value).matches()) {
+            throw new ValidationException(field, "must be 1 to 64 letters, digits, '.', '-' or '_'");
+        }
+        return value;
+    }
+
+    /** Validates required, non-blank text of at most {@code max} chars. */
+    public static String text(String field, String value, int max) {
+        required(field, value);
+        if (value.isBlank()) {
+            throw new ValidationException(field, "must not be blank");
+        }
+        return optionalText(field, value, max);
+    }
+
+    /** Validates optional text: null passes, otherwise at most {@code max} well-formed chars without NUL. */
+    public static String optionalText(String field, String value, int max) {
+        if (value == null) {
+            return null;
+        }
+        if (value.length() > max) {
+            throw new ValidationException(field, "must be at most " + max + " characters");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\u0000') {
+                throw new ValidationException(field, "must not contain the NUL character");
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
+                    throw new ValidationException(field, "must be well-formed text");
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                throw new ValidationException(field, "must be well-formed text");
+            }
+        }
+        return value;
+    }
+
+    /** Validates a required instant and truncates it to microseconds. */
+    public static Instant instant(String field, Instant value) {
+        required(field, value);
+        return optionalInstant(field, value);
+    }
+
+    /** Validates an optional instant and truncates it to microseconds. */
+    public static Instant optionalInstant(String field, Instant value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.isBefore(EARLIEST) || value.isAfter(LATEST)) {
+            throw new ValidationException(field, "must lie between the years 1000 and 9999");
+        }
+        return value.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Validates a record version: versions start at 1. */
+    public static long version(String field, long value) {
+        if (value < 1) {
+            throw new ValidationException(field, "must be at least 1");
+        }
+        return value;
+    }
+
+    /** Validates a required id. */
+    public static UUID id(String field, UUID value) {
+        return required(field, value);
+    }
+
+    /** Validates that a collection and its elements are not null. */
+    public static <C extends Collection<?>> C noNulls(String field, C values) {
+        required(field, values);
+        int i = 0;
+        for (Object v : values) {
+            if (v == null) {
+                throw new ValidationException(field + "[" + i + "]", "is required");
+            }
+            i++;
+        }
+        return values;
+    }
+
+    /** Validates a positive limit not above {@code max}. */
+    public static int limit(String field, int value, int max) {
+        if (value < 1 || value > max) {
+            throw new ValidationException(field, "must be between 1 and " + max);
+        }
+        return value;
+    }
+}

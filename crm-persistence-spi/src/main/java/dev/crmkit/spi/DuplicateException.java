@@ -1,0 +1,18 @@
+package dev.crmkit.spi;
+
+/** An insert would create a second record with an id or a unique key that already exists in the tenant. */
+public class DuplicateException extends CrmException {
+    private static final long serialVersionUID = 1L;
+
+    private final String key;
+
+    public DuplicateException(String type, String key) {
+        super(type + " already exists for " + key);
+        this.key = key;
+    }
+
+    /** The name of the unique key that was violated, for example {@code id} or {@code externalRef}. */
+    public String key() {
+        return key;
+    }
+}

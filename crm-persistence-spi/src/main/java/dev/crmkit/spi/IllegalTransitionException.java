@@ -1,0 +1,25 @@
+package dev.crmkit.spi;
+
+/** A lifecycle was asked to move between two states it does not connect; the message names both. */
+public class IllegalTransitionException extends CrmException {
+    private static final long serialVersionUID = 1L;
+
+    private final String from;
+    private final String to;
+
+    public IllegalTransitionException(String type, Object from, Object to) {
+        super(type + " cannot move from " + from + " to " + to);
+        this.from = String.valueOf(from);
+        this.to = String.valueOf(to);
+    }
+
+    /** The state the aggregate is in. */
+    public String from() {
+        return from;
+    }
+
+    /** The state the caller asked for. */
+    public String to() {
+        return to;
+    }
+}

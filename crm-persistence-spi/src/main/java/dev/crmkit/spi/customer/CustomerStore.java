@@ -1,0 +1,76 @@
+package dev.crmkit.spi.customer;
+
+import dev.crmkit.spi.ConflictException;
+import dev.crmkit.spi.DuplicateException;
+import dev.crmkit.spi.NotFoundException;
+import dev.crmkit.spi.Page;
+import dev.crmkit.spi.PageRequest;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Customers of every tenant. Every method is scoped by {@code tenantId}: it never reads, returns or changes
+ * another tenant's customer, even when given that customer's id.
+ *
+ * <p>Queries ({@link #find}, {@link #findByNameKey}, {@link #sharedNameKeys}) see live customers only, never
+ * merged ones; {@link #get} and {@link #findByExternalRef} return merged ones too, so the core can follow
+ * {@code mergedInto} to the survivor. Pages are ordered by id in {@link dev.crmkit.spi.Ids#ORDER}.
+ */
+public interface CustomerStore {
+    /**
+     * Stores a new customer. Its version must be 1.
+     *
+     * @return the stored record, equal to the argument
+     * @throws DuplicateException with {@code key() = "id"} when the tenant has a customer with this id, or
+     *     {@code key() = "externalRef"} when it has one with this external reference; nothing is stored
+     */
+    CustomerRecord insert(CustomerRecord customer);
+
+    /**
+     * Stores many new customers as one batch, all or nothing. Each must be at version 1.
+     *
+     * @throws DuplicateException as {@link #insert}, also for two records of the batch that collide with each
+     *     other; nothing of the batch is stored
+     */
+    void insertAll(List<CustomerRecord> customers);
+
+    /**
+     * Replaces a customer whose stored version is {@code expectedVersion}. The argument's own {@code version}
+     * is ignored; its {@code createdAt} is ignored too, the stored one is kept.
+     *
+     * @return the stored record at version {@code expectedVersion + 1}
+     * @throws NotFoundException when the tenant has no customer with this id
+     * @throws ConflictException when the stored version differs from {@code expectedVersion}; nothing changes
+     * @throws DuplicateException when the new external reference belongs to another customer; nothing changes
+     */
+    CustomerRecord update(CustomerRecord customer, long expectedVersion);
+
+    /** The customer with this id in this tenant, merged or not; empty when there is none. */
+    Optional<CustomerRecord> get(String tenantId, UUID id);
+
+    /** The customers with these ids in this tenant, merged or not, in no particular order; unknown ids are left out. */
+    List<CustomerRecord> getAll(String tenantId, List<UUID> ids);
+
+    /** The customer with this external reference in this tenant, merged or not. */
+    Optional<CustomerRecord> findByExternalRef(String tenantId, String externalRef);
+
+    /**
+     * One page of the live customers matching the criterion, ordered by id. Keyset paging: a reader that
+     * follows {@code next} until it is absent sees every customer that matched throughout, exactly once,
+     * even while others are inserted.
+     */
+    Page<CustomerRecord> find(String tenantId, CustomerCriterion criterion, PageRequest page);
+
+    /** How many live customers match the criterion. */
+    long count(String tenantId, CustomerCriterion criterion);
+
+    /** Up to {@code limit} (1 to 1000) live customers whose name key equals {@code nameKey}, ordered by id. */
+    List<CustomerRecord> findByNameKey(String tenantId, String nameKey, int limit);
+
+    /**
+     * One page of the name keys that two or more live customers share, ordered by the key in an order the
+     * backend keeps stable (a binary collation), each with the ids of the customers sharing it. The cursor continues after the last key.
+     */
+    Page<SharedValue> sharedNameKeys(String tenantId, PageRequest page);
+}

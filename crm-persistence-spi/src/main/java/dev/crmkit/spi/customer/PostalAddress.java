@@ -1,0 +1,21 @@
+package dev.crmkit.spi.customer;
+
+import dev.crmkit.spi.Checks;
+import dev.crmkit.spi.ValidationException;
+
+/**
+ * A postal address: street lines, city, region, postcode and an ISO 3166-1 alpha-2 country code (upper case).
+ * Street and country are required; the others are optional because not every country uses them.
+ */
+public record PostalAddress(String street, String city, String region, String postalCode, String countryCode) {
+    public PostalAddress {
+        Checks.text("street", street, 300);
+        Checks.optionalText("city", city, 100);
+        Checks.optionalText("region", region, 100);
+        Checks.optionalText("postalCode", postalCode, 20);
+        Checks.required("countryCode", countryCode);
+        if (!countryCode.matches("[A-Z]{2}")) {
+            throw new ValidationException("countryCode", "must be an ISO 3166-1 alpha-2 code in upper case");
+        }
+    }
+}

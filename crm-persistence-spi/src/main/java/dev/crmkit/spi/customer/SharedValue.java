@@ -1,0 +1,14 @@
+package dev.crmkit.spi.customer;
+
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A normalized value (an e-mail address, a phone number, a name key) that two or more live customers share:
+ * the raw material of a duplicate group. {@code customerIds} holds at least two ids.
+ */
+public record SharedValue(String value, Set<UUID> customerIds) {
+    public SharedValue {
+        customerIds = Set.copyOf(customerIds);
+    }
+}

@@ -1,0 +1,2 @@
+/** Typed custom fields: per-tenant definitions and the values customers carry. */
+package dev.crmkit.spi.customfield;

@@ -1,0 +1,50 @@
+package dev.crmkit.spi.touchpoint;
+
+import dev.crmkit.spi.Checks;
+import dev.crmkit.spi.StoredRecord;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One touch point: a contact between the company and a customer on a channel, at a time.
+ *
+ * <ul>
+ *   <li>{@code outcome}: a short code such as {@code reached}, {@code no-answer}, {@code order-placed}; optional, at most 50.</li>
+ *   <li>{@code agentId}: the user who handled it; optional, at most 100.</li>
+ *   <li>{@code summary}: free text; optional, at most 4000.</li>
+ *   <li>{@code idempotencyKey}: the caller's key for a retried recording; optional, unique in the tenant, at most 100.</li>
+ * </ul>
+ */
+public record InteractionRecord(
+        String tenantId,
+        UUID id,
+        long version,
+        Instant createdAt,
+        Instant updatedAt,
+        UUID customerId,
+        Channel channel,
+        Direction direction,
+        Purpose purpose,
+        String outcome,
+        String agentId,
+        String summary,
+        Instant occurredAt,
+        String idempotencyKey) implements StoredRecord {
+
+    public InteractionRecord {
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("id", id);
+        Checks.version("version", version);
+        createdAt = Checks.instant("createdAt", createdAt);
+        updatedAt = Checks.instant("updatedAt", updatedAt);
+        Checks.id("customerId", customerId);
+        Checks.required("channel", channel);
+        Checks.required("direction", direction);
+        Checks.required("purpose", purpose);
+        Checks.optionalText("outcome", outcome, 50);
+        Checks.optionalText("agentId", agentId, 100);
+        Checks.optionalText("summary", summary, 4000);
+        occurredAt = Checks.instant("occurredAt", occurredAt);
+        Checks.optionalText("idempotencyKey", idempotencyKey, 100);
+    }
+}

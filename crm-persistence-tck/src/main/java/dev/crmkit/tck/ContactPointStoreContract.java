@@ -1,0 +1,5 @@
+package dev.crmkit.tck;
+
+/** Placeholder: the contract tests for this part of the SPI are being written. */
+public abstract class ContactPointStoreContract extends ContractSupport {
+}

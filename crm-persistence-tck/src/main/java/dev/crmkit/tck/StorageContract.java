@@ -1,0 +1,166 @@
+package dev.crmkit.tck;
+
+import dev.crmkit.spi.Storage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Nested;
+
+/**
+ * The storage contract suite. An adapter certifies itself by extending this class in its own tests and
+ * supplying a fresh, empty {@link Storage} for every test:
+ *
+ * <pre>{@code
+ * class MyStorageContractTest extends StorageContract {
+ *     protected Storage newStorage() { return MyStorage.inFreshSchema(); }
+ * }
+ * }</pre>
+ *
+ * <p>Each store's contract is a public {@code @Nested} class, so a report shows which store broke which
+ * promise; properties (round trip, paging, tenant isolation, criteria) are generated with QuickTheories.
+ */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+public abstract class StorageContract {
+    private Storage current;
+
+    /** A storage with no data at all, for one test. Called once before every test. */
+    protected abstract Storage newStorage();
+
+    /** Releases what {@link #newStorage()} opened; the default does nothing. */
+    protected void closeStorage(Storage storage) {
+    }
+
+    @BeforeEach
+    void openStorage() {
+        current = newStorage();
+    }
+
+    @AfterEach
+    void releaseStorage() {
+        if (current != null) {
+            closeStorage(current);
+        }
+    }
+
+    Storage current() {
+        return current;
+    }
+
+    /** The contract of {@link CustomerStoreContract}. */
+    @Nested
+    public class Customers extends CustomerStoreContract {
+        @Override
+        protected Storage storage() {
+            return current();
+        }
+    }
+
+    /** The contract of {@link CustomerPagingProperties}. */
+    @Nested
+    public class Customer_paging extends CustomerPagingProperties {
+        @Override
+        protected Storage storage() {
+            return current();
+        }
+    }
+
+    /** The contract of {@link CriteriaProperties}. */
+    @Nested
+    public class Criteria extends CriteriaProperties {
+        @Override
+        protected Storage storage() {
+            return current();
+        }
+    }
+
+    /** The contract of {@link ContactPointStoreContract}. */
+    @Nested
+    public class Contact_points extends ContactPointStoreContract {
+        @Override
+        protected Storage storage() {
+            return current();
+        }
+    }
+
+    /** The contract of {@link RelationshipStoreContract}. */
+    @Nested
+    public class Relationships extends RelationshipStoreContract {
+        @Override
+        protected Storage storage() {
+            return current();
+        }
+    }
+
+    /** The contract of {@link CustomFieldDefinitionStoreContract}. */
+    @Nested
+    public class Custom_field_definitions extends CustomFieldDefinitionStoreContract {
+        @Override
+        protected Storage storage() {
+            return current();
+        }
+    }
+
+    /** The contract of {@link TenantIsolationProperties}. */
+    @Nested
+    public class Tenant_isolation extends TenantIsolationProperties {
+        @Override
+        protected Storage storage() {
+            return current();
+        }
+    }
+
+    /** The contract of {@link InteractionStoreContract}. */
+    @Nested
+    public class Interactions extends InteractionStoreContract {
+        @Override
+        protected Storage storage() {
+            return current();
+        }
+    }
+
+    /** The contract of {@link TimelinePagingProperties}. */
+    @Nested
+    public class Timeline_paging extends TimelinePagingProperties {
+        @Override
+        protected Storage storage() {
+            return current();
+        }
+    }
+
+    /** The contract of {@link TaskStoreContract}. */
+    @Nested
+    public class Tasks extends TaskStoreContract {
+        @Override
+        protected Storage storage() {
+            return current();
+        }
+    }
+
+    /** The contract of {@link OutboxStoreContract}. */
+    @Nested
+    public class Outbox extends OutboxStoreContract {
+        @Override
+        protected Storage storage() {
+            return current();
+        }
+    }
+
+    /** The contract of {@link DueWorkStoreContract}. */
+    @Nested
+    public class Due_work extends DueWorkStoreContract {
+        @Override
+        protected Storage storage() {
+            return current();
+        }
+    }
+
+    /** The contract of {@link TransactionContract}. */
+    @Nested
+    public class Transactions extends TransactionContract {
+        @Override
+        protected Storage storage() {
+            return current();
+        }
+    }
+}
