@@ -1,0 +1,334 @@
+package dev.crmkit.jdbc;
+
+import dev.crmkit.spi.CrmException;
+import dev.crmkit.spi.StorageFailureException;
+import dev.crmkit.spi.TransactionRunner;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+
+/**
+ * The connections and units of one {@link JdbcStorage}: a unit keeps its connection in a thread local so every
+ * store call on the thread joins it; a call outside any unit runs in a unit of its own. In host-managed mode
+ * the connection comes from the host's {@link ConnectionSource} and commit and rollback are the host's.
+ */
+final class Database implements TransactionRunner {
+    private final DataSource dataSource;
+    private final ConnectionSource host;
+    private final Dialect dialect;
+    private final ThreadLocal<Connection> unit = new ThreadLocal<>();
+
+    Database(DataSource dataSource, ConnectionSource host, Dialect dialect) {
+        this.dataSource = dataSource;
+        this.host = host;
+        this.dialect = dialect;
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        if (unit.get() != null) {
+            return work.get();
+        }
+        if (host != null) {
+            Connection connection = obtainFromHost();
+            unit.set(connection);
+            try {
+                return work.get();
+            } finally {
+                unit.remove();
+                releaseToHost(connection);
+            }
+        }
+        Connection connection = open();
+        unit.set(connection);
+        try {
+            connection.setAutoCommit(false);
+            T result = work.get();
+            connection.commit();
+            return result;
+        } catch (RuntimeException | Error e) {
+            rollbackQuietly(connection, e);
+            throw e;
+        } catch (SQLException e) {
+            rollbackQuietly(connection, e);
+            throw SqlErrors.translate(e, "unit", Map.of());
+        } finally {
+            unit.remove();
+            closeQuietly(connection);
+        }
+    }
+
+    /** Runs a read on the unit's connection, or on a connection of its own outside a unit. */
+    <T> T read(String type, SqlWork<T> work) {
+        Connection current = unit.get();
+        try {
+            if (current != null) {
+                return work.run(current);
+            }
+            if (host != null) {
+                Connection connection = obtainFromHost();
+                try {
+                    return work.run(connection);
+                } finally {
+                    releaseToHost(connection);
+                }
+            }
+            try (Connection connection = open()) {
+                return work.run(connection);
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e, type, Map.of());
+        }
+    }
+
+    /**
+     * Runs a write all or nothing: inside a unit behind a savepoint, so a failed write (a duplicate the caller
+     * catches) leaves the unit usable and unchanged; outside a unit in a transaction of its own.
+     */
+    <T> T write(String type, Map<String, String> uniqueKeys, SqlWork<T> work) {
+        Connection current = unit.get();
+        if (current == null && host != null) {
+            return inTransaction(() -> write(type, uniqueKeys, work));
+        }
+        if (current != null) {
+            return writeBehindSavepoint(current, type, uniqueKeys, work);
+        }
+        try (Connection connection = open()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                rollbackQuietly(connection, e);
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e, type, uniqueKeys);
+        }
+    }
+
+    private <T> T writeBehindSavepoint(Connection connection, String type, Map<String, String> uniqueKeys,
+            SqlWork<T> work) {
+        Savepoint savepoint = null;
+        try {
+            if (!connection.getAutoCommit()) {
+                savepoint = connection.setSavepoint();
+            }
+            T result = work.run(connection);
+            if (savepoint != null) {
+                connection.releaseSavepoint(savepoint);
+            }
+            return result;
+        } catch (SQLException e) {
+            rollbackTo(connection, savepoint, e);
+            throw SqlErrors.translate(e, type, uniqueKeys);
+        } catch (RuntimeException | Error e) {
+            rollbackTo(connection, savepoint, e);
+            throw e;
+        }
+    }
+
+    private static void rollbackTo(Connection connection, Savepoint savepoint, Throwable failure) {
+        if (savepoint == null) {
+            return;
+        }
+        try {
+            connection.rollback(savepoint);
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /**
+     * Runs work on a connection of its own at READ COMMITTED and commits before returning, whether or not
+     * the calling thread is inside a unit: claims must be visible to other nodes at once.
+     */
+    <T> T detached(String type, SqlWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            int isolation = connection.getTransactionIsolation();
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                rollbackQuietly(connection, e);
+                throw e;
+            } finally {
+                connection.setTransactionIsolation(isolation);
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e, type, Map.of());
+        }
+    }
+
+    // ---- statements -------------------------------------------------------------------------------------
+
+    PreparedStatement prepare(Connection connection, String sql, List<?> parameters) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
+            bind(statement, parameters);
+            return statement;
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
+        }
+    }
+
+    void bind(PreparedStatement statement, List<?> parameters) throws SQLException {
+        for (int i = 0; i < parameters.size(); i++) {
+            bindOne(statement, i + 1, parameters.get(i));
+        }
+    }
+
+    private void bindOne(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.NULL);
+        } else if (value instanceof UUID id) {
+            dialect.bindId(statement, index, id);
+        } else if (value instanceof Instant instant) {
+            dialect.bindInstant(statement, index, instant);
+        } else if (value instanceof String text) {
+            statement.setString(index, text);
+        } else if (value instanceof Enum<?> constant) {
+            statement.setString(index, constant.name());
+        } else if (value instanceof Long number) {
+            statement.setLong(index, number);
+        } else if (value instanceof Integer number) {
+            statement.setInt(index, number);
+        } else if (value instanceof Boolean flag) {
+            statement.setBoolean(index, flag);
+        } else if (value instanceof BigDecimal decimal) {
+            statement.setBigDecimal(index, decimal);
+        } else if (value instanceof LocalDate date) {
+            statement.setObject(index, date);
+        } else {
+            throw new IllegalArgumentException("cannot bind a " + value.getClass().getName());
+        }
+    }
+
+    <T> List<T> list(Connection connection, String sql, List<?> parameters, RowMapper<T> mapper)
+            throws SQLException {
+        try (PreparedStatement statement = prepare(connection, sql, parameters);
+                ResultSet rows = statement.executeQuery()) {
+            List<T> result = new ArrayList<>();
+            Row row = new Row(rows, dialect);
+            while (rows.next()) {
+                result.add(mapper.map(row));
+            }
+            return result;
+        }
+    }
+
+    <T> Optional<T> one(Connection connection, String sql, List<?> parameters, RowMapper<T> mapper)
+            throws SQLException {
+        List<T> rows = list(connection, sql, parameters, mapper);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    int update(Connection connection, String sql, List<?> parameters) throws SQLException {
+        try (PreparedStatement statement = prepare(connection, sql, parameters)) {
+            return statement.executeUpdate();
+        }
+    }
+
+    /** Executes one statement for each parameter list as a JDBC batch. */
+    void batch(Connection connection, String sql, List<? extends List<?>> parameterLists) throws SQLException {
+        if (parameterLists.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (List<?> parameters : parameterLists) {
+                bind(statement, parameters);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    /** A placeholder list {@code (?, ?, ?)} for an IN clause. */
+    static String placeholders(int count) {
+        StringBuilder sql = new StringBuilder("(");
+        for (int i = 0; i < count; i++) {
+            sql.append(i == 0 ? "?" : ", ?");
+        }
+        return sql.append(')').toString();
+    }
+
+    // ---- connections ------------------------------------------------------------------------------------
+
+    private Connection open() {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new StorageFailureException("no connection to the database (SQLState " + e.getSQLState() + ")", e);
+        }
+    }
+
+    private Connection obtainFromHost() {
+        try {
+            Connection connection = host.obtain();
+            if (connection == null) {
+                throw new IllegalStateException("the host's ConnectionSource returned no connection");
+            }
+            return connection;
+        } catch (SQLException e) {
+            throw new StorageFailureException("the host gave no connection (SQLState " + e.getSQLState() + ")", e);
+        }
+    }
+
+    private void releaseToHost(Connection connection) {
+        try {
+            host.release(connection);
+        } catch (SQLException e) {
+            throw new StorageFailureException("the host could not take its connection back", e);
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection, Throwable failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // the pool discards a connection it cannot reset
+        }
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // nothing left to release
+        }
+    }
+
+    static CrmException unexpected(String type, SQLException e) {
+        return SqlErrors.translate(e, type, Map.of());
+    }
+}

@@ -1,0 +1,120 @@
+package dev.crmkit.jdbc;
+
+import dev.crmkit.spi.Checks;
+import dev.crmkit.spi.PageRequest;
+import dev.crmkit.spi.scheduling.DueWorkRecord;
+import dev.crmkit.spi.scheduling.DueWorkStore;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Due work in {@code crm_due_work}, one row per tenant, kind and key. Claimers serialize on the row
+ * {@code due_work} of {@code crm_lock}; completing and retrying are conditional on the holder.
+ */
+final class JdbcDueWorkStore implements DueWorkStore {
+    private static final String TYPE = "due work";
+    private static final String COLUMNS = "tenant_id, id, kind, work_key, due_at, payload, claimed_by, lease_until, attempts";
+
+    private final Database db;
+
+    JdbcDueWorkStore(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public DueWorkRecord schedule(DueWorkRecord work) {
+        Checks.required("work", work);
+        return db.write(TYPE, Map.of(), c -> {
+            // Update first: rescheduling keeps the stored id, drops any lease and keeps the attempts.
+            int moved = db.update(c, "UPDATE crm_due_work SET due_at = ?, payload = ?, claimed_by = NULL,"
+                    + " lease_until = NULL WHERE tenant_id = ? AND kind = ? AND work_key = ?",
+                    Arrays.asList(work.dueAt(), work.payload(), work.tenantId(), work.kind(), work.key()));
+            if (moved == 0) {
+                db.update(c, "INSERT INTO crm_due_work (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, 0)",
+                        Arrays.asList(work.tenantId(), work.id(), work.kind(), work.key(), work.dueAt(), work.payload()));
+            }
+            return load(c, work.tenantId(), work.kind(), work.key()).orElseThrow();
+        });
+    }
+
+    @Override
+    public boolean cancel(String tenantId, String kind, String key) {
+        Checks.required("tenantId", tenantId);
+        Checks.required("kind", kind);
+        Checks.required("key", key);
+        return db.write(TYPE, Map.of(), c -> db.update(c, "DELETE FROM crm_due_work WHERE tenant_id = ? AND kind = ?"
+                + " AND work_key = ?", List.of(tenantId, kind, key)) > 0);
+    }
+
+    @Override
+    public Optional<DueWorkRecord> find(String tenantId, String kind, String key) {
+        Checks.required("tenantId", tenantId);
+        Checks.required("kind", kind);
+        Checks.required("key", key);
+        return db.read(TYPE, c -> load(c, tenantId, kind, key));
+    }
+
+    @Override
+    public List<DueWorkRecord> claimDue(String claimer, int limit, Duration lease, Instant now) {
+        Checks.text("claimer", claimer, 100);
+        Checks.limit("limit", limit, PageRequest.MAX_LIMIT);
+        Checks.required("lease", lease);
+        Instant at = Checks.instant("now", now);
+        Instant until = Checks.instant("leaseUntil", at.plus(lease));
+        return db.detached(TYPE, c -> {
+            JdbcOutboxStore.lock(c, "due_work");
+            List<DueWorkRecord> due = db.list(c, "SELECT " + COLUMNS + " FROM crm_due_work WHERE due_at <= ?"
+                    + " AND (lease_until IS NULL OR lease_until <= ?) ORDER BY due_at, tenant_id, id LIMIT ?",
+                    List.of(at, at, limit), JdbcDueWorkStore::work);
+            List<List<?>> leases = new ArrayList<>();
+            List<DueWorkRecord> claimed = new ArrayList<>();
+            for (DueWorkRecord w : due) {
+                leases.add(List.of(claimer, until, w.tenantId(), w.id()));
+                claimed.add(new DueWorkRecord(w.tenantId(), w.id(), w.kind(), w.key(), w.dueAt(), w.payload(), claimer,
+                        until, w.attempts() + 1));
+            }
+            db.batch(c, "UPDATE crm_due_work SET claimed_by = ?, lease_until = ?, attempts = attempts + 1"
+                    + " WHERE tenant_id = ? AND id = ?", leases);
+            return claimed;
+        });
+    }
+
+    @Override
+    public boolean complete(String claimer, String tenantId, UUID id) {
+        Checks.required("claimer", claimer);
+        Checks.required("tenantId", tenantId);
+        Checks.required("id", id);
+        return db.write(TYPE, Map.of(), c -> db.update(c, "DELETE FROM crm_due_work WHERE tenant_id = ? AND id = ?"
+                + " AND claimed_by = ?", List.of(tenantId, id, claimer)) > 0);
+    }
+
+    @Override
+    public boolean retryLater(String claimer, String tenantId, UUID id, Instant retryAt) {
+        Checks.required("claimer", claimer);
+        Checks.required("tenantId", tenantId);
+        Checks.required("id", id);
+        Instant at = Checks.instant("retryAt", retryAt);
+        return db.write(TYPE, Map.of(), c -> db.update(c, "UPDATE crm_due_work SET due_at = ?, claimed_by = NULL,"
+                + " lease_until = NULL WHERE tenant_id = ? AND id = ? AND claimed_by = ?",
+                List.of(at, tenantId, id, claimer)) > 0);
+    }
+
+    private Optional<DueWorkRecord> load(Connection c, String tenantId, String kind, String key) throws SQLException {
+        return db.one(c, "SELECT " + COLUMNS + " FROM crm_due_work WHERE tenant_id = ? AND kind = ? AND work_key = ?",
+                List.of(tenantId, kind, key), JdbcDueWorkStore::work);
+    }
+
+    private static DueWorkRecord work(Row r) throws SQLException {
+        return new DueWorkRecord(r.text("tenant_id"), r.id("id"), r.text("kind"), r.text("work_key"),
+                r.instant("due_at"), r.text("payload"), r.text("claimed_by"), r.instant("lease_until"),
+                r.integer("attempts"));
+    }
+}

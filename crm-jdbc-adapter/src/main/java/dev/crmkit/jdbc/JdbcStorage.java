@@ -1,0 +1,171 @@
+package dev.crmkit.jdbc;
+
+import dev.crmkit.spi.Storage;
+import dev.crmkit.spi.StorageFailureException;
+import dev.crmkit.spi.TransactionRunner;
+import dev.crmkit.spi.customer.ContactPointStore;
+import dev.crmkit.spi.customer.CustomerStore;
+import dev.crmkit.spi.customer.RelationshipStore;
+import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
+import dev.crmkit.spi.outbox.OutboxStore;
+import dev.crmkit.spi.scheduling.DueWorkStore;
+import dev.crmkit.spi.touchpoint.InteractionStore;
+import dev.crmkit.spi.touchpoint.TaskStore;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * The storage contract in SQL, for H2, PostgreSQL and MariaDB.
+ *
+ * <pre>{@code
+ * Storage storage = JdbcStorage.builder().dataSource(pool).migrate(true).build();
+ * }</pre>
+ *
+ * <p>By default CRMKit runs its own transactions over the {@link DataSource}: a unit holds one connection for
+ * the calling thread, and store calls inside it join it. With {@link Builder#connectionSource} it joins the
+ * host's transaction instead and never commits or rolls back; outbox and due-work claims still run in
+ * transactions of their own over the data source, because other nodes must see them at once.
+ */
+public final class JdbcStorage implements Storage {
+    private final Database database;
+    private final CustomerStore customers;
+    private final ContactPointStore contactPoints;
+    private final RelationshipStore relationships;
+    private final CustomFieldDefinitionStore customFieldDefinitions;
+    private final InteractionStore interactions;
+    private final TaskStore tasks;
+    private final OutboxStore outbox;
+    private final DueWorkStore dueWork;
+
+    private JdbcStorage(Database database) {
+        this.database = database;
+        this.customers = new JdbcCustomerStore(database);
+        this.contactPoints = new JdbcContactPointStore(database);
+        this.relationships = new JdbcRelationshipStore(database);
+        this.customFieldDefinitions = new JdbcCustomFieldDefinitionStore(database);
+        this.interactions = new JdbcInteractionStore(database);
+        this.tasks = new JdbcTaskStore(database);
+        this.outbox = new JdbcOutboxStore(database);
+        this.dueWork = new JdbcDueWorkStore(database);
+    }
+
+    /** A builder; {@link Builder#dataSource} is required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The dialect this storage speaks. */
+    public Dialect dialect() {
+        return database.dialect();
+    }
+
+    @Override
+    public CustomerStore customers() {
+        return customers;
+    }
+
+    @Override
+    public ContactPointStore contactPoints() {
+        return contactPoints;
+    }
+
+    @Override
+    public RelationshipStore relationships() {
+        return relationships;
+    }
+
+    @Override
+    public CustomFieldDefinitionStore customFieldDefinitions() {
+        return customFieldDefinitions;
+    }
+
+    @Override
+    public InteractionStore interactions() {
+        return interactions;
+    }
+
+    @Override
+    public TaskStore tasks() {
+        return tasks;
+    }
+
+    @Override
+    public OutboxStore outbox() {
+        return outbox;
+    }
+
+    @Override
+    public DueWorkStore dueWork() {
+        return dueWork;
+    }
+
+    @Override
+    public TransactionRunner transactions() {
+        return database;
+    }
+
+    /** Configures a {@link JdbcStorage}. */
+    public static final class Builder {
+        private DataSource dataSource;
+        private ConnectionSource connectionSource;
+        private Dialect dialect;
+        private boolean migrate;
+
+        private Builder() {
+        }
+
+        /**
+         * The database to use (required). In host-managed mode it still serves claims, migrations and dialect
+         * detection, so it must reach the same database as the {@link #connectionSource}.
+         */
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = dataSource;
+            return this;
+        }
+
+        /** Joins the host's transactions: every store call uses the host's connection for the current unit. */
+        public Builder connectionSource(ConnectionSource connectionSource) {
+            this.connectionSource = connectionSource;
+            return this;
+        }
+
+        /** Overrides the dialect, which is otherwise detected from the database's metadata. */
+        public Builder dialect(Dialect dialect) {
+            this.dialect = dialect;
+            return this;
+        }
+
+        /** Whether {@link #build()} runs the {@link SchemaMigrator} first; off by default. */
+        public Builder migrate(boolean migrate) {
+            this.migrate = migrate;
+            return this;
+        }
+
+        /**
+         * The storage.
+         *
+         * @throws IllegalStateException when no data source was given
+         * @throws StorageFailureException when the database cannot be reached or migrated
+         */
+        public JdbcStorage build() {
+            if (dataSource == null) {
+                throw new IllegalStateException("JdbcStorage needs a dataSource");
+            }
+            Dialect chosen = dialect != null ? dialect : detect(dataSource);
+            if (migrate) {
+                new SchemaMigrator(dataSource, chosen).migrate();
+            }
+            return new JdbcStorage(new Database(dataSource, connectionSource, chosen));
+        }
+
+        private static Dialect detect(DataSource dataSource) {
+            try (Connection connection = dataSource.getConnection()) {
+                return Dialect.detect(connection.getMetaData());
+            } catch (SQLException e) {
+                throw new StorageFailureException("cannot detect the database dialect (SQLState "
+                        + e.getSQLState() + ")", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,236 @@
+package dev.crmkit.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.crmkit.spi.ConflictException;
+import dev.crmkit.spi.DuplicateException;
+import dev.crmkit.spi.Ids;
+import dev.crmkit.spi.NotFoundException;
+import dev.crmkit.spi.Page;
+import dev.crmkit.spi.PageRequest;
+import dev.crmkit.spi.Storage;
+import dev.crmkit.spi.customer.ContactPointKind;
+import dev.crmkit.spi.customer.ContactPointRecord;
+import dev.crmkit.spi.customer.CustomerCriterion;
+import dev.crmkit.spi.customer.CustomerRecord;
+import dev.crmkit.spi.customer.LifecycleStage;
+import dev.crmkit.spi.customer.PartyKind;
+import dev.crmkit.spi.customer.SharedValue;
+import dev.crmkit.spi.customfield.CustomFieldValue;
+import dev.crmkit.spi.outbox.OutboxEvent;
+import dev.crmkit.spi.scheduling.DueWorkRecord;
+import dev.crmkit.spi.touchpoint.Channel;
+import dev.crmkit.spi.touchpoint.Direction;
+import dev.crmkit.spi.touchpoint.InteractionRecord;
+import dev.crmkit.spi.touchpoint.Purpose;
+import dev.crmkit.spi.touchpoint.TimelineFilter;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Quick checks of the JDBC adapter's basics on one backend, run beside the TCK: what a dialect most easily gets
+ * wrong (id order, instants, exact text, typed custom fields, duplicate keys, claims).
+ */
+abstract class JdbcSmokeChecks {
+    static final String TENANT = "acme";
+    static final Instant NOW = Instant.parse("2026-03-01T09:30:00.123456Z");
+
+    abstract Storage storage();
+
+    static CustomerRecord customer(UUID id, String nameKey, String externalRef) {
+        return new CustomerRecord(TENANT, id, 1, NOW, NOW, PartyKind.PERSON, "Ada Lovelace", "Ada", "Lovelace", null,
+                nameKey, externalRef, LifecycleStage.PROSPECT, "owner-1", Set.of("vip", "newsletter "),
+                Map.of("score", new CustomFieldValue.Number(new BigDecimal("12.50")),
+                        "birthday", new CustomFieldValue.Date(LocalDate.of(1815, 12, 10)),
+                        "nickname", new CustomFieldValue.Text("Countess"),
+                        "active", new CustomFieldValue.Bool(true)),
+                null);
+    }
+
+    @Test
+    void customer_round_trips_with_tags_and_typed_custom_fields() {
+        CustomerRecord ada = customer(UUID.randomUUID(), "lovelace", "ERP-1");
+
+        storage().customers().insert(ada);
+
+        assertThat(storage().customers().get(TENANT, ada.id())).contains(ada);
+        assertThat(storage().customers().get("other", ada.id())).isEmpty();
+        assertThat(storage().customers().findByExternalRef(TENANT, "ERP-1")).contains(ada);
+    }
+
+    @Test
+    void duplicate_id_and_external_reference_are_told_apart() {
+        CustomerRecord ada = storage().customers().insert(customer(UUID.randomUUID(), null, "ERP-1"));
+
+        assertThatThrownBy(() -> storage().customers().insert(customer(ada.id(), null, "ERP-2")))
+                .isInstanceOfSatisfying(DuplicateException.class, e -> assertThat(e.key()).isEqualTo("id"));
+        assertThatThrownBy(() -> storage().customers().insert(customer(UUID.randomUUID(), null, "ERP-1")))
+                .isInstanceOfSatisfying(DuplicateException.class, e -> assertThat(e.key()).isEqualTo("externalRef"));
+        assertThat(storage().customers().count(TENANT, CustomerCriterion.all())).isEqualTo(1);
+    }
+
+    @Test
+    void stale_update_conflicts_and_unknown_update_is_not_found() {
+        CustomerRecord ada = storage().customers().insert(customer(UUID.randomUUID(), null, null));
+
+        CustomerRecord updated = storage().customers().update(ada.withVersion(1, NOW.plusSeconds(1)), 1);
+
+        assertThat(updated.version()).isEqualTo(2);
+        assertThatThrownBy(() -> storage().customers().update(ada, 1)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> storage().customers().update(customer(UUID.randomUUID(), null, null), 1))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void pages_follow_unsigned_id_order_and_skip_merged_customers() {
+        List<CustomerRecord> all = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            all.add(customer(new UUID(i % 2 == 0 ? -i : i, i), null, null));
+        }
+        CustomerRecord merged = customer(UUID.randomUUID(), null, null);
+        storage().customers().insertAll(all);
+        storage().customers().insert(new CustomerRecord(TENANT, merged.id(), 1, NOW, NOW, PartyKind.PERSON, "x", null,
+                null, null, null, null, LifecycleStage.PROSPECT, null, Set.of(), Map.of(), all.get(0).id()));
+
+        List<UUID> seen = new ArrayList<>();
+        Page<CustomerRecord> page = storage().customers().find(TENANT, new CustomerCriterion.HasTag("vip"),
+                PageRequest.first(10));
+        seen.addAll(page.items().stream().map(CustomerRecord::id).toList());
+        while (page.hasNext()) {
+            page = storage().customers().find(TENANT, new CustomerCriterion.HasTag("vip"),
+                    PageRequest.first(10).next(page.next().orElseThrow()));
+            seen.addAll(page.items().stream().map(CustomerRecord::id).toList());
+        }
+
+        assertThat(seen).containsExactlyElementsOf(all.stream().map(CustomerRecord::id).sorted(Ids.ORDER).toList());
+    }
+
+    @Test
+    void criteria_compare_typed_custom_fields_and_exact_text() {
+        storage().customers().insert(customer(UUID.randomUUID(), null, null));
+
+        assertThat(storage().customers().count(TENANT, new CustomerCriterion.CustomField("score",
+                CustomerCriterion.Comparison.GT, new CustomFieldValue.Number(new BigDecimal("12.4"))))).isEqualTo(1);
+        assertThat(storage().customers().count(TENANT, new CustomerCriterion.CustomField("score",
+                CustomerCriterion.Comparison.GE, new CustomFieldValue.Number(new BigDecimal("12.6"))))).isZero();
+        assertThat(storage().customers().count(TENANT, new CustomerCriterion.HasTag("newsletter"))).isZero();
+        assertThat(storage().customers().count(TENANT, new CustomerCriterion.HasTag("VIP"))).isZero();
+        assertThat(storage().customers().count(TENANT, new CustomerCriterion.Not(
+                new CustomerCriterion.OwnedBy("someone-else")))).isEqualTo(1);
+    }
+
+    @Test
+    void shared_name_keys_and_contact_values_group_customers() {
+        CustomerRecord a = storage().customers().insert(customer(UUID.randomUUID(), "smith", null));
+        CustomerRecord b = storage().customers().insert(customer(UUID.randomUUID(), "smith", null));
+        storage().customers().insert(customer(UUID.randomUUID(), "jones", null));
+        for (CustomerRecord c : List.of(a, b)) {
+            storage().contactPoints().insert(new ContactPointRecord(TENANT, UUID.randomUUID(), 1, NOW, NOW, c.id(),
+                    ContactPointKind.EMAIL, "work", "smith@example.com", null, true));
+        }
+
+        Page<SharedValue> names = storage().customers().sharedNameKeys(TENANT, PageRequest.first(10));
+        Page<SharedValue> emails = storage().contactPoints().sharedValues(TENANT, ContactPointKind.EMAIL,
+                PageRequest.first(1));
+
+        assertThat(names.items()).containsExactly(new SharedValue("smith", Set.of(a.id(), b.id())));
+        assertThat(names.hasNext()).isFalse();
+        assertThat(emails.items()).containsExactly(new SharedValue("smith@example.com", Set.of(a.id(), b.id())));
+        assertThat(emails.hasNext()).isTrue();
+    }
+
+    @Test
+    void timeline_is_newest_first_and_pages_without_gaps() {
+        UUID customer = UUID.randomUUID();
+        List<InteractionRecord> recorded = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            recorded.add(new InteractionRecord(TENANT, UUID.randomUUID(), 1, NOW, NOW, customer, Channel.EMAIL,
+                    Direction.OUTBOUND, Purpose.MARKETING, null, null, "summary", NOW.plusSeconds(i / 2), "key-" + i));
+        }
+        storage().interactions().insertAll(recorded);
+
+        List<UUID> seen = new ArrayList<>();
+        Page<InteractionRecord> page = storage().interactions().timeline(TENANT, customer, TimelineFilter.everything(),
+                PageRequest.first(3));
+        seen.addAll(page.items().stream().map(InteractionRecord::id).toList());
+        while (page.hasNext()) {
+            page = storage().interactions().timeline(TENANT, customer, TimelineFilter.everything(),
+                    PageRequest.first(3).next(page.next().orElseThrow()));
+            seen.addAll(page.items().stream().map(InteractionRecord::id).toList());
+        }
+
+        assertThat(seen).containsExactlyElementsOf(recorded.stream()
+                .sorted(java.util.Comparator.comparing(InteractionRecord::occurredAt)
+                        .thenComparing(InteractionRecord::id, Ids.ORDER).reversed())
+                .map(InteractionRecord::id).toList());
+        assertThat(storage().interactions().count(TENANT, customer, Direction.OUTBOUND, Purpose.MARKETING,
+                NOW.plusSeconds(1))).isEqualTo(5);
+        assertThatThrownBy(() -> storage().interactions().insert(recorded.get(0)))
+                .isInstanceOfSatisfying(DuplicateException.class, e -> assertThat(e.key()).isEqualTo("id"));
+    }
+
+    @Test
+    void outbox_claims_keep_each_aggregate_in_order() {
+        List<OutboxEvent> events = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            events.add(OutboxEvent.of(TENANT, UUID.randomUUID(), "customer", "c-" + (i % 2), "Changed", "{}", NOW));
+        }
+        storage().outbox().append(events);
+
+        List<OutboxEvent> first = storage().outbox().claim("node-a", 1, Duration.ofMinutes(1), NOW);
+        List<OutboxEvent> second = storage().outbox().claim("node-b", 10, Duration.ofMinutes(1), NOW);
+
+        assertThat(first).extracting(OutboxEvent::id).containsExactly(events.get(0).id());
+        assertThat(second).extracting(OutboxEvent::id).containsExactly(events.get(1).id(), events.get(3).id());
+        assertThat(storage().outbox().markDelivered("node-a", List.of(events.get(0).id()), NOW)).isEqualTo(1);
+        assertThat(storage().outbox().claim("node-b", 10, Duration.ofMinutes(1), NOW))
+                .extracting(OutboxEvent::id).containsExactly(events.get(2).id());
+        assertThat(storage().outbox().countUndelivered()).isEqualTo(3);
+    }
+
+    @Test
+    void due_work_is_rescheduled_in_place_and_completed_only_by_its_holder() {
+        DueWorkRecord scheduled = storage().dueWork().schedule(DueWorkRecord.of(TENANT, UUID.randomUUID(), "task.due",
+                "t-1", NOW, "{}"));
+        DueWorkRecord moved = storage().dueWork().schedule(DueWorkRecord.of(TENANT, UUID.randomUUID(), "task.due",
+                "t-1", NOW.minusSeconds(5), "{\"v\":2}"));
+
+        List<DueWorkRecord> claimed = storage().dueWork().claimDue("node-a", 10, Duration.ofMinutes(1), NOW);
+
+        assertThat(moved.id()).isEqualTo(scheduled.id());
+        assertThat(claimed).singleElement().satisfies(w -> {
+            assertThat(w.attempts()).isEqualTo(1);
+            assertThat(w.payload()).isEqualTo("{\"v\":2}");
+        });
+        assertThat(storage().dueWork().claimDue("node-b", 10, Duration.ofMinutes(1), NOW)).isEmpty();
+        assertThat(storage().dueWork().complete("node-b", TENANT, scheduled.id())).isFalse();
+        assertThat(storage().dueWork().complete("node-a", TENANT, scheduled.id())).isTrue();
+    }
+
+    @Test
+    void a_failed_unit_leaves_nothing_behind_and_a_caught_duplicate_keeps_the_unit_usable() {
+        CustomerRecord ada = customer(UUID.randomUUID(), null, "ERP-9");
+        assertThatThrownBy(() -> storage().transactions().run(() -> {
+            storage().customers().insert(ada);
+            throw new IllegalStateException("boom");
+        })).isInstanceOf(IllegalStateException.class).hasMessage("boom");
+        assertThat(storage().customers().get(TENANT, ada.id())).isEmpty();
+
+        storage().transactions().run(() -> {
+            storage().customers().insert(ada);
+            assertThatThrownBy(() -> storage().customers().insert(ada)).isInstanceOf(DuplicateException.class);
+            storage().outbox().append(List.of(OutboxEvent.of(TENANT, UUID.randomUUID(), "customer", "a", "X", "{}", NOW)));
+        });
+        assertThat(storage().customers().get(TENANT, ada.id())).contains(ada);
+        assertThat(storage().outbox().countUndelivered()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.crmkit.jdbc;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.crmkit.spi.Storage;
+import dev.crmkit.tck.StorageContract;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.AfterAll;
+
+/**
+ * The whole storage contract on MariaDB ({@value TestDatabases#MARIADB}): migrated once per class, every
+ * data table emptied before each test.
+ */
+class MariaDbStorageContractTest extends StorageContract {
+    private static HikariDataSource pool;
+    private static JdbcStorage storage;
+    private Storage latest;
+
+    @Override
+    protected Storage newStorage() {
+        if (pool == null) {
+            pool = TestDatabases.pool(TestDatabases.requiredUrl(TestDatabases.MARIADB), 8);
+            storage = JdbcStorage.builder().dataSource(pool).migrate(true).build();
+        }
+        TestDatabases.empty(pool);
+        latest = storage;
+        return storage;
+    }
+
+    @AfterAll
+    static void closePool() {
+        if (pool != null) {
+            pool.close();
+            pool = null;
+        }
+    }
+
+    /** The adapter's own quick checks, on the same backend. */
+    @Nested
+    class Jdbc_basics extends JdbcSmokeChecks {
+        @Override
+        Storage storage() {
+            return latest;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.crmkit.jdbc;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Where the tests find their databases: H2 in memory, PostgreSQL and MariaDB from the environment variables
+ * {@value #POSTGRES} and {@value #MARIADB}. Without a URL a test class is skipped, except on CI
+ * ({@code CI=true}), where a missing database is an error rather than a silently smaller test run.
+ */
+final class TestDatabases {
+    static final String POSTGRES = "CRMKIT_TEST_POSTGRES_URL";
+    static final String MARIADB = "CRMKIT_TEST_MARIADB_URL";
+    private static final AtomicInteger H2_COUNTER = new AtomicInteger();
+
+    /** Every table the tests empty between tests: all of CRMKit's except the schema history and the lock rows. */
+    static final List<String> DATA_TABLES = List.of("crm_customer_tag", "crm_customer_field", "crm_customer",
+            "crm_contact_point", "crm_relationship", "crm_custom_field_definition", "crm_interaction", "crm_task",
+            "crm_outbox", "crm_due_work");
+
+    private TestDatabases() {
+    }
+
+    /** The JDBC URL in {@code variable}; skips the calling test class when it is missing, fails on CI. */
+    static String requiredUrl(String variable) {
+        String url = System.getenv(variable);
+        if (url == null || url.isBlank()) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException(variable + " is not set, but CI=true requires every backend to be tested");
+            }
+            assumeTrue(false, "set " + variable + " to a JDBC URL (with user) to run these tests");
+        }
+        return url;
+    }
+
+    /** A pool over a new, empty H2 database in memory. */
+    static HikariDataSource freshH2() {
+        return pool("jdbc:h2:mem:crm" + H2_COUNTER.incrementAndGet() + ";DB_CLOSE_DELAY=-1", 4);
+    }
+
+    static HikariDataSource pool(String url, int size) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(1);
+        config.setPoolName("crm-test");
+        return new HikariDataSource(config);
+    }
+
+    /** Shuts an in-memory H2 database down and closes its pool, so its memory is freed. */
+    static void dropH2(HikariDataSource pool) {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN");
+        } catch (SQLException ignored) {
+            // the database is gone either way
+        }
+        pool.close();
+    }
+
+    /** Deletes every row of the data tables, children first. */
+    static void empty(HikariDataSource pool) {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            for (String table : DATA_TABLES) {
+                s.addBatch("DELETE FROM " + table);
+            }
+            s.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot empty the test database", e);
+        }
+    }
+}
