@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one step again and again on a single daemon thread, with a pause between runs, until stopped: the engine
  * behind the outbox relay's and the due-work scheduler's background mode. A step that throws is logged (type and
- * message only: CRMKit's messages carry no personal data) and the loop goes on, because the next run may succeed.
+ * message only: CRMKit's messages carry no personal data) and the loop goes on, because the next run may succeed;
+ * an {@link Error} is logged and ends the loop.
  */
 public final class PollingLoop {
     private static final Logger LOG = LoggerFactory.getLogger(PollingLoop.class);
@@ -84,6 +85,10 @@ public final class PollingLoop {
             step.run();
         } catch (RuntimeException e) {
             LOG.warn("{} run failed: {}: {}", name, e.getClass().getSimpleName(), e.getMessage());
+        } catch (Error e) {
+            // An Error leaves the JVM in doubt; the loop ends and whatever this run held comes back after its lease.
+            LOG.error("{} stopped: {}", name, e.getClass().getSimpleName());
+            throw e;
         }
     }
 }

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A follow-up task was cancelled: it no longer needs doing. */
-public record FollowUpCancelled(String tenantId, UUID taskId, UUID customerId, String assigneeId, Instant occurredAt) implements TouchPointEvent {
+public record FollowUpCancelled(
+        String tenantId, UUID taskId, UUID customerId, String assigneeId,
+        Instant occurredAt) implements TouchPointEvent {
     @Override
     public String aggregateType() {
         return TASK;

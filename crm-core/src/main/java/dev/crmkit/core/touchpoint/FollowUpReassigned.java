@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** An open follow-up task was handed to another assignee ({@code null}: to nobody). */
-public record FollowUpReassigned(String tenantId, UUID taskId, UUID customerId, String previousAssigneeId, String assigneeId,
-        Instant occurredAt) implements TouchPointEvent {
+public record FollowUpReassigned(
+        String tenantId, UUID taskId, UUID customerId, String previousAssigneeId,
+        String assigneeId, Instant occurredAt) implements TouchPointEvent {
     @Override
     public String aggregateType() {
         return TASK;

@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** An interaction was recorded for a customer. */
-public record InteractionRecorded(String tenantId, UUID interactionId, UUID customerId, Channel channel, Direction direction, Purpose purpose,
-        String outcome, Instant interactionOccurredAt, Instant occurredAt) implements TouchPointEvent {
+public record InteractionRecorded(
+        String tenantId, UUID interactionId, UUID customerId, Channel channel,
+        Direction direction, Purpose purpose, String outcome,
+        Instant interactionOccurredAt, Instant occurredAt) implements TouchPointEvent {
     @Override
     public String aggregateType() {
         return INTERACTION;

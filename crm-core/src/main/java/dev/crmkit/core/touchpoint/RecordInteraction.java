@@ -51,6 +51,7 @@ public record RecordInteraction(
 
     /** This command with an idempotency key, for a caller that may retry. */
     public RecordInteraction withIdempotencyKey(String key) {
-        return new RecordInteraction(customerId, channel, direction, purpose, outcome, agentId, summary, occurredAt, key);
+        return new RecordInteraction(customerId, channel, direction, purpose, outcome, agentId, summary, occurredAt,
+                key);
     }
 }
