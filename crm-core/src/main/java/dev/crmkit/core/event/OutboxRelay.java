@@ -75,6 +75,7 @@ public interface OutboxRelay extends AutoCloseable {
      * @param pollInterval the pause between background runs; positive
      */
     record Settings(int batchSize, Duration lease, Duration pollInterval) {
+        /** Validates the settings; a {@link ValidationException} names the offending one. */
         public Settings {
             Checks.limit("batchSize", batchSize, 1000);
             positive("lease", lease);

@@ -68,6 +68,7 @@ public interface DueWorkScheduler extends AutoCloseable {
      * @param pollInterval the pause between background runs; positive
      */
     record Settings(int batchSize, Duration lease, Duration retryBackoff, Duration maxBackoff, Duration pollInterval) {
+        /** Validates the settings; a {@link ValidationException} names the offending one. */
         public Settings {
             Checks.limit("batchSize", batchSize, 1000);
             positive("lease", lease);

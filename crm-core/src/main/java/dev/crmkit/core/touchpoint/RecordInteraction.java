@@ -15,8 +15,8 @@ import java.util.UUID;
  * <p>{@code outcome} (at most 50 characters), {@code agentId} (at most 100), {@code summary} (free text, at most
  * 4000) and {@code idempotencyKey} (at most 100, not blank) are optional. With an idempotency key a caller may
  * retry safely: the same key with the same content returns the first recording.
- *
- * @throws ValidationException naming the offending field when a value is missing or out of range
+ * A value that is missing or out of range is rejected on construction with a {@link ValidationException} naming
+ * the field.
  */
 public record RecordInteraction(
         UUID customerId,
@@ -29,6 +29,7 @@ public record RecordInteraction(
         Instant occurredAt,
         String idempotencyKey) {
 
+    /** Validates every field and keeps {@code occurredAt} at microsecond precision. */
     public RecordInteraction {
         Checks.id("customerId", customerId);
         Checks.required("channel", channel);

@@ -10,11 +10,12 @@ import java.util.UUID;
  * required (at most 200 characters); {@code assigneeId} (the host's user id, at most 100) and
  * {@code interactionId} (the interaction the task arose from, which must belong to the same customer) are
  * optional.
- *
- * @throws ValidationException naming the offending field when a value is missing or out of range
+ * A value that is missing or out of range is rejected on construction with a {@link ValidationException} naming
+ * the field.
  */
 public record ScheduleFollowUp(UUID customerId, String title, Instant dueAt, String assigneeId, UUID interactionId) {
 
+    /** Validates every field; see the type's description. */
     public ScheduleFollowUp {
         Checks.id("customerId", customerId);
         Checks.text("title", title, 200);

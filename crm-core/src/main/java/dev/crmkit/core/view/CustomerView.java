@@ -42,6 +42,7 @@ public record CustomerView(
         List<ChannelContact> channels,
         Page<Interaction> timeline) {
 
+    /** Copies the lists, so a view never changes after it was made. */
     public CustomerView {
         contactPoints = List.copyOf(contactPoints);
         relationships = List.copyOf(relationships);

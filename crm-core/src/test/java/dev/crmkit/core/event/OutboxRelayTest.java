@@ -2,11 +2,13 @@ package dev.crmkit.core.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
 
 import dev.crmkit.core.port.EventListener;
 import dev.crmkit.core.port.PublishedEvent;
 import dev.crmkit.core.port.RecordingEventListener;
 import dev.crmkit.core.touchpoint.FollowUpRescheduled;
+import dev.crmkit.core.touchpoint.Garbage;
 import dev.crmkit.core.touchpoint.TouchPointFixtures;
 import dev.crmkit.spi.ValidationException;
 import java.time.Duration;
@@ -224,6 +226,16 @@ class OutboxRelayTest {
         assertThatThrownBy(() -> OutboxRelay.create(fixtures.context, null, OutboxRelay.Settings.defaults()))
                 .isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> relay("node-1", 1).register(null)).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void creating_a_relay_from_garbage_throws_only_crm_exceptions() {
+        qt().withExamples(300).forAll(Garbage.PICKS).checkAssert(picks -> {
+            Garbage g = Garbage.of(picks, List.of());
+            Garbage.assertSafe(() -> 0, () -> OutboxRelay.create(fixtures.context, g.text(0),
+                    new OutboxRelay.Settings(g.number(1), Duration.ofSeconds(g.number(2)),
+                            Duration.ofMillis(g.number(3)))));
+        });
     }
 
     /** Stands for a process that dies: an Error is not a listener's rejection and escapes the relay. */

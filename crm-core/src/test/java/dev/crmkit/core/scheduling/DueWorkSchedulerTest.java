@@ -2,8 +2,10 @@ package dev.crmkit.core.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
 
 import dev.crmkit.core.touchpoint.FollowUpDue;
+import dev.crmkit.core.touchpoint.Garbage;
 import dev.crmkit.core.touchpoint.TouchPointFixtures;
 import dev.crmkit.spi.ValidationException;
 import dev.crmkit.spi.scheduling.DueWorkRecord;
@@ -206,6 +208,18 @@ class DueWorkSchedulerTest {
         remind("r-2", TouchPointFixtures.START);
         Thread.sleep(100);
         assertThat(fixtures.storage.dueWork().find(TouchPointFixtures.TENANT, REMINDER, "r-2")).isPresent();
+    }
+
+    @Test
+    void creating_a_scheduler_or_registering_from_garbage_throws_only_crm_exceptions() {
+        qt().withExamples(300).forAll(Garbage.PICKS).checkAssert(picks -> {
+            Garbage g = Garbage.of(picks, List.of());
+            Garbage.assertSafe(() -> 0, () -> DueWorkScheduler.create(fixtures.context, g.text(0),
+                    new DueWorkScheduler.Settings(g.number(1), Duration.ofSeconds(g.number(2)),
+                            Duration.ofSeconds(g.number(3)), Duration.ofSeconds(g.number(4)),
+                            Duration.ofMillis(g.number(5)))));
+            Garbage.assertSafe(() -> 0, () -> scheduler("node-1").register(g.text(0), work -> { }));
+        });
     }
 
     @Test
