@@ -2,6 +2,9 @@ package dev.crmkit.core.touchpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import dev.crmkit.core.port.PublishedEvent;
 import dev.crmkit.spi.ConflictException;
@@ -122,6 +125,37 @@ class TouchPointServiceTest {
         assertThat(seen).hasSize(25).doesNotHaveDuplicates();
         assertThat(seen).extracting(Interaction::occurredAt)
                 .isSortedAccordingTo((a, b) -> b.compareTo(a));
+    }
+
+    @Test
+    void timeline_pages_of_any_size_neither_skip_nor_repeat() {
+        qt().withExamples(60)
+                .forAll(lists().of(integers().between(0, 20)).ofSizeBetween(0, 40), integers().between(1, 12))
+                .checkAssert((minutesAgo, pageSize) -> {
+                    // given interactions at generated times, many of them equal
+                    CustomerRecord customer = fixtures.person("Paged");
+                    List<Interaction> recorded = new ArrayList<>();
+                    for (int minutes : minutesAgo) {
+                        recorded.add(touchPoints.record(RecordInteraction.of(customer.id(), Channel.WEB,
+                                Direction.INBOUND, Purpose.GENERAL,
+                                TouchPointFixtures.START.minusSeconds(60L * minutes))));
+                    }
+
+                    // when read page by page
+                    List<Interaction> seen = new ArrayList<>();
+                    PageRequest request = PageRequest.first(pageSize);
+                    while (request != null) {
+                        Page<Interaction> page = touchPoints.timeline(customer.id(), TimelineFilter.everything(),
+                                request);
+                        assertThat(page.items()).hasSizeLessThanOrEqualTo(pageSize);
+                        seen.addAll(page.items());
+                        request = page.next().map(request::next).orElse(null);
+                    }
+
+                    // then every interaction appears once, newest first
+                    assertThat(seen).containsExactlyInAnyOrderElementsOf(recorded).doesNotHaveDuplicates();
+                    assertThat(seen).extracting(Interaction::occurredAt).isSortedAccordingTo((a, b) -> b.compareTo(a));
+                });
     }
 
     @Test
