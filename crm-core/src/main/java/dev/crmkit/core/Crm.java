@@ -1,0 +1,152 @@
+package dev.crmkit.core;
+
+import dev.crmkit.core.common.CoreContext;
+import dev.crmkit.core.common.IdGenerator;
+import dev.crmkit.core.customer.CustomerSettings;
+import dev.crmkit.core.customer.DuplicatePolicy;
+import dev.crmkit.spi.Checks;
+import dev.crmkit.spi.Storage;
+import dev.crmkit.spi.ValidationException;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * CRMKit, wired: one per application, thread-safe, stateless between calls. Build it with {@link #builder()}:
+ *
+ * <pre>{@code
+ * Crm crm = Crm.builder()
+ *         .storage(storage)
+ *         .clock(Clock.systemUTC())
+ *         .defaultPhoneRegion("DE")
+ *         .duplicatePolicy(DuplicatePolicy.WARN)
+ *         .build();
+ * CustomerService customers = crm.tenant("acme").customers();
+ * }</pre>
+ */
+public final class Crm {
+    private final CoreContext context;
+    private final String defaultPhoneRegion;
+    private final DuplicatePolicy duplicatePolicy;
+    private final Map<String, DuplicatePolicy> tenantDuplicatePolicies;
+    private final int importBatchSize;
+
+    private Crm(Builder builder, CoreContext context) {
+        this.context = context;
+        this.defaultPhoneRegion = builder.defaultPhoneRegion;
+        this.duplicatePolicy = builder.duplicatePolicy;
+        this.tenantDuplicatePolicies = Map.copyOf(builder.tenantDuplicatePolicies);
+        this.importBatchSize = builder.importBatchSize;
+    }
+
+    /** A builder with the defaults: system UTC clock, time-ordered ids, international phone numbers only, WARN. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The services of one tenant.
+     *
+     * @throws ValidationException ({@code tenantId}) unless the id is 1 to 64 letters, digits, '.', '-' or '_'
+     */
+    public TenantCrm tenant(String tenantId) {
+        Checks.tenantId("tenantId", tenantId);
+        CustomerSettings settings = new CustomerSettings(defaultPhoneRegion,
+                tenantDuplicatePolicies.getOrDefault(tenantId, duplicatePolicy), importBatchSize);
+        return new DefaultTenantCrm(context, tenantId, settings);
+    }
+
+    /** The storage, clock, ids and event recorder the services share, for hosts adding their own services. */
+    public CoreContext context() {
+        return context;
+    }
+
+    /** Collects what {@link Crm} needs; {@link #build()} checks it and says what is missing or wrong. */
+    public static final class Builder {
+        private Storage storage;
+        private Clock clock = Clock.systemUTC();
+        private IdGenerator ids;
+        private JsonMapper json;
+        private String defaultPhoneRegion = "ZZ";
+        private DuplicatePolicy duplicatePolicy = DuplicatePolicy.WARN;
+        private final Map<String, DuplicatePolicy> tenantDuplicatePolicies = new HashMap<>();
+        private int importBatchSize = 500;
+        // Touch-point options (channels, listeners) are added here when that domain is merged.
+
+        private Builder() {
+        }
+
+        /** The storage backend; required. */
+        public Builder storage(Storage storage) {
+            this.storage = storage;
+            return this;
+        }
+
+        /** The clock every timestamp comes from; defaults to the system UTC clock. */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** The generator of record ids; defaults to time-ordered UUIDs (v7) from the clock. */
+        public Builder ids(IdGenerator ids) {
+            this.ids = ids;
+            return this;
+        }
+
+        /** The JSON mapper events are written with; defaults to a plain Jackson {@link JsonMapper}. */
+        public Builder jsonMapper(JsonMapper json) {
+            this.json = json;
+            return this;
+        }
+
+        /**
+         * The region (ISO 3166, such as {@code DE}) national phone numbers are read in; defaults to {@code ZZ},
+         * which accepts international numbers ({@code +49...}) only.
+         */
+        public Builder defaultPhoneRegion(String region) {
+            this.defaultPhoneRegion = region;
+            return this;
+        }
+
+        /** What registrations do about likely duplicates in every tenant without its own policy; defaults to WARN. */
+        public Builder duplicatePolicy(DuplicatePolicy policy) {
+            this.duplicatePolicy = policy;
+            return this;
+        }
+
+        /** The duplicate policy of one tenant, overriding the default one. */
+        public Builder duplicatePolicy(String tenantId, DuplicatePolicy policy) {
+            Checks.tenantId("tenantId", tenantId);
+            this.tenantDuplicatePolicies.put(tenantId, Checks.required("duplicatePolicy", policy));
+            return this;
+        }
+
+        /** How many rows a bulk import writes per transaction, 1 to 1000; defaults to 500. */
+        public Builder importBatchSize(int rows) {
+            this.importBatchSize = rows;
+            return this;
+        }
+
+        /**
+         * Checks the settings and builds the {@link Crm}.
+         *
+         * @throws ValidationException naming the setting that is missing or invalid: {@code storage},
+         *     {@code clock}, {@code defaultPhoneRegion}, {@code duplicatePolicy}, {@code importBatchSize}
+         */
+        public Crm build() {
+            if (storage == null) {
+                throw new ValidationException("storage", "is required: pass the adapter's Storage to storage(...)");
+            }
+            if (clock == null) {
+                throw new ValidationException("clock", "must not be null; leave it unset for the system UTC clock");
+            }
+            // Validates region, policy and batch size with their own field names.
+            new CustomerSettings(defaultPhoneRegion, duplicatePolicy, importBatchSize);
+            CoreContext context = new CoreContext(storage, clock, ids != null ? ids : IdGenerator.timeOrdered(clock),
+                    json != null ? json : JsonMapper.builder().build());
+            return new Crm(this, context);
+        }
+    }
+}

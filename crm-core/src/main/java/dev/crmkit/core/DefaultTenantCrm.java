@@ -1,0 +1,35 @@
+package dev.crmkit.core;
+
+import dev.crmkit.core.common.CoreContext;
+import dev.crmkit.core.customer.CustomerService;
+import dev.crmkit.core.customer.CustomerSettings;
+import dev.crmkit.core.customfield.CustomFieldService;
+
+/** The services of one tenant, made once per handle. */
+final class DefaultTenantCrm implements TenantCrm {
+    private final String tenantId;
+    private final CustomerService customers;
+    private final CustomFieldService customFields;
+    // Touch-point services: add their fields here, built from the same context and tenant.
+
+    DefaultTenantCrm(CoreContext context, String tenantId, CustomerSettings customerSettings) {
+        this.tenantId = tenantId;
+        this.customers = CustomerService.forTenant(context, tenantId, customerSettings);
+        this.customFields = CustomFieldService.forTenant(context, tenantId);
+    }
+
+    @Override
+    public String tenantId() {
+        return tenantId;
+    }
+
+    @Override
+    public CustomerService customers() {
+        return customers;
+    }
+
+    @Override
+    public CustomFieldService customFields() {
+        return customFields;
+    }
+}

@@ -1,0 +1,22 @@
+package dev.crmkit.core;
+
+import dev.crmkit.core.customer.CustomerService;
+import dev.crmkit.core.customfield.CustomFieldService;
+
+/**
+ * CRMKit for one tenant: every service it hands out is bound to the tenant, so commands carry no tenant id and a
+ * tenant can never see or change another's data through it. Cheap to obtain; keep one or ask {@link Crm#tenant}
+ * again per request, as convenient. Thread-safe.
+ */
+public interface TenantCrm {
+    /** The tenant this handle is bound to. */
+    String tenantId();
+
+    /** Customers: persons and organizations, their contact points, duplicates, merges and imports. */
+    CustomerService customers();
+
+    /** The tenant's custom field definitions. */
+    CustomFieldService customFields();
+
+    // Touch-point services (touchPoints(), tasks(), timeline views) are added here when that domain is merged.
+}

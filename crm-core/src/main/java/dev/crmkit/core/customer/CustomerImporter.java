@@ -1,0 +1,175 @@
+package dev.crmkit.core.customer;
+
+import dev.crmkit.core.common.CoreContext;
+import dev.crmkit.spi.Storage;
+import dev.crmkit.spi.ValidationException;
+import dev.crmkit.spi.customer.ContactPointKind;
+import dev.crmkit.spi.customer.ContactPointRecord;
+import dev.crmkit.spi.customer.CustomerRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Bulk import: reads rows one at a time, prepares each as a {@link Registration}, and writes them in batches, one
+ * transaction per batch, with the stores' bulk inserts. A row that fails validation or duplicates another row of
+ * its batch or a stored customer (same external reference, e-mail or phone) becomes an {@link ImportError}; the
+ * rest of the batch is stored. Memory holds one batch and the error list, whatever the input's size.
+ */
+final class CustomerImporter {
+    private final CoreContext context;
+    private final Storage storage;
+    private final String tenantId;
+    private final ContactPointNormalizer normalizer;
+    private final int batchSize;
+
+    private final List<ImportError> errors = new ArrayList<>();
+    private long rowsRead;
+    private long imported;
+    private long duplicates;
+
+    CustomerImporter(CoreContext context, String tenantId, ContactPointNormalizer normalizer, int batchSize) {
+        this.context = context;
+        this.storage = context.storage();
+        this.tenantId = tenantId;
+        this.normalizer = normalizer;
+        this.batchSize = batchSize;
+    }
+
+    /** A prepared row with its number. */
+    private record Row(long number, Registration registration) {
+    }
+
+    ImportReport run(Iterator<? extends RegisterCustomer> rows, ImportProgress progress, CustomFieldRules rules) {
+        List<Row> batch = new ArrayList<>();
+        Map<String, Long> keysInBatch = new HashMap<>();
+        while (true) {
+            RegisterCustomer command;
+            try {
+                if (!rows.hasNext()) {
+                    break;
+                }
+                rowsRead++;
+                command = rows.next();
+            } catch (ValidationException e) {
+                // The host's row mapping rejected the row (e.g. a malformed CSV line); keep going.
+                errors.add(new ImportError(rowsRead, e.field(), e.reason()));
+                continue;
+            }
+            Row row = prepare(rowsRead, command, rules);
+            if (row == null || duplicateInBatch(row, keysInBatch)) {
+                continue;
+            }
+            batch.add(row);
+            if (batch.size() == batchSize) {
+                flush(batch, progress);
+                batch.clear();
+                keysInBatch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            flush(batch, progress);
+        }
+        return report();
+    }
+
+    private Row prepare(long number, RegisterCustomer command, CustomFieldRules rules) {
+        if (command == null) {
+            errors.add(new ImportError(number, "row", "is required"));
+            return null;
+        }
+        try {
+            return new Row(number, Registration.prepare(tenantId, command, normalizer, rules, context.ids(),
+                    context.now()));
+        } catch (ValidationException e) {
+            errors.add(new ImportError(number, e.field(), e.reason()));
+            return null;
+        }
+    }
+
+    private boolean duplicateInBatch(Row row, Map<String, Long> keysInBatch) {
+        Map<String, String> keys = matchKeys(row.registration());
+        for (Map.Entry<String, String> key : keys.entrySet()) {
+            Long earlier = keysInBatch.get(key.getKey());
+            if (earlier != null) {
+                duplicates++;
+                errors.add(new ImportError(row.number(), key.getValue(), "duplicates row " + earlier));
+                return true;
+            }
+        }
+        keys.keySet().forEach(k -> keysInBatch.put(k, row.number()));
+        return false;
+    }
+
+    /** The keys a row is de-duplicated on, each with the field path to report. */
+    private static Map<String, String> matchKeys(Registration registration) {
+        Map<String, String> keys = new HashMap<>();
+        if (registration.customer().externalRef() != null) {
+            keys.put("ref:" + registration.customer().externalRef(), "externalRef");
+        }
+        List<ContactPointRecord> points = registration.contactPoints();
+        for (int i = 0; i < points.size(); i++) {
+            ContactPointRecord p = points.get(i);
+            if (p.kind() != ContactPointKind.POSTAL) {
+                keys.putIfAbsent(p.kind() + ":" + p.value(), "contactPoints[" + i + "].value");
+            }
+        }
+        return keys;
+    }
+
+    private void flush(List<Row> batch, ImportProgress progress) {
+        storage.transactions().run(() -> {
+            List<CustomerRecord> customers = new ArrayList<>();
+            List<ContactPointRecord> points = new ArrayList<>();
+            List<CustomerEvent> events = new ArrayList<>();
+            Instant now = context.now();
+            for (Row row : batch) {
+                String clash = storedClash(row.registration());
+                if (clash != null) {
+                    duplicates++;
+                    errors.add(new ImportError(row.number(), clash, "duplicates a stored customer"));
+                    continue;
+                }
+                customers.add(row.registration().customer());
+                points.addAll(row.registration().contactPoints());
+                events.addAll(row.registration().events(now));
+            }
+            if (!customers.isEmpty()) {
+                storage.customers().insertAll(customers);
+            }
+            if (!points.isEmpty()) {
+                storage.contactPoints().insertAll(points);
+            }
+            context.events().record(events);
+            imported += customers.size();
+        });
+        progress.batchCommitted(report());
+    }
+
+    /** The field of the row that a stored customer already has, or null. */
+    private String storedClash(Registration registration) {
+        String ref = registration.customer().externalRef();
+        if (ref != null && storage.customers().findByExternalRef(tenantId, ref).isPresent()) {
+            return "externalRef";
+        }
+        List<ContactPointRecord> points = registration.contactPoints();
+        for (int i = 0; i < points.size(); i++) {
+            ContactPointRecord p = points.get(i);
+            if (p.kind() != ContactPointKind.POSTAL
+                    && !storage.contactPoints().findByValue(tenantId, p.kind(), p.value(), 1).isEmpty()) {
+                return "contactPoints[" + i + "].value";
+            }
+        }
+        return null;
+    }
+
+    private ImportReport report() {
+        List<ImportError> sorted = new ArrayList<>(errors);
+        sorted.sort(Comparator.comparingLong(ImportError::row));
+        return new ImportReport(rowsRead, imported, duplicates, sorted);
+    }
+}

@@ -1,0 +1,155 @@
+package dev.crmkit.core.customer;
+
+import dev.crmkit.core.common.Actor;
+import dev.crmkit.core.common.CoreContext;
+import dev.crmkit.spi.Checks;
+import dev.crmkit.spi.Page;
+import dev.crmkit.spi.PageRequest;
+import dev.crmkit.spi.customer.CustomerCriterion;
+import dev.crmkit.spi.customer.LifecycleStage;
+import dev.crmkit.spi.customfield.CustomFieldValue;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * The customers of one tenant: registration, profile changes, lifecycle, contact points, custom field values,
+ * duplicates and merging, relationships and bulk import. Obtain it from {@code crm.tenant("acme").customers()};
+ * every call is scoped to that tenant and never sees another's customers.
+ *
+ * <p>Each method is one transaction: it changes storage and records its {@link CustomerEvent events} in the outbox
+ * together, or changes nothing. Bad input is rejected with a {@link dev.crmkit.spi.ValidationException} naming the
+ * field before anything is written. A customer id that was merged into another resolves to the survivor
+ * everywhere. Errors are {@link dev.crmkit.spi.CrmException} subtypes; concurrent changes to the same customer
+ * fail with a {@link dev.crmkit.spi.ConflictException} rather than overwrite each other.
+ */
+public interface CustomerService {
+
+    /** A service for one tenant, for hosts wiring CRMKit by hand instead of through {@code Crm}. */
+    static CustomerService forTenant(CoreContext context, String tenantId, CustomerSettings settings) {
+        return new DefaultCustomerService(context, Checks.tenantId("tenantId", tenantId), settings);
+    }
+
+    /**
+     * Registers a person or an organization, normalizing its contact points and checking for duplicates under the
+     * tenant's policy.
+     *
+     * @throws dev.crmkit.spi.ValidationException for an invalid contact point ({@code contactPoints[i].value}) or
+     *     custom field ({@code customFields.<key>}: not defined, wrong type, required and missing)
+     * @throws dev.crmkit.spi.NotPermittedException under {@link DuplicatePolicy#BLOCK} when a duplicate is likely
+     * @throws dev.crmkit.spi.DuplicateException when the external reference is taken
+     */
+    RegistrationResult register(RegisterCustomer command);
+
+    /**
+     * Changes names or the external reference.
+     *
+     * @throws dev.crmkit.spi.NotFoundException when the customer does not exist in this tenant
+     */
+    Customer updateDetails(UpdateDetails command);
+
+    /**
+     * Moves the customer along its lifecycle: prospect to customer, customer to former customer, former customer
+     * back to customer.
+     *
+     * @throws dev.crmkit.spi.IllegalTransitionException for any other move, naming both stages
+     */
+    Customer changeStage(UUID customerId, LifecycleStage stage);
+
+    /** Gives the customer to an owner, or to none when {@code ownerId} is null. */
+    Customer assignOwner(UUID customerId, String ownerId);
+
+    /** Adds a tag (1 to 64 characters); adding a tag the customer has changes nothing and records no event. */
+    Customer tag(UUID customerId, String tag);
+
+    /** Removes a tag; removing one the customer does not have changes nothing and records no event. */
+    Customer untag(UUID customerId, String tag);
+
+    /**
+     * Adds a contact point after normalizing it; the first of its kind becomes primary.
+     *
+     * @throws dev.crmkit.spi.ValidationException ({@code contactPoint.value}) for an invalid one, or when the
+     *     customer already has the same normalized value
+     */
+    ContactPoint addContactPoint(UUID customerId, NewContactPoint contactPoint);
+
+    /**
+     * Removes a contact point; when it was primary, the next of its kind becomes primary.
+     *
+     * @throws dev.crmkit.spi.NotFoundException when the customer has no such contact point
+     */
+    Customer removeContactPoint(UUID customerId, UUID contactPointId);
+
+    /** Makes a contact point the primary one of its kind, and the former primary an ordinary one. */
+    Customer setPrimaryContactPoint(UUID customerId, UUID contactPointId);
+
+    /**
+     * Sets a custom field value.
+     *
+     * @throws dev.crmkit.spi.ValidationException ({@code customFields.<key>}) when the tenant defines no such field
+     *     or the value has another type
+     */
+    Customer setCustomField(UUID customerId, String key, CustomFieldValue value);
+
+    /**
+     * Clears a custom field value; clearing one the customer does not have changes nothing.
+     *
+     * @throws dev.crmkit.spi.ValidationException ({@code customFields.<key>}) when the field is required
+     */
+    Customer clearCustomField(UUID customerId, String key);
+
+    /**
+     * The customer with this id; a merged id gives its survivor.
+     *
+     * @throws dev.crmkit.spi.NotFoundException when there is no such customer in this tenant
+     */
+    Customer get(UUID customerId);
+
+    /** One page of the live customers matching the criterion, ordered by id, with their contact points. */
+    Page<Customer> find(CustomerCriterion criterion, PageRequest page);
+
+    /**
+     * Links a person to an organization with a role.
+     *
+     * @throws dev.crmkit.spi.ValidationException when the first is not a person or the second not an organization
+     * @throws dev.crmkit.spi.DuplicateException when the person already has this role there
+     */
+    Relationship link(UUID personId, UUID organizationId, String role);
+
+    /** Ends a relationship. */
+    void unlink(UUID relationshipId);
+
+    /** Up to 1000 relationships the customer takes part in, as person or organization, ordered by id. */
+    List<Relationship> relationships(UUID customerId);
+
+    /**
+     * Finds the groups of live customers that the matching rules connect, across the whole tenant, reading
+     * shared e-mails, phones and name keys page by page rather than loading every customer.
+     */
+    List<DuplicateGroup> findDuplicateGroups();
+
+    /**
+     * Merges {@code mergedId} into {@code survivorId}: the survivor keeps its id and gains the other's contact
+     * points (without repeating values), tags, missing custom field values, interactions, tasks and relationships;
+     * the merged customer then resolves to the survivor. One transaction.
+     *
+     * @throws dev.crmkit.spi.ValidationException when both ids name the same customer
+     */
+    Customer merge(UUID survivorId, UUID mergedId, Actor actor);
+
+    /**
+     * Imports customers in batches, each batch one transaction written with bulk inserts. Rows that fail validation
+     * or duplicate another row or a stored customer (same external reference, e-mail or phone) are reported and
+     * skipped; the others are stored. Imported customers record {@link CustomerEvent.CustomerRegistered} events.
+     */
+    ImportReport importCustomers(Iterator<? extends RegisterCustomer> rows, ImportProgress progress);
+
+    /** {@link #importCustomers(Iterator, ImportProgress)} over a stream, which it closes. */
+    default ImportReport importCustomers(Stream<? extends RegisterCustomer> rows, ImportProgress progress) {
+        Checks.required("rows", rows);
+        try (rows) {
+            return importCustomers(rows.iterator(), progress);
+        }
+    }
+}

@@ -1,0 +1,387 @@
+package dev.crmkit.core.customer;
+
+import dev.crmkit.core.common.Actor;
+import dev.crmkit.core.common.CoreContext;
+import dev.crmkit.spi.Checks;
+import dev.crmkit.spi.NotFoundException;
+import dev.crmkit.spi.NotPermittedException;
+import dev.crmkit.spi.Page;
+import dev.crmkit.spi.PageRequest;
+import dev.crmkit.spi.Storage;
+import dev.crmkit.spi.ValidationException;
+import dev.crmkit.spi.customer.ContactPointRecord;
+import dev.crmkit.spi.customer.CustomerCriterion;
+import dev.crmkit.spi.customer.CustomerRecord;
+import dev.crmkit.spi.customer.LifecycleStage;
+import dev.crmkit.spi.customer.PartyKind;
+import dev.crmkit.spi.customer.RelationshipRecord;
+import dev.crmkit.spi.customfield.CustomFieldValue;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/** The customer service of one tenant; see {@link CustomerService} for the contract. */
+final class DefaultCustomerService implements CustomerService {
+    private static final int MAX_MERGE_HOPS = 32;
+
+    private final CoreContext context;
+    private final Storage storage;
+    private final String tenantId;
+    private final CustomerSettings settings;
+    private final ContactPointNormalizer normalizer;
+
+    DefaultCustomerService(CoreContext context, String tenantId, CustomerSettings settings) {
+        this.context = Objects.requireNonNull(context, "context");
+        this.storage = context.storage();
+        this.tenantId = tenantId;
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.normalizer = new ContactPointNormalizer(settings.defaultPhoneRegion());
+    }
+
+    @Override
+    public RegistrationResult register(RegisterCustomer command) {
+        Checks.required("command", command);
+        return inTransaction(() -> {
+            Instant now = context.now();
+            Registration registration = Registration.prepare(tenantId, command, normalizer, customFieldRules(),
+                    context.ids(), now);
+            List<DuplicateCandidate> candidates = settings.duplicatePolicy() == DuplicatePolicy.ALLOW ? List.of()
+                    : new DuplicateMatcher(storage, tenantId).candidatesFor(registration.profile());
+            if (settings.duplicatePolicy() == DuplicatePolicy.BLOCK && !candidates.isEmpty()) {
+                throw new NotPermittedException("customer registration blocked: " + candidates.size()
+                        + " likely duplicate(s), best " + candidates.get(0).customerId());
+            }
+            storage.customers().insert(registration.customer());
+            if (!registration.contactPoints().isEmpty()) {
+                storage.contactPoints().insertAll(registration.contactPoints());
+            }
+            List<CustomerEvent> events = registration.events(now);
+            if (!candidates.isEmpty()) {
+                events.add(new CustomerEvent.DuplicateSuspected(tenantId, registration.customer().id(), candidates, now));
+            }
+            context.events().record(events);
+            return new RegistrationResult(view(registration.customer()), candidates);
+        });
+    }
+
+    @Override
+    public Customer updateDetails(UpdateDetails command) {
+        Checks.required("command", command);
+        return change(command.customerId(), (draft, events) -> {
+            if (command.displayName() != null) {
+                draft.displayName = command.displayName();
+            }
+            if (command.givenName() != null) {
+                draft.givenName = emptyToNull(command.givenName());
+            }
+            if (command.familyName() != null) {
+                draft.familyName = emptyToNull(command.familyName());
+            }
+            if (command.organizationName() != null) {
+                draft.organizationName = emptyToNull(command.organizationName());
+            }
+            if (command.externalRef() != null) {
+                draft.externalRef = emptyToNull(command.externalRef());
+            }
+            events.add(now -> new CustomerEvent.CustomerUpdated(tenantId, command.customerId(), draft.displayName,
+                    draft.givenName, draft.familyName, draft.organizationName, draft.externalRef, now));
+        });
+    }
+
+    @Override
+    public Customer changeStage(UUID customerId, LifecycleStage stage) {
+        Checks.required("stage", stage);
+        return change(customerId, (draft, events) -> {
+            LifecycleStage from = draft.lifecycleStage;
+            LifecycleTransitions.check(from, stage);
+            draft.lifecycleStage = stage;
+            events.add(now -> new CustomerEvent.CustomerStageChanged(tenantId, customerId, from, stage, now));
+        });
+    }
+
+    @Override
+    public Customer assignOwner(UUID customerId, String ownerId) {
+        if (ownerId != null) {
+            Checks.text("ownerId", ownerId, 100);
+        }
+        return change(customerId, (draft, events) -> {
+            String previous = draft.ownerId;
+            if (Objects.equals(previous, ownerId)) {
+                return;
+            }
+            draft.ownerId = ownerId;
+            events.add(now -> new CustomerEvent.CustomerOwnerAssigned(tenantId, customerId, previous, ownerId, now));
+        });
+    }
+
+    @Override
+    public Customer tag(UUID customerId, String tag) {
+        Checks.text("tag", tag, 64);
+        return change(customerId, (draft, events) -> {
+            if (draft.tags.add(tag)) {
+                events.add(now -> new CustomerEvent.CustomerTagged(tenantId, customerId, tag, now));
+            }
+        });
+    }
+
+    @Override
+    public Customer untag(UUID customerId, String tag) {
+        Checks.text("tag", tag, 64);
+        return change(customerId, (draft, events) -> {
+            if (draft.tags.remove(tag)) {
+                events.add(now -> new CustomerEvent.CustomerUntagged(tenantId, customerId, tag, now));
+            }
+        });
+    }
+
+    @Override
+    public ContactPoint addContactPoint(UUID customerId, NewContactPoint contactPoint) {
+        Checks.id("customerId", customerId);
+        ContactPointNormalizer.Normalized n = normalizer.normalize("contactPoint", contactPoint);
+        return inTransaction(() -> {
+            CustomerRecord customer = live(customerId);
+            List<ContactPointRecord> existing = storage.contactPoints().forCustomer(tenantId, customer.id());
+            if (existing.stream().anyMatch(p -> p.kind() == n.kind() && p.value().equals(n.value()))) {
+                throw new ValidationException("contactPoint.value", "is already a contact point of this customer");
+            }
+            boolean primary = existing.stream().noneMatch(p -> p.kind() == n.kind());
+            Instant now = context.now();
+            ContactPointRecord stored = storage.contactPoints().insert(new ContactPointRecord(tenantId,
+                    context.ids().next(), 1, now, now, customer.id(), n.kind(), n.label(), n.value(), n.address(),
+                    primary));
+            context.events().record(new CustomerEvent.ContactPointAdded(tenantId, customer.id(), stored.id(),
+                    stored.kind(), stored.value(), primary, now));
+            return ContactPoint.of(stored);
+        });
+    }
+
+    @Override
+    public Customer removeContactPoint(UUID customerId, UUID contactPointId) {
+        Checks.id("customerId", customerId);
+        Checks.id("contactPointId", contactPointId);
+        return inTransaction(() -> {
+            CustomerRecord customer = live(customerId);
+            ContactPointRecord point = contactPointOf(customer, contactPointId);
+            storage.contactPoints().delete(tenantId, point.id(), point.version());
+            Instant now = context.now();
+            UUID promoted = null;
+            if (point.primary()) {
+                ContactPointRecord next = storage.contactPoints().forCustomer(tenantId, customer.id()).stream()
+                        .filter(p -> p.kind() == point.kind()).findFirst().orElse(null);
+                if (next != null) {
+                    storage.contactPoints().update(withPrimary(next, true, now), next.version());
+                    promoted = next.id();
+                }
+            }
+            context.events().record(new CustomerEvent.ContactPointRemoved(tenantId, customer.id(), point.id(),
+                    point.kind(), promoted, now));
+            return view(customer);
+        });
+    }
+
+    @Override
+    public Customer setPrimaryContactPoint(UUID customerId, UUID contactPointId) {
+        Checks.id("customerId", customerId);
+        Checks.id("contactPointId", contactPointId);
+        return inTransaction(() -> {
+            CustomerRecord customer = live(customerId);
+            ContactPointRecord point = contactPointOf(customer, contactPointId);
+            if (!point.primary()) {
+                Instant now = context.now();
+                for (ContactPointRecord other : storage.contactPoints().forCustomer(tenantId, customer.id())) {
+                    if (other.kind() == point.kind() && other.primary()) {
+                        storage.contactPoints().update(withPrimary(other, false, now), other.version());
+                    }
+                }
+                storage.contactPoints().update(withPrimary(point, true, now), point.version());
+                context.events().record(new CustomerEvent.PrimaryContactPointChanged(tenantId, customer.id(),
+                        point.id(), point.kind(), now));
+            }
+            return view(customer);
+        });
+    }
+
+    @Override
+    public Customer setCustomField(UUID customerId, String key, CustomFieldValue value) {
+        Checks.id("customerId", customerId);
+        return change(customerId, (draft, events) -> {
+            customFieldRules().checkValue(key, value);
+            if (!value.equals(draft.customFields.put(key, value))) {
+                events.add(now -> new CustomerEvent.CustomFieldValueSet(tenantId, customerId, key, value, now));
+            }
+        });
+    }
+
+    @Override
+    public Customer clearCustomField(UUID customerId, String key) {
+        Checks.id("customerId", customerId);
+        return change(customerId, (draft, events) -> {
+            customFieldRules().checkClear(key);
+            if (draft.customFields.remove(key) != null) {
+                events.add(now -> new CustomerEvent.CustomFieldValueCleared(tenantId, customerId, key, now));
+            }
+        });
+    }
+
+    @Override
+    public Customer get(UUID customerId) {
+        Checks.id("customerId", customerId);
+        return inTransaction(() -> view(live(customerId)));
+    }
+
+    @Override
+    public Page<Customer> find(CustomerCriterion criterion, PageRequest page) {
+        Checks.required("criterion", criterion);
+        Checks.required("page", page);
+        return inTransaction(() -> {
+            Page<CustomerRecord> records = storage.customers().find(tenantId, criterion, page);
+            Map<UUID, List<ContactPoint>> points = storage.contactPoints()
+                    .forCustomers(tenantId, records.items().stream().map(CustomerRecord::id).toList()).stream()
+                    .collect(Collectors.groupingBy(ContactPointRecord::customerId,
+                            Collectors.mapping(ContactPoint::of, Collectors.toList())));
+            return new Page<>(records.items().stream()
+                    .map(r -> Customer.of(r, points.getOrDefault(r.id(), List.of()))).toList(), records.next());
+        });
+    }
+
+    @Override
+    public Relationship link(UUID personId, UUID organizationId, String role) {
+        Checks.id("personId", personId);
+        Checks.id("organizationId", organizationId);
+        Checks.text("role", role, 100);
+        return inTransaction(() -> {
+            CustomerRecord person = live(personId);
+            CustomerRecord organization = live(organizationId);
+            if (person.kind() != PartyKind.PERSON) {
+                throw new ValidationException("personId", "must name a person");
+            }
+            if (organization.kind() != PartyKind.ORGANIZATION) {
+                throw new ValidationException("organizationId", "must name an organization");
+            }
+            Instant now = context.now();
+            RelationshipRecord stored = storage.relationships().insert(new RelationshipRecord(tenantId,
+                    context.ids().next(), 1, now, now, person.id(), organization.id(), role));
+            context.events().record(new CustomerEvent.PersonLinkedToOrganization(tenantId, person.id(), stored.id(),
+                    organization.id(), role, now));
+            return Relationship.of(stored);
+        });
+    }
+
+    @Override
+    public void unlink(UUID relationshipId) {
+        Checks.id("relationshipId", relationshipId);
+        inTransaction(() -> {
+            RelationshipRecord relationship = storage.relationships().get(tenantId, relationshipId)
+                    .orElseThrow(() -> new NotFoundException("relationship", relationshipId));
+            storage.relationships().delete(tenantId, relationshipId, relationship.version());
+            context.events().record(new CustomerEvent.PersonUnlinkedFromOrganization(tenantId,
+                    relationship.personId(), relationshipId, relationship.organizationId(), relationship.role(),
+                    context.now()));
+            return null;
+        });
+    }
+
+    @Override
+    public List<Relationship> relationships(UUID customerId) {
+        Checks.id("customerId", customerId);
+        return inTransaction(() -> storage.relationships().involving(tenantId, live(customerId).id(), 1000).stream()
+                .map(Relationship::of).toList());
+    }
+
+    @Override
+    public List<DuplicateGroup> findDuplicateGroups() {
+        return new DuplicateGroupFinder(storage, tenantId).find();
+    }
+
+    @Override
+    public Customer merge(UUID survivorId, UUID mergedId, Actor actor) {
+        Checks.id("survivorId", survivorId);
+        Checks.id("mergedId", mergedId);
+        Checks.required("actor", actor);
+        return inTransaction(() -> {
+            CustomerRecord survivor = new CustomerMerger(context, tenantId)
+                    .merge(live(survivorId), live(mergedId), actor);
+            return view(survivor);
+        });
+    }
+
+    @Override
+    public ImportReport importCustomers(Iterator<? extends RegisterCustomer> rows, ImportProgress progress) {
+        Checks.required("rows", rows);
+        Checks.required("progress", progress);
+        return new CustomerImporter(context, tenantId, normalizer, settings.importBatchSize())
+                .run(rows, progress, customFieldRules());
+    }
+
+    // --- the steps every change shares ---
+
+    /** A change to the customer's profile that may add events; the events are built once the time is known. */
+    private interface Step {
+        void apply(CustomerDraft draft, List<java.util.function.Function<Instant, CustomerEvent>> events);
+    }
+
+    private Customer change(UUID customerId, Step step) {
+        Checks.id("customerId", customerId);
+        return inTransaction(() -> {
+            CustomerRecord current = live(customerId);
+            CustomerDraft draft = new CustomerDraft(current);
+            List<java.util.function.Function<Instant, CustomerEvent>> events = new ArrayList<>();
+            step.apply(draft, events);
+            if (events.isEmpty()) {
+                return view(current);
+            }
+            Instant now = context.now();
+            CustomerRecord updated = storage.customers().update(draft.build(now), current.version());
+            context.events().record(events.stream().map(e -> e.apply(now)).toList());
+            return view(updated);
+        });
+    }
+
+    /** The live customer an id names, following merges to the survivor. */
+    CustomerRecord live(UUID customerId) {
+        UUID id = customerId;
+        for (int hop = 0; hop < MAX_MERGE_HOPS; hop++) {
+            CustomerRecord record = storage.customers().get(tenantId, id)
+                    .orElseThrow(() -> new NotFoundException("customer", customerId));
+            if (!record.isMerged()) {
+                return record;
+            }
+            id = record.mergedInto();
+        }
+        throw new NotFoundException("customer", customerId);
+    }
+
+    private ContactPointRecord contactPointOf(CustomerRecord customer, UUID contactPointId) {
+        return storage.contactPoints().get(tenantId, contactPointId)
+                .filter(p -> p.customerId().equals(customer.id()))
+                .orElseThrow(() -> new NotFoundException("contact point", contactPointId));
+    }
+
+    private Customer view(CustomerRecord record) {
+        return Customer.of(record, storage.contactPoints().forCustomer(tenantId, record.id()).stream()
+                .map(ContactPoint::of).toList());
+    }
+
+    private CustomFieldRules customFieldRules() {
+        return new CustomFieldRules(storage.customFieldDefinitions().list(tenantId));
+    }
+
+    private <T> T inTransaction(Supplier<T> work) {
+        return storage.transactions().inTransaction(work);
+    }
+
+    static ContactPointRecord withPrimary(ContactPointRecord p, boolean primary, Instant now) {
+        return new ContactPointRecord(p.tenantId(), p.id(), p.version(), p.createdAt(), now, p.customerId(), p.kind(),
+                p.label(), p.value(), p.address(), primary);
+    }
+
+    private static String emptyToNull(String s) {
+        return s.isEmpty() ? null : s;
+    }
+}

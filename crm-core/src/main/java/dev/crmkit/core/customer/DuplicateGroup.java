@@ -1,0 +1,16 @@
+package dev.crmkit.core.customer;
+
+import dev.crmkit.spi.Checks;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Two or more live customers of a tenant that the matching rules connect, directly or through each other, with
+ * every reason that connected some pair of them. A clerk reviews a group and merges what is truly one party.
+ */
+public record DuplicateGroup(Set<UUID> customerIds, Set<MatchReason> reasons) {
+    public DuplicateGroup {
+        customerIds = Set.copyOf(Checks.noNulls("customerIds", customerIds));
+        reasons = Set.copyOf(Checks.noNulls("reasons", reasons));
+    }
+}

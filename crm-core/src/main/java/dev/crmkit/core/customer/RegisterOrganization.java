@@ -1,0 +1,116 @@
+package dev.crmkit.core.customer;
+
+import dev.crmkit.spi.Checks;
+import dev.crmkit.spi.customer.LifecycleStage;
+import dev.crmkit.spi.customer.PartyKind;
+import dev.crmkit.spi.customfield.CustomFieldValue;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Registers an organization (a company, a public body, an association). The organization name is required; the
+ * display name defaults to it. Start with {@link #named(String)}. Null collections count as empty, a null stage
+ * as {@link LifecycleStage#PROSPECT}.
+ */
+public record RegisterOrganization(
+        String organizationName,
+        String displayName,
+        List<NewContactPoint> contactPoints,
+        Set<String> tags,
+        Map<String, CustomFieldValue> customFields,
+        String ownerId,
+        LifecycleStage lifecycleStage,
+        String externalRef) implements RegisterCustomer {
+
+    public RegisterOrganization {
+        Checks.text("organizationName", organizationName, 200);
+        Checks.optionalText("displayName", displayName, 200);
+        if (displayName == null || displayName.isBlank()) {
+            displayName = organizationName.strip();
+        }
+        contactPoints = RegisterCustomer.copyContactPoints(contactPoints);
+        tags = RegisterCustomer.copyTags(tags);
+        customFields = RegisterCustomer.copyCustomFields(customFields);
+        Checks.optionalText("ownerId", ownerId, 100);
+        lifecycleStage = lifecycleStage == null ? LifecycleStage.PROSPECT : lifecycleStage;
+        Checks.optionalText("externalRef", externalRef, 100);
+    }
+
+    /** A prospect organization with this name and nothing else yet. */
+    public static RegisterOrganization named(String organizationName) {
+        return new RegisterOrganization(organizationName, null, null, null, null, null, null, null);
+    }
+
+    @Override
+    public PartyKind kind() {
+        return PartyKind.ORGANIZATION;
+    }
+
+    /** Organizations have no given name. */
+    @Override
+    public String givenName() {
+        return null;
+    }
+
+    /** Organizations have no family name. */
+    @Override
+    public String familyName() {
+        return null;
+    }
+
+    /** The same command with one more contact point. */
+    public RegisterOrganization withContactPoint(NewContactPoint contactPoint) {
+        List<NewContactPoint> more = new ArrayList<>(contactPoints);
+        more.add(contactPoint);
+        return new RegisterOrganization(organizationName, displayName, more, tags, customFields, ownerId,
+                lifecycleStage, externalRef);
+    }
+
+    /** The same command with one more e-mail address. */
+    public RegisterOrganization withEmail(String email) {
+        return withContactPoint(NewContactPoint.email(email));
+    }
+
+    /** The same command with one more phone number. */
+    public RegisterOrganization withPhone(String phone) {
+        return withContactPoint(NewContactPoint.phone(phone));
+    }
+
+    /** The same command with one more tag. */
+    public RegisterOrganization withTag(String tag) {
+        Set<String> more = new HashSet<>(tags);
+        more.add(tag);
+        return new RegisterOrganization(organizationName, displayName, contactPoints, more, customFields, ownerId,
+                lifecycleStage, externalRef);
+    }
+
+    /** The same command with one more custom field value. */
+    public RegisterOrganization withCustomField(String key, CustomFieldValue value) {
+        Map<String, CustomFieldValue> more = new HashMap<>(customFields);
+        more.put(key, value);
+        return new RegisterOrganization(organizationName, displayName, contactPoints, tags, more, ownerId,
+                lifecycleStage, externalRef);
+    }
+
+    /** The same command with an owner. */
+    public RegisterOrganization withOwner(String owner) {
+        return new RegisterOrganization(organizationName, displayName, contactPoints, tags, customFields, owner,
+                lifecycleStage, externalRef);
+    }
+
+    /** The same command with a starting lifecycle stage. */
+    public RegisterOrganization withStage(LifecycleStage stage) {
+        return new RegisterOrganization(organizationName, displayName, contactPoints, tags, customFields, ownerId,
+                stage, externalRef);
+    }
+
+    /** The same command with the host's own id. */
+    public RegisterOrganization withExternalRef(String ref) {
+        return new RegisterOrganization(organizationName, displayName, contactPoints, tags, customFields, ownerId,
+                lifecycleStage, ref);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.crmkit.core.customer;
+
+import dev.crmkit.spi.Checks;
+import dev.crmkit.spi.ValidationException;
+import dev.crmkit.spi.customer.LifecycleStage;
+import dev.crmkit.spi.customer.PartyKind;
+import dev.crmkit.spi.customfield.CustomFieldValue;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Registers a natural person. Give at least a given name, a family name or a display name; the display name
+ * defaults to "given family". Start with {@link #named(String, String)} and add parts with the {@code with...}
+ * methods. Null collections count as empty, a null stage as {@link LifecycleStage#PROSPECT}.
+ */
+public record RegisterPerson(
+        String givenName,
+        String familyName,
+        String displayName,
+        String organizationName,
+        List<NewContactPoint> contactPoints,
+        Set<String> tags,
+        Map<String, CustomFieldValue> customFields,
+        String ownerId,
+        LifecycleStage lifecycleStage,
+        String externalRef) implements RegisterCustomer {
+
+    public RegisterPerson {
+        Checks.optionalText("givenName", givenName, 100);
+        Checks.optionalText("familyName", familyName, 100);
+        Checks.optionalText("displayName", displayName, 200);
+        Checks.optionalText("organizationName", organizationName, 200);
+        if (displayName == null || displayName.isBlank()) {
+            String derived = ((givenName == null ? "" : givenName.strip()) + " "
+                    + (familyName == null ? "" : familyName.strip())).strip();
+            if (derived.isEmpty()) {
+                throw new ValidationException("displayName", "is required when neither givenName nor familyName is given");
+            }
+            displayName = derived.length() > 200 ? derived.substring(0, 200).strip() : derived;
+            Checks.optionalText("displayName", displayName, 200);
+        }
+        contactPoints = RegisterCustomer.copyContactPoints(contactPoints);
+        tags = RegisterCustomer.copyTags(tags);
+        customFields = RegisterCustomer.copyCustomFields(customFields);
+        Checks.optionalText("ownerId", ownerId, 100);
+        lifecycleStage = lifecycleStage == null ? LifecycleStage.PROSPECT : lifecycleStage;
+        Checks.optionalText("externalRef", externalRef, 100);
+    }
+
+    /** A prospect with these names and nothing else yet. */
+    public static RegisterPerson named(String givenName, String familyName) {
+        return new RegisterPerson(givenName, familyName, null, null, null, null, null, null, null, null);
+    }
+
+    @Override
+    public PartyKind kind() {
+        return PartyKind.PERSON;
+    }
+
+    /** The same command with one more contact point. */
+    public RegisterPerson withContactPoint(NewContactPoint contactPoint) {
+        List<NewContactPoint> more = new ArrayList<>(contactPoints);
+        more.add(contactPoint);
+        return new RegisterPerson(givenName, familyName, displayName, organizationName, more, tags, customFields,
+                ownerId, lifecycleStage, externalRef);
+    }
+
+    /** The same command with one more e-mail address. */
+    public RegisterPerson withEmail(String email) {
+        return withContactPoint(NewContactPoint.email(email));
+    }
+
+    /** The same command with one more phone number. */
+    public RegisterPerson withPhone(String phone) {
+        return withContactPoint(NewContactPoint.phone(phone));
+    }
+
+    /** The same command with one more tag. */
+    public RegisterPerson withTag(String tag) {
+        Set<String> more = new HashSet<>(tags);
+        more.add(tag);
+        return new RegisterPerson(givenName, familyName, displayName, organizationName, contactPoints, more,
+                customFields, ownerId, lifecycleStage, externalRef);
+    }
+
+    /** The same command with one more custom field value. */
+    public RegisterPerson withCustomField(String key, CustomFieldValue value) {
+        Map<String, CustomFieldValue> more = new HashMap<>(customFields);
+        more.put(key, value);
+        return new RegisterPerson(givenName, familyName, displayName, organizationName, contactPoints, tags, more,
+                ownerId, lifecycleStage, externalRef);
+    }
+
+    /** The same command naming the person's employer. */
+    public RegisterPerson withOrganizationName(String name) {
+        return new RegisterPerson(givenName, familyName, displayName, name, contactPoints, tags, customFields,
+                ownerId, lifecycleStage, externalRef);
+    }
+
+    /** The same command with an owner. */
+    public RegisterPerson withOwner(String owner) {
+        return new RegisterPerson(givenName, familyName, displayName, organizationName, contactPoints, tags,
+                customFields, owner, lifecycleStage, externalRef);
+    }
+
+    /** The same command with a starting lifecycle stage. */
+    public RegisterPerson withStage(LifecycleStage stage) {
+        return new RegisterPerson(givenName, familyName, displayName, organizationName, contactPoints, tags,
+                customFields, ownerId, stage, externalRef);
+    }
+
+    /** The same command with the host's own id. */
+    public RegisterPerson withExternalRef(String ref) {
+        return new RegisterPerson(givenName, familyName, displayName, organizationName, contactPoints, tags,
+                customFields, ownerId, lifecycleStage, ref);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.crmkit.core.customer;
+
+import dev.crmkit.spi.Checks;
+import dev.crmkit.spi.ValidationException;
+import java.util.UUID;
+
+/**
+ * Changes a customer's names or external reference. A null component leaves that detail as it is; an empty
+ * string clears an optional one (the display name cannot be cleared).
+ */
+public record UpdateDetails(
+        UUID customerId,
+        String displayName,
+        String givenName,
+        String familyName,
+        String organizationName,
+        String externalRef) {
+
+    public UpdateDetails {
+        Checks.id("customerId", customerId);
+        if (displayName != null) {
+            Checks.text("displayName", displayName, 200);
+        }
+        Checks.optionalText("givenName", givenName, 100);
+        Checks.optionalText("familyName", familyName, 100);
+        Checks.optionalText("organizationName", organizationName, 200);
+        Checks.optionalText("externalRef", externalRef, 100);
+        if (displayName == null && givenName == null && familyName == null && organizationName == null
+                && externalRef == null) {
+            throw new ValidationException("customerId", "names no detail to change");
+        }
+    }
+
+    /** Only a new display name for the customer. */
+    public static UpdateDetails displayName(UUID customerId, String displayName) {
+        return new UpdateDetails(customerId, displayName, null, null, null, null);
+    }
+}

@@ -1,0 +1,17 @@
+/**
+ * Customers: the persons and organizations a company sells to and serves, with their contact points,
+ * tags, custom field values, owner, lifecycle stage (prospect, customer, former customer) and the
+ * relationships between persons and organizations.
+ *
+ * <p>Start at {@link dev.crmkit.core.customer.CustomerService}, reached through
+ * {@code Crm.tenant(id).customers()}. Registration normalizes contact points (e-mail, E.164 phone, postal
+ * address) and checks for duplicates under the tenant's {@link dev.crmkit.core.customer.DuplicatePolicy};
+ * duplicates found later are {@link dev.crmkit.core.customer.CustomerService#findDuplicateGroups() grouped}
+ * and {@link dev.crmkit.core.customer.CustomerService#merge merged}. Every change records a
+ * {@link dev.crmkit.core.customer.CustomerEvent} in the outbox.
+ *
+ * <p>Uses {@code common} and the storage SPI only (custom field definitions are read from the SPI store);
+ * merging moves touch points through the SPI's interaction and task stores, never through the touch-point
+ * domain's services.
+ */
+package dev.crmkit.core.customer;

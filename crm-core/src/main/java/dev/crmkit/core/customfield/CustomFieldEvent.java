@@ -1,0 +1,32 @@
+package dev.crmkit.core.customfield;
+
+import dev.crmkit.core.common.DomainEvent;
+import dev.crmkit.spi.customfield.CustomFieldType;
+import java.time.Instant;
+import java.util.UUID;
+
+/** What can happen to a custom field definition; aggregate type {@code customFieldDefinition}. */
+public sealed interface CustomFieldEvent extends DomainEvent {
+    /** The definition's id. */
+    UUID definitionId();
+
+    @Override
+    default String aggregateType() {
+        return "customFieldDefinition";
+    }
+
+    @Override
+    default String aggregateId() {
+        return definitionId().toString();
+    }
+
+    /** A field was defined. */
+    record CustomFieldDefined(String tenantId, UUID definitionId, String key, String label, CustomFieldType type,
+            boolean required, Instant occurredAt) implements CustomFieldEvent {
+    }
+
+    /** A field got a new label. */
+    record CustomFieldRelabeled(String tenantId, UUID definitionId, String key, String label, Instant occurredAt)
+            implements CustomFieldEvent {
+    }
+}

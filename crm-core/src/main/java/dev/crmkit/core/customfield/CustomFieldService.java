@@ -1,0 +1,33 @@
+package dev.crmkit.core.customfield;
+
+import dev.crmkit.core.common.CoreContext;
+import dev.crmkit.spi.Checks;
+import java.util.List;
+
+/**
+ * The custom field definitions of one tenant. Obtain it from {@code crm.tenant("acme").customFields()}. Each
+ * method is one transaction and records its {@link CustomFieldEvent} in the outbox.
+ */
+public interface CustomFieldService {
+    /** A service for one tenant, for hosts wiring CRMKit by hand. */
+    static CustomFieldService forTenant(CoreContext context, String tenantId) {
+        return new DefaultCustomFieldService(context, Checks.tenantId("tenantId", tenantId));
+    }
+
+    /**
+     * Defines a field.
+     *
+     * @throws dev.crmkit.spi.DuplicateException ({@code key() = "key"}) when the tenant has a field with this key
+     */
+    CustomFieldDefinition define(DefineCustomField command);
+
+    /**
+     * Gives a field a new label; its key and type never change.
+     *
+     * @throws dev.crmkit.spi.NotFoundException when the tenant has no field with this key
+     */
+    CustomFieldDefinition relabel(String key, String label);
+
+    /** All fields of the tenant, ordered by key. */
+    List<CustomFieldDefinition> list();
+}

@@ -1,0 +1,59 @@
+package dev.crmkit.core.customfield;
+
+import dev.crmkit.core.common.CoreContext;
+import dev.crmkit.spi.Checks;
+import dev.crmkit.spi.NotFoundException;
+import dev.crmkit.spi.customfield.CustomFieldDefinitionRecord;
+import dev.crmkit.spi.customfield.CustomFieldValue;
+import java.time.Instant;
+import java.util.List;
+
+/** The custom field service of one tenant. */
+final class DefaultCustomFieldService implements CustomFieldService {
+    private final CoreContext context;
+    private final String tenantId;
+
+    DefaultCustomFieldService(CoreContext context, String tenantId) {
+        this.context = context;
+        this.tenantId = tenantId;
+    }
+
+    @Override
+    public CustomFieldDefinition define(DefineCustomField command) {
+        Checks.required("command", command);
+        return context.storage().transactions().inTransaction(() -> {
+            Instant now = context.now();
+            CustomFieldDefinitionRecord stored = context.storage().customFieldDefinitions().insert(
+                    new CustomFieldDefinitionRecord(tenantId, context.ids().next(), 1, now, now, command.key(),
+                            command.label(), command.type(), command.required()));
+            context.events().record(new CustomFieldEvent.CustomFieldDefined(tenantId, stored.id(), stored.key(),
+                    stored.label(), stored.type(), stored.required(), now));
+            return CustomFieldDefinition.of(stored);
+        });
+    }
+
+    @Override
+    public CustomFieldDefinition relabel(String key, String label) {
+        CustomFieldValue.checkKey("key", key);
+        Checks.text("label", label, 200);
+        return context.storage().transactions().inTransaction(() -> {
+            CustomFieldDefinitionRecord current = context.storage().customFieldDefinitions().findByKey(tenantId, key)
+                    .orElseThrow(() -> new NotFoundException("custom field", key));
+            if (current.label().equals(label)) {
+                return CustomFieldDefinition.of(current);
+            }
+            Instant now = context.now();
+            CustomFieldDefinitionRecord stored = context.storage().customFieldDefinitions().update(
+                    new CustomFieldDefinitionRecord(tenantId, current.id(), current.version(), current.createdAt(), now,
+                            key, label, current.type(), current.required()), current.version());
+            context.events().record(new CustomFieldEvent.CustomFieldRelabeled(tenantId, stored.id(), key, label, now));
+            return CustomFieldDefinition.of(stored);
+        });
+    }
+
+    @Override
+    public List<CustomFieldDefinition> list() {
+        return context.storage().customFieldDefinitions().list(tenantId).stream()
+                .map(CustomFieldDefinition::of).toList();
+    }
+}

@@ -1,0 +1,31 @@
+package dev.crmkit.core.customfield;
+
+import dev.crmkit.spi.Checks;
+import dev.crmkit.spi.customfield.CustomFieldType;
+import dev.crmkit.spi.customfield.CustomFieldValue;
+
+/**
+ * Defines a new custom field on customers.
+ *
+ * @param key a lower-case letter, then up to 62 lower-case letters, digits or underscores; unique in the tenant
+ * @param label what users see, 1 to 200 characters
+ * @param type the value type
+ * @param required whether customers must carry a value
+ */
+public record DefineCustomField(String key, String label, CustomFieldType type, boolean required) {
+    public DefineCustomField {
+        CustomFieldValue.checkKey("key", key);
+        Checks.text("label", label, 200);
+        Checks.required("type", type);
+    }
+
+    /** An optional field. */
+    public static DefineCustomField optional(String key, String label, CustomFieldType type) {
+        return new DefineCustomField(key, label, type, false);
+    }
+
+    /** A required field. */
+    public static DefineCustomField required(String key, String label, CustomFieldType type) {
+        return new DefineCustomField(key, label, type, true);
+    }
+}

@@ -1,0 +1,119 @@
+package dev.crmkit.core.customer;
+
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.TenantCrm;
+import dev.crmkit.core.common.IdGenerator;
+import dev.crmkit.core.customfield.DefineCustomField;
+import dev.crmkit.inmemory.InMemoryStorage;
+import dev.crmkit.spi.Storage;
+import dev.crmkit.spi.customer.PostalAddress;
+import dev.crmkit.spi.customfield.CustomFieldType;
+import dev.crmkit.spi.customfield.CustomFieldValue;
+import dev.crmkit.spi.outbox.OutboxEvent;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** Customers, tenants and storage set up the way the customer tests need them. */
+final class CustomerFixtures {
+    static final Instant START = Instant.parse("2026-11-02T09:00:00Z");
+
+    private CustomerFixtures() {
+    }
+
+    /** A clock the test moves by hand. */
+    static final class TestClock extends Clock {
+        private Instant now = START;
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+    }
+
+    /** A fresh in-memory CRMKit reading German national phone numbers, under the given duplicate policy. */
+    static World world(DuplicatePolicy policy) {
+        Storage storage = new InMemoryStorage();
+        TestClock clock = new TestClock();
+        Crm crm = Crm.builder().storage(storage).clock(clock).ids(IdGenerator.timeOrdered(clock))
+                .defaultPhoneRegion("DE").duplicatePolicy(policy).importBatchSize(3).build();
+        return new World(storage, clock, crm, crm.tenant("acme"));
+    }
+
+    /** A fresh world under the WARN policy. */
+    static World world() {
+        return world(DuplicatePolicy.WARN);
+    }
+
+    /** One storage, one clock, one Crm and the tenant {@code acme}. */
+    record World(Storage storage, TestClock clock, Crm crm, TenantCrm acme) {
+        CustomerService customers() {
+            return acme.customers();
+        }
+
+        /** Every event written so far, in order, claimed (so each call sees only the events since the last). */
+        List<OutboxEvent> drainOutbox() {
+            return storage.outbox().claim("test", 1000, Duration.ofMinutes(5), clock.instant());
+        }
+
+        /** Defines the custom fields the fixtures use: loyalty_number (text), lifetime_value (number, required). */
+        World withCustomFields() {
+            acme.customFields().define(DefineCustomField.optional("loyalty_number", "Loyalty number", CustomFieldType.TEXT));
+            acme.customFields().define(DefineCustomField.required("lifetime_value", "Lifetime value", CustomFieldType.NUMBER));
+            return this;
+        }
+    }
+
+    /** A shopper who signed up in the web shop, typing her contact details a little carelessly. */
+    static RegisterPerson webShopPerson() {
+        return RegisterPerson.named("Anna", "Müller")
+                .withEmail("  Anna.Mueller@Example.COM ")
+                .withPhone("030 1234567")
+                .withContactPoint(NewContactPoint.postal(berlinAddress()))
+                .withTag("webshop")
+                .withExternalRef("WS-1001");
+    }
+
+    /** The same shopper as the shop's call centre typed her in: other spelling, same phone. */
+    static RegisterPerson callCentrePerson() {
+        return RegisterPerson.named("Anna", "Mueller").withPhone("+49 30 1234567");
+    }
+
+    /** A buyer at a supplier, met at a trade fair. */
+    static RegisterPerson tradeFairContact() {
+        return RegisterPerson.named("Jonas", "Becker")
+                .withEmail("jonas.becker@supplier.example")
+                .withOrganizationName("Supplier GmbH");
+    }
+
+    /** A business customer. */
+    static RegisterOrganization supplierCompany() {
+        return RegisterOrganization.named("Supplier GmbH").withEmail("info@supplier.example").withPhone("+49 89 4444444");
+    }
+
+    static PostalAddress berlinAddress() {
+        return new PostalAddress("Friedrichstraße 12", "Berlin", null, "10117", "DE");
+    }
+
+    static CustomFieldValue number(String value) {
+        return new CustomFieldValue.Number(new BigDecimal(value));
+    }
+}

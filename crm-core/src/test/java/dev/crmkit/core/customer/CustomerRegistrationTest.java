@@ -1,0 +1,161 @@
+package dev.crmkit.core.customer;
+
+import static dev.crmkit.core.customer.CustomerFixtures.webShopPerson;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.crmkit.spi.DuplicateException;
+import dev.crmkit.spi.NotFoundException;
+import dev.crmkit.spi.PageRequest;
+import dev.crmkit.spi.customer.ContactPointKind;
+import dev.crmkit.spi.customer.CustomerCriterion;
+import dev.crmkit.spi.customer.LifecycleStage;
+import dev.crmkit.spi.customer.PartyKind;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class CustomerRegistrationTest {
+    private final CustomerFixtures.World world = CustomerFixtures.world();
+    private final CustomerService customers = world.customers();
+
+    @Test
+    void web_shop_person_is_stored_with_normalized_contact_points() {
+        // when
+        Customer anna = customers.register(webShopPerson()).customer();
+
+        // then
+        assertThat(anna.kind()).isEqualTo(PartyKind.PERSON);
+        assertThat(anna.displayName()).isEqualTo("Anna Müller");
+        assertThat(anna.lifecycleStage()).isEqualTo(LifecycleStage.PROSPECT);
+        assertThat(anna.primary(ContactPointKind.EMAIL)).get().extracting(ContactPoint::value)
+                .isEqualTo("anna.mueller@example.com");
+        assertThat(anna.primary(ContactPointKind.PHONE)).get().extracting(ContactPoint::value)
+                .isEqualTo("+49301234567");
+        assertThat(anna.primary(ContactPointKind.POSTAL)).get().extracting(ContactPoint::value)
+                .isEqualTo("friedrichstrasse 12|10117|berlin|DE");
+        assertThat(anna.tags()).containsExactly("webshop");
+        assertThat(anna.externalRef()).isEqualTo("WS-1001");
+        assertThat(customers.get(anna.id())).isEqualTo(anna);
+    }
+
+    @Test
+    void name_key_is_accent_folded_family_name_and_initial() {
+        Customer anna = customers.register(webShopPerson()).customer();
+
+        assertThat(world.storage().customers().get("acme", anna.id()).orElseThrow().nameKey()).isEqualTo("mueller a");
+    }
+
+    @Test
+    void first_contact_point_of_a_kind_is_primary_and_later_ones_are_not() {
+        // given
+        Customer anna = customers.register(webShopPerson().withEmail("anna@work.example")).customer();
+
+        // then
+        assertThat(anna.contactPoints(ContactPointKind.EMAIL)).extracting(ContactPoint::value, ContactPoint::primary)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("anna.mueller@example.com", true),
+                        org.assertj.core.groups.Tuple.tuple("anna@work.example", false));
+    }
+
+    @Test
+    void organization_takes_its_name_as_display_name() {
+        Customer supplier = customers.register(CustomerFixtures.supplierCompany()).customer();
+
+        assertThat(supplier.kind()).isEqualTo(PartyKind.ORGANIZATION);
+        assertThat(supplier.displayName()).isEqualTo("Supplier GmbH");
+        assertThat(supplier.primary(ContactPointKind.PHONE)).get().extracting(ContactPoint::value)
+                .isEqualTo("+49894444444");
+    }
+
+    @Test
+    void a_taken_external_reference_is_a_duplicate() {
+        customers.register(webShopPerson());
+
+        assertThatThrownBy(() -> customers.register(dev.crmkit.core.customer.RegisterPerson.named("Otto", "Other")
+                .withExternalRef("WS-1001")))
+                .isInstanceOf(DuplicateException.class);
+    }
+
+    @Test
+    void unknown_id_is_not_found() {
+        assertThatThrownBy(() -> customers.get(UUID.randomUUID())).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void contact_points_can_be_added_removed_and_made_primary() {
+        // given
+        Customer anna = customers.register(webShopPerson()).customer();
+        ContactPoint work = customers.addContactPoint(anna.id(), NewContactPoint.email("ANNA@work.example").labelled("work"));
+        assertThat(work.primary()).isFalse();
+
+        // when
+        Customer afterPrimary = customers.setPrimaryContactPoint(anna.id(), work.id());
+
+        // then
+        assertThat(afterPrimary.primary(ContactPointKind.EMAIL)).get().extracting(ContactPoint::id).isEqualTo(work.id());
+        assertThat(afterPrimary.contactPoints(ContactPointKind.EMAIL)).filteredOn(ContactPoint::primary).hasSize(1);
+
+        // when the primary is removed, the other one is promoted
+        Customer afterRemove = customers.removeContactPoint(anna.id(), work.id());
+        assertThat(afterRemove.contactPoints(ContactPointKind.EMAIL)).singleElement()
+                .extracting(ContactPoint::value, ContactPoint::primary)
+                .containsExactly("anna.mueller@example.com", true);
+    }
+
+    @Test
+    void owner_tags_and_details_change() {
+        Customer anna = customers.register(webShopPerson()).customer();
+
+        customers.assignOwner(anna.id(), "sales-7");
+        customers.tag(anna.id(), "vip");
+        customers.untag(anna.id(), "webshop");
+        Customer changed = customers.updateDetails(new UpdateDetails(anna.id(), "Anna Schmidt", null, "Schmidt", null, null));
+
+        assertThat(changed.ownerId()).isEqualTo("sales-7");
+        assertThat(changed.tags()).containsExactly("vip");
+        assertThat(changed.displayName()).isEqualTo("Anna Schmidt");
+        assertThat(world.storage().customers().get("acme", anna.id()).orElseThrow().nameKey()).isEqualTo("schmidt a");
+    }
+
+    @Test
+    void find_pages_through_live_customers_by_criterion() {
+        // given
+        Set<UUID> tagged = new HashSet<>();
+        for (int i = 0; i < 5; i++) {
+            Customer c = customers.register(RegisterPerson.named("Kim", "Nr" + i).withTag("newsletter")).customer();
+            tagged.add(c.id());
+        }
+        customers.register(RegisterPerson.named("Lee", "Untagged"));
+
+        // when
+        Set<UUID> seen = new HashSet<>();
+        PageRequest request = PageRequest.first(2);
+        while (true) {
+            var page = customers.find(new CustomerCriterion.HasTag("newsletter"), request);
+            page.items().forEach(c -> assertThat(seen.add(c.id())).isTrue());
+            if (!page.hasNext()) {
+                break;
+            }
+            request = request.next(page.next().orElseThrow());
+        }
+
+        // then
+        assertThat(seen).isEqualTo(tagged);
+    }
+
+    @Test
+    void person_is_linked_to_an_organization_with_a_role() {
+        Customer jonas = customers.register(CustomerFixtures.tradeFairContact()).customer();
+        Customer supplier = customers.register(CustomerFixtures.supplierCompany()).customer();
+
+        Relationship buyer = customers.link(jonas.id(), supplier.id(), "buyer");
+
+        assertThat(customers.relationships(supplier.id())).containsExactly(buyer);
+        assertThatThrownBy(() -> customers.link(supplier.id(), jonas.id(), "buyer"))
+                .isInstanceOf(dev.crmkit.spi.ValidationException.class)
+                .hasMessageContaining("personId");
+        customers.unlink(buyer.id());
+        assertThat(customers.relationships(jonas.id())).isEmpty();
+    }
+}
