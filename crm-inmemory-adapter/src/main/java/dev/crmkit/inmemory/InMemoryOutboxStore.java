@@ -102,7 +102,10 @@ final class InMemoryOutboxStore implements OutboxStore {
                     continue;
                 }
                 if (entry.heldByAnyone(at)) {
-                    blocked.add(aggregate);
+                    // held by another claimer: its aggregate waits; held by this claimer: it already has it in order
+                    if (!entry.heldBy(claimer, at)) {
+                        blocked.add(aggregate);
+                    }
                     continue;
                 }
                 put(new Entry(e, claimer, at.plus(lease), null));
