@@ -1,5 +1,11 @@
 package dev.crmkit.core;
 
+import dev.crmkit.core.event.OutboxRelay;
+import dev.crmkit.core.port.EventListener;
+import dev.crmkit.core.scheduling.DueWorkScheduler;
+import dev.crmkit.core.touchpoint.TouchPointService;
+import java.util.ArrayList;
+import java.util.List;
 import dev.crmkit.core.common.CoreContext;
 import dev.crmkit.core.common.IdGenerator;
 import dev.crmkit.core.customer.CustomerSettings;
@@ -21,12 +27,19 @@ import tools.jackson.databind.json.JsonMapper;
  *         .clock(Clock.systemUTC())
  *         .defaultPhoneRegion("DE")
  *         .duplicatePolicy(DuplicatePolicy.WARN)
+ *         .listener(event -> bus.publish(event.type(), event.payload()))
  *         .build();
+ * crm.start();                                   // outbox relay and due-work scheduler threads
  * CustomerService customers = crm.tenant("acme").customers();
  * }</pre>
+ *
+ * <p>Every service call is one transaction and writes its domain events to the outbox in it; the {@link #relay()}
+ * delivers them to the listeners at least once, in order per aggregate, also with several nodes on one database.
  */
-public final class Crm {
+public final class Crm implements AutoCloseable {
     private final CoreContext context;
+    private final OutboxRelay relay;
+    private final DueWorkScheduler scheduler;
     private final String defaultPhoneRegion;
     private final DuplicatePolicy duplicatePolicy;
     private final Map<String, DuplicatePolicy> tenantDuplicatePolicies;
@@ -38,6 +51,10 @@ public final class Crm {
         this.duplicatePolicy = builder.duplicatePolicy;
         this.tenantDuplicatePolicies = Map.copyOf(builder.tenantDuplicatePolicies);
         this.importBatchSize = builder.importBatchSize;
+        this.relay = OutboxRelay.create(context, builder.nodeId, builder.relaySettings);
+        builder.listeners.forEach(relay::register);
+        this.scheduler = DueWorkScheduler.create(context, builder.nodeId, builder.schedulerSettings);
+        scheduler.register(TouchPointService.FOLLOW_UP_DUE, TouchPointService.followUpDueHandler(context));
     }
 
     /** A builder with the defaults: system UTC clock, time-ordered ids, international phone numbers only, WARN. */
@@ -57,6 +74,35 @@ public final class Crm {
         return new DefaultTenantCrm(context, tenantId, settings);
     }
 
+    /**
+     * The relay that delivers the outbox's events to the registered listeners. Call {@link OutboxRelay#relayOnce()}
+     * from the host's own scheduler, or {@link #start()} CRMKit's background threads.
+     */
+    public OutboxRelay relay() {
+        return relay;
+    }
+
+    /**
+     * The scheduler that runs due work (follow-ups falling due) with leases, safe on several nodes. Call
+     * {@link DueWorkScheduler#runDueWork()} from the host's own scheduler, or {@link #start()} the background threads.
+     */
+    public DueWorkScheduler scheduler() {
+        return scheduler;
+    }
+
+    /** Starts the relay's and the scheduler's background threads (daemons); idempotent. */
+    public void start() {
+        relay.start();
+        scheduler.start();
+    }
+
+    /** Stops the background threads, waiting for a batch in progress; idempotent. The storage stays open. */
+    @Override
+    public void close() {
+        relay.close();
+        scheduler.close();
+    }
+
     /** The storage, clock, ids and event recorder the services share, for hosts adding their own services. */
     public CoreContext context() {
         return context;
@@ -72,7 +118,10 @@ public final class Crm {
         private DuplicatePolicy duplicatePolicy = DuplicatePolicy.WARN;
         private final Map<String, DuplicatePolicy> tenantDuplicatePolicies = new HashMap<>();
         private int importBatchSize = 500;
-        // Touch-point options (channels, listeners) are added here when that domain is merged.
+        private String nodeId = defaultNodeId();
+        private final List<EventListener> listeners = new ArrayList<>();
+        private OutboxRelay.Settings relaySettings = OutboxRelay.Settings.defaults();
+        private DueWorkScheduler.Settings schedulerSettings = DueWorkScheduler.Settings.defaults();
 
         private Builder() {
         }
@@ -130,10 +179,49 @@ public final class Crm {
         }
 
         /**
+         * This node's name among the application nodes that share the storage, used to claim outbox events and due
+         * work; 1 to 100 characters. Defaults to the host name and process id.
+         */
+        public Builder nodeId(String nodeId) {
+            this.nodeId = nodeId;
+            return this;
+        }
+
+        /** Adds a listener the relay delivers every domain event to, in registration order. */
+        public Builder listener(EventListener listener) {
+            this.listeners.add(Checks.required("listener", listener));
+            return this;
+        }
+
+        /** How the outbox relay claims and polls; defaults to {@link OutboxRelay.Settings#defaults()}. */
+        public Builder relaySettings(OutboxRelay.Settings settings) {
+            this.relaySettings = settings;
+            return this;
+        }
+
+        /** How the due-work scheduler claims, retries and polls; defaults to {@link DueWorkScheduler.Settings#defaults()}. */
+        public Builder schedulerSettings(DueWorkScheduler.Settings settings) {
+            this.schedulerSettings = settings;
+            return this;
+        }
+
+        private static String defaultNodeId() {
+            String host;
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e) {
+                host = "node";
+            }
+            String id = host + "-" + ProcessHandle.current().pid();
+            return id.length() <= 100 ? id : id.substring(0, 100);
+        }
+
+        /**
          * Checks the settings and builds the {@link Crm}.
          *
          * @throws ValidationException naming the setting that is missing or invalid: {@code storage},
-         *     {@code clock}, {@code defaultPhoneRegion}, {@code duplicatePolicy}, {@code importBatchSize}
+         *     {@code clock}, {@code defaultPhoneRegion}, {@code duplicatePolicy}, {@code importBatchSize},
+         *     {@code nodeId}, {@code relaySettings}, {@code schedulerSettings}
          */
         public Crm build() {
             if (storage == null) {
@@ -142,6 +230,9 @@ public final class Crm {
             if (clock == null) {
                 throw new ValidationException("clock", "must not be null; leave it unset for the system UTC clock");
             }
+            Checks.text("nodeId", nodeId, 100);
+            Checks.required("relaySettings", relaySettings);
+            Checks.required("schedulerSettings", schedulerSettings);
             // Validates region, policy and batch size with their own field names.
             new CustomerSettings(defaultPhoneRegion, duplicatePolicy, importBatchSize);
             CoreContext context = new CoreContext(storage, clock, ids != null ? ids : IdGenerator.timeOrdered(clock),

@@ -1,5 +1,7 @@
 package dev.crmkit.core;
 
+import dev.crmkit.core.touchpoint.TouchPointService;
+import dev.crmkit.core.view.CustomerViewService;
 import dev.crmkit.core.common.CoreContext;
 import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.customer.CustomerSettings;
@@ -10,12 +12,15 @@ final class DefaultTenantCrm implements TenantCrm {
     private final String tenantId;
     private final CustomerService customers;
     private final CustomFieldService customFields;
-    // Touch-point services: add their fields here, built from the same context and tenant.
+    private final TouchPointService touchPoints;
+    private final CustomerViewService customerViews;
 
     DefaultTenantCrm(CoreContext context, String tenantId, CustomerSettings customerSettings) {
         this.tenantId = tenantId;
         this.customers = CustomerService.forTenant(context, tenantId, customerSettings);
         this.customFields = CustomFieldService.forTenant(context, tenantId);
+        this.touchPoints = TouchPointService.create(context, tenantId);
+        this.customerViews = CustomerViewService.create(context, tenantId);
     }
 
     @Override
@@ -31,5 +36,15 @@ final class DefaultTenantCrm implements TenantCrm {
     @Override
     public CustomFieldService customFields() {
         return customFields;
+    }
+
+    @Override
+    public TouchPointService touchPoints() {
+        return touchPoints;
+    }
+
+    @Override
+    public CustomerViewService customerViews() {
+        return customerViews;
     }
 }

@@ -1,5 +1,7 @@
 package dev.crmkit.core;
 
+import dev.crmkit.core.touchpoint.TouchPointService;
+import dev.crmkit.core.view.CustomerViewService;
 import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.customfield.CustomFieldService;
 
@@ -18,5 +20,9 @@ public interface TenantCrm {
     /** The tenant's custom field definitions. */
     CustomFieldService customFields();
 
-    // Touch-point services (touchPoints(), tasks(), timeline views) are added here when that domain is merged.
+    /** Interactions on every channel, each customer's timeline, and follow-up tasks. */
+    TouchPointService touchPoints();
+
+    /** The 360-degree view of a customer in one call. */
+    CustomerViewService customerViews();
 }
