@@ -1,13 +1,39 @@
 package dev.crmkit.benchmarks;
 
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.customer.DuplicatePolicy;
+import dev.crmkit.core.customer.ImportProgress;
+import dev.crmkit.core.customer.ImportReport;
+import dev.crmkit.core.customer.RegisterPerson;
 import dev.crmkit.jdbc.JdbcStorage;
+import java.util.stream.IntStream;
 
-/** CRMKit's side of the import benchmark: the customer service's bulk import. */
+/**
+ * CRMKit's side of the import benchmark: the customer service's bulk import, with normalization of e-mail and
+ * phone, duplicate checks within each batch and against storage, and outbox events, as a host would call it.
+ */
 final class CrmKitImport {
     private CrmKitImport() {
     }
 
+    /** Imports {@code customers} rows shaped like the raw contender's; returns how many were imported. */
     static int run(JdbcStorage storage, String tenant, int customers) {
-        throw new UnsupportedOperationException("wired to the customer service's import once it lands");
+        Crm crm = Crm.builder()
+                .storage(storage)
+                .defaultPhoneRegion("DE")
+                .duplicatePolicy(DuplicatePolicy.WARN)
+                .importBatchSize(ImportBenchmark.BATCH)
+                .build();
+        ImportReport report = crm.tenant(tenant).customers().importCustomers(
+                IntStream.range(0, customers).mapToObj(i -> RegisterPerson.named("Given" + i, "Family" + i)
+                        .withExternalRef("erp-" + i)
+                        .withEmail("customer" + i + "@example.com")
+                        .withPhone("+4930" + (1_000_000 + i))
+                        .withTag("imported")),
+                ImportProgress.NONE);
+        if (!report.errors().isEmpty()) {
+            throw new IllegalStateException("the import rejected rows: " + report.errors().get(0));
+        }
+        return Math.toIntExact(report.imported());
     }
 }

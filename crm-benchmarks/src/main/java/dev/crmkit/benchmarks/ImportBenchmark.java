@@ -48,9 +48,13 @@ final class ImportBenchmark {
         return new Result(customers, customers / ((t2 - t1) / 1e9), customers / ((t1 - t0) / 1e9));
     }
 
-    /** Both contenders must have written the same number of rows per table, or the comparison means nothing. */
+    /**
+     * Both contenders must have written the same customers, contact points and tags, or the comparison means
+     * nothing. The outbox is left out of the check: the raw contender writes one event per customer, CRMKit writes
+     * what its domain events are (at least as many).
+     */
     private void verifySameRowCounts() throws SQLException {
-        for (String table : new String[] {"crm_customer", "crm_contact_point", "crm_customer_tag", "crm_outbox"}) {
+        for (String table : new String[] {"crm_customer", "crm_contact_point", "crm_customer_tag"}) {
             long raw = count(table, "raw");
             long crmkit = count(table, "crmkit");
             if (raw != crmkit) {
