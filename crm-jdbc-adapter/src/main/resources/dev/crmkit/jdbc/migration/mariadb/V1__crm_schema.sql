@@ -159,6 +159,7 @@ CREATE TABLE crm_outbox (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 CREATE INDEX ix_crm_outbox_pending ON crm_outbox (delivered_at, sequence);
 CREATE INDEX ix_crm_outbox_aggregate ON crm_outbox (aggregatetype, aggregateid, sequence);
+CREATE INDEX ix_crm_outbox_event ON crm_outbox (id);
 
 CREATE TABLE crm_due_work (
     tenant_id VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,

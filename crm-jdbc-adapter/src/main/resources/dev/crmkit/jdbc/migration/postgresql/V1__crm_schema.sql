@@ -157,6 +157,7 @@ CREATE TABLE crm_outbox (
 );
 CREATE INDEX ix_crm_outbox_pending ON crm_outbox (delivered_at, sequence);
 CREATE INDEX ix_crm_outbox_aggregate ON crm_outbox (aggregatetype, aggregateid, sequence);
+CREATE INDEX ix_crm_outbox_event ON crm_outbox (id);
 
 CREATE TABLE crm_due_work (
     tenant_id VARCHAR(64) COLLATE "C" NOT NULL,
