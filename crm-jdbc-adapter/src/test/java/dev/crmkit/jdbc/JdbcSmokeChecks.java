@@ -233,4 +233,52 @@ abstract class JdbcSmokeChecks {
         assertThat(storage().customers().get(TENANT, ada.id())).contains(ada);
         assertThat(storage().outbox().countUndelivered()).isEqualTo(1);
     }
+
+    @Test
+    void concurrent_claimers_never_share_an_event_or_a_piece_of_work() throws Exception {
+        List<OutboxEvent> events = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            events.add(OutboxEvent.of(TENANT, UUID.randomUUID(), "customer", "c-" + (i % 7), "Changed", "{}", NOW));
+            storage().dueWork().schedule(DueWorkRecord.of(TENANT, UUID.randomUUID(), "task.due", "t-" + i, NOW, null));
+        }
+        storage().outbox().append(events);
+
+        List<UUID> claimedEvents = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<UUID> claimedWork = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+            for (int n = 0; n < 3; n++) {
+                String node = "node-" + n;
+                running.add(nodes.submit(() -> {
+                    for (int round = 0; round < 10; round++) {
+                        storage().outbox().claim(node, 4, Duration.ofMinutes(5), NOW)
+                                .forEach(e -> claimedEvents.add(e.id()));
+                        storage().dueWork().claimDue(node, 4, Duration.ofMinutes(5), NOW)
+                                .forEach(w -> claimedWork.add(w.id()));
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : running) {
+                f.get();
+            }
+        } finally {
+            nodes.shutdownNow();
+        }
+
+        assertThat(claimedEvents).doesNotHaveDuplicates();
+        assertThat(claimedWork).doesNotHaveDuplicates().hasSize(60);
+    }
+
+    @Test
+    void a_claim_inside_a_unit_commits_on_its_own() {
+        storage().dueWork().schedule(DueWorkRecord.of(TENANT, UUID.randomUUID(), "task.due", "t-1", NOW, null));
+
+        assertThatThrownBy(() -> storage().transactions().run(() -> {
+            assertThat(storage().dueWork().claimDue("node-a", 10, Duration.ofMinutes(1), NOW)).hasSize(1);
+            throw new IllegalStateException("the unit fails after the claim");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(storage().dueWork().find(TENANT, "task.due", "t-1").orElseThrow().claimedBy()).isEqualTo("node-a");
+    }
 }
