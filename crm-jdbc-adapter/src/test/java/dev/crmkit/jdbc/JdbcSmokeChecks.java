@@ -281,4 +281,35 @@ abstract class JdbcSmokeChecks {
 
         assertThat(storage().dueWork().find(TENANT, "task.due", "t-1").orElseThrow().claimedBy()).isEqualTo("node-a");
     }
+
+    @Test
+    void extreme_values_round_trip_exactly() {
+        Instant earliest = Instant.parse("1000-01-01T00:00:00Z");
+        Instant latest = Instant.parse("9999-12-31T23:59:58.999999Z");
+        String emoji = "\uD83D\uDE00".repeat(100);
+        CustomerRecord extreme = new CustomerRecord(TENANT, new UUID(-1, -1), 1, earliest, latest,
+                PartyKind.ORGANIZATION, emoji, null, null, "x".repeat(200), "Key ", " ref", LifecycleStage.CUSTOMER,
+                null, Set.of("a", "a ", "A", "\u00e9"),
+                Map.of("big", new CustomFieldValue.Number(new BigDecimal("-999999999999999999.9999999999")),
+                        "tiny", new CustomFieldValue.Number(new BigDecimal("0.0000000001")),
+                        "old", new CustomFieldValue.Date(LocalDate.of(1000, 1, 1)),
+                        "note", new CustomFieldValue.Text("\u00fcber " + emoji)),
+                null);
+        InteractionRecord longSummary = new InteractionRecord(TENANT, new UUID(0, 0), 1, NOW, NOW, extreme.id(),
+                Channel.CHAT, Direction.INBOUND, Purpose.SERVICE, null, null, emoji.repeat(20), latest, null);
+        OutboxEvent bigEvent = OutboxEvent.of(TENANT, UUID.randomUUID(), "customer", "c", "Imported",
+                "x".repeat(1_000_000), earliest);
+
+        storage().customers().insert(extreme);
+        storage().interactions().insert(longSummary);
+        storage().outbox().append(List.of(bigEvent));
+
+        assertThat(storage().customers().get(TENANT, extreme.id())).contains(extreme);
+        assertThat(storage().customers().findByExternalRef(TENANT, "ref")).isEmpty();
+        assertThat(storage().customers().findByNameKey(TENANT, "Key", 10)).isEmpty();
+        assertThat(storage().customers().count(TENANT, new CustomerCriterion.HasTag("a "))).isEqualTo(1);
+        assertThat(storage().interactions().get(TENANT, longSummary.id())).contains(longSummary);
+        assertThat(storage().outbox().claim("node-a", 1, Duration.ofSeconds(1), NOW)).singleElement()
+                .usingRecursiveComparison().ignoringFields("sequence").isEqualTo(bigEvent);
+    }
 }
