@@ -13,12 +13,14 @@ import dev.crmkit.spi.customer.CustomerStore;
 import dev.crmkit.spi.customer.LifecycleStage;
 import dev.crmkit.spi.customer.PartyKind;
 import dev.crmkit.spi.customer.SharedValue;
+import dev.crmkit.spi.customfield.CustomFieldType;
 import dev.crmkit.spi.customfield.CustomFieldValue;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -125,7 +127,7 @@ final class JdbcCustomerStore implements CustomerStore {
         }
         return db.read(TYPE, c -> {
             List<CustomerRecord> found = new ArrayList<>();
-            List<UUID> distinct = List.copyOf(new java.util.LinkedHashSet<>(ids));
+            List<UUID> distinct = List.copyOf(new LinkedHashSet<>(ids));
             for (int from = 0; from < distinct.size(); from += CHUNK) {
                 found.addAll(load(c, tenantId, distinct.subList(from, Math.min(distinct.size(), from + CHUNK))));
             }
@@ -232,7 +234,7 @@ final class JdbcCustomerStore implements CustomerStore {
         for (Map.Entry<String, CustomFieldValue> field : customer.customFields().entrySet()) {
             CustomFieldValue value = field.getValue();
             List<Object> row = new ArrayList<>(List.of(customer.tenantId(), customer.id(), field.getKey(), value.type()));
-            for (var type : dev.crmkit.spi.customfield.CustomFieldType.values()) {
+            for (CustomFieldType type : CustomFieldType.values()) {
                 row.add(type == value.type() ? CustomFieldColumns.value(value) : null);
             }
             fields.add(row);

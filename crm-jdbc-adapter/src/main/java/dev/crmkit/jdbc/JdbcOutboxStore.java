@@ -5,10 +5,13 @@ import dev.crmkit.spi.PageRequest;
 import dev.crmkit.spi.outbox.OutboxEvent;
 import dev.crmkit.spi.outbox.OutboxStore;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -94,7 +97,7 @@ final class JdbcOutboxStore implements OutboxStore {
         if (eventIds.isEmpty()) {
             return 0;
         }
-        List<UUID> distinct = List.copyOf(new java.util.LinkedHashSet<>(eventIds));
+        List<UUID> distinct = List.copyOf(new LinkedHashSet<>(eventIds));
         return db.write(TYPE, Map.of(), c -> {
             int changed = 0;
             for (int from = 0; from < distinct.size(); from += CHUNK) {
@@ -122,9 +125,9 @@ final class JdbcOutboxStore implements OutboxStore {
 
     /** Takes the named row of {@code crm_lock} for the rest of the claim's transaction. */
     static void lock(Connection c, String name) throws SQLException {
-        try (var statement = c.prepareStatement("SELECT name FROM crm_lock WHERE name = ? FOR UPDATE")) {
+        try (PreparedStatement statement = c.prepareStatement("SELECT name FROM crm_lock WHERE name = ? FOR UPDATE")) {
             statement.setString(1, name);
-            try (var rows = statement.executeQuery()) {
+            try (ResultSet rows = statement.executeQuery()) {
                 if (!rows.next()) {
                     throw new SQLException("the lock row " + name + " is missing from crm_lock", "55000");
                 }
