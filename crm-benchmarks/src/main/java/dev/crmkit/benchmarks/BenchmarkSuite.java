@@ -1,0 +1,84 @@
+package dev.crmkit.benchmarks;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.crmkit.jdbc.JdbcStorage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Runs every CRMKit benchmark against raw JDBC doing the same work, in one process, on H2 and PostgreSQL, and
+ * prints the ratios {@code docs/performance.md} records.
+ *
+ * <pre>
+ * mvn -q -pl crm-benchmarks -am compile exec:java -Dexec.args="--backends=h2,postgres --import=20000 --timeline=1000000"
+ * </pre>
+ *
+ * PostgreSQL is reached at {@code CRMKIT_BENCH_POSTGRES_URL} (default: database {@code crm_bench} on localhost);
+ * the benchmark drops and recreates the {@code crm_} tables there.
+ */
+public final class BenchmarkSuite {
+    private BenchmarkSuite() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        List<String> report = new ArrayList<>();
+        for (Backend backend : options.backends()) {
+            System.out.println("== " + backend);
+            try (HikariDataSource dataSource = backend.open()) {
+                JdbcStorage storage = JdbcStorage.builder().dataSource(dataSource).migrate(true).build();
+                if (options.importRows() > 0) {
+                    ImportBenchmark.Result r = new ImportBenchmark(dataSource, storage).run(options.importRows());
+                    report.add(String.format(Locale.ROOT,
+                            "%-8s import %,d customers: CRMKit %,.0f rows/s, raw JDBC %,.0f rows/s, ratio %.2f",
+                            backend, r.customers(), r.crmkitPerSecond(), r.rawPerSecond(), r.ratio()));
+                    System.out.println(report.get(report.size() - 1));
+                }
+                if (options.timelineRows() > 0) {
+                    TimelineBenchmark timeline = new TimelineBenchmark(backend, dataSource, storage, options.timelineRows());
+                    for (long size : new long[] {options.timelineRows(), options.timelineRows() * 10}) {
+                        timeline.seedUpTo(size);
+                        TimelineBenchmark.Result r = timeline.measure(options.warmup(), options.rounds());
+                        report.add(String.format(Locale.ROOT,
+                                "%-8s timeline page among %,d interactions: CRMKit %.0f us, raw %.0f us (p99 %.0f / %.0f), ratio %.2f",
+                                backend, size, r.crmkitMedianMicros(), r.rawMedianMicros(), r.crmkitP99Micros(),
+                                r.rawP99Micros(), r.ratio()));
+                        System.out.println(report.get(report.size() - 1));
+                    }
+                }
+            }
+        }
+        System.out.println();
+        System.out.println("== summary");
+        report.forEach(System.out::println);
+    }
+
+    /** Command-line options: which backends and how large. */
+    record Options(List<Backend> backends, int importRows, long timelineRows, int warmup, int rounds) {
+        static Options parse(String[] args) {
+            List<Backend> backends = List.of(Backend.H2, Backend.POSTGRES);
+            int importRows = 20_000;
+            long timelineRows = 1_000_000;
+            int warmup = 500;
+            int rounds = 2_000;
+            for (String arg : args) {
+                String[] kv = arg.replaceFirst("^--", "").split("=", 2);
+                if (kv.length != 2) {
+                    throw new IllegalArgumentException("expected --name=value, got " + arg);
+                }
+                switch (kv[0]) {
+                    case "backends" -> backends = java.util.Arrays.stream(kv[1].split(","))
+                            .map(b -> b.trim().equalsIgnoreCase("postgres") ? Backend.POSTGRES : Backend.valueOf(b.trim().toUpperCase(Locale.ROOT)))
+                            .toList();
+                    case "import" -> importRows = Integer.parseInt(kv[1]);
+                    case "timeline" -> timelineRows = Long.parseLong(kv[1]);
+                    case "warmup" -> warmup = Integer.parseInt(kv[1]);
+                    case "rounds" -> rounds = Integer.parseInt(kv[1]);
+                    default -> throw new IllegalArgumentException("unknown option --" + kv[0]);
+                }
+            }
+            return new Options(backends, importRows, timelineRows, warmup, rounds);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.crmkit.core.event;
+
+import dev.crmkit.core.common.CoreContext;
+import dev.crmkit.core.common.PollingLoop;
+import dev.crmkit.core.port.EventListener;
+import dev.crmkit.core.port.PublishedEvent;
+import dev.crmkit.spi.Checks;
+import dev.crmkit.spi.outbox.OutboxEvent;
+import dev.crmkit.spi.outbox.OutboxStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+final class LeasingOutboxRelay implements OutboxRelay {
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final CoreContext context;
+    private final OutboxStore outbox;
+    private final String nodeId;
+    private final Settings settings;
+    private final List<EventListener> listeners = new CopyOnWriteArrayList<>();
+    private final PollingLoop loop;
+
+    LeasingOutboxRelay(CoreContext context, String nodeId, Settings settings) {
+        this.context = context;
+        this.outbox = context.storage().outbox();
+        this.nodeId = nodeId;
+        this.settings = settings;
+        this.loop = new PollingLoop("crmkit-outbox-relay-" + nodeId, this::relayOnce, settings.pollInterval());
+    }
+
+    @Override
+    public void register(EventListener listener) {
+        listeners.add(Checks.required("listener", listener));
+    }
+
+    @Override
+    public Run relayOnce() {
+        List<OutboxEvent> batch = outbox.claim(nodeId, settings.batchSize(), settings.lease(), context.now());
+        if (batch.isEmpty()) {
+            return new Run(0, 0, 0);
+        }
+        List<UUID> delivered = new ArrayList<>();
+        List<UUID> held = new ArrayList<>();
+        Set<String> blockedAggregates = new HashSet<>();
+        for (OutboxEvent event : batch) {
+            String aggregate = event.aggregateType() + '\u0000' + event.aggregateId();
+            if (blockedAggregates.contains(aggregate)) {
+                held.add(event.id());
+            } else if (deliver(event)) {
+                delivered.add(event.id());
+            } else {
+                blockedAggregates.add(aggregate);
+                held.add(event.id());
+            }
+        }
+        int marked = delivered.isEmpty() ? 0 : outbox.markDelivered(nodeId, delivered, context.now());
+        if (marked < delivered.size()) {
+            LOG.warn("Relay {} lost the lease on {} delivered events; they will be delivered again", nodeId,
+                    delivered.size() - marked);
+        }
+        if (!held.isEmpty()) {
+            outbox.release(nodeId, held);
+        }
+        return new Run(batch.size(), marked, held.size());
+    }
+
+    private boolean deliver(OutboxEvent event) {
+        PublishedEvent published = PublishedEvent.of(event);
+        for (EventListener listener : listeners) {
+            try {
+                listener.onEvent(published);
+            } catch (RuntimeException e) {
+                LOG.warn("Listener {} rejected event {} ({}): {}", listener.getClass().getSimpleName(), event.id(),
+                        event.type(), e.getClass().getSimpleName());
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void start() {
+        loop.start();
+    }
+
+    @Override
+    public void stop() {
+        loop.stop(STOP_TIMEOUT);
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,23 @@
+package dev.crmkit.core.touchpoint;
+
+import dev.crmkit.spi.touchpoint.Channel;
+import dev.crmkit.spi.touchpoint.Direction;
+import dev.crmkit.spi.touchpoint.Purpose;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An interaction was recorded for a customer. */
+public record InteractionRecorded(
+        String tenantId, UUID interactionId, UUID customerId, Channel channel,
+        Direction direction, Purpose purpose, String outcome,
+        Instant interactionOccurredAt, Instant occurredAt) implements TouchPointEvent {
+    @Override
+    public String aggregateType() {
+        return INTERACTION;
+    }
+
+    @Override
+    public String aggregateId() {
+        return interactionId.toString();
+    }
+}

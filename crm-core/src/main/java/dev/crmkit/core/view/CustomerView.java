@@ -1,0 +1,102 @@
+package dev.crmkit.core.view;
+
+import dev.crmkit.core.touchpoint.FollowUp;
+import dev.crmkit.core.touchpoint.Interaction;
+import dev.crmkit.spi.Page;
+import dev.crmkit.spi.customer.ContactPointKind;
+import dev.crmkit.spi.customer.ContactPointRecord;
+import dev.crmkit.spi.customer.CustomerRecord;
+import dev.crmkit.spi.customer.LifecycleStage;
+import dev.crmkit.spi.customer.PartyKind;
+import dev.crmkit.spi.customer.PostalAddress;
+import dev.crmkit.spi.customfield.CustomFieldValue;
+import dev.crmkit.spi.touchpoint.Channel;
+import dev.crmkit.spi.touchpoint.ChannelActivity;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Everything a user needs on one screen about a customer, read in one consistent pass: the profile, how to reach
+ * them, whom they are related to, what is still to be done for them, how and when they were last in contact on
+ * each channel, and the newest page of their timeline.
+ *
+ * @param profile the customer's master data
+ * @param contactPoints e-mail addresses, phone numbers and postal addresses, by kind, primary first
+ * @param relationships person-organization relationships the customer takes part in, at most
+ *     {@link CustomerViewService#MAX_RELATIONSHIPS}
+ * @param openFollowUps the earliest-due open follow-ups, at most {@link CustomerViewService#MAX_OPEN_FOLLOW_UPS}
+ * @param moreOpenFollowUps whether further open follow-ups exist beyond those shown
+ * @param channels per channel the customer was in contact on: the number of contacts and the last one, by channel
+ * @param timeline the newest page of the timeline; its cursor continues with
+ *     {@link dev.crmkit.core.touchpoint.TouchPointService#timeline}
+ */
+public record CustomerView(
+        Profile profile,
+        List<ContactPoint> contactPoints,
+        List<Relationship> relationships,
+        List<FollowUp> openFollowUps,
+        boolean moreOpenFollowUps,
+        List<ChannelContact> channels,
+        Page<Interaction> timeline) {
+
+    /** Copies the lists, so a view never changes after it was made. */
+    public CustomerView {
+        contactPoints = List.copyOf(contactPoints);
+        relationships = List.copyOf(relationships);
+        openFollowUps = List.copyOf(openFollowUps);
+        channels = List.copyOf(channels);
+    }
+
+    /** The customer's master data. */
+    public record Profile(
+            UUID id,
+            PartyKind kind,
+            String displayName,
+            String givenName,
+            String familyName,
+            String organizationName,
+            String externalRef,
+            LifecycleStage lifecycleStage,
+            String ownerId,
+            Set<String> tags,
+            Map<String, CustomFieldValue> customFields,
+            Instant createdAt,
+            Instant updatedAt,
+            long version) {
+
+        static Profile of(CustomerRecord c) {
+            return new Profile(c.id(), c.kind(), c.displayName(), c.givenName(), c.familyName(),
+                    c.organizationName(), c.externalRef(), c.lifecycleStage(), c.ownerId(), c.tags(),
+                    c.customFields(), c.createdAt(), c.updatedAt(), c.version());
+        }
+    }
+
+    /** One way to reach the customer; {@code address} is present exactly for postal contact points. */
+    public record ContactPoint(UUID id, ContactPointKind kind, String label, String value, PostalAddress address,
+            boolean primary) {
+
+        static ContactPoint of(ContactPointRecord c) {
+            return new ContactPoint(c.id(), c.kind(), c.label(), c.value(), c.address(), c.primary());
+        }
+    }
+
+    /**
+     * A relationship the customer takes part in, seen from the customer: the other party's id and display name
+     * (null when that customer no longer exists), the role, and whether the customer is the person (else the
+     * organization) in it.
+     */
+    public record Relationship(UUID id, String role, boolean customerIsPerson, UUID counterpartId,
+            String counterpartName) {
+    }
+
+    /** How often the customer was in contact on a channel, and when last. */
+    public record ChannelContact(Channel channel, long contacts, Instant lastContactAt) {
+
+        static ChannelContact of(ChannelActivity activity) {
+            return new ChannelContact(activity.channel(), activity.count(), activity.lastOccurredAt());
+        }
+    }
+}

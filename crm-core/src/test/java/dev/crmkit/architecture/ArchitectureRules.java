@@ -1,0 +1,86 @@
+package dev.crmkit.architecture;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** The rules of DESIGN.md as ArchUnit rules; {@link ArchitectureTest} runs them on the code and on violations. */
+final class ArchitectureRules {
+    /**
+     * Which core packages each domain package may use besides itself and {@code common}: the same list its
+     * package-info.java names. A new domain adds its line here.
+     */
+    static final Map<String, Set<String>> DECLARED_DOMAIN_USES = Map.of(
+            "customer", Set.of(),
+            "customfield", Set.of(),
+            "touchpoint", Set.of("customer", "scheduling"),
+            "view", Set.of("customer", "touchpoint"),
+            "scheduling", Set.of(),
+            "event", Set.of("port"),
+            "port", Set.of());
+
+    /** The domain packages that hold the model, as opposed to the kernel and the plumbing. */
+    static final String[] DOMAIN_PACKAGES = {
+        "dev.crmkit.core.customer..", "dev.crmkit.core.customfield..", "dev.crmkit.core.touchpoint..",
+        "dev.crmkit.core.view.."
+    };
+
+    static final ArchRule ADAPTERS_DO_NOT_USE_CORE = noClasses()
+            .that().resideInAnyPackage("dev.crmkit.jdbc..", "dev.crmkit.inmemory..")
+            .should().dependOnClassesThat().resideInAPackage("dev.crmkit.core..")
+            .because("adapters implement the SPI and must not know the domain (DESIGN.md rule 1)");
+
+    static final ArchRule CORE_DOES_NOT_USE_ADAPTERS = noClasses()
+            .that().resideInAPackage("dev.crmkit.core..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.crmkit.jdbc..", "dev.crmkit.inmemory..")
+            .because("the core reaches storage through the SPI only (DESIGN.md rule 1)");
+
+    static final ArchRule CORE_PACKAGES_FREE_OF_CYCLES = slices()
+            .matching("dev.crmkit.core.(*)..")
+            .should().beFreeOfCycles()
+            .because("domain packages must not form cycles (DESIGN.md rule 2)");
+
+    static final ArchRule DOMAINS_FREE_OF_INFRASTRUCTURE = noClasses()
+            .that().resideInAnyPackage(DOMAIN_PACKAGES)
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "java.sql..", "javax.sql..", "tools.jackson..", "com.fasterxml.jackson..",
+                    "org.slf4j.simple..", "org.slf4j.impl..", "dev.crmkit.jdbc..", "dev.crmkit.inmemory..")
+            .because("domain packages hold the model, not infrastructure (DESIGN.md rule 3)");
+
+    static final ArchRule SPI_DEPENDS_ON_JDK_ONLY = classes()
+            .that().resideInAPackage("dev.crmkit.spi..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("dev.crmkit.spi..", "java..", "")
+            .because("any storage must be pluggable without CRMKit's libraries (DESIGN.md rule 4)");
+
+    private ArchitectureRules() {
+    }
+
+    /** The rule for one domain: it uses only itself, {@code common} and the domains it declares. */
+    static ArchRule domainDependencyRule(String domain) {
+        String[] allowed = Stream.concat(Stream.of(domain, "common"), DECLARED_DOMAIN_USES.get(domain).stream())
+                .map(p -> "dev.crmkit.core." + p + "..")
+                .toArray(String[]::new);
+        return noClasses()
+                .that().resideInAPackage("dev.crmkit.core." + domain + "..")
+                .should().dependOnClassesThat(resideInAPackage("dev.crmkit.core..").and(not(resideInAnyPackage(allowed))))
+                .allowEmptyShould(true)
+                .because("a domain uses only common and the domains its package documentation names (DESIGN.md rule 2)");
+    }
+
+    /** One rule per declared domain. */
+    static List<ArchRule> domainDependencyRules() {
+        List<ArchRule> rules = new ArrayList<>();
+        DECLARED_DOMAIN_USES.keySet().stream().sorted().forEach(d -> rules.add(domainDependencyRule(d)));
+        return rules;
+    }
+}

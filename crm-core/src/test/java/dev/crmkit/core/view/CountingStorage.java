@@ -1,0 +1,105 @@
+package dev.crmkit.core.view;
+
+import dev.crmkit.spi.Storage;
+import dev.crmkit.spi.TransactionRunner;
+import dev.crmkit.spi.customer.ContactPointStore;
+import dev.crmkit.spi.customer.CustomerStore;
+import dev.crmkit.spi.customer.RelationshipStore;
+import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
+import dev.crmkit.spi.outbox.OutboxStore;
+import dev.crmkit.spi.scheduling.DueWorkStore;
+import dev.crmkit.spi.touchpoint.InteractionStore;
+import dev.crmkit.spi.touchpoint.TaskStore;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A decorator over a real storage that passes every store call through and writes down its name
+ * ({@code interactions.timeline}), so a test can prove how many queries a read costs. Not a mock: the answers are
+ * the real storage's.
+ */
+final class CountingStorage implements Storage {
+    private final Storage real;
+    private final List<String> calls = new ArrayList<>();
+
+    CountingStorage(Storage real) {
+        this.real = real;
+    }
+
+    /** The store calls made since the last reset, in order. */
+    synchronized List<String> calls() {
+        return List.copyOf(calls);
+    }
+
+    synchronized void reset() {
+        calls.clear();
+    }
+
+    private synchronized void count(String call) {
+        calls.add(call);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T counted(String store, Class<T> type, T target) {
+        InvocationHandler handler = (proxy, method, args) -> {
+            if (method.getDeclaringClass() == Object.class) {
+                return method.invoke(target, args);
+            }
+            count(store + "." + method.getName());
+            try {
+                return method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        };
+        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler);
+    }
+
+    @Override
+    public CustomerStore customers() {
+        return counted("customers", CustomerStore.class, real.customers());
+    }
+
+    @Override
+    public ContactPointStore contactPoints() {
+        return counted("contactPoints", ContactPointStore.class, real.contactPoints());
+    }
+
+    @Override
+    public RelationshipStore relationships() {
+        return counted("relationships", RelationshipStore.class, real.relationships());
+    }
+
+    @Override
+    public CustomFieldDefinitionStore customFieldDefinitions() {
+        return counted("customFieldDefinitions", CustomFieldDefinitionStore.class, real.customFieldDefinitions());
+    }
+
+    @Override
+    public InteractionStore interactions() {
+        return counted("interactions", InteractionStore.class, real.interactions());
+    }
+
+    @Override
+    public TaskStore tasks() {
+        return counted("tasks", TaskStore.class, real.tasks());
+    }
+
+    @Override
+    public OutboxStore outbox() {
+        return counted("outbox", OutboxStore.class, real.outbox());
+    }
+
+    @Override
+    public DueWorkStore dueWork() {
+        return counted("dueWork", DueWorkStore.class, real.dueWork());
+    }
+
+    @Override
+    public TransactionRunner transactions() {
+        return real.transactions();
+    }
+}

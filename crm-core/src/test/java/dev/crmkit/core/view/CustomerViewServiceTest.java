@@ -1,0 +1,164 @@
+package dev.crmkit.core.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+
+import dev.crmkit.core.touchpoint.FollowUp;
+import dev.crmkit.core.touchpoint.Garbage;
+import dev.crmkit.core.touchpoint.Interaction;
+import dev.crmkit.core.touchpoint.RecordInteraction;
+import dev.crmkit.core.touchpoint.TouchPointFixtures;
+import dev.crmkit.core.touchpoint.TouchPointService;
+import dev.crmkit.inmemory.InMemoryStorage;
+import dev.crmkit.spi.NotFoundException;
+import dev.crmkit.spi.customer.ContactPointKind;
+import dev.crmkit.spi.customer.ContactPointRecord;
+import dev.crmkit.spi.customer.CustomerRecord;
+import dev.crmkit.spi.customer.RelationshipRecord;
+import dev.crmkit.spi.touchpoint.Channel;
+import dev.crmkit.spi.touchpoint.Direction;
+import dev.crmkit.spi.touchpoint.Purpose;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class CustomerViewServiceTest {
+    private final CountingStorage storage = new CountingStorage(new InMemoryStorage());
+    private final TouchPointFixtures fixtures = new TouchPointFixtures(storage);
+    private final TouchPointService touchPoints = fixtures.touchPoints();
+    private final CustomerViewService views = CustomerViewService.create(fixtures.context, TouchPointFixtures.TENANT);
+    private final CustomerRecord anna = fixtures.person("Anna Schmidt");
+
+    private void email(CustomerRecord customer, String address, boolean primary) {
+        Instant now = fixtures.context.now();
+        storage.contactPoints().insert(new ContactPointRecord(TouchPointFixtures.TENANT, fixtures.context.ids().next(),
+                1, now, now, customer.id(), ContactPointKind.EMAIL, "work", address, null, primary));
+    }
+
+    private void worksAt(CustomerRecord person, CustomerRecord organization, String role) {
+        Instant now = fixtures.context.now();
+        storage.relationships().insert(new RelationshipRecord(TouchPointFixtures.TENANT,
+                fixtures.context.ids().next(), 1, now, now, person.id(), organization.id(), role));
+    }
+
+    /** A customer with {@code n} of everything: contact points, employers, interactions, follow-ups. */
+    private void fillWith(CustomerRecord customer, int n) {
+        for (int i = 0; i < n; i++) {
+            email(customer, "a" + i + "@example.com", i == 0);
+            worksAt(customer, fixtures.organization("Org " + i), "buyer");
+            touchPoints.record(RecordInteraction.of(customer.id(), Channel.values()[i % Channel.values().length],
+                    Direction.INBOUND, Purpose.SERVICE, TouchPointFixtures.START.minusSeconds(i)));
+            touchPoints.schedule(fixtures.callBackTomorrow(customer.id()));
+        }
+    }
+
+    @Test
+    void view_gathers_profile_contact_points_relationships_follow_ups_channels_and_timeline() {
+        // given
+        CustomerRecord acme = fixtures.organization("ACME GmbH");
+        worksAt(anna, acme, "decision maker");
+        email(anna, "anna@example.com", true);
+        Interaction oldCall = touchPoints.record(RecordInteraction.of(anna.id(), Channel.PHONE, Direction.INBOUND,
+                Purpose.SERVICE, TouchPointFixtures.START.minus(Duration.ofDays(3))));
+        Interaction newCall = touchPoints.record(RecordInteraction.of(anna.id(), Channel.PHONE, Direction.OUTBOUND,
+                Purpose.SALES, TouchPointFixtures.START.minus(Duration.ofDays(1))));
+        Interaction mail = touchPoints.record(fixtures.newsletter(anna.id(), TouchPointFixtures.START
+                .minus(Duration.ofDays(2))));
+        FollowUp open = touchPoints.schedule(fixtures.callBackTomorrow(anna.id()));
+        touchPoints.complete(touchPoints.schedule(fixtures.callBackTomorrow(anna.id())).id());
+
+        // when
+        CustomerView view = views.view(anna.id());
+
+        // then
+        assertThat(view.profile().id()).isEqualTo(anna.id());
+        assertThat(view.profile().displayName()).isEqualTo("Anna Schmidt");
+        assertThat(view.contactPoints()).singleElement().satisfies(cp -> {
+            assertThat(cp.value()).isEqualTo("anna@example.com");
+            assertThat(cp.primary()).isTrue();
+        });
+        assertThat(view.relationships()).singleElement().satisfies(r -> {
+            assertThat(r.counterpartId()).isEqualTo(acme.id());
+            assertThat(r.counterpartName()).isEqualTo("ACME GmbH");
+            assertThat(r.role()).isEqualTo("decision maker");
+            assertThat(r.customerIsPerson()).isTrue();
+        });
+        assertThat(view.openFollowUps()).containsExactly(open);
+        assertThat(view.moreOpenFollowUps()).isFalse();
+        assertThat(view.channels()).containsExactly(
+                new CustomerView.ChannelContact(Channel.PHONE, 2, newCall.occurredAt()),
+                new CustomerView.ChannelContact(Channel.EMAIL, 1, mail.occurredAt()));
+        assertThat(view.timeline().items()).containsExactly(newCall, mail, oldCall);
+        assertThat(view.timeline().hasNext()).isFalse();
+    }
+
+    @Test
+    void organization_view_shows_its_people() {
+        CustomerRecord acme = fixtures.organization("ACME GmbH");
+        worksAt(anna, acme, "buyer");
+
+        assertThat(views.view(acme.id()).relationships()).singleElement().satisfies(r -> {
+            assertThat(r.counterpartName()).isEqualTo("Anna Schmidt");
+            assertThat(r.customerIsPerson()).isFalse();
+        });
+    }
+
+    @Test
+    void view_costs_the_same_bounded_number_of_store_calls_whatever_the_data() {
+        // given a customer with nothing and one with plenty of everything
+        CustomerRecord empty = fixtures.person("Empty");
+        fillWith(anna, 30);
+
+        // when
+        storage.reset();
+        CustomerView full = views.view(anna.id());
+        List<String> fullCalls = storage.calls();
+        storage.reset();
+        views.view(empty.id());
+        List<String> emptyCalls = storage.calls();
+
+        // then
+        assertThat(full.relationships()).hasSize(30);
+        assertThat(full.timeline().items()).hasSize(CustomerViewService.DEFAULT_TIMELINE_SIZE);
+        assertThat(fullCalls).hasSize(CustomerViewService.STORE_CALLS).containsExactlyInAnyOrder(
+                "customers.get", "contactPoints.forCustomer", "relationships.involving", "customers.getAll",
+                "tasks.openForCustomer", "interactions.activityByChannel", "interactions.timeline");
+        assertThat(emptyCalls).hasSizeLessThanOrEqualTo(CustomerViewService.STORE_CALLS);
+    }
+
+    @Test
+    void merged_customer_id_shows_the_survivor_at_one_more_call() {
+        // given
+        CustomerRecord duplicate = fixtures.mergedInto(anna);
+        fillWith(anna, 3);
+
+        // when
+        storage.reset();
+        CustomerView view = views.view(duplicate.id());
+
+        // then
+        assertThat(view.profile().id()).isEqualTo(anna.id());
+        assertThat(storage.calls()).hasSize(CustomerViewService.STORE_CALLS + 1);
+    }
+
+    @Test
+    void view_of_an_unknown_or_other_tenants_customer_is_not_found() {
+        CustomerRecord stranger = fixtures.personOf(TouchPointFixtures.OTHER_TENANT, "Gina");
+        assertThatThrownBy(() -> views.view(UUID.randomUUID())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> views.view(stranger.id())).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void view_with_garbage_throws_only_crm_exceptions() {
+        List<UUID> known = List.of(anna.id());
+        qt().withExamples(300).forAll(Garbage.PICKS).checkAssert(picks -> {
+            Garbage g = Garbage.of(picks, known);
+            Garbage.assertSafe(() -> storage.outbox().countUndelivered(), () -> views.view(g.id(0), g.number(1)));
+            Garbage.assertSafe(() -> storage.outbox().countUndelivered(), () -> views.view(g.id(0)));
+            Garbage.assertSafe(() -> 0, () -> CustomerViewService.create(fixtures.context, g.text(0)));
+        });
+    }
+}

@@ -1,0 +1,81 @@
+package dev.crmkit.inmemory;
+
+import dev.crmkit.spi.Storage;
+import dev.crmkit.spi.TransactionRunner;
+import dev.crmkit.spi.customer.ContactPointStore;
+import dev.crmkit.spi.customer.CustomerStore;
+import dev.crmkit.spi.customer.RelationshipStore;
+import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
+import dev.crmkit.spi.outbox.OutboxStore;
+import dev.crmkit.spi.scheduling.DueWorkStore;
+import dev.crmkit.spi.touchpoint.InteractionStore;
+import dev.crmkit.spi.touchpoint.TaskStore;
+
+/**
+ * The whole storage contract in process memory, for tests, examples and prototypes. It passes the same
+ * contract suite as the JDBC adapter, so core behaviour tested on it holds on every database.
+ *
+ * <p>Units of work are serialized by one lock and rolled back from an undo log; data lives as long as this
+ * object and is shared only within the process. Queries scan in memory, which suits tens of thousands of rows,
+ * not millions.
+ */
+public final class InMemoryStorage implements Storage {
+    private final UnitOfWork unit = new UnitOfWork();
+    private final InMemoryCustomerStore customers = new InMemoryCustomerStore(unit);
+    private final InMemoryContactPointStore contactPoints = new InMemoryContactPointStore(unit);
+    private final InMemoryRelationshipStore relationships = new InMemoryRelationshipStore(unit);
+    private final InMemoryCustomFieldDefinitionStore customFields = new InMemoryCustomFieldDefinitionStore(unit);
+    private final InMemoryInteractionStore interactions = new InMemoryInteractionStore(unit);
+    private final InMemoryTaskStore tasks = new InMemoryTaskStore(unit);
+    private final InMemoryOutboxStore outbox = new InMemoryOutboxStore(unit);
+    private final InMemoryDueWorkStore dueWork = new InMemoryDueWorkStore(unit);
+
+    /** An empty storage. */
+    public InMemoryStorage() {
+    }
+
+    @Override
+    public CustomerStore customers() {
+        return customers;
+    }
+
+    @Override
+    public ContactPointStore contactPoints() {
+        return contactPoints;
+    }
+
+    @Override
+    public RelationshipStore relationships() {
+        return relationships;
+    }
+
+    @Override
+    public CustomFieldDefinitionStore customFieldDefinitions() {
+        return customFields;
+    }
+
+    @Override
+    public InteractionStore interactions() {
+        return interactions;
+    }
+
+    @Override
+    public TaskStore tasks() {
+        return tasks;
+    }
+
+    @Override
+    public OutboxStore outbox() {
+        return outbox;
+    }
+
+    @Override
+    public DueWorkStore dueWork() {
+        return dueWork;
+    }
+
+    @Override
+    public TransactionRunner transactions() {
+        return unit;
+    }
+}
