@@ -57,14 +57,14 @@ final class JdbcCustomFieldDefinitionStore implements CustomFieldDefinitionStore
 
     @Override
     public Optional<CustomFieldDefinitionRecord> get(String tenantId, UUID id) {
-        Checks.required("tenantId", tenantId);
+        Checks.tenantId("tenantId", tenantId);
         Checks.required("id", id);
         return db.read(TYPE, c -> load(c, tenantId, id));
     }
 
     @Override
     public Optional<CustomFieldDefinitionRecord> findByKey(String tenantId, String key) {
-        Checks.required("tenantId", tenantId);
+        Checks.tenantId("tenantId", tenantId);
         Checks.required("key", key);
         return db.read(TYPE, c -> db.one(c, "SELECT " + COLUMNS + " FROM crm_custom_field_definition"
                 + " WHERE tenant_id = ? AND field_key = ?", List.of(tenantId, key), JdbcCustomFieldDefinitionStore::definition));
@@ -72,7 +72,7 @@ final class JdbcCustomFieldDefinitionStore implements CustomFieldDefinitionStore
 
     @Override
     public List<CustomFieldDefinitionRecord> list(String tenantId) {
-        Checks.required("tenantId", tenantId);
+        Checks.tenantId("tenantId", tenantId);
         return db.read(TYPE, c -> db.list(c, "SELECT " + COLUMNS + " FROM crm_custom_field_definition"
                 + " WHERE tenant_id = ? ORDER BY field_key", List.of(tenantId), JdbcCustomFieldDefinitionStore::definition));
     }

@@ -64,7 +64,7 @@ final class JdbcInteractionStore implements InteractionStore {
 
     @Override
     public Optional<InteractionRecord> get(String tenantId, UUID id) {
-        Checks.required("tenantId", tenantId);
+        Checks.tenantId("tenantId", tenantId);
         Checks.required("id", id);
         return db.read(TYPE, c -> db.one(c, "SELECT " + COLUMNS + " FROM crm_interaction WHERE tenant_id = ? AND id = ?",
                 List.of(tenantId, id), JdbcInteractionStore::interaction));
@@ -72,7 +72,7 @@ final class JdbcInteractionStore implements InteractionStore {
 
     @Override
     public Optional<InteractionRecord> findByIdempotencyKey(String tenantId, String idempotencyKey) {
-        Checks.required("tenantId", tenantId);
+        Checks.tenantId("tenantId", tenantId);
         Checks.required("idempotencyKey", idempotencyKey);
         return db.read(TYPE, c -> db.one(c, "SELECT " + COLUMNS + " FROM crm_interaction WHERE tenant_id = ?"
                 + " AND idempotency_key = ?", List.of(tenantId, idempotencyKey), JdbcInteractionStore::interaction));
@@ -80,7 +80,7 @@ final class JdbcInteractionStore implements InteractionStore {
 
     @Override
     public Page<InteractionRecord> timeline(String tenantId, UUID customerId, TimelineFilter filter, PageRequest page) {
-        Checks.required("tenantId", tenantId);
+        Checks.tenantId("tenantId", tenantId);
         Checks.required("customerId", customerId);
         Checks.required("filter", filter);
         Checks.required("page", page);
@@ -124,7 +124,7 @@ final class JdbcInteractionStore implements InteractionStore {
 
     @Override
     public List<ChannelActivity> activityByChannel(String tenantId, UUID customerId) {
-        Checks.required("tenantId", tenantId);
+        Checks.tenantId("tenantId", tenantId);
         Checks.required("customerId", customerId);
         List<ChannelActivity> activity = new ArrayList<>(db.read(TYPE, c -> db.list(c,
                 "SELECT channel, COUNT(*) AS n, MAX(occurred_at) AS latest FROM crm_interaction"
@@ -136,7 +136,7 @@ final class JdbcInteractionStore implements InteractionStore {
 
     @Override
     public long count(String tenantId, UUID customerId, Direction direction, Purpose purpose, Instant since) {
-        Checks.required("tenantId", tenantId);
+        Checks.tenantId("tenantId", tenantId);
         Checks.required("customerId", customerId);
         Checks.required("direction", direction);
         Checks.required("purpose", purpose);
@@ -148,7 +148,7 @@ final class JdbcInteractionStore implements InteractionStore {
 
     @Override
     public int moveAll(String tenantId, UUID fromCustomerId, UUID toCustomerId, Instant now) {
-        Checks.required("tenantId", tenantId);
+        Checks.tenantId("tenantId", tenantId);
         Checks.required("fromCustomerId", fromCustomerId);
         Checks.required("toCustomerId", toCustomerId);
         Instant at = Checks.instant("now", now);

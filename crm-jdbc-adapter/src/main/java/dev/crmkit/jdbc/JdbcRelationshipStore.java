@@ -40,7 +40,7 @@ final class JdbcRelationshipStore implements RelationshipStore {
 
     @Override
     public void delete(String tenantId, UUID id, long expectedVersion) {
-        Checks.required("tenantId", tenantId);
+        Checks.tenantId("tenantId", tenantId);
         Checks.required("id", id);
         db.write(TYPE, UNIQUE, c -> {
             int deleted = db.update(c, "DELETE FROM crm_relationship WHERE tenant_id = ? AND id = ? AND version = ?",
@@ -56,14 +56,14 @@ final class JdbcRelationshipStore implements RelationshipStore {
 
     @Override
     public Optional<RelationshipRecord> get(String tenantId, UUID id) {
-        Checks.required("tenantId", tenantId);
+        Checks.tenantId("tenantId", tenantId);
         Checks.required("id", id);
         return db.read(TYPE, c -> load(c, tenantId, id));
     }
 
     @Override
     public List<RelationshipRecord> involving(String tenantId, UUID customerId, int limit) {
-        Checks.required("tenantId", tenantId);
+        Checks.tenantId("tenantId", tenantId);
         Checks.required("customerId", customerId);
         Checks.limit("limit", limit, PageRequest.MAX_LIMIT);
         return db.read(TYPE, c -> involving(c, tenantId, customerId, limit));
@@ -78,7 +78,7 @@ final class JdbcRelationshipStore implements RelationshipStore {
 
     @Override
     public int moveAll(String tenantId, UUID fromCustomerId, UUID toCustomerId, Instant now) {
-        Checks.required("tenantId", tenantId);
+        Checks.tenantId("tenantId", tenantId);
         Checks.required("fromCustomerId", fromCustomerId);
         Checks.required("toCustomerId", toCustomerId);
         Instant at = Checks.instant("now", now);

@@ -63,21 +63,21 @@ final class JdbcTaskStore implements TaskStore {
 
     @Override
     public Optional<TaskRecord> get(String tenantId, UUID id) {
-        Checks.required("tenantId", tenantId);
+        Checks.tenantId("tenantId", tenantId);
         Checks.required("id", id);
         return db.read(TYPE, c -> load(c, tenantId, id));
     }
 
     @Override
     public Page<TaskRecord> openForCustomer(String tenantId, UUID customerId, PageRequest page) {
-        Checks.required("tenantId", tenantId);
+        Checks.tenantId("tenantId", tenantId);
         Checks.required("customerId", customerId);
         return open("customer_id", tenantId, customerId, page);
     }
 
     @Override
     public Page<TaskRecord> openForAssignee(String tenantId, String assigneeId, PageRequest page) {
-        Checks.required("tenantId", tenantId);
+        Checks.tenantId("tenantId", tenantId);
         Checks.required("assigneeId", assigneeId);
         return open("assignee_id", tenantId, assigneeId, page);
     }
@@ -108,7 +108,7 @@ final class JdbcTaskStore implements TaskStore {
 
     @Override
     public int moveAll(String tenantId, UUID fromCustomerId, UUID toCustomerId, Instant now) {
-        Checks.required("tenantId", tenantId);
+        Checks.tenantId("tenantId", tenantId);
         Checks.required("fromCustomerId", fromCustomerId);
         Checks.required("toCustomerId", toCustomerId);
         Instant at = Checks.instant("now", now);
