@@ -88,7 +88,7 @@ final class JdbcContactPointStore implements ContactPointStore {
     @Override
     public void delete(String tenantId, UUID id, long expectedVersion) {
         Checks.tenantId("tenantId", tenantId);
-        Checks.required("id", id);
+        Checks.id("id", id);
         db.write(TYPE, Map.of(), c -> {
             int deleted = db.update(c, "DELETE FROM crm_contact_point WHERE tenant_id = ? AND id = ? AND version = ?",
                     List.of(tenantId, id, expectedVersion));
@@ -102,14 +102,14 @@ final class JdbcContactPointStore implements ContactPointStore {
     @Override
     public Optional<ContactPointRecord> get(String tenantId, UUID id) {
         Checks.tenantId("tenantId", tenantId);
-        Checks.required("id", id);
+        Checks.id("id", id);
         return db.read(TYPE, c -> load(c, tenantId, id));
     }
 
     @Override
     public List<ContactPointRecord> forCustomer(String tenantId, UUID customerId) {
         Checks.tenantId("tenantId", tenantId);
-        Checks.required("customerId", customerId);
+        Checks.id("customerId", customerId);
         List<ContactPointRecord> found = new ArrayList<>(db.read(TYPE, c -> db.list(c, "SELECT " + COLUMNS
                 + " FROM crm_contact_point WHERE tenant_id = ? AND customer_id = ?", List.of(tenantId, customerId),
                 JdbcContactPointStore::contactPoint)));
@@ -144,7 +144,7 @@ final class JdbcContactPointStore implements ContactPointStore {
     public List<ContactPointRecord> findByValue(String tenantId, ContactPointKind kind, String value, int limit) {
         Checks.tenantId("tenantId", tenantId);
         Checks.required("kind", kind);
-        Checks.required("value", value);
+        Checks.text("value", value, 320);
         Checks.limit("limit", limit, PageRequest.MAX_LIMIT);
         return db.read(TYPE, c -> db.list(c, "SELECT " + COLUMNS + " FROM crm_contact_point WHERE tenant_id = ?"
                 + " AND kind = ? AND contact_value = ? ORDER BY id LIMIT ?", List.of(tenantId, kind, value, limit),
@@ -166,8 +166,8 @@ final class JdbcContactPointStore implements ContactPointStore {
     @Override
     public int moveAll(String tenantId, UUID fromCustomerId, UUID toCustomerId, Instant now) {
         Checks.tenantId("tenantId", tenantId);
-        Checks.required("fromCustomerId", fromCustomerId);
-        Checks.required("toCustomerId", toCustomerId);
+        Checks.id("fromCustomerId", fromCustomerId);
+        Checks.id("toCustomerId", toCustomerId);
         Instant at = Checks.instant("now", now);
         return db.write(TYPE, Map.of(), c -> db.update(c, "UPDATE crm_contact_point SET customer_id = ?,"
                 + " version = version + 1, updated_at = ? WHERE tenant_id = ? AND customer_id = ?",

@@ -114,7 +114,7 @@ final class JdbcCustomerStore implements CustomerStore {
     @Override
     public Optional<CustomerRecord> get(String tenantId, UUID id) {
         Checks.tenantId("tenantId", tenantId);
-        Checks.required("id", id);
+        Checks.id("id", id);
         return db.read(TYPE, c -> load(c, tenantId, List.of(id)).stream().findFirst());
     }
 
@@ -138,7 +138,7 @@ final class JdbcCustomerStore implements CustomerStore {
     @Override
     public Optional<CustomerRecord> findByExternalRef(String tenantId, String externalRef) {
         Checks.tenantId("tenantId", tenantId);
-        Checks.required("externalRef", externalRef);
+        Checks.text("externalRef", externalRef, 100);
         return db.read(TYPE, c -> withChildren(c, tenantId, db.list(c, "SELECT " + COLUMNS
                 + " FROM crm_customer c WHERE c.tenant_id = ? AND c.external_ref = ?",
                 List.of(tenantId, externalRef), JdbcCustomerStore::customer)).stream().findFirst());
@@ -186,7 +186,7 @@ final class JdbcCustomerStore implements CustomerStore {
     @Override
     public List<CustomerRecord> findByNameKey(String tenantId, String nameKey, int limit) {
         Checks.tenantId("tenantId", tenantId);
-        Checks.required("nameKey", nameKey);
+        Checks.text("nameKey", nameKey, 100);
         Checks.limit("limit", limit, PageRequest.MAX_LIMIT);
         return db.read(TYPE, c -> withChildren(c, tenantId, db.list(c, "SELECT " + COLUMNS
                 + " FROM crm_customer c WHERE c.tenant_id = ? AND c.name_key = ? AND c.merged_into IS NULL"

@@ -91,7 +91,7 @@ final class JdbcDueWorkStore implements DueWorkStore {
     public boolean complete(String claimer, String tenantId, UUID id) {
         Checks.text("claimer", claimer, 100);
         Checks.tenantId("tenantId", tenantId);
-        Checks.required("id", id);
+        Checks.id("id", id);
         return db.write(TYPE, Map.of(), c -> db.update(c, "DELETE FROM crm_due_work WHERE tenant_id = ? AND id = ?"
                 + " AND claimed_by = ?", List.of(tenantId, id, claimer)) > 0);
     }
@@ -100,7 +100,7 @@ final class JdbcDueWorkStore implements DueWorkStore {
     public boolean retryLater(String claimer, String tenantId, UUID id, Instant retryAt) {
         Checks.text("claimer", claimer, 100);
         Checks.tenantId("tenantId", tenantId);
-        Checks.required("id", id);
+        Checks.id("id", id);
         Instant at = Checks.instant("retryAt", retryAt);
         return db.write(TYPE, Map.of(), c -> db.update(c, "UPDATE crm_due_work SET due_at = ?, claimed_by = NULL,"
                 + " lease_until = NULL WHERE tenant_id = ? AND id = ? AND claimed_by = ?",

@@ -64,21 +64,21 @@ final class JdbcTaskStore implements TaskStore {
     @Override
     public Optional<TaskRecord> get(String tenantId, UUID id) {
         Checks.tenantId("tenantId", tenantId);
-        Checks.required("id", id);
+        Checks.id("id", id);
         return db.read(TYPE, c -> load(c, tenantId, id));
     }
 
     @Override
     public Page<TaskRecord> openForCustomer(String tenantId, UUID customerId, PageRequest page) {
         Checks.tenantId("tenantId", tenantId);
-        Checks.required("customerId", customerId);
+        Checks.id("customerId", customerId);
         return open("customer_id", tenantId, customerId, page);
     }
 
     @Override
     public Page<TaskRecord> openForAssignee(String tenantId, String assigneeId, PageRequest page) {
         Checks.tenantId("tenantId", tenantId);
-        Checks.required("assigneeId", assigneeId);
+        Checks.text("assigneeId", assigneeId, 100);
         return open("assignee_id", tenantId, assigneeId, page);
     }
 
@@ -109,8 +109,8 @@ final class JdbcTaskStore implements TaskStore {
     @Override
     public int moveAll(String tenantId, UUID fromCustomerId, UUID toCustomerId, Instant now) {
         Checks.tenantId("tenantId", tenantId);
-        Checks.required("fromCustomerId", fromCustomerId);
-        Checks.required("toCustomerId", toCustomerId);
+        Checks.id("fromCustomerId", fromCustomerId);
+        Checks.id("toCustomerId", toCustomerId);
         Instant at = Checks.instant("now", now);
         return db.write(TYPE, Map.of(), c -> db.update(c, "UPDATE crm_task SET customer_id = ?, version = version + 1,"
                 + " updated_at = ? WHERE tenant_id = ? AND customer_id = ?", List.of(toCustomerId, at, tenantId, fromCustomerId)));
