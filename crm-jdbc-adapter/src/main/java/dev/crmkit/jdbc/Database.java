@@ -1,6 +1,5 @@
 package dev.crmkit.jdbc;
 
-import dev.crmkit.spi.CrmException;
 import dev.crmkit.spi.StorageFailureException;
 import dev.crmkit.spi.TransactionRunner;
 import java.math.BigDecimal;
@@ -326,9 +325,5 @@ final class Database implements TransactionRunner {
         } catch (SQLException ignored) {
             // nothing left to release
         }
-    }
-
-    static CrmException unexpected(String type, SQLException e) {
-        return SqlErrors.translate(e, type, Map.of());
     }
 }

@@ -13,12 +13,14 @@ import dev.crmkit.spi.customer.CustomerStore;
 import dev.crmkit.spi.customer.LifecycleStage;
 import dev.crmkit.spi.customer.PartyKind;
 import dev.crmkit.spi.customer.SharedValue;
+import dev.crmkit.spi.customfield.CustomFieldType;
 import dev.crmkit.spi.customfield.CustomFieldValue;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,21 +113,21 @@ final class JdbcCustomerStore implements CustomerStore {
 
     @Override
     public Optional<CustomerRecord> get(String tenantId, UUID id) {
-        Checks.required("tenantId", tenantId);
-        Checks.required("id", id);
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("id", id);
         return db.read(TYPE, c -> load(c, tenantId, List.of(id)).stream().findFirst());
     }
 
     @Override
     public List<CustomerRecord> getAll(String tenantId, List<UUID> ids) {
-        Checks.required("tenantId", tenantId);
+        Checks.tenantId("tenantId", tenantId);
         Checks.noNulls("ids", ids);
         if (ids.isEmpty()) {
             return List.of();
         }
         return db.read(TYPE, c -> {
             List<CustomerRecord> found = new ArrayList<>();
-            List<UUID> distinct = List.copyOf(new java.util.LinkedHashSet<>(ids));
+            List<UUID> distinct = List.copyOf(new LinkedHashSet<>(ids));
             for (int from = 0; from < distinct.size(); from += CHUNK) {
                 found.addAll(load(c, tenantId, distinct.subList(from, Math.min(distinct.size(), from + CHUNK))));
             }
@@ -135,8 +137,8 @@ final class JdbcCustomerStore implements CustomerStore {
 
     @Override
     public Optional<CustomerRecord> findByExternalRef(String tenantId, String externalRef) {
-        Checks.required("tenantId", tenantId);
-        Checks.required("externalRef", externalRef);
+        Checks.tenantId("tenantId", tenantId);
+        Checks.text("externalRef", externalRef, 100);
         return db.read(TYPE, c -> withChildren(c, tenantId, db.list(c, "SELECT " + COLUMNS
                 + " FROM crm_customer c WHERE c.tenant_id = ? AND c.external_ref = ?",
                 List.of(tenantId, externalRef), JdbcCustomerStore::customer)).stream().findFirst());
@@ -144,7 +146,7 @@ final class JdbcCustomerStore implements CustomerStore {
 
     @Override
     public Page<CustomerRecord> find(String tenantId, CustomerCriterion criterion, PageRequest page) {
-        Checks.required("tenantId", tenantId);
+        Checks.tenantId("tenantId", tenantId);
         Checks.required("criterion", criterion);
         Checks.required("page", page);
         CriterionSql condition = CriterionSql.of(criterion);
@@ -171,7 +173,7 @@ final class JdbcCustomerStore implements CustomerStore {
 
     @Override
     public long count(String tenantId, CustomerCriterion criterion) {
-        Checks.required("tenantId", tenantId);
+        Checks.tenantId("tenantId", tenantId);
         Checks.required("criterion", criterion);
         CriterionSql condition = CriterionSql.of(criterion);
         List<Object> parameters = new ArrayList<>();
@@ -183,8 +185,8 @@ final class JdbcCustomerStore implements CustomerStore {
 
     @Override
     public List<CustomerRecord> findByNameKey(String tenantId, String nameKey, int limit) {
-        Checks.required("tenantId", tenantId);
-        Checks.required("nameKey", nameKey);
+        Checks.tenantId("tenantId", tenantId);
+        Checks.text("nameKey", nameKey, 100);
         Checks.limit("limit", limit, PageRequest.MAX_LIMIT);
         return db.read(TYPE, c -> withChildren(c, tenantId, db.list(c, "SELECT " + COLUMNS
                 + " FROM crm_customer c WHERE c.tenant_id = ? AND c.name_key = ? AND c.merged_into IS NULL"
@@ -193,7 +195,7 @@ final class JdbcCustomerStore implements CustomerStore {
 
     @Override
     public Page<SharedValue> sharedNameKeys(String tenantId, PageRequest page) {
-        Checks.required("tenantId", tenantId);
+        Checks.tenantId("tenantId", tenantId);
         Checks.required("page", page);
         return db.read(TYPE, c -> SharedValues.page(db, c, page,
                 "SELECT name_key AS shared FROM crm_customer WHERE tenant_id = ? AND merged_into IS NULL"
@@ -232,7 +234,7 @@ final class JdbcCustomerStore implements CustomerStore {
         for (Map.Entry<String, CustomFieldValue> field : customer.customFields().entrySet()) {
             CustomFieldValue value = field.getValue();
             List<Object> row = new ArrayList<>(List.of(customer.tenantId(), customer.id(), field.getKey(), value.type()));
-            for (var type : dev.crmkit.spi.customfield.CustomFieldType.values()) {
+            for (CustomFieldType type : CustomFieldType.values()) {
                 row.add(type == value.type() ? CustomFieldColumns.value(value) : null);
             }
             fields.add(row);

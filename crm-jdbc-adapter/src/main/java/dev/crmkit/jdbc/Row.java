@@ -41,11 +41,6 @@ final class Row {
         return rows.getBoolean(column);
     }
 
-    Boolean optionalFlag(String column) throws SQLException {
-        boolean value = rows.getBoolean(column);
-        return rows.wasNull() ? null : value;
-    }
-
     BigDecimal decimal(String column) throws SQLException {
         return rows.getBigDecimal(column);
     }

@@ -52,13 +52,12 @@ final class SqlErrors {
     private static boolean isUniqueViolation(SQLException e) {
         String state = e.getSQLState();
         // 23505: PostgreSQL and H2; MariaDB reports 23000 with vendor code 1062 (duplicate entry).
-        return "23505".equals(state) || ("23000".equals(state) && e.getErrorCode() == 1062)
-                || e.getErrorCode() == 1062;
+        return "23505".equals(state) || e.getErrorCode() == 1062;
     }
 
     private static boolean isWriteConflict(SQLException e) {
         String state = e.getSQLState();
-        // 40001 serialization failure, 40P01 deadlock (PostgreSQL), 1213 deadlock and 1205 lock wait timeout (MariaDB).
+        // 40001 serialization failure, 40P01 deadlock (PostgreSQL), 1213 deadlock (MariaDB).
         return "40001".equals(state) || "40P01".equals(state) || e.getErrorCode() == 1213;
     }
 

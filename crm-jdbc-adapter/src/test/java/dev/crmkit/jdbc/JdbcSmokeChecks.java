@@ -233,4 +233,83 @@ abstract class JdbcSmokeChecks {
         assertThat(storage().customers().get(TENANT, ada.id())).contains(ada);
         assertThat(storage().outbox().countUndelivered()).isEqualTo(1);
     }
+
+    @Test
+    void concurrent_claimers_never_share_an_event_or_a_piece_of_work() throws Exception {
+        List<OutboxEvent> events = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            events.add(OutboxEvent.of(TENANT, UUID.randomUUID(), "customer", "c-" + (i % 7), "Changed", "{}", NOW));
+            storage().dueWork().schedule(DueWorkRecord.of(TENANT, UUID.randomUUID(), "task.due", "t-" + i, NOW, null));
+        }
+        storage().outbox().append(events);
+
+        List<UUID> claimedEvents = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<UUID> claimedWork = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+            for (int n = 0; n < 3; n++) {
+                String node = "node-" + n;
+                running.add(nodes.submit(() -> {
+                    for (int round = 0; round < 10; round++) {
+                        storage().outbox().claim(node, 4, Duration.ofMinutes(5), NOW)
+                                .forEach(e -> claimedEvents.add(e.id()));
+                        storage().dueWork().claimDue(node, 4, Duration.ofMinutes(5), NOW)
+                                .forEach(w -> claimedWork.add(w.id()));
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : running) {
+                f.get();
+            }
+        } finally {
+            nodes.shutdownNow();
+        }
+
+        assertThat(claimedEvents).doesNotHaveDuplicates();
+        assertThat(claimedWork).doesNotHaveDuplicates().hasSize(60);
+    }
+
+    @Test
+    void a_claim_inside_a_unit_commits_on_its_own() {
+        storage().dueWork().schedule(DueWorkRecord.of(TENANT, UUID.randomUUID(), "task.due", "t-1", NOW, null));
+
+        assertThatThrownBy(() -> storage().transactions().run(() -> {
+            assertThat(storage().dueWork().claimDue("node-a", 10, Duration.ofMinutes(1), NOW)).hasSize(1);
+            throw new IllegalStateException("the unit fails after the claim");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(storage().dueWork().find(TENANT, "task.due", "t-1").orElseThrow().claimedBy()).isEqualTo("node-a");
+    }
+
+    @Test
+    void extreme_values_round_trip_exactly() {
+        Instant earliest = Instant.parse("1000-01-01T00:00:00Z");
+        Instant latest = Instant.parse("9999-12-31T23:59:58.999999Z");
+        String emoji = "\uD83D\uDE00".repeat(100);
+        CustomerRecord extreme = new CustomerRecord(TENANT, new UUID(-1, -1), 1, earliest, latest,
+                PartyKind.ORGANIZATION, emoji, null, null, "x".repeat(200), "Key ", " ref", LifecycleStage.CUSTOMER,
+                null, Set.of("a", "a ", "A", "\u00e9"),
+                Map.of("big", new CustomFieldValue.Number(new BigDecimal("-999999999999999999.9999999999")),
+                        "tiny", new CustomFieldValue.Number(new BigDecimal("0.0000000001")),
+                        "old", new CustomFieldValue.Date(LocalDate.of(1000, 1, 1)),
+                        "note", new CustomFieldValue.Text("\u00fcber " + emoji)),
+                null);
+        InteractionRecord longSummary = new InteractionRecord(TENANT, new UUID(0, 0), 1, NOW, NOW, extreme.id(),
+                Channel.CHAT, Direction.INBOUND, Purpose.SERVICE, null, null, emoji.repeat(20), latest, null);
+        OutboxEvent bigEvent = OutboxEvent.of(TENANT, UUID.randomUUID(), "customer", "c", "Imported",
+                "x".repeat(1_000_000), earliest);
+
+        storage().customers().insert(extreme);
+        storage().interactions().insert(longSummary);
+        storage().outbox().append(List.of(bigEvent));
+
+        assertThat(storage().customers().get(TENANT, extreme.id())).contains(extreme);
+        assertThat(storage().customers().findByExternalRef(TENANT, "ref")).isEmpty();
+        assertThat(storage().customers().findByNameKey(TENANT, "Key", 10)).isEmpty();
+        assertThat(storage().customers().count(TENANT, new CustomerCriterion.HasTag("a "))).isEqualTo(1);
+        assertThat(storage().interactions().get(TENANT, longSummary.id())).contains(longSummary);
+        assertThat(storage().outbox().claim("node-a", 1, Duration.ofSeconds(1), NOW)).singleElement()
+                .usingRecursiveComparison().ignoringFields("sequence").isEqualTo(bigEvent);
+    }
 }

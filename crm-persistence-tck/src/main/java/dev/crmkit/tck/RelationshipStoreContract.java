@@ -1,5 +1,167 @@
 package dev.crmkit.tck;
 
-/** Placeholder: the contract tests for this part of the SPI are being written. */
+import static dev.crmkit.tck.CustomerFixtures.TENANT;
+import static dev.crmkit.tck.CustomerFixtures.relationship;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.crmkit.spi.ConflictException;
+import dev.crmkit.spi.DuplicateException;
+import dev.crmkit.spi.Ids;
+import dev.crmkit.spi.NotFoundException;
+import dev.crmkit.spi.customer.RelationshipRecord;
+import dev.crmkit.spi.customer.RelationshipStore;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The promises of {@link RelationshipStore} and {@link RelationshipRecord}. */
 public abstract class RelationshipStoreContract extends ContractSupport {
+    private final UUID jana = UUID.randomUUID();
+    private final UUID piotr = UUID.randomUUID();
+    private final UUID acme = UUID.randomUUID();
+    private final UUID globex = UUID.randomUUID();
+
+    private RelationshipStore relationships() {
+        return storage().relationships();
+    }
+
+    private static RelationshipRecord moved(RelationshipRecord r, UUID person, UUID organization, Instant at) {
+        return new RelationshipRecord(r.tenantId(), r.id(), r.version() + 1, r.createdAt(), at, person, organization,
+                r.role());
+    }
+
+    @Test
+    void relationship_reads_back_equal() {
+        RelationshipRecord buyer = relationship(TENANT, jana, acme, "Einkäuferin – décisionnaire");
+
+        RelationshipRecord returned = relationships().insert(buyer);
+
+        assertThat(returned).isEqualTo(buyer);
+        assertThat(relationships().get(TENANT, buyer.id())).contains(buyer);
+        assertThat(relationships().get(TENANT, UUID.randomUUID())).isEmpty();
+    }
+
+    @Test
+    void insert_of_an_existing_id_throws_duplicate_on_id_and_keeps_the_first() {
+        RelationshipRecord first = relationships().insert(relationship(TENANT, jana, acme, "buyer"));
+        RelationshipRecord second = new RelationshipRecord(TENANT, first.id(), 1, NOW, NOW, piotr, globex, "employee");
+
+        assertThatThrownBy(() -> relationships().insert(second))
+                .isInstanceOfSatisfying(DuplicateException.class, e -> assertThat(e.key()).isEqualTo("id"));
+        assertThat(relationships().get(TENANT, first.id())).contains(first);
+        assertThat(relationships().involving(TENANT, piotr, 10)).isEmpty();
+    }
+
+    @Test
+    void the_same_role_of_the_same_person_at_the_same_organization_throws_duplicate_on_role() {
+        RelationshipRecord first = relationships().insert(relationship(TENANT, jana, acme, "buyer"));
+        RelationshipRecord again = relationship(TENANT, jana, acme, "buyer");
+
+        assertThatThrownBy(() -> relationships().insert(again))
+                .isInstanceOfSatisfying(DuplicateException.class, e -> assertThat(e.key()).isEqualTo("role"));
+        assertThat(relationships().get(TENANT, again.id())).isEmpty();
+        assertThat(relationships().involving(TENANT, jana, 10)).containsExactly(first);
+    }
+
+    @Test
+    void another_role_or_another_person_at_the_same_organization_is_no_duplicate() {
+        RelationshipRecord buyer = relationships().insert(relationship(TENANT, jana, acme, "buyer"));
+        RelationshipRecord decider = relationships().insert(relationship(TENANT, jana, acme, "decision maker"));
+        RelationshipRecord colleague = relationships().insert(relationship(TENANT, piotr, acme, "buyer"));
+        RelationshipRecord caseDiffers = relationships().insert(relationship(TENANT, jana, acme, "Buyer"));
+
+        assertThat(relationships().involving(TENANT, acme, 10))
+                .containsExactlyInAnyOrder(buyer, decider, colleague, caseDiffers);
+    }
+
+    @Test
+    void delete_at_the_stored_version_removes_the_relationship() {
+        RelationshipRecord kept = relationships().insert(relationship(TENANT, jana, acme, "buyer"));
+        RelationshipRecord dropped = relationships().insert(relationship(TENANT, jana, globex, "buyer"));
+
+        relationships().delete(TENANT, dropped.id(), 1);
+
+        assertThat(relationships().get(TENANT, dropped.id())).isEmpty();
+        assertThat(relationships().involving(TENANT, jana, 10)).containsExactly(kept);
+    }
+
+    @Test
+    void delete_with_a_stale_version_throws_conflict_and_keeps_the_relationship() {
+        RelationshipRecord kept = relationships().insert(relationship(TENANT, jana, acme, "buyer"));
+
+        assertThatThrownBy(() -> relationships().delete(TENANT, kept.id(), 2)).isInstanceOf(ConflictException.class);
+        assertThat(relationships().get(TENANT, kept.id())).contains(kept);
+    }
+
+    @Test
+    void delete_of_a_missing_relationship_throws_not_found() {
+        RelationshipRecord kept = relationships().insert(relationship(TENANT, jana, acme, "buyer"));
+
+        assertThatThrownBy(() -> relationships().delete(TENANT, UUID.randomUUID(), 1))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(relationships().get(TENANT, kept.id())).contains(kept);
+    }
+
+    @Test
+    void involving_finds_the_customer_on_either_end_in_id_order_up_to_the_limit() {
+        List<RelationshipRecord> janas = IntStream.range(0, 3)
+                .mapToObj(i -> relationships().insert(relationship(TENANT, jana, UUID.randomUUID(), "buyer")))
+                .collect(java.util.stream.Collectors.toList());
+        janas.add(relationships().insert(relationship(TENANT, piotr, jana, "contractor")));
+        relationships().insert(relationship(TENANT, piotr, acme, "buyer"));
+        List<RelationshipRecord> byId = janas.stream()
+                .sorted(Comparator.comparing(RelationshipRecord::id, Ids.ORDER)).toList();
+
+        assertThat(relationships().involving(TENANT, jana, 10)).containsExactlyElementsOf(byId);
+        assertThat(relationships().involving(TENANT, jana, 2)).containsExactlyElementsOf(byId.subList(0, 2));
+        assertThat(relationships().involving(TENANT, UUID.randomUUID(), 10)).isEmpty();
+    }
+
+    @Test
+    void move_all_moves_both_ends_raising_versions_and_setting_updated_at() {
+        RelationshipRecord asPerson = relationships().insert(relationship(TENANT, jana, acme, "buyer"));
+        RelationshipRecord asOrganization = relationships().insert(relationship(TENANT, piotr, jana, "employee"));
+        RelationshipRecord untouched = relationships().insert(relationship(TENANT, piotr, globex, "buyer"));
+        UUID survivor = UUID.randomUUID();
+        Instant mergedAt = NOW.plusSeconds(300);
+
+        int moved = relationships().moveAll(TENANT, jana, survivor, mergedAt);
+
+        assertThat(moved).isEqualTo(2);
+        assertThat(relationships().involving(TENANT, jana, 10)).isEmpty();
+        assertThat(relationships().involving(TENANT, survivor, 10)).containsExactlyInAnyOrder(
+                moved(asPerson, survivor, acme, mergedAt), moved(asOrganization, piotr, survivor, mergedAt));
+        assertThat(relationships().get(TENANT, untouched.id())).contains(untouched);
+    }
+
+    @Test
+    void move_all_deletes_what_would_duplicate_a_survivors_relationship_or_link_it_to_itself() {
+        UUID survivor = UUID.randomUUID();
+        RelationshipRecord survivorsOwn = relationships().insert(relationship(TENANT, survivor, acme, "buyer"));
+        RelationshipRecord duplicate = relationships().insert(relationship(TENANT, jana, acme, "buyer"));
+        RelationshipRecord selfLink = relationships().insert(relationship(TENANT, jana, survivor, "employee"));
+        RelationshipRecord otherRole = relationships().insert(relationship(TENANT, jana, acme, "decision maker"));
+        Instant mergedAt = NOW.plusSeconds(300);
+
+        int affected = relationships().moveAll(TENANT, jana, survivor, mergedAt);
+
+        assertThat(affected).isEqualTo(3);
+        assertThat(relationships().get(TENANT, duplicate.id())).isEmpty();
+        assertThat(relationships().get(TENANT, selfLink.id())).isEmpty();
+        assertThat(relationships().involving(TENANT, jana, 10)).isEmpty();
+        assertThat(relationships().involving(TENANT, survivor, 10)).containsExactlyInAnyOrder(survivorsOwn,
+                moved(otherRole, survivor, acme, mergedAt));
+    }
+
+    @Test
+    void move_all_of_a_customer_without_relationships_affects_nothing() {
+        RelationshipRecord kept = relationships().insert(relationship(TENANT, piotr, acme, "buyer"));
+
+        assertThat(relationships().moveAll(TENANT, jana, piotr, NOW)).isZero();
+        assertThat(relationships().involving(TENANT, piotr, 10)).containsExactly(kept);
+    }
 }

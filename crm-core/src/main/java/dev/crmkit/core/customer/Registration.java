@@ -23,7 +23,6 @@ record Registration(CustomerRecord customer, List<ContactPointRecord> contactPoi
     static Registration prepare(String tenantId, RegisterCustomer command, ContactPointNormalizer normalizer,
             CustomFieldRules customFieldRules, IdGenerator ids, Instant now) {
         Checks.required("command", command);
-        customFieldRules.checkAll(command.customFields());
         UUID id = ids.next();
         List<ContactPointRecord> points = new ArrayList<>();
         Set<ContactPointKind> kindsSeen = EnumSet.noneOf(ContactPointKind.class);
@@ -37,6 +36,7 @@ record Registration(CustomerRecord customer, List<ContactPointRecord> contactPoi
             points.add(new ContactPointRecord(tenantId, ids.next(), 1, now, now, id, n.kind(), n.label(), n.value(),
                     n.address(), kindsSeen.add(n.kind())));
         }
+        customFieldRules.checkAll(command.customFields());
         String nameKey = NameKeys.nameKey(command.kind(), command.displayName(), command.givenName(),
                 command.familyName(), command.organizationName());
         CustomerRecord customer = new CustomerRecord(tenantId, id, 1, now, now, command.kind(),

@@ -58,13 +58,14 @@ class CustomerImportTest {
 
     @Test
     void duplicates_within_the_input_and_against_storage_are_skipped() {
-        // given: ERP-1 is stored already
+        // given: ERP-1 and lou@ are stored already
         customers.register(row(1));
+        customers.register(RegisterPerson.named("Lou", "Stored").withEmail("lou@example.com"));
         List<RegisterCustomer> rows = List.of(
                 row(1),                                                                      // same externalRef as stored
                 RegisterPerson.named("Kim", "Other").withEmail("KIM2@example.com"),          // new
                 RegisterPerson.named("Kim", "Again").withEmail("kim2@example.com"),          // same e-mail as row 2
-                RegisterPerson.named("Lou", "Stored").withEmail("kim1@example.com"));        // same e-mail as stored
+                RegisterPerson.named("Lou", "Again").withEmail("LOU@example.com"));           // same e-mail as stored
 
         // when
         ImportReport report = customers.importCustomers(rows.stream(), ImportProgress.NONE);

@@ -157,6 +157,7 @@ CREATE TABLE crm_outbox (
 );
 CREATE INDEX ix_crm_outbox_pending ON crm_outbox (delivered_at, sequence);
 CREATE INDEX ix_crm_outbox_aggregate ON crm_outbox (aggregatetype, aggregateid, sequence);
+CREATE INDEX ix_crm_outbox_event ON crm_outbox (id);
 
 CREATE TABLE crm_due_work (
     tenant_id VARCHAR(64) NOT NULL,
@@ -171,4 +172,4 @@ CREATE TABLE crm_due_work (
     CONSTRAINT pk_crm_due_work PRIMARY KEY (tenant_id, id),
     CONSTRAINT uq_crm_due_work_key UNIQUE (tenant_id, kind, work_key)
 );
-CREATE INDEX ix_crm_due_work_due ON crm_due_work (due_at, tenant_id, id);
+CREATE INDEX ix_crm_due_work_due ON crm_due_work (due_at, id);

@@ -1,0 +1,147 @@
+package dev.crmkit.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.crmkit.spi.StorageFailureException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class SchemaMigratorTest {
+
+    abstract static class Checks {
+        HikariDataSource pool;
+
+        abstract HikariDataSource emptyDatabase() throws SQLException;
+
+        abstract Dialect dialect();
+
+        @BeforeEach
+        void open() throws SQLException {
+            pool = emptyDatabase();
+        }
+
+        @AfterEach
+        void close() {
+            if (pool != null) {
+                pool.close();
+            }
+        }
+
+        SchemaMigrator migrator() {
+            return new SchemaMigrator(pool, dialect());
+        }
+
+        @Test
+        void first_run_applies_the_schema_and_records_it_in_the_history() throws SQLException {
+            List<SchemaMigrator.Migration> applied = migrator().migrate();
+
+            assertThat(applied).extracting(SchemaMigrator.Migration::version).containsExactly(1);
+            assertThat(migrator().applied()).containsExactlyElementsOf(applied);
+            assertThat(count("SELECT COUNT(*) FROM crm_lock")).isEqualTo(2);
+            assertThat(count("SELECT COUNT(*) FROM crm_schema_history WHERE applied_at IS NOT NULL"
+                    + " AND description = 'crm schema'")).isEqualTo(1);
+        }
+
+        @Test
+        void second_run_applies_nothing() throws SQLException {
+            migrator().migrate();
+
+            assertThat(migrator().migrate()).isEmpty();
+            assertThat(count("SELECT COUNT(*) FROM crm_schema_history")).isEqualTo(1);
+        }
+
+        @Test
+        void two_migrators_starting_together_apply_the_schema_once() throws Exception {
+            CountDownLatch start = new CountDownLatch(1);
+            Callable<Integer> run = () -> {
+                start.await();
+                return migrator().migrate().size();
+            };
+            ExecutorService nodes = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<Integer>> results = new ArrayList<>(List.of(nodes.submit(run), nodes.submit(run)));
+                start.countDown();
+
+                assertThat(results.get(0).get() + results.get(1).get()).isEqualTo(1);
+            } finally {
+                nodes.shutdownNow();
+            }
+            assertThat(count("SELECT COUNT(*) FROM crm_schema_history")).isEqualTo(1);
+        }
+
+        @Test
+        void a_script_changed_after_it_was_applied_stops_the_migration() throws SQLException {
+            migrator().migrate();
+            execute("UPDATE crm_schema_history SET checksum = checksum + 1 WHERE version = 1");
+
+            assertThatThrownBy(() -> migrator().migrate())
+                    .isInstanceOf(StorageFailureException.class)
+                    .hasMessageContaining("schema version 1 was changed after it was applied");
+        }
+
+        long count(String sql) throws SQLException {
+            try (Connection c = pool.getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+
+        void execute(String sql) throws SQLException {
+            try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+                s.execute(sql);
+            }
+        }
+    }
+
+    @Nested
+    class On_H2 extends Checks {
+        @Override
+        HikariDataSource emptyDatabase() {
+            return TestDatabases.freshH2();
+        }
+
+        @Override
+        Dialect dialect() {
+            return Dialect.H2;
+        }
+    }
+
+    @Nested
+    class On_PostgreSQL extends Checks {
+        private static final String SCHEMA = "crm_migrator_test";
+
+        @Override
+        HikariDataSource emptyDatabase() throws SQLException {
+            String url = TestDatabases.requiredUrl(TestDatabases.POSTGRES);
+            try (HikariDataSource admin = TestDatabases.pool(url, 1);
+                    Connection c = admin.getConnection(); Statement s = c.createStatement()) {
+                s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+                s.execute("CREATE SCHEMA " + SCHEMA);
+            }
+            return TestDatabases.pool(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA, 4);
+        }
+
+        @Override
+        Dialect dialect() {
+            return Dialect.POSTGRESQL;
+        }
+    }
+}
