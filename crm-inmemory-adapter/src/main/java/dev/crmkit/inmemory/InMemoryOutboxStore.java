@@ -102,10 +102,7 @@ final class InMemoryOutboxStore implements OutboxStore {
                     continue;
                 }
                 if (entry.heldByAnyone(at)) {
-                    // held by another claimer: its aggregate waits; held by this claimer: it already has it in order
-                    if (!entry.heldBy(claimer, at)) {
-                        blocked.add(aggregate);
-                    }
+                    blocked.add(aggregate);
                     continue;
                 }
                 put(new Entry(e, claimer, at.plus(lease), null));

@@ -71,7 +71,9 @@ final class CustomerFixtures {
 
         /** Every event written so far, in order, claimed (so each call sees only the events since the last). */
         List<OutboxEvent> drainOutbox() {
-            return storage.outbox().claim("test", 1000, Duration.ofMinutes(5), clock.instant());
+            List<OutboxEvent> events = storage.outbox().claim("test", 1000, Duration.ofMinutes(5), clock.instant());
+            storage.outbox().markDelivered("test", events.stream().map(OutboxEvent::id).toList(), clock.instant());
+            return events;
         }
 
         /** Defines the custom fields the fixtures use: loyalty_number (text), lifetime_value (number, required). */

@@ -29,9 +29,10 @@ public interface OutboxStore {
      * <ul>
      *   <li>no event is held by two claimers at the same time;</li>
      *   <li>per aggregate (type and id), the returned events are the oldest undelivered ones, in sequence order,
-     *       and no event is returned while an earlier undelivered event of its aggregate is held by another
-     *       claimer's unexpired lease. A relay that delivers what it claimed in order therefore keeps the order
-     *       of each aggregate.</li>
+     *       and no event is returned while an earlier undelivered event of its aggregate is held by an unexpired
+     *       lease, whoever holds it, this claimer included: a node that restarts under the same name must not
+     *       overtake what it claimed before it died. A relay that delivers what it claimed in order, and marks or
+     *       releases it before claiming again, therefore keeps the order of each aggregate.</li>
      * </ul>
      * Runs in its own unit, committed before it returns.
      */
