@@ -18,6 +18,7 @@ import dev.crmkit.spi.customer.SharedValue;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionRecord;
 import dev.crmkit.spi.customfield.CustomFieldType;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -151,7 +152,7 @@ public abstract class TenantIsolationProperties extends ContractSupport {
                         assertThat(s.customFieldDefinitions().get(tenant, theirs.id())).isEmpty();
                     }
                     assertThat(s.customFieldDefinitions().list(tenant)).containsExactlyElementsOf(
-                            a.definitions().stream().sorted(java.util.Comparator
+                            a.definitions().stream().sorted(Comparator
                                     .comparing(CustomFieldDefinitionRecord::key)).toList());
                     assertThat(s.customFieldDefinitions().findByKey(tenant, "segment"))
                             .contains(a.definitions().get(0));
