@@ -295,4 +295,19 @@ public abstract class ContactPointStoreContract extends ContractSupport {
         assertThat(contactPoints().moveAll(TENANT, jana, piotr, NOW)).isZero();
         assertThat(contactPoints().forCustomer(TENANT, piotr)).containsExactly(piotrs);
     }
+
+    @Test
+    void the_store_keeps_two_primary_points_of_one_kind_because_that_rule_is_the_cores() {
+        ContactPointRecord first = contactPoints().insert(phone(TENANT, jana, "+4930111111", true));
+        ContactPointRecord second = contactPoints().insert(phone(TENANT, jana, "+4930222222", true));
+
+        assertThat(contactPoints().forCustomer(TENANT, jana)).containsExactlyInAnyOrder(first, second);
+    }
+
+    @Test
+    void get_of_an_unknown_id_is_empty() {
+        contactPoints().insert(email(TENANT, jana, "jana@example.com"));
+
+        assertThat(contactPoints().get(TENANT, UUID.randomUUID())).isEmpty();
+    }
 }

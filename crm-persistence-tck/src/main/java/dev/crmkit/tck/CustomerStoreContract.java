@@ -19,12 +19,20 @@ import dev.crmkit.spi.customer.CustomerStore;
 import dev.crmkit.spi.customer.LifecycleStage;
 import dev.crmkit.spi.customer.PartyKind;
 import dev.crmkit.spi.customer.SharedValue;
+import dev.crmkit.spi.customfield.CustomFieldValue;
 import dev.crmkit.tck.CustomerFixtures.CustomerDraft;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -358,9 +366,9 @@ public abstract class CustomerStoreContract extends ContractSupport {
     @Test
     void shared_name_keys_pages_through_every_group_once_in_key_order() {
         List<String> keys = List.of("k01", "k02", "k03", "k04", "k05", "k06", "k07");
-        Map<String, Set<UUID>> expected = new java.util.TreeMap<>();
+        Map<String, Set<UUID>> expected = new TreeMap<>();
         for (String key : keys) {
-            Set<UUID> ids = new java.util.HashSet<>();
+            Set<UUID> ids = new HashSet<>();
             for (int i = 0; i < 2 + key.charAt(2) % 2; i++) {
                 ids.add(stored(bareProspect(TENANT).nameKey(key)).id());
             }
@@ -382,5 +390,91 @@ public abstract class CustomerStoreContract extends ContractSupport {
         assertThat(all).extracting(SharedValue::value).containsExactlyElementsOf(expected.keySet());
         assertThat(all.stream().collect(Collectors.toMap(SharedValue::value, SharedValue::customerIds)))
                 .isEqualTo(expected);
+    }
+
+    @Test
+    void customer_with_every_field_at_its_longest_and_extreme_instants_reads_back_equal() {
+        Set<String> tags = new TreeSet<>();
+        for (int i = 0; i < CustomerRecord.MAX_TAGS; i++) {
+            tags.add(String.format("%02d", i) + "ß".repeat(60) + "😀");
+        }
+        Map<String, CustomFieldValue> fields = new HashMap<>();
+        for (int i = 0; i < CustomerRecord.MAX_CUSTOM_FIELDS; i++) {
+            fields.put("f" + i, new CustomFieldValue.Bool(i % 2 == 0));
+        }
+        CustomerRecord longest = bareProspect(TENANT)
+                .createdAt(Instant.parse("1000-01-01T00:00:00Z"))
+                .updatedAt(Instant.parse("9999-12-31T23:59:58.999999Z"))
+                .displayName("Ä".repeat(198) + "😀")
+                .givenName("é".repeat(100))
+                .familyName("ł".repeat(100))
+                .organizationName("中".repeat(200))
+                .nameKey("n".repeat(100))
+                .externalRef("R".repeat(100))
+                .ownerId("o".repeat(100))
+                .tags(tags)
+                .customFields(fields)
+                .build();
+
+        customers().insert(longest);
+
+        assertThat(customers().get(TENANT, longest.id())).contains(longest);
+    }
+
+    @Test
+    void custom_field_values_at_their_limits_read_back_equal() {
+        Map<String, CustomFieldValue> fields = Map.of(
+                "largest", new CustomFieldValue.Number(
+                        new BigDecimal("999999999999999999.9999999999")),
+                "smallest", new CustomFieldValue.Number(
+                        new BigDecimal("-999999999999999999.9999999999")),
+                "tiny", new CustomFieldValue.Number(new BigDecimal("0.0000000001")),
+                "trailing_zeros", new CustomFieldValue.Number(
+                        new BigDecimal("1200.500")),
+                "earliest", new CustomFieldValue.Date(LocalDate.of(1000, 1, 1)),
+                "latest", new CustomFieldValue.Date(LocalDate.of(9999, 12, 31)),
+                "longest_text", new CustomFieldValue.Text("ü".repeat(498) + "𝄞"),
+                "blank_text", new CustomFieldValue.Text(" "),
+                "no", new CustomFieldValue.Bool(false));
+        CustomerRecord customer = bareProspect(TENANT).customFields(fields).build();
+
+        customers().insert(customer);
+
+        assertThat(customers().get(TENANT, customer.id()).orElseThrow().customFields()).isEqualTo(fields);
+    }
+
+    @Test
+    void update_that_merges_a_customer_keeps_it_for_get_and_hides_it_from_queries() {
+        CustomerRecord survivor = stored(bareProspect(TENANT).nameKey("dupont marie"));
+        CustomerRecord duplicate = stored(bareProspect(TENANT).nameKey("dupont marie").externalRef("ERP-9"));
+
+        CustomerRecord merged = customers().update(CustomerDraft.of(duplicate).mergedInto(survivor.id()).build(), 1);
+
+        assertThat(customers().get(TENANT, duplicate.id())).contains(merged);
+        assertThat(customers().findByExternalRef(TENANT, "ERP-9")).contains(merged);
+        assertThat(customers().find(TENANT, CustomerCriterion.all(), PageRequest.first(10)).items())
+                .containsExactly(survivor);
+        assertThat(customers().count(TENANT, CustomerCriterion.all())).isEqualTo(1);
+        assertThat(customers().findByNameKey(TENANT, "dupont marie", 10)).containsExactly(survivor);
+        assertThat(customers().sharedNameKeys(TENANT, PageRequest.first(10)).items()).isEmpty();
+    }
+
+    @Test
+    void custom_field_comparison_matches_only_values_of_the_operands_type() {
+        CustomerRecord numeric = stored(bareProspect(TENANT)
+                .customFields(Map.of("segment", new CustomFieldValue.Number(
+                        BigDecimal.ONE))));
+        CustomerRecord textual = stored(bareProspect(TENANT)
+                .customFields(Map.of("segment", new CustomFieldValue.Text("1"))));
+        CustomerRecord without = stored(bareProspect(TENANT));
+        CustomerCriterion isTextOne = new CustomerCriterion.CustomField("segment", CustomerCriterion.Comparison.EQ,
+                new CustomFieldValue.Text("1"));
+        CustomerCriterion isNotTextOne = new CustomerCriterion.CustomField("segment", CustomerCriterion.Comparison.NE,
+                new CustomFieldValue.Text("1"));
+
+        assertThat(customers().find(TENANT, isTextOne, PageRequest.first(10)).items()).containsExactly(textual);
+        assertThat(customers().count(TENANT, isNotTextOne)).isZero();
+        assertThat(customers().find(TENANT, new CustomerCriterion.Not(isTextOne), PageRequest.first(10)).items())
+                .containsExactlyInAnyOrder(numeric, without);
     }
 }

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -110,7 +111,7 @@ public abstract class RelationshipStoreContract extends ContractSupport {
     void involving_finds_the_customer_on_either_end_in_id_order_up_to_the_limit() {
         List<RelationshipRecord> janas = IntStream.range(0, 3)
                 .mapToObj(i -> relationships().insert(relationship(TENANT, jana, UUID.randomUUID(), "buyer")))
-                .collect(java.util.stream.Collectors.toList());
+                .collect(Collectors.toList());
         janas.add(relationships().insert(relationship(TENANT, piotr, jana, "contractor")));
         relationships().insert(relationship(TENANT, piotr, acme, "buyer"));
         List<RelationshipRecord> byId = janas.stream()
