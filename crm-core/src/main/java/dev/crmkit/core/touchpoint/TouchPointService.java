@@ -72,7 +72,8 @@ public interface TouchPointService {
     /**
      * One page of a customer's timeline: the interactions that pass the filter, newest first (by occurredAt, then
      * id). Pass the page's {@code next} cursor back for the following page; keyset paging neither skips nor
-     * repeats interactions while others are recorded.
+     * repeats interactions while others are recorded. Costs one store query when the page has interactions;
+     * an empty page costs one more to tell an unknown customer from a merged or a quiet one.
      *
      * @throws NotFoundException when the customer does not exist in this tenant
      */
