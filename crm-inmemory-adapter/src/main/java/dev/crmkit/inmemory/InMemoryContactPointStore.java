@@ -9,6 +9,7 @@ import dev.crmkit.spi.customer.ContactPointRecord;
 import dev.crmkit.spi.customer.ContactPointStore;
 import dev.crmkit.spi.customer.SharedValue;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -104,6 +105,18 @@ final class InMemoryContactPointStore implements ContactPointStore {
                 .filter(c -> c.kind() == kind && c.value().equals(value))
                 .limit(limit)
                 .collect(Collectors.toList()));
+    }
+
+    @Override
+    public Set<String> existingValues(String tenantId, ContactPointKind kind, Collection<String> values) {
+        Checks.tenantId("tenantId", tenantId);
+        Checks.required("kind", kind);
+        Set<String> wanted = new HashSet<>(Checks.noNulls("values", values));
+        Checks.limit("values.size", Math.max(1, wanted.size()), PageRequest.MAX_LIMIT);
+        return unit.inTransaction(() -> table.all(tenantId).stream()
+                .filter(c -> c.kind() == kind && wanted.contains(c.value()))
+                .map(ContactPointRecord::value)
+                .collect(Collectors.toSet()));
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.crmkit.spi.customer.CustomerRecord;
 import dev.crmkit.spi.customer.CustomerStore;
 import dev.crmkit.spi.customer.SharedValue;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +96,17 @@ final class InMemoryCustomerStore implements CustomerStore {
         return unit.inTransaction(() -> table.all(tenantId).stream()
                 .filter(c -> externalRef.equals(c.externalRef()))
                 .findFirst());
+    }
+
+    @Override
+    public Set<String> existingExternalRefs(String tenantId, Collection<String> externalRefs) {
+        Checks.tenantId("tenantId", tenantId);
+        Set<String> wanted = new HashSet<>(Checks.noNulls("externalRefs", externalRefs));
+        Checks.limit("externalRefs.size", Math.max(1, wanted.size()), PageRequest.MAX_LIMIT);
+        return unit.inTransaction(() -> table.all(tenantId).stream()
+                .map(CustomerRecord::externalRef)
+                .filter(ref -> ref != null && wanted.contains(ref))
+                .collect(Collectors.toSet()));
     }
 
     @Override

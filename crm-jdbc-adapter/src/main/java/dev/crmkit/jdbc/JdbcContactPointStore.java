@@ -152,6 +152,25 @@ final class JdbcContactPointStore implements ContactPointStore {
     }
 
     @Override
+    public java.util.Set<String> existingValues(String tenantId, ContactPointKind kind, java.util.Collection<String> values) {
+        Checks.tenantId("tenantId", tenantId);
+        Checks.required("kind", kind);
+        List<String> wanted = List.copyOf(new java.util.LinkedHashSet<>(Checks.noNulls("values", values)));
+        Checks.limit("values.size", Math.max(1, wanted.size()), PageRequest.MAX_LIMIT);
+        if (wanted.isEmpty()) {
+            return java.util.Set.of();
+        }
+        List<Object> parameters = new java.util.ArrayList<>();
+        parameters.add(tenantId);
+        parameters.add(kind);
+        parameters.addAll(wanted);
+        String in = String.join(", ", java.util.Collections.nCopies(wanted.size(), "?"));
+        return db.read(TYPE, c -> new java.util.HashSet<>(db.list(c, "SELECT DISTINCT contact_value FROM crm_contact_point"
+                + " WHERE tenant_id = ? AND kind = ? AND contact_value IN (" + in + ")", parameters,
+                row -> row.text("contact_value"))));
+    }
+
+    @Override
     public Page<SharedValue> sharedValues(String tenantId, ContactPointKind kind, PageRequest page) {
         Checks.tenantId("tenantId", tenantId);
         Checks.required("kind", kind);

@@ -145,6 +145,22 @@ final class JdbcCustomerStore implements CustomerStore {
     }
 
     @Override
+    public java.util.Set<String> existingExternalRefs(String tenantId, java.util.Collection<String> externalRefs) {
+        Checks.tenantId("tenantId", tenantId);
+        List<String> wanted = List.copyOf(new java.util.LinkedHashSet<>(Checks.noNulls("externalRefs", externalRefs)));
+        Checks.limit("externalRefs.size", Math.max(1, wanted.size()), PageRequest.MAX_LIMIT);
+        if (wanted.isEmpty()) {
+            return java.util.Set.of();
+        }
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(tenantId);
+        parameters.addAll(wanted);
+        String in = String.join(", ", java.util.Collections.nCopies(wanted.size(), "?"));
+        return db.read(TYPE, c -> new java.util.HashSet<>(db.list(c, "SELECT external_ref FROM crm_customer"
+                + " WHERE tenant_id = ? AND external_ref IN (" + in + ")", parameters, row -> row.text("external_ref"))));
+    }
+
+    @Override
     public Page<CustomerRecord> find(String tenantId, CustomerCriterion criterion, PageRequest page) {
         Checks.tenantId("tenantId", tenantId);
         Checks.required("criterion", criterion);

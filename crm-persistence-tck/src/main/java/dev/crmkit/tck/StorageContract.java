@@ -74,6 +74,15 @@ public abstract class StorageContract {
         }
     }
 
+    /** The contract of {@link BatchLookupContract}. */
+    @Nested
+    public class Batch_lookups extends BatchLookupContract {
+        @Override
+        protected Storage storage() {
+            return current();
+        }
+    }
+
     /** The contract of {@link ContactPointStoreContract}. */
     @Nested
     public class Contact_points extends ContactPointStoreContract {

@@ -1,6 +1,8 @@
 package dev.crmkit.core.customer;
 
+import com.google.common.collect.Lists;
 import dev.crmkit.core.common.CoreContext;
+import dev.crmkit.spi.PageRequest;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.ValidationException;
 import dev.crmkit.spi.customer.ContactPointKind;
@@ -9,10 +11,13 @@ import dev.crmkit.spi.customer.CustomerRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Bulk import: reads rows one at a time, prepares each as a {@link Registration}, and writes them in batches, one
@@ -127,8 +132,9 @@ final class CustomerImporter {
             List<ContactPointRecord> points = new ArrayList<>();
             List<CustomerEvent> events = new ArrayList<>();
             Instant now = context.now();
+            StoredKeys stored = storedKeys(batch);
             for (Row row : batch) {
-                String clash = storedClash(row.registration());
+                String clash = stored.clash(row.registration());
                 if (clash != null) {
                     duplicates++;
                     errors.add(new ImportError(row.number(), clash, "duplicates a stored customer"));
@@ -150,21 +156,55 @@ final class CustomerImporter {
         progress.batchCommitted(report());
     }
 
-    /** The field of the row that a stored customer already has, or null. */
-    private String storedClash(Registration registration) {
-        String ref = registration.customer().externalRef();
-        if (ref != null && storage.customers().findByExternalRef(tenantId, ref).isPresent()) {
-            return "externalRef";
-        }
-        List<ContactPointRecord> points = registration.contactPoints();
-        for (int i = 0; i < points.size(); i++) {
-            ContactPointRecord p = points.get(i);
-            if (p.kind() != ContactPointKind.POSTAL
-                    && !storage.contactPoints().findByValue(tenantId, p.kind(), p.value(), 1).isEmpty()) {
-                return "contactPoints[" + i + "].value";
+    /**
+     * The external references and contact values of the batch that stored customers already have: one query per
+     * key kind for the whole batch, not one per row.
+     */
+    private StoredKeys storedKeys(List<Row> batch) {
+        Set<String> refs = new HashSet<>();
+        Map<ContactPointKind, Set<String>> values = new EnumMap<>(ContactPointKind.class);
+        for (Row row : batch) {
+            if (row.registration().customer().externalRef() != null) {
+                refs.add(row.registration().customer().externalRef());
+            }
+            for (ContactPointRecord p : row.registration().contactPoints()) {
+                if (p.kind() != ContactPointKind.POSTAL) {
+                    values.computeIfAbsent(p.kind(), k -> new HashSet<>()).add(p.value());
+                }
             }
         }
-        return null;
+        Set<String> storedRefs = new HashSet<>();
+        for (List<String> chunk : Lists.partition(List.copyOf(refs), PageRequest.MAX_LIMIT)) {
+            storedRefs.addAll(storage.customers().existingExternalRefs(tenantId, chunk));
+        }
+        Map<ContactPointKind, Set<String>> storedValues = new EnumMap<>(ContactPointKind.class);
+        values.forEach((kind, wanted) -> {
+            Set<String> found = new HashSet<>();
+            for (List<String> chunk : Lists.partition(List.copyOf(wanted), PageRequest.MAX_LIMIT)) {
+                found.addAll(storage.contactPoints().existingValues(tenantId, kind, chunk));
+            }
+            storedValues.put(kind, found);
+        });
+        return new StoredKeys(storedRefs, storedValues);
+    }
+
+    /** What storage already holds of a batch's keys. */
+    private record StoredKeys(Set<String> externalRefs, Map<ContactPointKind, Set<String>> values) {
+        /** The field of the row that a stored customer already has, or null. */
+        String clash(Registration registration) {
+            String ref = registration.customer().externalRef();
+            if (ref != null && externalRefs.contains(ref)) {
+                return "externalRef";
+            }
+            List<ContactPointRecord> points = registration.contactPoints();
+            for (int i = 0; i < points.size(); i++) {
+                ContactPointRecord p = points.get(i);
+                if (p.kind() != ContactPointKind.POSTAL && values.getOrDefault(p.kind(), Set.of()).contains(p.value())) {
+                    return "contactPoints[" + i + "].value";
+                }
+            }
+            return null;
+        }
     }
 
     private ImportReport report() {

@@ -6,8 +6,10 @@ import dev.crmkit.spi.NotFoundException;
 import dev.crmkit.spi.Page;
 import dev.crmkit.spi.PageRequest;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -53,6 +55,12 @@ public interface ContactPointStore {
 
     /** Up to {@code limit} (1 to 1000) contact points of this kind whose normalized value is exactly {@code value}, ordered by id. */
     List<ContactPointRecord> findByValue(String tenantId, ContactPointKind kind, String value, int limit);
+
+    /**
+     * Which of these normalized values (at most 1000) contact points of this kind in this tenant already have:
+     * one query for a whole import batch instead of one per row. Unknown values are left out.
+     */
+    Set<String> existingValues(String tenantId, ContactPointKind kind, Collection<String> values);
 
     /**
      * One page of the values of this kind that contact points of two or more different customers share,

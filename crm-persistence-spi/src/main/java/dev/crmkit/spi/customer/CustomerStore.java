@@ -5,8 +5,10 @@ import dev.crmkit.spi.DuplicateException;
 import dev.crmkit.spi.NotFoundException;
 import dev.crmkit.spi.Page;
 import dev.crmkit.spi.PageRequest;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -54,6 +56,12 @@ public interface CustomerStore {
 
     /** The customer with this external reference in this tenant, merged or not. */
     Optional<CustomerRecord> findByExternalRef(String tenantId, String externalRef);
+
+    /**
+     * Which of these external references (at most 1000) customers of this tenant, merged or not, already carry:
+     * one query for a whole import batch instead of one per row. Unknown references are left out.
+     */
+    Set<String> existingExternalRefs(String tenantId, Collection<String> externalRefs);
 
     /**
      * One page of the live customers matching the criterion, ordered by id. Keyset paging: a reader that
