@@ -87,8 +87,8 @@ final class JdbcContactPointStore implements ContactPointStore {
 
     @Override
     public void delete(String tenantId, UUID id, long expectedVersion) {
-        Checks.required("tenantId", tenantId);
-        Checks.required("id", id);
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("id", id);
         db.write(TYPE, Map.of(), c -> {
             int deleted = db.update(c, "DELETE FROM crm_contact_point WHERE tenant_id = ? AND id = ? AND version = ?",
                     List.of(tenantId, id, expectedVersion));
@@ -101,15 +101,15 @@ final class JdbcContactPointStore implements ContactPointStore {
 
     @Override
     public Optional<ContactPointRecord> get(String tenantId, UUID id) {
-        Checks.required("tenantId", tenantId);
-        Checks.required("id", id);
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("id", id);
         return db.read(TYPE, c -> load(c, tenantId, id));
     }
 
     @Override
     public List<ContactPointRecord> forCustomer(String tenantId, UUID customerId) {
-        Checks.required("tenantId", tenantId);
-        Checks.required("customerId", customerId);
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("customerId", customerId);
         List<ContactPointRecord> found = new ArrayList<>(db.read(TYPE, c -> db.list(c, "SELECT " + COLUMNS
                 + " FROM crm_contact_point WHERE tenant_id = ? AND customer_id = ?", List.of(tenantId, customerId),
                 JdbcContactPointStore::contactPoint)));
@@ -119,7 +119,7 @@ final class JdbcContactPointStore implements ContactPointStore {
 
     @Override
     public List<ContactPointRecord> forCustomers(String tenantId, List<UUID> customerIds) {
-        Checks.required("tenantId", tenantId);
+        Checks.tenantId("tenantId", tenantId);
         Checks.noNulls("customerIds", customerIds);
         if (customerIds.isEmpty()) {
             return List.of();
@@ -142,9 +142,9 @@ final class JdbcContactPointStore implements ContactPointStore {
 
     @Override
     public List<ContactPointRecord> findByValue(String tenantId, ContactPointKind kind, String value, int limit) {
-        Checks.required("tenantId", tenantId);
+        Checks.tenantId("tenantId", tenantId);
         Checks.required("kind", kind);
-        Checks.required("value", value);
+        Checks.text("value", value, 320);
         Checks.limit("limit", limit, PageRequest.MAX_LIMIT);
         return db.read(TYPE, c -> db.list(c, "SELECT " + COLUMNS + " FROM crm_contact_point WHERE tenant_id = ?"
                 + " AND kind = ? AND contact_value = ? ORDER BY id LIMIT ?", List.of(tenantId, kind, value, limit),
@@ -153,7 +153,7 @@ final class JdbcContactPointStore implements ContactPointStore {
 
     @Override
     public Page<SharedValue> sharedValues(String tenantId, ContactPointKind kind, PageRequest page) {
-        Checks.required("tenantId", tenantId);
+        Checks.tenantId("tenantId", tenantId);
         Checks.required("kind", kind);
         Checks.required("page", page);
         return db.read(TYPE, c -> SharedValues.page(db, c, page,
@@ -165,9 +165,9 @@ final class JdbcContactPointStore implements ContactPointStore {
 
     @Override
     public int moveAll(String tenantId, UUID fromCustomerId, UUID toCustomerId, Instant now) {
-        Checks.required("tenantId", tenantId);
-        Checks.required("fromCustomerId", fromCustomerId);
-        Checks.required("toCustomerId", toCustomerId);
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("fromCustomerId", fromCustomerId);
+        Checks.id("toCustomerId", toCustomerId);
         Instant at = Checks.instant("now", now);
         return db.write(TYPE, Map.of(), c -> db.update(c, "UPDATE crm_contact_point SET customer_id = ?,"
                 + " version = version + 1, updated_at = ? WHERE tenant_id = ? AND customer_id = ?",

@@ -7,6 +7,7 @@ import dev.crmkit.spi.ValidationException;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionRecord;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
 import dev.crmkit.spi.customfield.CustomFieldType;
+import dev.crmkit.spi.customfield.CustomFieldValue;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -57,22 +58,22 @@ final class JdbcCustomFieldDefinitionStore implements CustomFieldDefinitionStore
 
     @Override
     public Optional<CustomFieldDefinitionRecord> get(String tenantId, UUID id) {
-        Checks.required("tenantId", tenantId);
-        Checks.required("id", id);
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("id", id);
         return db.read(TYPE, c -> load(c, tenantId, id));
     }
 
     @Override
     public Optional<CustomFieldDefinitionRecord> findByKey(String tenantId, String key) {
-        Checks.required("tenantId", tenantId);
-        Checks.required("key", key);
+        Checks.tenantId("tenantId", tenantId);
+        CustomFieldValue.checkKey("key", key);
         return db.read(TYPE, c -> db.one(c, "SELECT " + COLUMNS + " FROM crm_custom_field_definition"
                 + " WHERE tenant_id = ? AND field_key = ?", List.of(tenantId, key), JdbcCustomFieldDefinitionStore::definition));
     }
 
     @Override
     public List<CustomFieldDefinitionRecord> list(String tenantId) {
-        Checks.required("tenantId", tenantId);
+        Checks.tenantId("tenantId", tenantId);
         return db.read(TYPE, c -> db.list(c, "SELECT " + COLUMNS + " FROM crm_custom_field_definition"
                 + " WHERE tenant_id = ? ORDER BY field_key", List.of(tenantId), JdbcCustomFieldDefinitionStore::definition));
     }

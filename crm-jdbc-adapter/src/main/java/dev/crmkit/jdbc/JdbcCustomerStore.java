@@ -113,14 +113,14 @@ final class JdbcCustomerStore implements CustomerStore {
 
     @Override
     public Optional<CustomerRecord> get(String tenantId, UUID id) {
-        Checks.required("tenantId", tenantId);
-        Checks.required("id", id);
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("id", id);
         return db.read(TYPE, c -> load(c, tenantId, List.of(id)).stream().findFirst());
     }
 
     @Override
     public List<CustomerRecord> getAll(String tenantId, List<UUID> ids) {
-        Checks.required("tenantId", tenantId);
+        Checks.tenantId("tenantId", tenantId);
         Checks.noNulls("ids", ids);
         if (ids.isEmpty()) {
             return List.of();
@@ -137,8 +137,8 @@ final class JdbcCustomerStore implements CustomerStore {
 
     @Override
     public Optional<CustomerRecord> findByExternalRef(String tenantId, String externalRef) {
-        Checks.required("tenantId", tenantId);
-        Checks.required("externalRef", externalRef);
+        Checks.tenantId("tenantId", tenantId);
+        Checks.text("externalRef", externalRef, 100);
         return db.read(TYPE, c -> withChildren(c, tenantId, db.list(c, "SELECT " + COLUMNS
                 + " FROM crm_customer c WHERE c.tenant_id = ? AND c.external_ref = ?",
                 List.of(tenantId, externalRef), JdbcCustomerStore::customer)).stream().findFirst());
@@ -146,7 +146,7 @@ final class JdbcCustomerStore implements CustomerStore {
 
     @Override
     public Page<CustomerRecord> find(String tenantId, CustomerCriterion criterion, PageRequest page) {
-        Checks.required("tenantId", tenantId);
+        Checks.tenantId("tenantId", tenantId);
         Checks.required("criterion", criterion);
         Checks.required("page", page);
         CriterionSql condition = CriterionSql.of(criterion);
@@ -173,7 +173,7 @@ final class JdbcCustomerStore implements CustomerStore {
 
     @Override
     public long count(String tenantId, CustomerCriterion criterion) {
-        Checks.required("tenantId", tenantId);
+        Checks.tenantId("tenantId", tenantId);
         Checks.required("criterion", criterion);
         CriterionSql condition = CriterionSql.of(criterion);
         List<Object> parameters = new ArrayList<>();
@@ -185,8 +185,8 @@ final class JdbcCustomerStore implements CustomerStore {
 
     @Override
     public List<CustomerRecord> findByNameKey(String tenantId, String nameKey, int limit) {
-        Checks.required("tenantId", tenantId);
-        Checks.required("nameKey", nameKey);
+        Checks.tenantId("tenantId", tenantId);
+        Checks.text("nameKey", nameKey, 100);
         Checks.limit("limit", limit, PageRequest.MAX_LIMIT);
         return db.read(TYPE, c -> withChildren(c, tenantId, db.list(c, "SELECT " + COLUMNS
                 + " FROM crm_customer c WHERE c.tenant_id = ? AND c.name_key = ? AND c.merged_into IS NULL"
@@ -195,7 +195,7 @@ final class JdbcCustomerStore implements CustomerStore {
 
     @Override
     public Page<SharedValue> sharedNameKeys(String tenantId, PageRequest page) {
-        Checks.required("tenantId", tenantId);
+        Checks.tenantId("tenantId", tenantId);
         Checks.required("page", page);
         return db.read(TYPE, c -> SharedValues.page(db, c, page,
                 "SELECT name_key AS shared FROM crm_customer WHERE tenant_id = ? AND merged_into IS NULL"

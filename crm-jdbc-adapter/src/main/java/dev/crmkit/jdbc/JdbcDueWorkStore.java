@@ -47,18 +47,18 @@ final class JdbcDueWorkStore implements DueWorkStore {
 
     @Override
     public boolean cancel(String tenantId, String kind, String key) {
-        Checks.required("tenantId", tenantId);
-        Checks.required("kind", kind);
-        Checks.required("key", key);
+        Checks.tenantId("tenantId", tenantId);
+        Checks.text("kind", kind, 100);
+        Checks.text("key", key, 100);
         return db.write(TYPE, Map.of(), c -> db.update(c, "DELETE FROM crm_due_work WHERE tenant_id = ? AND kind = ?"
                 + " AND work_key = ?", List.of(tenantId, kind, key)) > 0);
     }
 
     @Override
     public Optional<DueWorkRecord> find(String tenantId, String kind, String key) {
-        Checks.required("tenantId", tenantId);
-        Checks.required("kind", kind);
-        Checks.required("key", key);
+        Checks.tenantId("tenantId", tenantId);
+        Checks.text("kind", kind, 100);
+        Checks.text("key", key, 100);
         return db.read(TYPE, c -> load(c, tenantId, kind, key));
     }
 
@@ -66,13 +66,13 @@ final class JdbcDueWorkStore implements DueWorkStore {
     public List<DueWorkRecord> claimDue(String claimer, int limit, Duration lease, Instant now) {
         Checks.text("claimer", claimer, 100);
         Checks.limit("limit", limit, PageRequest.MAX_LIMIT);
-        Checks.required("lease", lease);
+        JdbcOutboxStore.checkLease(lease);
         Instant at = Checks.instant("now", now);
         Instant until = Checks.instant("leaseUntil", at.plus(lease));
         return db.detached(TYPE, c -> {
             JdbcOutboxStore.lock(c, "due_work");
             List<DueWorkRecord> due = db.list(c, "SELECT " + COLUMNS + " FROM crm_due_work WHERE due_at <= ?"
-                    + " AND (lease_until IS NULL OR lease_until <= ?) ORDER BY due_at, tenant_id, id LIMIT ?",
+                    + " AND (lease_until IS NULL OR lease_until <= ?) ORDER BY due_at, id LIMIT ?",
                     List.of(at, at, limit), JdbcDueWorkStore::work);
             List<List<?>> leases = new ArrayList<>();
             List<DueWorkRecord> claimed = new ArrayList<>();
@@ -89,18 +89,18 @@ final class JdbcDueWorkStore implements DueWorkStore {
 
     @Override
     public boolean complete(String claimer, String tenantId, UUID id) {
-        Checks.required("claimer", claimer);
-        Checks.required("tenantId", tenantId);
-        Checks.required("id", id);
+        Checks.text("claimer", claimer, 100);
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("id", id);
         return db.write(TYPE, Map.of(), c -> db.update(c, "DELETE FROM crm_due_work WHERE tenant_id = ? AND id = ?"
                 + " AND claimed_by = ?", List.of(tenantId, id, claimer)) > 0);
     }
 
     @Override
     public boolean retryLater(String claimer, String tenantId, UUID id, Instant retryAt) {
-        Checks.required("claimer", claimer);
-        Checks.required("tenantId", tenantId);
-        Checks.required("id", id);
+        Checks.text("claimer", claimer, 100);
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("id", id);
         Instant at = Checks.instant("retryAt", retryAt);
         return db.write(TYPE, Map.of(), c -> db.update(c, "UPDATE crm_due_work SET due_at = ?, claimed_by = NULL,"
                 + " lease_until = NULL WHERE tenant_id = ? AND id = ? AND claimed_by = ?",

@@ -64,24 +64,24 @@ final class JdbcInteractionStore implements InteractionStore {
 
     @Override
     public Optional<InteractionRecord> get(String tenantId, UUID id) {
-        Checks.required("tenantId", tenantId);
-        Checks.required("id", id);
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("id", id);
         return db.read(TYPE, c -> db.one(c, "SELECT " + COLUMNS + " FROM crm_interaction WHERE tenant_id = ? AND id = ?",
                 List.of(tenantId, id), JdbcInteractionStore::interaction));
     }
 
     @Override
     public Optional<InteractionRecord> findByIdempotencyKey(String tenantId, String idempotencyKey) {
-        Checks.required("tenantId", tenantId);
-        Checks.required("idempotencyKey", idempotencyKey);
+        Checks.tenantId("tenantId", tenantId);
+        Checks.text("idempotencyKey", idempotencyKey, 100);
         return db.read(TYPE, c -> db.one(c, "SELECT " + COLUMNS + " FROM crm_interaction WHERE tenant_id = ?"
                 + " AND idempotency_key = ?", List.of(tenantId, idempotencyKey), JdbcInteractionStore::interaction));
     }
 
     @Override
     public Page<InteractionRecord> timeline(String tenantId, UUID customerId, TimelineFilter filter, PageRequest page) {
-        Checks.required("tenantId", tenantId);
-        Checks.required("customerId", customerId);
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("customerId", customerId);
         Checks.required("filter", filter);
         Checks.required("page", page);
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS
@@ -124,8 +124,8 @@ final class JdbcInteractionStore implements InteractionStore {
 
     @Override
     public List<ChannelActivity> activityByChannel(String tenantId, UUID customerId) {
-        Checks.required("tenantId", tenantId);
-        Checks.required("customerId", customerId);
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("customerId", customerId);
         List<ChannelActivity> activity = new ArrayList<>(db.read(TYPE, c -> db.list(c,
                 "SELECT channel, COUNT(*) AS n, MAX(occurred_at) AS latest FROM crm_interaction"
                         + " WHERE tenant_id = ? AND customer_id = ? GROUP BY channel", List.of(tenantId, customerId),
@@ -136,8 +136,8 @@ final class JdbcInteractionStore implements InteractionStore {
 
     @Override
     public long count(String tenantId, UUID customerId, Direction direction, Purpose purpose, Instant since) {
-        Checks.required("tenantId", tenantId);
-        Checks.required("customerId", customerId);
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("customerId", customerId);
         Checks.required("direction", direction);
         Checks.required("purpose", purpose);
         Instant from = Checks.instant("since", since);
@@ -148,9 +148,9 @@ final class JdbcInteractionStore implements InteractionStore {
 
     @Override
     public int moveAll(String tenantId, UUID fromCustomerId, UUID toCustomerId, Instant now) {
-        Checks.required("tenantId", tenantId);
-        Checks.required("fromCustomerId", fromCustomerId);
-        Checks.required("toCustomerId", toCustomerId);
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("fromCustomerId", fromCustomerId);
+        Checks.id("toCustomerId", toCustomerId);
         Instant at = Checks.instant("now", now);
         return db.write(TYPE, UNIQUE, c -> db.update(c, "UPDATE crm_interaction SET customer_id = ?,"
                 + " version = version + 1, updated_at = ? WHERE tenant_id = ? AND customer_id = ?",

@@ -2,6 +2,7 @@ package dev.crmkit.jdbc;
 
 import dev.crmkit.spi.Checks;
 import dev.crmkit.spi.PageRequest;
+import dev.crmkit.spi.ValidationException;
 import dev.crmkit.spi.outbox.OutboxEvent;
 import dev.crmkit.spi.outbox.OutboxStore;
 import java.sql.Connection;
@@ -55,18 +56,19 @@ final class JdbcOutboxStore implements OutboxStore {
     public List<OutboxEvent> claim(String claimer, int limit, Duration lease, Instant now) {
         Checks.text("claimer", claimer, 100);
         Checks.limit("limit", limit, PageRequest.MAX_LIMIT);
-        Checks.required("lease", lease);
+        checkLease(lease);
         Instant at = Checks.instant("now", now);
         Instant until = Checks.instant("leaseUntil", at.plus(lease));
         return db.detached(TYPE, c -> {
             lock(c, "outbox");
-            // Claimable, and no earlier undelivered event of its aggregate is held by another claimer's live lease.
+            // Claimable, and no earlier undelivered event of its aggregate is under a live lease (whoever holds it),
+            // so each aggregate's events are handed out oldest first.
             List<OutboxEvent> claimed = db.list(c, "SELECT " + COLUMNS + " FROM crm_outbox o"
                     + " WHERE o.delivered_at IS NULL AND (o.lease_until IS NULL OR o.lease_until <= ?)"
                     + " AND NOT EXISTS (SELECT 1 FROM crm_outbox p WHERE p.aggregatetype = o.aggregatetype"
                     + " AND p.aggregateid = o.aggregateid AND p.sequence < o.sequence AND p.delivered_at IS NULL"
-                    + " AND p.lease_until > ? AND p.claimed_by <> ?)"
-                    + " ORDER BY o.sequence LIMIT ?", List.of(at, at, claimer, limit), JdbcOutboxStore::event);
+                    + " AND p.lease_until > ?)"
+                    + " ORDER BY o.sequence LIMIT ?", List.of(at, at, limit), JdbcOutboxStore::event);
             List<List<?>> leases = new ArrayList<>();
             for (OutboxEvent e : claimed) {
                 leases.add(List.of(claimer, until, e.tenantId(), e.id()));
@@ -78,7 +80,7 @@ final class JdbcOutboxStore implements OutboxStore {
 
     @Override
     public int markDelivered(String claimer, List<UUID> eventIds, Instant now) {
-        Checks.required("claimer", claimer);
+        Checks.text("claimer", claimer, 100);
         Checks.noNulls("eventIds", eventIds);
         Instant at = Checks.instant("now", now);
         return byIds(eventIds, "UPDATE crm_outbox SET delivered_at = ?, claimed_by = NULL, lease_until = NULL"
@@ -87,7 +89,7 @@ final class JdbcOutboxStore implements OutboxStore {
 
     @Override
     public int release(String claimer, List<UUID> eventIds) {
-        Checks.required("claimer", claimer);
+        Checks.text("claimer", claimer, 100);
         Checks.noNulls("eventIds", eventIds);
         return byIds(eventIds, "UPDATE crm_outbox SET claimed_by = NULL, lease_until = NULL"
                 + " WHERE claimed_by = ? AND delivered_at IS NULL AND id IN ", List.of(claimer));
@@ -121,6 +123,13 @@ final class JdbcOutboxStore implements OutboxStore {
         Instant limit = Checks.instant("before", before);
         return db.write(TYPE, Map.of(), c -> db.update(c,
                 "DELETE FROM crm_outbox WHERE delivered_at IS NOT NULL AND delivered_at < ?", List.of(limit)));
+    }
+
+    static void checkLease(Duration lease) {
+        Checks.required("lease", lease);
+        if (lease.isNegative() || lease.isZero()) {
+            throw new ValidationException("lease", "must be positive");
+        }
     }
 
     /** Takes the named row of {@code crm_lock} for the rest of the claim's transaction. */

@@ -40,8 +40,8 @@ final class JdbcRelationshipStore implements RelationshipStore {
 
     @Override
     public void delete(String tenantId, UUID id, long expectedVersion) {
-        Checks.required("tenantId", tenantId);
-        Checks.required("id", id);
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("id", id);
         db.write(TYPE, UNIQUE, c -> {
             int deleted = db.update(c, "DELETE FROM crm_relationship WHERE tenant_id = ? AND id = ? AND version = ?",
                     List.of(tenantId, id, expectedVersion));
@@ -56,15 +56,15 @@ final class JdbcRelationshipStore implements RelationshipStore {
 
     @Override
     public Optional<RelationshipRecord> get(String tenantId, UUID id) {
-        Checks.required("tenantId", tenantId);
-        Checks.required("id", id);
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("id", id);
         return db.read(TYPE, c -> load(c, tenantId, id));
     }
 
     @Override
     public List<RelationshipRecord> involving(String tenantId, UUID customerId, int limit) {
-        Checks.required("tenantId", tenantId);
-        Checks.required("customerId", customerId);
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("customerId", customerId);
         Checks.limit("limit", limit, PageRequest.MAX_LIMIT);
         return db.read(TYPE, c -> involving(c, tenantId, customerId, limit));
     }
@@ -78,9 +78,9 @@ final class JdbcRelationshipStore implements RelationshipStore {
 
     @Override
     public int moveAll(String tenantId, UUID fromCustomerId, UUID toCustomerId, Instant now) {
-        Checks.required("tenantId", tenantId);
-        Checks.required("fromCustomerId", fromCustomerId);
-        Checks.required("toCustomerId", toCustomerId);
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("fromCustomerId", fromCustomerId);
+        Checks.id("toCustomerId", toCustomerId);
         Instant at = Checks.instant("now", now);
         if (fromCustomerId.equals(toCustomerId)) {
             return 0;

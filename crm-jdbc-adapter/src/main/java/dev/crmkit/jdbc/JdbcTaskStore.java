@@ -63,22 +63,22 @@ final class JdbcTaskStore implements TaskStore {
 
     @Override
     public Optional<TaskRecord> get(String tenantId, UUID id) {
-        Checks.required("tenantId", tenantId);
-        Checks.required("id", id);
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("id", id);
         return db.read(TYPE, c -> load(c, tenantId, id));
     }
 
     @Override
     public Page<TaskRecord> openForCustomer(String tenantId, UUID customerId, PageRequest page) {
-        Checks.required("tenantId", tenantId);
-        Checks.required("customerId", customerId);
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("customerId", customerId);
         return open("customer_id", tenantId, customerId, page);
     }
 
     @Override
     public Page<TaskRecord> openForAssignee(String tenantId, String assigneeId, PageRequest page) {
-        Checks.required("tenantId", tenantId);
-        Checks.required("assigneeId", assigneeId);
+        Checks.tenantId("tenantId", tenantId);
+        Checks.text("assigneeId", assigneeId, 100);
         return open("assignee_id", tenantId, assigneeId, page);
     }
 
@@ -108,9 +108,9 @@ final class JdbcTaskStore implements TaskStore {
 
     @Override
     public int moveAll(String tenantId, UUID fromCustomerId, UUID toCustomerId, Instant now) {
-        Checks.required("tenantId", tenantId);
-        Checks.required("fromCustomerId", fromCustomerId);
-        Checks.required("toCustomerId", toCustomerId);
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("fromCustomerId", fromCustomerId);
+        Checks.id("toCustomerId", toCustomerId);
         Instant at = Checks.instant("now", now);
         return db.write(TYPE, Map.of(), c -> db.update(c, "UPDATE crm_task SET customer_id = ?, version = version + 1,"
                 + " updated_at = ? WHERE tenant_id = ? AND customer_id = ?", List.of(toCustomerId, at, tenantId, fromCustomerId)));

@@ -172,4 +172,4 @@ CREATE TABLE crm_due_work (
     CONSTRAINT pk_crm_due_work PRIMARY KEY (tenant_id, id),
     CONSTRAINT uq_crm_due_work_key UNIQUE (tenant_id, kind, work_key)
 );
-CREATE INDEX ix_crm_due_work_due ON crm_due_work (due_at, tenant_id, id);
+CREATE INDEX ix_crm_due_work_due ON crm_due_work (due_at, id);

@@ -174,4 +174,4 @@ CREATE TABLE crm_due_work (
     CONSTRAINT pk_crm_due_work PRIMARY KEY (tenant_id, id),
     CONSTRAINT uq_crm_due_work_key UNIQUE (tenant_id, kind, work_key)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
-CREATE INDEX ix_crm_due_work_due ON crm_due_work (due_at, tenant_id, id);
+CREATE INDEX ix_crm_due_work_due ON crm_due_work (due_at, id);
