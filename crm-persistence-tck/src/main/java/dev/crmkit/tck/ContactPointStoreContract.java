@@ -8,11 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crmkit.spi.ConflictException;
+import dev.crmkit.spi.Cursor;
 import dev.crmkit.spi.DuplicateException;
 import dev.crmkit.spi.Ids;
 import dev.crmkit.spi.NotFoundException;
 import dev.crmkit.spi.Page;
 import dev.crmkit.spi.PageRequest;
+import dev.crmkit.spi.ValidationException;
 import dev.crmkit.spi.customer.ContactPointKind;
 import dev.crmkit.spi.customer.ContactPointRecord;
 import dev.crmkit.spi.customer.ContactPointStore;
@@ -309,5 +311,28 @@ public abstract class ContactPointStoreContract extends ContractSupport {
         contactPoints().insert(email(TENANT, jana, "jana@example.com"));
 
         assertThat(contactPoints().get(TENANT, UUID.randomUUID())).isEmpty();
+    }
+
+    @Test
+    void find_by_value_accepts_limits_from_1_to_1000_only() {
+        ContactPointRecord mail = contactPoints().insert(email(TENANT, jana, "jana@example.com"));
+
+        assertThat(contactPoints().findByValue(TENANT, ContactPointKind.EMAIL, "jana@example.com", 1000))
+                .containsExactly(mail);
+        for (int limit : new int[] {0, 1001}) {
+            assertThatThrownBy(() -> contactPoints().findByValue(TENANT, ContactPointKind.EMAIL, "jana@example.com",
+                    limit)).isInstanceOfSatisfying(ValidationException.class,
+                            e -> assertThat(e.field()).isEqualTo("limit"));
+        }
+    }
+
+    @Test
+    void shared_values_rejects_a_cursor_it_did_not_issue() {
+        contactPoints().insert(email(TENANT, jana, "family@example.com"));
+        contactPoints().insert(email(TENANT, piotr, "family@example.com"));
+        PageRequest forged = PageRequest.first(1).next(new Cursor("!!not-base64!!"));
+
+        assertThatThrownBy(() -> contactPoints().sharedValues(TENANT, ContactPointKind.EMAIL, forged))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("cursor"));
     }
 }

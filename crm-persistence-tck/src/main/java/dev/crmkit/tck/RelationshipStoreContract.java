@@ -9,6 +9,7 @@ import dev.crmkit.spi.ConflictException;
 import dev.crmkit.spi.DuplicateException;
 import dev.crmkit.spi.Ids;
 import dev.crmkit.spi.NotFoundException;
+import dev.crmkit.spi.ValidationException;
 import dev.crmkit.spi.customer.RelationshipRecord;
 import dev.crmkit.spi.customer.RelationshipStore;
 import java.time.Instant;
@@ -164,5 +165,16 @@ public abstract class RelationshipStoreContract extends ContractSupport {
 
         assertThat(relationships().moveAll(TENANT, jana, piotr, NOW)).isZero();
         assertThat(relationships().involving(TENANT, piotr, 10)).containsExactly(kept);
+    }
+
+    @Test
+    void involving_accepts_limits_from_1_to_1000_only() {
+        RelationshipRecord buyer = relationships().insert(relationship(TENANT, jana, acme, "buyer"));
+
+        assertThat(relationships().involving(TENANT, jana, 1000)).containsExactly(buyer);
+        for (int limit : new int[] {0, 1001}) {
+            assertThatThrownBy(() -> relationships().involving(TENANT, jana, limit))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("limit"));
+        }
     }
 }
