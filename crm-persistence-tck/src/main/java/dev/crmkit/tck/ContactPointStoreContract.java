@@ -6,6 +6,7 @@ import static dev.crmkit.tck.CustomerFixtures.phone;
 import static dev.crmkit.tck.CustomerFixtures.postal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
 
 import dev.crmkit.spi.ConflictException;
 import dev.crmkit.spi.Cursor;
@@ -334,5 +335,18 @@ public abstract class ContactPointStoreContract extends ContractSupport {
 
         assertThatThrownBy(() -> contactPoints().sharedValues(TENANT, ContactPointKind.EMAIL, forged))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("cursor"));
+    }
+
+    @Test
+    void generated_contact_points_with_arbitrary_text_read_back_equal() {
+        qt().withExamples(30).withShrinkCycles(50)
+                .forAll(in -> CustomerGenerators.arbitraryContactPoint(CustomerFixtures.freshTenant()).generate(in))
+                .checkAssert(point -> {
+                    contactPoints().insert(point);
+
+                    assertThat(contactPoints().get(point.tenantId(), point.id())).contains(point);
+                    assertThat(contactPoints().findByValue(point.tenantId(), point.kind(), point.value(), 10))
+                            .containsExactly(point);
+                });
     }
 }

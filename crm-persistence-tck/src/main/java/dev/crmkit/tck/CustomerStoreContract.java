@@ -6,6 +6,7 @@ import static dev.crmkit.tck.CustomerFixtures.bareProspect;
 import static dev.crmkit.tck.CustomerFixtures.wellKnownPerson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
 
 import dev.crmkit.spi.ConflictException;
 import dev.crmkit.spi.DuplicateException;
@@ -490,5 +491,20 @@ public abstract class CustomerStoreContract extends ContractSupport {
                     .isInstanceOfSatisfying(ValidationException.class,
                             e -> assertThat(e.field()).isEqualTo("limit"));
         }
+    }
+
+    @Test
+    void generated_customers_with_arbitrary_text_read_back_equal() {
+        qt().withExamples(30).withShrinkCycles(50)
+                .forAll(in -> CustomerGenerators.arbitraryCustomer(CustomerFixtures.freshTenant()).generate(in))
+                .checkAssert(customer -> {
+                    customers().insert(customer);
+
+                    String tenant = customer.tenantId();
+                    assertThat(customers().get(tenant, customer.id())).contains(customer);
+                    if (customer.externalRef() != null) {
+                        assertThat(customers().findByExternalRef(tenant, customer.externalRef())).contains(customer);
+                    }
+                });
     }
 }
