@@ -7,6 +7,8 @@ import static dev.crmkit.tck.CustomerFixtures.postal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.Generate.range;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import dev.crmkit.spi.ConflictException;
 import dev.crmkit.spi.Cursor;
@@ -23,6 +25,7 @@ import dev.crmkit.spi.customer.SharedValue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -347,6 +350,50 @@ public abstract class ContactPointStoreContract extends ContractSupport {
                     assertThat(contactPoints().get(point.tenantId(), point.id())).contains(point);
                     assertThat(contactPoints().findByValue(point.tenantId(), point.kind(), point.value(), 10))
                             .containsExactly(point);
+                });
+    }
+
+    @Test
+    void insert_all_with_two_points_sharing_an_id_stores_nothing() {
+        ContactPointRecord first = email(TENANT, jana, "jana@example.com");
+        ContactPointRecord second = new ContactPointRecord(TENANT, first.id(), 1, NOW, NOW, piotr,
+                ContactPointKind.PHONE, null, "+48221234567", null, false);
+
+        assertThatThrownBy(() -> contactPoints().insertAll(List.of(first, second)))
+                .isInstanceOfSatisfying(DuplicateException.class, e -> assertThat(e.key()).isEqualTo("id"));
+        assertThat(contactPoints().forCustomers(TENANT, List.of(jana, piotr))).isEmpty();
+    }
+
+    @Test
+    void shared_values_pages_give_exactly_the_values_of_two_or_more_different_customers() {
+        qt().withExamples(30).withShrinkCycles(50)
+                .forAll(lists().of(range(0, 4 * 4 - 1)).ofSizeBetween(0, 14), range(1, 3))
+                .checkAssert((codes, pageSize) -> {
+                    String tenant = CustomerFixtures.freshTenant();
+                    List<UUID> owners = IntStream.range(0, 4).mapToObj(i -> UUID.randomUUID()).toList();
+                    List<String> values = List.of("+4930111", "+4930222", "+4930333", "+4930444");
+                    Map<String, Set<UUID>> ownersByValue = new TreeMap<>();
+                    for (int code : codes) {
+                        UUID owner = owners.get(code % 4);
+                        String value = values.get(code / 4);
+                        contactPoints().insert(phone(tenant, owner, value, false));
+                        ownersByValue.computeIfAbsent(value, v -> new HashSet<>()).add(owner);
+                    }
+                    ownersByValue.values().removeIf(ids -> ids.size() < 2);
+
+                    List<SharedValue> all = new ArrayList<>();
+                    PageRequest request = PageRequest.first(pageSize);
+                    while (true) {
+                        Page<SharedValue> page = contactPoints().sharedValues(tenant, ContactPointKind.PHONE, request);
+                        all.addAll(page.items());
+                        if (page.next().isEmpty()) {
+                            break;
+                        }
+                        request = request.next(page.next().get());
+                    }
+
+                    assertThat(all).extracting(SharedValue::value).containsExactlyElementsOf(ownersByValue.keySet());
+                    assertThat(all).allSatisfy(v -> assertThat(v.customerIds()).isEqualTo(ownersByValue.get(v.value())));
                 });
     }
 }

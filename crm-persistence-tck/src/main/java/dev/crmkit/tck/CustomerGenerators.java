@@ -7,8 +7,8 @@ import static org.quicktheories.generators.Generate.range;
 
 import dev.crmkit.spi.customer.ContactPointKind;
 import dev.crmkit.spi.customer.ContactPointRecord;
-import dev.crmkit.spi.customer.CustomerCriterion;
 import dev.crmkit.spi.customer.CustomerCriterion.Comparison;
+import dev.crmkit.spi.customer.CustomerCriterion;
 import dev.crmkit.spi.customer.CustomerRecord;
 import dev.crmkit.spi.customer.LifecycleStage;
 import dev.crmkit.spi.customer.PartyKind;
