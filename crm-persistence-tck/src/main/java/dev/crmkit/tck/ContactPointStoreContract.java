@@ -6,13 +6,18 @@ import static dev.crmkit.tck.CustomerFixtures.phone;
 import static dev.crmkit.tck.CustomerFixtures.postal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.Generate.range;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import dev.crmkit.spi.ConflictException;
+import dev.crmkit.spi.Cursor;
 import dev.crmkit.spi.DuplicateException;
 import dev.crmkit.spi.Ids;
 import dev.crmkit.spi.NotFoundException;
 import dev.crmkit.spi.Page;
 import dev.crmkit.spi.PageRequest;
+import dev.crmkit.spi.ValidationException;
 import dev.crmkit.spi.customer.ContactPointKind;
 import dev.crmkit.spi.customer.ContactPointRecord;
 import dev.crmkit.spi.customer.ContactPointStore;
@@ -20,6 +25,7 @@ import dev.crmkit.spi.customer.SharedValue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -309,5 +315,85 @@ public abstract class ContactPointStoreContract extends ContractSupport {
         contactPoints().insert(email(TENANT, jana, "jana@example.com"));
 
         assertThat(contactPoints().get(TENANT, UUID.randomUUID())).isEmpty();
+    }
+
+    @Test
+    void find_by_value_accepts_limits_from_1_to_1000_only() {
+        ContactPointRecord mail = contactPoints().insert(email(TENANT, jana, "jana@example.com"));
+
+        assertThat(contactPoints().findByValue(TENANT, ContactPointKind.EMAIL, "jana@example.com", 1000))
+                .containsExactly(mail);
+        for (int limit : new int[] {0, 1001}) {
+            assertThatThrownBy(() -> contactPoints().findByValue(TENANT, ContactPointKind.EMAIL, "jana@example.com",
+                    limit)).isInstanceOfSatisfying(ValidationException.class,
+                            e -> assertThat(e.field()).isEqualTo("limit"));
+        }
+    }
+
+    @Test
+    void shared_values_rejects_a_cursor_it_did_not_issue() {
+        contactPoints().insert(email(TENANT, jana, "family@example.com"));
+        contactPoints().insert(email(TENANT, piotr, "family@example.com"));
+        PageRequest forged = PageRequest.first(1).next(new Cursor("!!not-base64!!"));
+
+        assertThatThrownBy(() -> contactPoints().sharedValues(TENANT, ContactPointKind.EMAIL, forged))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("cursor"));
+    }
+
+    @Test
+    void generated_contact_points_with_arbitrary_text_read_back_equal() {
+        qt().withExamples(30).withShrinkCycles(50)
+                .forAll(in -> CustomerGenerators.arbitraryContactPoint(CustomerFixtures.freshTenant()).generate(in))
+                .checkAssert(point -> {
+                    contactPoints().insert(point);
+
+                    assertThat(contactPoints().get(point.tenantId(), point.id())).contains(point);
+                    assertThat(contactPoints().findByValue(point.tenantId(), point.kind(), point.value(), 10))
+                            .containsExactly(point);
+                });
+    }
+
+    @Test
+    void insert_all_with_two_points_sharing_an_id_stores_nothing() {
+        ContactPointRecord first = email(TENANT, jana, "jana@example.com");
+        ContactPointRecord second = new ContactPointRecord(TENANT, first.id(), 1, NOW, NOW, piotr,
+                ContactPointKind.PHONE, null, "+48221234567", null, false);
+
+        assertThatThrownBy(() -> contactPoints().insertAll(List.of(first, second)))
+                .isInstanceOfSatisfying(DuplicateException.class, e -> assertThat(e.key()).isEqualTo("id"));
+        assertThat(contactPoints().forCustomers(TENANT, List.of(jana, piotr))).isEmpty();
+    }
+
+    @Test
+    void shared_values_pages_give_exactly_the_values_of_two_or_more_different_customers() {
+        qt().withExamples(30).withShrinkCycles(50)
+                .forAll(lists().of(range(0, 4 * 4 - 1)).ofSizeBetween(0, 14), range(1, 3))
+                .checkAssert((codes, pageSize) -> {
+                    String tenant = CustomerFixtures.freshTenant();
+                    List<UUID> owners = IntStream.range(0, 4).mapToObj(i -> UUID.randomUUID()).toList();
+                    List<String> values = List.of("+4930111", "+4930222", "+4930333", "+4930444");
+                    Map<String, Set<UUID>> ownersByValue = new TreeMap<>();
+                    for (int code : codes) {
+                        UUID owner = owners.get(code % 4);
+                        String value = values.get(code / 4);
+                        contactPoints().insert(phone(tenant, owner, value, false));
+                        ownersByValue.computeIfAbsent(value, v -> new HashSet<>()).add(owner);
+                    }
+                    ownersByValue.values().removeIf(ids -> ids.size() < 2);
+
+                    List<SharedValue> all = new ArrayList<>();
+                    PageRequest request = PageRequest.first(pageSize);
+                    while (true) {
+                        Page<SharedValue> page = contactPoints().sharedValues(tenant, ContactPointKind.PHONE, request);
+                        all.addAll(page.items());
+                        if (page.next().isEmpty()) {
+                            break;
+                        }
+                        request = request.next(page.next().get());
+                    }
+
+                    assertThat(all).extracting(SharedValue::value).containsExactlyElementsOf(ownersByValue.keySet());
+                    assertThat(all).allSatisfy(v -> assertThat(v.customerIds()).isEqualTo(ownersByValue.get(v.value())));
+                });
     }
 }

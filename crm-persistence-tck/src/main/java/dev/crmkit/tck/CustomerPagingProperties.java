@@ -147,4 +147,15 @@ public abstract class CustomerPagingProperties extends ContractSupport {
                     .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("cursor"));
         }
     }
+
+    @Test
+    void shared_name_keys_rejects_a_cursor_it_did_not_issue() {
+        String tenant = CustomerFixtures.freshTenant();
+        customers().insert(CustomerFixtures.bareProspect(tenant).nameKey("smith john").build());
+        customers().insert(CustomerFixtures.bareProspect(tenant).nameKey("smith john").build());
+        PageRequest forged = PageRequest.first(1).next(new Cursor("!!not-base64!!"));
+
+        assertThatThrownBy(() -> customers().sharedNameKeys(tenant, forged))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("cursor"));
+    }
 }

@@ -6,6 +6,7 @@ import static dev.crmkit.tck.CustomerFixtures.bareProspect;
 import static dev.crmkit.tck.CustomerFixtures.wellKnownPerson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
 
 import dev.crmkit.spi.ConflictException;
 import dev.crmkit.spi.DuplicateException;
@@ -13,6 +14,7 @@ import dev.crmkit.spi.Ids;
 import dev.crmkit.spi.NotFoundException;
 import dev.crmkit.spi.Page;
 import dev.crmkit.spi.PageRequest;
+import dev.crmkit.spi.ValidationException;
 import dev.crmkit.spi.customer.CustomerCriterion;
 import dev.crmkit.spi.customer.CustomerRecord;
 import dev.crmkit.spi.customer.CustomerStore;
@@ -476,5 +478,33 @@ public abstract class CustomerStoreContract extends ContractSupport {
         assertThat(customers().count(TENANT, isNotTextOne)).isZero();
         assertThat(customers().find(TENANT, new CustomerCriterion.Not(isTextOne), PageRequest.first(10)).items())
                 .containsExactlyInAnyOrder(numeric, without);
+    }
+
+    @Test
+    void find_by_name_key_accepts_limits_from_1_to_1000_only() {
+        CustomerRecord smith = stored(bareProspect(TENANT).nameKey("smith john"));
+
+        assertThat(customers().findByNameKey(TENANT, "smith john", 1)).containsExactly(smith);
+        assertThat(customers().findByNameKey(TENANT, "smith john", 1000)).containsExactly(smith);
+        for (int limit : new int[] {0, -1, 1001}) {
+            assertThatThrownBy(() -> customers().findByNameKey(TENANT, "smith john", limit))
+                    .isInstanceOfSatisfying(ValidationException.class,
+                            e -> assertThat(e.field()).isEqualTo("limit"));
+        }
+    }
+
+    @Test
+    void generated_customers_with_arbitrary_text_read_back_equal() {
+        qt().withExamples(30).withShrinkCycles(50)
+                .forAll(in -> CustomerGenerators.arbitraryCustomer(CustomerFixtures.freshTenant()).generate(in))
+                .checkAssert(customer -> {
+                    customers().insert(customer);
+
+                    String tenant = customer.tenantId();
+                    assertThat(customers().get(tenant, customer.id())).contains(customer);
+                    if (customer.externalRef() != null) {
+                        assertThat(customers().findByExternalRef(tenant, customer.externalRef())).contains(customer);
+                    }
+                });
     }
 }

@@ -4,16 +4,24 @@ import static dev.crmkit.tck.CustomerFixtures.TENANT;
 import static dev.crmkit.tck.CustomerFixtures.relationship;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.Generate.range;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import dev.crmkit.spi.ConflictException;
 import dev.crmkit.spi.DuplicateException;
 import dev.crmkit.spi.Ids;
 import dev.crmkit.spi.NotFoundException;
+import dev.crmkit.spi.ValidationException;
 import dev.crmkit.spi.customer.RelationshipRecord;
 import dev.crmkit.spi.customer.RelationshipStore;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -164,5 +172,63 @@ public abstract class RelationshipStoreContract extends ContractSupport {
 
         assertThat(relationships().moveAll(TENANT, jana, piotr, NOW)).isZero();
         assertThat(relationships().involving(TENANT, piotr, 10)).containsExactly(kept);
+    }
+
+    @Test
+    void involving_accepts_limits_from_1_to_1000_only() {
+        RelationshipRecord buyer = relationships().insert(relationship(TENANT, jana, acme, "buyer"));
+
+        assertThat(relationships().involving(TENANT, jana, 1000)).containsExactly(buyer);
+        for (int limit : new int[] {0, 1001}) {
+            assertThatThrownBy(() -> relationships().involving(TENANT, jana, limit))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("limit"));
+        }
+    }
+
+    @Test
+    void move_all_matches_the_documented_model_for_generated_relationships() {
+        qt().withExamples(30).withShrinkCycles(50)
+                .forAll(lists().of(range(0, 5 * 5 * 2 - 1)).ofSizeBetween(0, 12))
+                .checkAssert(codes -> {
+                    String tenant = CustomerFixtures.freshTenant();
+                    // Customer 0 is merged into customer 1; 2 to 4 are bystanders.
+                    List<UUID> party = IntStream.range(0, 5).mapToObj(i -> UUID.randomUUID()).toList();
+                    UUID from = party.get(0);
+                    UUID to = party.get(1);
+                    Map<String, RelationshipRecord> stored = new HashMap<>();
+                    for (int code : codes) {
+                        UUID person = party.get(code % 5);
+                        UUID organization = party.get(code / 5 % 5);
+                        String role = code / 25 == 0 ? "buyer" : "employee";
+                        String natural = person + "|" + organization + "|" + role;
+                        if (!person.equals(organization) && !stored.containsKey(natural)) {
+                            stored.put(natural,
+                                    relationships().insert(relationship(tenant, person, organization, role)));
+                        }
+                    }
+                    Instant mergedAt = NOW.plusSeconds(600);
+
+                    int affected = relationships().moveAll(tenant, from, to, mergedAt);
+
+                    Set<RelationshipRecord> expected = new HashSet<>();
+                    int involved = 0;
+                    for (RelationshipRecord r : stored.values()) {
+                        if (!r.personId().equals(from) && !r.organizationId().equals(from)) {
+                            expected.add(r);
+                            continue;
+                        }
+                        involved++;
+                        UUID person = r.personId().equals(from) ? to : r.personId();
+                        UUID organization = r.organizationId().equals(from) ? to : r.organizationId();
+                        boolean duplicate = stored.containsKey(person + "|" + organization + "|" + r.role());
+                        if (!person.equals(organization) && !duplicate) {
+                            expected.add(moved(r, person, organization, mergedAt));
+                        }
+                    }
+                    Set<RelationshipRecord> actual = new HashSet<>();
+                    party.forEach(id -> actual.addAll(relationships().involving(tenant, id, 1000)));
+                    assertThat(affected).isEqualTo(involved);
+                    assertThat(actual).isEqualTo(expected);
+                });
     }
 }

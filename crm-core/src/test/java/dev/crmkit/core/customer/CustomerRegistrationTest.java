@@ -158,4 +158,26 @@ class CustomerRegistrationTest {
         customers.unlink(buyer.id());
         assertThat(customers.relationships(jonas.id())).isEmpty();
     }
+
+    @Test
+    void a_value_the_customer_already_has_is_not_added_twice() {
+        Customer anna = customers.register(webShopPerson()).customer();
+
+        assertThatThrownBy(() -> customers.addContactPoint(anna.id(), NewContactPoint.phone("+49 (30) 123 4567")))
+                .isInstanceOfSatisfying(dev.crmkit.spi.ValidationException.class,
+                        e -> assertThat(e.field()).isEqualTo("contactPoint.value"));
+    }
+
+    @Test
+    void another_customers_contact_point_is_not_found() {
+        Customer anna = customers.register(webShopPerson()).customer();
+        Customer supplier = customers.register(CustomerFixtures.supplierCompany()).customer();
+        UUID supplierEmail = supplier.contactPoints(ContactPointKind.EMAIL).get(0).id();
+
+        assertThatThrownBy(() -> customers.setPrimaryContactPoint(anna.id(), supplierEmail))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> customers.removeContactPoint(anna.id(), supplierEmail))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(customers.get(supplier.id()).contactPoints()).hasSize(2);
+    }
 }
