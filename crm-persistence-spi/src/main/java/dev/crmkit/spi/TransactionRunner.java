@@ -11,7 +11,10 @@ import java.util.function.Supplier;
  *   <li>When the work throws, everything it wrote is rolled back and the exception propagates unchanged.</li>
  *   <li>When the work returns, its writes are committed before this method returns; a commit that fails
  *       throws a {@link CrmException} (a {@link ConflictException} where the backend detected a write conflict).</li>
+ *   <li>A store call that throws inside a unit changes nothing and leaves the unit usable: the work may catch
+ *       the error (a {@link DuplicateException}, say) and go on; what the unit wrote before still commits.</li>
  *   <li>Store calls made outside any unit run each in their own unit.</li>
+ *   <li>Another thread never sees a unit's writes before it commits.</li>
  *   <li>An adapter that works inside a transaction owned by its host (see the JDBC adapter's host-managed mode)
  *       joins the host's transaction instead, and commit and rollback are the host's.</li>
  * </ul>
