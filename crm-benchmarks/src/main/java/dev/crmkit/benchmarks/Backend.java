@@ -3,8 +3,12 @@ package dev.crmkit.benchmarks;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /** A database the benchmarks run on: a pooled data source over a fresh, empty schema. */
 enum Backend {
@@ -34,14 +38,23 @@ enum Backend {
         return dataSource;
     }
 
-    /** Starts each run from nothing, so both contenders write into the same empty tables. */
+    /**
+     * Starts each run from nothing, so both contenders write into the same empty tables: drops every {@code crm_}
+     * table the database holds, whichever schema version left them.
+     */
     private static void dropCrmTables(HikariDataSource dataSource) {
-        String[] tables = {"crm_outbox", "crm_due_work", "crm_task", "crm_interaction", "crm_custom_field_definition",
-            "crm_relationship", "crm_contact_point", "crm_customer_field", "crm_customer_tag", "crm_customer",
-            "crm_lock", "crm_schema_history"};
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rows = c.getMetaData().getTables(c.getCatalog(), null, "%", new String[] {"TABLE"})) {
+                while (rows.next()) {
+                    String table = rows.getString("TABLE_NAME");
+                    if (table.toLowerCase(Locale.ROOT).startsWith("crm_")) {
+                        tables.add(table);
+                    }
+                }
+            }
             for (String table : tables) {
-                s.execute("DROP TABLE IF EXISTS " + table);
+                s.execute("DROP TABLE IF EXISTS " + table + " CASCADE");
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reset the benchmark database", e);

@@ -16,8 +16,11 @@ final class CrmKitImport {
     private CrmKitImport() {
     }
 
-    /** Imports {@code customers} rows shaped like the raw contender's; returns how many were imported. */
-    static int run(JdbcStorage storage, String tenant, int customers) {
+    /**
+     * Imports {@code customers} rows shaped like the raw contender's, numbered from {@code first}; returns how many
+     * were imported.
+     */
+    static int run(JdbcStorage storage, String tenant, int first, int customers) {
         Crm crm = Crm.builder()
                 .storage(storage)
                 .defaultPhoneRegion("DE")
@@ -25,7 +28,7 @@ final class CrmKitImport {
                 .importBatchSize(ImportBenchmark.BATCH)
                 .build();
         ImportReport report = crm.tenant(tenant).customers().importCustomers(
-                IntStream.range(0, customers).mapToObj(i -> RegisterPerson.named("Given" + i, "Family" + i)
+                IntStream.range(first, first + customers).mapToObj(i -> RegisterPerson.named("Given" + i, "Family" + i)
                         .withExternalRef("erp-" + i)
                         .withEmail("customer" + i + "@example.com")
                         .withPhone("+4930" + (1_000_000 + i))

@@ -16,11 +16,13 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Contact points in {@code crm_contact_point}, the postal address in its own columns. */
@@ -152,22 +154,13 @@ final class JdbcContactPointStore implements ContactPointStore {
     }
 
     @Override
-    public java.util.Set<String> existingValues(String tenantId, ContactPointKind kind, java.util.Collection<String> values) {
+    public Set<String> existingValues(String tenantId, ContactPointKind kind, Collection<String> values) {
         Checks.tenantId("tenantId", tenantId);
         Checks.required("kind", kind);
-        List<String> wanted = List.copyOf(new java.util.LinkedHashSet<>(Checks.noNulls("values", values)));
+        List<String> wanted = List.copyOf(new LinkedHashSet<>(Checks.noNulls("values", values)));
         Checks.limit("values.size", Math.max(1, wanted.size()), PageRequest.MAX_LIMIT);
-        if (wanted.isEmpty()) {
-            return java.util.Set.of();
-        }
-        List<Object> parameters = new java.util.ArrayList<>();
-        parameters.add(tenantId);
-        parameters.add(kind);
-        parameters.addAll(wanted);
-        String in = String.join(", ", java.util.Collections.nCopies(wanted.size(), "?"));
-        return db.read(TYPE, c -> new java.util.HashSet<>(db.list(c, "SELECT DISTINCT contact_value FROM crm_contact_point"
-                + " WHERE tenant_id = ? AND kind = ? AND contact_value IN (" + in + ")", parameters,
-                row -> row.text("contact_value"))));
+        return db.read(TYPE, c -> db.existing(c, "crm_contact_point", List.of("tenant_id", "kind"),
+                List.of(tenantId, kind), "contact_value", wanted));
     }
 
     @Override

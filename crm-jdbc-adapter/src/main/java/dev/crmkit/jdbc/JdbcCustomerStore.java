@@ -19,6 +19,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -145,19 +146,12 @@ final class JdbcCustomerStore implements CustomerStore {
     }
 
     @Override
-    public java.util.Set<String> existingExternalRefs(String tenantId, java.util.Collection<String> externalRefs) {
+    public Set<String> existingExternalRefs(String tenantId, Collection<String> externalRefs) {
         Checks.tenantId("tenantId", tenantId);
-        List<String> wanted = List.copyOf(new java.util.LinkedHashSet<>(Checks.noNulls("externalRefs", externalRefs)));
+        List<String> wanted = List.copyOf(new LinkedHashSet<>(Checks.noNulls("externalRefs", externalRefs)));
         Checks.limit("externalRefs.size", Math.max(1, wanted.size()), PageRequest.MAX_LIMIT);
-        if (wanted.isEmpty()) {
-            return java.util.Set.of();
-        }
-        List<Object> parameters = new ArrayList<>();
-        parameters.add(tenantId);
-        parameters.addAll(wanted);
-        String in = String.join(", ", java.util.Collections.nCopies(wanted.size(), "?"));
-        return db.read(TYPE, c -> new java.util.HashSet<>(db.list(c, "SELECT external_ref FROM crm_customer"
-                + " WHERE tenant_id = ? AND external_ref IN (" + in + ")", parameters, row -> row.text("external_ref"))));
+        return db.read(TYPE, c -> db.existing(c, "crm_customer", List.of("tenant_id"), List.of(tenantId),
+                "external_ref", wanted));
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.crmkit.spi.customer.SharedValue;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,7 +44,7 @@ final class DuplicateGroupFinder {
         forEachShared(page -> storage.customers().sharedNameKeys(tenantId, page), this::unionByNameRules);
         Map<UUID, Set<UUID>> members = new HashMap<>();
         for (UUID id : parent.keySet()) {
-            members.computeIfAbsent(root(id), r -> new java.util.HashSet<>()).add(id);
+            members.computeIfAbsent(root(id), r -> new HashSet<>()).add(id);
         }
         List<DuplicateGroup> groups = new ArrayList<>();
         members.forEach((root, ids) -> {
