@@ -41,7 +41,7 @@ public final class BenchmarkSuite {
                         timeline.seedUpTo(size);
                         TimelineBenchmark.Result r = timeline.measure(options.warmup(), options.rounds());
                         report.add(String.format(Locale.ROOT,
-                                "%-8s timeline page among %,d interactions: CRMKit %.0f us, raw %.0f us (p99 %.0f / %.0f), ratio %.2f",
+                                "%-8s timeline page among %,d interactions: CRMKit %.1f us, raw %.1f us (p99 %.0f / %.0f), ratio %.2f",
                                 backend, size, r.crmkitMedianMicros(), r.rawMedianMicros(), r.crmkitP99Micros(),
                                 r.rawP99Micros(), r.ratio()));
                         System.out.println(report.get(report.size() - 1));
@@ -60,8 +60,8 @@ public final class BenchmarkSuite {
             List<Backend> backends = List.of(Backend.H2, Backend.POSTGRES);
             int importRows = 20_000;
             long timelineRows = 1_000_000;
-            int warmup = 500;
-            int rounds = 2_000;
+            int warmup = 20_000;
+            int rounds = 50_000;
             for (String arg : args) {
                 String[] kv = arg.replaceFirst("^--", "").split("=", 2);
                 if (kv.length != 2) {

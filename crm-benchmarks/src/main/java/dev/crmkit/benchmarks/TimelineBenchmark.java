@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -109,28 +110,35 @@ final class TimelineBenchmark {
         }
     }
 
-    /** One row as the raw query maps it: the same columns CRMKit reads. */
-    record RawInteraction(UUID id, UUID customerId, String channel, String direction, String purpose, String outcome,
-            String agentId, String summary, Instant occurredAt) {
+    /** One row as the raw query maps it: every column CRMKit's interaction record carries. */
+    record RawInteraction(String tenantId, UUID id, long version, Instant createdAt, Instant updatedAt,
+            UUID customerId, String channel, String direction, String purpose, String outcome, String agentId,
+            String summary, Instant occurredAt, String idempotencyKey) {
     }
 
     private List<RawInteraction> rawPage(UUID customerId) throws SQLException {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement p = c.prepareStatement("SELECT id, customer_id, channel, direction, purpose, outcome,"
-                        + " agent_id, summary, occurred_at FROM crm_interaction WHERE tenant_id = ? AND customer_id = ?"
+                PreparedStatement p = c.prepareStatement("SELECT tenant_id, id, version, created_at, updated_at,"
+                        + " customer_id, channel, direction, purpose, outcome, agent_id, summary, occurred_at,"
+                        + " idempotency_key FROM crm_interaction WHERE tenant_id = ? AND customer_id = ?"
                         + " ORDER BY occurred_at DESC, id DESC LIMIT " + PAGE)) {
             p.setString(1, TENANT);
             p.setObject(2, customerId);
             List<RawInteraction> rows = new ArrayList<>(PAGE);
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
-                    rows.add(new RawInteraction(r.getObject(1, UUID.class), r.getObject(2, UUID.class), r.getString(3),
-                            r.getString(4), r.getString(5), r.getString(6), r.getString(7), r.getString(8),
-                            r.getObject(9, java.time.OffsetDateTime.class).toInstant()));
+                    rows.add(new RawInteraction(r.getString(1), r.getObject(2, UUID.class), r.getLong(3),
+                            instant(r, 4), instant(r, 5), r.getObject(6, UUID.class), r.getString(7), r.getString(8),
+                            r.getString(9), r.getString(10), r.getString(11), r.getString(12), instant(r, 13),
+                            r.getString(14)));
                 }
             }
             return rows;
         }
+    }
+
+    private static Instant instant(ResultSet r, int column) throws SQLException {
+        return r.getObject(column, OffsetDateTime.class).toInstant();
     }
 
     /** Measures both contenders at the current table size; returns CRMKit's median over raw's. */

@@ -61,7 +61,7 @@ public enum Dialect {
         }
     }
 
-    UUID readId(ResultSet rows, String column) throws SQLException {
+    UUID readId(ResultSet rows, int column) throws SQLException {
         if (this == MARIADB) {
             String text = rows.getString(column);
             return text == null ? null : UUID.fromString(text);
@@ -78,7 +78,7 @@ public enum Dialect {
         }
     }
 
-    Instant readInstant(ResultSet rows, String column) throws SQLException {
+    Instant readInstant(ResultSet rows, int column) throws SQLException {
         if (this == MARIADB) {
             LocalDateTime time = rows.getObject(column, LocalDateTime.class);
             return time == null ? null : time.toInstant(ZoneOffset.UTC);
