@@ -8,6 +8,8 @@ import dev.crmkit.spi.customer.RelationshipStore;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
 import dev.crmkit.spi.outbox.OutboxStore;
 import dev.crmkit.spi.scheduling.DueWorkStore;
+import dev.crmkit.spi.team.TeamMemberStore;
+import dev.crmkit.spi.team.TeamStore;
 import dev.crmkit.spi.touchpoint.InteractionStore;
 import dev.crmkit.spi.touchpoint.TaskStore;
 
@@ -27,6 +29,8 @@ public final class InMemoryStorage implements Storage {
     private final InMemoryCustomFieldDefinitionStore customFields = new InMemoryCustomFieldDefinitionStore(unit);
     private final InMemoryInteractionStore interactions = new InMemoryInteractionStore(unit);
     private final InMemoryTaskStore tasks = new InMemoryTaskStore(unit);
+    private final InMemoryTeamMemberStore teamMembers = new InMemoryTeamMemberStore(unit);
+    private final InMemoryTeamStore teams = new InMemoryTeamStore(unit);
     private final InMemoryOutboxStore outbox = new InMemoryOutboxStore(unit);
     private final InMemoryDueWorkStore dueWork = new InMemoryDueWorkStore(unit);
 
@@ -62,6 +66,16 @@ public final class InMemoryStorage implements Storage {
     @Override
     public TaskStore tasks() {
         return tasks;
+    }
+
+    @Override
+    public TeamMemberStore teamMembers() {
+        return teamMembers;
+    }
+
+    @Override
+    public TeamStore teams() {
+        return teams;
     }
 
     @Override

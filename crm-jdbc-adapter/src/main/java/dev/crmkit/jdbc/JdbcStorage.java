@@ -9,6 +9,8 @@ import dev.crmkit.spi.customer.RelationshipStore;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
 import dev.crmkit.spi.outbox.OutboxStore;
 import dev.crmkit.spi.scheduling.DueWorkStore;
+import dev.crmkit.spi.team.TeamMemberStore;
+import dev.crmkit.spi.team.TeamStore;
 import dev.crmkit.spi.touchpoint.InteractionStore;
 import dev.crmkit.spi.touchpoint.TaskStore;
 import java.sql.Connection;
@@ -35,6 +37,8 @@ public final class JdbcStorage implements Storage {
     private final CustomFieldDefinitionStore customFieldDefinitions;
     private final InteractionStore interactions;
     private final TaskStore tasks;
+    private final TeamMemberStore teamMembers;
+    private final TeamStore teams;
     private final OutboxStore outbox;
     private final DueWorkStore dueWork;
 
@@ -46,6 +50,8 @@ public final class JdbcStorage implements Storage {
         this.customFieldDefinitions = new JdbcCustomFieldDefinitionStore(database);
         this.interactions = new JdbcInteractionStore(database);
         this.tasks = new JdbcTaskStore(database);
+        this.teamMembers = new JdbcTeamMemberStore(database);
+        this.teams = new JdbcTeamStore(database);
         this.outbox = new JdbcOutboxStore(database);
         this.dueWork = new JdbcDueWorkStore(database);
     }
@@ -88,6 +94,16 @@ public final class JdbcStorage implements Storage {
     @Override
     public TaskStore tasks() {
         return tasks;
+    }
+
+    @Override
+    public TeamMemberStore teamMembers() {
+        return teamMembers;
+    }
+
+    @Override
+    public TeamStore teams() {
+        return teams;
     }
 
     @Override

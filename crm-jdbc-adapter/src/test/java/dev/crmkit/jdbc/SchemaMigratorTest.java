@@ -53,11 +53,13 @@ class SchemaMigratorTest {
         void first_run_applies_the_schema_and_records_it_in_the_history() throws SQLException {
             List<SchemaMigrator.Migration> applied = migrator().migrate();
 
-            assertThat(applied).extracting(SchemaMigrator.Migration::version).containsExactly(1);
+            assertThat(applied).extracting(SchemaMigrator.Migration::version).containsExactly(1, 2);
             assertThat(migrator().applied()).containsExactlyElementsOf(applied);
             assertThat(count("SELECT COUNT(*) FROM crm_lock")).isEqualTo(2);
             assertThat(count("SELECT COUNT(*) FROM crm_schema_history WHERE applied_at IS NOT NULL"
                     + " AND description = 'crm schema'")).isEqualTo(1);
+            assertThat(count("SELECT COUNT(*) FROM crm_schema_history WHERE applied_at IS NOT NULL"
+                    + " AND description = 'team'")).isEqualTo(1);
         }
 
         @Test
@@ -65,7 +67,7 @@ class SchemaMigratorTest {
             migrator().migrate();
 
             assertThat(migrator().migrate()).isEmpty();
-            assertThat(count("SELECT COUNT(*) FROM crm_schema_history")).isEqualTo(1);
+            assertThat(count("SELECT COUNT(*) FROM crm_schema_history")).isEqualTo(SchemaMigrator.SCRIPTS.size());
         }
 
         @Test
@@ -80,11 +82,11 @@ class SchemaMigratorTest {
                 List<Future<Integer>> results = new ArrayList<>(List.of(nodes.submit(run), nodes.submit(run)));
                 start.countDown();
 
-                assertThat(results.get(0).get() + results.get(1).get()).isEqualTo(1);
+                assertThat(results.get(0).get() + results.get(1).get()).isEqualTo(SchemaMigrator.SCRIPTS.size());
             } finally {
                 nodes.shutdownNow();
             }
-            assertThat(count("SELECT COUNT(*) FROM crm_schema_history")).isEqualTo(1);
+            assertThat(count("SELECT COUNT(*) FROM crm_schema_history")).isEqualTo(SchemaMigrator.SCRIPTS.size());
         }
 
         @Test

@@ -6,6 +6,8 @@ import dev.crmkit.spi.customer.RelationshipStore;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
 import dev.crmkit.spi.outbox.OutboxStore;
 import dev.crmkit.spi.scheduling.DueWorkStore;
+import dev.crmkit.spi.team.TeamMemberStore;
+import dev.crmkit.spi.team.TeamStore;
 import dev.crmkit.spi.touchpoint.InteractionStore;
 import dev.crmkit.spi.touchpoint.TaskStore;
 
@@ -35,6 +37,12 @@ public interface Storage {
 
     /** Follow-up tasks. */
     TaskStore tasks();
+
+    /** Sales reps, service agents and managers. */
+    TeamMemberStore teamMembers();
+
+    /** Teams of members. */
+    TeamStore teams();
 
     /** Domain events written in the same unit as the change that caused them. */
     OutboxStore outbox();

@@ -146,6 +146,33 @@ public abstract class StorageContract {
         }
     }
 
+    /** The contract of {@link TeamMemberStoreContract}. */
+    @Nested
+    public class Team_members extends TeamMemberStoreContract {
+        @Override
+        protected Storage storage() {
+            return current();
+        }
+    }
+
+    /** The contract of {@link TeamStoreContract}. */
+    @Nested
+    public class Teams extends TeamStoreContract {
+        @Override
+        protected Storage storage() {
+            return current();
+        }
+    }
+
+    /** The contract of {@link TeamFilterProperties}. */
+    @Nested
+    public class Team_filters extends TeamFilterProperties {
+        @Override
+        protected Storage storage() {
+            return current();
+        }
+    }
+
     /** The contract of {@link OutboxStoreContract}. */
     @Nested
     public class Outbox extends OutboxStoreContract {

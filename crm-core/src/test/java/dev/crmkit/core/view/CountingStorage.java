@@ -8,6 +8,8 @@ import dev.crmkit.spi.customer.RelationshipStore;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
 import dev.crmkit.spi.outbox.OutboxStore;
 import dev.crmkit.spi.scheduling.DueWorkStore;
+import dev.crmkit.spi.team.TeamMemberStore;
+import dev.crmkit.spi.team.TeamStore;
 import dev.crmkit.spi.touchpoint.InteractionStore;
 import dev.crmkit.spi.touchpoint.TaskStore;
 import java.lang.reflect.InvocationHandler;
@@ -86,6 +88,16 @@ final class CountingStorage implements Storage {
     @Override
     public TaskStore tasks() {
         return counted("tasks", TaskStore.class, real.tasks());
+    }
+
+    @Override
+    public TeamMemberStore teamMembers() {
+        return counted("teamMembers", TeamMemberStore.class, real.teamMembers());
+    }
+
+    @Override
+    public TeamStore teams() {
+        return counted("teams", TeamStore.class, real.teams());
     }
 
     @Override
