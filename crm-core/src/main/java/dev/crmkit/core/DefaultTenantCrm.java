@@ -1,11 +1,12 @@
 package dev.crmkit.core;
 
-import dev.crmkit.core.touchpoint.TouchPointService;
-import dev.crmkit.core.view.CustomerViewService;
 import dev.crmkit.core.common.CoreContext;
 import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.customer.CustomerSettings;
 import dev.crmkit.core.customfield.CustomFieldService;
+import dev.crmkit.core.team.TeamService;
+import dev.crmkit.core.touchpoint.TouchPointService;
+import dev.crmkit.core.view.CustomerViewService;
 
 /** The services of one tenant, made once per handle. */
 final class DefaultTenantCrm implements TenantCrm {
@@ -14,6 +15,7 @@ final class DefaultTenantCrm implements TenantCrm {
     private final CustomFieldService customFields;
     private final TouchPointService touchPoints;
     private final CustomerViewService customerViews;
+    private final TeamService teams;
 
     DefaultTenantCrm(CoreContext context, String tenantId, CustomerSettings customerSettings) {
         this.tenantId = tenantId;
@@ -21,6 +23,7 @@ final class DefaultTenantCrm implements TenantCrm {
         this.customFields = CustomFieldService.forTenant(context, tenantId);
         this.touchPoints = TouchPointService.create(context, tenantId);
         this.customerViews = CustomerViewService.create(context, tenantId);
+        this.teams = TeamService.create(context, tenantId);
     }
 
     @Override
@@ -41,6 +44,11 @@ final class DefaultTenantCrm implements TenantCrm {
     @Override
     public TouchPointService touchPoints() {
         return touchPoints;
+    }
+
+    @Override
+    public TeamService teams() {
+        return teams;
     }
 
     @Override

@@ -1,9 +1,10 @@
 package dev.crmkit.core;
 
-import dev.crmkit.core.touchpoint.TouchPointService;
-import dev.crmkit.core.view.CustomerViewService;
 import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.customfield.CustomFieldService;
+import dev.crmkit.core.team.TeamService;
+import dev.crmkit.core.touchpoint.TouchPointService;
+import dev.crmkit.core.view.CustomerViewService;
 
 /**
  * CRMKit for one tenant: every service it hands out is bound to the tenant, so commands carry no tenant id and a
@@ -22,6 +23,9 @@ public interface TenantCrm {
 
     /** Interactions on every channel, each customer's timeline, and follow-up tasks. */
     TouchPointService touchPoints();
+
+    /** The sales reps, service agents and managers, their availability, and their teams. */
+    TeamService teams();
 
     /** The 360-degree view of a customer in one call. */
     CustomerViewService customerViews();

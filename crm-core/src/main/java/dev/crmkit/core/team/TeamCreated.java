@@ -1,0 +1,17 @@
+package dev.crmkit.core.team;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A team was created. */
+public record TeamCreated(String tenantId, UUID teamId, UUID managerId, Instant occurredAt) implements TeamEvent {
+    @Override
+    public String aggregateType() {
+        return TEAM;
+    }
+
+    @Override
+    public String aggregateId() {
+        return teamId.toString();
+    }
+}

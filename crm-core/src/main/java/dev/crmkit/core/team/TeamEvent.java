@@ -1,0 +1,17 @@
+package dev.crmkit.core.team;
+
+import dev.crmkit.core.common.DomainEvent;
+
+/**
+ * The domain events of team members and teams, each recorded in the outbox in the transaction of its change.
+ * Payloads carry ids, codes and times only, never display names, so the event stream holds no personal data.
+ */
+public sealed interface TeamEvent extends DomainEvent
+        permits TeamMemberAdded, TeamMemberChanged, TeamMemberAvailabilityChanged, TeamCreated, TeamChanged {
+
+    /** The aggregate type of member events; all events of one member are delivered in order. */
+    String MEMBER = "team-member";
+
+    /** The aggregate type of team events. */
+    String TEAM = "team";
+}

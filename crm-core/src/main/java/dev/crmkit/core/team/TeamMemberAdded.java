@@ -1,0 +1,20 @@
+package dev.crmkit.core.team;
+
+import dev.crmkit.spi.team.TeamRole;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A member joined. */
+public record TeamMemberAdded(
+        String tenantId, UUID memberId, String userId, TeamRole role, UUID teamId, UUID managerId, int capacity,
+        Instant occurredAt) implements TeamEvent {
+    @Override
+    public String aggregateType() {
+        return MEMBER;
+    }
+
+    @Override
+    public String aggregateId() {
+        return memberId.toString();
+    }
+}

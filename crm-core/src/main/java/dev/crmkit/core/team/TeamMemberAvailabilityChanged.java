@@ -1,0 +1,20 @@
+package dev.crmkit.core.team;
+
+import dev.crmkit.spi.team.Availability;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A member went away (until {@code awayUntil}), came back, or was deactivated or reactivated. */
+public record TeamMemberAvailabilityChanged(
+        String tenantId, UUID memberId, Availability previous, Availability availability, Instant awayUntil,
+        Instant occurredAt) implements TeamEvent {
+    @Override
+    public String aggregateType() {
+        return MEMBER;
+    }
+
+    @Override
+    public String aggregateId() {
+        return memberId.toString();
+    }
+}
