@@ -6,6 +6,7 @@ import dev.crmkit.spi.customer.ContactPointStore;
 import dev.crmkit.spi.customer.CustomerStore;
 import dev.crmkit.spi.customer.RelationshipStore;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
+import dev.crmkit.spi.lead.LeadStore;
 import dev.crmkit.spi.outbox.OutboxStore;
 import dev.crmkit.spi.scheduling.DueWorkStore;
 import dev.crmkit.spi.team.TeamMemberStore;
@@ -31,6 +32,7 @@ public final class InMemoryStorage implements Storage {
     private final InMemoryTaskStore tasks = new InMemoryTaskStore(unit);
     private final InMemoryTeamMemberStore teamMembers = new InMemoryTeamMemberStore(unit);
     private final InMemoryTeamStore teams = new InMemoryTeamStore(unit);
+    private final InMemoryLeadStore leads = new InMemoryLeadStore(unit);
     private final InMemoryOutboxStore outbox = new InMemoryOutboxStore(unit);
     private final InMemoryDueWorkStore dueWork = new InMemoryDueWorkStore(unit);
 
@@ -76,6 +78,11 @@ public final class InMemoryStorage implements Storage {
     @Override
     public TeamStore teams() {
         return teams;
+    }
+
+    @Override
+    public LeadStore leads() {
+        return leads;
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.crmkit.spi.customer.ContactPointStore;
 import dev.crmkit.spi.customer.CustomerStore;
 import dev.crmkit.spi.customer.RelationshipStore;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
+import dev.crmkit.spi.lead.LeadStore;
 import dev.crmkit.spi.outbox.OutboxStore;
 import dev.crmkit.spi.scheduling.DueWorkStore;
 import dev.crmkit.spi.team.TeamMemberStore;
@@ -104,6 +105,12 @@ public final class JdbcStorage implements Storage {
     @Override
     public TeamStore teams() {
         return teams;
+    }
+
+    @Override
+    public LeadStore leads() {
+        // TEMPORARY on branch 'leads' until JdbcLeadStore lands from branch 'lead-jdbc'; never merged to main
+        throw new UnsupportedOperationException("leads are not stored in SQL yet");
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.crmkit.spi.customer.ContactPointStore;
 import dev.crmkit.spi.customer.CustomerStore;
 import dev.crmkit.spi.customer.RelationshipStore;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
+import dev.crmkit.spi.lead.LeadStore;
 import dev.crmkit.spi.outbox.OutboxStore;
 import dev.crmkit.spi.scheduling.DueWorkStore;
 import dev.crmkit.spi.team.TeamMemberStore;
@@ -43,6 +44,9 @@ public interface Storage {
 
     /** Teams of members. */
     TeamStore teams();
+
+    /** Leads from capture to conversion, and the state of their distribution. */
+    LeadStore leads();
 
     /** Domain events written in the same unit as the change that caused them. */
     OutboxStore outbox();

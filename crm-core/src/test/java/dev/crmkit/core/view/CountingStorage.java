@@ -6,6 +6,7 @@ import dev.crmkit.spi.customer.ContactPointStore;
 import dev.crmkit.spi.customer.CustomerStore;
 import dev.crmkit.spi.customer.RelationshipStore;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
+import dev.crmkit.spi.lead.LeadStore;
 import dev.crmkit.spi.outbox.OutboxStore;
 import dev.crmkit.spi.scheduling.DueWorkStore;
 import dev.crmkit.spi.team.TeamMemberStore;
@@ -98,6 +99,11 @@ final class CountingStorage implements Storage {
     @Override
     public TeamStore teams() {
         return counted("teams", TeamStore.class, real.teams());
+    }
+
+    @Override
+    public LeadStore leads() {
+        return counted("leads", LeadStore.class, real.leads());
     }
 
     @Override

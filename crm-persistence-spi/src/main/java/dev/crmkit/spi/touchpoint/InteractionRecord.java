@@ -9,6 +9,8 @@ import java.util.UUID;
  * One touch point: a contact between the company and a customer on a channel, at a time.
  *
  * <ul>
+ *   <li>{@code customerId}: the party the contact was with: a customer, or a lead that has not converted yet (ids
+ *       are unique across both, and conversion moves a lead's interactions to its customer).</li>
  *   <li>{@code outcome}: a short code such as {@code reached}, {@code no-answer}, {@code order-placed}; optional, at most 50.</li>
  *   <li>{@code agentId}: the user who handled it; optional, at most 100.</li>
  *   <li>{@code summary}: free text; optional, at most 4000.</li>

@@ -1,0 +1,88 @@
+package dev.crmkit.spi.lead;
+
+import dev.crmkit.spi.ConflictException;
+import dev.crmkit.spi.DuplicateException;
+import dev.crmkit.spi.NotFoundException;
+import dev.crmkit.spi.Page;
+import dev.crmkit.spi.PageRequest;
+import dev.crmkit.spi.ValidationException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Leads and the state of their distribution, scoped by tenant in every call. */
+public interface LeadStore {
+    /** The most leads {@link #findOpenByKey} returns. */
+    int MAX_LOOKUP = 1000;
+
+    /**
+     * Stores a new lead at version 1.
+     *
+     * @throws DuplicateException with {@code key() = "id"} when the id exists in the tenant, or
+     *     {@code key() = "idempotencyKey"} when the key does; nothing is stored
+     * @throws ValidationException when the version is not 1
+     */
+    LeadRecord insert(LeadRecord lead);
+
+    /** Stores many new leads as one batch, all or nothing; duplicates (also within the batch) as {@link #insert}. */
+    void insertAll(List<LeadRecord> leads);
+
+    /**
+     * Replaces a lead whose stored version is {@code expectedVersion} with {@code lead} (same tenant and id), at
+     * version {@code expectedVersion + 1}; createdAt and the idempotency key stay as stored. Returns the stored
+     * record.
+     *
+     * @throws NotFoundException when there is no such lead in the tenant
+     * @throws ConflictException when the stored version differs; nothing changes
+     */
+    LeadRecord update(LeadRecord lead, long expectedVersion);
+
+    /** The lead with this id in this tenant. */
+    Optional<LeadRecord> get(String tenantId, UUID id);
+
+    /** The leads with these ids in this tenant, in no particular order; unknown ids are left out. */
+    List<LeadRecord> getAll(String tenantId, Collection<UUID> ids);
+
+    /** The lead captured with this idempotency key in this tenant. */
+    Optional<LeadRecord> findByIdempotencyKey(String tenantId, String idempotencyKey);
+
+    /**
+     * The open leads whose {@code key} equals one of {@code values} (exactly, as stored), ordered by id, at most
+     * {@code limit} (1 to {@link #MAX_LOOKUP}); an empty collection finds none.
+     */
+    List<LeadRecord> findOpenByKey(String tenantId, LeadKey key, Collection<String> values, int limit);
+
+    /**
+     * One page of the leads {@code filter} selects ({@link LeadFilter#matches} is the reference meaning), ordered
+     * by id; the cursor is the last id. Keyset paging neither skips nor repeats a lead that exists for the whole walk.
+     */
+    Page<LeadRecord> find(String tenantId, LeadFilter filter, PageRequest page);
+
+    /**
+     * How many open leads each of these team members owns: every given id is a key of the result, with 0 when the
+     * member owns none.
+     */
+    Map<UUID, Integer> openCountsByOwner(String tenantId, Collection<UUID> ownerIds);
+
+    /**
+     * The leads created in {@code [from, to)} counted by source and status, ordered by source then status (in
+     * declaration order); combinations without leads are left out.
+     */
+    List<LeadTally> tally(String tenantId, Instant from, Instant to);
+
+    /** The distribution state of a pool, if any assignment saved one. */
+    Optional<LeadRotationRecord> rotation(String tenantId, String pool);
+
+    /**
+     * Saves a pool's distribution state: with {@code expectedVersion} 0 as the first state (version 1), else over
+     * the stored state of that version; the stored record carries version {@code expectedVersion + 1}, whatever
+     * the given one says. Returns the stored record.
+     *
+     * @throws ConflictException when a first state exists already, or the stored version differs (also when there
+     *     is no stored state); nothing changes
+     */
+    LeadRotationRecord saveRotation(LeadRotationRecord rotation, long expectedVersion);
+}

@@ -1,0 +1,11 @@
+package dev.crmkit.spi.lead;
+
+import dev.crmkit.spi.Checks;
+
+/** How many leads of one source are in one state: a row of the lead funnel report. */
+public record LeadTally(LeadSource source, LeadStatus status, long count) {
+    public LeadTally {
+        Checks.required("source", source);
+        Checks.required("status", status);
+    }
+}
