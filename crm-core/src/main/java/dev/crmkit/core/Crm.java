@@ -1,6 +1,9 @@
 package dev.crmkit.core;
 
 import dev.crmkit.core.event.OutboxRelay;
+import dev.crmkit.core.lead.LeadService;
+import dev.crmkit.core.lead.LeadSettings;
+import dev.crmkit.core.lead.PredictiveModels;
 import dev.crmkit.core.port.EventListener;
 import dev.crmkit.core.scheduling.DueWorkScheduler;
 import dev.crmkit.core.touchpoint.TouchPointService;
@@ -44,6 +47,9 @@ public final class Crm implements AutoCloseable {
     private final DuplicatePolicy duplicatePolicy;
     private final Map<String, DuplicatePolicy> tenantDuplicatePolicies;
     private final int importBatchSize;
+    private final LeadSettings leadSettings;
+    private final Map<String, LeadSettings> tenantLeadSettings;
+    private final PredictiveModels predictiveModels = new PredictiveModels();
 
     private Crm(Builder builder, CoreContext context) {
         this.context = context;
@@ -51,10 +57,14 @@ public final class Crm implements AutoCloseable {
         this.duplicatePolicy = builder.duplicatePolicy;
         this.tenantDuplicatePolicies = Map.copyOf(builder.tenantDuplicatePolicies);
         this.importBatchSize = builder.importBatchSize;
+        this.leadSettings = builder.leadSettings;
+        this.tenantLeadSettings = Map.copyOf(builder.tenantLeadSettings);
         this.relay = OutboxRelay.create(context, builder.nodeId, builder.relaySettings);
         builder.listeners.forEach(relay::register);
         this.scheduler = DueWorkScheduler.create(context, builder.nodeId, builder.schedulerSettings);
         scheduler.register(TouchPointService.FOLLOW_UP_DUE, TouchPointService.followUpDueHandler(context));
+        scheduler.register(LeadService.FIRST_CONTACT_DUE, LeadService.firstContactDueHandler(context));
+        relay.register(new LeadRedistribution(this));
     }
 
     /** A builder with the defaults: system UTC clock, time-ordered ids, international phone numbers only, WARN. */
@@ -71,7 +81,8 @@ public final class Crm implements AutoCloseable {
         Checks.tenantId("tenantId", tenantId);
         CustomerSettings settings = new CustomerSettings(defaultPhoneRegion,
                 tenantDuplicatePolicies.getOrDefault(tenantId, duplicatePolicy), importBatchSize);
-        return new DefaultTenantCrm(context, tenantId, settings);
+        return new DefaultTenantCrm(context, tenantId, settings,
+                tenantLeadSettings.getOrDefault(tenantId, leadSettings), predictiveModels);
     }
 
     /**
@@ -103,6 +114,11 @@ public final class Crm implements AutoCloseable {
         scheduler.close();
     }
 
+    /** The predictive lead-scoring models this instance trained, per tenant. */
+    public PredictiveModels predictiveModels() {
+        return predictiveModels;
+    }
+
     /** The storage, clock, ids and event recorder the services share, for hosts adding their own services. */
     public CoreContext context() {
         return context;
@@ -118,6 +134,8 @@ public final class Crm implements AutoCloseable {
         private DuplicatePolicy duplicatePolicy = DuplicatePolicy.WARN;
         private final Map<String, DuplicatePolicy> tenantDuplicatePolicies = new HashMap<>();
         private int importBatchSize = 500;
+        private LeadSettings leadSettings = LeadSettings.defaults();
+        private final Map<String, LeadSettings> tenantLeadSettings = new HashMap<>();
         private String nodeId = defaultNodeId();
         private final List<EventListener> listeners = new ArrayList<>();
         private OutboxRelay.Settings relaySettings = OutboxRelay.Settings.defaults();
@@ -178,6 +196,19 @@ public final class Crm implements AutoCloseable {
             return this;
         }
 
+        /** How every tenant without settings of its own works its leads; defaults to {@link LeadSettings#defaults()}. */
+        public Builder leadSettings(LeadSettings settings) {
+            this.leadSettings = settings;
+            return this;
+        }
+
+        /** How one tenant works its leads, overriding the default lead settings. */
+        public Builder leadSettings(String tenantId, LeadSettings settings) {
+            Checks.tenantId("tenantId", tenantId);
+            this.tenantLeadSettings.put(tenantId, Checks.required("leadSettings", settings));
+            return this;
+        }
+
         /**
          * This node's name among the application nodes that share the storage, used to claim outbox events and due
          * work; 1 to 100 characters. Defaults to the host name and process id.
@@ -221,7 +252,7 @@ public final class Crm implements AutoCloseable {
          *
          * @throws ValidationException naming the setting that is missing or invalid: {@code storage},
          *     {@code clock}, {@code defaultPhoneRegion}, {@code duplicatePolicy}, {@code importBatchSize},
-         *     {@code nodeId}, {@code relaySettings}, {@code schedulerSettings}
+         *     {@code nodeId}, {@code relaySettings}, {@code schedulerSettings}, {@code leadSettings}
          */
         public Crm build() {
             if (storage == null) {
@@ -233,6 +264,7 @@ public final class Crm implements AutoCloseable {
             Checks.text("nodeId", nodeId, 100);
             Checks.required("relaySettings", relaySettings);
             Checks.required("schedulerSettings", schedulerSettings);
+            Checks.required("leadSettings", leadSettings);
             // Validates region, policy and batch size with their own field names.
             new CustomerSettings(defaultPhoneRegion, duplicatePolicy, importBatchSize);
             CoreContext context = new CoreContext(storage, clock, ids != null ? ids : IdGenerator.timeOrdered(clock),

@@ -3,7 +3,12 @@ package dev.crmkit.core;
 import dev.crmkit.core.common.CoreContext;
 import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.customer.CustomerSettings;
+import dev.crmkit.core.customer.ContactValues;
 import dev.crmkit.core.customfield.CustomFieldService;
+import dev.crmkit.core.lead.LeadService;
+import dev.crmkit.core.lead.LeadSettings;
+import dev.crmkit.core.lead.OpportunityOpener;
+import dev.crmkit.core.lead.PredictiveModels;
 import dev.crmkit.core.team.TeamService;
 import dev.crmkit.core.touchpoint.TouchPointService;
 import dev.crmkit.core.view.CustomerViewService;
@@ -16,14 +21,19 @@ final class DefaultTenantCrm implements TenantCrm {
     private final TouchPointService touchPoints;
     private final CustomerViewService customerViews;
     private final TeamService teams;
+    private final LeadService leads;
 
-    DefaultTenantCrm(CoreContext context, String tenantId, CustomerSettings customerSettings) {
+    DefaultTenantCrm(CoreContext context, String tenantId, CustomerSettings customerSettings,
+            LeadSettings leadSettings, PredictiveModels predictiveModels) {
         this.tenantId = tenantId;
         this.customers = CustomerService.forTenant(context, tenantId, customerSettings);
         this.customFields = CustomFieldService.forTenant(context, tenantId);
         this.touchPoints = TouchPointService.create(context, tenantId);
         this.customerViews = CustomerViewService.create(context, tenantId);
         this.teams = TeamService.create(context, tenantId);
+        this.leads = LeadService.create(context, tenantId, leadSettings,
+                ContactValues.forRegion(customerSettings.defaultPhoneRegion()), customers, teams, predictiveModels,
+                opportunityOpener());
     }
 
     @Override
@@ -49,6 +59,18 @@ final class DefaultTenantCrm implements TenantCrm {
     @Override
     public TeamService teams() {
         return teams;
+    }
+
+    @Override
+    public LeadService leads() {
+        return leads;
+    }
+
+    private static OpportunityOpener opportunityOpener() {
+        // TEMPORARY on branch 'leads' until the opportunity domain merges; never merged to main like this
+        return (customerId, name, amount, ownerId, leadId, source) -> {
+            throw new UnsupportedOperationException("opportunities are not available yet");
+        };
     }
 
     @Override

@@ -130,6 +130,13 @@ public interface CustomerService {
     List<DuplicateGroup> findDuplicateGroups();
 
     /**
+     * The live customers the matching rules say may be the same party as {@code party}, best score first: the
+     * rules registration applies, for other domains (leads) that hold party data of their own. At most three
+     * lookups per e-mail, phone and name key, and two queries per 500 candidates.
+     */
+    List<DuplicateCandidate> findMatches(PartyProfile party);
+
+    /**
      * Merges {@code mergedId} into {@code survivorId}: the survivor keeps its id and gains the other's contact
      * points (without repeating values), tags, missing custom field values, interactions, tasks and relationships;
      * the merged customer then resolves to the survivor. One transaction.

@@ -295,6 +295,12 @@ final class DefaultCustomerService implements CustomerService {
     }
 
     @Override
+    public List<DuplicateCandidate> findMatches(PartyProfile party) {
+        Checks.required("party", party);
+        return new DuplicateMatcher(storage, tenantId).candidatesFor(MatchProfile.of(party));
+    }
+
+    @Override
     public List<DuplicateGroup> findDuplicateGroups() {
         return new DuplicateGroupFinder(storage, tenantId).find();
     }

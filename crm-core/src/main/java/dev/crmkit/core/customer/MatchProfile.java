@@ -30,6 +30,14 @@ record MatchProfile(UUID id, String nameKey, String name, String organization, S
                 NameKeys.organizationKey(customer.organizationName()), emails, phones, postcodes);
     }
 
+    static MatchProfile of(PartyProfile party) {
+        return new MatchProfile(party.id(), party.nameKey(),
+                NameKeys.comparableName(party.kind(), party.displayName(), party.givenName(), party.familyName(),
+                        party.organizationName()),
+                NameKeys.organizationKey(party.organizationName()), party.emails(), party.phones(),
+                party.postcodeKeys());
+    }
+
     private static void add(ContactPointKind kind, String value, String postcode, Set<String> emails,
             Set<String> phones, Set<String> postcodes) {
         switch (kind) {

@@ -1,0 +1,19 @@
+package dev.crmkit.core.lead;
+
+import dev.crmkit.core.team.TeamMember;
+import dev.crmkit.spi.Checks;
+
+/**
+ * A team member a lead may go to, with the number of open leads they own now. The distributor offers only
+ * candidates who are available and below their capacity, so no strategy can break those rules.
+ */
+public record Candidate(TeamMember member, int openLeads) {
+    public Candidate {
+        Checks.required("member", member);
+    }
+
+    /** How many more open leads the member can take. */
+    public int spareCapacity() {
+        return member.capacity() - openLeads;
+    }
+}

@@ -1,0 +1,11 @@
+package dev.crmkit.core.lead;
+
+/** What a capture did. */
+public enum CaptureOutcome {
+    /** A new lead was stored. */
+    CREATED,
+    /** The capture was folded into a matching open lead, which the result reports. */
+    MERGED,
+    /** The idempotency key was used before: the result reports the lead of the first capture, unchanged. */
+    REPLAYED
+}

@@ -1,0 +1,42 @@
+package dev.crmkit.core.lead;
+
+import dev.crmkit.core.common.CoreContext;
+import dev.crmkit.core.scheduling.DueWork;
+import dev.crmkit.core.scheduling.DueWorkHandler;
+import dev.crmkit.spi.lead.LeadRecord;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Turns due work of kind {@link LeadService#FIRST_CONTACT_DUE} into a {@link LeadFirstContactOverdue} alert. */
+final class FirstContactDueHandler implements DueWorkHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(FirstContactDueHandler.class);
+
+    private final CoreContext context;
+
+    FirstContactDueHandler(CoreContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void handle(DueWork work) {
+        UUID leadId;
+        try {
+            leadId = UUID.fromString(work.key());
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Due work {} of kind {} has a key that is no lead id; dropping it", work.id(), work.kind());
+            return;
+        }
+        context.storage().transactions().run(() -> {
+            Instant now = context.now();
+            // Stale work (the lead was contacted or closed meanwhile, or a dead node held it) raises nothing.
+            Optional<LeadRecord> lead = context.storage().leads().get(work.tenantId(), leadId)
+                    .filter(l -> l.isOpen() && l.firstContactedAt() == null && l.firstContactDueAt() != null
+                            && !l.firstContactDueAt().isAfter(now));
+            lead.ifPresent(l -> context.events().record(new LeadFirstContactOverdue(l.tenantId(), l.id(),
+                    l.ownerId(), l.firstContactDueAt(), now)));
+        });
+    }
+}

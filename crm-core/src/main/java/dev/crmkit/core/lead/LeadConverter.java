@@ -1,0 +1,99 @@
+package dev.crmkit.core.lead;
+
+import dev.crmkit.core.common.CoreContext;
+import dev.crmkit.core.customer.Customer;
+import dev.crmkit.core.customer.CustomerService;
+import dev.crmkit.core.customer.RegisterCustomer;
+import dev.crmkit.core.customer.RegisterOrganization;
+import dev.crmkit.core.customer.RegisterPerson;
+import dev.crmkit.core.team.TeamMember;
+import dev.crmkit.core.team.TeamService;
+import dev.crmkit.spi.NotFoundException;
+import dev.crmkit.spi.lead.LeadDetails;
+import dev.crmkit.spi.lead.LeadRecord;
+import dev.crmkit.spi.lead.LeadStatus;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Converts a qualified lead inside the caller's transaction: finds or registers the customer, moves the lead's
+ * touch points to it, opens the opportunity if asked, and closes the lead as converted.
+ */
+final class LeadConverter {
+    private final CoreContext context;
+    private final String tenantId;
+    private final CustomerService customers;
+    private final TeamService team;
+    private final OpportunityOpener opportunities;
+
+    LeadConverter(CoreContext context, String tenantId, CustomerService customers, TeamService team,
+            OpportunityOpener opportunities) {
+        this.context = context;
+        this.tenantId = tenantId;
+        this.customers = customers;
+        this.team = team;
+        this.opportunities = opportunities;
+    }
+
+    Conversion convert(LeadRecord lead, ConvertLead command, Instant now) {
+        Optional<String> ownerUserId = lead.ownerId() == null ? Optional.empty()
+                : team.member(lead.ownerId()).map(TeamMember::userId);
+        UUID customerId;
+        boolean newCustomer = false;
+        if (command.customerId() != null) {
+            customerId = customers.get(command.customerId()).id();
+        } else if (lead.matchedCustomerId() != null && exists(lead.matchedCustomerId())) {
+            customerId = customers.get(lead.matchedCustomerId()).id();
+        } else {
+            customerId = customers.register(registration(lead.details(), ownerUserId.orElse(null))).customer().id();
+            newCustomer = true;
+        }
+        int moved = context.storage().interactions().moveAll(tenantId, lead.id(), customerId, now);
+        UUID opportunityId = command.opportunityName() == null ? null
+                : opportunities.open(customerId, command.opportunityName(), command.amount(), lead.ownerId(),
+                        lead.id(), lead.attribution().source());
+        LeadRecord stored = context.storage().leads().update(lead.withStatus(LeadStatus.CONVERTED, null, customerId,
+                opportunityId, now).touched(now), lead.version());
+        context.storage().dueWork().cancel(tenantId, LeadService.FIRST_CONTACT_DUE, lead.id().toString());
+        context.events().record(new LeadStatusChanged(tenantId, lead.id(), lead.status(), LeadStatus.CONVERTED, now));
+        context.events().record(new LeadConverted(tenantId, lead.id(), customerId, newCustomer, opportunityId,
+                lead.attribution().source(), lead.attribution().campaignId(), moved, now));
+        return new Conversion(Lead.of(stored), customerId, newCustomer, opportunityId, moved);
+    }
+
+    private boolean exists(UUID customerId) {
+        try {
+            customers.get(customerId);
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    /** A person when the lead names one, else the company as an organization. */
+    private static RegisterCustomer registration(LeadDetails d, String ownerUserId) {
+        if (d.givenName() != null || d.familyName() != null) {
+            RegisterPerson person = RegisterPerson.named(d.givenName(), d.familyName());
+            if (d.companyName() != null) {
+                person = person.withOrganizationName(d.companyName());
+            }
+            if (d.email() != null) {
+                person = person.withEmail(d.email());
+            }
+            if (d.phone() != null) {
+                person = person.withPhone(d.phone());
+            }
+            return ownerUserId == null ? person : person.withOwner(ownerUserId);
+        }
+        RegisterOrganization organization = RegisterOrganization.named(d.companyName() != null ? d.companyName()
+                : d.email());
+        if (d.email() != null) {
+            organization = organization.withEmail(d.email());
+        }
+        if (d.phone() != null) {
+            organization = organization.withPhone(d.phone());
+        }
+        return ownerUserId == null ? organization : organization.withOwner(ownerUserId);
+    }
+}

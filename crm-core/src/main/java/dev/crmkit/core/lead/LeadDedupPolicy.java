@@ -1,0 +1,52 @@
+package dev.crmkit.core.lead;
+
+import dev.crmkit.spi.Checks;
+
+/**
+ * What capturing does with a new lead that the customer matching rules connect to an open lead or an existing
+ * customer. A <em>strong</em> match is the same e-mail or phone (score 0.8 or more); a weaker one (a similar name
+ * with the same company or postcode) is never acted on automatically and only flags the lead for review, unless
+ * the action is {@code IGNORE}.
+ *
+ * @param onLeadMatch     for a strong match with an open lead
+ * @param onCustomerMatch for a strong match with a customer
+ */
+public record LeadDedupPolicy(LeadMatchAction onLeadMatch, CustomerMatchAction onCustomerMatch) {
+    /** The lowest match score that counts as strong. */
+    public static final double STRONG = 0.8;
+
+    /** What to do about a matching open lead. */
+    public enum LeadMatchAction {
+        /** Fold the capture into the open lead: fill its missing details and record the submission on it. */
+        MERGE,
+        /** Store the new lead, flagged for a person to review. */
+        FLAG_FOR_REVIEW,
+        /** Store the new lead as if there were no match. */
+        IGNORE
+    }
+
+    /** What to do about a matching customer. */
+    public enum CustomerMatchAction {
+        /** Store the lead linked to the customer; conversion then goes to that customer. */
+        LINK,
+        /** Store the lead linked to the customer and flagged for review. */
+        FLAG_FOR_REVIEW,
+        /** Store the lead as if there were no match. */
+        IGNORE
+    }
+
+    public LeadDedupPolicy {
+        Checks.required("onLeadMatch", onLeadMatch);
+        Checks.required("onCustomerMatch", onCustomerMatch);
+    }
+
+    /** Merge into open leads, link to customers: the default. */
+    public static LeadDedupPolicy mergeAndLink() {
+        return new LeadDedupPolicy(LeadMatchAction.MERGE, CustomerMatchAction.LINK);
+    }
+
+    /** Never act automatically: every match is flagged for review. */
+    public static LeadDedupPolicy reviewAll() {
+        return new LeadDedupPolicy(LeadMatchAction.FLAG_FOR_REVIEW, CustomerMatchAction.FLAG_FOR_REVIEW);
+    }
+}

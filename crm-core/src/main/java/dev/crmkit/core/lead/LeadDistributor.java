@@ -1,0 +1,105 @@
+package dev.crmkit.core.lead;
+
+import dev.crmkit.core.team.TeamMember;
+import dev.crmkit.core.team.TeamService;
+import dev.crmkit.spi.Page;
+import dev.crmkit.spi.PageRequest;
+import dev.crmkit.spi.Storage;
+import dev.crmkit.spi.lead.LeadRotationRecord;
+import dev.crmkit.spi.team.MemberFilter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Finds the eligible candidates for a lead and lets the tenant's strategy choose among them. Eligible means: in
+ * the pool (the tenant, or one team; the pool's roles), available now, and below capacity. Each assignment saves
+ * the pool's rotation with the version it read, which serializes concurrent distributors of one pool: the second
+ * gets a conflict instead of acting on counts that are no longer true.
+ */
+final class LeadDistributor {
+    private static final int PAGE = 500;
+
+    private final Storage storage;
+    private final String tenantId;
+    private final LeadSettings settings;
+    private final TeamService team;
+
+    LeadDistributor(Storage storage, String tenantId, LeadSettings settings, TeamService team) {
+        this.storage = storage;
+        this.tenantId = tenantId;
+        this.settings = settings;
+        this.team = team;
+    }
+
+    /** Whether the tenant distributes automatically at all. */
+    boolean isAutomatic() {
+        return settings.distribution() != null;
+    }
+
+    /** The member the strategy chooses for the lead, never {@code excluded}; empty when nobody can take it. */
+    Optional<UUID> choose(Lead lead, Instant now, UUID excluded) {
+        if (!isAutomatic()) {
+            return Optional.empty();
+        }
+        List<Candidate> candidates = eligible(now, excluded);
+        if (candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<LeadRotationRecord> rotation = storage.leads().rotation(tenantId, settings.pool());
+        UUID last = rotation.map(LeadRotationRecord::lastMemberId).orElse(null);
+        Optional<UUID> chosen = settings.distribution().choose(lead, candidates, last);
+        if (chosen.isEmpty()) {
+            return chosen;
+        }
+        if (candidates.stream().noneMatch(c -> c.member().id().equals(chosen.get()))) {
+            throw new IllegalStateException("the distribution strategy chose a member it was not offered");
+        }
+        storage.leads().saveRotation(new LeadRotationRecord(tenantId, settings.pool(), chosen.get(), 1),
+                rotation.map(LeadRotationRecord::version).orElse(0L));
+        return chosen;
+    }
+
+    /** The pool's members available at {@code now} and below capacity, in id order, with their open leads. */
+    List<Candidate> eligible(Instant now, UUID excluded) {
+        MemberFilter filter = MemberFilter.everyone().withRoles(settings.poolRoles());
+        if (settings.poolTeamId() != null) {
+            filter = filter.inTeam(settings.poolTeamId());
+        }
+        List<TeamMember> members = new ArrayList<>();
+        PageRequest request = PageRequest.first(PAGE);
+        while (true) {
+            Page<TeamMember> page = team.availableMembers(filter, now, request);
+            page.items().stream().filter(m -> !m.id().equals(excluded)).forEach(members::add);
+            if (page.next().isEmpty()) {
+                break;
+            }
+            request = request.next(page.next().get());
+        }
+        if (members.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Integer> open = storage.leads().openCountsByOwner(tenantId,
+                members.stream().map(TeamMember::id).toList());
+        List<Candidate> candidates = new ArrayList<>();
+        for (TeamMember member : members) {
+            Candidate candidate = new Candidate(member, open.getOrDefault(member.id(), 0));
+            if (candidate.spareCapacity() > 0) {
+                candidates.add(candidate);
+            }
+        }
+        return candidates;
+    }
+
+    /** Whether the member can take one more lead now: available, in the pool's roles, below capacity. */
+    boolean canTake(TeamMember member, Instant now) {
+        if (!member.availableAt(now)) {
+            return false;
+        }
+        int open = storage.leads().openCountsByOwner(tenantId, List.of(member.id())).getOrDefault(member.id(), 0);
+        return open < member.capacity();
+    }
+}

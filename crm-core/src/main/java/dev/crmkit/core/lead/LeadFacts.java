@@ -1,0 +1,37 @@
+package dev.crmkit.core.lead;
+
+import dev.crmkit.spi.Checks;
+import dev.crmkit.spi.lead.LeadAttribution;
+import dev.crmkit.spi.lead.LeadDetails;
+import dev.crmkit.spi.lead.LeadStatus;
+import dev.crmkit.spi.lead.Qualification;
+import dev.crmkit.spi.touchpoint.ChannelActivity;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a {@link LeadScoringModel} sees of a lead: its details, attribution, qualification and state, its touch
+ * points so far as counts and last contact per channel, when it was captured, and the time of scoring.
+ */
+public record LeadFacts(LeadDetails details, LeadAttribution attribution, Qualification qualification,
+        LeadStatus status, List<ChannelActivity> engagement, Instant capturedAt, Instant now) {
+    public LeadFacts {
+        Checks.required("details", details);
+        Checks.required("attribution", attribution);
+        Checks.required("qualification", qualification);
+        Checks.required("status", status);
+        engagement = List.copyOf(Checks.noNulls("engagement", engagement));
+        Checks.required("capturedAt", capturedAt);
+        Checks.required("now", now);
+    }
+
+    /** How many touch points the lead had on every channel together. */
+    public long touchPoints() {
+        return engagement.stream().mapToLong(ChannelActivity::count).sum();
+    }
+
+    /** When the lead was last in touch, or null when never. */
+    public Instant lastTouchPoint() {
+        return engagement.stream().map(ChannelActivity::lastOccurredAt).max(Instant::compareTo).orElse(null);
+    }
+}

@@ -1,0 +1,138 @@
+package dev.crmkit.core.lead;
+
+import dev.crmkit.core.customer.ContactValues;
+import dev.crmkit.core.customer.CustomerService;
+import dev.crmkit.core.customer.DuplicateCandidate;
+import dev.crmkit.core.customer.PartyProfile;
+import dev.crmkit.spi.Checks;
+import dev.crmkit.spi.Ids;
+import dev.crmkit.spi.Storage;
+import dev.crmkit.spi.ValidationException;
+import dev.crmkit.spi.customer.PartyKind;
+import dev.crmkit.spi.lead.LeadAttribution;
+import dev.crmkit.spi.lead.LeadDetails;
+import dev.crmkit.spi.lead.LeadKey;
+import dev.crmkit.spi.lead.LeadRecord;
+import dev.crmkit.spi.lead.LeadStore;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The way in for a lead: its contact data normalized as for customers, and the open leads and customers the
+ * customer matching rules connect it to.
+ */
+final class LeadIntake {
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    private static final int LOOKUP = 100;
+
+    private final Storage storage;
+    private final String tenantId;
+    private final ContactValues contacts;
+    private final CustomerService customers;
+
+    LeadIntake(Storage storage, String tenantId, ContactValues contacts, CustomerService customers) {
+        this.storage = storage;
+        this.tenantId = tenantId;
+        this.contacts = contacts;
+        this.customers = customers;
+    }
+
+    /** The details of a capture, normalized and validated; every error names its field. */
+    LeadDetails details(CaptureLead c) {
+        String country = c.countryCode() == null ? null : Checks.text("countryCode", c.countryCode(), 2).strip()
+                .toUpperCase(Locale.ROOT);
+        if (country != null && !COUNTRIES.contains(country)) {
+            throw new ValidationException("countryCode", "must be an assigned ISO 3166-1 alpha-2 code");
+        }
+        return new LeadDetails(stripped("givenName", c.givenName(), 100), stripped("familyName", c.familyName(), 100),
+                stripped("companyName", c.companyName(), 200), stripped("jobTitle", c.jobTitle(), 100),
+                stripped("industry", c.industry(), 64), c.employees(),
+                c.email() == null ? null : contacts.email("email", c.email()),
+                c.phone() == null ? null : contacts.phone("phone", c.phone()), country,
+                stripped("postcode", c.postcode(), 20), stripped("city", c.city(), 100));
+    }
+
+    LeadAttribution attribution(CaptureLead c) {
+        return new LeadAttribution(c.source(), stripped("campaignId", c.campaignId(), 100),
+                stripped("trackingCode", c.trackingCode(), 200), c.rawSubmission());
+    }
+
+    /** Optional text: blank counts as absent, the rest is stripped. */
+    private static String stripped(String field, String value, int max) {
+        Checks.optionalText(field, value, 1000);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return Checks.optionalText(field, value.strip(), max);
+    }
+
+    /** The party the matching rules compare, for a lead with these details. */
+    static PartyProfile profile(UUID id, LeadDetails d) {
+        boolean person = d.familyName() != null || d.givenName() != null;
+        String postcode = d.countryCode() == null ? null : ContactValues.postcodeKey(d.countryCode(), d.postcode());
+        return new PartyProfile(id, person ? PartyKind.PERSON : PartyKind.ORGANIZATION, d.displayName(),
+                d.givenName(), d.familyName(), d.companyName(),
+                d.email() == null ? Set.of() : Set.of(d.email()), d.phone() == null ? Set.of() : Set.of(d.phone()),
+                postcode == null ? Set.of() : Set.of(postcode));
+    }
+
+    /** The open leads and customers that may be the same party as the lead, best score first. */
+    List<LeadMatch> matches(PartyProfile party) {
+        List<LeadMatch> matches = new ArrayList<>();
+        for (LeadRecord other : openLeadCandidates(party)) {
+            var reasons = party.reasonsToMatch(profile(other.id(), other.details()));
+            if (!reasons.isEmpty()) {
+                matches.add(new LeadMatch(LeadMatch.Kind.LEAD, other.id(), PartyProfile.score(reasons), reasons));
+            }
+        }
+        for (DuplicateCandidate candidate : customers.findMatches(party)) {
+            matches.add(new LeadMatch(LeadMatch.Kind.CUSTOMER, candidate.customerId(), candidate.score(),
+                    candidate.reasons()));
+        }
+        matches.sort(Comparator.comparingDouble(LeadMatch::score).reversed()
+                .thenComparing(LeadMatch::kind).thenComparing(LeadMatch::id, Ids.ORDER));
+        return matches;
+    }
+
+    private List<LeadRecord> openLeadCandidates(PartyProfile party) {
+        LeadStore leads = storage.leads();
+        Map<UUID, LeadRecord> found = new LinkedHashMap<>();
+        if (!party.emails().isEmpty()) {
+            leads.findOpenByKey(tenantId, LeadKey.EMAIL, party.emails(), LOOKUP).forEach(l -> found.put(l.id(), l));
+        }
+        if (!party.phones().isEmpty()) {
+            leads.findOpenByKey(tenantId, LeadKey.PHONE, party.phones(), LOOKUP).forEach(l -> found.put(l.id(), l));
+        }
+        String nameKey = party.nameKey();
+        if (nameKey != null) {
+            leads.findOpenByKey(tenantId, LeadKey.NAME_KEY, List.of(nameKey), LOOKUP)
+                    .forEach(l -> found.put(l.id(), l));
+        }
+        found.remove(party.id());
+        return List.copyOf(found.values());
+    }
+
+    /**
+     * The details of {@code existing} with the gaps filled from {@code incoming}: a merge never overwrites what the
+     * lead said before.
+     */
+    static LeadDetails fillGaps(LeadDetails existing, LeadDetails incoming) {
+        return new LeadDetails(or(existing.givenName(), incoming.givenName()),
+                or(existing.familyName(), incoming.familyName()), or(existing.companyName(), incoming.companyName()),
+                or(existing.jobTitle(), incoming.jobTitle()), or(existing.industry(), incoming.industry()),
+                existing.employees() != null ? existing.employees() : incoming.employees(),
+                or(existing.email(), incoming.email()), or(existing.phone(), incoming.phone()),
+                or(existing.countryCode(), incoming.countryCode()), or(existing.postcode(), incoming.postcode()),
+                or(existing.city(), incoming.city()));
+    }
+
+    private static String or(String a, String b) {
+        return a != null ? a : b;
+    }
+}

@@ -1,0 +1,152 @@
+package dev.crmkit.core.lead;
+
+import dev.crmkit.core.common.CoreContext;
+import dev.crmkit.core.customer.CustomerService;
+import dev.crmkit.core.customer.ContactValues;
+import dev.crmkit.core.scheduling.DueWorkHandler;
+import dev.crmkit.core.team.TeamService;
+import dev.crmkit.spi.Checks;
+import dev.crmkit.spi.ConflictException;
+import dev.crmkit.spi.IllegalTransitionException;
+import dev.crmkit.spi.NotFoundException;
+import dev.crmkit.spi.Page;
+import dev.crmkit.spi.PageRequest;
+import dev.crmkit.spi.ValidationException;
+import dev.crmkit.spi.lead.LeadFilter;
+import dev.crmkit.spi.lead.Qualification;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The leads of one tenant, from capture to conversion: de-duplicated against open leads and customers, scored
+ * with an explanation, distributed to the team, worked through an explicit {@link LeadLifecycle}, and converted
+ * into a customer and an opportunity.
+ *
+ * <p>Every command is one transaction (joining the caller's, if any), records its {@link LeadEvent}s in the outbox
+ * in it, and writes with the version it read, so concurrent changes to one lead never lose either: the second
+ * gets a {@link ConflictException}. Bad input throws a {@link ValidationException} naming the field and changes
+ * nothing. Every change that can move the score (capture, merge, touch point, qualification, state) rescores the
+ * lead with the tenant's {@link LeadSettings#models() models}.
+ *
+ * <p>A lead's touch points are stored as interactions of the lead's id, so they appear in the customer's
+ * 360-degree view once conversion moves them; a lead not contacted by its first-contact target raises
+ * {@link LeadFirstContactOverdue} through the due-work scheduler ({@link #FIRST_CONTACT_DUE}).
+ */
+public interface LeadService {
+    /** The kind of due work that fires when a lead's first-contact target passes; its key is the lead id. */
+    String FIRST_CONTACT_DUE = "lead.first-contact-due";
+
+    /**
+     * The service for one tenant.
+     *
+     * @throws ValidationException when an argument is null or the tenant id malformed
+     */
+    static LeadService create(CoreContext context, String tenantId, LeadSettings settings, ContactValues contacts,
+            CustomerService customers, TeamService team, PredictiveModels models, OpportunityOpener opportunities) {
+        Checks.required("context", context);
+        Checks.tenantId("tenantId", tenantId);
+        Checks.required("settings", settings);
+        Checks.required("contacts", contacts);
+        Checks.required("customers", customers);
+        Checks.required("team", team);
+        Checks.required("models", models);
+        Checks.required("opportunities", opportunities);
+        return new StoredLeads(context, tenantId, settings, contacts, customers, team, models, opportunities);
+    }
+
+    /** The handler of {@link #FIRST_CONTACT_DUE} work, for every tenant; Crm registers it with its scheduler. */
+    static DueWorkHandler firstContactDueHandler(CoreContext context) {
+        Checks.required("context", context);
+        return new FirstContactDueHandler(context);
+    }
+
+    /**
+     * Captures a lead: normalizes its contact data, matches it against open leads and customers by the customer
+     * matching rules and acts as the tenant's {@link LeadDedupPolicy} says, scores it, schedules its first-contact
+     * target and, with a distribution strategy set, assigns it. Records {@link LeadCaptured} (or
+     * {@link LeadResubmitted} for a merge) and {@link LeadAssigned}.
+     */
+    CaptureResult capture(CaptureLead command);
+
+    /**
+     * The lead with this id.
+     *
+     * @throws NotFoundException when there is none in the tenant
+     */
+    Lead get(UUID leadId);
+
+    /** One page of the leads the filter selects, in id order. */
+    Page<Lead> find(LeadFilter filter, PageRequest page);
+
+    /**
+     * Records a touch point with an open lead; an outbound one (or one an agent handled) is the first contact of a
+     * new lead, which moves it to contacted and stops its first-contact alert. Rescores.
+     */
+    Lead recordTouchPoint(UUID leadId, LeadTouchPoint touchPoint);
+
+    /** Replaces the qualification answers of an open lead (null parts: not known) and rescores. */
+    Lead updateQualification(UUID leadId, Qualification answers);
+
+    /**
+     * Qualifies a contacted or nurtured lead. The rule: the need is known and at least three of the four BANT
+     * questions have answers.
+     *
+     * @throws IllegalTransitionException when the lifecycle does not allow it
+     * @throws ValidationException ({@code qualification}) when the answers do not meet the rule
+     */
+    Lead qualify(UUID leadId);
+
+    /** Moves an open lead to nurturing: not ready to buy now. */
+    Lead nurture(UUID leadId);
+
+    /** Disqualifies an open lead with a reason (1 to 200 characters), which closes it and ends its first-contact alert. */
+    Lead disqualify(UUID leadId, String reason);
+
+    /** Brings a disqualified lead back into nurturing. */
+    Lead recycle(UUID leadId);
+
+    /**
+     * Assigns an open lead to a team member by hand; the member must be available now and below capacity.
+     *
+     * @throws ValidationException ({@code memberId}) when the member is unknown, unavailable or full
+     */
+    Lead assign(UUID leadId, UUID memberId);
+
+    /** Assigns an unassigned open lead with the tenant's strategy; unchanged when nobody can take it. */
+    Lead distribute(UUID leadId);
+
+    /**
+     * Distributes again every open lead of a member who cannot take work any longer (deactivated or away), each
+     * with the tenant's strategy; leads nobody can take become unassigned. Returns how many leads left the member.
+     */
+    int redistribute(UUID memberId);
+
+    /**
+     * The open leads of a member, most urgent first by {@link WorkQueuePriority}, at most {@code limit} (1 to
+     * 1000). Reads the member's open leads page by page (their number is bounded by the member's capacity when
+     * leads are distributed automatically).
+     */
+    List<QueueEntry> queue(UUID memberId, int limit);
+
+    /**
+     * Converts a qualified lead into a customer, and an opportunity if asked, in one transaction; its touch points
+     * move to the customer. Records {@link LeadConverted}.
+     *
+     * @throws IllegalTransitionException unless the lead is qualified
+     * @throws NotFoundException when the lead, or the customer named, does not exist
+     */
+    Conversion convert(ConvertLead command);
+
+    /** The leads captured in {@code [from, to)} per source, by state, with their conversion rate; one query. */
+    List<SourceFunnel> funnel(Instant from, Instant to);
+
+    /** Recomputes a lead's score (after the models changed, say) and stores it if it changed. */
+    Lead rescore(UUID leadId);
+
+    /**
+     * Trains the tenant's {@link NaiveBayesLeadModel} on its converted and disqualified leads, read page by page,
+     * and installs it when there were enough. Existing scores change only as leads are rescored.
+     */
+    TrainingReport trainPredictiveModel();
+}

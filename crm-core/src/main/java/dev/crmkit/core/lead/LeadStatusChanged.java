@@ -1,0 +1,9 @@
+package dev.crmkit.core.lead;
+
+import dev.crmkit.spi.lead.LeadStatus;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A lead moved in its lifecycle. */
+public record LeadStatusChanged(String tenantId, UUID leadId, LeadStatus from, LeadStatus to, Instant occurredAt) implements LeadEvent {
+}

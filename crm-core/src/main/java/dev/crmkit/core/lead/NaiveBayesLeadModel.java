@@ -1,0 +1,177 @@
+package dev.crmkit.core.lead;
+
+import dev.crmkit.spi.lead.LeadDetails;
+import dev.crmkit.spi.lead.ScoreFactor;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The built-in predictive model: naive Bayes over a lead's attributes, trained on the tenant's own closed leads
+ * (converted against disqualified), with Laplace smoothing. Its factors are the evidence in log-odds, scaled to
+ * points: {@code predictive.prior} for the tenant's base rate and one {@code predictive.<attribute>} per attribute
+ * whose value tells converted from lost leads apart, each {@code round(10 * ln(P(value | converted) /
+ * P(value | lost)))}, at most 25 either way. Their sum is the model's log-odds of conversion times ten, so the
+ * explanation is exactly how the model decided.
+ *
+ * <p>Attributes: source, industry, country, company size band, job title (decision maker or not), e-mail kind
+ * (business or free-mail), whether a phone number and a campaign are known. Immutable once trained; the
+ * {@link Trainer} reads leads one at a time, so training runs at constant memory over any history.
+ */
+public final class NaiveBayesLeadModel implements LeadScoringModel {
+    /** The fewest converted and the fewest lost leads a model is trained on. */
+    public static final int MIN_PER_OUTCOME = 10;
+
+    private static final double SCALE = 10.0;
+    private static final int MAX_POINTS = 25;
+    private static final FitRules TITLES = FitRules.defaults();
+
+    private final long converted;
+    private final long lost;
+    /** Per attribute, per value: {converted, lost} counts. */
+    private final Map<String, Map<String, long[]>> counts;
+
+    private NaiveBayesLeadModel(long converted, long lost, Map<String, Map<String, long[]>> counts) {
+        this.converted = converted;
+        this.lost = lost;
+        this.counts = counts;
+    }
+
+    /** A trainer that reads closed leads one at a time. */
+    public static Trainer trainer() {
+        return new Trainer();
+    }
+
+    /** How many converted leads the model learned from. */
+    public long convertedLeads() {
+        return converted;
+    }
+
+    /** How many lost (disqualified) leads the model learned from. */
+    public long lostLeads() {
+        return lost;
+    }
+
+    @Override
+    public List<ScoreFactor> score(LeadFacts facts) {
+        List<ScoreFactor> factors = new ArrayList<>();
+        add(factors, "predictive.prior", Math.log((converted + 1.0) / (lost + 1.0)));
+        attributes(facts).forEach((attribute, value) -> {
+            Map<String, long[]> values = counts.getOrDefault(attribute, Map.of());
+            long[] seen = values.getOrDefault(value, new long[2]);
+            int distinct = values.size() + 1;
+            double given = (seen[0] + 1.0) / (converted + distinct);
+            double givenLost = (seen[1] + 1.0) / (lost + distinct);
+            add(factors, "predictive." + attribute, Math.log(given / givenLost));
+        });
+        return factors;
+    }
+
+    /** The model's probability that the lead converts, from the same evidence as its factors. */
+    public double conversionProbability(LeadFacts facts) {
+        double logOdds = score(facts).stream().mapToInt(ScoreFactor::points).sum() / SCALE;
+        return 1.0 / (1.0 + Math.exp(-logOdds));
+    }
+
+    private static void add(List<ScoreFactor> factors, String code, double logOdds) {
+        int points = (int) Math.max(-MAX_POINTS, Math.min(MAX_POINTS, Math.round(SCALE * logOdds)));
+        if (points != 0) {
+            factors.add(new ScoreFactor(code, points));
+        }
+    }
+
+    /** The attribute values the model compares, by attribute name. */
+    static Map<String, String> attributes(LeadFacts facts) {
+        LeadDetails d = facts.details();
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("source", facts.attribution().source().name());
+        values.put("industry", d.industry() == null ? "-" : d.industry().strip().toLowerCase(Locale.ROOT));
+        values.put("country", d.countryCode() == null ? "-" : d.countryCode());
+        values.put("company-size", sizeBand(d.employees()));
+        values.put("job-title", d.jobTitle() == null ? "-" : TITLES.isDecisionMaker(d.jobTitle()) ? "decision-maker"
+                : "other");
+        values.put("email", d.email() == null ? "-" : emailKind(d.email()));
+        values.put("phone", d.phone() == null ? "no" : "yes");
+        values.put("campaign", facts.attribution().campaignId() == null ? "no" : "yes");
+        return values;
+    }
+
+    private static String emailKind(String email) {
+        String domain = email.substring(email.indexOf('@') + 1);
+        return TITLES.freeMailDomains().contains(domain) ? "free" : "business";
+    }
+
+    private static String sizeBand(Integer employees) {
+        if (employees == null) {
+            return "-";
+        }
+        if (employees < 10) {
+            return "1-9";
+        }
+        if (employees < 50) {
+            return "10-49";
+        }
+        if (employees < 250) {
+            return "50-249";
+        }
+        return employees < 1000 ? "250-999" : "1000+";
+    }
+
+    /** Counts attribute values of closed leads; {@link #build()} makes the model once both outcomes have enough. */
+    public static final class Trainer {
+        private long converted;
+        private long lost;
+        private final Map<String, Map<String, long[]>> counts = new HashMap<>();
+
+        private Trainer() {
+        }
+
+        /** Learns from one closed lead: {@code converted} true for a converted one, false for a lost one. */
+        public Trainer add(LeadFacts facts, boolean converted) {
+            if (converted) {
+                this.converted++;
+            } else {
+                this.lost++;
+            }
+            int outcome = converted ? 0 : 1;
+            attributes(facts).forEach((attribute, value) ->
+                    counts.computeIfAbsent(attribute, a -> new HashMap<>())
+                            .computeIfAbsent(value, v -> new long[2])[outcome]++);
+            return this;
+        }
+
+        /** How many converted and how many lost leads were added: {converted, lost}. */
+        long[] counts() {
+            return new long[] {converted, lost};
+        }
+
+        /** Whether there are at least {@link #MIN_PER_OUTCOME} leads of each outcome. */
+        public boolean hasEnough() {
+            return converted >= MIN_PER_OUTCOME && lost >= MIN_PER_OUTCOME;
+        }
+
+        /**
+         * The trained model.
+         *
+         * @throws dev.crmkit.spi.ValidationException ({@code history}) unless {@link #hasEnough()}
+         */
+        public NaiveBayesLeadModel build() {
+            if (!hasEnough()) {
+                throw new dev.crmkit.spi.ValidationException("history", "needs at least " + MIN_PER_OUTCOME
+                        + " converted and " + MIN_PER_OUTCOME + " disqualified leads to train on");
+            }
+            Map<String, Map<String, long[]>> copy = new HashMap<>();
+            counts.forEach((attribute, values) -> {
+                Map<String, long[]> v = new HashMap<>();
+                values.forEach((value, c) -> v.put(value, c.clone()));
+                copy.put(attribute, Map.copyOf(v));
+            });
+            return new NaiveBayesLeadModel(converted, lost, Map.copyOf(copy));
+        }
+
+    }
+}

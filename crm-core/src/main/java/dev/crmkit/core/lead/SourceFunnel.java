@@ -1,0 +1,15 @@
+package dev.crmkit.core.lead;
+
+import dev.crmkit.spi.lead.LeadSource;
+import dev.crmkit.spi.lead.LeadStatus;
+import java.util.Map;
+
+/**
+ * The leads of one source captured in a period, by state now, and their conversion rate: converted leads over
+ * closed ones (converted or disqualified), 0 when none closed yet.
+ */
+public record SourceFunnel(LeadSource source, Map<LeadStatus, Long> byStatus, long total, double conversionRate) {
+    public SourceFunnel {
+        byStatus = Map.copyOf(byStatus);
+    }
+}

@@ -1,0 +1,452 @@
+package dev.crmkit.core.lead;
+
+import dev.crmkit.core.common.CoreContext;
+import dev.crmkit.core.customer.ContactValues;
+import dev.crmkit.core.customer.CustomerService;
+import dev.crmkit.core.team.TeamMember;
+import dev.crmkit.core.team.TeamService;
+import dev.crmkit.spi.Checks;
+import dev.crmkit.spi.DuplicateException;
+import dev.crmkit.spi.NotFoundException;
+import dev.crmkit.spi.Page;
+import dev.crmkit.spi.PageRequest;
+import dev.crmkit.spi.Storage;
+import dev.crmkit.spi.ValidationException;
+import dev.crmkit.spi.lead.LeadAttribution;
+import dev.crmkit.spi.lead.LeadDetails;
+import dev.crmkit.spi.lead.LeadFilter;
+import dev.crmkit.spi.lead.LeadRecord;
+import dev.crmkit.spi.lead.LeadStatus;
+import dev.crmkit.spi.lead.LeadTally;
+import dev.crmkit.spi.lead.Qualification;
+import dev.crmkit.spi.scheduling.DueWorkRecord;
+import dev.crmkit.spi.touchpoint.InteractionRecord;
+import dev.crmkit.spi.touchpoint.Purpose;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/** {@link LeadService} over the storage contract. */
+final class StoredLeads implements LeadService {
+    private static final int PAGE = 500;
+
+    private final CoreContext context;
+    private final Storage storage;
+    private final String tenantId;
+    private final LeadSettings settings;
+    private final TeamService team;
+    private final PredictiveModels models;
+    private final LeadIntake intake;
+    private final LeadScorer scorer;
+    private final LeadDistributor distributor;
+    private final LeadConverter converter;
+
+    StoredLeads(CoreContext context, String tenantId, LeadSettings settings, ContactValues contacts,
+            CustomerService customers, TeamService team, PredictiveModels models, OpportunityOpener opportunities) {
+        this.context = context;
+        this.storage = context.storage();
+        this.tenantId = tenantId;
+        this.settings = settings;
+        this.team = team;
+        this.models = models;
+        this.intake = new LeadIntake(storage, tenantId, contacts, customers);
+        this.scorer = new LeadScorer(storage, tenantId, settings, models);
+        this.distributor = new LeadDistributor(storage, tenantId, settings, team);
+        this.converter = new LeadConverter(context, tenantId, customers, team, opportunities);
+    }
+
+    // ---- capture ------------------------------------------------------------------------------------------
+
+    @Override
+    public CaptureResult capture(CaptureLead command) {
+        Checks.required("command", command);
+        LeadDetails details = intake.details(command);
+        LeadAttribution attribution = intake.attribution(command);
+        String key = Checks.optionalText("idempotencyKey", command.idempotencyKey(), 100);
+        UUID id = context.ids().next();
+        return inTransaction(() -> {
+            if (key != null) {
+                Optional<LeadRecord> earlier = storage.leads().findByIdempotencyKey(tenantId, key);
+                if (earlier.isPresent()) {
+                    return new CaptureResult(Lead.of(earlier.get()), CaptureOutcome.REPLAYED, List.of());
+                }
+            }
+            Instant now = context.now();
+            List<LeadMatch> matches = intake.matches(LeadIntake.profile(id, details));
+            LeadDedupPolicy policy = settings.dedup();
+            Optional<LeadMatch> sameLead = strongest(matches, LeadMatch.Kind.LEAD);
+            if (sameLead.isPresent() && policy.onLeadMatch() == LeadDedupPolicy.LeadMatchAction.MERGE) {
+                return merge(sameLead.get().id(), details, attribution, matches, now);
+            }
+            Optional<LeadMatch> customer = strongest(matches, LeadMatch.Kind.CUSTOMER);
+            UUID linked = customer.isPresent()
+                    && policy.onCustomerMatch() != LeadDedupPolicy.CustomerMatchAction.IGNORE
+                    ? customer.get().id() : null;
+            boolean review = needsReview(matches, policy);
+            LeadRecord fresh = new LeadRecord(tenantId, id, 1, now, now, details,
+                    LeadIntake.profile(id, details).nameKey(), attribution, LeadStatus.NEW, null,
+                    Qualification.unknown(), 0, List.of(), null, null, now.plus(settings.firstContactTarget()), null,
+                    linked, review, null, null, null, key);
+            LeadScore score = scorer.score(fresh, List.of(), now);
+            LeadRecord stored;
+            try {
+                stored = storage.leads().insert(fresh.withScore(score.points(), score.factors()));
+            } catch (DuplicateException e) {
+                if (key == null || !"idempotencyKey".equals(e.key())) {
+                    throw e;
+                }
+                // another node captured the same submission a moment ago
+                return new CaptureResult(Lead.of(storage.leads().findByIdempotencyKey(tenantId, key).orElseThrow()),
+                        CaptureOutcome.REPLAYED, List.of());
+            }
+            storage.dueWork().schedule(DueWorkRecord.of(tenantId, context.ids().next(), FIRST_CONTACT_DUE,
+                    id.toString(), stored.firstContactDueAt(), null));
+            context.events().record(new LeadCaptured(tenantId, id, attribution.source(), attribution.campaignId(),
+                    stored.score(), linked, review, now));
+            stored = assignAutomatically(stored, now, null, Assignment.AUTOMATIC);
+            return new CaptureResult(Lead.of(stored), CaptureOutcome.CREATED, matches);
+        });
+    }
+
+    private static Optional<LeadMatch> strongest(List<LeadMatch> matches, LeadMatch.Kind kind) {
+        return matches.stream().filter(m -> m.kind() == kind && m.isStrong()).findFirst();
+    }
+
+    /** Flagged when the policy says so for a strong match, and for any weak match the policy does not ignore. */
+    private static boolean needsReview(List<LeadMatch> matches, LeadDedupPolicy policy) {
+        for (LeadMatch m : matches) {
+            boolean ignored = m.kind() == LeadMatch.Kind.LEAD
+                    ? policy.onLeadMatch() == LeadDedupPolicy.LeadMatchAction.IGNORE
+                    : policy.onCustomerMatch() == LeadDedupPolicy.CustomerMatchAction.IGNORE;
+            if (ignored) {
+                continue;
+            }
+            boolean flagged = m.kind() == LeadMatch.Kind.LEAD
+                    ? policy.onLeadMatch() == LeadDedupPolicy.LeadMatchAction.FLAG_FOR_REVIEW
+                    : policy.onCustomerMatch() == LeadDedupPolicy.CustomerMatchAction.FLAG_FOR_REVIEW;
+            if (!m.isStrong() || flagged) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private CaptureResult merge(UUID existingId, LeadDetails details, LeadAttribution attribution,
+            List<LeadMatch> matches, Instant now) {
+        LeadRecord existing = record(existingId);
+        LeadDetails filled = LeadIntake.fillGaps(existing.details(), details);
+        String summary = attribution.rawSubmission() == null ? null
+                : attribution.rawSubmission().substring(0, Math.min(4000, attribution.rawSubmission().length()));
+        storage.interactions().insert(new InteractionRecord(tenantId, context.ids().next(), 1, now, now, existingId,
+                LeadSources.channelOf(attribution.source()), dev.crmkit.spi.touchpoint.Direction.INBOUND,
+                Purpose.SALES, "resubmitted", null, summary, now, null));
+        LeadRecord changed = existing.withDetails(filled, LeadIntake.profile(existingId, filled).nameKey())
+                .touched(now);
+        LeadRecord stored = saveRescored(existing, changed, now);
+        context.events().record(new LeadResubmitted(tenantId, existingId, attribution.source(),
+                attribution.campaignId(), now));
+        return new CaptureResult(Lead.of(stored), CaptureOutcome.MERGED, matches);
+    }
+
+    // ---- reads --------------------------------------------------------------------------------------------
+
+    @Override
+    public Lead get(UUID leadId) {
+        Checks.id("leadId", leadId);
+        return Lead.of(record(leadId));
+    }
+
+    @Override
+    public Page<Lead> find(LeadFilter filter, PageRequest page) {
+        Checks.required("filter", filter);
+        Checks.required("page", page);
+        Page<LeadRecord> records = storage.leads().find(tenantId, filter, page);
+        return new Page<>(records.items().stream().map(Lead::of).toList(), records.next());
+    }
+
+    @Override
+    public List<QueueEntry> queue(UUID memberId, int limit) {
+        Checks.id("memberId", memberId);
+        Checks.limit("limit", limit, PageRequest.MAX_LIMIT);
+        Instant now = context.now();
+        List<QueueEntry> entries = new ArrayList<>();
+        forEachLead(LeadFilter.open().ownedBy(memberId), lead -> entries.add(WorkQueuePriority.of(Lead.of(lead), now)));
+        entries.sort(Comparator.comparingInt(QueueEntry::priority).reversed()
+                .thenComparing(e -> e.lead().createdAt()).thenComparing(e -> e.lead().id(), dev.crmkit.spi.Ids.ORDER));
+        return List.copyOf(entries.subList(0, Math.min(limit, entries.size())));
+    }
+
+    @Override
+    public List<SourceFunnel> funnel(Instant from, Instant to) {
+        Instant start = Checks.instant("from", from);
+        Instant end = Checks.instant("to", to);
+        if (!start.isBefore(end)) {
+            throw new ValidationException("to", "must lie after from");
+        }
+        Map<dev.crmkit.spi.lead.LeadSource, Map<LeadStatus, Long>> bySource = new LinkedHashMap<>();
+        for (LeadTally tally : storage.leads().tally(tenantId, start, end)) {
+            bySource.computeIfAbsent(tally.source(), s -> new EnumMap<>(LeadStatus.class))
+                    .put(tally.status(), tally.count());
+        }
+        List<SourceFunnel> funnels = new ArrayList<>();
+        bySource.forEach((source, counts) -> {
+            long total = counts.values().stream().mapToLong(Long::longValue).sum();
+            long converted = counts.getOrDefault(LeadStatus.CONVERTED, 0L);
+            long closed = converted + counts.getOrDefault(LeadStatus.DISQUALIFIED, 0L);
+            funnels.add(new SourceFunnel(source, counts, total, closed == 0 ? 0 : (double) converted / closed));
+        });
+        return funnels;
+    }
+
+    // ---- work ---------------------------------------------------------------------------------------------
+
+    @Override
+    public Lead recordTouchPoint(UUID leadId, LeadTouchPoint touchPoint) {
+        Checks.id("leadId", leadId);
+        Checks.required("touchPoint", touchPoint);
+        return inTransaction(() -> {
+            Instant now = context.now();
+            LeadRecord before = openRecord(leadId);
+            storage.interactions().insert(new InteractionRecord(tenantId, context.ids().next(), 1, now, now, leadId,
+                    touchPoint.channel(), touchPoint.direction(), Purpose.SALES, touchPoint.outcome(),
+                    touchPoint.agentId(), touchPoint.summary(), touchPoint.occurredAt(), null));
+            LeadRecord changed = before.touched(now);
+            if (touchPoint.isContact() && before.firstContactedAt() == null) {
+                changed = changed.withFirstContact(before.firstContactDueAt(), touchPoint.occurredAt());
+                storage.dueWork().cancel(tenantId, FIRST_CONTACT_DUE, leadId.toString());
+                if (before.status() == LeadStatus.NEW) {
+                    changed = changed.withStatus(LeadStatus.CONTACTED, null, null, null, null);
+                    context.events().record(new LeadStatusChanged(tenantId, leadId, LeadStatus.NEW,
+                            LeadStatus.CONTACTED, now));
+                }
+            }
+            return Lead.of(saveRescored(before, changed, now));
+        });
+    }
+
+    @Override
+    public Lead updateQualification(UUID leadId, Qualification answers) {
+        Checks.id("leadId", leadId);
+        Checks.required("answers", answers);
+        return inTransaction(() -> {
+            Instant now = context.now();
+            LeadRecord before = openRecord(leadId);
+            LeadRecord stored = saveRescored(before, before.withQualification(answers).touched(now), now);
+            context.events().record(new LeadChanged(tenantId, leadId, answers.answered(), now));
+            return Lead.of(stored);
+        });
+    }
+
+    @Override
+    public Lead qualify(UUID leadId) {
+        Checks.id("leadId", leadId);
+        return inTransaction(() -> {
+            LeadRecord before = record(leadId);
+            LeadLifecycle.check(before.status(), LeadStatus.QUALIFIED);
+            Qualification q = before.qualification();
+            if (q.need() == null) {
+                throw new ValidationException("qualification.need", "must be known to qualify the lead");
+            }
+            if (q.answered() < 3) {
+                throw new ValidationException("qualification", "needs at least three of budget, authority, need"
+                        + " and timeline answered to qualify the lead");
+            }
+            return move(before, LeadStatus.QUALIFIED, null);
+        });
+    }
+
+    @Override
+    public Lead nurture(UUID leadId) {
+        Checks.id("leadId", leadId);
+        return inTransaction(() -> move(record(leadId), LeadStatus.NURTURING, null));
+    }
+
+    @Override
+    public Lead disqualify(UUID leadId, String reason) {
+        Checks.id("leadId", leadId);
+        String why = Checks.text("reason", reason, 200).strip();
+        return inTransaction(() -> move(record(leadId), LeadStatus.DISQUALIFIED, why));
+    }
+
+    @Override
+    public Lead recycle(UUID leadId) {
+        Checks.id("leadId", leadId);
+        return inTransaction(() -> move(record(leadId), LeadStatus.NURTURING, null));
+    }
+
+    /** Moves a lead in its lifecycle; closing it ends its first-contact alert. */
+    private Lead move(LeadRecord before, LeadStatus to, String reason) {
+        LeadLifecycle.check(before.status(), to);
+        Instant now = context.now();
+        LeadRecord changed = before.withStatus(to, reason, null, null, to.isOpen() ? null : now).touched(now);
+        if (!to.isOpen()) {
+            storage.dueWork().cancel(tenantId, FIRST_CONTACT_DUE, before.id().toString());
+        }
+        LeadRecord stored = saveRescored(before, changed, now);
+        context.events().record(new LeadStatusChanged(tenantId, before.id(), before.status(), to, now));
+        return Lead.of(stored);
+    }
+
+    // ---- distribution -------------------------------------------------------------------------------------
+
+    @Override
+    public Lead assign(UUID leadId, UUID memberId) {
+        Checks.id("leadId", leadId);
+        Checks.id("memberId", memberId);
+        return inTransaction(() -> {
+            Instant now = context.now();
+            LeadRecord before = openRecord(leadId);
+            if (memberId.equals(before.ownerId())) {
+                return Lead.of(before);
+            }
+            TeamMember member = team.member(memberId)
+                    .orElseThrow(() -> new ValidationException("memberId", "names no team member of this tenant"));
+            if (!member.availableAt(now)) {
+                throw new ValidationException("memberId", "is not available for new work");
+            }
+            if (!distributor.canTake(member, now)) {
+                throw new ValidationException("memberId", "has no capacity left");
+            }
+            return Lead.of(reassign(before, memberId, now, Assignment.MANUAL));
+        });
+    }
+
+    @Override
+    public Lead distribute(UUID leadId) {
+        Checks.id("leadId", leadId);
+        return inTransaction(() -> {
+            LeadRecord lead = openRecord(leadId);
+            if (lead.ownerId() != null) {
+                return Lead.of(lead);
+            }
+            return Lead.of(assignAutomatically(lead, context.now(), null, Assignment.AUTOMATIC));
+        });
+    }
+
+    @Override
+    public int redistribute(UUID memberId) {
+        Checks.id("memberId", memberId);
+        TeamMember member = team.member(memberId).orElseThrow(() -> new NotFoundException("team member", memberId));
+        if (member.availableAt(context.now())) {
+            return 0;
+        }
+        int moved = 0;
+        while (true) {
+            // each page in its own transaction, so a large book of leads never holds one long transaction
+            int movedNow = inTransaction(() -> {
+                Instant now = context.now();
+                List<LeadRecord> page = storage.leads().find(tenantId, LeadFilter.open().ownedBy(memberId),
+                        PageRequest.first(PAGE)).items();
+                for (LeadRecord lead : page) {
+                    LeadRecord unassigned = reassign(lead, null, now, Assignment.REDISTRIBUTED);
+                    assignAutomatically(unassigned, now, memberId, Assignment.REDISTRIBUTED);
+                }
+                return page.size();
+            });
+            moved += movedNow;
+            if (movedNow < PAGE) {
+                return moved;
+            }
+        }
+    }
+
+    /** Lets the tenant's strategy choose an owner for an unassigned lead and stores the choice. */
+    private LeadRecord assignAutomatically(LeadRecord lead, Instant now, UUID excluded, Assignment how) {
+        Optional<UUID> chosen = distributor.choose(Lead.of(lead), now, excluded);
+        return chosen.isEmpty() ? lead : reassign(lead, chosen.get(), now, how);
+    }
+
+    private LeadRecord reassign(LeadRecord before, UUID ownerId, Instant now, Assignment how) {
+        LeadRecord stored = storage.leads().update(before.withOwner(ownerId, now).touched(now), before.version());
+        context.events().record(new LeadAssigned(tenantId, before.id(), before.ownerId(), ownerId, how, now));
+        return stored;
+    }
+
+    // ---- conversion, scoring ------------------------------------------------------------------------------
+
+    @Override
+    public Conversion convert(ConvertLead command) {
+        Checks.required("command", command);
+        return inTransaction(() -> {
+            LeadRecord before = record(command.leadId());
+            LeadLifecycle.check(before.status(), LeadStatus.CONVERTED);
+            return converter.convert(before, command, context.now());
+        });
+    }
+
+    @Override
+    public Lead rescore(UUID leadId) {
+        Checks.id("leadId", leadId);
+        return inTransaction(() -> {
+            LeadRecord before = record(leadId);
+            return Lead.of(saveRescored(before, before, context.now()));
+        });
+    }
+
+    @Override
+    public TrainingReport trainPredictiveModel() {
+        NaiveBayesLeadModel.Trainer trainer = NaiveBayesLeadModel.trainer();
+        Instant now = context.now();
+        forEachLead(LeadFilter.all().withStatuses(java.util.EnumSet.of(LeadStatus.CONVERTED, LeadStatus.DISQUALIFIED)),
+                lead -> trainer.add(LeadScorer.facts(lead, List.of(), now), lead.status() == LeadStatus.CONVERTED));
+        boolean trained = trainer.hasEnough();
+        NaiveBayesLeadModel model = trained ? trainer.build() : null;
+        if (model != null) {
+            models.install(tenantId, model);
+        }
+        long[] counts = trainer.counts();
+        return new TrainingReport(counts[0], counts[1], trained);
+    }
+
+    /**
+     * Stores {@code changed} over {@code before}'s version with a fresh score, recording {@link LeadScored} when
+     * the score moved.
+     */
+    private LeadRecord saveRescored(LeadRecord before, LeadRecord changed, Instant now) {
+        LeadScore score = changed.isOpen() ? scorer.score(changed, now)
+                : new LeadScore(changed.score(), changed.scoreFactors());
+        LeadRecord stored = storage.leads().update(changed.withScore(score.points(), score.factors()).touched(now),
+                before.version());
+        if (stored.score() != before.score()) {
+            context.events().record(new LeadScored(tenantId, before.id(), before.score(), stored.score(), now));
+        }
+        return stored;
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------
+
+    private void forEachLead(LeadFilter filter, java.util.function.Consumer<LeadRecord> action) {
+        PageRequest request = PageRequest.first(PAGE);
+        while (true) {
+            Page<LeadRecord> page = storage.leads().find(tenantId, filter, request);
+            page.items().forEach(action);
+            if (page.next().isEmpty()) {
+                return;
+            }
+            request = request.next(page.next().get());
+        }
+    }
+
+    private LeadRecord record(UUID leadId) {
+        return storage.leads().get(tenantId, leadId).orElseThrow(() -> new NotFoundException("lead", leadId));
+    }
+
+    private LeadRecord openRecord(UUID leadId) {
+        LeadRecord lead = record(leadId);
+        if (!lead.isOpen()) {
+            throw new dev.crmkit.spi.IllegalTransitionException("lead", lead.status(), "being worked");
+        }
+        return lead;
+    }
+
+    private <T> T inTransaction(Supplier<T> work) {
+        return storage.transactions().inTransaction(work);
+    }
+}
