@@ -265,7 +265,7 @@ final class StoredLeads implements LeadService {
     @Override
     public Lead nurture(UUID leadId) {
         Checks.id("leadId", leadId);
-        return inTransaction(() -> move(record(leadId), LeadStatus.NURTURING, null));
+        return inTransaction(() -> move(openRecord(leadId), LeadStatus.NURTURING, null));
     }
 
     @Override
@@ -278,7 +278,13 @@ final class StoredLeads implements LeadService {
     @Override
     public Lead recycle(UUID leadId) {
         Checks.id("leadId", leadId);
-        return inTransaction(() -> move(record(leadId), LeadStatus.NURTURING, null));
+        return inTransaction(() -> {
+            LeadRecord lead = record(leadId);
+            if (lead.status() != LeadStatus.DISQUALIFIED) {
+                throw new dev.crmkit.spi.IllegalTransitionException("lead", lead.status(), "recycled");
+            }
+            return move(lead, LeadStatus.NURTURING, null);
+        });
     }
 
     /** Moves a lead in its lifecycle; closing it ends its first-contact alert. */

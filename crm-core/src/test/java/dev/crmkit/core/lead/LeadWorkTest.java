@@ -1,0 +1,272 @@
+package dev.crmkit.core.lead;
+
+import static dev.crmkit.core.lead.LeadFixtures.tradeShowLead;
+import static dev.crmkit.core.lead.LeadFixtures.webFormLead;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.crmkit.core.common.Actor;
+import dev.crmkit.core.team.TeamMember;
+import dev.crmkit.core.view.CustomerView;
+import dev.crmkit.spi.IllegalTransitionException;
+import dev.crmkit.spi.ValidationException;
+import dev.crmkit.spi.lead.LeadSource;
+import dev.crmkit.spi.lead.LeadStatus;
+import dev.crmkit.spi.lead.Qualification;
+import dev.crmkit.spi.touchpoint.Channel;
+import dev.crmkit.spi.touchpoint.Direction;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class LeadWorkTest {
+    private final LeadFixtures fixtures = new LeadFixtures();
+    private final LeadService leads = fixtures.leads();
+
+    private static Qualification bant() {
+        return new Qualification(new BigDecimal("25000"), "EUR", true, "Replace the spreadsheet CRM",
+                LocalDate.parse("2026-06-30"));
+    }
+
+    private Lead qualified(Lead lead) {
+        leads.recordTouchPoint(lead.id(), LeadTouchPoint.of(Channel.PHONE, Direction.OUTBOUND,
+                fixtures.clock.instant()).by("rep-1", "reached"));
+        leads.updateQualification(lead.id(), bant());
+        return leads.qualify(lead.id());
+    }
+
+    @Test
+    void the_first_outbound_touch_point_makes_a_new_lead_contacted_and_stops_its_alert() {
+        Lead lead = leads.capture(webFormLead("Hopper")).lead();
+        fixtures.advance(Duration.ofHours(2));
+
+        Lead contacted = leads.recordTouchPoint(lead.id(), LeadTouchPoint.of(Channel.PHONE, Direction.OUTBOUND,
+                fixtures.clock.instant()).by("rep-1", "reached"));
+
+        assertThat(contacted.status()).isEqualTo(LeadStatus.CONTACTED);
+        assertThat(contacted.firstContactedAt()).isEqualTo(fixtures.clock.instant());
+        assertThat(contacted.score().explanation()).contains("+4 engagement.touch-points", "+10 engagement.recent");
+        fixtures.advance(Duration.ofDays(2));
+        fixtures.crm.scheduler().runDueWork();
+        assertThat(fixtures.publishedTypes()).contains("LeadStatusChanged").doesNotContain("LeadFirstContactOverdue");
+    }
+
+    @Test
+    void a_lead_not_contacted_by_its_target_raises_an_alert_for_its_owner() {
+        TeamMember rep = fixtures.rep("rep-1", 3, 10);
+        Lead lead = leads.capture(webFormLead("Hopper")).lead();
+        fixtures.advance(Duration.ofHours(23));
+        assertThat(fixtures.crm.scheduler().runDueWork().claimed()).isZero();
+
+        fixtures.advance(Duration.ofHours(2));
+        fixtures.crm.scheduler().runDueWork();
+
+        var overdue = fixtures.publishAll().stream().filter(e -> e.type().equals("LeadFirstContactOverdue")).toList();
+        assertThat(overdue).singleElement().satisfies(e -> assertThat(e.payload())
+                .contains(lead.id().toString(), rep.id().toString()));
+        assertThat(leads.queue(rep.id(), 10)).singleElement().satisfies(e -> {
+            assertThat(e.isOverdue()).isTrue();
+            assertThat(e.priority()).isEqualTo(lead.score().points() + 12 + 50);
+        });
+    }
+
+    @Test
+    void the_lifecycle_refuses_moves_it_does_not_connect_and_names_both_states() {
+        Lead lead = leads.capture(webFormLead("Hopper")).lead();
+
+        assertThatThrownBy(() -> leads.qualify(lead.id())).isInstanceOfSatisfying(IllegalTransitionException.class,
+                e -> {
+                    assertThat(e.from()).isEqualTo("NEW");
+                    assertThat(e.to()).isEqualTo("QUALIFIED");
+                });
+        assertThatThrownBy(() -> leads.convert(ConvertLead.of(lead.id(), Actor.user("rep-1"))))
+                .isInstanceOf(IllegalTransitionException.class);
+        Lead disqualified = leads.disqualify(lead.id(), "student project, no budget");
+        assertThat(disqualified.status()).isEqualTo(LeadStatus.DISQUALIFIED);
+        assertThat(disqualified.disqualificationReason()).isEqualTo("student project, no budget");
+        assertThat(disqualified.closedAt()).isNotNull();
+        assertThatThrownBy(() -> leads.nurture(lead.id())).isInstanceOf(IllegalTransitionException.class);
+        assertThat(leads.recycle(lead.id()).status()).isEqualTo(LeadStatus.NURTURING);
+        assertThat(LeadLifecycle.next(LeadStatus.CONVERTED)).isEmpty();
+    }
+
+    @Test
+    void qualifying_needs_the_need_and_three_bant_answers() {
+        Lead lead = leads.capture(webFormLead("Hopper")).lead();
+        leads.recordTouchPoint(lead.id(), LeadTouchPoint.of(Channel.EMAIL, Direction.OUTBOUND, fixtures.clock.instant()));
+        leads.updateQualification(lead.id(), new Qualification(null, null, true, null, LocalDate.parse("2026-09-01")));
+
+        assertThatThrownBy(() -> leads.qualify(lead.id())).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.field()).isEqualTo("qualification.need"));
+        Lead answered = leads.updateQualification(lead.id(), bant());
+        assertThat(answered.score().explanation()).contains("+20 fit.bant");
+        assertThat(leads.qualify(lead.id()).status()).isEqualTo(LeadStatus.QUALIFIED);
+    }
+
+    @Test
+    void conversion_registers_the_customer_and_moves_the_leads_touch_points_to_its_360_view() {
+        TeamMember rep = fixtures.rep("rep-1", 3, 10);
+        Lead lead = qualified(leads.capture(webFormLead("Hopper").withPhone("030 1234567")).lead());
+
+        Conversion conversion = leads.convert(ConvertLead.of(lead.id(), Actor.user("rep-1")));
+
+        assertThat(conversion.newCustomer()).isTrue();
+        assertThat(conversion.touchPointsMoved()).isEqualTo(1);
+        assertThat(conversion.lead().status()).isEqualTo(LeadStatus.CONVERTED);
+        assertThat(conversion.lead().convertedCustomerId()).isEqualTo(conversion.customerId());
+        var customer = fixtures.shop.customers().get(conversion.customerId());
+        assertThat(customer.displayName()).isEqualTo("Grace Hopper");
+        assertThat(customer.ownerId()).isEqualTo(rep.userId());
+        CustomerView view = fixtures.shop.customerViews().view(conversion.customerId());
+        assertThat(view.timeline().items()).hasSize(1);
+        assertThat(fixtures.publishedTypes()).contains("LeadConverted", "CustomerRegistered");
+        assertThatThrownBy(() -> leads.convert(ConvertLead.of(lead.id(), Actor.user("rep-1"))))
+                .as("converted is final").isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void conversion_of_a_lead_linked_to_a_customer_goes_to_that_customer() {
+        var ada = fixtures.shop.customers().register(dev.crmkit.core.customer.RegisterPerson.named("Grace", "Hopper")
+                .withEmail("grace.hopper@hopper-systems.example")).customer();
+        Lead lead = qualified(leads.capture(webFormLead("Hopper")).lead());
+
+        Conversion conversion = leads.convert(ConvertLead.of(lead.id(), Actor.user("rep-1")));
+
+        assertThat(conversion.newCustomer()).isFalse();
+        assertThat(conversion.customerId()).isEqualTo(ada.id());
+    }
+
+    @Test
+    void round_robin_goes_around_the_available_reps_and_skips_the_away_and_the_full() {
+        TeamMember a = fixtures.rep("a", 1, 10);
+        TeamMember b = fixtures.rep("b", 1, 10);
+        TeamMember c = fixtures.rep("c", 1, 1);
+        fixtures.shop.teams().setAway(b.id(), fixtures.clock.instant().plus(Duration.ofDays(3)));
+
+        List<Object> owners = List.of(leads.capture(tradeShowLead("One")).lead().ownerId(),
+                leads.capture(tradeShowLead("Two")).lead().ownerId(),
+                leads.capture(tradeShowLead("Three")).lead().ownerId(),
+                leads.capture(tradeShowLead("Four")).lead().ownerId());
+
+        assertThat(owners).doesNotContain(b.id());
+        assertThat(owners.stream().filter(c.id()::equals).count()).as("c has capacity 1").isEqualTo(1);
+        assertThat(owners.stream().filter(a.id()::equals).count()).isEqualTo(3);
+    }
+
+    @Test
+    void least_busy_gives_the_next_lead_to_the_rep_with_the_fewest_open_leads() {
+        LeadFixtures busy = new LeadFixtures(LeadSettings.defaults().withDistribution(DistributionStrategies.leastBusy()));
+        TeamMember a = busy.rep("a", 1, 10);
+        Lead first = busy.leads().capture(tradeShowLead("One")).lead();
+        busy.leads().capture(tradeShowLead("Two"));
+        TeamMember newcomer = busy.rep("new", 1, 10);
+
+        Lead third = busy.leads().capture(tradeShowLead("Three")).lead();
+
+        assertThat(first.ownerId()).isEqualTo(a.id());
+        assertThat(third.ownerId()).as("a rep with nothing open counts").isEqualTo(newcomer.id());
+    }
+
+    @Test
+    void by_seniority_the_best_scored_lead_goes_to_the_most_experienced_rep() {
+        LeadFixtures senior = new LeadFixtures(LeadSettings.defaults()
+                .withDistribution(DistributionStrategies.bySeniority()));
+        TeamMember junior = senior.rep("junior", 0, 10);
+        TeamMember expert = senior.rep("expert", 6, 10);
+
+        Lead hot = senior.leads().capture(webFormLead("Hopper").withPhone("030 1234567")
+                .withCompany("Hopper Systems GmbH", "software", 500)).lead();
+        Lead cold = senior.leads().capture(tradeShowLead("Baker")).lead();
+
+        assertThat(hot.score().points()).isGreaterThanOrEqualTo(40);
+        assertThat(hot.ownerId()).isEqualTo(expert.id());
+        assertThat(cold.ownerId()).isEqualTo(junior.id());
+    }
+
+    @Test
+    void territory_and_skill_match_prefers_the_rep_covering_the_country_with_the_industry() {
+        LeadFixtures routed = new LeadFixtures(LeadSettings.defaults()
+                .withDistribution(DistributionStrategies.territoryAndSkill(DistributionStrategies.leastBusy())));
+        routed.specialist("france", Set.of("FR"), Set.of("software"));
+        TeamMember germany = routed.specialist("germany", Set.of("DE"), Set.of("software"));
+        routed.specialist("germany-retail", Set.of("DE"), Set.of("retail"));
+
+        Lead lead = routed.leads().capture(webFormLead("Hopper")).lead();
+
+        assertThat(lead.ownerId()).isEqualTo(germany.id());
+    }
+
+    @Test
+    void a_deactivated_reps_open_leads_go_to_the_others_when_the_deactivation_is_relayed() {
+        TeamMember a = fixtures.rep("a", 1, 10);
+        TeamMember b = fixtures.rep("b", 1, 10);
+        Lead one = leads.capture(tradeShowLead("One")).lead();
+        Lead two = leads.capture(tradeShowLead("Two")).lead();
+        assertThat(List.of(one.ownerId(), two.ownerId())).containsExactlyInAnyOrder(a.id(), b.id());
+        TeamMember leaving = one.ownerId().equals(a.id()) ? a : b;
+
+        fixtures.shop.teams().deactivate(leaving.id());
+        fixtures.publishAll();
+
+        assertThat(List.of(leads.get(one.id()).ownerId(), leads.get(two.id()).ownerId()))
+                .doesNotContain(leaving.id()).doesNotContainNull();
+        assertThat(fixtures.publishedTypes()).contains("LeadAssigned");
+    }
+
+    @Test
+    void manual_assignment_refuses_an_unavailable_or_full_rep() {
+        LeadFixtures manual = new LeadFixtures(LeadSettings.defaults().withDistribution(null));
+        TeamMember full = manual.rep("full", 1, 1);
+        TeamMember gone = manual.rep("gone", 1, 5);
+        manual.shop.teams().deactivate(gone.id());
+        Lead one = manual.leads().capture(tradeShowLead("One")).lead();
+        Lead two = manual.leads().capture(tradeShowLead("Two")).lead();
+        assertThat(one.ownerId()).as("no strategy: unassigned").isNull();
+
+        assertThat(manual.leads().assign(one.id(), full.id()).ownerId()).isEqualTo(full.id());
+        assertThatThrownBy(() -> manual.leads().assign(two.id(), full.id()))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.reason()).contains("capacity"));
+        assertThatThrownBy(() -> manual.leads().assign(two.id(), gone.id()))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.reason()).contains("available"));
+        assertThat(manual.leads().get(two.id()).ownerId()).isNull();
+    }
+
+    @Test
+    void the_queue_puts_urgent_and_hot_leads_first() {
+        TeamMember rep = fixtures.rep("rep-1", 3, 10);
+        Lead cold = leads.capture(tradeShowLead("Baker")).lead();
+        Lead hot = leads.capture(webFormLead("Hopper")).lead();
+
+        List<QueueEntry> queue = leads.queue(rep.id(), 10);
+
+        assertThat(queue).extracting(e -> e.lead().id()).containsExactly(hot.id(), cold.id());
+        assertThat(queue.get(0).timeToFirstContact()).isEqualTo(Duration.ofHours(24));
+    }
+
+    @Test
+    void the_funnel_counts_leads_per_source_and_state_with_the_conversion_rate() {
+        Lead a = qualified(leads.capture(webFormLead("Hopper")).lead());
+        leads.convert(ConvertLead.of(a.id(), Actor.user("rep-1")));
+        Lead b = leads.capture(webFormLead("Lamarr")).lead();
+        leads.disqualify(b.id(), "competitor");
+        leads.capture(webFormLead("Noether"));
+        leads.capture(tradeShowLead("Baker"));
+
+        List<SourceFunnel> funnel = leads.funnel(LeadFixtures.START, LeadFixtures.START.plus(Duration.ofDays(1)));
+
+        assertThat(funnel).extracting(SourceFunnel::source).containsExactly(LeadSource.WEB_FORM, LeadSource.TRADE_SHOW);
+        SourceFunnel web = funnel.get(0);
+        assertThat(web.total()).isEqualTo(3);
+        assertThat(web.byStatus()).containsEntry(LeadStatus.CONVERTED, 1L).containsEntry(LeadStatus.DISQUALIFIED, 1L)
+                .containsEntry(LeadStatus.NEW, 1L);
+        assertThat(web.conversionRate()).isEqualTo(0.5);
+        assertThat(leads.funnel(Instant.parse("2020-01-01T00:00:00Z"), Instant.parse("2020-02-01T00:00:00Z"))).isEmpty();
+    }
+}
