@@ -40,6 +40,7 @@ public final class JdbcStorage implements Storage {
     private final TaskStore tasks;
     private final TeamMemberStore teamMembers;
     private final TeamStore teams;
+    private final LeadStore leads;
     private final OutboxStore outbox;
     private final DueWorkStore dueWork;
 
@@ -53,6 +54,7 @@ public final class JdbcStorage implements Storage {
         this.tasks = new JdbcTaskStore(database);
         this.teamMembers = new JdbcTeamMemberStore(database);
         this.teams = new JdbcTeamStore(database);
+        this.leads = new JdbcLeadStore(database);
         this.outbox = new JdbcOutboxStore(database);
         this.dueWork = new JdbcDueWorkStore(database);
     }
@@ -109,8 +111,7 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public LeadStore leads() {
-        // TEMPORARY on branch 'leads' until JdbcLeadStore lands from branch 'lead-jdbc'; never merged to main
-        throw new UnsupportedOperationException("leads are not stored in SQL yet");
+        return leads;
     }
 
     @Override

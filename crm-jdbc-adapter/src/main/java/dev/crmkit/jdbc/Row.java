@@ -76,6 +76,18 @@ final class Row {
         return rows.getBoolean(at(column));
     }
 
+    /** An integer column that may be NULL. */
+    Integer optionalInteger(String column) throws SQLException {
+        int value = rows.getInt(at(column));
+        return rows.wasNull() ? null : value;
+    }
+
+    /** A boolean column that may be NULL. */
+    Boolean optionalFlag(String column) throws SQLException {
+        boolean value = rows.getBoolean(at(column));
+        return rows.wasNull() ? null : value;
+    }
+
     BigDecimal decimal(String column) throws SQLException {
         return rows.getBigDecimal(at(column));
     }

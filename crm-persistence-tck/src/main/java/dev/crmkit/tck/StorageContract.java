@@ -173,6 +173,24 @@ public abstract class StorageContract {
         }
     }
 
+    /** The contract of {@link LeadStoreContract}. */
+    @Nested
+    public class Leads extends LeadStoreContract {
+        @Override
+        protected Storage storage() {
+            return current();
+        }
+    }
+
+    /** The contract of {@link LeadFilterProperties}. */
+    @Nested
+    public class Lead_filters extends LeadFilterProperties {
+        @Override
+        protected Storage storage() {
+            return current();
+        }
+    }
+
     /** The contract of {@link OutboxStoreContract}. */
     @Nested
     public class Outbox extends OutboxStoreContract {

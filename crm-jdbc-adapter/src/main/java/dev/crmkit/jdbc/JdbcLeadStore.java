@@ -1,0 +1,425 @@
+package dev.crmkit.jdbc;
+
+import dev.crmkit.spi.Checks;
+import dev.crmkit.spi.ConflictException;
+import dev.crmkit.spi.Cursor;
+import dev.crmkit.spi.DuplicateException;
+import dev.crmkit.spi.Ids;
+import dev.crmkit.spi.NotFoundException;
+import dev.crmkit.spi.Page;
+import dev.crmkit.spi.PageRequest;
+import dev.crmkit.spi.ValidationException;
+import dev.crmkit.spi.lead.LeadAttribution;
+import dev.crmkit.spi.lead.LeadDetails;
+import dev.crmkit.spi.lead.LeadFilter;
+import dev.crmkit.spi.lead.LeadKey;
+import dev.crmkit.spi.lead.LeadRecord;
+import dev.crmkit.spi.lead.LeadRotationRecord;
+import dev.crmkit.spi.lead.LeadSource;
+import dev.crmkit.spi.lead.LeadStatus;
+import dev.crmkit.spi.lead.LeadStore;
+import dev.crmkit.spi.lead.LeadTally;
+import dev.crmkit.spi.lead.Qualification;
+import dev.crmkit.spi.lead.ScoreFactor;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Leads in {@code crm_lead}, one flat row per lead; the score's explanation is one text column of
+ * {@code code<TAB>points} lines in the record's order (codes hold neither tabs nor line breaks). Distribution state
+ * is one row per pool in {@code crm_lead_rotation}, written by compare-and-set on its version.
+ */
+final class JdbcLeadStore implements LeadStore {
+    private static final String TYPE = "lead";
+    private static final String ROTATION = "leadRotation";
+    private static final Map<String, String> UNIQUE = Map.of("uq_crm_lead_idempotency_key", "idempotencyKey");
+    private static final String COLUMNS = "l.tenant_id, l.id, l.version, l.created_at, l.updated_at, l.given_name,"
+            + " l.family_name, l.company_name, l.job_title, l.industry, l.employees, l.email, l.phone, l.country_code,"
+            + " l.postcode, l.city, l.name_key, l.source, l.campaign_id, l.tracking_code, l.raw_submission, l.status,"
+            + " l.disqualification_reason, l.budget, l.budget_currency, l.authority, l.need, l.timeline, l.score,"
+            + " l.score_factors, l.owner_id, l.assigned_at, l.first_contact_due_at, l.first_contacted_at,"
+            + " l.matched_customer_id, l.needs_review, l.converted_customer_id, l.converted_opportunity_id, l.closed_at,"
+            + " l.idempotency_key";
+    private static final String INSERT = "INSERT INTO crm_lead (" + COLUMNS.replace("l.", "") + ") VALUES "
+            + Database.placeholders(40);
+    /** Every column an update replaces: all but the key, createdAt and the idempotency key. */
+    private static final String UPDATE = "UPDATE crm_lead SET version = ?, updated_at = ?, given_name = ?,"
+            + " family_name = ?, company_name = ?, job_title = ?, industry = ?, employees = ?, email = ?, phone = ?,"
+            + " country_code = ?, postcode = ?, city = ?, name_key = ?, source = ?, campaign_id = ?, tracking_code = ?,"
+            + " raw_submission = ?, status = ?, disqualification_reason = ?, budget = ?, budget_currency = ?,"
+            + " authority = ?, need = ?, timeline = ?, score = ?, score_factors = ?, owner_id = ?, assigned_at = ?,"
+            + " first_contact_due_at = ?, first_contacted_at = ?, matched_customer_id = ?, needs_review = ?,"
+            + " converted_customer_id = ?, converted_opportunity_id = ?, closed_at = ?"
+            + " WHERE tenant_id = ? AND id = ? AND version = ?";
+    /** The open states, sorted so the statement text is the same on every call. */
+    private static final List<LeadStatus> OPEN = LeadFilter.OPEN.stream().sorted().toList();
+    private static final int CHUNK = 500;
+
+    private final Database db;
+
+    JdbcLeadStore(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public LeadRecord insert(LeadRecord lead) {
+        insertAll(List.of(Checks.required("lead", lead)));
+        return lead;
+    }
+
+    @Override
+    public void insertAll(List<LeadRecord> leads) {
+        Checks.noNulls("leads", leads);
+        for (LeadRecord lead : leads) {
+            if (lead.version() != 1) {
+                throw new ValidationException("version", "must be 1 on insert");
+            }
+        }
+        if (leads.isEmpty()) {
+            return;
+        }
+        List<List<?>> rows = new ArrayList<>(leads.size());
+        for (LeadRecord lead : leads) {
+            List<Object> row = new ArrayList<>(Arrays.asList(lead.tenantId(), lead.id(), 1L, lead.createdAt()));
+            row.addAll(changeable(lead));
+            row.add(lead.idempotencyKey());
+            rows.add(row);
+        }
+        db.write(TYPE, UNIQUE, c -> {
+            db.batch(c, INSERT, rows);
+            return null;
+        });
+    }
+
+    @Override
+    public LeadRecord update(LeadRecord lead, long expectedVersion) {
+        Checks.required("lead", lead);
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(expectedVersion + 1);
+        parameters.addAll(changeable(lead));
+        parameters.addAll(Arrays.asList(lead.tenantId(), lead.id(), expectedVersion));
+        return db.write(TYPE, UNIQUE, c -> {
+            int changed = db.update(c, UPDATE, parameters);
+            Optional<LeadRecord> stored = load(c, lead.tenantId(), lead.id());
+            if (changed == 0) {
+                throw stored.isEmpty()
+                        ? new NotFoundException(TYPE, lead.id())
+                        : ConflictException.staleVersion(TYPE, lead.id(), expectedVersion);
+            }
+            return stored.orElseThrow();
+        });
+    }
+
+    @Override
+    public Optional<LeadRecord> get(String tenantId, UUID id) {
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("id", id);
+        return db.read(TYPE, c -> load(c, tenantId, id));
+    }
+
+    @Override
+    public List<LeadRecord> getAll(String tenantId, Collection<UUID> ids) {
+        Checks.tenantId("tenantId", tenantId);
+        List<UUID> distinct = List.copyOf(new LinkedHashSet<>(Checks.noNulls("ids", ids)));
+        return db.read(TYPE, c -> {
+            List<LeadRecord> found = new ArrayList<>();
+            for (List<UUID> chunk : chunks(distinct)) {
+                List<Object> parameters = new ArrayList<>();
+                parameters.add(tenantId);
+                parameters.addAll(chunk);
+                found.addAll(db.list(c, "SELECT " + COLUMNS + " FROM crm_lead l WHERE l.tenant_id = ? AND l.id IN "
+                        + Database.placeholders(chunk.size()), parameters, JdbcLeadStore::lead));
+            }
+            return found;
+        });
+    }
+
+    @Override
+    public Optional<LeadRecord> findByIdempotencyKey(String tenantId, String idempotencyKey) {
+        Checks.tenantId("tenantId", tenantId);
+        Checks.text("idempotencyKey", idempotencyKey, 100);
+        return db.read(TYPE, c -> db.one(c, "SELECT " + COLUMNS + " FROM crm_lead l WHERE l.tenant_id = ?"
+                + " AND l.idempotency_key = ?", List.of(tenantId, idempotencyKey), JdbcLeadStore::lead));
+    }
+
+    @Override
+    public List<LeadRecord> findOpenByKey(String tenantId, LeadKey key, Collection<String> values, int limit) {
+        Checks.tenantId("tenantId", tenantId);
+        Checks.required("key", key);
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(Checks.noNulls("values", values)));
+        Checks.limit("limit", limit, MAX_LOOKUP);
+        if (distinct.isEmpty()) {
+            return List.of();
+        }
+        String column = switch (key) {
+            case EMAIL -> "email";
+            case PHONE -> "phone";
+            case NAME_KEY -> "name_key";
+        };
+        List<LeadRecord> found = db.read(TYPE, c -> {
+            List<LeadRecord> all = new ArrayList<>();
+            for (List<String> chunk : chunks(distinct)) {
+                all.addAll(openByValues(c, tenantId, column, chunk, limit));
+            }
+            return all;
+        });
+        // Each chunk is ordered and limited by the database; merging chunks needs one more sort in id order.
+        found.sort(Comparator.comparing(LeadRecord::id, Ids.ORDER));
+        return found.size() > limit ? List.copyOf(found.subList(0, limit)) : found;
+    }
+
+    /**
+     * The open leads whose {@code column} is one of {@code values}. H2 tests an {@code IN} list after the index's
+     * leading equality row by row over the tenant, so there the values are joined as a {@code VALUES} table and
+     * each is an index lookup (see {@link Database#existing}); PostgreSQL and MariaDB plan the list as lookups.
+     */
+    private List<LeadRecord> openByValues(Connection c, String tenantId, String column, List<String> values,
+            int limit) throws SQLException {
+        List<Object> parameters = new ArrayList<>();
+        String sql;
+        if (db.dialect() == Dialect.H2) {
+            StringBuilder rows = new StringBuilder();
+            for (int i = 0; i < values.size(); i++) {
+                rows.append(i == 0 ? "(?)" : ", (?)");
+            }
+            sql = "SELECT " + COLUMNS + " FROM (VALUES " + rows + ") AS w(v) JOIN crm_lead l ON l.tenant_id = ? AND l."
+                    + column + " = w.v WHERE l.status IN " + Database.placeholders(OPEN.size())
+                    + " ORDER BY l.id LIMIT ?";
+            parameters.addAll(values);
+            parameters.add(tenantId);
+        } else {
+            sql = "SELECT " + COLUMNS + " FROM crm_lead l WHERE l.tenant_id = ? AND l." + column + " IN "
+                    + Database.placeholders(values.size()) + " AND l.status IN " + Database.placeholders(OPEN.size())
+                    + " ORDER BY l.id LIMIT ?";
+            parameters.add(tenantId);
+            parameters.addAll(values);
+        }
+        parameters.addAll(OPEN);
+        parameters.add(limit);
+        return db.list(c, sql, parameters, JdbcLeadStore::lead);
+    }
+
+    @Override
+    public Page<LeadRecord> find(String tenantId, LeadFilter filter, PageRequest page) {
+        Checks.tenantId("tenantId", tenantId);
+        Checks.required("filter", filter);
+        Checks.required("page", page);
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM crm_lead l WHERE l.tenant_id = ?");
+        List<Object> parameters = new ArrayList<>(List.of(tenantId));
+        if (!filter.statuses().isEmpty()) {
+            sql.append(" AND l.status IN ").append(Database.placeholders(filter.statuses().size()));
+            filter.statuses().stream().sorted().forEach(parameters::add);
+        }
+        if (filter.ownerId() != null) {
+            sql.append(" AND l.owner_id = ?");
+            parameters.add(filter.ownerId());
+        }
+        if (filter.assigned() != null) {
+            sql.append(filter.assigned() ? " AND l.owner_id IS NOT NULL" : " AND l.owner_id IS NULL");
+        }
+        if (filter.source() != null) {
+            sql.append(" AND l.source = ?");
+            parameters.add(filter.source());
+        }
+        if (filter.needsReview() != null) {
+            sql.append(" AND l.needs_review = ?");
+            parameters.add(filter.needsReview());
+        }
+        if (filter.createdFrom() != null) {
+            sql.append(" AND l.created_at >= ?");
+            parameters.add(filter.createdFrom());
+        }
+        if (filter.createdBefore() != null) {
+            sql.append(" AND l.created_at < ?");
+            parameters.add(filter.createdBefore());
+        }
+        if (page.after() != null) {
+            sql.append(" AND l.id > ?");
+            parameters.add(cursorId(page.after()));
+        }
+        sql.append(" ORDER BY l.id LIMIT ?");
+        parameters.add(page.limit());
+        List<LeadRecord> items = db.read(TYPE, c -> db.list(c, sql.toString(), parameters, JdbcLeadStore::lead));
+        Optional<Cursor> next = items.size() == page.limit()
+                ? Optional.of(Cursor.of(List.of(items.get(items.size() - 1).id().toString())))
+                : Optional.empty();
+        return new Page<>(items, next);
+    }
+
+    @Override
+    public Map<UUID, Integer> openCountsByOwner(String tenantId, Collection<UUID> ownerIds) {
+        Checks.tenantId("tenantId", tenantId);
+        List<UUID> distinct = List.copyOf(new LinkedHashSet<>(Checks.noNulls("ownerIds", ownerIds)));
+        Map<UUID, Integer> counts = new LinkedHashMap<>();
+        distinct.forEach(id -> counts.put(id, 0));
+        if (distinct.isEmpty()) {
+            return counts;
+        }
+        db.read(TYPE, c -> {
+            for (List<UUID> chunk : chunks(distinct)) {
+                List<Object> parameters = new ArrayList<>();
+                parameters.add(tenantId);
+                parameters.addAll(chunk);
+                parameters.addAll(OPEN);
+                db.list(c, "SELECT owner_id, COUNT(*) AS n FROM crm_lead WHERE tenant_id = ? AND owner_id IN "
+                        + Database.placeholders(chunk.size()) + " AND status IN " + Database.placeholders(OPEN.size())
+                        + " GROUP BY owner_id", parameters, r -> counts.put(r.id("owner_id"), (int) r.number("n")));
+            }
+            return null;
+        });
+        return counts;
+    }
+
+    @Override
+    public List<LeadTally> tally(String tenantId, Instant from, Instant to) {
+        Checks.tenantId("tenantId", tenantId);
+        Instant start = Checks.instant("from", from);
+        Instant end = Checks.instant("to", to);
+        List<LeadTally> tallies = new ArrayList<>(db.read(TYPE, c -> db.list(c,
+                "SELECT source, status, COUNT(*) AS n FROM crm_lead WHERE tenant_id = ? AND created_at >= ?"
+                        + " AND created_at < ? GROUP BY source, status", List.of(tenantId, start, end),
+                r -> new LeadTally(r.enumValue(LeadSource.class, "source"), r.enumValue(LeadStatus.class, "status"),
+                        r.number("n")))));
+        // SQL would order the names alphabetically; the contract orders by declaration.
+        tallies.sort(Comparator.comparing(LeadTally::source).thenComparing(LeadTally::status));
+        return tallies;
+    }
+
+    @Override
+    public Optional<LeadRotationRecord> rotation(String tenantId, String pool) {
+        Checks.tenantId("tenantId", tenantId);
+        Checks.text("pool", pool, 100);
+        return db.read(ROTATION, c -> db.one(c, "SELECT tenant_id, pool, last_member_id, version FROM crm_lead_rotation"
+                + " WHERE tenant_id = ? AND pool = ?", List.of(tenantId, pool),
+                r -> new LeadRotationRecord(r.text("tenant_id"), r.text("pool"), r.id("last_member_id"),
+                        r.number("version"))));
+    }
+
+    @Override
+    public LeadRotationRecord saveRotation(LeadRotationRecord rotation, long expectedVersion) {
+        Checks.required("rotation", rotation);
+        if (expectedVersion < 0) {
+            throw new ValidationException("expectedVersion", "must not be negative");
+        }
+        LeadRotationRecord next = new LeadRotationRecord(rotation.tenantId(), rotation.pool(), rotation.lastMemberId(),
+                expectedVersion + 1);
+        if (expectedVersion == 0) {
+            try {
+                db.write(ROTATION, Map.of(), c -> db.update(c, "INSERT INTO crm_lead_rotation (tenant_id, pool,"
+                        + " last_member_id, version) VALUES (?, ?, ?, ?)", Arrays.asList(next.tenantId(), next.pool(),
+                        next.lastMemberId(), next.version())));
+            } catch (DuplicateException e) {
+                // Another assignment saved the first state already: a lost race, not a duplicate the caller made.
+                throw ConflictException.staleVersion(ROTATION, rotation.pool(), expectedVersion);
+            }
+            return next;
+        }
+        int changed = db.write(ROTATION, Map.of(), c -> db.update(c, "UPDATE crm_lead_rotation SET last_member_id = ?,"
+                + " version = ? WHERE tenant_id = ? AND pool = ? AND version = ?", Arrays.asList(next.lastMemberId(),
+                next.version(), next.tenantId(), next.pool(), expectedVersion)));
+        if (changed == 0) {
+            throw ConflictException.staleVersion(ROTATION, rotation.pool(), expectedVersion);
+        }
+        return next;
+    }
+
+    // ---- rows ---------------------------------------------------------------------------------------------
+
+    private Optional<LeadRecord> load(Connection c, String tenantId, UUID id) throws SQLException {
+        return db.one(c, "SELECT " + COLUMNS + " FROM crm_lead l WHERE l.tenant_id = ? AND l.id = ?",
+                List.of(tenantId, id), JdbcLeadStore::lead);
+    }
+
+    private static <T> List<List<T>> chunks(List<T> values) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < values.size(); from += CHUNK) {
+            chunks.add(values.subList(from, Math.min(values.size(), from + CHUNK)));
+        }
+        return chunks;
+    }
+
+    private static UUID cursorId(Cursor cursor) {
+        try {
+            return UUID.fromString(cursor.keys(1).get(0));
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException("cursor", "is not a cursor this library issued");
+        }
+    }
+
+    /** The columns from updated_at to closed_at, in table order: what an update may replace. */
+    private static List<Object> changeable(LeadRecord l) {
+        LeadDetails d = l.details();
+        LeadAttribution a = l.attribution();
+        Qualification q = l.qualification();
+        return Arrays.asList(l.updatedAt(), d.givenName(), d.familyName(), d.companyName(), d.jobTitle(),
+                d.industry(), d.employees(), d.email(), d.phone(), d.countryCode(), d.postcode(), d.city(), l.nameKey(),
+                a.source(), a.campaignId(), a.trackingCode(), a.rawSubmission(), l.status(),
+                l.disqualificationReason(), q.budget(), q.budgetCurrency(), q.authority(), q.need(), q.timeline(),
+                l.score(), encode(l.scoreFactors()), l.ownerId(), l.assignedAt(), l.firstContactDueAt(),
+                l.firstContactedAt(), l.matchedCustomerId(), l.needsReview(), l.convertedCustomerId(),
+                l.convertedOpportunityId(), l.closedAt());
+    }
+
+    /** The factors as {@code code<TAB>points} lines; null for none. */
+    static String encode(List<ScoreFactor> factors) {
+        if (factors.isEmpty()) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder();
+        for (ScoreFactor factor : factors) {
+            if (text.length() > 0) {
+                text.append('\n');
+            }
+            text.append(factor.code()).append('\t').append(factor.points());
+        }
+        return text.toString();
+    }
+
+    static List<ScoreFactor> decode(String text) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        List<ScoreFactor> factors = new ArrayList<>();
+        for (String line : text.split("\n", -1)) {
+            int tab = line.lastIndexOf('\t');
+            factors.add(new ScoreFactor(line.substring(0, tab), Integer.parseInt(line.substring(tab + 1))));
+        }
+        return factors;
+    }
+
+    private static LeadRecord lead(Row r) throws SQLException {
+        String tenantId = r.text("tenant_id");
+        UUID id = r.id("id");
+        long version = r.number("version");
+        Instant createdAt = r.instant("created_at");
+        Instant updatedAt = r.instant("updated_at");
+        LeadDetails details = new LeadDetails(r.text("given_name"), r.text("family_name"), r.text("company_name"),
+                r.text("job_title"), r.text("industry"), r.optionalInteger("employees"), r.text("email"),
+                r.text("phone"), r.text("country_code"), r.text("postcode"), r.text("city"));
+        String nameKey = r.text("name_key");
+        LeadAttribution attribution = new LeadAttribution(r.enumValue(LeadSource.class, "source"), r.text("campaign_id"),
+                r.text("tracking_code"), r.text("raw_submission"));
+        LeadStatus status = r.enumValue(LeadStatus.class, "status");
+        String reason = r.text("disqualification_reason");
+        Qualification qualification = new Qualification(r.decimal("budget"), r.text("budget_currency"),
+                r.optionalFlag("authority"), r.text("need"), r.date("timeline"));
+        int score = r.integer("score");
+        List<ScoreFactor> factors = decode(r.text("score_factors"));
+        return new LeadRecord(tenantId, id, version, createdAt, updatedAt, details, nameKey, attribution, status,
+                reason, qualification, score, factors, r.id("owner_id"), r.instant("assigned_at"),
+                r.instant("first_contact_due_at"), r.instant("first_contacted_at"), r.id("matched_customer_id"),
+                r.flag("needs_review"), r.id("converted_customer_id"), r.id("converted_opportunity_id"),
+                r.instant("closed_at"), r.text("idempotency_key"));
+    }
+}
