@@ -337,6 +337,23 @@ public abstract class LeadStoreContract extends ContractSupport {
     }
 
     @Test
+    void find_open_by_key_orders_by_id_and_limits_over_a_long_list_of_values() {
+        LeadRecord high = leads().insert(withId(reachableAt(webFormLead(TENANT), "first@example.org", null, null),
+                highId(3)));
+        LeadRecord low = leads().insert(withId(reachableAt(webFormLead(TENANT), "last@example.org", null, null),
+                lowId(3)));
+        List<String> emails = new ArrayList<>();
+        emails.add("first@example.org");
+        for (int i = 0; i < 1200; i++) {
+            emails.add("nobody" + i + "@example.org");
+        }
+        emails.add("last@example.org");
+
+        assertThat(leads().findOpenByKey(TENANT, LeadKey.EMAIL, emails, 10)).containsExactly(low, high);
+        assertThat(leads().findOpenByKey(TENANT, LeadKey.EMAIL, emails, 1)).containsExactly(low);
+    }
+
+    @Test
     void find_open_by_key_with_no_values_finds_none_and_rejects_a_limit_out_of_range() {
         leads().insert(webFormLead(TENANT));
 
