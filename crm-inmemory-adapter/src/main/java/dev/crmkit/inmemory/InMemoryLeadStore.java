@@ -123,6 +123,17 @@ final class InMemoryLeadStore implements LeadStore {
     }
 
     @Override
+    public List<LeadRecord> convertedInto(String tenantId, UUID customerId, int limit) {
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("customerId", customerId);
+        Checks.limit("limit", limit, MAX_LOOKUP);
+        return unit.inTransaction(() -> table.all(tenantId).stream()
+                .filter(l -> customerId.equals(l.convertedCustomerId()))
+                .sorted(Comparator.comparing(LeadRecord::closedAt).thenComparing(LeadRecord::id, Ids.ORDER))
+                .limit(limit).toList());
+    }
+
+    @Override
     public Page<LeadRecord> find(String tenantId, LeadFilter filter, PageRequest page) {
         Checks.tenantId("tenantId", tenantId);
         Checks.required("filter", filter);

@@ -211,6 +211,16 @@ final class JdbcLeadStore implements LeadStore {
     }
 
     @Override
+    public List<LeadRecord> convertedInto(String tenantId, UUID customerId, int limit) {
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("customerId", customerId);
+        Checks.limit("limit", limit, MAX_LOOKUP);
+        return db.read(TYPE, c -> db.list(c, "SELECT " + COLUMNS + " FROM crm_lead l WHERE l.tenant_id = ?"
+                + " AND l.converted_customer_id = ? ORDER BY l.closed_at, l.id LIMIT ?",
+                List.of(tenantId, customerId, limit), JdbcLeadStore::lead));
+    }
+
+    @Override
     public Page<LeadRecord> find(String tenantId, LeadFilter filter, PageRequest page) {
         Checks.tenantId("tenantId", tenantId);
         Checks.required("filter", filter);

@@ -322,6 +322,23 @@ public abstract class LeadStoreContract extends ContractSupport {
     }
 
     @Test
+    void converted_into_lists_a_customers_leads_in_the_order_they_converted() {
+        UUID customer = UUID.randomUUID();
+        LeadRecord later = leads().insert(webFormLead(TENANT).withStatus(LeadStatus.CONVERTED, null, customer, null,
+                NOW.plusSeconds(120)));
+        LeadRecord earlier = leads().insert(webFormLead(TENANT).withStatus(LeadStatus.CONVERTED, null, customer,
+                UUID.randomUUID(), NOW.plusSeconds(60)));
+        leads().insert(converted(webFormLead(TENANT)));
+        leads().insert(webFormLead(TENANT));
+        leads().insert(webFormLead(OTHER_TENANT).withStatus(LeadStatus.CONVERTED, null, customer, null, NOW));
+
+        assertThat(leads().convertedInto(TENANT, customer, 10)).containsExactly(earlier, later);
+        assertThat(leads().convertedInto(TENANT, customer, 1)).containsExactly(earlier);
+        assertThat(leads().convertedInto(TENANT, UUID.randomUUID(), 10)).isEmpty();
+        assertThat(leads().convertedInto(OTHER_TENANT, customer, 10)).hasSize(1);
+    }
+
+    @Test
     void find_open_by_key_orders_by_id_and_stops_at_the_limit() {
         LeadRecord high = leads().insert(withId(webFormLead(TENANT), highId(1)));
         LeadRecord low2 = leads().insert(withId(reachableAt(webFormLead(TENANT), "b@example.org", null, null),

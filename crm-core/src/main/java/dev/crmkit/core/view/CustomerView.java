@@ -13,6 +13,8 @@ import dev.crmkit.spi.customfield.CustomFieldValue;
 import dev.crmkit.spi.touchpoint.Channel;
 import dev.crmkit.spi.touchpoint.ChannelActivity;
 import java.time.Instant;
+import dev.crmkit.spi.lead.LeadRecord;
+import dev.crmkit.spi.lead.LeadSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +32,8 @@ import java.util.UUID;
  * @param openFollowUps the earliest-due open follow-ups, at most {@link CustomerViewService#MAX_OPEN_FOLLOW_UPS}
  * @param moreOpenFollowUps whether further open follow-ups exist beyond those shown
  * @param channels per channel the customer was in contact on: the number of contacts and the last one, by channel
+ * @param origins the leads the customer was converted from, in the order they converted, at most
+ *     {@link CustomerViewService#MAX_ORIGINS}: source attribution that followed the lead to the customer
  * @param timeline the newest page of the timeline; its cursor continues with
  *     {@link dev.crmkit.core.touchpoint.TouchPointService#timeline}
  */
@@ -40,6 +44,7 @@ public record CustomerView(
         List<FollowUp> openFollowUps,
         boolean moreOpenFollowUps,
         List<ChannelContact> channels,
+        List<Origin> origins,
         Page<Interaction> timeline) {
 
     /** Copies the lists, so a view never changes after it was made. */
@@ -48,6 +53,7 @@ public record CustomerView(
         relationships = List.copyOf(relationships);
         openFollowUps = List.copyOf(openFollowUps);
         channels = List.copyOf(channels);
+        origins = List.copyOf(origins);
     }
 
     /** The customer's master data. */
@@ -90,6 +96,19 @@ public record CustomerView(
      */
     public record Relationship(UUID id, String role, boolean customerIsPerson, UUID counterpartId,
             String counterpartName) {
+    }
+
+    /**
+     * A lead the customer was converted from: its source, campaign and tracking code, when it was captured and when
+     * it converted, and the opportunity the conversion opened (null if none).
+     */
+    public record Origin(UUID leadId, LeadSource source, String campaignId, String trackingCode, Instant capturedAt,
+            Instant convertedAt, UUID opportunityId) {
+
+        static Origin of(LeadRecord lead) {
+            return new Origin(lead.id(), lead.attribution().source(), lead.attribution().campaignId(),
+                    lead.attribution().trackingCode(), lead.createdAt(), lead.closedAt(), lead.convertedOpportunityId());
+        }
     }
 
     /** How often the customer was in contact on a channel, and when last. */

@@ -47,10 +47,12 @@ final class StoredCustomerViews implements CustomerViewService {
                     PageRequest.first(MAX_OPEN_FOLLOW_UPS));
             List<CustomerView.ChannelContact> channels = storage.interactions().activityByChannel(tenantId, id)
                     .stream().map(CustomerView.ChannelContact::of).toList();
+            List<CustomerView.Origin> origins = storage.leads().convertedInto(tenantId, id, MAX_ORIGINS).stream()
+                    .map(CustomerView.Origin::of).toList();
             Page<InteractionRecord> timeline = storage.interactions()
                     .timeline(tenantId, id, TimelineFilter.everything(), timelinePage);
             return new CustomerView(CustomerView.Profile.of(customer), contactPoints, relationships,
-                    open.items().stream().map(FollowUp::of).toList(), open.hasNext(), channels,
+                    open.items().stream().map(FollowUp::of).toList(), open.hasNext(), channels, origins,
                     new Page<>(timeline.items().stream().map(Interaction::of).toList(), timeline.next()));
         });
     }

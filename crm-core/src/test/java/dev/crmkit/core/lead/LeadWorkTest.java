@@ -126,6 +126,11 @@ class LeadWorkTest {
         assertThat(customer.ownerId()).isEqualTo(rep.userId());
         CustomerView view = fixtures.shop.customerViews().view(conversion.customerId());
         assertThat(view.timeline().items()).hasSize(1);
+        assertThat(view.origins()).singleElement().satisfies(o -> {
+            assertThat(o.leadId()).isEqualTo(lead.id());
+            assertThat(o.source()).isEqualTo(LeadSource.WEB_FORM);
+            assertThat(o.convertedAt()).isEqualTo(conversion.lead().closedAt());
+        });
         assertThat(fixtures.publishedTypes()).contains("LeadConverted", "CustomerRegistered");
         assertThatThrownBy(() -> leads.convert(ConvertLead.of(lead.id(), Actor.user("rep-1"))))
                 .as("converted is final").isInstanceOf(IllegalTransitionException.class);

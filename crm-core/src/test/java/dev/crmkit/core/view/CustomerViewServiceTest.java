@@ -125,7 +125,8 @@ class CustomerViewServiceTest {
         assertThat(full.timeline().items()).hasSize(CustomerViewService.DEFAULT_TIMELINE_SIZE);
         assertThat(fullCalls).hasSize(CustomerViewService.STORE_CALLS).containsExactlyInAnyOrder(
                 "customers.get", "contactPoints.forCustomer", "relationships.involving", "customers.getAll",
-                "tasks.openForCustomer", "interactions.activityByChannel", "interactions.timeline");
+                "tasks.openForCustomer", "interactions.activityByChannel", "leads.convertedInto",
+                "interactions.timeline");
         assertThat(emptyCalls).hasSizeLessThanOrEqualTo(CustomerViewService.STORE_CALLS);
     }
 

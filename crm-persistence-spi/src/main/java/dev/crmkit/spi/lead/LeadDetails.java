@@ -13,7 +13,7 @@ import dev.crmkit.spi.ValidationException;
  *   <li>{@code givenName}, {@code familyName}, {@code jobTitle}, {@code city}: at most 100 characters each.</li>
  *   <li>{@code companyName}: at most 200; {@code industry}: at most 64.</li>
  *   <li>{@code employees}: the company's size, 0 to 10,000,000, or null when unknown.</li>
- *   <li>{@code email}: at most 254; {@code phone}: at most 20; {@code countryCode}: two upper-case letters;
+ *   <li>{@code email}: not blank, at most 254; {@code phone}: not blank, at most 20; {@code countryCode}: two upper-case letters;
  *       {@code postcode}: at most 20.</li>
  * </ul>
  */
@@ -42,8 +42,12 @@ public record LeadDetails(
         if (employees != null && (employees < 0 || employees > MAX_EMPLOYEES)) {
             throw new ValidationException("employees", "must be 0 to " + MAX_EMPLOYEES);
         }
-        Checks.optionalText("email", email, 254);
-        Checks.optionalText("phone", phone, 20);
+        if (email != null) {
+            Checks.text("email", email, 254);
+        }
+        if (phone != null) {
+            Checks.text("phone", phone, 20);
+        }
         if (countryCode != null && !countryCode.matches("[A-Z]{2}")) {
             throw new ValidationException("countryCode", "must be two upper-case letters");
         }

@@ -8,7 +8,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Which leads a query selects; every condition set must hold, an unset one (null, or an empty set) selects all.
+ * Which leads a query selects; every condition set must hold, an unset one (null; for {@code statuses}, the empty set, never null)
+ * selects all.
  *
  * @param statuses      leads in one of these states
  * @param ownerId       leads owned by this team member

@@ -32,8 +32,8 @@ public interface LeadStore {
 
     /**
      * Replaces a lead whose stored version is {@code expectedVersion} with {@code lead} (same tenant and id), at
-     * version {@code expectedVersion + 1}; createdAt and the idempotency key stay as stored. Returns the stored
-     * record.
+     * version {@code expectedVersion + 1} (the given record's own version is ignored); createdAt and the
+     * idempotency key stay as stored. Returns the stored record.
      *
      * @throws NotFoundException when there is no such lead in the tenant
      * @throws ConflictException when the stored version differs; nothing changes
@@ -50,14 +50,22 @@ public interface LeadStore {
     Optional<LeadRecord> findByIdempotencyKey(String tenantId, String idempotencyKey);
 
     /**
-     * The open leads whose {@code key} equals one of {@code values} (exactly, as stored), ordered by id, at most
-     * {@code limit} (1 to {@link #MAX_LOOKUP}); an empty collection finds none.
+     * The open leads whose {@code key} equals one of {@code values} (exactly, as stored), ordered by id
+     * ({@link dev.crmkit.spi.Ids#ORDER}), at most {@code limit} (1 to {@link #MAX_LOOKUP}); an empty collection
+     * finds none.
      */
     List<LeadRecord> findOpenByKey(String tenantId, LeadKey key, Collection<String> values, int limit);
 
     /**
+     * The leads converted into this customer, in the order they converted (closedAt, then id), at most
+     * {@code limit} (1 to {@link #MAX_LOOKUP}): where the customer came from, for its 360-degree view.
+     */
+    List<LeadRecord> convertedInto(String tenantId, UUID customerId, int limit);
+
+    /**
      * One page of the leads {@code filter} selects ({@link LeadFilter#matches} is the reference meaning), ordered
-     * by id; the cursor is the last id. Keyset paging neither skips nor repeats a lead that exists for the whole walk.
+     * by id ({@link dev.crmkit.spi.Ids#ORDER}); the cursor is the last id. Keyset paging neither skips nor repeats
+     * a lead that exists for the whole walk.
      */
     Page<LeadRecord> find(String tenantId, LeadFilter filter, PageRequest page);
 
@@ -69,7 +77,8 @@ public interface LeadStore {
 
     /**
      * The leads created in {@code [from, to)} counted by source and status, ordered by source then status (in
-     * declaration order); combinations without leads are left out.
+     * declaration order); combinations without leads are left out, and
+     * {@code from} at or after {@code to} finds none.
      */
     List<LeadTally> tally(String tenantId, Instant from, Instant to);
 

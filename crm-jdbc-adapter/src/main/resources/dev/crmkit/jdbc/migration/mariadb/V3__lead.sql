@@ -51,6 +51,7 @@ CREATE INDEX ix_crm_lead_phone ON crm_lead (tenant_id, phone);
 CREATE INDEX ix_crm_lead_name_key ON crm_lead (tenant_id, name_key);
 CREATE INDEX ix_crm_lead_owner ON crm_lead (tenant_id, owner_id, status, id);
 CREATE INDEX ix_crm_lead_created ON crm_lead (tenant_id, created_at, source, status);
+CREATE INDEX ix_crm_lead_converted ON crm_lead (tenant_id, converted_customer_id, closed_at, id);
 
 CREATE TABLE crm_lead_rotation (
     tenant_id VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
