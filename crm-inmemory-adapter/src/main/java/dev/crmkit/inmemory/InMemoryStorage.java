@@ -6,6 +6,8 @@ import dev.crmkit.spi.customer.ContactPointStore;
 import dev.crmkit.spi.customer.CustomerStore;
 import dev.crmkit.spi.customer.RelationshipStore;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
+import dev.crmkit.spi.opportunity.OpportunityStore;
+import dev.crmkit.spi.opportunity.PipelineStore;
 import dev.crmkit.spi.outbox.OutboxStore;
 import dev.crmkit.spi.scheduling.DueWorkStore;
 import dev.crmkit.spi.team.TeamMemberStore;
@@ -31,6 +33,8 @@ public final class InMemoryStorage implements Storage {
     private final InMemoryTaskStore tasks = new InMemoryTaskStore(unit);
     private final InMemoryTeamMemberStore teamMembers = new InMemoryTeamMemberStore(unit);
     private final InMemoryTeamStore teams = new InMemoryTeamStore(unit);
+    private final InMemoryPipelineStore pipelines = new InMemoryPipelineStore(unit);
+    private final InMemoryOpportunityStore opportunities = new InMemoryOpportunityStore(unit);
     private final InMemoryOutboxStore outbox = new InMemoryOutboxStore(unit);
     private final InMemoryDueWorkStore dueWork = new InMemoryDueWorkStore(unit);
 
@@ -76,6 +80,16 @@ public final class InMemoryStorage implements Storage {
     @Override
     public TeamStore teams() {
         return teams;
+    }
+
+    @Override
+    public PipelineStore pipelines() {
+        return pipelines;
+    }
+
+    @Override
+    public OpportunityStore opportunities() {
+        return opportunities;
     }
 
     @Override

@@ -7,6 +7,8 @@ import dev.crmkit.spi.customer.ContactPointStore;
 import dev.crmkit.spi.customer.CustomerStore;
 import dev.crmkit.spi.customer.RelationshipStore;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
+import dev.crmkit.spi.opportunity.OpportunityStore;
+import dev.crmkit.spi.opportunity.PipelineStore;
 import dev.crmkit.spi.outbox.OutboxStore;
 import dev.crmkit.spi.scheduling.DueWorkStore;
 import dev.crmkit.spi.team.TeamMemberStore;
@@ -39,6 +41,8 @@ public final class JdbcStorage implements Storage {
     private final TaskStore tasks;
     private final TeamMemberStore teamMembers;
     private final TeamStore teams;
+    private final PipelineStore pipelines;
+    private final OpportunityStore opportunities;
     private final OutboxStore outbox;
     private final DueWorkStore dueWork;
 
@@ -52,6 +56,8 @@ public final class JdbcStorage implements Storage {
         this.tasks = new JdbcTaskStore(database);
         this.teamMembers = new JdbcTeamMemberStore(database);
         this.teams = new JdbcTeamStore(database);
+        this.pipelines = new JdbcPipelineStore(database);
+        this.opportunities = new JdbcOpportunityStore(database);
         this.outbox = new JdbcOutboxStore(database);
         this.dueWork = new JdbcDueWorkStore(database);
     }
@@ -104,6 +110,16 @@ public final class JdbcStorage implements Storage {
     @Override
     public TeamStore teams() {
         return teams;
+    }
+
+    @Override
+    public PipelineStore pipelines() {
+        return pipelines;
+    }
+
+    @Override
+    public OpportunityStore opportunities() {
+        return opportunities;
     }
 
     @Override
