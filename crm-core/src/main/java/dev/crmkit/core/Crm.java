@@ -1,6 +1,7 @@
 package dev.crmkit.core;
 
 import dev.crmkit.core.event.OutboxRelay;
+import dev.crmkit.core.opportunity.OpportunityService;
 import dev.crmkit.core.port.EventListener;
 import dev.crmkit.core.scheduling.DueWorkScheduler;
 import dev.crmkit.core.touchpoint.TouchPointService;
@@ -55,6 +56,7 @@ public final class Crm implements AutoCloseable {
         builder.listeners.forEach(relay::register);
         this.scheduler = DueWorkScheduler.create(context, builder.nodeId, builder.schedulerSettings);
         scheduler.register(TouchPointService.FOLLOW_UP_DUE, TouchPointService.followUpDueHandler(context));
+        scheduler.register(OpportunityService.STALLED, OpportunityService.stalledHandler(context));
     }
 
     /** A builder with the defaults: system UTC clock, time-ordered ids, international phone numbers only, WARN. */
@@ -83,7 +85,7 @@ public final class Crm implements AutoCloseable {
     }
 
     /**
-     * The scheduler that runs due work (follow-ups falling due) with leases, safe on several nodes. Call
+     * The scheduler that runs due work (follow-ups falling due, stalled deals) with leases, safe on several nodes. Call
      * {@link DueWorkScheduler#runDueWork()} from the host's own scheduler, or {@link #start()} the background threads.
      */
     public DueWorkScheduler scheduler() {

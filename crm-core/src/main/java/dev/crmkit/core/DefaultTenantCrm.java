@@ -4,6 +4,7 @@ import dev.crmkit.core.common.CoreContext;
 import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.customer.CustomerSettings;
 import dev.crmkit.core.customfield.CustomFieldService;
+import dev.crmkit.core.opportunity.OpportunityService;
 import dev.crmkit.core.team.TeamService;
 import dev.crmkit.core.touchpoint.TouchPointService;
 import dev.crmkit.core.view.CustomerViewService;
@@ -16,6 +17,7 @@ final class DefaultTenantCrm implements TenantCrm {
     private final TouchPointService touchPoints;
     private final CustomerViewService customerViews;
     private final TeamService teams;
+    private final OpportunityService opportunities;
 
     DefaultTenantCrm(CoreContext context, String tenantId, CustomerSettings customerSettings) {
         this.tenantId = tenantId;
@@ -24,6 +26,7 @@ final class DefaultTenantCrm implements TenantCrm {
         this.touchPoints = TouchPointService.create(context, tenantId);
         this.customerViews = CustomerViewService.create(context, tenantId);
         this.teams = TeamService.create(context, tenantId);
+        this.opportunities = OpportunityService.create(context, tenantId);
     }
 
     @Override
@@ -49,6 +52,11 @@ final class DefaultTenantCrm implements TenantCrm {
     @Override
     public TeamService teams() {
         return teams;
+    }
+
+    @Override
+    public OpportunityService opportunities() {
+        return opportunities;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.crmkit.core;
 
 import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.customfield.CustomFieldService;
+import dev.crmkit.core.opportunity.OpportunityService;
 import dev.crmkit.core.team.TeamService;
 import dev.crmkit.core.touchpoint.TouchPointService;
 import dev.crmkit.core.view.CustomerViewService;
@@ -26,6 +27,9 @@ public interface TenantCrm {
 
     /** The sales reps, service agents and managers, their availability, and their teams. */
     TeamService teams();
+
+    /** Sales pipelines, the deals moving through them, their stage history and the sales reports. */
+    OpportunityService opportunities();
 
     /** The 360-degree view of a customer in one call. */
     CustomerViewService customerViews();

@@ -27,13 +27,15 @@ final class ArchitectureRules {
             "view", Set.of("customer", "touchpoint"),
             "scheduling", Set.of(),
             "team", Set.of(),
+            "opportunity", Set.of("scheduling"),
             "event", Set.of("port"),
             "port", Set.of());
 
     /** The domain packages that hold the model, as opposed to the kernel and the plumbing. */
     static final String[] DOMAIN_PACKAGES = {
         "dev.crmkit.core.customer..", "dev.crmkit.core.customfield..", "dev.crmkit.core.touchpoint..",
-        "dev.crmkit.core.view..", "dev.crmkit.core.team.."
+        "dev.crmkit.core.view..", "dev.crmkit.core.team..",
+        "dev.crmkit.core.opportunity.."
     };
 
     static final ArchRule ADAPTERS_DO_NOT_USE_CORE = noClasses()
