@@ -37,7 +37,8 @@ final class InMemoryPipelineStore implements PipelineStore {
             PipelineRecord stored = table.expect(pipeline.tenantId(), pipeline.id(), expectedVersion);
             checkNameFree(pipeline);
             PipelineRecord next = new PipelineRecord(pipeline.tenantId(), pipeline.id(), expectedVersion + 1,
-                    stored.createdAt(), pipeline.updatedAt(), pipeline.name(), pipeline.stages(), pipeline.reopenRule());
+                    stored.createdAt(), pipeline.updatedAt(), pipeline.name(), pipeline.stages(),
+                    pipeline.reopenRule());
             table.put(next);
             return next;
         });

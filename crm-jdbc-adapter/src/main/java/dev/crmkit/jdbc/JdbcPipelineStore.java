@@ -23,14 +23,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Pipelines in {@code crm_pipeline}, unique by name per tenant; their stages as numbered rows of {@code crm_pipeline_stage}. */
+/**
+ * Pipelines in {@code crm_pipeline}, unique by name per tenant; their stages as numbered rows of
+ * {@code crm_pipeline_stage}.
+ */
 final class JdbcPipelineStore implements PipelineStore {
     private static final String TYPE = "pipeline";
     private static final Map<String, String> UNIQUE = Map.of("uq_crm_pipeline_name", "name");
     private static final String COLUMNS = "tenant_id, id, version, created_at, updated_at, name, reopen_rule,"
             + " reopen_days";
     private static final String INSERT_STAGE = "INSERT INTO crm_pipeline_stage (tenant_id, pipeline_id, stage_no,"
-            + " stage_key, name, probability, forecast_category, outcome, norm_days) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " stage_key, name, probability, forecast_category, outcome, norm_days)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final Database db;
 
@@ -58,8 +62,8 @@ final class JdbcPipelineStore implements PipelineStore {
     public PipelineRecord update(PipelineRecord pipeline, long expectedVersion) {
         Checks.required("pipeline", pipeline);
         return db.write(TYPE, UNIQUE, c -> {
-            int changed = db.update(c, "UPDATE crm_pipeline SET version = ?, updated_at = ?, name = ?, reopen_rule = ?,"
-                    + " reopen_days = ? WHERE tenant_id = ? AND id = ? AND version = ?", Arrays.asList(
+            int changed = db.update(c, "UPDATE crm_pipeline SET version = ?, updated_at = ?, name = ?,"
+                    + " reopen_rule = ?, reopen_days = ? WHERE tenant_id = ? AND id = ? AND version = ?", Arrays.asList(
                     expectedVersion + 1, pipeline.updatedAt(), pipeline.name(), pipeline.reopenRule().kind(),
                     pipeline.reopenRule().days(), pipeline.tenantId(), pipeline.id(), expectedVersion));
             if (changed == 0) {
@@ -128,7 +132,8 @@ final class JdbcPipelineStore implements PipelineStore {
         bare.forEach(p -> parameters.add(p.id()));
         Map<UUID, List<PipelineStage>> stages = new HashMap<>();
         db.list(c, "SELECT pipeline_id, stage_key, name, probability, forecast_category, outcome, norm_days"
-                + " FROM crm_pipeline_stage WHERE tenant_id = ? AND pipeline_id IN " + Database.placeholders(bare.size())
+                + " FROM crm_pipeline_stage WHERE tenant_id = ? AND pipeline_id IN "
+                + Database.placeholders(bare.size())
                 + " ORDER BY pipeline_id, stage_no", parameters, r -> {
                     UUID pipelineId = r.id("pipeline_id");
                     String key = r.text("stage_key");

@@ -65,7 +65,8 @@ final class OpportunityFixtures {
                 UUID.randomUUID(), pipelineId, "proposal", StageOutcome.OPEN, new BigDecimal("1234.5"), "EUR", 55,
                 ForecastCategory.COMMIT, java.time.LocalDate.of(2026, 6, 30), UUID.randomUUID(), List.of(
                         new LineItemRecord("sku-2", new BigDecimal("3"), new BigDecimal("400.00"), BigDecimal.ZERO),
-                        new LineItemRecord("sku-1", new BigDecimal("1.5"), new BigDecimal("23"), new BigDecimal("12.5"))),
+                        new LineItemRecord("sku-1", new BigDecimal("1.5"), new BigDecimal("23"),
+                                new BigDecimal("12.5"))),
                 Set.of(new OpportunityContact(UUID.randomUUID(), dev.crmkit.spi.opportunity.ContactRole.CHAMPION),
                         new OpportunityContact(UUID.randomUUID(),
                                 dev.crmkit.spi.opportunity.ContactRole.ECONOMIC_BUYER)),

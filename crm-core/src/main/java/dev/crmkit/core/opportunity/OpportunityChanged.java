@@ -10,8 +10,9 @@ import java.util.UUID;
  * A deal's details changed: owner, amount (derived from its line items when it has any), probability, forecast
  * category, expected close date, line items, contact roles or competitors.
  */
-public record OpportunityChanged(String tenantId, UUID opportunityId, UUID ownerId, BigDecimal amount, String currency,
-        int probability, ForecastCategory forecastCategory, LocalDate expectedCloseDate, Instant occurredAt) implements OpportunityEvent {
+public record OpportunityChanged(String tenantId, UUID opportunityId, UUID ownerId, BigDecimal amount,
+        String currency, int probability, ForecastCategory forecastCategory, LocalDate expectedCloseDate,
+        Instant occurredAt) implements OpportunityEvent {
     @Override
     public String aggregateId() {
         return opportunityId.toString();

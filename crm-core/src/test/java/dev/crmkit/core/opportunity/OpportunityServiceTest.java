@@ -144,7 +144,8 @@ class OpportunityServiceTest {
         Pipeline never = deals.definePipeline(OpportunityFixtures.shortPipeline("Never", ReopenRule.never()));
         Pipeline month = deals.definePipeline(OpportunityFixtures.shortPipeline("Month", ReopenRule.withinDays(30)));
         Pipeline always = deals.definePipeline(OpportunityFixtures.shortPipeline("Always", ReopenRule.always()));
-        UUID closedForGood = deals.closeWon(deals.open(f.webShopDeal().inPipeline(never.id()), ANA).id(), null, ANA).id();
+        UUID closedForGood = deals.closeWon(deals.open(f.webShopDeal().inPipeline(never.id()), ANA).id(), null,
+                ANA).id();
         UUID recent = deals.closeLost(deals.open(f.webShopDeal().inPipeline(month.id()), ANA).id(), "budget", ANA).id();
         UUID late = deals.closeLost(deals.open(f.webShopDeal().inPipeline(month.id()), ANA).id(), "budget", ANA).id();
         UUID old = deals.closeWon(deals.open(f.webShopDeal().inPipeline(always.id()), ANA).id(), null, ANA).id();
