@@ -4,6 +4,7 @@ import dev.crmkit.core.event.OutboxRelay;
 import dev.crmkit.core.lead.LeadService;
 import dev.crmkit.core.lead.LeadSettings;
 import dev.crmkit.core.lead.PredictiveModels;
+import dev.crmkit.core.opportunity.OpportunityService;
 import dev.crmkit.core.port.EventListener;
 import dev.crmkit.core.scheduling.DueWorkScheduler;
 import dev.crmkit.core.touchpoint.TouchPointService;
@@ -65,6 +66,7 @@ public final class Crm implements AutoCloseable {
         scheduler.register(TouchPointService.FOLLOW_UP_DUE, TouchPointService.followUpDueHandler(context));
         scheduler.register(LeadService.FIRST_CONTACT_DUE, LeadService.firstContactDueHandler(context));
         relay.register(new LeadRedistribution(this));
+        scheduler.register(OpportunityService.STALLED, OpportunityService.stalledHandler(context));
     }
 
     /** A builder with the defaults: system UTC clock, time-ordered ids, international phone numbers only, WARN. */
@@ -94,7 +96,7 @@ public final class Crm implements AutoCloseable {
     }
 
     /**
-     * The scheduler that runs due work (follow-ups falling due) with leases, safe on several nodes. Call
+     * The scheduler that runs due work (follow-ups falling due, stalled deals) with leases, safe on several nodes. Call
      * {@link DueWorkScheduler#runDueWork()} from the host's own scheduler, or {@link #start()} the background threads.
      */
     public DueWorkScheduler scheduler() {

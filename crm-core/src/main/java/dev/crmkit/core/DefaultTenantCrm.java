@@ -9,6 +9,8 @@ import dev.crmkit.core.lead.LeadService;
 import dev.crmkit.core.lead.LeadSettings;
 import dev.crmkit.core.lead.OpportunityOpener;
 import dev.crmkit.core.lead.PredictiveModels;
+import dev.crmkit.core.opportunity.OpenOpportunity;
+import dev.crmkit.core.opportunity.OpportunityService;
 import dev.crmkit.core.team.TeamService;
 import dev.crmkit.core.touchpoint.TouchPointService;
 import dev.crmkit.core.view.CustomerViewService;
@@ -22,6 +24,7 @@ final class DefaultTenantCrm implements TenantCrm {
     private final CustomerViewService customerViews;
     private final TeamService teams;
     private final LeadService leads;
+    private final OpportunityService opportunities;
 
     DefaultTenantCrm(CoreContext context, String tenantId, CustomerSettings customerSettings,
             LeadSettings leadSettings, PredictiveModels predictiveModels) {
@@ -31,9 +34,10 @@ final class DefaultTenantCrm implements TenantCrm {
         this.touchPoints = TouchPointService.create(context, tenantId);
         this.customerViews = CustomerViewService.create(context, tenantId);
         this.teams = TeamService.create(context, tenantId);
+        this.opportunities = OpportunityService.create(context, tenantId);
         this.leads = LeadService.create(context, tenantId, leadSettings,
                 ContactValues.forRegion(customerSettings.defaultPhoneRegion()), customers, teams, predictiveModels,
-                opportunityOpener());
+                opportunityOpener(opportunities));
     }
 
     @Override
@@ -66,10 +70,16 @@ final class DefaultTenantCrm implements TenantCrm {
         return leads;
     }
 
-    private static OpportunityOpener opportunityOpener() {
-        // TEMPORARY on branch 'leads' until the opportunity domain merges; never merged to main like this
-        return (customerId, name, amount, ownerId, leadId, source) -> {
-            throw new UnsupportedOperationException("opportunities are not available yet");
+    @Override
+    public OpportunityService opportunities() {
+        return opportunities;
+    }
+
+    /** Conversion opens its opportunity through the tenant's opportunity service, in the conversion's transaction. */
+    private static OpportunityOpener opportunityOpener(OpportunityService opportunities) {
+        return (customerId, name, amount, ownerId, leadId, source, actor) -> {
+            OpenOpportunity open = OpenOpportunity.of(customerId, name).ownedBy(ownerId).fromLead(leadId, source.name());
+            return opportunities.open(amount == null ? open : open.withAmount(amount), actor).id();
         };
     }
 

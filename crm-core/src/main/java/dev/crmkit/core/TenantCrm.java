@@ -3,6 +3,7 @@ package dev.crmkit.core;
 import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.customfield.CustomFieldService;
 import dev.crmkit.core.lead.LeadService;
+import dev.crmkit.core.opportunity.OpportunityService;
 import dev.crmkit.core.team.TeamService;
 import dev.crmkit.core.touchpoint.TouchPointService;
 import dev.crmkit.core.view.CustomerViewService;
@@ -30,6 +31,9 @@ public interface TenantCrm {
 
     /** Leads from capture through scoring, distribution and qualification to conversion. */
     LeadService leads();
+
+    /** Sales pipelines, the deals moving through them, their stage history and the sales reports. */
+    OpportunityService opportunities();
 
     /** The 360-degree view of a customer in one call. */
     CustomerViewService customerViews();

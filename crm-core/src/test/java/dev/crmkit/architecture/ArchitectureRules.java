@@ -28,6 +28,7 @@ final class ArchitectureRules {
             Map.entry("scheduling", Set.of()),
             Map.entry("team", Set.of()),
             Map.entry("lead", Set.of("customer", "team", "scheduling")),
+            Map.entry("opportunity", Set.of("scheduling")),
             Map.entry("event", Set.of("port")),
             Map.entry("port", Set.of()),
             Map.entry("interchange", Set.of("lead", "customer")));
@@ -36,7 +37,7 @@ final class ArchitectureRules {
     static final String[] DOMAIN_PACKAGES = {
         "dev.crmkit.core.customer..", "dev.crmkit.core.customfield..", "dev.crmkit.core.touchpoint..",
         "dev.crmkit.core.view..", "dev.crmkit.core.team..",
-        "dev.crmkit.core.lead.."
+        "dev.crmkit.core.lead..", "dev.crmkit.core.opportunity.."
     };
 
     static final ArchRule ADAPTERS_DO_NOT_USE_CORE = noClasses()

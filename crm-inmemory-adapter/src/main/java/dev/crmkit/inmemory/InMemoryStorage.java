@@ -7,6 +7,8 @@ import dev.crmkit.spi.customer.CustomerStore;
 import dev.crmkit.spi.customer.RelationshipStore;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
 import dev.crmkit.spi.lead.LeadStore;
+import dev.crmkit.spi.opportunity.OpportunityStore;
+import dev.crmkit.spi.opportunity.PipelineStore;
 import dev.crmkit.spi.outbox.OutboxStore;
 import dev.crmkit.spi.scheduling.DueWorkStore;
 import dev.crmkit.spi.team.TeamMemberStore;
@@ -33,6 +35,8 @@ public final class InMemoryStorage implements Storage {
     private final InMemoryTeamMemberStore teamMembers = new InMemoryTeamMemberStore(unit);
     private final InMemoryTeamStore teams = new InMemoryTeamStore(unit);
     private final InMemoryLeadStore leads = new InMemoryLeadStore(unit);
+    private final InMemoryPipelineStore pipelines = new InMemoryPipelineStore(unit);
+    private final InMemoryOpportunityStore opportunities = new InMemoryOpportunityStore(unit);
     private final InMemoryOutboxStore outbox = new InMemoryOutboxStore(unit);
     private final InMemoryDueWorkStore dueWork = new InMemoryDueWorkStore(unit);
 
@@ -83,6 +87,16 @@ public final class InMemoryStorage implements Storage {
     @Override
     public LeadStore leads() {
         return leads;
+    }
+
+    @Override
+    public PipelineStore pipelines() {
+        return pipelines;
+    }
+
+    @Override
+    public OpportunityStore opportunities() {
+        return opportunities;
     }
 
     @Override

@@ -8,6 +8,8 @@ import dev.crmkit.spi.customer.CustomerStore;
 import dev.crmkit.spi.customer.RelationshipStore;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
 import dev.crmkit.spi.lead.LeadStore;
+import dev.crmkit.spi.opportunity.OpportunityStore;
+import dev.crmkit.spi.opportunity.PipelineStore;
 import dev.crmkit.spi.outbox.OutboxStore;
 import dev.crmkit.spi.scheduling.DueWorkStore;
 import dev.crmkit.spi.team.TeamMemberStore;
@@ -41,6 +43,8 @@ public final class JdbcStorage implements Storage {
     private final TeamMemberStore teamMembers;
     private final TeamStore teams;
     private final LeadStore leads;
+    private final PipelineStore pipelines;
+    private final OpportunityStore opportunities;
     private final OutboxStore outbox;
     private final DueWorkStore dueWork;
 
@@ -55,6 +59,8 @@ public final class JdbcStorage implements Storage {
         this.teamMembers = new JdbcTeamMemberStore(database);
         this.teams = new JdbcTeamStore(database);
         this.leads = new JdbcLeadStore(database);
+        this.pipelines = new JdbcPipelineStore(database);
+        this.opportunities = new JdbcOpportunityStore(database);
         this.outbox = new JdbcOutboxStore(database);
         this.dueWork = new JdbcDueWorkStore(database);
     }
@@ -112,6 +118,16 @@ public final class JdbcStorage implements Storage {
     @Override
     public LeadStore leads() {
         return leads;
+    }
+
+    @Override
+    public PipelineStore pipelines() {
+        return pipelines;
+    }
+
+    @Override
+    public OpportunityStore opportunities() {
+        return opportunities;
     }
 
     @Override

@@ -5,6 +5,8 @@ import dev.crmkit.spi.customer.CustomerStore;
 import dev.crmkit.spi.customer.RelationshipStore;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
 import dev.crmkit.spi.lead.LeadStore;
+import dev.crmkit.spi.opportunity.OpportunityStore;
+import dev.crmkit.spi.opportunity.PipelineStore;
 import dev.crmkit.spi.outbox.OutboxStore;
 import dev.crmkit.spi.scheduling.DueWorkStore;
 import dev.crmkit.spi.team.TeamMemberStore;
@@ -47,6 +49,12 @@ public interface Storage {
 
     /** Leads from capture to conversion, and the state of their distribution. */
     LeadStore leads();
+
+    /** Sales pipelines and their stages. */
+    PipelineStore pipelines();
+
+    /** Opportunities, their stage history and the sales reports over them. */
+    OpportunityStore opportunities();
 
     /** Domain events written in the same unit as the change that caused them. */
     OutboxStore outbox();

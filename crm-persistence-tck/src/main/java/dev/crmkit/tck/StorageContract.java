@@ -182,9 +182,45 @@ public abstract class StorageContract {
         }
     }
 
+    /** The contract of {@link PipelineStoreContract}. */
+    @Nested
+    public class Pipelines extends PipelineStoreContract {
+        @Override
+        protected Storage storage() {
+            return current();
+        }
+    }
+
     /** The contract of {@link LeadFilterProperties}. */
     @Nested
     public class Lead_filters extends LeadFilterProperties {
+        @Override
+        protected Storage storage() {
+            return current();
+        }
+    }
+
+    /** The contract of {@link OpportunityStoreContract}. */
+    @Nested
+    public class Opportunities extends OpportunityStoreContract {
+        @Override
+        protected Storage storage() {
+            return current();
+        }
+    }
+
+    /** The contract of {@link SalesReportContract}. */
+    @Nested
+    public class Sales_reports extends SalesReportContract {
+        @Override
+        protected Storage storage() {
+            return current();
+        }
+    }
+
+    /** The contract of {@link SalesReportProperties}. */
+    @Nested
+    public class Sales_report_properties extends SalesReportProperties {
         @Override
         protected Storage storage() {
             return current();

@@ -52,7 +52,7 @@ final class LeadConverter {
         int moved = context.storage().interactions().moveAll(tenantId, lead.id(), customerId, now);
         UUID opportunityId = command.opportunityName() == null ? null
                 : opportunities.open(customerId, command.opportunityName(), command.amount(), lead.ownerId(),
-                        lead.id(), lead.attribution().source());
+                        lead.id(), lead.attribution().source(), command.actor());
         LeadRecord stored = context.storage().leads().update(lead.withStatus(LeadStatus.CONVERTED, null, customerId,
                 opportunityId, now).touched(now), lead.version());
         context.storage().dueWork().cancel(tenantId, LeadService.FIRST_CONTACT_DUE, lead.id().toString());

@@ -1,5 +1,6 @@
 package dev.crmkit.core.lead;
 
+import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.Money;
 import dev.crmkit.spi.lead.LeadSource;
 import java.util.UUID;
@@ -12,5 +13,6 @@ import java.util.UUID;
 @FunctionalInterface
 public interface OpportunityOpener {
     /** Opens an opportunity for the customer in the tenant's default pipeline and returns its id. */
-    UUID open(UUID customerId, String name, Money amount, UUID ownerId, UUID sourceLeadId, LeadSource source);
+    UUID open(UUID customerId, String name, Money amount, UUID ownerId, UUID sourceLeadId, LeadSource source,
+            Actor actor);
 }

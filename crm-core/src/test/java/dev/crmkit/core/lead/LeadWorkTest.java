@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crmkit.core.common.Actor;
+import dev.crmkit.core.common.Money;
 import dev.crmkit.core.team.TeamMember;
 import dev.crmkit.core.view.CustomerView;
 import dev.crmkit.spi.IllegalTransitionException;
@@ -134,6 +135,24 @@ class LeadWorkTest {
         assertThat(fixtures.publishedTypes()).contains("LeadConverted", "CustomerRegistered");
         assertThatThrownBy(() -> leads.convert(ConvertLead.of(lead.id(), Actor.user("rep-1"))))
                 .as("converted is final").isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void conversion_can_open_an_opportunity_owned_by_the_leads_rep_with_the_leads_source() {
+        TeamMember rep = fixtures.rep("rep-1", 3, 10);
+        Lead lead = qualified(leads.capture(webFormLead("Hopper")).lead());
+
+        Conversion conversion = leads.convert(ConvertLead.of(lead.id(), Actor.user("rep-1"))
+                .withOpportunity("Hopper Systems: 50 seats", Money.of("25000", "EUR")));
+
+        var deal = fixtures.shop.opportunities().opportunity(conversion.opportunityId()).orElseThrow();
+        assertThat(deal.customerId()).isEqualTo(conversion.customerId());
+        assertThat(deal.ownerId()).isEqualTo(rep.id());
+        assertThat(deal.amount()).isEqualTo(Money.of("25000", "EUR"));
+        assertThat(conversion.lead().convertedOpportunityId()).isEqualTo(deal.id());
+        assertThat(fixtures.shop.customerViews().view(conversion.customerId()).origins())
+                .singleElement().satisfies(o -> assertThat(o.opportunityId()).isEqualTo(deal.id()));
+        assertThat(fixtures.publishedTypes()).contains("OpportunityOpened", "LeadConverted");
     }
 
     @Test

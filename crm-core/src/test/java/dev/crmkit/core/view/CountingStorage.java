@@ -7,6 +7,8 @@ import dev.crmkit.spi.customer.CustomerStore;
 import dev.crmkit.spi.customer.RelationshipStore;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
 import dev.crmkit.spi.lead.LeadStore;
+import dev.crmkit.spi.opportunity.OpportunityStore;
+import dev.crmkit.spi.opportunity.PipelineStore;
 import dev.crmkit.spi.outbox.OutboxStore;
 import dev.crmkit.spi.scheduling.DueWorkStore;
 import dev.crmkit.spi.team.TeamMemberStore;
@@ -104,6 +106,16 @@ final class CountingStorage implements Storage {
     @Override
     public LeadStore leads() {
         return counted("leads", LeadStore.class, real.leads());
+    }
+
+    @Override
+    public PipelineStore pipelines() {
+        return counted("pipelines", PipelineStore.class, real.pipelines());
+    }
+
+    @Override
+    public OpportunityStore opportunities() {
+        return counted("opportunities", OpportunityStore.class, real.opportunities());
     }
 
     @Override

@@ -1,0 +1,112 @@
+package dev.crmkit.core.opportunity;
+
+import dev.crmkit.core.common.Money;
+import dev.crmkit.spi.Checks;
+import dev.crmkit.spi.Storage;
+import dev.crmkit.spi.ValidationException;
+import dev.crmkit.spi.customer.CustomerRecord;
+import dev.crmkit.spi.customer.PartyKind;
+import dev.crmkit.spi.opportunity.LineItemRecord;
+import dev.crmkit.spi.opportunity.OpportunityContact;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/** The rules a deal's details obey, each error naming its field; checked before anything is written. */
+final class DealRules {
+    private DealRules() {
+    }
+
+    /** A deal's money: its amount and currency (both null for none) and its line items as stored. */
+    record Priced(BigDecimal amount, String currency, List<LineItemRecord> lineItems) {
+    }
+
+    static String name(String name) {
+        return Checks.text("name", name, 200).strip();
+    }
+
+    static int probability(int probability) {
+        if (probability < 0 || probability > 100) {
+            throw new ValidationException("probability", "must be 0 to 100");
+        }
+        return probability;
+    }
+
+    /**
+     * The amount: without line items the given one (non-negative, or none); with line items their total, all in one
+     * currency, and a given amount must equal it.
+     */
+    static Priced priced(Money amount, List<LineItem> items) {
+        Checks.noNulls("lineItems", items);
+        if (amount != null && amount.isNegative()) {
+            throw new ValidationException("amount", "must not be negative");
+        }
+        if (items.isEmpty()) {
+            return amount == null ? new Priced(null, null, List.of())
+                    : new Priced(amount.amount(), amount.currencyCode(), List.of());
+        }
+        Money total = Money.zero(items.get(0).unitPrice().currency());
+        List<LineItemRecord> records = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            LineItem item = items.get(i);
+            if (!item.unitPrice().currency().equals(total.currency())) {
+                throw new ValidationException("lineItems[" + i + "].unitPrice", "must be in " + total.currencyCode()
+                        + " like the first line item");
+            }
+            total = total.plus(item.total());
+            records.add(item.toRecord());
+        }
+        if (amount != null && (!amount.currency().equals(total.currency()) || amount.compareTo(total) != 0)) {
+            throw new ValidationException("amount", "must be left unset or equal the line items' total");
+        }
+        return new Priced(total.amount(), total.currencyCode(), records);
+    }
+
+    static Set<String> competitors(Set<String> names) {
+        Checks.noNulls("competitors", names);
+        Set<String> result = new TreeSet<>();
+        for (String name : names) {
+            result.add(Checks.text("competitors[]", name, 100).strip());
+        }
+        return result;
+    }
+
+    static String leadSource(String source) {
+        if (source == null) {
+            return null;
+        }
+        return Checks.text("leadSource", source, 64).strip();
+    }
+
+    static String closeReason(String reason, boolean required) {
+        if (reason == null && !required) {
+            return null;
+        }
+        return Checks.text("reason", reason, 500).strip();
+    }
+
+    /** The customer, owner and contacts must exist in the tenant; contacts must be live persons. */
+    static void checkReferences(Storage storage, String tenantId, UUID customerId, UUID ownerId,
+            Set<OpportunityContact> contacts) {
+        Checks.noNulls("contacts", contacts);
+        if (live(storage, tenantId, customerId).isEmpty()) {
+            throw new ValidationException("customerId", "names no live customer of this tenant");
+        }
+        if (ownerId != null && storage.teamMembers().get(tenantId, ownerId).isEmpty()) {
+            throw new ValidationException("ownerId", "names no team member of this tenant");
+        }
+        for (OpportunityContact contact : contacts) {
+            if (live(storage, tenantId, contact.personId()).filter(c -> c.kind() == PartyKind.PERSON).isEmpty()) {
+                throw new ValidationException("contacts[].personId", "names no live person of this tenant");
+            }
+        }
+    }
+
+    private static Optional<CustomerRecord> live(Storage storage, String tenantId, UUID id) {
+        return storage.customers().get(tenantId, id).filter(c -> c.mergedInto() == null);
+    }
+}

@@ -1,0 +1,13 @@
+package dev.crmkit.core.opportunity;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** An open deal moved from one open stage to another and took the new stage's probability. */
+public record OpportunityStageChanged(String tenantId, UUID opportunityId, String fromStage, String toStage,
+        int probability, Instant occurredAt) implements OpportunityEvent {
+    @Override
+    public String aggregateId() {
+        return opportunityId.toString();
+    }
+}

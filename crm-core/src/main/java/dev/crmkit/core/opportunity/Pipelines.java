@@ -1,0 +1,96 @@
+package dev.crmkit.core.opportunity;
+
+import dev.crmkit.core.common.CoreContext;
+import dev.crmkit.spi.Checks;
+import dev.crmkit.spi.DuplicateException;
+import dev.crmkit.spi.NotFoundException;
+import dev.crmkit.spi.PageRequest;
+import dev.crmkit.spi.Storage;
+import dev.crmkit.spi.ValidationException;
+import dev.crmkit.spi.opportunity.OpportunityFilter;
+import dev.crmkit.spi.opportunity.PipelineRecord;
+import dev.crmkit.spi.opportunity.PipelineStage;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Defining and redefining a tenant's pipelines, and finding or creating its default one. */
+final class Pipelines {
+    private final CoreContext context;
+    private final Storage storage;
+    private final String tenantId;
+
+    Pipelines(CoreContext context, String tenantId) {
+        this.context = context;
+        this.storage = context.storage();
+        this.tenantId = tenantId;
+    }
+
+    Pipeline define(DefinePipeline definition) {
+        Instant now = context.now();
+        PipelineRecord candidate = record(context.ids().next(), 1, now, now, definition);
+        return storage.transactions().inTransaction(() -> Pipeline.of(insert(candidate, now)));
+    }
+
+    Pipeline redefine(UUID pipelineId, DefinePipeline definition) {
+        Checks.id("pipelineId", pipelineId);
+        Instant now = context.now();
+        record(pipelineId, 1, now, now, definition);
+        return storage.transactions().inTransaction(() -> {
+            PipelineRecord before = storage.pipelines().get(tenantId, pipelineId)
+                    .orElseThrow(() -> new NotFoundException("pipeline", pipelineId));
+            PipelineRecord changed = record(pipelineId, before.version(), before.createdAt(), now, definition);
+            for (PipelineStage old : before.stages()) {
+                Optional<PipelineStage> kept = changed.stage(old.key());
+                boolean keeps = kept.isPresent() && kept.get().outcome() == old.outcome();
+                if (!keeps && inUse(pipelineId, old.key())) {
+                    throw new ValidationException("stages", "must keep stage " + old.key()
+                            + " with its outcome while deals are in it");
+                }
+            }
+            PipelineRecord stored = storage.pipelines().update(changed, before.version());
+            announce(stored, now);
+            return Pipeline.of(stored);
+        });
+    }
+
+    /** The first pipeline in id order, or the built-in one, created now; call inside a transaction. */
+    PipelineRecord defaultRecord() {
+        List<PipelineRecord> first = storage.pipelines().list(tenantId, PageRequest.first(1)).items();
+        if (!first.isEmpty()) {
+            return first.get(0);
+        }
+        Instant now = context.now();
+        try {
+            return insert(record(context.ids().next(), 1, now, now, DefinePipeline.salesDefault()), now);
+        } catch (DuplicateException e) {
+            // another node created it first; the insert changed nothing, so the unit goes on with theirs
+            return storage.pipelines().findByName(tenantId, DefinePipeline.DEFAULT_NAME).orElseThrow(() -> e);
+        }
+    }
+
+    private boolean inUse(UUID pipelineId, String stageKey) {
+        return !storage.opportunities().find(tenantId, OpportunityFilter.all().inPipeline(pipelineId)
+                .inStage(stageKey), PageRequest.first(1)).items().isEmpty();
+    }
+
+    private PipelineRecord insert(PipelineRecord candidate, Instant now) {
+        PipelineRecord stored = storage.pipelines().insert(candidate);
+        announce(stored, now);
+        return stored;
+    }
+
+    private void announce(PipelineRecord pipeline, Instant now) {
+        context.events().record(new PipelineDefined(tenantId, pipeline.id(), pipeline.version(),
+                pipeline.stages().stream().map(PipelineStage::key).toList(), pipeline.reopenRule(), now));
+    }
+
+    private PipelineRecord record(UUID id, long version, Instant createdAt, Instant now, DefinePipeline d) {
+        Checks.required("definition", d);
+        Checks.text("name", d.name(), 100);
+        Checks.noNulls("stages", d.stages());
+        return new PipelineRecord(tenantId, id, version, createdAt, now, d.name().strip(), d.stages(),
+                Checks.required("reopenRule", d.reopenRule()));
+    }
+}

@@ -1,0 +1,57 @@
+package dev.crmkit.core.opportunity;
+
+import dev.crmkit.core.common.CoreContext;
+import dev.crmkit.core.scheduling.DueWork;
+import dev.crmkit.core.scheduling.DueWorkHandler;
+import dev.crmkit.spi.opportunity.OpportunityRecord;
+import dev.crmkit.spi.opportunity.PipelineStage;
+import dev.crmkit.spi.opportunity.StageOutcome;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Turns due work of kind {@link OpportunityService#STALLED} into an {@link OpportunityStalled} event. */
+final class StalledDealHandler implements DueWorkHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(StalledDealHandler.class);
+
+    private final CoreContext context;
+
+    StalledDealHandler(CoreContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void handle(DueWork work) {
+        Optional<UUID> dealId = parse(work.key());
+        if (dealId.isEmpty()) {
+            LOG.warn("Due work {} of kind {} has a key that is no opportunity id; dropping it", work.id(), work.kind());
+            return;
+        }
+        context.storage().transactions().run(() -> {
+            Instant now = context.now();
+            // The work may be stale: the deal moved on, closed, or its pipeline's norm changed since it was scheduled.
+            Optional<OpportunityRecord> deal = context.storage().opportunities().get(work.tenantId(), dealId.get())
+                    .filter(d -> d.status() == StageOutcome.OPEN && d.stageKey().equals(work.payload()));
+            if (deal.isEmpty()) {
+                return;
+            }
+            OpportunityRecord d = deal.get();
+            Optional<PipelineStage> stage = context.storage().pipelines().get(d.tenantId(), d.pipelineId())
+                    .flatMap(p -> p.stage(d.stageKey()))
+                    .filter(s -> s.normDays() != null
+                            && !StalledDeals.stallsAt(d.stageEnteredAt(), s.normDays()).isAfter(now));
+            stage.ifPresent(s -> context.events().record(new OpportunityStalled(d.tenantId(), d.id(), d.stageKey(),
+                    d.stageEnteredAt(), s.normDays(), d.ownerId(), now)));
+        });
+    }
+
+    private static Optional<UUID> parse(String key) {
+        try {
+            return Optional.of(UUID.fromString(key));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

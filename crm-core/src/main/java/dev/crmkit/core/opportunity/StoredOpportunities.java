@@ -1,0 +1,253 @@
+package dev.crmkit.core.opportunity;
+
+import dev.crmkit.core.common.Actor;
+import dev.crmkit.core.common.CoreContext;
+import dev.crmkit.spi.Checks;
+import dev.crmkit.spi.NotFoundException;
+import dev.crmkit.spi.Page;
+import dev.crmkit.spi.PageRequest;
+import dev.crmkit.spi.Storage;
+import dev.crmkit.spi.ValidationException;
+import dev.crmkit.spi.opportunity.ForecastCategory;
+import dev.crmkit.spi.opportunity.OpportunityFilter;
+import dev.crmkit.spi.opportunity.OpportunityRecord;
+import dev.crmkit.spi.opportunity.PipelineRecord;
+import dev.crmkit.spi.opportunity.PipelineStage;
+import dev.crmkit.spi.opportunity.StageChangeRecord;
+import dev.crmkit.spi.opportunity.StageOutcome;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/** {@link OpportunityService} over the storage contract. */
+final class StoredOpportunities implements OpportunityService {
+    private final CoreContext context;
+    private final Storage storage;
+    private final String tenantId;
+    private final StalledDeals stalled;
+    private final Pipelines pipelines;
+
+    StoredOpportunities(CoreContext context, String tenantId) {
+        this.context = context;
+        this.storage = context.storage();
+        this.tenantId = tenantId;
+        this.stalled = new StalledDeals(context);
+        this.pipelines = new Pipelines(context, tenantId);
+    }
+
+    @Override
+    public Pipeline definePipeline(DefinePipeline definition) {
+        return pipelines.define(definition);
+    }
+
+    @Override
+    public Pipeline redefinePipeline(UUID pipelineId, DefinePipeline definition) {
+        return pipelines.redefine(pipelineId, definition);
+    }
+
+    @Override
+    public Pipeline defaultPipeline() {
+        return inTransaction(() -> Pipeline.of(pipelines.defaultRecord()));
+    }
+
+    @Override
+    public Optional<Pipeline> pipeline(UUID pipelineId) {
+        Checks.id("pipelineId", pipelineId);
+        return storage.pipelines().get(tenantId, pipelineId).map(Pipeline::of);
+    }
+
+    @Override
+    public Page<Pipeline> pipelines(PageRequest page) {
+        Checks.required("page", page);
+        Page<PipelineRecord> records = storage.pipelines().list(tenantId, page);
+        return new Page<>(records.items().stream().map(Pipeline::of).toList(), records.next());
+    }
+
+    @Override
+    public Opportunity open(OpenOpportunity c, Actor actor) {
+        Checks.required("command", c);
+        Checks.required("actor", actor);
+        Checks.id("customerId", c.customerId());
+        String name = DealRules.name(c.name());
+        DealRules.Priced priced = DealRules.priced(c.amount(), c.lineItems());
+        if (c.probability() != null) {
+            DealRules.probability(c.probability());
+        }
+        String leadSource = DealRules.leadSource(c.leadSource());
+        Instant now = context.now();
+        return inTransaction(() -> {
+            DealRules.checkReferences(storage, tenantId, c.customerId(), c.ownerId(), c.contacts());
+            PipelineRecord pipeline = c.pipelineId() == null ? pipelines.defaultRecord()
+                    : storage.pipelines().get(tenantId, c.pipelineId()).orElseThrow(
+                            () -> new ValidationException("pipelineId", "names no pipeline of this tenant"));
+            PipelineStage stage = c.stageKey() == null ? pipeline.first(StageOutcome.OPEN) : openStage(pipeline,
+                    c.stageKey());
+            int probability = c.probability() != null ? c.probability() : stage.probability();
+            ForecastCategory category = c.forecastCategory() != null ? c.forecastCategory()
+                    : stage.forecastCategory();
+            OpportunityRecord stored = storage.opportunities().insert(new OpportunityRecord(tenantId,
+                    context.ids().next(), 1, now, now, name, c.customerId(), pipeline.id(), stage.key(),
+                    StageOutcome.OPEN, priced.amount(), priced.currency(), probability, category,
+                    c.expectedCloseDate(), c.ownerId(), priced.lineItems(), c.contacts(),
+                    DealRules.competitors(c.competitors()), c.sourceLeadId(), leadSource, now, null, null));
+            history(stored, null, actor, now);
+            stalled.track(stored, stage);
+            context.events().record(new OpportunityOpened(tenantId, stored.id(), stored.customerId(), pipeline.id(),
+                    stage.key(), stored.ownerId(), stored.amount(), stored.currency(), probability,
+                    stored.sourceLeadId(), stored.leadSource(), now));
+            return Opportunity.of(stored);
+        });
+    }
+
+    @Override
+    public Opportunity revise(UUID opportunityId, OpportunityDetails d) {
+        Checks.id("opportunityId", opportunityId);
+        Checks.required("details", d);
+        String name = DealRules.name(d.name());
+        DealRules.Priced priced = DealRules.priced(d.amount(), d.lineItems());
+        int probability = DealRules.probability(d.probability());
+        Checks.required("forecastCategory", d.forecastCategory());
+        Instant now = context.now();
+        return inTransaction(() -> {
+            OpportunityRecord o = deal(opportunityId);
+            DealRules.checkReferences(storage, tenantId, o.customerId(), d.ownerId(), d.contacts());
+            OpportunityRecord stored = storage.opportunities().update(new OpportunityRecord(tenantId, o.id(),
+                    o.version(), o.createdAt(), now, name, o.customerId(), o.pipelineId(), o.stageKey(), o.status(),
+                    priced.amount(), priced.currency(), probability, d.forecastCategory(), d.expectedCloseDate(),
+                    d.ownerId(), priced.lineItems(), d.contacts(), DealRules.competitors(d.competitors()),
+                    o.sourceLeadId(), o.leadSource(), o.stageEnteredAt(), o.closedAt(), o.closeReason()),
+                    o.version());
+            context.events().record(new OpportunityChanged(tenantId, o.id(), stored.ownerId(), stored.amount(),
+                    stored.currency(), probability, stored.forecastCategory(), stored.expectedCloseDate(), now));
+            return Opportunity.of(stored);
+        });
+    }
+
+    @Override
+    public Opportunity moveToStage(UUID opportunityId, String stageKey, Actor actor) {
+        Checks.id("opportunityId", opportunityId);
+        Checks.text("stageKey", stageKey, 64);
+        Checks.required("actor", actor);
+        Instant now = context.now();
+        return inTransaction(() -> {
+            OpportunityRecord o = deal(opportunityId);
+            OpportunityLifecycle.checkMove(o, stageKey);
+            PipelineStage stage = openStage(pipelineOf(o), stageKey);
+            if (stage.key().equals(o.stageKey())) {
+                return Opportunity.of(o);
+            }
+            OpportunityRecord stored = enter(o, stage, now, null, actor);
+            context.events().record(new OpportunityStageChanged(tenantId, o.id(), o.stageKey(), stage.key(),
+                    stored.probability(), now));
+            return Opportunity.of(stored);
+        });
+    }
+
+    @Override
+    public Opportunity closeWon(UUID opportunityId, String reason, Actor actor) {
+        return close(opportunityId, StageOutcome.WON, DealRules.closeReason(reason, false), actor);
+    }
+
+    @Override
+    public Opportunity closeLost(UUID opportunityId, String reason, Actor actor) {
+        return close(opportunityId, StageOutcome.LOST, DealRules.closeReason(reason, true), actor);
+    }
+
+    private Opportunity close(UUID opportunityId, StageOutcome outcome, String reason, Actor actor) {
+        Checks.id("opportunityId", opportunityId);
+        Checks.required("actor", actor);
+        Instant now = context.now();
+        return inTransaction(() -> {
+            OpportunityRecord o = deal(opportunityId);
+            OpportunityLifecycle.check(o.status(), outcome);
+            PipelineStage stage = pipelineOf(o).first(outcome);
+            OpportunityRecord stored = enter(o, stage, now, reason, actor);
+            context.events().record(outcome == StageOutcome.WON
+                    ? new OpportunityWon(tenantId, o.id(), o.stageKey(), o.ownerId(), o.amount(), o.currency(), now)
+                    : new OpportunityLost(tenantId, o.id(), o.stageKey(), o.ownerId(), o.amount(), o.currency(), now));
+            return Opportunity.of(stored);
+        });
+    }
+
+    @Override
+    public Opportunity reopen(UUID opportunityId, String stageKey, Actor actor) {
+        Checks.id("opportunityId", opportunityId);
+        Checks.optionalText("stageKey", stageKey, 64);
+        Checks.required("actor", actor);
+        Instant now = context.now();
+        return inTransaction(() -> {
+            OpportunityRecord o = deal(opportunityId);
+            PipelineRecord pipeline = pipelineOf(o);
+            OpportunityLifecycle.checkReopen(o, pipeline.reopenRule(), now);
+            PipelineStage stage = stageKey == null ? pipeline.first(StageOutcome.OPEN) : openStage(pipeline, stageKey);
+            OpportunityRecord stored = enter(o, stage, now, null, actor);
+            context.events().record(new OpportunityReopened(tenantId, o.id(), o.status(), stage.key(), now));
+            return Opportunity.of(stored);
+        });
+    }
+
+    /** Moves a deal into a stage: its probability, category and status, the history and the stalled alert. */
+    private OpportunityRecord enter(OpportunityRecord o, PipelineStage stage, Instant now, String reason,
+            Actor actor) {
+        boolean open = stage.outcome() == StageOutcome.OPEN;
+        OpportunityRecord stored = storage.opportunities().update(new OpportunityRecord(tenantId, o.id(), o.version(),
+                o.createdAt(), now, o.name(), o.customerId(), o.pipelineId(), stage.key(), stage.outcome(), o.amount(),
+                o.currency(), stage.probability(), stage.forecastCategory(), o.expectedCloseDate(), o.ownerId(),
+                o.lineItems(), o.contacts(), o.competitors(), o.sourceLeadId(), o.leadSource(), now,
+                open ? null : now, open ? null : reason), o.version());
+        history(stored, o.stageKey(), actor, now);
+        stalled.track(stored, stage);
+        return stored;
+    }
+
+    private void history(OpportunityRecord deal, String fromStage, Actor actor, Instant now) {
+        storage.opportunities().appendStageChange(new StageChangeRecord(tenantId, context.ids().next(), deal.id(),
+                fromStage, deal.stageKey(), now, actor.kind().name().toLowerCase(Locale.ROOT) + ":" + actor.id()));
+    }
+
+    @Override
+    public Optional<Opportunity> opportunity(UUID opportunityId) {
+        Checks.id("opportunityId", opportunityId);
+        return storage.opportunities().get(tenantId, opportunityId).map(Opportunity::of);
+    }
+
+    @Override
+    public Page<Opportunity> opportunities(OpportunityFilter filter, PageRequest page) {
+        Checks.required("filter", filter);
+        Checks.required("page", page);
+        Page<OpportunityRecord> records = storage.opportunities().find(tenantId, filter, page);
+        return new Page<>(records.items().stream().map(Opportunity::of).toList(), records.next());
+    }
+
+    @Override
+    public List<StageChangeRecord> stageHistory(UUID opportunityId) {
+        Checks.id("opportunityId", opportunityId);
+        return storage.opportunities().stageHistory(tenantId, opportunityId);
+    }
+
+    @Override
+    public SalesReports reports() {
+        return new StoredSalesReports(storage, tenantId);
+    }
+
+    private static PipelineStage openStage(PipelineRecord pipeline, String key) {
+        return pipeline.stage(key).filter(s -> s.outcome() == StageOutcome.OPEN)
+                .orElseThrow(() -> new ValidationException("stageKey", "names no open stage of the pipeline"));
+    }
+
+    private OpportunityRecord deal(UUID id) {
+        return storage.opportunities().get(tenantId, id).orElseThrow(() -> new NotFoundException("opportunity", id));
+    }
+
+    private PipelineRecord pipelineOf(OpportunityRecord o) {
+        return storage.pipelines().get(tenantId, o.pipelineId())
+                .orElseThrow(() -> new NotFoundException("pipeline", o.pipelineId()));
+    }
+
+    private <T> T inTransaction(Supplier<T> work) {
+        return storage.transactions().inTransaction(work);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.crmkit.core.opportunity;
+
+import dev.crmkit.spi.Checks;
+import dev.crmkit.spi.NotFoundException;
+import dev.crmkit.spi.Storage;
+import dev.crmkit.spi.opportunity.CurrencyTotal;
+import dev.crmkit.spi.opportunity.FunnelStage;
+import dev.crmkit.spi.opportunity.LeadSourceResult;
+import dev.crmkit.spi.opportunity.PipelineCell;
+import dev.crmkit.spi.opportunity.PipelineRecord;
+import dev.crmkit.spi.opportunity.PipelineStage;
+import dev.crmkit.spi.opportunity.RepResult;
+import dev.crmkit.spi.opportunity.ReportPeriod;
+import dev.crmkit.spi.opportunity.SalesCycle;
+import dev.crmkit.spi.opportunity.WinRate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** {@link SalesReports} over the storage's aggregate queries, put in pipeline stage order where a pipeline is named. */
+final class StoredSalesReports implements SalesReports {
+    private final Storage storage;
+    private final String tenantId;
+
+    StoredSalesReports(Storage storage, String tenantId) {
+        this.storage = storage;
+        this.tenantId = tenantId;
+    }
+
+    @Override
+    public WinRate winRate(ReportPeriod period) {
+        return storage.opportunities().winRate(tenantId, Checks.required("period", period));
+    }
+
+    @Override
+    public List<CurrencyTotal> averageDealSize(ReportPeriod period) {
+        return storage.opportunities().wonDealSizes(tenantId, Checks.required("period", period));
+    }
+
+    @Override
+    public SalesCycle salesCycle(ReportPeriod period) {
+        return storage.opportunities().salesCycle(tenantId, Checks.required("period", period));
+    }
+
+    @Override
+    public List<PipelineCell> pipelineByStageAndOwner(UUID pipelineId) {
+        Map<String, Integer> order = stageOrder(pipelineId);
+        List<PipelineCell> cells = new ArrayList<>(storage.opportunities().openPipeline(tenantId, pipelineId));
+        // the store orders by key, owner and currency; a stable sort by stage position keeps the rest
+        cells.sort(Comparator.comparing(c -> order.getOrDefault(c.stageKey(), Integer.MAX_VALUE)));
+        return cells;
+    }
+
+    @Override
+    public List<RepResult> leaderboard(ReportPeriod period) {
+        return storage.opportunities().leaderboard(tenantId, Checks.required("period", period));
+    }
+
+    @Override
+    public List<FunnelStage> funnel(UUID pipelineId) {
+        PipelineRecord pipeline = pipeline(pipelineId);
+        Map<String, FunnelStage> entered = storage.opportunities().funnel(tenantId, pipelineId).stream()
+                .collect(Collectors.toMap(FunnelStage::stageKey, Function.identity()));
+        List<FunnelStage> funnel = new ArrayList<>();
+        for (PipelineStage stage : pipeline.stages()) {
+            funnel.add(entered.getOrDefault(stage.key(), new FunnelStage(stage.key(), 0, 0)));
+        }
+        return funnel;
+    }
+
+    @Override
+    public List<LeadSourceResult> byLeadSource(ReportPeriod period) {
+        return storage.opportunities().byLeadSource(tenantId, Checks.required("period", period));
+    }
+
+    private Map<String, Integer> stageOrder(UUID pipelineId) {
+        List<PipelineStage> stages = pipeline(pipelineId).stages();
+        return java.util.stream.IntStream.range(0, stages.size()).boxed()
+                .collect(Collectors.toMap(i -> stages.get(i).key(), i -> i));
+    }
+
+    private PipelineRecord pipeline(UUID pipelineId) {
+        Checks.id("pipelineId", pipelineId);
+        return storage.pipelines().get(tenantId, pipelineId)
+                .orElseThrow(() -> new NotFoundException("pipeline", pipelineId));
+    }
+}

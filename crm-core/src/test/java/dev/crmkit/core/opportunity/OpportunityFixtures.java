@@ -1,0 +1,57 @@
+package dev.crmkit.core.opportunity;
+
+import dev.crmkit.core.common.Actor;
+import dev.crmkit.core.common.Money;
+import dev.crmkit.core.port.PublishedEvent;
+import dev.crmkit.core.team.MemberDetails;
+import dev.crmkit.core.team.TeamService;
+import dev.crmkit.core.touchpoint.TouchPointFixtures;
+import dev.crmkit.spi.opportunity.ForecastCategory;
+import dev.crmkit.spi.opportunity.PipelineStage;
+import dev.crmkit.spi.opportunity.ReopenRule;
+import dev.crmkit.spi.team.TeamRole;
+import java.util.List;
+import java.util.UUID;
+
+/** The kernel of {@link TouchPointFixtures} with the opportunity service, a rep and a customer of the tenant. */
+final class OpportunityFixtures {
+    static final Actor ANA = Actor.user("ana@acme");
+
+    final TouchPointFixtures kernel = new TouchPointFixtures();
+    final OpportunityService deals = OpportunityService.create(kernel.context, TouchPointFixtures.TENANT);
+    final OpportunityService otherTenant = OpportunityService.create(kernel.context, TouchPointFixtures.OTHER_TENANT);
+    final UUID rep = TeamService.create(kernel.context, TouchPointFixtures.TENANT)
+            .add(MemberDetails.of("ana@acme", "Ana Souza", TeamRole.SALES_REP)).id();
+    final UUID customer = kernel.organization("Globex Retail").id();
+
+    /** Discovery 10 % (norm 7 days), demo 40 % (no norm), won, lost; with the given reopen rule. */
+    static DefinePipeline shortPipeline(String name, ReopenRule rule) {
+        return DefinePipeline.of(name, List.of(
+                PipelineStage.open("discovery", "Discovery", 10, ForecastCategory.PIPELINE, 7),
+                PipelineStage.open("demo", "Demo", 40, ForecastCategory.BEST_CASE, null),
+                PipelineStage.won("won", "Won"),
+                PipelineStage.lost("lost", "Lost"))).withReopenRule(rule);
+    }
+
+    /** A deal of the customer worth 1,000 EUR owned by the rep, in the default pipeline. */
+    OpenOpportunity webShopDeal() {
+        return OpenOpportunity.of(customer, "Web shop relaunch").ownedBy(rep).withAmount(Money.of("1000.00", "EUR"));
+    }
+
+    /** Relays the outbox and returns the pipeline and opportunity events published so far, in order. */
+    List<PublishedEvent> dealEvents() {
+        return kernel.publishAll().stream().filter(e -> e.aggregateType().equals(OpportunityEvent.OPPORTUNITY)
+                || e.aggregateType().equals(OpportunityEvent.PIPELINE)).toList();
+    }
+
+    /** The types of {@link #dealEvents()}. */
+    List<String> dealTypes() {
+        return dealEvents().stream().map(PublishedEvent::type).toList();
+    }
+
+    long storedDeals() {
+        return kernel.storage.opportunities().find(TouchPointFixtures.TENANT,
+                dev.crmkit.spi.opportunity.OpportunityFilter.all(), dev.crmkit.spi.PageRequest.first(1000))
+                .items().size();
+    }
+}

@@ -1,0 +1,15 @@
+package dev.crmkit.spi.opportunity;
+
+import java.math.BigDecimal;
+
+/**
+ * The deals of one lead source (null: none recorded) and currency (null: no amount) closed in a period: won and
+ * lost counts and summed amounts (scale 4).
+ */
+public record LeadSourceResult(String leadSource, String currency, long won, BigDecimal wonAmount, long lost,
+        BigDecimal lostAmount) {
+    public LeadSourceResult {
+        wonAmount = Decimals.scaled("wonAmount", wonAmount, 4);
+        lostAmount = Decimals.scaled("lostAmount", lostAmount, 4);
+    }
+}

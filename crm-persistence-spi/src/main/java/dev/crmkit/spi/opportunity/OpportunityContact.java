@@ -1,0 +1,12 @@
+package dev.crmkit.spi.opportunity;
+
+import dev.crmkit.spi.Checks;
+import java.util.UUID;
+
+/** A person (a customer id of kind person) and the role they play in a deal. */
+public record OpportunityContact(UUID personId, ContactRole role) {
+    public OpportunityContact {
+        Checks.id("personId", personId);
+        Checks.required("role", role);
+    }
+}

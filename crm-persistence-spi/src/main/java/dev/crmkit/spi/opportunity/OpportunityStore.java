@@ -1,0 +1,58 @@
+package dev.crmkit.spi.opportunity;
+
+import dev.crmkit.spi.ConflictException;
+import dev.crmkit.spi.DuplicateException;
+import dev.crmkit.spi.NotFoundException;
+import dev.crmkit.spi.Page;
+import dev.crmkit.spi.PageRequest;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Opportunities with their line items, contact roles and competitors, their append-only stage history, and the
+ * sales reports over them ({@link SalesReportQueries}). Scoped by tenant in every call; ids of other records
+ * (customer, pipeline, owner) are stored as given and not checked here.
+ */
+public interface OpportunityStore extends SalesReportQueries {
+    /**
+     * Stores a new deal at version 1 with its line items (in order), contacts and competitors.
+     *
+     * @throws DuplicateException with {@code key() = "id"} when the tenant has a deal with that id; nothing is stored
+     * @throws dev.crmkit.spi.ValidationException when the version is not 1
+     */
+    OpportunityRecord insert(OpportunityRecord opportunity);
+
+    /**
+     * Replaces a deal whose stored version is {@code expectedVersion} with {@code opportunity} (same tenant and
+     * id), children included, at version {@code expectedVersion + 1}; createdAt stays as stored. Returns the
+     * stored record.
+     *
+     * @throws NotFoundException when there is no such deal in the tenant
+     * @throws ConflictException when the stored version differs; nothing changes
+     */
+    OpportunityRecord update(OpportunityRecord opportunity, long expectedVersion);
+
+    /** The deal with this id in this tenant. */
+    Optional<OpportunityRecord> get(String tenantId, UUID id);
+
+    /**
+     * One page of the deals {@code filter} selects ({@link OpportunityFilter#matches} is the reference meaning),
+     * ordered by id in {@code Ids.ORDER}; the cursor is the last id. Keyset paging neither skips nor repeats a deal
+     * that exists for the whole walk.
+     */
+    Page<OpportunityRecord> find(String tenantId, OpportunityFilter filter, PageRequest page);
+
+    /**
+     * Appends one entry to a deal's stage history. Entries are never changed or removed.
+     *
+     * @throws DuplicateException with {@code key() = "id"} when the tenant has an entry with that id
+     */
+    StageChangeRecord appendStageChange(StageChangeRecord change);
+
+    /**
+     * A deal's stage history, oldest first: ordered by {@code changedAt}, then id in {@code Ids.ORDER}; empty for
+     * an unknown deal. A deal's history is short (one entry per stage change), so it comes whole.
+     */
+    List<StageChangeRecord> stageHistory(String tenantId, UUID opportunityId);
+}

@@ -1,0 +1,16 @@
+package dev.crmkit.spi.opportunity;
+
+import java.util.UUID;
+import java.math.BigDecimal;
+
+/**
+ * The open deals of one stage, owner (null: unowned) and currency (null: no amount): their count, summed amount
+ * (scale 4) and summed probability-weighted amount, amount times probability / 100 (exact, scale 6).
+ */
+public record PipelineCell(String stageKey, UUID ownerId, String currency, long count, BigDecimal amount,
+        BigDecimal weightedAmount) {
+    public PipelineCell {
+        amount = Decimals.scaled("amount", amount, 4);
+        weightedAmount = Decimals.scaled("weightedAmount", weightedAmount, 6);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.crmkit.spi.opportunity;
+
+import dev.crmkit.spi.Checks;
+import dev.crmkit.spi.ValidationException;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * When a pipeline lets a closed deal be reopened: {@link Kind#NEVER}, {@link Kind#WITHIN_DAYS} of closing (then
+ * {@code days} is 1 to 3650), or {@link Kind#ALWAYS}. {@code days} is 0 for the other two kinds.
+ */
+public record ReopenRule(Kind kind, int days) {
+    /** The kinds of rule. */
+    public enum Kind { NEVER, WITHIN_DAYS, ALWAYS }
+
+    public ReopenRule {
+        Checks.required("reopenRule.kind", kind);
+        if (kind == Kind.WITHIN_DAYS ? days < 1 || days > PipelineStage.MAX_NORM_DAYS : days != 0) {
+            throw new ValidationException("reopenRule.days", kind == Kind.WITHIN_DAYS
+                    ? "must be 1 to " + PipelineStage.MAX_NORM_DAYS : "must be 0 unless the rule counts days");
+        }
+    }
+
+    /** Closed is closed. */
+    public static ReopenRule never() {
+        return new ReopenRule(Kind.NEVER, 0);
+    }
+
+    /** Reopening is allowed up to {@code days} days after closing. */
+    public static ReopenRule withinDays(int days) {
+        return new ReopenRule(Kind.WITHIN_DAYS, days);
+    }
+
+    /** Reopening is always allowed. */
+    public static ReopenRule always() {
+        return new ReopenRule(Kind.ALWAYS, 0);
+    }
+
+    /** Whether a deal closed at {@code closedAt} may be reopened at {@code now}. */
+    public boolean allows(Instant closedAt, Instant now) {
+        return switch (kind) {
+            case NEVER -> false;
+            case ALWAYS -> true;
+            case WITHIN_DAYS -> !now.isAfter(closedAt.plus(Duration.ofDays(days)));
+        };
+    }
+}

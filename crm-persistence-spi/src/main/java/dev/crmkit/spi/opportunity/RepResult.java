@@ -1,0 +1,11 @@
+package dev.crmkit.spi.opportunity;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+/** One line of the rep leaderboard: an owner's won deals of one currency in a period and their summed amount. */
+public record RepResult(UUID ownerId, String currency, long wonCount, BigDecimal wonAmount) {
+    public RepResult {
+        wonAmount = Decimals.scaled("wonAmount", wonAmount, 4);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.crmkit.spi.opportunity;
+
+import dev.crmkit.spi.Checks;
+import dev.crmkit.spi.ValidationException;
+import java.time.Instant;
+
+/** The deals closed from {@code from} (inclusive) to {@code to} (exclusive); {@code from} lies before {@code to}. */
+public record ReportPeriod(Instant from, Instant to) {
+    public ReportPeriod {
+        from = Checks.instant("from", from);
+        to = Checks.instant("to", to);
+        if (!from.isBefore(to)) {
+            throw new ValidationException("to", "must lie after from");
+        }
+    }
+
+    /** Whether a deal closed at {@code closedAt} falls in the period. */
+    public boolean contains(Instant closedAt) {
+        return closedAt != null && !closedAt.isBefore(from) && closedAt.isBefore(to);
+    }
+}
