@@ -15,7 +15,7 @@ import java.util.Set;
  * (converted against disqualified), with Laplace smoothing. Its factors are the evidence in log-odds, scaled to
  * points: {@code predictive.prior} for the tenant's base rate and one {@code predictive.<attribute>} per attribute
  * whose value tells converted from lost leads apart, each {@code round(10 * ln(P(value | converted) /
- * P(value | lost)))}, at most 25 either way. Their sum is the model's log-odds of conversion times ten, so the
+ * P(value | lost)))}, at most 25 either way; a value the history never saw adds nothing. Their sum is the model's log-odds of conversion times ten, so the
  * explanation is exactly how the model decided.
  *
  * <p>Attributes: source, industry, country, company size band, job title (decision maker or not), e-mail kind
@@ -62,7 +62,10 @@ public final class NaiveBayesLeadModel implements LeadScoringModel {
         add(factors, "predictive.prior", Math.log((converted + 1.0) / (lost + 1.0)));
         attributes(facts).forEach((attribute, value) -> {
             Map<String, long[]> values = counts.getOrDefault(attribute, Map.of());
-            long[] seen = values.getOrDefault(value, new long[2]);
+            long[] seen = values.get(value);
+            if (seen == null) {
+                return; // a value the history never saw is no evidence either way
+            }
             int distinct = values.size() + 1;
             double given = (seen[0] + 1.0) / (converted + distinct);
             double givenLost = (seen[1] + 1.0) / (lost + distinct);

@@ -1,0 +1,20 @@
+package dev.crmkit.examples;
+
+/**
+ * Runs every scenario in turn, each on its own embedded H2 database: the retailer's customers and touch points,
+ * then the software company's leads, deals and reports. The README's first command runs this.
+ *
+ * <pre>mvn -q -pl examples -am compile exec:java</pre>
+ */
+public final class Examples {
+    private Examples() {
+    }
+
+    public static void main(String[] args) {
+        System.out.println("== Retailer: customers, touch points, duplicates, follow-ups, the 360-degree view");
+        RetailerScenario.main(args);
+        System.out.println();
+        System.out.println("== Software sales: leads, scoring, distribution, conversion, deals, reports");
+        SalesScenario.main(args);
+    }
+}
