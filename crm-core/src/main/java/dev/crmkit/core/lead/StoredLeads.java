@@ -6,6 +6,7 @@ import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.team.TeamMember;
 import dev.crmkit.core.team.TeamService;
 import dev.crmkit.spi.Checks;
+import dev.crmkit.spi.ConflictException;
 import dev.crmkit.spi.DuplicateException;
 import dev.crmkit.spi.NotFoundException;
 import dev.crmkit.spi.Page;
@@ -363,9 +364,18 @@ final class StoredLeads implements LeadService {
         }
     }
 
-    /** Lets the tenant's strategy choose an owner for an unassigned lead and stores the choice. */
+    /**
+     * Lets the tenant's strategy choose an owner for an unassigned lead and stores the choice. When another node
+     * assigned a lead of the pool at the same moment, the lead stays unassigned rather than the capture failing:
+     * {@link #distribute} hands it out later.
+     */
     private LeadRecord assignAutomatically(LeadRecord lead, Instant now, UUID excluded, Assignment how) {
-        Optional<UUID> chosen = distributor.choose(Lead.of(lead), now, excluded);
+        Optional<UUID> chosen;
+        try {
+            chosen = distributor.choose(Lead.of(lead), now, excluded);
+        } catch (ConflictException raced) {
+            return lead;
+        }
         return chosen.isEmpty() ? lead : reassign(lead, chosen.get(), now, how);
     }
 
