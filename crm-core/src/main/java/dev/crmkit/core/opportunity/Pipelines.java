@@ -57,16 +57,32 @@ final class Pipelines {
 
     /** The first pipeline in id order, or the built-in one, created now; call inside a transaction. */
     PipelineRecord defaultRecord() {
+        return stored(defaultOrCandidate());
+    }
+
+    /**
+     * The first pipeline in id order, or an unsaved candidate of the built-in one, so a caller can validate against
+     * it before anything is written; pass it to {@link #stored} to keep it.
+     */
+    PipelineRecord defaultOrCandidate() {
         List<PipelineRecord> first = storage.pipelines().list(tenantId, PageRequest.first(1)).items();
         if (!first.isEmpty()) {
             return first.get(0);
         }
         Instant now = context.now();
+        return record(context.ids().next(), 1, now, now, DefinePipeline.salesDefault());
+    }
+
+    /** The pipeline as stored: a candidate from {@link #defaultOrCandidate} is inserted now. */
+    PipelineRecord stored(PipelineRecord pipeline) {
+        if (storage.pipelines().get(tenantId, pipeline.id()).isPresent()) {
+            return pipeline;
+        }
         try {
-            return insert(record(context.ids().next(), 1, now, now, DefinePipeline.salesDefault()), now);
+            return insert(pipeline, pipeline.createdAt());
         } catch (DuplicateException e) {
             // another node created it first; the insert changed nothing, so the unit goes on with theirs
-            return storage.pipelines().findByName(tenantId, DefinePipeline.DEFAULT_NAME).orElseThrow(() -> e);
+            return storage.pipelines().findByName(tenantId, pipeline.name()).orElseThrow(() -> e);
         }
     }
 

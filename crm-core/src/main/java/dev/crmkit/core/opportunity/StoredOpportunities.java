@@ -77,14 +77,17 @@ final class StoredOpportunities implements OpportunityService {
             DealRules.probability(c.probability());
         }
         String leadSource = DealRules.leadSource(c.leadSource());
+        java.util.Set<String> competitors = DealRules.competitors(c.competitors());
         Instant now = context.now();
         return inTransaction(() -> {
             DealRules.checkReferences(storage, tenantId, c.customerId(), c.ownerId(), c.contacts());
-            PipelineRecord pipeline = c.pipelineId() == null ? pipelines.defaultRecord()
+            PipelineRecord resolved = c.pipelineId() == null ? pipelines.defaultOrCandidate()
                     : storage.pipelines().get(tenantId, c.pipelineId()).orElseThrow(
                             () -> new ValidationException("pipelineId", "names no pipeline of this tenant"));
-            PipelineStage stage = c.stageKey() == null ? pipeline.first(StageOutcome.OPEN) : openStage(pipeline,
+            PipelineStage stage = c.stageKey() == null ? resolved.first(StageOutcome.OPEN) : openStage(resolved,
                     c.stageKey());
+            // everything is checked: only now may the built-in default pipeline be created
+            PipelineRecord pipeline = pipelines.stored(resolved);
             int probability = c.probability() != null ? c.probability() : stage.probability();
             ForecastCategory category = c.forecastCategory() != null ? c.forecastCategory()
                     : stage.forecastCategory();
@@ -92,7 +95,7 @@ final class StoredOpportunities implements OpportunityService {
                     context.ids().next(), 1, now, now, name, c.customerId(), pipeline.id(), stage.key(),
                     StageOutcome.OPEN, priced.amount(), priced.currency(), probability, category,
                     c.expectedCloseDate(), c.ownerId(), priced.lineItems(), c.contacts(),
-                    DealRules.competitors(c.competitors()), c.sourceLeadId(), leadSource, now, null, null));
+                    competitors, c.sourceLeadId(), leadSource, now, null, null));
             history(stored, null, actor, now);
             stalled.track(stored, stage);
             context.events().record(new OpportunityOpened(tenantId, stored.id(), stored.customerId(), pipeline.id(),

@@ -11,6 +11,7 @@ import dev.crmkit.core.port.RecordingEventListener;
 import dev.crmkit.core.touchpoint.MutableClock;
 import dev.crmkit.core.touchpoint.TouchPointFixtures;
 import dev.crmkit.inmemory.InMemoryStorage;
+import dev.crmkit.spi.ValidationException;
 import dev.crmkit.spi.customer.CustomerRecord;
 import dev.crmkit.spi.customer.LifecycleStage;
 import dev.crmkit.spi.customer.PartyKind;
@@ -64,5 +65,15 @@ class OpportunityWiringTest {
         assertThat(crm.relay().relayOnce().claimed()).as("no event left in the outbox").isZero();
         clock.advance(Duration.ofDays(30));
         assertThat(crm.scheduler().runDueWork().claimed()).as("no stalled alert scheduled").isZero();
+    }
+
+    @Test
+    void a_rejected_open_caught_inside_the_callers_transaction_writes_nothing_not_even_the_default_pipeline() {
+        storage.transactions().run(() -> assertThatThrownBy(() -> acme.opportunities().open(
+                OpenOpportunity.of(customer, "Deal").inStage("no-such-stage"), ANA))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("stageKey")));
+
+        assertThat(acme.opportunities().pipelines(dev.crmkit.spi.PageRequest.first(10)).items()).isEmpty();
+        assertThat(crm.relay().relayOnce().claimed()).isZero();
     }
 }
