@@ -209,6 +209,15 @@ public abstract class StorageContract {
         }
     }
 
+    /** The contract of {@link OpportunityFilterProperties}. */
+    @Nested
+    public class Opportunity_filters extends OpportunityFilterProperties {
+        @Override
+        protected Storage storage() {
+            return current();
+        }
+    }
+
     /** The contract of {@link SalesReportContract}. */
     @Nested
     public class Sales_reports extends SalesReportContract {
