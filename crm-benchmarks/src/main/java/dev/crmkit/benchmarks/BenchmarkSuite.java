@@ -11,7 +11,7 @@ import java.util.Locale;
  * prints the ratios {@code docs/performance.md} records.
  *
  * <pre>
- * mvn -q -pl crm-benchmarks -am compile exec:java -Dexec.args="--backends=h2,postgres --import=20000 --timeline=1000000 --leads=100000"
+ * mvn -q -pl crm-benchmarks -am compile exec:java -Dexec.args="--backends=h2,postgres --import=20000 --timeline=1000000 --leads=20000"
  * </pre>
  *
  * PostgreSQL is reached at {@code CRMKIT_BENCH_POSTGRES_URL} (default: database {@code crm_bench} on localhost);
