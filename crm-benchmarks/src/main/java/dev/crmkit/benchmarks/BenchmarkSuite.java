@@ -11,7 +11,7 @@ import java.util.Locale;
  * prints the ratios {@code docs/performance.md} records.
  *
  * <pre>
- * mvn -q -pl crm-benchmarks -am compile exec:java -Dexec.args="--backends=h2,postgres --import=20000 --timeline=1000000"
+ * mvn -q -pl crm-benchmarks -am compile exec:java -Dexec.args="--backends=h2,postgres --import=20000 --timeline=1000000 --leads=20000"
  * </pre>
  *
  * PostgreSQL is reached at {@code CRMKIT_BENCH_POSTGRES_URL} (default: database {@code crm_bench} on localhost);
@@ -35,6 +35,13 @@ public final class BenchmarkSuite {
                             backend, r.customers(), r.crmkitPerSecond(), r.rawPerSecond(), r.ratio()));
                     System.out.println(report.get(report.size() - 1));
                 }
+                if (options.leads() > 0) {
+                    LeadCaptureBenchmark.Result r = new LeadCaptureBenchmark(dataSource, storage).run(options.leads());
+                    report.add(String.format(Locale.ROOT,
+                            "%-8s capture %,d leads (%,d merged): CRMKit %,.0f rows/s, raw JDBC %,.0f rows/s, ratio %.3f",
+                            backend, r.leads(), r.merged(), r.crmkitPerSecond(), r.rawPerSecond(), r.ratio()));
+                    System.out.println(report.get(report.size() - 1));
+                }
                 if (options.timelineRows() > 0) {
                     TimelineBenchmark timeline = new TimelineBenchmark(backend, dataSource, storage, options.timelineRows());
                     for (long size : new long[] {options.timelineRows(), options.timelineRows() * 10}) {
@@ -55,13 +62,14 @@ public final class BenchmarkSuite {
     }
 
     /** Command-line options: which backends and how large. */
-    record Options(List<Backend> backends, int importRows, long timelineRows, int warmup, int rounds) {
+    record Options(List<Backend> backends, int importRows, long timelineRows, int warmup, int rounds, int leads) {
         static Options parse(String[] args) {
             List<Backend> backends = List.of(Backend.H2, Backend.POSTGRES);
             int importRows = 20_000;
             long timelineRows = 1_000_000;
             int warmup = 20_000;
             int rounds = 50_000;
+            int leads = 100_000;
             for (String arg : args) {
                 String[] kv = arg.replaceFirst("^--", "").split("=", 2);
                 if (kv.length != 2) {
@@ -75,10 +83,11 @@ public final class BenchmarkSuite {
                     case "timeline" -> timelineRows = Long.parseLong(kv[1]);
                     case "warmup" -> warmup = Integer.parseInt(kv[1]);
                     case "rounds" -> rounds = Integer.parseInt(kv[1]);
+                    case "leads" -> leads = Integer.parseInt(kv[1]);
                     default -> throw new IllegalArgumentException("unknown option --" + kv[0]);
                 }
             }
-            return new Options(backends, importRows, timelineRows, warmup, rounds);
+            return new Options(backends, importRows, timelineRows, warmup, rounds, leads);
         }
     }
 }

@@ -1,0 +1,179 @@
+package dev.crmkit.benchmarks;
+
+import dev.crmkit.jdbc.JdbcStorage;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * (c) Lead capture: CRMKit's {@code LeadService.capture} of generated leads one by one (normalization, de-duplication
+ * against open leads and customers with merges, scoring, first-contact due work, outbox events, round-robin
+ * assignment) against raw batched JDBC inserting the same leads into {@code crm_lead}, all 40 columns with the values
+ * CRMKit stores, in batches of 500, one transaction per batch. The raw contender skips the repeated submissions
+ * (it knows which they are), so both end with the same number of lead rows; both rates count submissions.
+ */
+final class LeadCaptureBenchmark {
+    static final int BATCH = 500;
+    private static final String CRMKIT = "leads-crmkit";
+    private static final String RAW = "leads-raw";
+
+    private final DataSource dataSource;
+    private final JdbcStorage storage;
+
+    LeadCaptureBenchmark(DataSource dataSource, JdbcStorage storage) {
+        this.dataSource = dataSource;
+        this.storage = storage;
+    }
+
+    /** The outcome: submissions per second for each contender, and how many of the measured ones CRMKit merged. */
+    record Result(int leads, int merged, double crmkitPerSecond, double rawPerSecond) {
+        double ratio() {
+            return crmkitPerSecond / rawPerSecond;
+        }
+    }
+
+    /** The per-lead values of a CRMKit-stored lead that the raw contender copies: version, score, its factors. */
+    private record StoredShape(long version, int score, String scoreFactors, boolean needsReview) {
+    }
+
+    Result run(int leads) throws SQLException {
+        // As in the import benchmark: a warm-up of each contender in its own tenant, so both are measured with the
+        // JIT warm and capture into a tenant that already holds leads; the measured leads are numbered after them.
+        int warm = Math.min(leads, 5_000);
+        CrmKitLeadCapture crmkit = new CrmKitLeadCapture(storage, CRMKIT);
+        crmkit.addSalesReps();
+        List<UUID> rawReps = new CrmKitLeadCapture(storage, RAW).addSalesReps();
+        crmkit.capture(0, warm);
+        StoredShape shape = shapeOf(CRMKIT);
+        rawCapture(RAW, 0, warm, rawReps, shape);
+        analyze();
+        long t0 = System.nanoTime();
+        rawCapture(RAW, warm, leads, rawReps, shape);
+        long t1 = System.nanoTime();
+        int merged = crmkit.capture(warm, leads);
+        long t2 = System.nanoTime();
+        verifySameLeadCount();
+        return new Result(leads, merged, leads / ((t2 - t1) / 1e9), leads / ((t1 - t0) / 1e9));
+    }
+
+    /** The version, score and score factors of a lead CRMKit captured and assigned, not merged. */
+    private StoredShape shapeOf(String tenant) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement p = c.prepareStatement("SELECT version, score, score_factors, needs_review"
+                        + " FROM crm_lead WHERE tenant_id = ? AND owner_id IS NOT NULL ORDER BY version, id")) {
+            p.setString(1, tenant);
+            try (ResultSet r = p.executeQuery()) {
+                if (!r.next()) {
+                    throw new IllegalStateException("CRMKit stored no assigned lead");
+                }
+                return new StoredShape(r.getLong(1), r.getInt(2), r.getString(3), r.getBoolean(4));
+            }
+        }
+    }
+
+    /** Planner statistics for PostgreSQL, as {@link ImportBenchmark} gives them and for the same reason. */
+    private void analyze() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            if (c.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+                for (String table : new String[] {"crm_lead", "crm_lead_rotation", "crm_team_member", "crm_customer",
+                    "crm_contact_point", "crm_interaction", "crm_due_work", "crm_outbox"}) {
+                    s.execute("ANALYZE " + table);
+                }
+            }
+        }
+    }
+
+    private void verifySameLeadCount() throws SQLException {
+        long raw = count(RAW);
+        long crmkit = count(CRMKIT);
+        if (raw != crmkit) {
+            throw new IllegalStateException("crm_lead: raw wrote " + raw + " rows, CRMKit " + crmkit);
+        }
+    }
+
+    private long count(String tenant) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM crm_lead WHERE tenant_id = ?")) {
+            p.setString(1, tenant);
+            try (ResultSet r = p.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    private void rawCapture(String tenant, int first, int leads, List<UUID> reps, StoredShape shape)
+            throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement insert = c.prepareStatement("INSERT INTO crm_lead (tenant_id, id, version,"
+                        + " created_at, updated_at, given_name, family_name, company_name, job_title, industry,"
+                        + " employees, email, phone, country_code, postcode, city, name_key, source, campaign_id,"
+                        + " tracking_code, raw_submission, status, disqualification_reason, budget, budget_currency,"
+                        + " authority, need, timeline, score, score_factors, owner_id, assigned_at, first_contact_due_at,"
+                        + " first_contacted_at, matched_customer_id, needs_review, converted_customer_id,"
+                        + " converted_opportunity_id, closed_at, idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                        + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', NULL, NULL, NULL, NULL, NULL, NULL, ?, ?, ?, ?, ?,"
+                        + " NULL, NULL, ?, NULL, NULL, NULL, ?)")) {
+            c.setAutoCommit(false);
+            int pending = 0;
+            for (int i = first; i < first + leads; i++) {
+                GeneratedLeads.Submission s = GeneratedLeads.number(i);
+                if (!s.repeat()) {
+                    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+                    insert.setString(1, tenant);
+                    insert.setObject(2, UUID.randomUUID());
+                    insert.setLong(3, shape.version());
+                    insert.setObject(4, now);
+                    insert.setObject(5, now);
+                    insert.setString(6, s.givenName());
+                    insert.setString(7, s.familyName());
+                    insert.setString(8, s.companyName());
+                    insert.setString(9, s.jobTitle());
+                    insert.setString(10, s.industry());
+                    insert.setInt(11, s.employees());
+                    insert.setString(12, s.email());
+                    insert.setString(13, s.phone());
+                    insert.setString(14, s.countryCode());
+                    insert.setString(15, s.postcode());
+                    insert.setString(16, s.city());
+                    insert.setString(17, s.nameKey());
+                    insert.setString(18, s.source().name());
+                    nullable(insert, 19, s.campaignId());
+                    nullable(insert, 20, s.trackingCode());
+                    insert.setString(21, s.rawSubmission());
+                    insert.setInt(22, shape.score());
+                    insert.setString(23, shape.scoreFactors());
+                    insert.setObject(24, reps.get(i % reps.size()));
+                    insert.setObject(25, now);
+                    insert.setObject(26, now.plus(Duration.ofHours(24)));
+                    insert.setBoolean(27, shape.needsReview());
+                    insert.setString(28, s.idempotencyKey());
+                    insert.addBatch();
+                    pending++;
+                }
+                if (pending == BATCH || (i == first + leads - 1 && pending > 0)) {
+                    insert.executeBatch();
+                    c.commit();
+                    pending = 0;
+                }
+            }
+        }
+    }
+
+    private static void nullable(PreparedStatement p, int index, String value) throws SQLException {
+        if (value == null) {
+            p.setNull(index, Types.VARCHAR);
+        } else {
+            p.setString(index, value);
+        }
+    }
+}
