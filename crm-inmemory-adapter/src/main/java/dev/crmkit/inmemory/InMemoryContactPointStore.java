@@ -108,6 +108,20 @@ final class InMemoryContactPointStore implements ContactPointStore {
     }
 
     @Override
+    public List<ContactPointRecord> findByValues(String tenantId, ContactPointKind kind, Collection<String> values,
+            int limit) {
+        Checks.tenantId("tenantId", tenantId);
+        Checks.required("kind", kind);
+        Set<String> wanted = new HashSet<>(Checks.noNulls("values", values));
+        Checks.limit("values.size", Math.max(1, wanted.size()), PageRequest.MAX_LIMIT);
+        Checks.limit("limit", limit, PageRequest.MAX_LIMIT);
+        return unit.inTransaction(() -> table.all(tenantId).stream()
+                .filter(c -> c.kind() == kind && wanted.contains(c.value()))
+                .limit(limit)
+                .collect(Collectors.toList()));
+    }
+
+    @Override
     public Set<String> existingValues(String tenantId, ContactPointKind kind, Collection<String> values) {
         Checks.tenantId("tenantId", tenantId);
         Checks.required("kind", kind);

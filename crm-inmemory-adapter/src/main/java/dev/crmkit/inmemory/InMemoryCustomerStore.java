@@ -145,6 +145,18 @@ final class InMemoryCustomerStore implements CustomerStore {
     }
 
     @Override
+    public List<CustomerRecord> findByNameKeys(String tenantId, Collection<String> nameKeys, int limit) {
+        Checks.tenantId("tenantId", tenantId);
+        Set<String> wanted = new HashSet<>(Checks.noNulls("nameKeys", nameKeys));
+        Checks.limit("nameKeys.size", Math.max(1, wanted.size()), PageRequest.MAX_LIMIT);
+        Checks.limit("limit", limit, PageRequest.MAX_LIMIT);
+        return unit.inTransaction(() -> table.all(tenantId).stream()
+                .filter(c -> !c.isMerged() && c.nameKey() != null && wanted.contains(c.nameKey()))
+                .limit(limit)
+                .collect(Collectors.toList()));
+    }
+
+    @Override
     public Page<SharedValue> sharedNameKeys(String tenantId, PageRequest page) {
         Checks.tenantId("tenantId", tenantId);
         Checks.required("page", page);

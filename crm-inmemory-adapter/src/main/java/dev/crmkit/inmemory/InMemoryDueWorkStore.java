@@ -65,6 +65,18 @@ final class InMemoryDueWorkStore implements DueWorkStore {
     }
 
     @Override
+    public void scheduleAll(List<DueWorkRecord> pieces) {
+        Checks.noNulls("work", pieces);
+        if (pieces.stream().map(InMemoryDueWorkStore::keyOf).distinct().count() != pieces.size()) {
+            throw new dev.crmkit.spi.ValidationException("work", "names one kind and key of a tenant twice");
+        }
+        unit.inTransaction(() -> {
+            pieces.forEach(this::schedule);
+            return null;
+        });
+    }
+
+    @Override
     public boolean cancel(String tenantId, String kind, String key) {
         Key k = new Key(Checks.tenantId("tenantId", tenantId), Checks.text("kind", kind, 100), Checks.text("key", key, 100));
         return unit.inTransaction(() -> {

@@ -102,6 +102,15 @@ final class InMemoryLeadStore implements LeadStore {
         return unit.inTransaction(() -> byKey(tenantId, idempotencyKey));
     }
 
+    @Override
+    public List<LeadRecord> findByIdempotencyKeys(String tenantId, Collection<String> idempotencyKeys) {
+        Checks.tenantId("tenantId", tenantId);
+        Set<String> wanted = new HashSet<>(Checks.noNulls("idempotencyKeys", idempotencyKeys));
+        Checks.limit("idempotencyKeys.size", Math.max(1, wanted.size()), MAX_LOOKUP);
+        return unit.inTransaction(() -> table.all(tenantId).stream()
+                .filter(l -> l.idempotencyKey() != null && wanted.contains(l.idempotencyKey())).toList());
+    }
+
     private Optional<LeadRecord> byKey(String tenantId, String idempotencyKey) {
         return table.all(tenantId).stream().filter(l -> idempotencyKey.equals(l.idempotencyKey())).findFirst();
     }

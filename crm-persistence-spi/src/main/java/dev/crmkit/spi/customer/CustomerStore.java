@@ -77,6 +77,12 @@ public interface CustomerStore {
     List<CustomerRecord> findByNameKey(String tenantId, String nameKey, int limit);
 
     /**
+     * Up to {@code limit} (1 to 1000) live customers whose name key equals one of {@code nameKeys} (at most 1000
+     * distinct), ordered by id: the lookups of a whole batch in one call. An empty collection finds none.
+     */
+    List<CustomerRecord> findByNameKeys(String tenantId, Collection<String> nameKeys, int limit);
+
+    /**
      * One page of the name keys that two or more live customers share, ordered by the key in an order the
      * backend keeps stable (a binary collation), each with the ids of the customers sharing it. The cursor continues after the last key.
      */

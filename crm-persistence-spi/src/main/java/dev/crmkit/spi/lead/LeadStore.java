@@ -50,6 +50,12 @@ public interface LeadStore {
     Optional<LeadRecord> findByIdempotencyKey(String tenantId, String idempotencyKey);
 
     /**
+     * The leads captured with these idempotency keys (at most {@link #MAX_LOOKUP} distinct) in this tenant, in no
+     * particular order; keys no lead carries are left out.
+     */
+    List<LeadRecord> findByIdempotencyKeys(String tenantId, Collection<String> idempotencyKeys);
+
+    /**
      * The open leads whose {@code key} equals one of {@code values} (exactly, as stored), ordered by id
      * ({@link dev.crmkit.spi.Ids#ORDER}), at most {@code limit} (1 to {@link #MAX_LOOKUP}); an empty collection
      * finds none.
@@ -71,7 +77,10 @@ public interface LeadStore {
 
     /**
      * How many open leads each of these team members owns: every given id is a key of the result, with 0 when the
-     * member owns none.
+     * member owns none. Distribution asks this for the whole pool before every assignment, so its cost must not
+     * grow with the tenant's leads: an adapter keeps the counts as state, changed in the same transaction as the
+     * lead (insert or update of an open lead with an owner, a change of owner, closing or reopening), rather than
+     * counting rows on every call.
      */
     Map<UUID, Integer> openCountsByOwner(String tenantId, Collection<UUID> ownerIds);
 

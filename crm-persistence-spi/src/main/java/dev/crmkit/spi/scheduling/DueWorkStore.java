@@ -19,6 +19,14 @@ public interface DueWorkStore {
      */
     DueWorkRecord schedule(DueWorkRecord work);
 
+    /**
+     * Schedules every piece as {@link #schedule} does, as one batch and all or nothing. Joins the current unit.
+     *
+     * @throws dev.crmkit.spi.ValidationException ({@code work}) when the list holds nulls or names one tenant's
+     *     kind and key twice; nothing is scheduled
+     */
+    void scheduleAll(List<DueWorkRecord> work);
+
     /** Removes the tenant's work of this kind and key, if any; returns whether there was some. */
     boolean cancel(String tenantId, String kind, String key);
 
