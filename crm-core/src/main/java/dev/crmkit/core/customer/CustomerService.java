@@ -136,6 +136,21 @@ public interface CustomerService {
      */
     List<DuplicateCandidate> findMatches(PartyProfile party);
 
+    /** The most parties {@link #findMatchesAll} takes in one call. */
+    int MAX_PARTIES = 1000;
+
+    /**
+     * {@link #findMatches} for many parties at once, for bulk capture: one lookup per kind of key (e-mail, phone,
+     * name key) for the whole list, then two queries per 500 candidates, whatever the number of parties. Every
+     * party's id is a key of the result (an empty list when nothing matches); parties are matched with stored
+     * customers only, not with each other. At most {@link #MAX_PARTIES} parties with distinct ids; each lookup
+     * considers up to 1,000 stored candidates, so an e-mail that hundreds of customers share can crowd out others.
+     *
+     * @throws dev.crmkit.spi.ValidationException ({@code parties}) when the list is null, holds nulls, repeats an
+     *     id or is too long
+     */
+    java.util.Map<UUID, List<DuplicateCandidate>> findMatchesAll(List<PartyProfile> parties);
+
     /**
      * Merges {@code mergedId} into {@code survivorId}: the survivor keeps its id and gains the other's contact
      * points (without repeating values), tags, missing custom field values, interactions, tasks and relationships;

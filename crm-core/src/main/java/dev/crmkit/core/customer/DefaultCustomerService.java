@@ -301,6 +301,19 @@ final class DefaultCustomerService implements CustomerService {
     }
 
     @Override
+    public java.util.Map<UUID, List<DuplicateCandidate>> findMatchesAll(List<PartyProfile> parties) {
+        Checks.noNulls("parties", parties);
+        if (parties.size() > MAX_PARTIES) {
+            throw new dev.crmkit.spi.ValidationException("parties", "must hold at most " + MAX_PARTIES + " parties");
+        }
+        if (parties.stream().map(PartyProfile::id).distinct().count() != parties.size()) {
+            throw new dev.crmkit.spi.ValidationException("parties", "must not repeat a party id");
+        }
+        return new DuplicateMatcher(storage, tenantId).candidatesForAll(parties.stream().map(MatchProfile::of)
+                .toList());
+    }
+
+    @Override
     public List<DuplicateGroup> findDuplicateGroups() {
         return new DuplicateGroupFinder(storage, tenantId).find();
     }

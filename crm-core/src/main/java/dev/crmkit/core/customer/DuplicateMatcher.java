@@ -1,5 +1,7 @@
 package dev.crmkit.core.customer;
 
+import com.google.common.collect.Lists;
+import dev.crmkit.spi.PageRequest;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.customer.ContactPointKind;
 import dev.crmkit.spi.customer.ContactPointRecord;
@@ -7,6 +9,9 @@ import dev.crmkit.spi.customer.CustomerRecord;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +25,11 @@ import java.util.stream.Collectors;
  */
 final class DuplicateMatcher {
     private static final int LOOKUP_LIMIT = 100;
+    /** Values per batch lookup: with the 1,000-row limit, room for a few stored rows per value. */
+    private static final int BATCH_LOOKUP = 200;
+    private static final Comparator<DuplicateCandidate> BEST_FIRST = Comparator
+            .comparingDouble(DuplicateCandidate::score).reversed()
+            .thenComparing(DuplicateCandidate::customerId, dev.crmkit.spi.Ids.ORDER);
 
     private final Storage storage;
     private final String tenantId;
@@ -51,9 +61,69 @@ final class DuplicateMatcher {
                 candidates.add(new DuplicateCandidate(other.id(), MatchProfile.score(reasons), reasons));
             }
         }
-        candidates.sort(Comparator.comparingDouble(DuplicateCandidate::score).reversed()
-                .thenComparing(DuplicateCandidate::customerId, dev.crmkit.spi.Ids.ORDER));
+        candidates.sort(BEST_FIRST);
         return candidates;
+    }
+
+    /**
+     * {@link #candidatesFor} for many profiles: one lookup per kind of key for all of them, then the candidates'
+     * profiles loaded once. Keyed by profile id, in the order given.
+     */
+    Map<UUID, List<DuplicateCandidate>> candidatesForAll(List<MatchProfile> profiles) {
+        Map<String, Set<UUID>> byEmail = new HashMap<>();
+        Map<String, Set<UUID>> byPhone = new HashMap<>();
+        Map<String, Set<UUID>> byNameKey = new HashMap<>();
+        Set<String> emails = new LinkedHashSet<>();
+        Set<String> phones = new LinkedHashSet<>();
+        Set<String> nameKeys = new LinkedHashSet<>();
+        for (MatchProfile p : profiles) {
+            emails.addAll(p.emails());
+            phones.addAll(p.phones());
+            if (p.nameKey() != null) {
+                nameKeys.add(p.nameKey());
+            }
+        }
+        for (List<String> chunk : Lists.partition(List.copyOf(emails), BATCH_LOOKUP)) {
+            storage.contactPoints().findByValues(tenantId, ContactPointKind.EMAIL, chunk, PageRequest.MAX_LIMIT)
+                    .forEach(c -> byEmail.computeIfAbsent(c.value(), v -> new HashSet<>()).add(c.customerId()));
+        }
+        for (List<String> chunk : Lists.partition(List.copyOf(phones), BATCH_LOOKUP)) {
+            storage.contactPoints().findByValues(tenantId, ContactPointKind.PHONE, chunk, PageRequest.MAX_LIMIT)
+                    .forEach(c -> byPhone.computeIfAbsent(c.value(), v -> new HashSet<>()).add(c.customerId()));
+        }
+        for (List<String> chunk : Lists.partition(List.copyOf(nameKeys), BATCH_LOOKUP)) {
+            storage.customers().findByNameKeys(tenantId, chunk, PageRequest.MAX_LIMIT)
+                    .forEach(c -> byNameKey.computeIfAbsent(c.nameKey(), v -> new HashSet<>()).add(c.id()));
+        }
+        Map<UUID, Set<UUID>> wanted = new LinkedHashMap<>();
+        Set<UUID> all = new LinkedHashSet<>();
+        for (MatchProfile p : profiles) {
+            Set<UUID> ids = new LinkedHashSet<>();
+            p.emails().forEach(e -> ids.addAll(byEmail.getOrDefault(e, Set.of())));
+            p.phones().forEach(ph -> ids.addAll(byPhone.getOrDefault(ph, Set.of())));
+            if (p.nameKey() != null) {
+                ids.addAll(byNameKey.getOrDefault(p.nameKey(), Set.of()));
+            }
+            ids.remove(p.id());
+            wanted.put(p.id(), ids);
+            all.addAll(ids);
+        }
+        Map<UUID, MatchProfile> loaded = new HashMap<>();
+        profiles(all).forEach(m -> loaded.put(m.id(), m));
+        Map<UUID, List<DuplicateCandidate>> result = new LinkedHashMap<>();
+        for (MatchProfile p : profiles) {
+            List<DuplicateCandidate> candidates = new ArrayList<>();
+            for (UUID id : wanted.get(p.id())) {
+                MatchProfile other = loaded.get(id);
+                Set<MatchReason> reasons = other == null ? Set.of() : p.reasonsToMatch(other);
+                if (!reasons.isEmpty()) {
+                    candidates.add(new DuplicateCandidate(other.id(), MatchProfile.score(reasons), reasons));
+                }
+            }
+            candidates.sort(BEST_FIRST);
+            result.put(p.id(), List.copyOf(candidates));
+        }
+        return result;
     }
 
     /** The match profiles of these live customers, loaded with two queries per 500 ids. */

@@ -40,6 +40,37 @@ public record LeadDedupPolicy(LeadMatchAction onLeadMatch, CustomerMatchAction o
         Checks.required("onCustomerMatch", onCustomerMatch);
     }
 
+    /** The open lead a capture with these matches (best first) is merged into, if the policy merges. */
+    java.util.Optional<LeadMatch> mergeTarget(java.util.List<LeadMatch> matches) {
+        return onLeadMatch == LeadMatchAction.MERGE ? strongest(matches, LeadMatch.Kind.LEAD)
+                : java.util.Optional.empty();
+    }
+
+    /** The customer a new lead with these matches is linked to, or null. */
+    java.util.UUID linkedCustomer(java.util.List<LeadMatch> matches) {
+        return onCustomerMatch == CustomerMatchAction.IGNORE ? null
+                : strongest(matches, LeadMatch.Kind.CUSTOMER).map(LeadMatch::id).orElse(null);
+    }
+
+    /** Flagged when the policy says so for a strong match, and for any weak match the policy does not ignore. */
+    boolean needsReview(java.util.List<LeadMatch> matches) {
+        for (LeadMatch m : matches) {
+            boolean lead = m.kind() == LeadMatch.Kind.LEAD;
+            boolean ignored = lead ? onLeadMatch == LeadMatchAction.IGNORE
+                    : onCustomerMatch == CustomerMatchAction.IGNORE;
+            boolean flagged = lead ? onLeadMatch == LeadMatchAction.FLAG_FOR_REVIEW
+                    : onCustomerMatch == CustomerMatchAction.FLAG_FOR_REVIEW;
+            if (!ignored && (!m.isStrong() || flagged)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static java.util.Optional<LeadMatch> strongest(java.util.List<LeadMatch> matches, LeadMatch.Kind kind) {
+        return matches.stream().filter(m -> m.kind() == kind && m.isStrong()).findFirst();
+    }
+
     /** Merge into open leads, link to customers: the default. */
     public static LeadDedupPolicy mergeAndLink() {
         return new LeadDedupPolicy(LeadMatchAction.MERGE, CustomerMatchAction.LINK);

@@ -63,6 +63,80 @@ final class LeadDistributor {
         return chosen;
     }
 
+    /**
+     * A run of assignments for a batch of new leads: the pool, its open-lead counts and its rotation read once,
+     * then each {@link Run#choose} decides as {@link #choose} would with the earlier choices of the run counted,
+     * and {@link Run#save} stores the rotation once, by compare-and-set on the version read here.
+     */
+    Run run(Instant now) {
+        if (!isAutomatic()) {
+            return new Run(List.of(), null, 0);
+        }
+        List<Candidate> candidates = eligible(now, null);
+        if (candidates.isEmpty()) {
+            return new Run(List.of(), null, 0);
+        }
+        Optional<LeadRotationRecord> rotation = storage.leads().rotation(tenantId, settings.pool());
+        return new Run(candidates, rotation.map(LeadRotationRecord::lastMemberId).orElse(null),
+                rotation.map(LeadRotationRecord::version).orElse(0L));
+    }
+
+    /** One batch's assignments; see {@link #run}. Not thread-safe: one batch, one thread. */
+    final class Run {
+        private final List<Candidate> candidates;
+        private final long version;
+        private UUID last;
+        private boolean chosen;
+
+        private Run(List<Candidate> candidates, UUID last, long version) {
+            this.candidates = new ArrayList<>(candidates);
+            this.last = last;
+            this.version = version;
+        }
+
+        /** The member the strategy chooses for the lead given the run's earlier choices; empty when nobody can. */
+        Optional<UUID> choose(Lead lead) {
+            if (candidates.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<UUID> choice = settings.distribution().choose(lead, List.copyOf(candidates), last);
+            if (choice.isEmpty()) {
+                return choice;
+            }
+            int at = -1;
+            for (int i = 0; i < candidates.size(); i++) {
+                if (candidates.get(i).member().id().equals(choice.get())) {
+                    at = i;
+                }
+            }
+            if (at < 0) {
+                throw new IllegalStateException("the distribution strategy chose a member it was not offered");
+            }
+            Candidate taking = candidates.get(at);
+            Candidate after = new Candidate(taking.member(), taking.openLeads() + 1);
+            if (after.spareCapacity() > 0) {
+                candidates.set(at, after);
+            } else {
+                candidates.remove(at);
+            }
+            last = choice.get();
+            chosen = true;
+            return choice;
+        }
+
+        /**
+         * Stores the rotation if the run chose anyone.
+         *
+         * @throws dev.crmkit.spi.ConflictException when another assignment of the pool saved it since the run read
+         *     it; nothing changes
+         */
+        void save() {
+            if (chosen) {
+                storage.leads().saveRotation(new LeadRotationRecord(tenantId, settings.pool(), last, 1), version);
+            }
+        }
+    }
+
     /** The pool's members available at {@code now} and below capacity, in id order, with their open leads. */
     List<Candidate> eligible(Instant now, UUID excluded) {
         MemberFilter filter = MemberFilter.everyone().withRoles(settings.poolRoles());

@@ -14,7 +14,15 @@ import dev.crmkit.spi.lead.LeadDetails;
 import dev.crmkit.spi.lead.LeadKey;
 import dev.crmkit.spi.lead.LeadRecord;
 import dev.crmkit.spi.lead.LeadStore;
+import dev.crmkit.spi.lead.LeadStatus;
+import dev.crmkit.spi.lead.Qualification;
+import dev.crmkit.spi.touchpoint.Direction;
+import dev.crmkit.spi.touchpoint.InteractionRecord;
+import dev.crmkit.spi.touchpoint.Purpose;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,14 +92,26 @@ final class LeadIntake {
 
     /** The open leads and customers that may be the same party as the lead, best score first. */
     List<LeadMatch> matches(PartyProfile party) {
+        return matches(party, openLeadCandidates(party), customers.findMatches(party));
+    }
+
+    /**
+     * The matches of a party among open leads and customers found for it: the leads the rules connect it to, and
+     * the customers, best score first.
+     */
+    static List<LeadMatch> matches(PartyProfile party, Collection<LeadRecord> openLeads,
+            List<DuplicateCandidate> customers) {
         List<LeadMatch> matches = new ArrayList<>();
-        for (LeadRecord other : openLeadCandidates(party)) {
+        for (LeadRecord other : openLeads) {
+            if (other.id().equals(party.id())) {
+                continue;
+            }
             var reasons = party.reasonsToMatch(profile(other.id(), other.details()));
             if (!reasons.isEmpty()) {
                 matches.add(new LeadMatch(LeadMatch.Kind.LEAD, other.id(), PartyProfile.score(reasons), reasons));
             }
         }
-        for (DuplicateCandidate candidate : customers.findMatches(party)) {
+        for (DuplicateCandidate candidate : customers) {
             matches.add(new LeadMatch(LeadMatch.Kind.CUSTOMER, candidate.customerId(), candidate.score(),
                     candidate.reasons()));
         }
@@ -116,6 +136,24 @@ final class LeadIntake {
         }
         found.remove(party.id());
         return List.copyOf(found.values());
+    }
+
+    /** A new lead as capture stores it before scoring and distribution: status new, first contact due. */
+    static LeadRecord newLead(String tenantId, UUID id, LeadDetails details, LeadAttribution attribution,
+            UUID linkedCustomerId, boolean needsReview, String idempotencyKey, Instant now, Duration firstContact) {
+        return new LeadRecord(tenantId, id, 1, now, now, details, profile(id, details).nameKey(), attribution,
+                LeadStatus.NEW, null, Qualification.unknown(), 0, List.of(), null, null, now.plus(firstContact), null,
+                linkedCustomerId, needsReview, null, null, null, idempotencyKey);
+    }
+
+    /** The touch point a resubmission leaves on the open lead it was merged into, its raw submission as summary. */
+    static InteractionRecord resubmission(String tenantId, UUID interactionId, UUID leadId,
+            LeadAttribution attribution, Instant now) {
+        String raw = attribution.rawSubmission();
+        String summary = raw == null ? null : raw.substring(0, Math.min(4000, raw.length()));
+        return new InteractionRecord(tenantId, interactionId, 1, now, now, leadId,
+                LeadSources.channelOf(attribution.source()), Direction.INBOUND, Purpose.SALES, "resubmitted", null,
+                summary, now, null);
     }
 
     /**

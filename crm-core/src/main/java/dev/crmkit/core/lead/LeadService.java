@@ -69,6 +69,33 @@ public interface LeadService {
      */
     CaptureResult capture(CaptureLead command);
 
+    /** The most commands {@link #captureAll} takes in one call. */
+    int MAX_BATCH = 1000;
+
+    /**
+     * Captures a batch of leads in one transaction, for imports and list uploads: each command is decided as
+     * {@link #capture} would decide it if the commands were captured one after another in list order (a later
+     * command can merge into, or replay, a lead an earlier one created), but the batch reads and writes storage a
+     * bounded number of times whatever its size (docs/performance.md measures it): the idempotency keys, open-lead matches, customer matches and the pool are each read once, and the new leads,
+     * their first-contact work and the events are each written as one batch.
+     *
+     * <p>The results are in command order and show each lead as the batch leaves it: a new lead at version 1
+     * with its owner, even when a later command of the batch was merged into it. Differences from single
+     * captures, all of them in what is recorded rather than decided: a lead merged into more than once is rescored
+     * once at the end (one {@link LeadScored}), and the distribution's rotation is saved once.
+     *
+     * <p>Every command is validated before anything is read or written: one bad command rejects the batch.
+     *
+     * @throws ValidationException ({@code commands}) when the list is null, holds nulls or more than
+     *     {@link #MAX_BATCH} commands; ({@code commands[i].<field>}) when command {@code i} is invalid. Nothing is
+     *     stored.
+     * @throws dev.crmkit.spi.DuplicateException ({@code idempotencyKey}) when another node captured one of the
+     *     submissions at the same moment; nothing of the batch is stored (in the caller's transaction: the caller
+     *     rolls back), and a retry replays that submission
+     * @throws ConflictException when a lead the batch merges into changed meanwhile; nothing is stored
+     */
+    List<CaptureResult> captureAll(List<CaptureLead> commands);
+
     /**
      * The lead with this id.
      *

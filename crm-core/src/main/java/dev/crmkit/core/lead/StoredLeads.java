@@ -48,6 +48,7 @@ final class StoredLeads implements LeadService {
     private final LeadScorer scorer;
     private final LeadDistributor distributor;
     private final LeadConverter converter;
+    private final LeadBatchCapture batchCapture;
 
     StoredLeads(CoreContext context, String tenantId, LeadSettings settings, ContactValues contacts,
             CustomerService customers, TeamService team, PredictiveModels models, OpportunityOpener opportunities) {
@@ -61,6 +62,7 @@ final class StoredLeads implements LeadService {
         this.scorer = new LeadScorer(storage, tenantId, settings, models);
         this.distributor = new LeadDistributor(storage, tenantId, settings, team);
         this.converter = new LeadConverter(context, tenantId, customers, team, opportunities);
+        this.batchCapture = new LeadBatchCapture(context, tenantId, settings, intake, scorer, distributor, customers);
     }
 
     // ---- capture ------------------------------------------------------------------------------------------
@@ -82,19 +84,14 @@ final class StoredLeads implements LeadService {
             Instant now = context.now();
             List<LeadMatch> matches = intake.matches(LeadIntake.profile(id, details));
             LeadDedupPolicy policy = settings.dedup();
-            Optional<LeadMatch> sameLead = strongest(matches, LeadMatch.Kind.LEAD);
-            if (sameLead.isPresent() && policy.onLeadMatch() == LeadDedupPolicy.LeadMatchAction.MERGE) {
+            Optional<LeadMatch> sameLead = policy.mergeTarget(matches);
+            if (sameLead.isPresent()) {
                 return merge(sameLead.get().id(), details, attribution, matches, now);
             }
-            Optional<LeadMatch> customer = strongest(matches, LeadMatch.Kind.CUSTOMER);
-            UUID linked = customer.isPresent()
-                    && policy.onCustomerMatch() != LeadDedupPolicy.CustomerMatchAction.IGNORE
-                    ? customer.get().id() : null;
-            boolean review = needsReview(matches, policy);
-            LeadRecord fresh = new LeadRecord(tenantId, id, 1, now, now, details,
-                    LeadIntake.profile(id, details).nameKey(), attribution, LeadStatus.NEW, null,
-                    Qualification.unknown(), 0, List.of(), null, null, now.plus(settings.firstContactTarget()), null,
-                    linked, review, null, null, null, key);
+            UUID linked = policy.linkedCustomer(matches);
+            boolean review = policy.needsReview(matches);
+            LeadRecord fresh = LeadIntake.newLead(tenantId, id, details, attribution, linked, review, key, now,
+                    settings.firstContactTarget());
             LeadScore score = scorer.score(fresh, List.of(), now);
             LeadRecord stored;
             try {
@@ -116,38 +113,17 @@ final class StoredLeads implements LeadService {
         });
     }
 
-    private static Optional<LeadMatch> strongest(List<LeadMatch> matches, LeadMatch.Kind kind) {
-        return matches.stream().filter(m -> m.kind() == kind && m.isStrong()).findFirst();
-    }
-
-    /** Flagged when the policy says so for a strong match, and for any weak match the policy does not ignore. */
-    private static boolean needsReview(List<LeadMatch> matches, LeadDedupPolicy policy) {
-        for (LeadMatch m : matches) {
-            boolean ignored = m.kind() == LeadMatch.Kind.LEAD
-                    ? policy.onLeadMatch() == LeadDedupPolicy.LeadMatchAction.IGNORE
-                    : policy.onCustomerMatch() == LeadDedupPolicy.CustomerMatchAction.IGNORE;
-            if (ignored) {
-                continue;
-            }
-            boolean flagged = m.kind() == LeadMatch.Kind.LEAD
-                    ? policy.onLeadMatch() == LeadDedupPolicy.LeadMatchAction.FLAG_FOR_REVIEW
-                    : policy.onCustomerMatch() == LeadDedupPolicy.CustomerMatchAction.FLAG_FOR_REVIEW;
-            if (!m.isStrong() || flagged) {
-                return true;
-            }
-        }
-        return false;
+    @Override
+    public List<CaptureResult> captureAll(List<CaptureLead> commands) {
+        return batchCapture.capture(commands);
     }
 
     private CaptureResult merge(UUID existingId, LeadDetails details, LeadAttribution attribution,
             List<LeadMatch> matches, Instant now) {
         LeadRecord existing = record(existingId);
         LeadDetails filled = LeadIntake.fillGaps(existing.details(), details);
-        String summary = attribution.rawSubmission() == null ? null
-                : attribution.rawSubmission().substring(0, Math.min(4000, attribution.rawSubmission().length()));
-        storage.interactions().insert(new InteractionRecord(tenantId, context.ids().next(), 1, now, now, existingId,
-                LeadSources.channelOf(attribution.source()), dev.crmkit.spi.touchpoint.Direction.INBOUND,
-                Purpose.SALES, "resubmitted", null, summary, now, null));
+        storage.interactions().insert(LeadIntake.resubmission(tenantId, context.ids().next(), existingId, attribution,
+                now));
         LeadRecord changed = existing.withDetails(filled, LeadIntake.profile(existingId, filled).nameKey())
                 .touched(now);
         LeadRecord stored = saveRescored(existing, changed, now);

@@ -1,0 +1,315 @@
+package dev.crmkit.core.lead;
+
+import com.google.common.collect.Lists;
+import dev.crmkit.core.common.CoreContext;
+import dev.crmkit.core.customer.CustomerService;
+import dev.crmkit.core.customer.DuplicateCandidate;
+import dev.crmkit.core.customer.PartyProfile;
+import dev.crmkit.spi.Checks;
+import dev.crmkit.spi.ConflictException;
+import dev.crmkit.spi.Storage;
+import dev.crmkit.spi.ValidationException;
+import dev.crmkit.spi.lead.LeadAttribution;
+import dev.crmkit.spi.lead.LeadDetails;
+import dev.crmkit.spi.lead.LeadKey;
+import dev.crmkit.spi.lead.LeadRecord;
+import dev.crmkit.spi.lead.LeadStore;
+import dev.crmkit.spi.scheduling.DueWorkRecord;
+import dev.crmkit.spi.touchpoint.InteractionRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * {@link LeadService#captureAll}: a batch of captures decided as the same captures one after another would be, and
+ * written with a bounded number of statements whatever the batch's size. Reads: the idempotency keys, the open
+ * leads sharing an e-mail, phone or name key, the matching customers, the pool and its rotation, each once per
+ * batch. Writes: the rotation, the merge touch points, the new leads, the first-contact work and the events, each
+ * one batch; plus, per open lead a resubmission was merged into, one engagement read and (for a lead stored
+ * before the batch) one update.
+ */
+final class LeadBatchCapture {
+    /** How often a batch is decided again when another node distributed leads of the pool meanwhile. */
+    private static final int ATTEMPTS = 3;
+
+    private final CoreContext context;
+    private final Storage storage;
+    private final String tenantId;
+    private final LeadSettings settings;
+    private final LeadIntake intake;
+    private final LeadScorer scorer;
+    private final LeadDistributor distributor;
+    private final CustomerService customers;
+
+    LeadBatchCapture(CoreContext context, String tenantId, LeadSettings settings, LeadIntake intake, LeadScorer scorer,
+            LeadDistributor distributor, CustomerService customers) {
+        this.context = context;
+        this.storage = context.storage();
+        this.tenantId = tenantId;
+        this.settings = settings;
+        this.intake = intake;
+        this.scorer = scorer;
+        this.distributor = distributor;
+        this.customers = customers;
+    }
+
+    /** A validated command with the id a new lead from it gets. */
+    private record Prepared(UUID id, LeadDetails details, LeadAttribution attribution, String key,
+            PartyProfile party) {
+    }
+
+    List<CaptureResult> capture(List<CaptureLead> commands) {
+        Checks.noNulls("commands", commands);
+        if (commands.size() > LeadService.MAX_BATCH) {
+            throw new ValidationException("commands", "must hold at most " + LeadService.MAX_BATCH + " leads");
+        }
+        List<Prepared> batch = new ArrayList<>(commands.size());
+        for (int i = 0; i < commands.size(); i++) {
+            batch.add(prepare(i, commands.get(i)));
+        }
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        return storage.transactions().inTransaction(() -> {
+            for (int attempt = 1; attempt < ATTEMPTS; attempt++) {
+                try {
+                    return new Run(batch, context.now(), true).execute();
+                } catch (RotationRaced raced) {
+                    // another node assigned leads of the pool since this run read its rotation: decide again
+                }
+            }
+            // still racing: store the leads unassigned, as a single capture does; distribute hands them out later
+            return new Run(batch, context.now(), false).execute();
+        });
+    }
+
+    private Prepared prepare(int index, CaptureLead command) {
+        try {
+            LeadDetails details = intake.details(command);
+            UUID id = context.ids().next();
+            return new Prepared(id, details, intake.attribution(command),
+                    Checks.optionalText("idempotencyKey", command.idempotencyKey(), 100),
+                    LeadIntake.profile(id, details));
+        } catch (ValidationException e) {
+            throw new ValidationException("commands[" + index + "]." + e.field(), e.reason());
+        }
+    }
+
+    /** The pool's rotation moved between a run's read and its save; thrown before the run wrote anything. */
+    private static final class RotationRaced extends RuntimeException {
+        RotationRaced(ConflictException cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+    }
+
+    /** One attempt at a batch: decisions in memory first, then the writes. */
+    private final class Run {
+        private final List<Prepared> batch;
+        private final Instant now;
+        private final LeadDistributor.Run assignments;
+
+        /** Every lead the batch may match or change, as it stands now in the run: stored open leads and new ones. */
+        private final Map<UUID, LeadRecord> leads = new HashMap<>();
+        private final Map<LeadKey, Map<String, Set<UUID>>> index = new HashMap<>();
+        private final Map<String, LeadRecord> storedByKey = new HashMap<>();
+        private final Map<UUID, LeadRecord> replayed = new HashMap<>();
+        private final Map<String, UUID> createdByKey = new HashMap<>();
+        private final Map<UUID, List<DuplicateCandidate>> customerMatches;
+
+        private final Set<UUID> created = new LinkedHashSet<>();
+        /** The stored leads resubmissions were merged into, with the version and score read. */
+        private final Map<UUID, LeadRecord> mergedStored = new LinkedHashMap<>();
+        /** Every lead a resubmission was merged into, with its score before the first merge. */
+        private final Map<UUID, Integer> scoreBeforeMerge = new LinkedHashMap<>();
+        private final List<InteractionRecord> touchPoints = new ArrayList<>();
+        private final List<LeadEvent> events = new ArrayList<>();
+        private final List<UUID> resultLeads = new ArrayList<>();
+        private final List<CaptureOutcome> outcomes = new ArrayList<>();
+        private final List<List<LeadMatch>> resultMatches = new ArrayList<>();
+
+        Run(List<Prepared> batch, Instant now, boolean distribute) {
+            this.batch = batch;
+            this.now = now;
+            loadStoredKeys();
+            loadOpenLeads();
+            customerMatches = customers.findMatchesAll(batch.stream().map(Prepared::party).toList());
+            this.assignments = distribute ? distributor.run(now) : null;
+        }
+
+        List<CaptureResult> execute() {
+            for (Prepared p : batch) {
+                decide(p);
+            }
+            if (assignments != null) {
+                try {
+                    assignments.save();
+                } catch (ConflictException e) {
+                    throw new RotationRaced(e);
+                }
+            }
+            write();
+            List<CaptureResult> results = new ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                UUID id = resultLeads.get(i);
+                LeadRecord lead = leads.containsKey(id) ? leads.get(id) : replayed.get(id);
+                results.add(new CaptureResult(Lead.of(lead), outcomes.get(i), resultMatches.get(i)));
+            }
+            return results;
+        }
+
+        private void loadStoredKeys() {
+            Set<String> keys = new LinkedHashSet<>();
+            batch.stream().map(Prepared::key).filter(k -> k != null).forEach(keys::add);
+            for (List<String> chunk : Lists.partition(List.copyOf(keys), LeadStore.MAX_LOOKUP)) {
+                storage.leads().findByIdempotencyKeys(tenantId, chunk)
+                        .forEach(l -> {
+                            storedByKey.put(l.idempotencyKey(), l);
+                            replayed.put(l.id(), l);
+                        });
+            }
+        }
+
+        private void loadOpenLeads() {
+            Set<String> emails = new LinkedHashSet<>();
+            Set<String> phones = new LinkedHashSet<>();
+            Set<String> names = new LinkedHashSet<>();
+            for (Prepared p : batch) {
+                emails.addAll(p.party().emails());
+                phones.addAll(p.party().phones());
+                if (p.party().nameKey() != null) {
+                    names.add(p.party().nameKey());
+                }
+            }
+            lookUp(LeadKey.EMAIL, emails);
+            lookUp(LeadKey.PHONE, phones);
+            lookUp(LeadKey.NAME_KEY, names);
+        }
+
+        private void lookUp(LeadKey key, Set<String> values) {
+            for (List<String> chunk : Lists.partition(List.copyOf(values), LeadStore.MAX_LOOKUP / 5)) {
+                storage.leads().findOpenByKey(tenantId, key, chunk, LeadStore.MAX_LOOKUP).forEach(this::track);
+            }
+        }
+
+        /** Holds the lead as it now stands and indexes its keys (a merge only ever adds values). */
+        private void track(LeadRecord lead) {
+            leads.put(lead.id(), lead);
+            indexValue(LeadKey.EMAIL, lead.details().email(), lead.id());
+            indexValue(LeadKey.PHONE, lead.details().phone(), lead.id());
+            indexValue(LeadKey.NAME_KEY, lead.nameKey(), lead.id());
+        }
+
+        private void indexValue(LeadKey key, String value, UUID id) {
+            if (value != null) {
+                index.computeIfAbsent(key, k -> new HashMap<>()).computeIfAbsent(value, v -> new LinkedHashSet<>())
+                        .add(id);
+            }
+        }
+
+        private List<LeadRecord> openCandidates(PartyProfile party) {
+            Map<UUID, LeadRecord> found = new TreeMap<>(dev.crmkit.spi.Ids.ORDER);
+            Function<LeadKey, Map<String, Set<UUID>>> byKey = k -> index.getOrDefault(k, Map.of());
+            party.emails().forEach(e -> byKey.apply(LeadKey.EMAIL).getOrDefault(e, Set.of())
+                    .forEach(id -> found.put(id, leads.get(id))));
+            party.phones().forEach(ph -> byKey.apply(LeadKey.PHONE).getOrDefault(ph, Set.of())
+                    .forEach(id -> found.put(id, leads.get(id))));
+            if (party.nameKey() != null) {
+                byKey.apply(LeadKey.NAME_KEY).getOrDefault(party.nameKey(), Set.of())
+                        .forEach(id -> found.put(id, leads.get(id)));
+            }
+            return List.copyOf(found.values());
+        }
+
+        private void decide(Prepared p) {
+            if (p.key() != null) {
+                UUID earlier = createdByKey.get(p.key());
+                if (earlier == null && storedByKey.containsKey(p.key())) {
+                    earlier = storedByKey.get(p.key()).id();
+                }
+                if (earlier != null) {
+                    result(earlier, CaptureOutcome.REPLAYED, List.of());
+                    return;
+                }
+            }
+            List<LeadMatch> matches = LeadIntake.matches(p.party(), openCandidates(p.party()),
+                    customerMatches.getOrDefault(p.id(), List.of()));
+            LeadDedupPolicy policy = settings.dedup();
+            Optional<LeadMatch> sameLead = policy.mergeTarget(matches);
+            if (sameLead.isPresent()) {
+                merge(sameLead.get().id(), p);
+                result(sameLead.get().id(), CaptureOutcome.MERGED, matches);
+                return;
+            }
+            UUID linked = policy.linkedCustomer(matches);
+            boolean review = policy.needsReview(matches);
+            LeadRecord fresh = LeadIntake.newLead(tenantId, p.id(), p.details(), p.attribution(), linked, review,
+                    p.key(), now, settings.firstContactTarget());
+            LeadScore score = scorer.score(fresh, List.of(), now);
+            LeadRecord lead = fresh.withScore(score.points(), score.factors());
+            events.add(new LeadCaptured(tenantId, lead.id(), p.attribution().source(), p.attribution().campaignId(),
+                    lead.score(), linked, review, now));
+            Optional<UUID> owner = assignments == null ? Optional.empty() : assignments.choose(Lead.of(lead));
+            if (owner.isPresent()) {
+                lead = lead.withOwner(owner.get(), now);
+                events.add(new LeadAssigned(tenantId, lead.id(), null, owner.get(), Assignment.AUTOMATIC, now));
+            }
+            track(lead);
+            created.add(lead.id());
+            if (p.key() != null) {
+                createdByKey.put(p.key(), lead.id());
+            }
+            result(lead.id(), CaptureOutcome.CREATED, matches);
+        }
+
+        private void merge(UUID targetId, Prepared p) {
+            LeadRecord existing = leads.get(targetId);
+            if (!created.contains(targetId)) {
+                mergedStored.putIfAbsent(targetId, existing);
+            }
+            scoreBeforeMerge.putIfAbsent(targetId, existing.score());
+            touchPoints.add(LeadIntake.resubmission(tenantId, context.ids().next(), targetId, p.attribution(), now));
+            LeadDetails filled = LeadIntake.fillGaps(existing.details(), p.details());
+            track(existing.withDetails(filled, LeadIntake.profile(targetId, filled).nameKey()).touched(now));
+            events.add(new LeadResubmitted(tenantId, targetId, p.attribution().source(), p.attribution().campaignId(),
+                    now));
+        }
+
+        private void result(UUID leadId, CaptureOutcome outcome, List<LeadMatch> matches) {
+            resultLeads.add(leadId);
+            outcomes.add(outcome);
+            resultMatches.add(matches);
+        }
+
+        private void write() {
+            if (!touchPoints.isEmpty()) {
+                storage.interactions().insertAll(touchPoints);
+            }
+            // a merged lead is rescored once, with its touch points stored (those of this batch included)
+            scoreBeforeMerge.forEach((id, before) -> {
+                LeadRecord lead = leads.get(id);
+                LeadScore score = scorer.score(lead, storage.interactions().activityByChannel(tenantId, id), now);
+                leads.put(id, lead.withScore(score.points(), score.factors()));
+                if (score.points() != before) {
+                    events.add(new LeadScored(tenantId, id, before, score.points(), now));
+                }
+            });
+            List<LeadRecord> fresh = created.stream().map(leads::get).toList();
+            if (!fresh.isEmpty()) {
+                storage.leads().insertAll(fresh);
+                storage.dueWork().scheduleAll(fresh.stream().map(l -> DueWorkRecord.of(tenantId, context.ids().next(),
+                        LeadService.FIRST_CONTACT_DUE, l.id().toString(), l.firstContactDueAt(), null)).toList());
+            }
+            mergedStored.forEach((id, read) -> leads.put(id, storage.leads().update(leads.get(id), read.version())));
+            context.events().record(events);
+        }
+    }
+}
