@@ -72,6 +72,10 @@ class LeadBadInputPropertyTest {
         calls.add(g -> leads.capture(LeadFixtures.webFormLead("Hopper").withLocation(g.text(), g.other(), g.text())));
         calls.add(g -> leads.capture(LeadFixtures.webFormLead("Hopper").withCompany(g.text(), g.other(), g.number())));
         calls.add(g -> leads.capture(null));
+        calls.add(g -> leads.captureAll(List.of(LeadFixtures.tradeShowLead("Baker"),
+                LeadFixtures.webFormLead("Hopper").withEmail(g.text()).withPhone(g.other()))));
+        calls.add(g -> leads.captureAll(Arrays.asList(LeadFixtures.tradeShowLead("Baker"), null)));
+        calls.add(g -> leads.captureAll(null));
         calls.add(g -> leads.get(g.id()));
         calls.add(g -> leads.find(g.text() == null ? null : LeadFilter.all(), g.other() == null ? null
                 : PageRequest.first(10)));
