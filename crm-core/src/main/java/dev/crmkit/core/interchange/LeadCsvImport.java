@@ -2,7 +2,7 @@ package dev.crmkit.core.interchange;
 
 import dev.crmkit.core.customer.ImportError;
 import dev.crmkit.core.lead.CaptureLead;
-import dev.crmkit.core.lead.CaptureResult;
+import dev.crmkit.core.lead.CaptureOutcome;
 import dev.crmkit.core.lead.LeadService;
 import dev.crmkit.spi.Checks;
 import dev.crmkit.spi.CrmException;
@@ -20,10 +20,12 @@ import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvSchema;
 
 /**
- * Imports leads from a CSV file with a header row (Jackson's CSV module), streaming: one row in memory at a time,
- * each captured as its own transaction through {@link LeadService#capture}, so it is de-duplicated, scored and
- * distributed like any other lead. A row that fails validation is reported with its row number and field and the
- * import goes on; the good rows stay stored. Each row's raw submission is the row as JSON, header to value.
+ * Imports leads from a CSV file with a header row (Jackson's CSV module), streaming: one batch of
+ * {@link #BATCH_SIZE} rows in memory at a time, each batch captured in one transaction through
+ * {@link LeadService#captureAll}, so rows are de-duplicated, scored and distributed like any other lead (also
+ * against earlier rows of the file). A row that fails validation is reported with its row number and field and the
+ * import goes on; the good rows stay stored: a batch holding a bad row is captured row by row instead, each row in
+ * a transaction of its own. Each row's raw submission is the row as JSON, header to value.
  *
  * <pre>{@code
  * LeadImportReport report = LeadCsvImport.of(crm.tenant("acme").leads(), mapping)
@@ -33,8 +35,8 @@ import tools.jackson.dataformat.csv.CsvSchema;
 public final class LeadCsvImport {
     /** The most row errors a report keeps; further ones are counted in rowsRead only. */
     public static final int MAX_ERRORS = 1000;
-    /** How many rows pass between two progress reports. */
-    public static final int PROGRESS_EVERY = 100;
+    /** How many rows are captured together; progress is reported after each batch. */
+    public static final int BATCH_SIZE = 500;
 
     private static final CsvMapper CSV = CsvMapper.builder().build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -53,8 +55,8 @@ public final class LeadCsvImport {
     }
 
     /**
-     * Reads the file to its end and captures every row. Progress gets the report every {@link #PROGRESS_EVERY}
-     * rows and at the end.
+     * Reads the file to its end and captures every row. Progress gets the report after every batch of
+     * {@link #BATCH_SIZE} rows and at the end.
      *
      * @throws ValidationException ({@code mapping.<COLUMN>}) when a mapped header is not in the file, before any
      *     row is read; ({@code csv}) when the file has no header row
@@ -63,6 +65,7 @@ public final class LeadCsvImport {
         Checks.required("csv", csv);
         Checks.required("progress", progress);
         Tally tally = new Tally();
+        List<Row> batch = new ArrayList<>();
         try (MappingIterator<Map<String, String>> rows = CSV.readerForMapOf(String.class)
                 .with(CsvSchema.emptySchema().withHeader()).readValues(csv)) {
             boolean checked = false;
@@ -83,11 +86,18 @@ public final class LeadCsvImport {
                     checked = true;
                 }
                 tally.read++;
-                capture(row, tally);
-                if (tally.read % PROGRESS_EVERY == 0) {
+                try {
+                    batch.add(new Row(tally.read, command(row)));
+                } catch (ValidationException e) {
+                    tally.error(new ImportError(tally.read, e.field(), e.reason()));
+                }
+                if (batch.size() == BATCH_SIZE) {
+                    capture(batch, tally);
+                    batch.clear();
                     progress.accept(tally.report());
                 }
             }
+            capture(batch, tally);
         } catch (JacksonException e) {
             throw new ValidationException("csv", "must start with a header row");
         }
@@ -96,18 +106,30 @@ public final class LeadCsvImport {
         return report;
     }
 
-    private void capture(Map<String, String> row, Tally tally) {
+    /** A mapped row with its number (1 = the first row after the header). */
+    private record Row(long number, CaptureLead command) {
+    }
+
+    /** Captures the batch as one; if any row of it is refused, row by row, so each refusal names its row. */
+    private void capture(List<Row> batch, Tally tally) {
+        if (batch.isEmpty()) {
+            return;
+        }
         try {
-            CaptureResult result = leads.capture(command(row));
-            switch (result.outcome()) {
-                case CREATED -> tally.created++;
-                case MERGED -> tally.merged++;
-                case REPLAYED -> tally.replayed++;
+            leads.captureAll(batch.stream().map(Row::command).toList()).forEach(r -> tally.count(r.outcome()));
+            return;
+        } catch (CrmException refused) {
+            // a bad row, or a race with another capture: nothing of the batch was stored; go row by row
+        }
+        for (Row row : batch) {
+            try {
+                tally.count(leads.capture(row.command()).outcome());
+            } catch (ValidationException e) {
+                tally.error(new ImportError(row.number(), e.field(), e.reason()));
+            } catch (CrmException e) {
+                tally.error(new ImportError(row.number(), "row", "could not be stored: "
+                        + e.getClass().getSimpleName()));
             }
-        } catch (ValidationException e) {
-            tally.error(new ImportError(tally.read, e.field(), e.reason()));
-        } catch (CrmException e) {
-            tally.error(new ImportError(tally.read, "row", "could not be stored: " + e.getClass().getSimpleName()));
         }
     }
 
@@ -170,6 +192,14 @@ public final class LeadCsvImport {
         long replayed;
         final List<ImportError> errors = new ArrayList<>();
 
+        void count(CaptureOutcome outcome) {
+            switch (outcome) {
+                case CREATED -> created++;
+                case MERGED -> merged++;
+                case REPLAYED -> replayed++;
+            }
+        }
+
         void error(ImportError error) {
             if (errors.size() < MAX_ERRORS) {
                 errors.add(error);
@@ -177,7 +207,9 @@ public final class LeadCsvImport {
         }
 
         LeadImportReport report() {
-            return new LeadImportReport(read, created, merged, replayed, errors);
+            List<ImportError> byRow = new ArrayList<>(errors);
+            byRow.sort(java.util.Comparator.comparingLong(ImportError::row));
+            return new LeadImportReport(read, created, merged, replayed, byRow);
         }
     }
 }

@@ -61,6 +61,34 @@ class LeadCsvImportTest {
     }
 
     @Test
+    void a_long_file_is_captured_in_batches_with_progress_after_each_and_errors_in_row_order() {
+        StringBuilder file = new StringBuilder("Id,First name,Last name,E-Mail,Company,Employees,Country\n");
+        int rows = LeadCsvImport.BATCH_SIZE * 2 + 7;
+        for (int i = 1; i <= rows; i++) {
+            String email = i == 600 ? "broken" : "person" + i + "@example.com";
+            String employees = i == 3 ? "many" : "10";
+            file.append(i).append(",Given").append(i).append(",Family").append(i).append(',').append(email)
+                    .append(",Company ").append(i).append(',').append(employees).append(",DE\n");
+        }
+        file.append("9999,Again,Person,PERSON1@example.com,,,DE\n");
+        List<LeadImportReport> progress = new ArrayList<>();
+
+        LeadImportReport report = LeadCsvImport.of(leads, mapping).run(new StringReader(file.toString()),
+                progress::add);
+
+        assertThat(report.rowsRead()).isEqualTo(rows + 1);
+        assertThat(report.errors()).containsExactly(new ImportError(3, "employees", "must be a whole number"),
+                new ImportError(600, "email", "must be a valid e-mail address"));
+        assertThat(report.merged()).as("the last row has row 1's e-mail, one batch later").isEqualTo(1);
+        assertThat(report.created()).isEqualTo(rows - 2);
+        assertThat(progress).extracting(LeadImportReport::rowsRead)
+                .containsExactly((long) LeadCsvImport.BATCH_SIZE + 1, 2L * LeadCsvImport.BATCH_SIZE + 1, rows + 1L);
+        var firstPage = leads.find(LeadFilter.all(), PageRequest.first(1000));
+        assertThat(leads.find(LeadFilter.all(), PageRequest.first(1000).next(firstPage.next().orElseThrow())).items())
+                .as("stored beyond the first thousand").hasSize(rows - 2 - 1000);
+    }
+
+    @Test
     void importing_the_same_file_again_creates_nothing_twice() {
         LeadCsvImport.of(leads, mapping).run(new StringReader(FILE), r -> { });
 
