@@ -4,6 +4,7 @@ import dev.crmkit.core.Crm;
 import dev.crmkit.core.TenantCrm;
 import dev.crmkit.core.lead.CaptureLead;
 import dev.crmkit.core.lead.CaptureOutcome;
+import dev.crmkit.core.lead.CaptureResult;
 import dev.crmkit.core.lead.LeadSettings;
 import dev.crmkit.core.team.MemberDetails;
 import dev.crmkit.jdbc.JdbcStorage;
@@ -13,9 +14,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * CRMKit's side of the lead-capture benchmark: {@code LeadService.capture} one lead at a time, as a web form or a
- * list upload would call it, with the default settings: merge-and-link de-duplication against open leads and
- * customers, the fit and engagement scoring rules, a first-contact target, and round-robin assignment.
+ * CRMKit's side of the lead-capture benchmark: {@code LeadService.captureAll} in batches of
+ * {@link LeadCaptureBenchmark#BATCH} submissions, as a list upload would call it, with the default settings:
+ * merge-and-link de-duplication against open leads and customers, the fit and engagement scoring rules, a
+ * first-contact target, and round-robin assignment.
  */
 final class CrmKitLeadCapture {
     static final int REPS = 5;
@@ -41,24 +43,34 @@ final class CrmKitLeadCapture {
     /** Captures the submissions numbered {@code first} to {@code first + leads - 1}; returns how many were merged. */
     int capture(int first, int leads) {
         int merged = 0;
-        for (int i = first; i < first + leads; i++) {
-            GeneratedLeads.Submission s = GeneratedLeads.number(i);
-            CaptureOutcome outcome = tenant.leads().capture(CaptureLead.from(s.source())
-                    .withPerson(s.givenName(), s.familyName())
-                    .withCompany(s.companyName(), s.industry(), s.employees())
-                    .withJobTitle(s.jobTitle())
-                    .withEmail(s.email())
-                    .withPhone(s.phone())
-                    .withLocation(s.countryCode(), s.postcode(), s.city())
-                    .withCampaign(s.campaignId(), s.trackingCode())
-                    .withRawSubmission(s.rawSubmission())
-                    .withIdempotencyKey(s.idempotencyKey())).outcome();
-            if (outcome == CaptureOutcome.MERGED) {
-                merged++;
-            } else if (outcome != CaptureOutcome.CREATED) {
-                throw new IllegalStateException("lead " + i + " was " + outcome);
+        for (int from = first; from < first + leads; from += LeadCaptureBenchmark.BATCH) {
+            List<CaptureLead> batch = new ArrayList<>();
+            for (int i = from; i < Math.min(first + leads, from + LeadCaptureBenchmark.BATCH); i++) {
+                batch.add(command(GeneratedLeads.number(i)));
+            }
+            List<CaptureResult> results = tenant.leads().captureAll(batch);
+            for (int i = 0; i < results.size(); i++) {
+                CaptureOutcome outcome = results.get(i).outcome();
+                if (outcome == CaptureOutcome.MERGED) {
+                    merged++;
+                } else if (outcome != CaptureOutcome.CREATED) {
+                    throw new IllegalStateException("lead " + (from + i) + " was " + outcome);
+                }
             }
         }
         return merged;
+    }
+
+    private static CaptureLead command(GeneratedLeads.Submission s) {
+        return CaptureLead.from(s.source())
+                .withPerson(s.givenName(), s.familyName())
+                .withCompany(s.companyName(), s.industry(), s.employees())
+                .withJobTitle(s.jobTitle())
+                .withEmail(s.email())
+                .withPhone(s.phone())
+                .withLocation(s.countryCode(), s.postcode(), s.city())
+                .withCampaign(s.campaignId(), s.trackingCode())
+                .withRawSubmission(s.rawSubmission())
+                .withIdempotencyKey(s.idempotencyKey());
     }
 }

@@ -15,7 +15,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * (c) Lead capture: CRMKit's {@code LeadService.capture} of generated leads one by one (normalization, de-duplication
+ * (c) Lead capture: CRMKit's {@code LeadService.captureAll} of generated leads in batches of 500 (normalization, de-duplication
  * against open leads and customers with merges, scoring, first-contact due work, outbox events, round-robin
  * assignment) against raw batched JDBC inserting the same leads into {@code crm_lead}, all 40 columns with the values
  * CRMKit stores, in batches of 500, one transaction per batch. The raw contender skips the repeated submissions
