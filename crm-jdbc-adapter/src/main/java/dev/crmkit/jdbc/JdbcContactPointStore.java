@@ -154,6 +154,35 @@ final class JdbcContactPointStore implements ContactPointStore {
     }
 
     @Override
+    public List<ContactPointRecord> findByValues(String tenantId, ContactPointKind kind, Collection<String> values,
+            int limit) {
+        Checks.tenantId("tenantId", tenantId);
+        Checks.required("kind", kind);
+        List<String> wanted = List.copyOf(new LinkedHashSet<>(Checks.noNulls("values", values)));
+        Checks.limit("values.size", Math.max(1, wanted.size()), PageRequest.MAX_LIMIT);
+        Checks.limit("limit", limit, PageRequest.MAX_LIMIT);
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        List<ContactPointRecord> found = db.read(TYPE, c -> {
+            List<ContactPointRecord> all = new ArrayList<>();
+            for (int from = 0; from < wanted.size(); from += CHUNK) {
+                List<Object> parameters = new ArrayList<>();
+                String sql = "SELECT " + COLUMNS + " FROM " + db.oneOf("crm_contact_point", "p",
+                        List.of("tenant_id", "kind"), List.of(tenantId, kind), "contact_value",
+                        wanted.subList(from, Math.min(wanted.size(), from + CHUNK)), parameters)
+                        + " ORDER BY p.id LIMIT ?";
+                parameters.add(limit);
+                all.addAll(db.list(c, sql, parameters, JdbcContactPointStore::contactPoint));
+            }
+            return all;
+        });
+        // Each chunk is ordered and limited by the database; merging chunks needs one more sort in id order.
+        found.sort(Comparator.comparing(ContactPointRecord::id, Ids.ORDER));
+        return found.size() > limit ? List.copyOf(found.subList(0, limit)) : found;
+    }
+
+    @Override
     public Set<String> existingValues(String tenantId, ContactPointKind kind, Collection<String> values) {
         Checks.tenantId("tenantId", tenantId);
         Checks.required("kind", kind);

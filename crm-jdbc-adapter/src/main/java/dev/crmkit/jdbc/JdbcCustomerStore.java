@@ -3,6 +3,7 @@ package dev.crmkit.jdbc;
 import dev.crmkit.spi.Checks;
 import dev.crmkit.spi.ConflictException;
 import dev.crmkit.spi.Cursor;
+import dev.crmkit.spi.Ids;
 import dev.crmkit.spi.NotFoundException;
 import dev.crmkit.spi.Page;
 import dev.crmkit.spi.PageRequest;
@@ -20,6 +21,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -201,6 +203,32 @@ final class JdbcCustomerStore implements CustomerStore {
         return db.read(TYPE, c -> withChildren(c, tenantId, db.list(c, "SELECT " + COLUMNS
                 + " FROM crm_customer c WHERE c.tenant_id = ? AND c.name_key = ? AND c.merged_into IS NULL"
                 + " ORDER BY c.id LIMIT ?", List.of(tenantId, nameKey, limit), JdbcCustomerStore::customer)));
+    }
+
+    @Override
+    public List<CustomerRecord> findByNameKeys(String tenantId, Collection<String> nameKeys, int limit) {
+        Checks.tenantId("tenantId", tenantId);
+        List<String> wanted = List.copyOf(new LinkedHashSet<>(Checks.noNulls("nameKeys", nameKeys)));
+        Checks.limit("nameKeys.size", Math.max(1, wanted.size()), PageRequest.MAX_LIMIT);
+        Checks.limit("limit", limit, PageRequest.MAX_LIMIT);
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        return db.read(TYPE, c -> {
+            List<CustomerRecord> bare = new ArrayList<>();
+            for (int from = 0; from < wanted.size(); from += CHUNK) {
+                List<Object> parameters = new ArrayList<>();
+                String sql = "SELECT " + COLUMNS + " FROM " + db.oneOf("crm_customer", "c", List.of("tenant_id"),
+                        List.of(tenantId), "name_key", wanted.subList(from, Math.min(wanted.size(), from + CHUNK)),
+                        parameters) + " AND c.merged_into IS NULL ORDER BY c.id LIMIT ?";
+                parameters.add(limit);
+                bare.addAll(db.list(c, sql, parameters, JdbcCustomerStore::customer));
+            }
+            // Each chunk is ordered and limited by the database; merged, the chunks need one more sort in id order,
+            // and only the customers kept need their children.
+            bare.sort(Comparator.comparing(CustomerRecord::id, Ids.ORDER));
+            return withChildren(c, tenantId, bare.size() > limit ? bare.subList(0, limit) : bare);
+        });
     }
 
     @Override

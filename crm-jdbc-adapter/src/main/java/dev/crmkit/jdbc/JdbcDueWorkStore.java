@@ -2,6 +2,7 @@ package dev.crmkit.jdbc;
 
 import dev.crmkit.spi.Checks;
 import dev.crmkit.spi.PageRequest;
+import dev.crmkit.spi.ValidationException;
 import dev.crmkit.spi.scheduling.DueWorkRecord;
 import dev.crmkit.spi.scheduling.DueWorkStore;
 import java.sql.Connection;
@@ -10,9 +11,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -22,6 +26,13 @@ import java.util.UUID;
 final class JdbcDueWorkStore implements DueWorkStore {
     private static final String TYPE = "due work";
     private static final String COLUMNS = "tenant_id, id, kind, work_key, due_at, payload, claimed_by, lease_until, attempts";
+    /** Rescheduling: the stored id and attempts stay, any lease is dropped. */
+    private static final String MOVE = "UPDATE crm_due_work SET due_at = ?, payload = ?, claimed_by = NULL,"
+            + " lease_until = NULL WHERE tenant_id = ? AND kind = ? AND work_key = ?";
+    private static final String INSERT = "INSERT INTO crm_due_work (" + COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, 0)";
+    /** Keys per lookup, well below every driver's parameter limit. */
+    private static final int CHUNK = 500;
 
     private final Database db;
 
@@ -34,15 +45,65 @@ final class JdbcDueWorkStore implements DueWorkStore {
         Checks.required("work", work);
         return db.write(TYPE, Map.of(), c -> {
             // Update first: rescheduling keeps the stored id, drops any lease and keeps the attempts.
-            int moved = db.update(c, "UPDATE crm_due_work SET due_at = ?, payload = ?, claimed_by = NULL,"
-                    + " lease_until = NULL WHERE tenant_id = ? AND kind = ? AND work_key = ?",
-                    Arrays.asList(work.dueAt(), work.payload(), work.tenantId(), work.kind(), work.key()));
+            int moved = db.update(c, MOVE, Arrays.asList(work.dueAt(), work.payload(), work.tenantId(), work.kind(),
+                    work.key()));
             if (moved == 0) {
-                db.update(c, "INSERT INTO crm_due_work (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, 0)",
-                        Arrays.asList(work.tenantId(), work.id(), work.kind(), work.key(), work.dueAt(), work.payload()));
+                db.update(c, INSERT, Arrays.asList(work.tenantId(), work.id(), work.kind(), work.key(), work.dueAt(),
+                        work.payload()));
             }
             return load(c, work.tenantId(), work.kind(), work.key()).orElseThrow();
         });
+    }
+
+    @Override
+    public void scheduleAll(List<DueWorkRecord> work) {
+        Checks.noNulls("work", work);
+        Set<List<String>> pieces = new HashSet<>();
+        // The keys by tenant and kind: one lookup per group (and 500 keys) finds the pieces that exist already.
+        Map<List<String>, List<String>> keysByGroup = new LinkedHashMap<>();
+        for (DueWorkRecord w : work) {
+            if (!pieces.add(List.of(w.tenantId(), w.kind(), w.key()))) {
+                throw new ValidationException("work", "names one kind and key of a tenant twice");
+            }
+            keysByGroup.computeIfAbsent(List.of(w.tenantId(), w.kind()), g -> new ArrayList<>()).add(w.key());
+        }
+        if (work.isEmpty()) {
+            return;
+        }
+        db.write(TYPE, Map.of(), c -> {
+            Set<List<String>> existing = new HashSet<>();
+            for (Map.Entry<List<String>, List<String>> group : keysByGroup.entrySet()) {
+                List<String> keys = group.getValue();
+                for (int from = 0; from < keys.size(); from += CHUNK) {
+                    List<String> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
+                    existing.addAll(existingKeys(c, group.getKey(), chunk));
+                }
+            }
+            List<List<?>> moves = new ArrayList<>();
+            List<List<?>> inserts = new ArrayList<>();
+            for (DueWorkRecord w : work) {
+                if (existing.contains(List.of(w.tenantId(), w.kind(), w.key()))) {
+                    moves.add(Arrays.asList(w.dueAt(), w.payload(), w.tenantId(), w.kind(), w.key()));
+                } else {
+                    inserts.add(Arrays.asList(w.tenantId(), w.id(), w.kind(), w.key(), w.dueAt(), w.payload()));
+                }
+            }
+            // Update counts are not read: MariaDB Connector/J may report SUCCESS_NO_INFO for a batch.
+            db.batch(c, MOVE, moves);
+            db.batch(c, INSERT, inserts);
+            return null;
+        });
+    }
+
+    /**
+     * The (tenant, kind, key) triples of these keys of one group ({@code tenant, kind}) that exist, locked until the
+     * unit ends: a claimer completing one of them meanwhile must not make the batch update miss it.
+     */
+    private List<List<String>> existingKeys(Connection c, List<String> group, List<String> keys) throws SQLException {
+        List<Object> parameters = new ArrayList<>();
+        String sql = "SELECT d.tenant_id, d.kind, d.work_key FROM " + db.oneOf("crm_due_work", "d",
+                List.of("tenant_id", "kind"), group, "work_key", keys, parameters) + " FOR UPDATE";
+        return db.list(c, sql, parameters, r -> List.of(r.text("tenant_id"), r.text("kind"), r.text("work_key")));
     }
 
     @Override

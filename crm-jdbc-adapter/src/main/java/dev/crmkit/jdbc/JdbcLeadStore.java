@@ -154,6 +154,26 @@ final class JdbcLeadStore implements LeadStore {
     }
 
     @Override
+    public List<LeadRecord> findByIdempotencyKeys(String tenantId, Collection<String> idempotencyKeys) {
+        Checks.tenantId("tenantId", tenantId);
+        List<String> wanted = List.copyOf(new LinkedHashSet<>(Checks.noNulls("idempotencyKeys", idempotencyKeys)));
+        Checks.limit("idempotencyKeys.size", Math.max(1, wanted.size()), MAX_LOOKUP);
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        return db.read(TYPE, c -> {
+            List<LeadRecord> found = new ArrayList<>();
+            for (List<String> chunk : chunks(wanted)) {
+                List<Object> parameters = new ArrayList<>();
+                String sql = "SELECT " + COLUMNS + " FROM " + db.oneOf("crm_lead", "l", List.of("tenant_id"),
+                        List.of(tenantId), "idempotency_key", chunk, parameters);
+                found.addAll(db.list(c, sql, parameters, JdbcLeadStore::lead));
+            }
+            return found;
+        });
+    }
+
+    @Override
     public List<LeadRecord> findOpenByKey(String tenantId, LeadKey key, Collection<String> values, int limit) {
         Checks.tenantId("tenantId", tenantId);
         Checks.required("key", key);
@@ -179,32 +199,13 @@ final class JdbcLeadStore implements LeadStore {
         return found.size() > limit ? List.copyOf(found.subList(0, limit)) : found;
     }
 
-    /**
-     * The open leads whose {@code column} is one of {@code values}. H2 tests an {@code IN} list after the index's
-     * leading equality row by row over the tenant, so there the values are joined as a {@code VALUES} table and
-     * each is an index lookup (see {@link Database#existing}); PostgreSQL and MariaDB plan the list as lookups.
-     */
+    /** The open leads whose {@code column} is one of {@code values}, as {@link Database#oneOf} plans it. */
     private List<LeadRecord> openByValues(Connection c, String tenantId, String column, List<String> values,
             int limit) throws SQLException {
         List<Object> parameters = new ArrayList<>();
-        String sql;
-        if (db.dialect() == Dialect.H2) {
-            StringBuilder rows = new StringBuilder();
-            for (int i = 0; i < values.size(); i++) {
-                rows.append(i == 0 ? "(?)" : ", (?)");
-            }
-            sql = "SELECT " + COLUMNS + " FROM (VALUES " + rows + ") AS w(v) JOIN crm_lead l ON l.tenant_id = ? AND l."
-                    + column + " = w.v WHERE l.status IN " + Database.placeholders(OPEN.size())
-                    + " ORDER BY l.id LIMIT ?";
-            parameters.addAll(values);
-            parameters.add(tenantId);
-        } else {
-            sql = "SELECT " + COLUMNS + " FROM crm_lead l WHERE l.tenant_id = ? AND l." + column + " IN "
-                    + Database.placeholders(values.size()) + " AND l.status IN " + Database.placeholders(OPEN.size())
-                    + " ORDER BY l.id LIMIT ?";
-            parameters.add(tenantId);
-            parameters.addAll(values);
-        }
+        String sql = "SELECT " + COLUMNS + " FROM " + db.oneOf("crm_lead", "l", List.of("tenant_id"), List.of(tenantId),
+                column, values, parameters) + " AND l.status IN " + Database.placeholders(OPEN.size())
+                + " ORDER BY l.id LIMIT ?";
         parameters.addAll(OPEN);
         parameters.add(limit);
         return db.list(c, sql, parameters, JdbcLeadStore::lead);
