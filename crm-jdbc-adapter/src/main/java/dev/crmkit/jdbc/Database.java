@@ -322,6 +322,21 @@ final class Database implements TransactionRunner {
                 + placeholders(values.size());
     }
 
+    /**
+     * A {@code LIMIT} clause with the row count written into the statement rather than bound. PostgreSQL plans a
+     * statement that pgjdbc has prepared on the server (from its fifth execution on) generically, and a generic plan
+     * cannot know a bound limit: it guesses a small one and then prefers walking an index in the ORDER BY's order,
+     * filtering every row of the tenant, over looking the few matching rows up and sorting them (measured: 40 ms
+     * instead of 1 ms for an open-lead lookup of 200 values among 4,000 leads). The count is an int the caller has
+     * validated, never text.
+     */
+    static String limit(int rows) {
+        if (rows < 1) {
+            throw new IllegalArgumentException("a limit must be positive");
+        }
+        return " LIMIT " + rows;
+    }
+
     /** A placeholder list {@code (?, ?, ?)} for an IN clause. */
     static String placeholders(int count) {
         StringBuilder sql = new StringBuilder("(");

@@ -149,7 +149,7 @@ final class JdbcContactPointStore implements ContactPointStore {
         Checks.text("value", value, 320);
         Checks.limit("limit", limit, PageRequest.MAX_LIMIT);
         return db.read(TYPE, c -> db.list(c, "SELECT " + COLUMNS + " FROM crm_contact_point WHERE tenant_id = ?"
-                + " AND kind = ? AND contact_value = ? ORDER BY id LIMIT ?", List.of(tenantId, kind, value, limit),
+                + " AND kind = ? AND contact_value = ? ORDER BY id" + Database.limit(limit), List.of(tenantId, kind, value),
                 JdbcContactPointStore::contactPoint));
     }
 
@@ -171,8 +171,7 @@ final class JdbcContactPointStore implements ContactPointStore {
                 String sql = "SELECT " + COLUMNS + " FROM " + db.oneOf("crm_contact_point", "p",
                         List.of("tenant_id", "kind"), List.of(tenantId, kind), "contact_value",
                         wanted.subList(from, Math.min(wanted.size(), from + CHUNK)), parameters)
-                        + " ORDER BY p.id LIMIT ?";
-                parameters.add(limit);
+                        + " ORDER BY p.id" + Database.limit(limit);
                 all.addAll(db.list(c, sql, parameters, JdbcContactPointStore::contactPoint));
             }
             return all;

@@ -170,9 +170,8 @@ final class JdbcCustomerStore implements CustomerStore {
             sql.append(" AND c.id > ?");
             parameters.add(afterId(page.after()));
         }
-        sql.append(" AND (").append(condition.sql).append(") ORDER BY c.id LIMIT ?");
+        sql.append(" AND (").append(condition.sql).append(") ORDER BY c.id").append(Database.limit(page.limit()));
         parameters.addAll(condition.parameters);
-        parameters.add(page.limit());
         return db.read(TYPE, c -> {
             List<CustomerRecord> items = withChildren(c, tenantId,
                     db.list(c, sql.toString(), parameters, JdbcCustomerStore::customer));
@@ -202,7 +201,7 @@ final class JdbcCustomerStore implements CustomerStore {
         Checks.limit("limit", limit, PageRequest.MAX_LIMIT);
         return db.read(TYPE, c -> withChildren(c, tenantId, db.list(c, "SELECT " + COLUMNS
                 + " FROM crm_customer c WHERE c.tenant_id = ? AND c.name_key = ? AND c.merged_into IS NULL"
-                + " ORDER BY c.id LIMIT ?", List.of(tenantId, nameKey, limit), JdbcCustomerStore::customer)));
+                + " ORDER BY c.id" + Database.limit(limit), List.of(tenantId, nameKey), JdbcCustomerStore::customer)));
     }
 
     @Override
@@ -220,8 +219,8 @@ final class JdbcCustomerStore implements CustomerStore {
                 List<Object> parameters = new ArrayList<>();
                 String sql = "SELECT " + COLUMNS + " FROM " + db.oneOf("crm_customer", "c", List.of("tenant_id"),
                         List.of(tenantId), "name_key", wanted.subList(from, Math.min(wanted.size(), from + CHUNK)),
-                        parameters) + " AND c.merged_into IS NULL ORDER BY c.id LIMIT ?";
-                parameters.add(limit);
+                        parameters) + " AND c.merged_into IS NULL ORDER BY c.id"
+                        + Database.limit(limit);
                 bare.addAll(db.list(c, sql, parameters, JdbcCustomerStore::customer));
             }
             // Each chunk is ordered and limited by the database; merged, the chunks need one more sort in id order,

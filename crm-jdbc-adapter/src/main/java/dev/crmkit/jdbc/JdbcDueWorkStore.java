@@ -133,8 +133,8 @@ final class JdbcDueWorkStore implements DueWorkStore {
         return db.detached(TYPE, c -> {
             JdbcOutboxStore.lock(c, "due_work");
             List<DueWorkRecord> due = db.list(c, "SELECT " + COLUMNS + " FROM crm_due_work WHERE due_at <= ?"
-                    + " AND (lease_until IS NULL OR lease_until <= ?) ORDER BY due_at, id LIMIT ?",
-                    List.of(at, at, limit), JdbcDueWorkStore::work);
+                    + " AND (lease_until IS NULL OR lease_until <= ?) ORDER BY due_at, id"
+                    + Database.limit(limit), List.of(at, at), JdbcDueWorkStore::work);
             List<List<?>> leases = new ArrayList<>();
             List<DueWorkRecord> claimed = new ArrayList<>();
             for (DueWorkRecord w : due) {

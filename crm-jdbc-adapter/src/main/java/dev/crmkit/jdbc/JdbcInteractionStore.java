@@ -110,8 +110,7 @@ final class JdbcInteractionStore implements InteractionStore {
             sql.append(" AND (occurred_at < ? OR (occurred_at = ? AND id < ?))");
             parameters.addAll(List.of(occurredAt, occurredAt, id));
         }
-        sql.append(" ORDER BY occurred_at DESC, id DESC LIMIT ?");
-        parameters.add(page.limit());
+        sql.append(" ORDER BY occurred_at DESC, id DESC").append(Database.limit(page.limit()));
         List<InteractionRecord> items = db.read(TYPE, c -> db.list(c, sql.toString(), parameters,
                 JdbcInteractionStore::interaction));
         Optional<Cursor> next = Optional.empty();

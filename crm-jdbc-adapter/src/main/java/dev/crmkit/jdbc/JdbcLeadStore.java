@@ -205,9 +205,8 @@ final class JdbcLeadStore implements LeadStore {
         List<Object> parameters = new ArrayList<>();
         String sql = "SELECT " + COLUMNS + " FROM " + db.oneOf("crm_lead", "l", List.of("tenant_id"), List.of(tenantId),
                 column, values, parameters) + " AND l.status IN " + Database.placeholders(OPEN.size())
-                + " ORDER BY l.id LIMIT ?";
+                + " ORDER BY l.id" + Database.limit(limit);
         parameters.addAll(OPEN);
-        parameters.add(limit);
         return db.list(c, sql, parameters, JdbcLeadStore::lead);
     }
 
@@ -217,8 +216,8 @@ final class JdbcLeadStore implements LeadStore {
         Checks.id("customerId", customerId);
         Checks.limit("limit", limit, MAX_LOOKUP);
         return db.read(TYPE, c -> db.list(c, "SELECT " + COLUMNS + " FROM crm_lead l WHERE l.tenant_id = ?"
-                + " AND l.converted_customer_id = ? ORDER BY l.closed_at, l.id LIMIT ?",
-                List.of(tenantId, customerId, limit), JdbcLeadStore::lead));
+                + " AND l.converted_customer_id = ? ORDER BY l.closed_at, l.id"
+                + Database.limit(limit), List.of(tenantId, customerId), JdbcLeadStore::lead));
     }
 
     @Override
@@ -259,8 +258,7 @@ final class JdbcLeadStore implements LeadStore {
             sql.append(" AND l.id > ?");
             parameters.add(cursorId(page.after()));
         }
-        sql.append(" ORDER BY l.id LIMIT ?");
-        parameters.add(page.limit());
+        sql.append(" ORDER BY l.id").append(Database.limit(page.limit()));
         List<LeadRecord> items = db.read(TYPE, c -> db.list(c, sql.toString(), parameters, JdbcLeadStore::lead));
         Optional<Cursor> next = items.size() == page.limit()
                 ? Optional.of(Cursor.of(List.of(items.get(items.size() - 1).id().toString())))

@@ -148,8 +148,7 @@ final class JdbcOpportunityStore implements OpportunityStore {
             sql.append(" AND o.id > ?");
             parameters.add(cursorId(page.after()));
         }
-        sql.append(" ORDER BY o.id LIMIT ?");
-        parameters.add(page.limit());
+        sql.append(" ORDER BY o.id").append(Database.limit(page.limit()));
         List<OpportunityRecord> items = db.read(TYPE, c -> withChildren(c, tenantId,
                 db.list(c, sql.toString(), parameters, JdbcOpportunityStore::bare)));
         Optional<Cursor> next = items.size() == page.limit()

@@ -68,7 +68,7 @@ final class JdbcOutboxStore implements OutboxStore {
                     + " AND NOT EXISTS (SELECT 1 FROM crm_outbox p WHERE p.aggregatetype = o.aggregatetype"
                     + " AND p.aggregateid = o.aggregateid AND p.sequence < o.sequence AND p.delivered_at IS NULL"
                     + " AND p.lease_until > ?)"
-                    + " ORDER BY o.sequence LIMIT ?", List.of(at, at, limit), JdbcOutboxStore::event);
+                    + " ORDER BY o.sequence" + Database.limit(limit), List.of(at, at), JdbcOutboxStore::event);
             List<List<?>> leases = new ArrayList<>();
             for (OutboxEvent e : claimed) {
                 leases.add(List.of(claimer, until, e.tenantId(), e.id()));

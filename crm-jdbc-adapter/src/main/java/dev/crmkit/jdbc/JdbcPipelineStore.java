@@ -102,8 +102,7 @@ final class JdbcPipelineStore implements PipelineStore {
             sql.append(" AND id > ?");
             parameters.add(JdbcOpportunityStore.cursorId(page.after()));
         }
-        sql.append(" ORDER BY id LIMIT ?");
-        parameters.add(page.limit());
+        sql.append(" ORDER BY id").append(Database.limit(page.limit()));
         List<PipelineRecord> items = db.read(TYPE, c -> withStages(c, tenantId,
                 db.list(c, sql.toString(), parameters, JdbcPipelineStore::bare)));
         Optional<Cursor> next = items.size() == page.limit()

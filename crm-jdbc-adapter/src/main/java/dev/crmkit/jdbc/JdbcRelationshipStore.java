@@ -72,8 +72,8 @@ final class JdbcRelationshipStore implements RelationshipStore {
     private List<RelationshipRecord> involving(Connection c, String tenantId, UUID customerId, int limit)
             throws SQLException {
         return db.list(c, "SELECT " + COLUMNS + " FROM crm_relationship WHERE tenant_id = ?"
-                + " AND (person_id = ? OR organization_id = ?) ORDER BY id LIMIT ?",
-                List.of(tenantId, customerId, customerId, limit), JdbcRelationshipStore::relationship);
+                + " AND (person_id = ? OR organization_id = ?) ORDER BY id"
+                + Database.limit(limit), List.of(tenantId, customerId, customerId), JdbcRelationshipStore::relationship);
     }
 
     @Override

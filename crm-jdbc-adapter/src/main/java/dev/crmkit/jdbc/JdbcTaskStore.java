@@ -95,8 +95,7 @@ final class JdbcTaskStore implements TaskStore {
             sql.append(" AND (due_at > ? OR (due_at = ? AND id > ?))");
             parameters.addAll(List.of(dueAt, dueAt, id));
         }
-        sql.append(" ORDER BY due_at, id LIMIT ?");
-        parameters.add(page.limit());
+        sql.append(" ORDER BY due_at, id").append(Database.limit(page.limit()));
         List<TaskRecord> items = db.read(TYPE, c -> db.list(c, sql.toString(), parameters, JdbcTaskStore::task));
         Optional<Cursor> next = Optional.empty();
         if (items.size() == page.limit()) {

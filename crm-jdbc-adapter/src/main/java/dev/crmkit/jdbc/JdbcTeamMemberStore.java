@@ -146,8 +146,7 @@ final class JdbcTeamMemberStore implements TeamMemberStore {
             sql.append(" AND m.id > ?");
             parameters.add(cursorId(page.after()));
         }
-        sql.append(" ORDER BY m.id LIMIT ?");
-        parameters.add(page.limit());
+        sql.append(" ORDER BY m.id").append(Database.limit(page.limit()));
         List<TeamMemberRecord> items = db.read(TYPE, c -> withAttributes(c, tenantId,
                 db.list(c, sql.toString(), parameters, JdbcTeamMemberStore::member)));
         Optional<Cursor> next = items.size() == page.limit()

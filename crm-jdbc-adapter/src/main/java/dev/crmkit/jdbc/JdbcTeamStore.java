@@ -80,8 +80,7 @@ final class JdbcTeamStore implements TeamStore {
                 throw new ValidationException("cursor", "is not a cursor this library issued");
             }
         }
-        sql.append(" ORDER BY id LIMIT ?");
-        parameters.add(page.limit());
+        sql.append(" ORDER BY id").append(Database.limit(page.limit()));
         List<TeamRecord> items = db.read(TYPE, c -> db.list(c, sql.toString(), parameters, JdbcTeamStore::team));
         Optional<Cursor> next = items.size() == page.limit()
                 ? Optional.of(Cursor.of(List.of(items.get(items.size() - 1).id().toString())))

@@ -37,8 +37,7 @@ final class SharedValues {
             groupParameters.add(page.after().keys(1).get(0));
         }
         sql.append(" GROUP BY ").append(valueColumn).append(" HAVING COUNT(DISTINCT ").append(ownerColumn)
-                .append(") > 1 ORDER BY ").append(valueColumn).append(" LIMIT ?");
-        groupParameters.add(page.limit());
+                .append(") > 1 ORDER BY ").append(valueColumn).append(Database.limit(page.limit()));
         List<String> values = db.list(c, sql.toString(), groupParameters, r -> r.text("shared"));
         if (values.isEmpty()) {
             return Page.empty();
