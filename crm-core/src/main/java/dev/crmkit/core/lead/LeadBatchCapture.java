@@ -195,7 +195,7 @@ final class LeadBatchCapture {
         }
 
         private void lookUp(LeadKey key, Set<String> values) {
-            for (List<String> chunk : Lists.partition(List.copyOf(values), LeadStore.MAX_LOOKUP / 5)) {
+            for (List<String> chunk : Lists.partition(List.copyOf(values), LeadStore.MAX_LOOKUP / 2)) {
                 storage.leads().findOpenByKey(tenantId, key, chunk, LeadStore.MAX_LOOKUP).forEach(this::track);
             }
         }
