@@ -38,8 +38,10 @@ public final class BenchmarkSuite {
                 if (options.leads() > 0) {
                     LeadCaptureBenchmark.Result r = new LeadCaptureBenchmark(dataSource, storage).run(options.leads());
                     report.add(String.format(Locale.ROOT,
-                            "%-8s capture %,d leads (%,d merged): CRMKit %,.0f rows/s, raw JDBC %,.0f rows/s, ratio %.3f",
-                            backend, r.leads(), r.merged(), r.crmkitPerSecond(), r.rawPerSecond(), r.ratio()));
+                            "%-8s capture %,d leads (%,d merged): CRMKit %,.0f rows/s, raw JDBC same rows %,.0f rows/s,"
+                                    + " ratio %.3f; raw lead rows only %,.0f rows/s, ratio %.3f",
+                            backend, r.leads(), r.merged(), r.crmkitPerSecond(), r.rawPerSecond(), r.ratio(),
+                            r.rawLeadsOnlyPerSecond(), r.ratioToLeadRowsOnly()));
                     System.out.println(report.get(report.size() - 1));
                 }
                 if (options.timelineRows() > 0) {

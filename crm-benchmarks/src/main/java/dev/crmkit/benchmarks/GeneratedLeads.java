@@ -42,6 +42,11 @@ final class GeneratedLeads {
         String nameKey() {
             return familyName.toLowerCase(Locale.ROOT) + " " + givenName.substring(0, 1).toLowerCase(Locale.ROOT);
         }
+
+        /** The number of the submission whose person this is: the earlier lead for a repeat, else its own. */
+        int person() {
+            return repeat ? number - 25 : number;
+        }
     }
 
     /** Whether lead {@code number} repeats an earlier lead; true for 2% of the numbers. */
