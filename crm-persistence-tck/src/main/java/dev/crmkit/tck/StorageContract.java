@@ -83,6 +83,15 @@ public abstract class StorageContract {
         }
     }
 
+    /** The contract of {@link CaptureLookupContract}. */
+    @Nested
+    public class Capture_lookups extends CaptureLookupContract {
+        @Override
+        protected Storage storage() {
+            return current();
+        }
+    }
+
     /** The contract of {@link ContactPointStoreContract}. */
     @Nested
     public class Contact_points extends ContactPointStoreContract {
