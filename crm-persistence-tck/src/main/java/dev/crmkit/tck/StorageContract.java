@@ -191,6 +191,24 @@ public abstract class StorageContract {
         }
     }
 
+    /** The contract of {@link LeadLoadContract}. */
+    @Nested
+    public class Lead_load extends LeadLoadContract {
+        @Override
+        protected Storage storage() {
+            return current();
+        }
+    }
+
+    /** The contract of {@link LeadLoadProperties}. */
+    @Nested
+    public class Lead_load_properties extends LeadLoadProperties {
+        @Override
+        protected Storage storage() {
+            return current();
+        }
+    }
+
     /** The contract of {@link PipelineStoreContract}. */
     @Nested
     public class Pipelines extends PipelineStoreContract {
