@@ -66,10 +66,16 @@ final class JdbcLeadStore implements LeadStore {
     private static final List<LeadStatus> OPEN = LeadFilter.OPEN.stream().sorted().toList();
     private static final int CHUNK = 500;
 
+    /** What an update needs of the stored row: its version, what it keeps, and what the counts depend on. */
+    private record Stored(long version, Instant createdAt, UUID ownerId, LeadStatus status, String idempotencyKey) {
+    }
+
     private final Database db;
+    private final LeadLoad load;
 
     JdbcLeadStore(Database db) {
         this.db = db;
+        this.load = new LeadLoad(db);
     }
 
     @Override
@@ -90,14 +96,17 @@ final class JdbcLeadStore implements LeadStore {
             return;
         }
         List<List<?>> rows = new ArrayList<>(leads.size());
+        LeadLoad.Changes changes = new LeadLoad.Changes();
         for (LeadRecord lead : leads) {
             List<Object> row = new ArrayList<>(Arrays.asList(lead.tenantId(), lead.id(), 1L, lead.createdAt()));
             row.addAll(changeable(lead));
             row.add(lead.idempotencyKey());
             rows.add(row);
+            changes.count(lead.tenantId(), lead.ownerId(), lead.status(), +1);
         }
         db.write(TYPE, UNIQUE, c -> {
             db.batch(c, INSERT, rows);
+            load.apply(c, changes);
             return null;
         });
     }
@@ -110,14 +119,25 @@ final class JdbcLeadStore implements LeadStore {
         parameters.addAll(changeable(lead));
         parameters.addAll(Arrays.asList(lead.tenantId(), lead.id(), expectedVersion));
         return db.write(TYPE, UNIQUE, c -> {
-            int changed = db.update(c, UPDATE, parameters);
-            Optional<LeadRecord> stored = load(c, lead.tenantId(), lead.id());
-            if (changed == 0) {
-                throw stored.isEmpty()
-                        ? new NotFoundException(TYPE, lead.id())
-                        : ConflictException.staleVersion(TYPE, lead.id(), expectedVersion);
+            // The stored owner and state tell which counts the update changes; the version check of the UPDATE
+            // proves that the row replaced is the one read.
+            Stored stored = db.one(c, "SELECT l.version, l.created_at, l.owner_id, l.status, l.idempotency_key"
+                    + " FROM crm_lead l WHERE l.tenant_id = ? AND l.id = ?", List.of(lead.tenantId(), lead.id()),
+                    r -> new Stored(r.number("version"), r.instant("created_at"), r.id("owner_id"),
+                            r.enumValue(LeadStatus.class, "status"), r.text("idempotency_key")))
+                    .orElseThrow(() -> new NotFoundException(TYPE, lead.id()));
+            if (stored.version() != expectedVersion || db.update(c, UPDATE, parameters) == 0) {
+                throw ConflictException.staleVersion(TYPE, lead.id(), expectedVersion);
             }
-            return stored.orElseThrow();
+            load.apply(c, new LeadLoad.Changes()
+                    .count(lead.tenantId(), stored.ownerId(), stored.status(), -1)
+                    .count(lead.tenantId(), lead.ownerId(), lead.status(), +1));
+            return new LeadRecord(lead.tenantId(), lead.id(), expectedVersion + 1, stored.createdAt(),
+                    lead.updatedAt(), lead.details(), lead.nameKey(), lead.attribution(), lead.status(),
+                    lead.disqualificationReason(), lead.qualification(), lead.score(), lead.scoreFactors(),
+                    lead.ownerId(), lead.assignedAt(), lead.firstContactDueAt(), lead.firstContactedAt(),
+                    lead.matchedCustomerId(), lead.needsReview(), lead.convertedCustomerId(),
+                    lead.convertedOpportunityId(), lead.closedAt(), stored.idempotencyKey());
         });
     }
 
@@ -270,24 +290,10 @@ final class JdbcLeadStore implements LeadStore {
     public Map<UUID, Integer> openCountsByOwner(String tenantId, Collection<UUID> ownerIds) {
         Checks.tenantId("tenantId", tenantId);
         List<UUID> distinct = List.copyOf(new LinkedHashSet<>(Checks.noNulls("ownerIds", ownerIds)));
-        Map<UUID, Integer> counts = new LinkedHashMap<>();
-        distinct.forEach(id -> counts.put(id, 0));
         if (distinct.isEmpty()) {
-            return counts;
+            return new LinkedHashMap<>();
         }
-        db.read(TYPE, c -> {
-            for (List<UUID> chunk : chunks(distinct)) {
-                List<Object> parameters = new ArrayList<>();
-                parameters.add(tenantId);
-                parameters.addAll(chunk);
-                parameters.addAll(OPEN);
-                db.list(c, "SELECT owner_id, COUNT(*) AS n FROM crm_lead WHERE tenant_id = ? AND owner_id IN "
-                        + Database.placeholders(chunk.size()) + " AND status IN " + Database.placeholders(OPEN.size())
-                        + " GROUP BY owner_id", parameters, r -> counts.put(r.id("owner_id"), (int) r.number("n")));
-            }
-            return null;
-        });
-        return counts;
+        return db.read(TYPE, c -> load.counts(c, tenantId, distinct));
     }
 
     @Override

@@ -5,12 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.crmkit.spi.StorageFailureException;
+import dev.crmkit.spi.lead.LeadAttribution;
+import dev.crmkit.spi.lead.LeadDetails;
+import dev.crmkit.spi.lead.LeadRecord;
+import dev.crmkit.spi.lead.LeadSource;
+import dev.crmkit.spi.lead.LeadStatus;
+import dev.crmkit.spi.lead.Qualification;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -53,7 +63,7 @@ class SchemaMigratorTest {
         void first_run_applies_the_schema_and_records_it_in_the_history() throws SQLException {
             List<SchemaMigrator.Migration> applied = migrator().migrate();
 
-            assertThat(applied).extracting(SchemaMigrator.Migration::version).containsExactly(1, 2, 3, 4);
+            assertThat(applied).extracting(SchemaMigrator.Migration::version).containsExactly(1, 2, 3, 4, 5);
             assertThat(migrator().applied()).containsExactlyElementsOf(applied);
             assertThat(count("SELECT COUNT(*) FROM crm_lock")).isEqualTo(2);
             assertThat(count("SELECT COUNT(*) FROM crm_schema_history WHERE applied_at IS NOT NULL"
@@ -101,6 +111,45 @@ class SchemaMigratorTest {
                     .hasMessageContaining("schema version 1 was changed after it was applied");
         }
 
+        @Test
+        void the_lead_load_script_counts_the_open_leads_an_installation_holds_already() throws SQLException {
+            migrator().migrate();
+            JdbcStorage storage = JdbcStorage.builder().dataSource(pool).dialect(dialect()).build();
+            UUID ann = UUID.randomUUID();
+            UUID bob = UUID.randomUUID();
+            List<LeadRecord> leads = new ArrayList<>();
+            for (LeadStatus status : LeadStatus.values()) {
+                leads.add(lead("tenant-a", status, ann));
+                leads.add(lead("tenant-a", status, bob));
+                leads.add(lead("tenant-a", status, bob));
+                leads.add(lead("tenant-a", status, null));
+                leads.add(lead("tenant-b", status, ann));
+            }
+            storage.leads().insertAll(leads);
+            // Back to the schema of an installation before version 5, its leads kept.
+            execute("DROP TABLE crm_lead_load");
+            execute("DELETE FROM crm_schema_history WHERE version = 5");
+
+            assertThat(migrator().migrate()).extracting(SchemaMigrator.Migration::version).containsExactly(5);
+
+            int open = (int) Arrays.stream(LeadStatus.values()).filter(LeadStatus::isOpen).count();
+            assertThat(storage.leads().openCountsByOwner("tenant-a", List.of(ann, bob)))
+                    .isEqualTo(Map.of(ann, open, bob, 2 * open));
+            assertThat(storage.leads().openCountsByOwner("tenant-b", List.of(ann, bob)))
+                    .isEqualTo(Map.of(ann, open, bob, 0));
+        }
+
+        private static LeadRecord lead(String tenant, LeadStatus status, UUID owner) {
+            Instant now = Instant.parse("2026-03-01T09:30:00Z");
+            return new LeadRecord(tenant, UUID.randomUUID(), 1, now, now,
+                    new LeadDetails(null, null, "Globex", null, null, null, null, null, null, null, null), null,
+                    LeadAttribution.of(LeadSource.IMPORT), status,
+                    status == LeadStatus.DISQUALIFIED ? "no budget" : null, Qualification.unknown(), 0, List.of(),
+                    owner, owner == null ? null : now, null, null, null, false,
+                    status == LeadStatus.CONVERTED ? UUID.randomUUID() : null, null, status.isOpen() ? null : now,
+                    null);
+        }
+
         long count(String sql) throws SQLException {
             try (Connection c = pool.getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
                 r.next();
@@ -146,6 +195,28 @@ class SchemaMigratorTest {
         @Override
         Dialect dialect() {
             return Dialect.POSTGRESQL;
+        }
+    }
+
+    @Nested
+    class On_MariaDB extends Checks {
+        private static final String DATABASE = "crm_migrator_test";
+
+        @Override
+        HikariDataSource emptyDatabase() throws SQLException {
+            String url = TestDatabases.requiredUrl(TestDatabases.MARIADB);
+            try (HikariDataSource admin = TestDatabases.pool(url, 1);
+                    Connection c = admin.getConnection(); Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + DATABASE);
+                s.execute("CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+            }
+            // The same server and options, another database: jdbc:mariadb://host:port/<database>?options
+            return TestDatabases.pool(url.replaceFirst("^(jdbc:mariadb://[^/?]+)/[^?]*", "$1/" + DATABASE), 4);
+        }
+
+        @Override
+        Dialect dialect() {
+            return Dialect.MARIADB;
         }
     }
 }

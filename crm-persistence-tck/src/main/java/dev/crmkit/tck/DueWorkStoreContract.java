@@ -8,6 +8,7 @@ import dev.crmkit.spi.scheduling.DueWorkRecord;
 import dev.crmkit.spi.scheduling.DueWorkStore;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -18,9 +19,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** The contract of {@link DueWorkStore}: scheduling by kind and key, leased claims, completion and retry. */
+/**
+ * The contract of {@link DueWorkStore}: scheduling by kind and key (one piece or a batch), leased claims,
+ * completion and retry.
+ */
 public abstract class DueWorkStoreContract extends ContractSupport {
     private static final String TENANT = "due-work-tenant";
     private static final String KIND = "task.due";
@@ -71,6 +76,86 @@ public abstract class DueWorkStoreContract extends ContractSupport {
         assertThat(moved.leaseUntil()).isNull();
         assertThat(dueWork().complete("node-a", TENANT, claimed.id())).isFalse();
         assertThat(dueWork().find(TENANT, KIND, "task-1")).isPresent();
+    }
+
+    @Test
+    void schedule_all_adds_new_work_and_reschedules_existing_keys_keeping_id_and_attempts_and_dropping_the_lease() {
+        dueWork().schedule(work(TENANT, "task-1", 0));
+        DueWorkRecord claimed = dueWork().claimDue("node-a", 10, LEASE, NOW).get(0);
+        DueWorkRecord fresh = work(TENANT, "task-2", 60);
+
+        dueWork().scheduleAll(List.of(DueWorkRecord.of(TENANT, UUID.randomUUID(), KIND, "task-1",
+                NOW.plusSeconds(600), "{\"moved\":true}"), fresh));
+
+        assertThat(dueWork().find(TENANT, KIND, "task-1")).contains(new DueWorkRecord(TENANT, claimed.id(), KIND,
+                "task-1", NOW.plusSeconds(600), "{\"moved\":true}", null, null, 1));
+        assertThat(dueWork().find(TENANT, KIND, "task-2")).contains(fresh);
+        assertThat(dueWork().complete("node-a", TENANT, claimed.id())).isFalse();
+    }
+
+    @Test
+    void schedule_all_keeps_the_same_kind_and_key_of_two_tenants_apart() {
+        DueWorkRecord others = dueWork().schedule(work("other-tenant", "task-1", 30));
+        DueWorkRecord mine = work(TENANT, "task-1", 60);
+
+        dueWork().scheduleAll(List.of(mine, work("other-tenant", "task-1", 120)));
+
+        assertThat(dueWork().find(TENANT, KIND, "task-1")).contains(mine);
+        assertThat(dueWork().find("other-tenant", KIND, "task-1")).get().satisfies(w -> {
+            assertThat(w.id()).isEqualTo(others.id());
+            assertThat(w.dueAt()).isEqualTo(NOW.plusSeconds(120));
+        });
+    }
+
+    @Test
+    void schedule_all_of_more_pieces_than_one_lookup_takes_moves_the_existing_ones_and_adds_the_rest() {
+        List<DueWorkRecord> existing = IntStream.range(0, 260).mapToObj(i -> work(TENANT, "old-" + i, -1)).toList();
+        dueWork().scheduleAll(existing);
+        // New keys first, so the existing ones span the first and the second lookup of 500 keys.
+        List<DueWorkRecord> batch = new ArrayList<>(IntStream.range(0, 260)
+                .mapToObj(i -> work(TENANT, "new-" + i, 0)).toList());
+        existing.forEach(w -> batch.add(DueWorkRecord.of(TENANT, UUID.randomUUID(), KIND, w.key(), NOW, "{}")));
+
+        dueWork().scheduleAll(batch);
+
+        List<DueWorkRecord> expected = new ArrayList<>(batch.subList(0, 260));
+        existing.forEach(w -> expected.add(DueWorkRecord.of(TENANT, w.id(), KIND, w.key(), NOW, "{}")));
+        assertThat(dueWork().claimDue("node-a", 1000, LEASE, NOW).stream()
+                .map(w -> DueWorkRecord.of(w.tenantId(), w.id(), w.kind(), w.key(), w.dueAt(), w.payload())))
+                .containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void schedule_all_of_a_list_naming_one_key_twice_or_a_null_schedules_nothing() {
+        DueWorkRecord stored = dueWork().schedule(work(TENANT, "task-0", 60));
+        List<DueWorkRecord> twice = List.of(work(TENANT, "task-1", 10), work(TENANT, "task-0", 999),
+                work(TENANT, "task-1", 20));
+
+        assertThatThrownBy(() -> dueWork().scheduleAll(twice)).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.field()).isEqualTo("work"));
+        assertThatThrownBy(() -> dueWork().scheduleAll(Arrays.asList(work(TENANT, "task-2", 10), null)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("work[1]"));
+
+        assertThat(dueWork().find(TENANT, KIND, "task-0")).contains(stored);
+        assertThat(dueWork().find(TENANT, KIND, "task-1")).isEmpty();
+        assertThat(dueWork().find(TENANT, KIND, "task-2")).isEmpty();
+        dueWork().scheduleAll(List.of());
+        assertThat(dueWork().claimDue("node-a", 10, LEASE, NOW.plusSeconds(3600))).containsExactly(
+                new DueWorkRecord(TENANT, stored.id(), KIND, "task-0", stored.dueAt(), stored.payload(), "node-a",
+                        NOW.plusSeconds(3600).plus(LEASE), 1));
+    }
+
+    @Test
+    void schedule_all_joins_the_current_unit_and_is_undone_with_it() {
+        DueWorkRecord stored = dueWork().schedule(work(TENANT, "task-0", 60));
+
+        assertThatThrownBy(() -> storage().transactions().run(() -> {
+            dueWork().scheduleAll(List.of(work(TENANT, "task-0", 999), work(TENANT, "task-1", 10)));
+            throw new IllegalStateException("the host gives up");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(dueWork().find(TENANT, KIND, "task-0")).contains(stored);
+        assertThat(dueWork().find(TENANT, KIND, "task-1")).isEmpty();
     }
 
     @Test

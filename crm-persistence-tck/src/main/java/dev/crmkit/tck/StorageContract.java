@@ -83,6 +83,15 @@ public abstract class StorageContract {
         }
     }
 
+    /** The contract of {@link CaptureLookupContract}. */
+    @Nested
+    public class Capture_lookups extends CaptureLookupContract {
+        @Override
+        protected Storage storage() {
+            return current();
+        }
+    }
+
     /** The contract of {@link ContactPointStoreContract}. */
     @Nested
     public class Contact_points extends ContactPointStoreContract {
@@ -176,6 +185,24 @@ public abstract class StorageContract {
     /** The contract of {@link LeadStoreContract}. */
     @Nested
     public class Leads extends LeadStoreContract {
+        @Override
+        protected Storage storage() {
+            return current();
+        }
+    }
+
+    /** The contract of {@link LeadLoadContract}. */
+    @Nested
+    public class Lead_load extends LeadLoadContract {
+        @Override
+        protected Storage storage() {
+            return current();
+        }
+    }
+
+    /** The contract of {@link LeadLoadProperties}. */
+    @Nested
+    public class Lead_load_properties extends LeadLoadProperties {
         @Override
         protected Storage storage() {
             return current();
