@@ -9,8 +9,6 @@ import dev.crmkit.spi.NotFoundException;
 import dev.crmkit.spi.Page;
 import dev.crmkit.spi.PageRequest;
 import dev.crmkit.spi.ValidationException;
-import dev.crmkit.spi.lead.LeadAttribution;
-import dev.crmkit.spi.lead.LeadDetails;
 import dev.crmkit.spi.lead.LeadFilter;
 import dev.crmkit.spi.lead.LeadKey;
 import dev.crmkit.spi.lead.LeadRecord;
@@ -19,8 +17,6 @@ import dev.crmkit.spi.lead.LeadSource;
 import dev.crmkit.spi.lead.LeadStatus;
 import dev.crmkit.spi.lead.LeadStore;
 import dev.crmkit.spi.lead.LeadTally;
-import dev.crmkit.spi.lead.Qualification;
-import dev.crmkit.spi.lead.ScoreFactor;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -36,21 +32,15 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Leads in {@code crm_lead}, one flat row per lead; the score's explanation is one text column of
- * {@code code<TAB>points} lines in the record's order (codes hold neither tabs nor line breaks). Distribution state
- * is one row per pool in {@code crm_lead_rotation}, written by compare-and-set on its version.
+ * Leads in {@code crm_lead}, one flat row per lead ({@link LeadRows}). The open leads per owner are counted in
+ * {@code crm_lead_load} ({@link LeadLoad}), changed in the same write as the leads. Distribution state is one row
+ * per pool in {@code crm_lead_rotation}, written by compare-and-set on its version.
  */
 final class JdbcLeadStore implements LeadStore {
     private static final String TYPE = "lead";
     private static final String ROTATION = "leadRotation";
     private static final Map<String, String> UNIQUE = Map.of("uq_crm_lead_idempotency_key", "idempotencyKey");
-    private static final String COLUMNS = "l.tenant_id, l.id, l.version, l.created_at, l.updated_at, l.given_name,"
-            + " l.family_name, l.company_name, l.job_title, l.industry, l.employees, l.email, l.phone, l.country_code,"
-            + " l.postcode, l.city, l.name_key, l.source, l.campaign_id, l.tracking_code, l.raw_submission, l.status,"
-            + " l.disqualification_reason, l.budget, l.budget_currency, l.authority, l.need, l.timeline, l.score,"
-            + " l.score_factors, l.owner_id, l.assigned_at, l.first_contact_due_at, l.first_contacted_at,"
-            + " l.matched_customer_id, l.needs_review, l.converted_customer_id, l.converted_opportunity_id, l.closed_at,"
-            + " l.idempotency_key";
+    private static final String COLUMNS = LeadRows.COLUMNS;
     private static final String INSERT = "INSERT INTO crm_lead (" + COLUMNS.replace("l.", "") + ") VALUES "
             + Database.placeholders(40);
     /** Every column an update replaces: all but the key, createdAt and the idempotency key. */
@@ -99,7 +89,7 @@ final class JdbcLeadStore implements LeadStore {
         LeadLoad.Changes changes = new LeadLoad.Changes();
         for (LeadRecord lead : leads) {
             List<Object> row = new ArrayList<>(Arrays.asList(lead.tenantId(), lead.id(), 1L, lead.createdAt()));
-            row.addAll(changeable(lead));
+            row.addAll(LeadRows.changeable(lead));
             row.add(lead.idempotencyKey());
             rows.add(row);
             changes.count(lead.tenantId(), lead.ownerId(), lead.status(), +1);
@@ -116,7 +106,7 @@ final class JdbcLeadStore implements LeadStore {
         Checks.required("lead", lead);
         List<Object> parameters = new ArrayList<>();
         parameters.add(expectedVersion + 1);
-        parameters.addAll(changeable(lead));
+        parameters.addAll(LeadRows.changeable(lead));
         parameters.addAll(Arrays.asList(lead.tenantId(), lead.id(), expectedVersion));
         return db.write(TYPE, UNIQUE, c -> {
             // The stored owner and state tell which counts the update changes; the version check of the UPDATE
@@ -159,7 +149,7 @@ final class JdbcLeadStore implements LeadStore {
                 parameters.add(tenantId);
                 parameters.addAll(chunk);
                 found.addAll(db.list(c, "SELECT " + COLUMNS + " FROM crm_lead l WHERE l.tenant_id = ? AND l.id IN "
-                        + Database.placeholders(chunk.size()), parameters, JdbcLeadStore::lead));
+                        + Database.placeholders(chunk.size()), parameters, LeadRows::lead));
             }
             return found;
         });
@@ -170,7 +160,7 @@ final class JdbcLeadStore implements LeadStore {
         Checks.tenantId("tenantId", tenantId);
         Checks.text("idempotencyKey", idempotencyKey, 100);
         return db.read(TYPE, c -> db.one(c, "SELECT " + COLUMNS + " FROM crm_lead l WHERE l.tenant_id = ?"
-                + " AND l.idempotency_key = ?", List.of(tenantId, idempotencyKey), JdbcLeadStore::lead));
+                + " AND l.idempotency_key = ?", List.of(tenantId, idempotencyKey), LeadRows::lead));
     }
 
     @Override
@@ -187,7 +177,7 @@ final class JdbcLeadStore implements LeadStore {
                 List<Object> parameters = new ArrayList<>();
                 String sql = "SELECT " + COLUMNS + " FROM " + db.oneOf("crm_lead", "l", List.of("tenant_id"),
                         List.of(tenantId), "idempotency_key", chunk, parameters);
-                found.addAll(db.list(c, sql, parameters, JdbcLeadStore::lead));
+                found.addAll(db.list(c, sql, parameters, LeadRows::lead));
             }
             return found;
         });
@@ -227,7 +217,7 @@ final class JdbcLeadStore implements LeadStore {
                 column, values, parameters) + " AND l.status IN " + Database.placeholders(OPEN.size())
                 + " ORDER BY l.id" + Database.limit(limit);
         parameters.addAll(OPEN);
-        return db.list(c, sql, parameters, JdbcLeadStore::lead);
+        return db.list(c, sql, parameters, LeadRows::lead);
     }
 
     @Override
@@ -237,7 +227,7 @@ final class JdbcLeadStore implements LeadStore {
         Checks.limit("limit", limit, MAX_LOOKUP);
         return db.read(TYPE, c -> db.list(c, "SELECT " + COLUMNS + " FROM crm_lead l WHERE l.tenant_id = ?"
                 + " AND l.converted_customer_id = ? ORDER BY l.closed_at, l.id"
-                + Database.limit(limit), List.of(tenantId, customerId), JdbcLeadStore::lead));
+                + Database.limit(limit), List.of(tenantId, customerId), LeadRows::lead));
     }
 
     @Override
@@ -279,7 +269,7 @@ final class JdbcLeadStore implements LeadStore {
             parameters.add(cursorId(page.after()));
         }
         sql.append(" ORDER BY l.id").append(Database.limit(page.limit()));
-        List<LeadRecord> items = db.read(TYPE, c -> db.list(c, sql.toString(), parameters, JdbcLeadStore::lead));
+        List<LeadRecord> items = db.read(TYPE, c -> db.list(c, sql.toString(), parameters, LeadRows::lead));
         Optional<Cursor> next = items.size() == page.limit()
                 ? Optional.of(Cursor.of(List.of(items.get(items.size() - 1).id().toString())))
                 : Optional.empty();
@@ -353,7 +343,7 @@ final class JdbcLeadStore implements LeadStore {
 
     private Optional<LeadRecord> load(Connection c, String tenantId, UUID id) throws SQLException {
         return db.one(c, "SELECT " + COLUMNS + " FROM crm_lead l WHERE l.tenant_id = ? AND l.id = ?",
-                List.of(tenantId, id), JdbcLeadStore::lead);
+                List.of(tenantId, id), LeadRows::lead);
     }
 
     private static <T> List<List<T>> chunks(List<T> values) {
@@ -370,71 +360,5 @@ final class JdbcLeadStore implements LeadStore {
         } catch (IllegalArgumentException e) {
             throw new ValidationException("cursor", "is not a cursor this library issued");
         }
-    }
-
-    /** The columns from updated_at to closed_at, in table order: what an update may replace. */
-    private static List<Object> changeable(LeadRecord l) {
-        LeadDetails d = l.details();
-        LeadAttribution a = l.attribution();
-        Qualification q = l.qualification();
-        return Arrays.asList(l.updatedAt(), d.givenName(), d.familyName(), d.companyName(), d.jobTitle(),
-                d.industry(), d.employees(), d.email(), d.phone(), d.countryCode(), d.postcode(), d.city(), l.nameKey(),
-                a.source(), a.campaignId(), a.trackingCode(), a.rawSubmission(), l.status(),
-                l.disqualificationReason(), q.budget(), q.budgetCurrency(), q.authority(), q.need(), q.timeline(),
-                l.score(), encode(l.scoreFactors()), l.ownerId(), l.assignedAt(), l.firstContactDueAt(),
-                l.firstContactedAt(), l.matchedCustomerId(), l.needsReview(), l.convertedCustomerId(),
-                l.convertedOpportunityId(), l.closedAt());
-    }
-
-    /** The factors as {@code code<TAB>points} lines; null for none. */
-    static String encode(List<ScoreFactor> factors) {
-        if (factors.isEmpty()) {
-            return null;
-        }
-        StringBuilder text = new StringBuilder();
-        for (ScoreFactor factor : factors) {
-            if (text.length() > 0) {
-                text.append('\n');
-            }
-            text.append(factor.code()).append('\t').append(factor.points());
-        }
-        return text.toString();
-    }
-
-    static List<ScoreFactor> decode(String text) {
-        if (text == null || text.isEmpty()) {
-            return List.of();
-        }
-        List<ScoreFactor> factors = new ArrayList<>();
-        for (String line : text.split("\n", -1)) {
-            int tab = line.lastIndexOf('\t');
-            factors.add(new ScoreFactor(line.substring(0, tab), Integer.parseInt(line.substring(tab + 1))));
-        }
-        return factors;
-    }
-
-    private static LeadRecord lead(Row r) throws SQLException {
-        String tenantId = r.text("tenant_id");
-        UUID id = r.id("id");
-        long version = r.number("version");
-        Instant createdAt = r.instant("created_at");
-        Instant updatedAt = r.instant("updated_at");
-        LeadDetails details = new LeadDetails(r.text("given_name"), r.text("family_name"), r.text("company_name"),
-                r.text("job_title"), r.text("industry"), r.optionalInteger("employees"), r.text("email"),
-                r.text("phone"), r.text("country_code"), r.text("postcode"), r.text("city"));
-        String nameKey = r.text("name_key");
-        LeadAttribution attribution = new LeadAttribution(r.enumValue(LeadSource.class, "source"), r.text("campaign_id"),
-                r.text("tracking_code"), r.text("raw_submission"));
-        LeadStatus status = r.enumValue(LeadStatus.class, "status");
-        String reason = r.text("disqualification_reason");
-        Qualification qualification = new Qualification(r.decimal("budget"), r.text("budget_currency"),
-                r.optionalFlag("authority"), r.text("need"), r.date("timeline"));
-        int score = r.integer("score");
-        List<ScoreFactor> factors = decode(r.text("score_factors"));
-        return new LeadRecord(tenantId, id, version, createdAt, updatedAt, details, nameKey, attribution, status,
-                reason, qualification, score, factors, r.id("owner_id"), r.instant("assigned_at"),
-                r.instant("first_contact_due_at"), r.instant("first_contacted_at"), r.id("matched_customer_id"),
-                r.flag("needs_review"), r.id("converted_customer_id"), r.id("converted_opportunity_id"),
-                r.instant("closed_at"), r.text("idempotency_key"));
     }
 }
