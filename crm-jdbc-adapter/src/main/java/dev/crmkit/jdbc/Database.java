@@ -307,6 +307,17 @@ final class Database implements TransactionRunner {
      */
     String oneOf(String table, String alias, List<String> keyColumns, List<?> keys, String column, List<?> values,
             List<Object> parameters) {
+        return oneOf(table, alias, null, keyColumns, keys, column, values, parameters);
+    }
+
+    /**
+     * {@link #oneOf(String, String, List, List, String, List, List)} with the index H2 must use for the lookups
+     * ({@code USE INDEX}), for queries ordered by id with a limit: H2 otherwise may walk the primary key in id order
+     * to save the sort, testing every row of the tenant against the list (measured: capture of 100,000 leads slowing
+     * to minutes per batch on the name-key lookup). Other databases ignore it.
+     */
+    String oneOf(String table, String alias, String h2Index, List<String> keyColumns, List<?> keys, String column,
+            List<?> values, List<Object> parameters) {
         StringBuilder keyConditions = new StringBuilder();
         for (String key : keyColumns) {
             keyConditions.append(keyConditions.length() == 0 ? "" : " AND ").append(alias).append('.').append(key)
@@ -325,7 +336,8 @@ final class Database implements TransactionRunner {
             }
             parameters.addAll(values);
             parameters.addAll(keys);
-            return "(VALUES " + rows + ") AS w(v) JOIN " + table + " " + alias + " ON " + alias + "." + column
+            return "(VALUES " + rows + ") AS w(v) JOIN " + table + " " + alias
+                    + (h2Index == null ? "" : " USE INDEX (" + h2Index + ")") + " ON " + alias + "." + column
                     + " = w.v WHERE " + keyConditions;
         }
         parameters.addAll(keys);

@@ -169,7 +169,7 @@ final class JdbcContactPointStore implements ContactPointStore {
             for (int from = 0; from < wanted.size(); from += CHUNK) {
                 List<Object> parameters = new ArrayList<>();
                 String sql = "SELECT " + COLUMNS + " FROM " + db.oneOf("crm_contact_point", "p",
-                        List.of("tenant_id", "kind"), List.of(tenantId, kind), "contact_value",
+                        "ix_crm_contact_point_value", List.of("tenant_id", "kind"), List.of(tenantId, kind), "contact_value",
                         wanted.subList(from, Math.min(wanted.size(), from + CHUNK)), parameters)
                         + " ORDER BY p.id" + Database.limit(limit);
                 all.addAll(db.list(c, sql, parameters, JdbcContactPointStore::contactPoint));

@@ -217,7 +217,7 @@ final class JdbcCustomerStore implements CustomerStore {
             List<CustomerRecord> bare = new ArrayList<>();
             for (int from = 0; from < wanted.size(); from += CHUNK) {
                 List<Object> parameters = new ArrayList<>();
-                String sql = "SELECT " + COLUMNS + " FROM " + db.oneOf("crm_customer", "c", List.of("tenant_id"),
+                String sql = "SELECT " + COLUMNS + " FROM " + db.oneOf("crm_customer", "c", "ix_crm_customer_name_key", List.of("tenant_id"),
                         List.of(tenantId), "name_key", wanted.subList(from, Math.min(wanted.size(), from + CHUNK)),
                         parameters) + " AND c.merged_into IS NULL ORDER BY c.id"
                         + Database.limit(limit);

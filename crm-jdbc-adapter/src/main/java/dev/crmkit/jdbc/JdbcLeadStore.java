@@ -213,8 +213,8 @@ final class JdbcLeadStore implements LeadStore {
     private List<LeadRecord> openByValues(Connection c, String tenantId, String column, List<String> values,
             int limit) throws SQLException {
         List<Object> parameters = new ArrayList<>();
-        String sql = "SELECT " + COLUMNS + " FROM " + db.oneOf("crm_lead", "l", List.of("tenant_id"), List.of(tenantId),
-                column, values, parameters) + " AND l.status IN " + Database.placeholders(OPEN.size())
+        String sql = "SELECT " + COLUMNS + " FROM " + db.oneOf("crm_lead", "l", "ix_crm_lead_" + column,
+                List.of("tenant_id"), List.of(tenantId), column, values, parameters) + " AND l.status IN " + Database.placeholders(OPEN.size())
                 + " ORDER BY l.id" + Database.limit(limit);
         parameters.addAll(OPEN);
         return db.list(c, sql, parameters, LeadRows::lead);
