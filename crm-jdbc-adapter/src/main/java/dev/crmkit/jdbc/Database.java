@@ -311,10 +311,12 @@ final class Database implements TransactionRunner {
     }
 
     /**
-     * {@link #oneOf(String, String, List, List, String, List, List)} with the index H2 must use for the lookups
-     * ({@code USE INDEX}), for queries ordered by id with a limit: H2 otherwise may walk the primary key in id order
-     * to save the sort, testing every row of the tenant against the list (measured: capture of 100,000 leads slowing
-     * to minutes per batch on the name-key lookup). Other databases ignore it.
+     * {@link #oneOf(String, String, List, List, String, List, List)} with the index H2 must use for the lookups,
+     * for queries ordered by id with a limit. Once its statistics change, H2 may put the table first and compare
+     * each of the tenant's rows with the list (measured: lead capture went from 80 ms to 23 s per batch of 500 when
+     * the tenant passed 85,000 leads). On H2 the list is therefore the outer side of a {@code LEFT JOIN}, which H2
+     * does not reorder, with the index named ({@code USE INDEX}); unmatched values are filtered out. Other
+     * databases ignore the index name.
      */
     String oneOf(String table, String alias, String h2Index, List<String> keyColumns, List<?> keys, String column,
             List<?> values, List<Object> parameters) {
@@ -336,8 +338,13 @@ final class Database implements TransactionRunner {
             }
             parameters.addAll(values);
             parameters.addAll(keys);
-            return "(VALUES " + rows + ") AS w(v) JOIN " + table + " " + alias
-                    + (h2Index == null ? "" : " USE INDEX (" + h2Index + ")") + " ON " + alias + "." + column
+            if (h2Index != null) {
+                // An outer join H2 does not reorder: the list stays the outer side, each value an index lookup.
+                return "(VALUES " + rows + ") AS w(v) LEFT JOIN " + table + " " + alias + " USE INDEX (" + h2Index
+                        + ") ON " + keyConditions + " AND " + alias + "." + column + " = w.v WHERE " + alias + "."
+                        + column + " IS NOT NULL";
+            }
+            return "(VALUES " + rows + ") AS w(v) JOIN " + table + " " + alias + " ON " + alias + "." + column
                     + " = w.v WHERE " + keyConditions;
         }
         parameters.addAll(keys);
