@@ -10,7 +10,8 @@ import dev.crmkit.spi.lead.LeadSource;
  * company or an e-mail address.
  *
  * <p>{@code idempotencyKey}: a caller that may retry (a web form posted twice) passes a key; capturing again with
- * the same key returns the lead of the first capture and changes nothing.
+ * the same key returns the lead the first capture went into (the lead it created, or the open lead it was merged
+ * into) and changes nothing.
  */
 public record CaptureLead(
         LeadSource source,

@@ -6,6 +6,9 @@ public enum CaptureOutcome {
     CREATED,
     /** The capture was folded into a matching open lead, which the result reports. */
     MERGED,
-    /** The idempotency key was used before: the result reports the lead of the first capture, unchanged. */
+    /**
+     * The idempotency key was used before: the result reports the lead the first capture created or was merged
+     * into, unchanged.
+     */
     REPLAYED
 }

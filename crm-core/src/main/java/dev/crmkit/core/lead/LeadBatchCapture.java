@@ -14,6 +14,7 @@ import dev.crmkit.spi.lead.LeadDetails;
 import dev.crmkit.spi.lead.LeadKey;
 import dev.crmkit.spi.lead.LeadRecord;
 import dev.crmkit.spi.lead.LeadStore;
+import dev.crmkit.spi.lead.MergedSubmission;
 import dev.crmkit.spi.scheduling.DueWorkRecord;
 import dev.crmkit.spi.touchpoint.InteractionRecord;
 import java.time.Instant;
@@ -33,7 +34,8 @@ import java.util.function.Function;
  * {@link LeadService#captureAll}: a batch of captures decided as the same captures one after another would be, and
  * written with a bounded number of statements whatever the batch's size. Reads: the idempotency keys, the open
  * leads sharing an e-mail, phone or name key, the matching customers, the pool and its rotation, each once per
- * batch. Writes: the rotation, the merge touch points, the new leads, the first-contact work and the events, each
+ * batch (the keys twice: of stored leads, then of submissions merged into stored leads). Writes: the rotation, the
+ * merged submissions' keys, the merge touch points, the new leads, the first-contact work and the events, each
  * one batch; plus, per open lead a resubmission was merged into, one engagement read and (for a lead stored
  * before the batch) one update.
  */
@@ -120,9 +122,9 @@ final class LeadBatchCapture {
         /** Every lead the batch may match or change, as it stands now in the run: stored open leads and new ones. */
         private final Map<UUID, LeadRecord> leads = new HashMap<>();
         private final Map<LeadKey, Map<String, Set<UUID>>> index = new HashMap<>();
-        private final Map<String, LeadRecord> storedByKey = new HashMap<>();
         private final Map<UUID, LeadRecord> replayed = new HashMap<>();
-        private final Map<String, UUID> createdByKey = new HashMap<>();
+        /** The lead each key's submission went into: stored before the batch, or created or merged into by it. */
+        private final Map<String, UUID> leadByKey = new HashMap<>();
         private final Map<UUID, List<DuplicateCandidate>> customerMatches;
 
         private final Set<UUID> created = new LinkedHashSet<>();
@@ -131,6 +133,7 @@ final class LeadBatchCapture {
         /** Every lead a resubmission was merged into, with its score before the first merge. */
         private final Map<UUID, Integer> scoreBeforeMerge = new LinkedHashMap<>();
         private final List<InteractionRecord> touchPoints = new ArrayList<>();
+        private final List<MergedSubmission> mergedSubmissions = new ArrayList<>();
         private final List<LeadEvent> events = new ArrayList<>();
         private final List<UUID> resultLeads = new ArrayList<>();
         private final List<CaptureOutcome> outcomes = new ArrayList<>();
@@ -166,15 +169,27 @@ final class LeadBatchCapture {
             return results;
         }
 
+        /** The keys of earlier submissions: those of stored leads, then those merged into stored leads. */
         private void loadStoredKeys() {
             Set<String> keys = new LinkedHashSet<>();
             batch.stream().map(Prepared::key).filter(k -> k != null).forEach(keys::add);
             for (List<String> chunk : Lists.partition(List.copyOf(keys), LeadStore.MAX_LOOKUP)) {
-                storage.leads().findByIdempotencyKeys(tenantId, chunk)
-                        .forEach(l -> {
-                            storedByKey.put(l.idempotencyKey(), l);
-                            replayed.put(l.id(), l);
-                        });
+                storage.leads().findByIdempotencyKeys(tenantId, chunk).forEach(l -> {
+                    leadByKey.put(l.idempotencyKey(), l.id());
+                    replayed.put(l.id(), l);
+                });
+            }
+            keys.removeAll(leadByKey.keySet());
+            Set<UUID> mergedInto = new LinkedHashSet<>();
+            for (List<String> chunk : Lists.partition(List.copyOf(keys), LeadStore.MAX_LOOKUP)) {
+                storage.leads().findMergedSubmissions(tenantId, chunk).forEach(m -> {
+                    leadByKey.put(m.idempotencyKey(), m.leadId());
+                    mergedInto.add(m.leadId());
+                });
+            }
+            mergedInto.removeAll(replayed.keySet());
+            if (!mergedInto.isEmpty()) {
+                storage.leads().getAll(tenantId, mergedInto).forEach(l -> replayed.put(l.id(), l));
             }
         }
 
@@ -230,15 +245,9 @@ final class LeadBatchCapture {
         }
 
         private void decide(Prepared p) {
-            if (p.key() != null) {
-                UUID earlier = createdByKey.get(p.key());
-                if (earlier == null && storedByKey.containsKey(p.key())) {
-                    earlier = storedByKey.get(p.key()).id();
-                }
-                if (earlier != null) {
-                    result(earlier, CaptureOutcome.REPLAYED, List.of());
-                    return;
-                }
+            if (p.key() != null && leadByKey.containsKey(p.key())) {
+                result(leadByKey.get(p.key()), CaptureOutcome.REPLAYED, List.of());
+                return;
             }
             List<LeadMatch> matches = LeadIntake.matches(p.party(), openCandidates(p.party()),
                     customerMatches.getOrDefault(p.id(), List.of()));
@@ -265,7 +274,7 @@ final class LeadBatchCapture {
             track(lead);
             created.add(lead.id());
             if (p.key() != null) {
-                createdByKey.put(p.key(), lead.id());
+                leadByKey.put(p.key(), lead.id());
             }
             result(lead.id(), CaptureOutcome.CREATED, matches);
         }
@@ -277,6 +286,10 @@ final class LeadBatchCapture {
             }
             scoreBeforeMerge.putIfAbsent(targetId, existing.score());
             touchPoints.add(LeadIntake.resubmission(tenantId, context.ids().next(), targetId, p.attribution(), now));
+            if (p.key() != null) {
+                leadByKey.put(p.key(), targetId);
+                mergedSubmissions.add(new MergedSubmission(tenantId, p.key(), targetId, now));
+            }
             LeadDetails filled = LeadIntake.fillGaps(existing.details(), p.details());
             track(existing.withDetails(filled, LeadIntake.profile(targetId, filled).nameKey()).touched(now));
             events.add(new LeadResubmitted(tenantId, targetId, p.attribution().source(), p.attribution().campaignId(),
@@ -290,6 +303,9 @@ final class LeadBatchCapture {
         }
 
         private void write() {
+            if (!mergedSubmissions.isEmpty()) {
+                storage.leads().recordMergedSubmissions(mergedSubmissions);
+            }
             if (!touchPoints.isEmpty()) {
                 storage.interactions().insertAll(touchPoints);
             }

@@ -19,6 +19,7 @@ import dev.crmkit.spi.lead.LeadFilter;
 import dev.crmkit.spi.lead.LeadRecord;
 import dev.crmkit.spi.lead.LeadStatus;
 import dev.crmkit.spi.lead.LeadTally;
+import dev.crmkit.spi.lead.MergedSubmission;
 import dev.crmkit.spi.lead.Qualification;
 import dev.crmkit.spi.scheduling.DueWorkRecord;
 import dev.crmkit.spi.touchpoint.InteractionRecord;
@@ -76,7 +77,7 @@ final class StoredLeads implements LeadService {
         UUID id = context.ids().next();
         return inTransaction(() -> {
             if (key != null) {
-                Optional<LeadRecord> earlier = storage.leads().findByIdempotencyKey(tenantId, key);
+                Optional<LeadRecord> earlier = capturedWith(key);
                 if (earlier.isPresent()) {
                     return new CaptureResult(Lead.of(earlier.get()), CaptureOutcome.REPLAYED, List.of());
                 }
@@ -86,7 +87,7 @@ final class StoredLeads implements LeadService {
             LeadDedupPolicy policy = settings.dedup();
             Optional<LeadMatch> sameLead = policy.mergeTarget(matches);
             if (sameLead.isPresent()) {
-                return merge(sameLead.get().id(), details, attribution, matches, now);
+                return merge(sameLead.get().id(), details, attribution, key, matches, now);
             }
             UUID linked = policy.linkedCustomer(matches);
             boolean review = policy.needsReview(matches);
@@ -101,8 +102,7 @@ final class StoredLeads implements LeadService {
                     throw e;
                 }
                 // another node captured the same submission a moment ago
-                return new CaptureResult(Lead.of(storage.leads().findByIdempotencyKey(tenantId, key).orElseThrow()),
-                        CaptureOutcome.REPLAYED, List.of());
+                return replayed(key);
             }
             storage.dueWork().schedule(DueWorkRecord.of(tenantId, context.ids().next(), FIRST_CONTACT_DUE,
                     id.toString(), stored.firstContactDueAt(), null));
@@ -118,8 +118,32 @@ final class StoredLeads implements LeadService {
         return batchCapture.capture(commands);
     }
 
-    private CaptureResult merge(UUID existingId, LeadDetails details, LeadAttribution attribution,
+    /**
+     * The lead the submission with this key went into: the lead captured with it, or the lead it was merged into.
+     */
+    private Optional<LeadRecord> capturedWith(String key) {
+        Optional<LeadRecord> lead = storage.leads().findByIdempotencyKey(tenantId, key);
+        if (lead.isPresent()) {
+            return lead;
+        }
+        return storage.leads().findMergedSubmissions(tenantId, List.of(key)).stream().findFirst()
+                .map(merged -> record(merged.leadId()));
+    }
+
+    private CaptureResult replayed(String key) {
+        return new CaptureResult(Lead.of(capturedWith(key).orElseThrow()), CaptureOutcome.REPLAYED, List.of());
+    }
+
+    private CaptureResult merge(UUID existingId, LeadDetails details, LeadAttribution attribution, String key,
             List<LeadMatch> matches, Instant now) {
+        if (key != null) {
+            try {
+                storage.leads().recordMergedSubmissions(List.of(new MergedSubmission(tenantId, key, existingId, now)));
+            } catch (DuplicateException e) {
+                // another node merged the same submission a moment ago
+                return replayed(key);
+            }
+        }
         LeadRecord existing = record(existingId);
         LeadDetails filled = LeadIntake.fillGaps(existing.details(), details);
         storage.interactions().insert(LeadIntake.resubmission(tenantId, context.ids().next(), existingId, attribution,

@@ -119,6 +119,33 @@ class LeadBatchCaptureTest {
     }
 
     @Test
+    void a_merged_submissions_key_replays_later_in_the_batch_in_later_batches_and_in_single_captures() {
+        Lead baker = leads.capture(tradeShowLead("Baker")).lead();
+        CaptureLead resubmission = CaptureLead.from(LeadSource.WEB_FORM).withEmail("baker@gmail.com")
+                .withJobTitle("Owner").withIdempotencyKey("post-3");
+
+        List<CaptureResult> first = leads.captureAll(List.of(resubmission, tradeShowLead("Clarke"), resubmission));
+        List<CaptureResult> later = leads.captureAll(List.of(resubmission));
+        CaptureResult single = leads.capture(resubmission);
+
+        assertThat(first).extracting(CaptureResult::outcome)
+                .containsExactly(CaptureOutcome.MERGED, CaptureOutcome.CREATED, CaptureOutcome.REPLAYED);
+        Lead merged = leads.get(baker.id());
+        assertThat(merged.version()).isEqualTo(baker.version() + 1);
+        assertThat(first.get(2).lead()).isEqualTo(merged);
+        assertThat(later).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo(CaptureOutcome.REPLAYED);
+            assertThat(r.lead()).isEqualTo(merged);
+        });
+        assertThat(single.outcome()).isEqualTo(CaptureOutcome.REPLAYED);
+        assertThat(leads.get(baker.id())).isEqualTo(merged);
+        assertThat(fixtures.storage.interactions().timeline(LeadFixtures.TENANT, baker.id(),
+                TimelineFilter.everything(), PageRequest.first(10)).items()).hasSize(1);
+        assertThat(Collections.frequency(fixtures.publishedTypes(), "LeadResubmitted")).isEqualTo(1);
+        assertThat(stored()).hasSize(2);
+    }
+
+    @Test
     void a_lead_matching_a_customer_is_linked_to_it() {
         var customer = fixtures.shop.customers().register(RegisterPerson.named("Ada", "Lovelace")
                 .withEmail("ada@analytical.example")).customer();

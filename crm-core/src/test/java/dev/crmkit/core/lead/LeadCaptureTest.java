@@ -15,6 +15,8 @@ import dev.crmkit.spi.lead.LeadSource;
 import dev.crmkit.spi.lead.LeadStatus;
 import dev.crmkit.spi.touchpoint.TimelineFilter;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -87,6 +89,26 @@ class LeadCaptureTest {
                 .satisfies(i -> assertThat(i.summary()).isEqualTo("{\"second\":true}"));
         assertThat(second.lead().score().explanation()).contains("+4 engagement.touch-points");
         assertThat(fixtures.publishedTypes()).contains("LeadResubmitted", "LeadScored");
+    }
+
+    @Test
+    void a_retried_resubmission_that_was_merged_replays_the_merge_and_leaves_no_second_touch_point() {
+        Lead first = leads.capture(tradeShowLead("Baker")).lead();
+        CaptureLead resubmission = CaptureLead.from(LeadSource.WEB_FORM).withEmail("baker@gmail.com")
+                .withCompany("Baker & Sons", "retail", 12).withIdempotencyKey("form-post-18");
+        Lead merged = leads.capture(resubmission).lead();
+
+        CaptureResult again = leads.capture(resubmission);
+        List<CaptureResult> inBatch = leads.captureAll(List.of(resubmission, webFormLead("Hopper")));
+
+        assertThat(again.outcome()).isEqualTo(CaptureOutcome.REPLAYED);
+        assertThat(again.lead()).isEqualTo(merged).extracting(Lead::id).isEqualTo(first.id());
+        assertThat(inBatch.get(0).outcome()).isEqualTo(CaptureOutcome.REPLAYED);
+        assertThat(inBatch.get(0).lead()).isEqualTo(merged);
+        assertThat(fixtures.storage.interactions().timeline(LeadFixtures.TENANT, first.id(),
+                TimelineFilter.everything(), PageRequest.first(10)).items()).hasSize(1);
+        assertThat(Collections.frequency(fixtures.publishedTypes(), "LeadResubmitted")).isEqualTo(1);
+        assertThat(storedLeads()).isEqualTo(2);
     }
 
     @Test

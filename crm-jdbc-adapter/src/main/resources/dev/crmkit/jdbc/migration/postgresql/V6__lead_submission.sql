@@ -1,0 +1,10 @@
+-- Submissions that lead capture merged into an existing open lead, by idempotency key, so that a retry of one is
+-- replayed instead of merged again. (A submission stored as a lead of its own is found by crm_lead.idempotency_key.)
+
+CREATE TABLE crm_lead_submission (
+    tenant_id VARCHAR(64) COLLATE "C" NOT NULL,
+    idempotency_key VARCHAR(100) COLLATE "C" NOT NULL,
+    lead_id UUID NOT NULL,
+    merged_at TIMESTAMPTZ NOT NULL,
+    CONSTRAINT pk_crm_lead_submission PRIMARY KEY (tenant_id, idempotency_key)
+);
