@@ -12,17 +12,33 @@ import java.util.UUID;
 /**
  * The current row of a result, read the way the dialect stores ids and instants. Columns are named by their
  * lower-case labels and read by position, because drivers resolve a name on every call (H2 upper-cases it into
- * a new string each time, a measurable share of reading a page).
+ * a new string each time, a measurable share of reading a page). The labels come from {@link #labelsOf}, which
+ * {@link Database} keeps per statement text.
  */
 final class Row {
     private final ResultSet rows;
     private final Dialect dialect;
-    private String[] labels;
+    private final String[] labels;
     private int next = 1;
 
-    Row(ResultSet rows, Dialect dialect) {
+    /** A row over {@code rows}, whose columns are {@code labels} (from {@link #labelsOf}; index 0 unused). */
+    Row(ResultSet rows, Dialect dialect, String[] labels) {
         this.rows = rows;
         this.dialect = dialect;
+        this.labels = labels;
+    }
+
+    /**
+     * The lower-case column labels of a result, from position 1; interned, so that the mappers' column names,
+     * which are constants, compare equal by identity.
+     */
+    static String[] labelsOf(ResultSet rows) throws SQLException {
+        ResultSetMetaData meta = rows.getMetaData();
+        String[] labels = new String[meta.getColumnCount() + 1];
+        for (int i = 1; i < labels.length; i++) {
+            labels[i] = meta.getColumnLabel(i).toLowerCase(Locale.ROOT).intern();
+        }
+        return labels;
     }
 
     /**
@@ -31,13 +47,6 @@ final class Row {
      * once, so the order of the search does not matter).
      */
     private int at(String column) throws SQLException {
-        if (labels == null) {
-            ResultSetMetaData meta = rows.getMetaData();
-            labels = new String[meta.getColumnCount() + 1];
-            for (int i = 1; i < labels.length; i++) {
-                labels[i] = meta.getColumnLabel(i).toLowerCase(Locale.ROOT);
-            }
-        }
         int position = next < labels.length && labels[next].equals(column) ? next : search(column);
         next = position + 1;
         return position;

@@ -96,7 +96,8 @@ public final class Checks {
         if (value.isBefore(EARLIEST) || value.isAfter(LATEST)) {
             throw new ValidationException(field, "must lie between the years 1000 and 9999");
         }
-        return value.truncatedTo(ChronoUnit.MICROS);
+        // every record read back from storage is at microseconds already; truncatedTo divides even then
+        return value.getNano() % 1000 == 0 ? value : value.truncatedTo(ChronoUnit.MICROS);
     }
 
     /** Validates a record version: versions start at 1. */

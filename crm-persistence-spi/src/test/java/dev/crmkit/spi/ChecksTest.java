@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.strings;
 
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
@@ -34,5 +35,16 @@ class ChecksTest {
         assertThat(Checks.tenantId("t", "Acme-EU_1.prod")).isEqualTo("Acme-EU_1.prod");
         assertThatThrownBy(() -> Checks.tenantId("t", "acme/eu")).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> Checks.tenantId("t", "acmé")).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void instants_are_truncated_to_microseconds_and_kept_as_they_are_when_they_are_already() {
+        Instant micros = Instant.parse("2026-03-01T09:30:00.123456Z");
+
+        assertThat(Checks.instant("at", Instant.parse("2026-03-01T09:30:00.123456789Z"))).isEqualTo(micros);
+        assertThat(Checks.instant("at", Instant.parse("1969-12-31T23:59:59.999999999Z")))
+                .isEqualTo(Instant.parse("1969-12-31T23:59:59.999999Z"));
+        assertThat(Checks.instant("at", micros)).isSameAs(micros);
+        assertThat(Checks.optionalInstant("at", null)).isNull();
     }
 }
