@@ -84,6 +84,31 @@ final class InMemoryLeadStore implements LeadStore {
     }
 
     @Override
+    public int moveCustomer(String tenantId, UUID fromCustomerId, UUID toCustomerId, Instant now) {
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("fromCustomerId", fromCustomerId);
+        Checks.id("toCustomerId", toCustomerId);
+        Instant at = Checks.instant("now", now);
+        return unit.inTransaction(() -> {
+            List<LeadRecord> moving = table.all(tenantId).stream()
+                    .filter(l -> fromCustomerId.equals(l.matchedCustomerId())
+                            || fromCustomerId.equals(l.convertedCustomerId()))
+                    .toList();
+            for (LeadRecord l : moving) {
+                UUID matched = fromCustomerId.equals(l.matchedCustomerId()) ? toCustomerId : l.matchedCustomerId();
+                UUID converted = fromCustomerId.equals(l.convertedCustomerId()) ? toCustomerId
+                        : l.convertedCustomerId();
+                table.put(new LeadRecord(tenantId, l.id(), l.version() + 1, l.createdAt(), at, l.details(),
+                        l.nameKey(), l.attribution(), l.status(), l.disqualificationReason(), l.qualification(),
+                        l.score(), l.scoreFactors(), l.ownerId(), l.assignedAt(), l.firstContactDueAt(),
+                        l.firstContactedAt(), matched, l.needsReview(), converted, l.convertedOpportunityId(),
+                        l.closedAt(), l.idempotencyKey()));
+            }
+            return moving.size();
+        });
+    }
+
+    @Override
     public Optional<LeadRecord> get(String tenantId, UUID id) {
         Checks.tenantId("tenantId", tenantId);
         Checks.id("id", id);

@@ -17,6 +17,7 @@ import dev.crmkit.spi.opportunity.ReportPeriod;
 import dev.crmkit.spi.opportunity.SalesCycle;
 import dev.crmkit.spi.opportunity.StageChangeRecord;
 import dev.crmkit.spi.opportunity.WinRate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -57,6 +58,26 @@ final class InMemoryOpportunityStore implements OpportunityStore {
                     o.sourceLeadId(), o.leadSource(), o.stageEnteredAt(), o.closedAt(), o.closeReason());
             table.put(next);
             return next;
+        });
+    }
+
+    @Override
+    public int moveAll(String tenantId, UUID fromCustomerId, UUID toCustomerId, Instant now) {
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("fromCustomerId", fromCustomerId);
+        Checks.id("toCustomerId", toCustomerId);
+        Instant at = Checks.instant("now", now);
+        return unit.inTransaction(() -> {
+            List<OpportunityRecord> moving = table.all(tenantId).stream()
+                    .filter(o -> o.customerId().equals(fromCustomerId)).toList();
+            for (OpportunityRecord o : moving) {
+                table.put(new OpportunityRecord(tenantId, o.id(), o.version() + 1, o.createdAt(), at, o.name(),
+                        toCustomerId, o.pipelineId(), o.stageKey(), o.status(), o.amount(), o.currency(),
+                        o.probability(), o.forecastCategory(), o.expectedCloseDate(), o.ownerId(), o.lineItems(),
+                        o.contacts(), o.competitors(), o.sourceLeadId(), o.leadSource(), o.stageEnteredAt(),
+                        o.closedAt(), o.closeReason()));
+            }
+            return moving.size();
         });
     }
 

@@ -11,12 +11,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -33,6 +34,11 @@ final class JdbcDueWorkStore implements DueWorkStore {
             + ") VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, 0)";
     /** Keys per lookup, well below every driver's parameter limit. */
     private static final int CHUNK = 500;
+    /** The order {@link #scheduleAll} locks and writes pieces of work in: tenant, kind, key. */
+    private static final Comparator<DueWorkRecord> KEY_ORDER = Comparator.comparing(DueWorkRecord::tenantId)
+            .thenComparing(DueWorkRecord::kind).thenComparing(DueWorkRecord::key);
+    private static final Comparator<List<String>> GROUP_ORDER = Comparator.<List<String>, String>comparing(g -> g.get(0))
+            .thenComparing(g -> g.get(1));
 
     private final Database db;
 
@@ -60,7 +66,7 @@ final class JdbcDueWorkStore implements DueWorkStore {
         Checks.noNulls("work", work);
         Set<List<String>> pieces = new HashSet<>();
         // The keys by tenant and kind: one lookup per group (and 500 keys) finds the pieces that exist already.
-        Map<List<String>, List<String>> keysByGroup = new LinkedHashMap<>();
+        Map<List<String>, List<String>> keysByGroup = new TreeMap<>(GROUP_ORDER);
         for (DueWorkRecord w : work) {
             if (!pieces.add(List.of(w.tenantId(), w.kind(), w.key()))) {
                 throw new ValidationException("work", "names one kind and key of a tenant twice");
@@ -70,6 +76,10 @@ final class JdbcDueWorkStore implements DueWorkStore {
         if (work.isEmpty()) {
             return;
         }
+        // Rows are locked and inserted in key order, so two batches sharing pieces of work take their locks in the
+        // same order and wait for each other instead of deadlocking.
+        keysByGroup.values().forEach(keys -> keys.sort(null));
+        List<DueWorkRecord> ordered = work.stream().sorted(KEY_ORDER).toList();
         db.write(TYPE, Map.of(), c -> {
             Set<List<String>> existing = new HashSet<>();
             for (Map.Entry<List<String>, List<String>> group : keysByGroup.entrySet()) {
@@ -81,7 +91,7 @@ final class JdbcDueWorkStore implements DueWorkStore {
             }
             List<List<?>> moves = new ArrayList<>();
             List<List<?>> inserts = new ArrayList<>();
-            for (DueWorkRecord w : work) {
+            for (DueWorkRecord w : ordered) {
                 if (existing.contains(List.of(w.tenantId(), w.kind(), w.key()))) {
                     moves.add(Arrays.asList(w.dueAt(), w.payload(), w.tenantId(), w.kind(), w.key()));
                 } else {

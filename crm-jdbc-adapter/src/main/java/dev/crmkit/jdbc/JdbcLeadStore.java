@@ -133,6 +133,22 @@ final class JdbcLeadStore implements LeadStore {
     }
 
     @Override
+    public int moveCustomer(String tenantId, UUID fromCustomerId, UUID toCustomerId, Instant now) {
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("fromCustomerId", fromCustomerId);
+        Checks.id("toCustomerId", toCustomerId);
+        Instant at = Checks.instant("now", now);
+        // The second statement finds only the leads the first left: those converted into, not linked to, the customer.
+        return db.write(TYPE, UNIQUE, c -> db.update(c, "UPDATE crm_lead SET matched_customer_id = ?,"
+                + " converted_customer_id = CASE WHEN converted_customer_id = ? THEN ? ELSE converted_customer_id END,"
+                + " version = version + 1, updated_at = ? WHERE tenant_id = ? AND matched_customer_id = ?",
+                List.of(toCustomerId, fromCustomerId, toCustomerId, at, tenantId, fromCustomerId))
+                + db.update(c, "UPDATE crm_lead SET converted_customer_id = ?, version = version + 1, updated_at = ?"
+                        + " WHERE tenant_id = ? AND converted_customer_id = ?",
+                        List.of(toCustomerId, at, tenantId, fromCustomerId)));
+    }
+
+    @Override
     public Optional<LeadRecord> get(String tenantId, UUID id) {
         Checks.tenantId("tenantId", tenantId);
         Checks.id("id", id);

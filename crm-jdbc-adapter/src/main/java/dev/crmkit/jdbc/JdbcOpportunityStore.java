@@ -26,6 +26,7 @@ import dev.crmkit.spi.opportunity.StageOutcome;
 import dev.crmkit.spi.opportunity.WinRate;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -120,6 +121,17 @@ final class JdbcOpportunityStore implements OpportunityStore {
                 .map(k -> List.<Object>of(o.tenantId(), o.id(), k.personId(), k.role())).toList());
         db.batch(c, "INSERT INTO crm_opportunity_competitor (tenant_id, opportunity_id, competitor) VALUES (?, ?, ?)",
                 o.competitors().stream().map(k -> List.<Object>of(o.tenantId(), o.id(), k)).toList());
+    }
+
+    @Override
+    public int moveAll(String tenantId, UUID fromCustomerId, UUID toCustomerId, Instant now) {
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("fromCustomerId", fromCustomerId);
+        Checks.id("toCustomerId", toCustomerId);
+        Instant at = Checks.instant("now", now);
+        return db.write(TYPE, Map.of(), c -> db.update(c, "UPDATE crm_opportunity SET customer_id = ?,"
+                + " version = version + 1, updated_at = ? WHERE tenant_id = ? AND customer_id = ?",
+                List.of(toCustomerId, at, tenantId, fromCustomerId)));
     }
 
     @Override

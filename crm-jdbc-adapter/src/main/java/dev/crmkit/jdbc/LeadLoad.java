@@ -72,7 +72,23 @@ final class LeadLoad {
                 rows.add(List.of(owner.tenantId(), owner.memberId(), delta));
             }
         });
-        db.batch(c, upsert, rows);
+        if (db.dialect() != Dialect.H2) {
+            db.batch(c, upsert, rows);
+            return;
+        }
+        // H2's MERGE is not atomic: when another unit inserted the member's row and has not committed yet, this one
+        // takes the insert branch too and fails on the key once the other commits. The row is there then, so the
+        // same statement run again takes the update branch. (A failed statement leaves H2's transaction intact.)
+        for (List<?> row : rows) {
+            try {
+                db.update(c, upsert, row);
+            } catch (SQLException e) {
+                if (!"23505".equals(e.getSQLState())) {
+                    throw e;
+                }
+                db.update(c, upsert, row);
+            }
+        }
     }
 
     /** The counts of these members (distinct), 0 for a member without a row; one query per 500 members. */

@@ -18,6 +18,11 @@ import dev.crmkit.spi.lead.LeadStore;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -157,5 +162,41 @@ public abstract class LeadLoadContract extends ContractSupport {
 
         assertThat(counts(TENANT)).isEqualTo(expect(ann, 1, bob, 0, cem, 0));
         assertThat(counts(OTHER_TENANT)).isEqualTo(expect(ann, 1, bob, 1, cem, 0));
+    }
+
+    /**
+     * The first unit creates the member's count; the second reaches the same count while the first is still open
+     * (the pause gives it the time to) and must wait for it and add to it, not fail on the row the first created.
+     */
+    @Test
+    void two_units_counting_a_members_first_leads_at_once_both_count() throws Exception {
+        CountDownLatch firstWrote = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> first = pool.submit(() -> storage().transactions().inTransaction(() -> {
+                leads().insert(ownedBy(webFormLead(TENANT), ann));
+                firstWrote.countDown();
+                pause(300);
+                return null;
+            }));
+            firstWrote.await(30, TimeUnit.SECONDS);
+            Future<?> second = pool.submit(() -> storage().transactions().inTransaction(() ->
+                    leads().insert(ownedBy(webFormLead(TENANT), ann))));
+            first.get(60, TimeUnit.SECONDS);
+            second.get(60, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(counts(TENANT)).isEqualTo(expect(ann, 2, bob, 0, cem, 0));
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -587,4 +587,44 @@ public abstract class LeadStoreContract extends ContractSupport {
                 .isInstanceOf(NotFoundException.class);
         assertThat(leads().get(TENANT, mia.id())).contains(mia);
     }
+
+    @Test
+    void move_customer_points_linked_and_converted_leads_at_the_survivor_each_at_the_next_version() {
+        UUID merged = UUID.randomUUID();
+        UUID survivor = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        LeadRecord linked = leads().insert(ownedBy(webFormLead(TENANT), rep).withMatch(merged, true));
+        LeadRecord convertedInto = leads().insert(webFormLead(TENANT).withMatch(other, false)
+                .withStatus(LeadStatus.CONVERTED, null, merged, null, NOW.plusSeconds(60)));
+        LeadRecord both = leads().insert(webFormLead(TENANT).withMatch(merged, false)
+                .withStatus(LeadStatus.CONVERTED, null, merged, null, NOW.plusSeconds(60)));
+        LeadRecord untouched = leads().insert(webFormLead(TENANT).withMatch(other, false));
+        LeadRecord otherTenant = leads().insert(webFormLead(OTHER_TENANT).withMatch(merged, false));
+        Instant later = NOW.plusSeconds(300);
+
+        assertThat(leads().moveCustomer(TENANT, merged, survivor, later)).isEqualTo(3);
+
+        LeadRecord linkedAfter = leads().get(TENANT, linked.id()).orElseThrow();
+        assertThat(linkedAfter.matchedCustomerId()).isEqualTo(survivor);
+        assertThat(linkedAfter.needsReview()).isTrue();
+        assertThat(linkedAfter.ownerId()).isEqualTo(rep);
+        LeadRecord convertedAfter = leads().get(TENANT, convertedInto.id()).orElseThrow();
+        assertThat(convertedAfter.matchedCustomerId()).isEqualTo(other);
+        assertThat(convertedAfter.convertedCustomerId()).isEqualTo(survivor);
+        LeadRecord bothAfter = leads().get(TENANT, both.id()).orElseThrow();
+        assertThat(bothAfter.matchedCustomerId()).isEqualTo(survivor);
+        assertThat(bothAfter.convertedCustomerId()).isEqualTo(survivor);
+        for (LeadRecord[] pair : new LeadRecord[][] {{linked, linkedAfter}, {convertedInto, convertedAfter},
+                {both, bothAfter}}) {
+            assertThat(pair[1].version()).isEqualTo(pair[0].version() + 1);
+            assertThat(pair[1].updatedAt()).isEqualTo(later);
+            assertThat(pair[1].details()).isEqualTo(pair[0].details());
+        }
+        assertThat(leads().get(TENANT, untouched.id())).contains(untouched);
+        assertThat(leads().get(OTHER_TENANT, otherTenant.id())).contains(otherTenant);
+        assertThat(leads().convertedInto(TENANT, survivor, 10)).extracting(LeadRecord::id)
+                .containsExactlyInAnyOrder(convertedInto.id(), both.id());
+        assertThat(leads().openCountsByOwner(TENANT, List.of(rep))).isEqualTo(Map.of(rep, 1));
+        assertThat(leads().moveCustomer(TENANT, merged, survivor, later)).isZero();
+    }
 }

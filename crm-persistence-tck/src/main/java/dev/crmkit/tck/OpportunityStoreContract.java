@@ -25,6 +25,7 @@ import dev.crmkit.spi.opportunity.OpportunityStore;
 import dev.crmkit.spi.opportunity.StageChangeRecord;
 import dev.crmkit.spi.opportunity.StageOutcome;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -64,6 +65,43 @@ public abstract class OpportunityStoreContract extends ContractSupport {
         assertThat(read.lineItems()).extracting(LineItemRecord::productRef).containsExactly("sku-2", "sku-1");
         assertThat(deals().get(OTHER_TENANT, deal.id())).isEmpty();
         assertThat(deals().get(TENANT, UUID.randomUUID())).isEmpty();
+    }
+
+    private static OpportunityRecord ofCustomer(OpportunityRecord o, UUID customerId) {
+        return new OpportunityRecord(o.tenantId(), o.id(), o.version(), o.createdAt(), o.updatedAt(), o.name(),
+                customerId, o.pipelineId(), o.stageKey(), o.status(), o.amount(), o.currency(), o.probability(),
+                o.forecastCategory(), o.expectedCloseDate(), o.ownerId(), o.lineItems(), o.contacts(),
+                o.competitors(), o.sourceLeadId(), o.leadSource(), o.stageEnteredAt(), o.closedAt(), o.closeReason());
+    }
+
+    @Test
+    void move_all_moves_the_customers_deals_whole_at_the_next_version_and_nothing_else() {
+        UUID merged = UUID.randomUUID();
+        UUID survivor = UUID.randomUUID();
+        OpportunityRecord full = deals().insert(ofCustomer(full(TENANT, pipeline), merged));
+        OpportunityRecord plain = deals().insert(ofCustomer(deal(TENANT, pipeline), merged));
+        OpportunityRecord survivors = deals().insert(ofCustomer(deal(TENANT, pipeline), survivor));
+        OpportunityRecord otherTenant = deals().insert(ofCustomer(deal(OTHER_TENANT, pipeline), merged));
+        deals().appendStageChange(change(TENANT, full.id(), "prospecting", "proposal", NOW.plusSeconds(5)));
+        Instant later = NOW.plusSeconds(120);
+
+        assertThat(deals().moveAll(TENANT, merged, survivor, later)).isEqualTo(2);
+
+        for (OpportunityRecord before : List.of(full, plain)) {
+            OpportunityRecord after = deals().get(TENANT, before.id()).orElseThrow();
+            assertThat(after.customerId()).isEqualTo(survivor);
+            assertThat(after.version()).isEqualTo(before.version() + 1);
+            assertThat(after.updatedAt()).isEqualTo(later);
+            assertThat(after.lineItems()).isEqualTo(before.lineItems());
+            assertThat(after.contacts()).isEqualTo(before.contacts());
+            assertThat(after.competitors()).isEqualTo(before.competitors());
+        }
+        assertThat(deals().stageHistory(TENANT, full.id())).hasSize(1);
+        assertThat(deals().get(TENANT, survivors.id())).contains(survivors);
+        assertThat(deals().get(OTHER_TENANT, otherTenant.id())).contains(otherTenant);
+        assertThat(all(TENANT, OpportunityFilter.all().ofCustomer(merged), 10)).isEmpty();
+        assertThat(all(TENANT, OpportunityFilter.all().ofCustomer(survivor), 10)).hasSize(3);
+        assertThat(deals().moveAll(TENANT, merged, survivor, later)).isZero();
     }
 
     @Test

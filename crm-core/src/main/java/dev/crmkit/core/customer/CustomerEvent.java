@@ -89,7 +89,8 @@ public sealed interface CustomerEvent extends DomainEvent {
 
     /** {@code mergedId} was merged into this survivor by {@code actor}; the merged id now resolves here. */
     record CustomerMerged(String tenantId, UUID customerId, UUID mergedId, Actor actor, int contactPointsMoved,
-            int interactionsMoved, int tasksMoved, int relationshipsMoved, Instant occurredAt) implements CustomerEvent {
+            int interactionsMoved, int tasksMoved, int relationshipsMoved, int leadsMoved, int opportunitiesMoved,
+            Instant occurredAt) implements CustomerEvent {
     }
 
     /** A person was linked to an organization with a role; the person is the aggregate. */

@@ -16,8 +16,9 @@ import java.util.Set;
 /**
  * Merges one live customer into another inside the caller's transaction. The survivor keeps its id, stage and
  * details; it gains the other's tags, the custom field values and owner it lacks, the contact points whose values
- * it does not have yet (keeping its own primaries), and every interaction, task and relationship. The merged
- * customer stays stored, pointing at the survivor, so old ids still resolve.
+ * it does not have yet (keeping its own primaries), every interaction, task, relationship and opportunity, and the
+ * leads linked to or converted into the merged customer. The merged customer stays stored, pointing at the
+ * survivor, so old ids still resolve.
  */
 final class CustomerMerger {
     private final CoreContext context;
@@ -51,6 +52,8 @@ final class CustomerMerger {
         int interactionsMoved = storage.interactions().moveAll(tenantId, merged.id(), survivor.id(), now);
         int tasksMoved = storage.tasks().moveAll(tenantId, merged.id(), survivor.id(), now);
         int relationshipsMoved = storage.relationships().moveAll(tenantId, merged.id(), survivor.id(), now);
+        int leadsMoved = storage.leads().moveCustomer(tenantId, merged.id(), survivor.id(), now);
+        int opportunitiesMoved = storage.opportunities().moveAll(tenantId, merged.id(), survivor.id(), now);
 
         CustomerRecord stored = storage.customers().update(survivorAfter, survivor.version());
         CustomerDraft mergedDraft = new CustomerDraft(merged);
@@ -58,7 +61,8 @@ final class CustomerMerger {
         storage.customers().update(mergedDraft.build(now), merged.version());
 
         context.events().record(new CustomerEvent.CustomerMerged(tenantId, survivor.id(), merged.id(), actor,
-                contactPointsMoved, interactionsMoved, tasksMoved, relationshipsMoved, now));
+                contactPointsMoved, interactionsMoved, tasksMoved, relationshipsMoved, leadsMoved, opportunitiesMoved,
+                now));
         return stored;
     }
 

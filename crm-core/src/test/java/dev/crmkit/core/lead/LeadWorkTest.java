@@ -156,6 +156,32 @@ class LeadWorkTest {
     }
 
     @Test
+    void merging_the_converted_customer_away_takes_its_leads_and_opportunities_to_the_survivor() {
+        fixtures.rep("rep-1", 3, 10);
+        Lead lead = qualified(leads.capture(webFormLead("Hopper")).lead());
+        Conversion conversion = leads.convert(ConvertLead.of(lead.id(), Actor.user("rep-1"))
+                .withOpportunity("Hopper Systems: 50 seats", Money.of("25000", "EUR")));
+        Lead linked = leads.capture(tradeShowLead("Baker").withEmail("grace.hopper@hopper-systems.example")).lead();
+        var survivor = fixtures.shop.customers().register(dev.crmkit.core.customer.RegisterPerson.named("Grace",
+                "Hopper-Smith")).customer();
+
+        fixtures.shop.customers().merge(survivor.id(), conversion.customerId(), Actor.user("admin"));
+
+        assertThat(linked.matchedCustomerId()).isEqualTo(conversion.customerId());
+        assertThat(leads.get(linked.id()).matchedCustomerId()).isEqualTo(survivor.id());
+        assertThat(leads.get(lead.id()).convertedCustomerId()).isEqualTo(survivor.id());
+        assertThat(fixtures.shop.opportunities().opportunity(conversion.opportunityId()).orElseThrow().customerId())
+                .isEqualTo(survivor.id());
+        CustomerView view = fixtures.shop.customerViews().view(survivor.id());
+        assertThat(view.origins()).singleElement().satisfies(o -> {
+            assertThat(o.leadId()).isEqualTo(lead.id());
+            assertThat(o.opportunityId()).isEqualTo(conversion.opportunityId());
+        });
+        assertThat(fixtures.publishAll()).filteredOn(e -> e.type().equals("CustomerMerged")).singleElement()
+                .satisfies(e -> assertThat(e.payload()).contains("\"leadsMoved\":2", "\"opportunitiesMoved\":1"));
+    }
+
+    @Test
     void conversion_of_a_lead_linked_to_a_customer_goes_to_that_customer() {
         var ada = fixtures.shop.customers().register(dev.crmkit.core.customer.RegisterPerson.named("Grace", "Hopper")
                 .withEmail("grace.hopper@hopper-systems.example")).customer();

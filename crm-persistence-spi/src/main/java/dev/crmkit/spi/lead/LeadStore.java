@@ -40,6 +40,14 @@ public interface LeadStore {
      */
     LeadRecord update(LeadRecord lead, long expectedVersion);
 
+    /**
+     * Points every lead of the tenant linked to ({@code matchedCustomerId}) or converted into
+     * ({@code convertedCustomerId}) {@code fromCustomerId} at {@code toCustomerId} instead, for a customer merge:
+     * each such lead once at version + 1 with updatedAt {@code now}; owners and states, and so the open-lead counts,
+     * stay. Returns how many leads changed.
+     */
+    int moveCustomer(String tenantId, UUID fromCustomerId, UUID toCustomerId, Instant now);
+
     /** The lead with this id in this tenant. */
     Optional<LeadRecord> get(String tenantId, UUID id);
 

@@ -5,6 +5,7 @@ import dev.crmkit.spi.DuplicateException;
 import dev.crmkit.spi.NotFoundException;
 import dev.crmkit.spi.Page;
 import dev.crmkit.spi.PageRequest;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,6 +33,12 @@ public interface OpportunityStore extends SalesReportQueries {
      * @throws ConflictException when the stored version differs; nothing changes
      */
     OpportunityRecord update(OpportunityRecord opportunity, long expectedVersion);
+
+    /**
+     * Moves every deal of {@code fromCustomerId} to {@code toCustomerId}, for a customer merge: versions raised by 1,
+     * updatedAt {@code now}, everything else (children and stage history included) as stored. Returns how many.
+     */
+    int moveAll(String tenantId, UUID fromCustomerId, UUID toCustomerId, Instant now);
 
     /** The deal with this id in this tenant. */
     Optional<OpportunityRecord> get(String tenantId, UUID id);
