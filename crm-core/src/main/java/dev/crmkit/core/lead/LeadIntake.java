@@ -66,6 +66,25 @@ final class LeadIntake {
                 stripped("postcode", c.postcode(), 20), stripped("city", c.city(), 100));
     }
 
+    /** The details {@code change} leaves a lead with, as a capture to normalize. */
+    static CaptureLead corrected(LeadDetails stored, UpdateLeadDetails change) {
+        return new CaptureLead(dev.crmkit.spi.lead.LeadSource.OTHER, part(change.givenName(), stored.givenName()),
+                part(change.familyName(), stored.familyName()), part(change.companyName(), stored.companyName()),
+                part(change.jobTitle(), stored.jobTitle()), part(change.industry(), stored.industry()),
+                change.employees() != null ? change.employees() : stored.employees(),
+                part(change.email(), stored.email()), part(change.phone(), stored.phone()),
+                part(change.countryCode(), stored.countryCode()), part(change.postcode(), stored.postcode()),
+                part(change.city(), stored.city()), null, null, null, null);
+    }
+
+    /** A detail after a change: null keeps the stored value, blank clears it, anything else replaces it. */
+    private static String part(String changed, String stored) {
+        if (changed == null) {
+            return stored;
+        }
+        return changed.isBlank() ? null : changed;
+    }
+
     LeadAttribution attribution(CaptureLead c) {
         return new LeadAttribution(c.source(), stripped("campaignId", c.campaignId(), 100),
                 stripped("trackingCode", c.trackingCode(), 200), c.rawSubmission());

@@ -112,6 +112,19 @@ public interface LeadService {
      */
     Lead recordTouchPoint(UUID leadId, LeadTouchPoint touchPoint);
 
+    /**
+     * Corrects an open lead's details (a typo in the e-mail address, a new job title): the given parts replace the
+     * stored ones, normalized as on capture, the name key is derived again and the lead is rescored; records
+     * {@link LeadChanged}. The lead is not matched again against other leads and customers. A change that changes
+     * nothing writes nothing.
+     *
+     * @throws ValidationException naming the field when a part is invalid, or ({@code details}) when the lead would
+     *     name nobody; nothing changes
+     * @throws NotFoundException when there is no such lead in the tenant
+     * @throws IllegalTransitionException when the lead is closed
+     */
+    Lead updateDetails(UpdateLeadDetails change);
+
     /** Replaces the qualification answers of an open lead (null parts: not known) and rescores. */
     Lead updateQualification(UUID leadId, Qualification answers);
 

@@ -233,6 +233,24 @@ final class StoredLeads implements LeadService {
     }
 
     @Override
+    public Lead updateDetails(UpdateLeadDetails change) {
+        Checks.required("change", change);
+        return inTransaction(() -> {
+            LeadRecord before = openRecord(change.leadId());
+            LeadDetails details = intake.details(LeadIntake.corrected(before.details(), change));
+            if (details.equals(before.details())) {
+                return Lead.of(before);
+            }
+            Instant now = context.now();
+            LeadRecord changed = before.withDetails(details, LeadIntake.profile(before.id(), details).nameKey())
+                    .touched(now);
+            LeadRecord stored = saveRescored(before, changed, now);
+            context.events().record(new LeadChanged(tenantId, before.id(), before.qualification().answered(), now));
+            return Lead.of(stored);
+        });
+    }
+
+    @Override
     public Lead updateQualification(UUID leadId, Qualification answers) {
         Checks.id("leadId", leadId);
         Checks.required("answers", answers);

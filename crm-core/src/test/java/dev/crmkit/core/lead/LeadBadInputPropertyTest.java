@@ -82,6 +82,11 @@ class LeadBadInputPropertyTest {
         calls.add(g -> leads.recordTouchPoint(g.id(), new LeadTouchPoint(Channel.PHONE, Direction.OUTBOUND, g.text(),
                 g.other(), g.text(), g.number() == null ? null : Instant.now())));
         calls.add(g -> leads.recordTouchPoint(g.id(), null));
+        calls.add(g -> leads.updateDetails(new UpdateLeadDetails(g.id() == null ? lead : g.id(), g.text(), g.other(),
+                g.text(), g.other(), g.text(), g.number(), g.other(), g.text(), g.other(), g.text(), g.other())));
+        calls.add(g -> leads.updateDetails(UpdateLeadDetails.of(lead).withEmail(g.text()).withPhone(g.other())));
+        calls.add(g -> leads.updateDetails(UpdateLeadDetails.of(g.id())));
+        calls.add(g -> leads.updateDetails(null));
         calls.add(g -> leads.updateQualification(g.id(), new Qualification(
                 g.number() == null ? null : BigDecimal.valueOf(g.number()), g.text(), null, g.other(), null)));
         calls.add(g -> leads.qualify(g.id()));

@@ -112,6 +112,52 @@ class LeadWorkTest {
     }
 
     @Test
+    void corrected_details_are_normalized_rescored_and_announced_and_an_empty_part_clears() {
+        Lead lead = leads.capture(webFormLead("Hopper").withPhone("030 1234567")).lead();
+        String nameKey = fixtures.storage.leads().get(LeadFixtures.TENANT, lead.id()).orElseThrow().nameKey();
+
+        Lead corrected = leads.updateDetails(UpdateLeadDetails.of(lead.id()).withPerson(null, "Hopper-Murray")
+                .withEmail(" Grace.Murray@Hopper-Systems.example ").withPhone("").withJobTitle("Developer"));
+
+        assertThat(corrected.details().familyName()).isEqualTo("Hopper-Murray");
+        assertThat(corrected.details().givenName()).as("left as it was").isEqualTo("Grace");
+        assertThat(corrected.details().email()).isEqualTo("grace.murray@hopper-systems.example");
+        assertThat(corrected.details().phone()).as("cleared").isNull();
+        assertThat(corrected.details().companyName()).isEqualTo(lead.details().companyName());
+        assertThat(corrected.version()).isEqualTo(lead.version() + 1);
+        assertThat(lead.score().explanation()).contains("+15 fit.decision-maker", "+5 fit.phone");
+        assertThat(corrected.score().explanation()).doesNotContain("+15 fit.decision-maker", "+5 fit.phone");
+        assertThat(leads.get(lead.id())).isEqualTo(corrected);
+        assertThat(fixtures.storage.leads().get(LeadFixtures.TENANT, lead.id()).orElseThrow().nameKey())
+                .as("derived again from the new family name").isNotEqualTo(nameKey).contains("murray");
+        assertThat(fixtures.publishedTypes()).containsSubsequence("LeadCaptured", "LeadScored", "LeadChanged");
+        assertThat(leads.capture(tradeShowLead("Other").withEmail("grace.murray@hopper-systems.example"))
+                .outcome()).as("matched by the corrected address").isEqualTo(CaptureOutcome.MERGED);
+    }
+
+    @Test
+    void a_correction_that_is_bad_or_leaves_nobody_is_refused_and_one_that_changes_nothing_writes_nothing() {
+        Lead lead = leads.capture(tradeShowLead("Baker")).lead();
+
+        assertThatThrownBy(() -> leads.updateDetails(UpdateLeadDetails.of(lead.id()).withEmail("baker@")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("email"));
+        assertThatThrownBy(() -> leads.updateDetails(UpdateLeadDetails.of(lead.id()).withPerson("", " ")
+                .withEmail(""))).isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.field()).isEqualTo("details"));
+        assertThatThrownBy(() -> leads.updateDetails(UpdateLeadDetails.of(lead.id()).withLocation("XX", null, null)))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.field()).isEqualTo("countryCode"));
+        assertThat(leads.updateDetails(UpdateLeadDetails.of(lead.id()).withEmail("BAKER@gmail.com")))
+                .isEqualTo(lead);
+        assertThat(leads.get(lead.id())).isEqualTo(lead);
+        assertThat(fixtures.publishedTypes()).doesNotContain("LeadChanged");
+
+        leads.disqualify(lead.id(), "no budget");
+        assertThatThrownBy(() -> leads.updateDetails(UpdateLeadDetails.of(lead.id()).withJobTitle("Owner")))
+                .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
     void conversion_registers_the_customer_and_moves_the_leads_touch_points_to_its_360_view() {
         TeamMember rep = fixtures.rep("rep-1", 3, 10);
         Lead lead = qualified(leads.capture(webFormLead("Hopper").withPhone("030 1234567")).lead());
