@@ -182,6 +182,15 @@ final class JdbcLeadStore implements LeadStore {
 
     @Override
     public List<LeadRecord> findByIdempotencyKeys(String tenantId, Collection<String> idempotencyKeys) {
+        return byIdempotencyKeys(tenantId, idempotencyKeys, COLUMNS, "crm_lead", "l", LeadRows::lead);
+    }
+
+    /**
+     * The rows of {@code table} (alias {@code alias}) of the tenant whose {@code idempotency_key} is one of the keys
+     * (at most {@link #MAX_LOOKUP} distinct), one query per chunk of keys.
+     */
+    private <T> List<T> byIdempotencyKeys(String tenantId, Collection<String> idempotencyKeys, String columns,
+            String table, String alias, RowMapper<T> mapper) {
         Checks.tenantId("tenantId", tenantId);
         List<String> wanted = List.copyOf(new LinkedHashSet<>(Checks.noNulls("idempotencyKeys", idempotencyKeys)));
         Checks.limit("idempotencyKeys.size", Math.max(1, wanted.size()), MAX_LOOKUP);
@@ -189,12 +198,12 @@ final class JdbcLeadStore implements LeadStore {
             return List.of();
         }
         return db.read(TYPE, c -> {
-            List<LeadRecord> found = new ArrayList<>();
+            List<T> found = new ArrayList<>();
             for (List<String> chunk : chunks(wanted)) {
                 List<Object> parameters = new ArrayList<>();
-                String sql = "SELECT " + COLUMNS + " FROM " + db.oneOf("crm_lead", "l", List.of("tenant_id"),
+                String sql = "SELECT " + columns + " FROM " + db.oneOf(table, alias, List.of("tenant_id"),
                         List.of(tenantId), "idempotency_key", chunk, parameters);
-                found.addAll(db.list(c, sql, parameters, LeadRows::lead));
+                found.addAll(db.list(c, sql, parameters, mapper));
             }
             return found;
         });
@@ -224,24 +233,9 @@ final class JdbcLeadStore implements LeadStore {
 
     @Override
     public List<MergedSubmission> findMergedSubmissions(String tenantId, Collection<String> idempotencyKeys) {
-        Checks.tenantId("tenantId", tenantId);
-        List<String> wanted = List.copyOf(new LinkedHashSet<>(Checks.noNulls("idempotencyKeys", idempotencyKeys)));
-        Checks.limit("idempotencyKeys.size", Math.max(1, wanted.size()), MAX_LOOKUP);
-        if (wanted.isEmpty()) {
-            return List.of();
-        }
-        return db.read(TYPE, c -> {
-            List<MergedSubmission> found = new ArrayList<>();
-            for (List<String> chunk : chunks(wanted)) {
-                List<Object> parameters = new ArrayList<>();
-                String sql = "SELECT s.tenant_id, s.idempotency_key, s.lead_id, s.merged_at FROM "
-                        + db.oneOf("crm_lead_submission", "s", List.of("tenant_id"), List.of(tenantId),
-                                "idempotency_key", chunk, parameters);
-                found.addAll(db.list(c, sql, parameters, r -> new MergedSubmission(r.text("tenant_id"),
-                        r.text("idempotency_key"), r.id("lead_id"), r.instant("merged_at"))));
-            }
-            return found;
-        });
+        return byIdempotencyKeys(tenantId, idempotencyKeys, "s.tenant_id, s.idempotency_key, s.lead_id, s.merged_at",
+                "crm_lead_submission", "s", r -> new MergedSubmission(r.text("tenant_id"), r.text("idempotency_key"),
+                        r.id("lead_id"), r.instant("merged_at")));
     }
 
     @Override
