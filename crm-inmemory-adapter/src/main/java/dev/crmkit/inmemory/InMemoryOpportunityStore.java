@@ -8,6 +8,7 @@ import dev.crmkit.spi.PageRequest;
 import dev.crmkit.spi.opportunity.CurrencyTotal;
 import dev.crmkit.spi.opportunity.FunnelStage;
 import dev.crmkit.spi.opportunity.LeadSourceResult;
+import dev.crmkit.spi.opportunity.OpportunityContact;
 import dev.crmkit.spi.opportunity.OpportunityFilter;
 import dev.crmkit.spi.opportunity.OpportunityRecord;
 import dev.crmkit.spi.opportunity.OpportunityStore;
@@ -21,9 +22,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Opportunities in a {@link Table}, their stage history in a map per tenant; reports by {@link SalesReports}. */
@@ -69,12 +72,20 @@ final class InMemoryOpportunityStore implements OpportunityStore {
         Instant at = Checks.instant("now", now);
         return unit.inTransaction(() -> {
             List<OpportunityRecord> moving = table.all(tenantId).stream()
-                    .filter(o -> o.customerId().equals(fromCustomerId)).toList();
+                    .filter(o -> o.customerId().equals(fromCustomerId)
+                            || o.contacts().stream().anyMatch(k -> k.personId().equals(fromCustomerId)))
+                    .toList();
             for (OpportunityRecord o : moving) {
+                Set<OpportunityContact> contacts = new HashSet<>();
+                for (OpportunityContact k : o.contacts()) {
+                    contacts.add(k.personId().equals(fromCustomerId) ? new OpportunityContact(toCustomerId, k.role())
+                            : k);
+                }
+                UUID customer = o.customerId().equals(fromCustomerId) ? toCustomerId : o.customerId();
                 table.put(new OpportunityRecord(tenantId, o.id(), o.version() + 1, o.createdAt(), at, o.name(),
-                        toCustomerId, o.pipelineId(), o.stageKey(), o.status(), o.amount(), o.currency(),
+                        customer, o.pipelineId(), o.stageKey(), o.status(), o.amount(), o.currency(),
                         o.probability(), o.forecastCategory(), o.expectedCloseDate(), o.ownerId(), o.lineItems(),
-                        o.contacts(), o.competitors(), o.sourceLeadId(), o.leadSource(), o.stageEnteredAt(),
+                        contacts, o.competitors(), o.sourceLeadId(), o.leadSource(), o.stageEnteredAt(),
                         o.closedAt(), o.closeReason()));
             }
             return moving.size();

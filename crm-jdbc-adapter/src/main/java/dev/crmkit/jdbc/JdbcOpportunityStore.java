@@ -129,9 +129,44 @@ final class JdbcOpportunityStore implements OpportunityStore {
         Checks.id("fromCustomerId", fromCustomerId);
         Checks.id("toCustomerId", toCustomerId);
         Instant at = Checks.instant("now", now);
-        return db.write(TYPE, Map.of(), c -> db.update(c, "UPDATE crm_opportunity SET customer_id = ?,"
-                + " version = version + 1, updated_at = ? WHERE tenant_id = ? AND customer_id = ?",
-                List.of(toCustomerId, at, tenantId, fromCustomerId)));
+        return db.write(TYPE, Map.of(), c -> {
+            List<Object> customerKey = List.of(tenantId, fromCustomerId);
+            Set<UUID> ofCustomer = new HashSet<>(db.list(c, "SELECT id FROM crm_opportunity WHERE tenant_id = ?"
+                    + " AND customer_id = ?", customerKey, r -> r.id("id")));
+            Set<UUID> changed = new HashSet<>(ofCustomer);
+            // the contact roles the merged person holds, and those the survivor holds on the same deals
+            List<OpportunityContactRow> roles = db.list(c, "SELECT opportunity_id, contact_role FROM"
+                    + " crm_opportunity_contact WHERE tenant_id = ? AND person_id = ?", customerKey,
+                    r -> new OpportunityContactRow(r.id("opportunity_id"), r.text("contact_role")));
+            Set<OpportunityContactRow> held = new HashSet<>(db.list(c, "SELECT opportunity_id, contact_role FROM"
+                    + " crm_opportunity_contact WHERE tenant_id = ? AND person_id = ?", List.of(tenantId, toCustomerId),
+                    r -> new OpportunityContactRow(r.id("opportunity_id"), r.text("contact_role"))));
+            List<List<?>> drops = new ArrayList<>();
+            List<List<?>> moves = new ArrayList<>();
+            for (OpportunityContactRow role : roles) {
+                if (held.contains(role)) {
+                    drops.add(List.of(tenantId, role.opportunityId(), fromCustomerId, role.role()));
+                } else {
+                    moves.add(List.of(toCustomerId, tenantId, role.opportunityId(), fromCustomerId, role.role()));
+                }
+                changed.add(role.opportunityId());
+            }
+            db.batch(c, "DELETE FROM crm_opportunity_contact WHERE tenant_id = ? AND opportunity_id = ?"
+                    + " AND person_id = ? AND contact_role = ?", drops);
+            db.batch(c, "UPDATE crm_opportunity_contact SET person_id = ? WHERE tenant_id = ? AND opportunity_id = ?"
+                    + " AND person_id = ? AND contact_role = ?", moves);
+            db.update(c, "UPDATE crm_opportunity SET customer_id = ?, version = version + 1, updated_at = ?"
+                    + " WHERE tenant_id = ? AND customer_id = ?", List.of(toCustomerId, at, tenantId, fromCustomerId));
+            // deals of other customers whose contact roles moved: one version more each
+            db.batch(c, "UPDATE crm_opportunity SET version = version + 1, updated_at = ? WHERE tenant_id = ?"
+                    + " AND id = ?", changed.stream().filter(id -> !ofCustomer.contains(id))
+                    .sorted(dev.crmkit.spi.Ids.ORDER).map(id -> List.<Object>of(at, tenantId, id)).toList());
+            return changed.size();
+        });
+    }
+
+    /** A contact role on a deal, without the person. */
+    private record OpportunityContactRow(UUID opportunityId, String role) {
     }
 
     @Override

@@ -130,6 +130,8 @@ class SchemaMigratorTest {
             execute("DROP TABLE crm_lead_submission");
             execute("DROP TABLE crm_lead_load");
             execute("DROP INDEX ix_crm_lead_matched" + (dialect() == Dialect.MARIADB ? " ON crm_lead" : ""));
+            execute("DROP INDEX ix_crm_opportunity_contact_person"
+                    + (dialect() == Dialect.MARIADB ? " ON crm_opportunity_contact" : ""));
             execute("DELETE FROM crm_schema_history WHERE version >= 5");
 
             assertThat(migrator().migrate()).extracting(SchemaMigrator.Migration::version).containsExactly(5, 6, 7);

@@ -104,6 +104,52 @@ public abstract class OpportunityStoreContract extends ContractSupport {
         assertThat(deals().moveAll(TENANT, merged, survivor, later)).isZero();
     }
 
+    private static OpportunityRecord withContacts(OpportunityRecord o, Set<OpportunityContact> contacts) {
+        return new OpportunityRecord(o.tenantId(), o.id(), o.version(), o.createdAt(), o.updatedAt(), o.name(),
+                o.customerId(), o.pipelineId(), o.stageKey(), o.status(), o.amount(), o.currency(), o.probability(),
+                o.forecastCategory(), o.expectedCloseDate(), o.ownerId(), o.lineItems(), contacts, o.competitors(),
+                o.sourceLeadId(), o.leadSource(), o.stageEnteredAt(), o.closedAt(), o.closeReason());
+    }
+
+    @Test
+    void move_all_moves_the_persons_contact_roles_dropping_those_the_survivor_holds_each_deal_once() {
+        UUID merged = UUID.randomUUID();
+        UUID survivor = UUID.randomUUID();
+        UUID someoneElse = UUID.randomUUID();
+        OpportunityRecord elsewhere = deals().insert(withContacts(deal(TENANT, pipeline), Set.of(
+                new OpportunityContact(merged, ContactRole.CHAMPION), new OpportunityContact(survivor,
+                        ContactRole.CHAMPION), new OpportunityContact(merged, ContactRole.ECONOMIC_BUYER),
+                new OpportunityContact(someoneElse, ContactRole.TECHNICAL_BUYER))));
+        OpportunityRecord own = deals().insert(withContacts(ofCustomer(deal(TENANT, pipeline), merged),
+                Set.of(new OpportunityContact(merged, ContactRole.CHAMPION))));
+        OpportunityRecord survivorsOwn = deals().insert(withContacts(ofCustomer(deal(TENANT, pipeline), survivor),
+                Set.of(new OpportunityContact(merged, ContactRole.TECHNICAL_BUYER))));
+        OpportunityRecord untouched = deals().insert(withContacts(deal(TENANT, pipeline),
+                Set.of(new OpportunityContact(someoneElse, ContactRole.CHAMPION))));
+        Instant later = NOW.plusSeconds(120);
+
+        assertThat(deals().moveAll(TENANT, merged, survivor, later)).isEqualTo(3);
+
+        assertThat(deals().get(TENANT, elsewhere.id()).orElseThrow()).satisfies(d -> {
+            assertThat(d.contacts()).containsExactlyInAnyOrder(new OpportunityContact(survivor, ContactRole.CHAMPION),
+                    new OpportunityContact(survivor, ContactRole.ECONOMIC_BUYER),
+                    new OpportunityContact(someoneElse, ContactRole.TECHNICAL_BUYER));
+            assertThat(d.customerId()).isEqualTo(elsewhere.customerId());
+            assertThat(d.version()).isEqualTo(elsewhere.version() + 1);
+        });
+        assertThat(deals().get(TENANT, own.id()).orElseThrow()).satisfies(d -> {
+            assertThat(d.customerId()).isEqualTo(survivor);
+            assertThat(d.contacts()).containsExactly(new OpportunityContact(survivor, ContactRole.CHAMPION));
+            assertThat(d.version()).as("changed once").isEqualTo(own.version() + 1);
+        });
+        assertThat(deals().get(TENANT, survivorsOwn.id()).orElseThrow()).satisfies(d -> {
+            assertThat(d.contacts()).containsExactly(new OpportunityContact(survivor, ContactRole.TECHNICAL_BUYER));
+            assertThat(d.version()).isEqualTo(survivorsOwn.version() + 1);
+            assertThat(d.updatedAt()).isEqualTo(later);
+        });
+        assertThat(deals().get(TENANT, untouched.id())).contains(untouched);
+    }
+
     @Test
     void insert_of_an_existing_id_throws_duplicate_on_id_and_keeps_the_first() {
         OpportunityRecord first = deals().insert(full(TENANT, pipeline));

@@ -16,8 +16,8 @@ import java.util.Set;
 /**
  * Merges one live customer into another inside the caller's transaction. The survivor keeps its id, stage and
  * details; it gains the other's tags, the custom field values and owner it lacks, the contact points whose values
- * it does not have yet (keeping its own primaries), every interaction, task, relationship and opportunity, and the
- * leads linked to or converted into the merged customer. The merged customer stays stored, pointing at the
+ * it does not have yet (keeping its own primaries), every interaction, task, relationship and opportunity, the
+ * contact roles the merged person holds on deals, and the leads linked to or converted into the merged customer. The merged customer stays stored, pointing at the
  * survivor, so old ids still resolve.
  */
 final class CustomerMerger {

@@ -153,8 +153,9 @@ public interface CustomerService {
 
     /**
      * Merges {@code mergedId} into {@code survivorId}: the survivor keeps its id and gains the other's contact
-     * points (without repeating values), tags, missing custom field values, interactions, tasks and relationships;
-     * the merged customer then resolves to the survivor. One transaction.
+     * points (without repeating values), tags, missing custom field values, interactions, tasks, relationships and
+     * opportunities, the contact roles the merged person holds on deals, and the leads linked to or converted into
+     * the merged customer; the merged customer then resolves to the survivor. One transaction.
      *
      * @throws dev.crmkit.spi.ValidationException when both ids name the same customer
      */

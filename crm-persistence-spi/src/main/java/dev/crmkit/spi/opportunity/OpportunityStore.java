@@ -35,8 +35,10 @@ public interface OpportunityStore extends SalesReportQueries {
     OpportunityRecord update(OpportunityRecord opportunity, long expectedVersion);
 
     /**
-     * Moves every deal of {@code fromCustomerId} to {@code toCustomerId}, for a customer merge: versions raised by 1,
-     * updatedAt {@code now}, everything else (children and stage history included) as stored. Returns how many.
+     * Moves every deal of {@code fromCustomerId} to {@code toCustomerId}, and every contact role the person
+     * {@code fromCustomerId} holds on a deal to the person {@code toCustomerId} (a role the latter holds on that deal
+     * already is dropped instead), for a customer merge: each deal changed once, at version + 1 with updatedAt
+     * {@code now}, everything else (line items, competitors, stage history) as stored. Returns how many deals changed.
      */
     int moveAll(String tenantId, UUID fromCustomerId, UUID toCustomerId, Instant now);
 
