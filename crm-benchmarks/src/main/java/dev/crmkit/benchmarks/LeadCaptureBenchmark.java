@@ -23,7 +23,7 @@ import javax.sql.DataSource;
  * forms: inserting the same rows CRMKit writes (as the import benchmark's raw contender does): per new lead its
  * {@code crm_lead} row (all 40 columns, the values CRMKit stores), its first-contact {@code crm_due_work} row and
  * its two outbox rows (captured, assigned), per repeated submission the touch point on the earlier lead, its
- * outbox row and its idempotency key ({@code crm_lead_submission}); and, as a second reference, the
+ * outbox row and its idempotency key ({@code crm_idempotency_key}); and, as a second reference, the
  * {@code crm_lead} rows alone. The raw contenders know which submissions repeat, so all end with the same number of
  * lead rows; every rate counts submissions.
  */
@@ -103,7 +103,7 @@ final class LeadCaptureBenchmark {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             if (c.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
                 for (String table : new String[] {"crm_lead", "crm_lead_rotation", "crm_team_member", "crm_customer",
-                    "crm_contact_point", "crm_interaction", "crm_due_work", "crm_outbox", "crm_lead_submission"}) {
+                    "crm_contact_point", "crm_interaction", "crm_due_work", "crm_outbox", "crm_idempotency_key"}) {
                     s.execute("ANALYZE " + table);
                 }
             }
@@ -148,8 +148,8 @@ final class LeadCaptureBenchmark {
                         + " created_at, updated_at, customer_id, channel, direction, purpose, outcome, agent_id, summary,"
                         + " occurred_at, idempotency_key) VALUES (?, ?, 1, ?, ?, ?, ?, 'INBOUND', 'SALES', 'resubmitted',"
                         + " NULL, ?, ?, NULL)");
-                PreparedStatement submission = c.prepareStatement("INSERT INTO crm_lead_submission (tenant_id,"
-                        + " idempotency_key, lead_id, merged_at) VALUES (?, ?, ?, ?)");
+                PreparedStatement submission = c.prepareStatement("INSERT INTO crm_idempotency_key (tenant_id,"
+                        + " scope, idempotency_key, target_id, recorded_at) VALUES (?, 'lead.capture', ?, ?, ?)");
                 PreparedStatement insert = c.prepareStatement("INSERT INTO crm_lead (tenant_id, id, version,"
                         + " created_at, updated_at, given_name, family_name, company_name, job_title, industry,"
                         + " employees, email, phone, country_code, postcode, city, name_key, source, campaign_id,"

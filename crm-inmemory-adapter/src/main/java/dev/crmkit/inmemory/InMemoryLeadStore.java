@@ -12,7 +12,6 @@ import dev.crmkit.spi.lead.LeadRecord;
 import dev.crmkit.spi.lead.LeadRotationRecord;
 import dev.crmkit.spi.lead.LeadStore;
 import dev.crmkit.spi.lead.LeadTally;
-import dev.crmkit.spi.lead.MergedSubmission;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
@@ -34,8 +33,6 @@ final class InMemoryLeadStore implements LeadStore {
     private final UnitOfWork unit;
     private final Table<LeadRecord> table;
     private final Map<String, Map<String, LeadRotationRecord>> rotations = new HashMap<>();
-    /** Per tenant, the merged submissions by idempotency key. */
-    private final Map<String, Map<String, MergedSubmission>> merged = new HashMap<>();
 
     InMemoryLeadStore(UnitOfWork unit) {
         this.unit = unit;
@@ -137,39 +134,6 @@ final class InMemoryLeadStore implements LeadStore {
         Checks.limit("idempotencyKeys.size", Math.max(1, wanted.size()), MAX_LOOKUP);
         return unit.inTransaction(() -> table.all(tenantId).stream()
                 .filter(l -> l.idempotencyKey() != null && wanted.contains(l.idempotencyKey())).toList());
-    }
-
-    @Override
-    public void recordMergedSubmissions(List<MergedSubmission> submissions) {
-        Checks.noNulls("submissions", submissions);
-        unit.inTransaction(() -> {
-            Set<String> seen = new HashSet<>();
-            for (MergedSubmission s : submissions) {
-                if (!seen.add(s.tenantId() + "\n" + s.idempotencyKey())
-                        || mergedIn(s.tenantId()).containsKey(s.idempotencyKey())) {
-                    throw new DuplicateException(TYPE, "idempotencyKey");
-                }
-            }
-            for (MergedSubmission s : submissions) {
-                Map<String, MergedSubmission> tenant = mergedIn(s.tenantId());
-                tenant.put(s.idempotencyKey(), s);
-                unit.onRollback(() -> tenant.remove(s.idempotencyKey()));
-            }
-            return null;
-        });
-    }
-
-    @Override
-    public List<MergedSubmission> findMergedSubmissions(String tenantId, Collection<String> idempotencyKeys) {
-        Checks.tenantId("tenantId", tenantId);
-        Set<String> wanted = new HashSet<>(Checks.noNulls("idempotencyKeys", idempotencyKeys));
-        Checks.limit("idempotencyKeys.size", Math.max(1, wanted.size()), MAX_LOOKUP);
-        return unit.inTransaction(() -> wanted.stream().map(mergedIn(tenantId)::get).filter(Objects::nonNull)
-                .toList());
-    }
-
-    private Map<String, MergedSubmission> mergedIn(String tenantId) {
-        return merged.computeIfAbsent(tenantId, t -> new HashMap<>());
     }
 
     private Optional<LeadRecord> byKey(String tenantId, String idempotencyKey) {

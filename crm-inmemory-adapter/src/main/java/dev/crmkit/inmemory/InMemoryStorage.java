@@ -6,6 +6,7 @@ import dev.crmkit.spi.customer.ContactPointStore;
 import dev.crmkit.spi.customer.CustomerStore;
 import dev.crmkit.spi.customer.RelationshipStore;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
+import dev.crmkit.spi.idempotency.IdempotencyStore;
 import dev.crmkit.spi.lead.LeadStore;
 import dev.crmkit.spi.opportunity.OpportunityStore;
 import dev.crmkit.spi.opportunity.PipelineStore;
@@ -39,6 +40,7 @@ public final class InMemoryStorage implements Storage {
     private final InMemoryOpportunityStore opportunities = new InMemoryOpportunityStore(unit);
     private final InMemoryOutboxStore outbox = new InMemoryOutboxStore(unit);
     private final InMemoryDueWorkStore dueWork = new InMemoryDueWorkStore(unit);
+    private final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore(unit);
 
     /** An empty storage. */
     public InMemoryStorage() {
@@ -107,6 +109,11 @@ public final class InMemoryStorage implements Storage {
     @Override
     public DueWorkStore dueWork() {
         return dueWork;
+    }
+
+    @Override
+    public IdempotencyStore idempotency() {
+        return idempotency;
     }
 
     @Override

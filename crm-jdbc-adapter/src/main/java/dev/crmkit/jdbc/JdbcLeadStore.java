@@ -17,7 +17,6 @@ import dev.crmkit.spi.lead.LeadSource;
 import dev.crmkit.spi.lead.LeadStatus;
 import dev.crmkit.spi.lead.LeadStore;
 import dev.crmkit.spi.lead.LeadTally;
-import dev.crmkit.spi.lead.MergedSubmission;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -182,15 +181,6 @@ final class JdbcLeadStore implements LeadStore {
 
     @Override
     public List<LeadRecord> findByIdempotencyKeys(String tenantId, Collection<String> idempotencyKeys) {
-        return byIdempotencyKeys(tenantId, idempotencyKeys, COLUMNS, "crm_lead", "l", LeadRows::lead);
-    }
-
-    /**
-     * The rows of {@code table} (alias {@code alias}) of the tenant whose {@code idempotency_key} is one of the keys
-     * (at most {@link #MAX_LOOKUP} distinct), one query per chunk of keys.
-     */
-    private <T> List<T> byIdempotencyKeys(String tenantId, Collection<String> idempotencyKeys, String columns,
-            String table, String alias, RowMapper<T> mapper) {
         Checks.tenantId("tenantId", tenantId);
         List<String> wanted = List.copyOf(new LinkedHashSet<>(Checks.noNulls("idempotencyKeys", idempotencyKeys)));
         Checks.limit("idempotencyKeys.size", Math.max(1, wanted.size()), MAX_LOOKUP);
@@ -198,44 +188,15 @@ final class JdbcLeadStore implements LeadStore {
             return List.of();
         }
         return db.read(TYPE, c -> {
-            List<T> found = new ArrayList<>();
+            List<LeadRecord> found = new ArrayList<>();
             for (List<String> chunk : chunks(wanted)) {
                 List<Object> parameters = new ArrayList<>();
-                String sql = "SELECT " + columns + " FROM " + db.oneOf(table, alias, List.of("tenant_id"),
+                String sql = "SELECT " + COLUMNS + " FROM " + db.oneOf("crm_lead", "l", List.of("tenant_id"),
                         List.of(tenantId), "idempotency_key", chunk, parameters);
-                found.addAll(db.list(c, sql, parameters, mapper));
+                found.addAll(db.list(c, sql, parameters, LeadRows::lead));
             }
             return found;
         });
-    }
-
-    @Override
-    public void recordMergedSubmissions(List<MergedSubmission> submissions) {
-        Checks.noNulls("submissions", submissions);
-        if (submissions.isEmpty()) {
-            return;
-        }
-        List<List<?>> rows = new ArrayList<>();
-        for (MergedSubmission s : submissions) {
-            rows.add(List.of(s.tenantId(), s.idempotencyKey(), s.leadId(), s.mergedAt()));
-        }
-        try {
-            db.write(TYPE, Map.of(), c -> {
-                db.batch(c, "INSERT INTO crm_lead_submission (tenant_id, idempotency_key, lead_id, merged_at)"
-                        + " VALUES (?, ?, ?, ?)", rows);
-                return null;
-            });
-        } catch (DuplicateException e) {
-            // the key is the table's primary key: the only unique violation it can raise
-            throw new DuplicateException(TYPE, "idempotencyKey");
-        }
-    }
-
-    @Override
-    public List<MergedSubmission> findMergedSubmissions(String tenantId, Collection<String> idempotencyKeys) {
-        return byIdempotencyKeys(tenantId, idempotencyKeys, "s.tenant_id, s.idempotency_key, s.lead_id, s.merged_at",
-                "crm_lead_submission", "s", r -> new MergedSubmission(r.text("tenant_id"), r.text("idempotency_key"),
-                        r.id("lead_id"), r.instant("merged_at")));
     }
 
     @Override

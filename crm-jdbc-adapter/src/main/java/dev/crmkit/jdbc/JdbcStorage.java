@@ -7,6 +7,7 @@ import dev.crmkit.spi.customer.ContactPointStore;
 import dev.crmkit.spi.customer.CustomerStore;
 import dev.crmkit.spi.customer.RelationshipStore;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
+import dev.crmkit.spi.idempotency.IdempotencyStore;
 import dev.crmkit.spi.lead.LeadStore;
 import dev.crmkit.spi.opportunity.OpportunityStore;
 import dev.crmkit.spi.opportunity.PipelineStore;
@@ -47,6 +48,7 @@ public final class JdbcStorage implements Storage {
     private final OpportunityStore opportunities;
     private final OutboxStore outbox;
     private final DueWorkStore dueWork;
+    private final IdempotencyStore idempotency;
 
     private JdbcStorage(Database database) {
         this.database = database;
@@ -63,6 +65,7 @@ public final class JdbcStorage implements Storage {
         this.opportunities = new JdbcOpportunityStore(database);
         this.outbox = new JdbcOutboxStore(database);
         this.dueWork = new JdbcDueWorkStore(database);
+        this.idempotency = new JdbcIdempotencyStore(database);
     }
 
     /** A builder; {@link Builder#dataSource} is required. */
@@ -138,6 +141,11 @@ public final class JdbcStorage implements Storage {
     @Override
     public DueWorkStore dueWork() {
         return dueWork;
+    }
+
+    @Override
+    public IdempotencyStore idempotency() {
+        return idempotency;
     }
 
     @Override

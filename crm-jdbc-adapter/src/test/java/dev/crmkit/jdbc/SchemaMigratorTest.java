@@ -127,7 +127,7 @@ class SchemaMigratorTest {
             }
             storage.leads().insertAll(leads);
             // Back to the schema of an installation before version 5, its leads kept.
-            execute("DROP TABLE crm_lead_submission");
+            execute("DROP TABLE crm_idempotency_key");
             execute("DROP TABLE crm_lead_load");
             execute("DROP INDEX ix_crm_lead_matched" + (dialect() == Dialect.MARIADB ? " ON crm_lead" : ""));
             execute("DROP INDEX ix_crm_opportunity_contact_person"

@@ -24,7 +24,7 @@ final class TestDatabases {
     static final List<String> DATA_TABLES = List.of("crm_customer_tag", "crm_customer_field", "crm_customer",
             "crm_contact_point", "crm_relationship", "crm_custom_field_definition", "crm_interaction", "crm_task",
             "crm_outbox", "crm_due_work", "crm_team_member_attribute", "crm_team_member", "crm_team",
-            "crm_lead", "crm_lead_rotation", "crm_lead_load", "crm_lead_submission",
+            "crm_lead", "crm_lead_rotation", "crm_lead_load", "crm_idempotency_key",
             "crm_pipeline_stage", "crm_pipeline", "crm_opportunity_line_item", "crm_opportunity_contact",
             "crm_opportunity_competitor", "crm_opportunity_stage_change", "crm_opportunity");
 

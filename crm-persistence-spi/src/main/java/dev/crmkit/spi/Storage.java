@@ -4,6 +4,7 @@ import dev.crmkit.spi.customer.ContactPointStore;
 import dev.crmkit.spi.customer.CustomerStore;
 import dev.crmkit.spi.customer.RelationshipStore;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
+import dev.crmkit.spi.idempotency.IdempotencyStore;
 import dev.crmkit.spi.lead.LeadStore;
 import dev.crmkit.spi.opportunity.OpportunityStore;
 import dev.crmkit.spi.opportunity.PipelineStore;
@@ -61,6 +62,9 @@ public interface Storage {
 
     /** Work that falls due at a time, claimed with leases by any node. */
     DueWorkStore dueWork();
+
+    /** The idempotency keys of commands a caller may retry. */
+    IdempotencyStore idempotency();
 
     /** Groups store calls into units that commit together. */
     TransactionRunner transactions();

@@ -4,7 +4,6 @@ import static dev.crmkit.tck.CustomerFixtures.bareProspect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.crmkit.spi.DuplicateException;
 import dev.crmkit.spi.Ids;
 import dev.crmkit.spi.ValidationException;
 import dev.crmkit.spi.customer.ContactPointKind;
@@ -12,7 +11,6 @@ import dev.crmkit.spi.customer.ContactPointRecord;
 import dev.crmkit.spi.customer.CustomerRecord;
 import dev.crmkit.spi.lead.LeadRecord;
 import dev.crmkit.spi.lead.LeadStore;
-import dev.crmkit.spi.lead.MergedSubmission;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -27,8 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The lookups lead capture makes for a whole batch in one call: {@code ContactPointStore.findByValues},
- * {@code CustomerStore.findByNameKeys}, {@code LeadStore.findByIdempotencyKeys}, and the merged submissions
- * ({@code LeadStore.recordMergedSubmissions}, {@code findMergedSubmissions}). The long lists (600 values)
+ * {@code CustomerStore.findByNameKeys} and {@code LeadStore.findByIdempotencyKeys}. The long lists (600 values)
  * cross the point where an adapter splits a list into chunks, and give the later values the lower ids, so a
  * result that is not merged across chunks in id order shows.
  */
@@ -224,92 +221,5 @@ public abstract class CaptureLookupContract extends ContractSupport {
         assertRejected(() -> storage().leads().findByIdempotencyKeys(TENANT, tooMany), "idempotencyKeys.size");
         assertRejected(() -> storage().leads().findByIdempotencyKeys(TENANT, Arrays.asList("capture-1", null)),
                 "idempotencyKeys[1]");
-    }
-
-    // ---- merged submissions -------------------------------------------------------------------------------
-
-    private static MergedSubmission merged(String tenant, String key) {
-        return new MergedSubmission(tenant, key, UUID.randomUUID(), NOW);
-    }
-
-    private List<MergedSubmission> findMerged(String tenant, String... keys) {
-        return storage().leads().findMergedSubmissions(tenant, List.of(keys));
-    }
-
-    @Test
-    void merged_submissions_are_found_by_exact_key_in_their_own_tenant_only() {
-        MergedSubmission first = merged(TENANT, "resubmit-1");
-        MergedSubmission upper = merged(TENANT, "Resubmit-1");
-        MergedSubmission other = merged(OTHER_TENANT, "resubmit-1");
-        storage().leads().recordMergedSubmissions(List.of(first, upper, merged(TENANT, "resubmit-2"), other));
-
-        assertThat(findMerged(TENANT, "resubmit-1", "Resubmit-1", "unknown")).containsExactlyInAnyOrder(first, upper);
-        assertThat(findMerged(OTHER_TENANT, "resubmit-1", "resubmit-2")).containsExactly(other);
-        assertThat(findMerged(TENANT)).isEmpty();
-    }
-
-    @Test
-    void a_merged_submission_key_recorded_already_or_twice_in_the_list_is_a_duplicate_and_nothing_is_stored() {
-        storage().leads().recordMergedSubmissions(List.of(merged(TENANT, "resubmit-1")));
-
-        assertThatThrownBy(() -> storage().leads().recordMergedSubmissions(List.of(merged(TENANT, "resubmit-2"),
-                merged(TENANT, "resubmit-1")))).isInstanceOfSatisfying(DuplicateException.class,
-                        e -> assertThat(e.key()).isEqualTo("idempotencyKey"));
-        assertThatThrownBy(() -> storage().leads().recordMergedSubmissions(List.of(merged(TENANT, "resubmit-3"),
-                merged(TENANT, "resubmit-3")))).isInstanceOfSatisfying(DuplicateException.class,
-                        e -> assertThat(e.key()).isEqualTo("idempotencyKey"));
-        assertThat(findMerged(TENANT, "resubmit-2", "resubmit-3")).isEmpty();
-        assertThat(findMerged(TENANT, "resubmit-1")).hasSize(1);
-    }
-
-    @Test
-    void a_rejected_merged_submission_batch_leaves_the_unit_usable_and_a_rolled_back_unit_records_none() {
-        MergedSubmission kept = merged(TENANT, "resubmit-1");
-        MergedSubmission later = merged(TENANT, "resubmit-3");
-        storage().transactions().inTransaction(() -> {
-            storage().leads().recordMergedSubmissions(List.of(kept));
-            assertThatThrownBy(() -> storage().leads().recordMergedSubmissions(List.of(merged(TENANT, "resubmit-2"),
-                    merged(TENANT, "resubmit-1")))).isInstanceOf(DuplicateException.class);
-            storage().leads().recordMergedSubmissions(List.of(later));
-            return null;
-        });
-        assertThatThrownBy(() -> storage().transactions().inTransaction(() -> {
-            storage().leads().recordMergedSubmissions(List.of(merged(TENANT, "resubmit-4")));
-            throw new IllegalStateException("the caller's unit fails");
-        })).isInstanceOf(IllegalStateException.class);
-
-        assertThat(findMerged(TENANT, "resubmit-1", "resubmit-2", "resubmit-3", "resubmit-4"))
-                .containsExactlyInAnyOrder(kept, later);
-    }
-
-    @Test
-    void find_merged_submissions_finds_every_one_of_a_long_list_and_counts_a_repeated_key_once() {
-        List<MergedSubmission> all = IntStream.range(0, LONG_LIST).mapToObj(i -> merged(TENANT, "resubmit-" + i))
-                .toList();
-        storage().leads().recordMergedSubmissions(all);
-        List<String> keys = Stream.concat(all.stream().map(MergedSubmission::idempotencyKey),
-                IntStream.range(0, LeadStore.MAX_LOOKUP - LONG_LIST).mapToObj(i -> "unknown-" + i)).toList();
-
-        assertThat(storage().leads().findMergedSubmissions(TENANT, keys)).containsExactlyInAnyOrderElementsOf(all);
-        assertThat(storage().leads().findMergedSubmissions(TENANT,
-                Collections.nCopies(LeadStore.MAX_LOOKUP + 1, "resubmit-7"))).containsExactly(all.get(7));
-    }
-
-    @Test
-    void merged_submissions_reject_a_null_list_or_element_and_more_than_a_thousand_keys() {
-        List<String> tooMany = new ArrayList<>();
-        IntStream.rangeClosed(0, LeadStore.MAX_LOOKUP).forEach(i -> tooMany.add("resubmit-" + i));
-
-        assertRejected(() -> storage().leads().recordMergedSubmissions(null), "submissions");
-        assertRejected(() -> storage().leads().recordMergedSubmissions(Arrays.asList(merged(TENANT, "resubmit-1"),
-                null)), "submissions[1]");
-        assertRejected(() -> storage().leads().findMergedSubmissions(TENANT, tooMany), "idempotencyKeys.size");
-        assertRejected(() -> storage().leads().findMergedSubmissions(TENANT, Arrays.asList("resubmit-1", null)),
-                "idempotencyKeys[1]");
-        assertRejected(() -> storage().leads().findMergedSubmissions("bad tenant", List.of("resubmit-1")),
-                "tenantId");
-        assertRejected(() -> new MergedSubmission(TENANT, "x".repeat(101), UUID.randomUUID(), NOW),
-                "idempotencyKey");
-        assertThat(findMerged(TENANT, "resubmit-1")).isEmpty();
     }
 }

@@ -83,6 +83,15 @@ public abstract class StorageContract {
         }
     }
 
+    /** The contract of {@link IdempotencyStoreContract}. */
+    @Nested
+    public class Idempotency_keys extends IdempotencyStoreContract {
+        @Override
+        protected Storage storage() {
+            return current();
+        }
+    }
+
     /** The contract of {@link CaptureLookupContract}. */
     @Nested
     public class Capture_lookups extends CaptureLookupContract {

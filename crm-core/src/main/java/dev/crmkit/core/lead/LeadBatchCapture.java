@@ -9,12 +9,13 @@ import dev.crmkit.spi.Checks;
 import dev.crmkit.spi.ConflictException;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.ValidationException;
+import dev.crmkit.spi.idempotency.IdempotencyKey;
+import dev.crmkit.spi.idempotency.IdempotencyStore;
 import dev.crmkit.spi.lead.LeadAttribution;
 import dev.crmkit.spi.lead.LeadDetails;
 import dev.crmkit.spi.lead.LeadKey;
 import dev.crmkit.spi.lead.LeadRecord;
 import dev.crmkit.spi.lead.LeadStore;
-import dev.crmkit.spi.lead.MergedSubmission;
 import dev.crmkit.spi.scheduling.DueWorkRecord;
 import dev.crmkit.spi.touchpoint.InteractionRecord;
 import java.time.Instant;
@@ -133,7 +134,7 @@ final class LeadBatchCapture {
         /** Every lead a resubmission was merged into, with its score before the first merge. */
         private final Map<UUID, Integer> scoreBeforeMerge = new LinkedHashMap<>();
         private final List<InteractionRecord> touchPoints = new ArrayList<>();
-        private final List<MergedSubmission> mergedSubmissions = new ArrayList<>();
+        private final List<IdempotencyKey> mergedSubmissions = new ArrayList<>();
         private final List<LeadEvent> events = new ArrayList<>();
         private final List<UUID> resultLeads = new ArrayList<>();
         private final List<CaptureOutcome> outcomes = new ArrayList<>();
@@ -181,10 +182,10 @@ final class LeadBatchCapture {
             }
             keys.removeAll(leadByKey.keySet());
             Set<UUID> mergedInto = new LinkedHashSet<>();
-            for (List<String> chunk : Lists.partition(List.copyOf(keys), LeadStore.MAX_LOOKUP)) {
-                storage.leads().findMergedSubmissions(tenantId, chunk).forEach(m -> {
-                    leadByKey.put(m.idempotencyKey(), m.leadId());
-                    mergedInto.add(m.leadId());
+            for (List<String> chunk : Lists.partition(List.copyOf(keys), IdempotencyStore.MAX_LOOKUP)) {
+                storage.idempotency().findAll(tenantId, LeadIntake.MERGED_SCOPE, chunk).forEach(m -> {
+                    leadByKey.put(m.key(), m.targetId());
+                    mergedInto.add(m.targetId());
                 });
             }
             mergedInto.removeAll(replayed.keySet());
@@ -288,7 +289,7 @@ final class LeadBatchCapture {
             touchPoints.add(LeadIntake.resubmission(tenantId, context.ids().next(), targetId, p.attribution(), now));
             if (p.key() != null) {
                 leadByKey.put(p.key(), targetId);
-                mergedSubmissions.add(new MergedSubmission(tenantId, p.key(), targetId, now));
+                mergedSubmissions.add(new IdempotencyKey(tenantId, LeadIntake.MERGED_SCOPE, p.key(), targetId, now));
             }
             LeadDetails filled = LeadIntake.fillGaps(existing.details(), p.details());
             track(existing.withDetails(filled, LeadIntake.profile(targetId, filled).nameKey()).touched(now));
@@ -304,7 +305,7 @@ final class LeadBatchCapture {
 
         private void write() {
             if (!mergedSubmissions.isEmpty()) {
-                storage.leads().recordMergedSubmissions(mergedSubmissions);
+                storage.idempotency().recordAll(mergedSubmissions);
             }
             if (!touchPoints.isEmpty()) {
                 storage.interactions().insertAll(touchPoints);

@@ -36,6 +36,12 @@ import java.util.UUID;
  * customer matching rules connect it to.
  */
 final class LeadIntake {
+    /**
+     * The scope of the idempotency keys of submissions merged into an existing lead ({@code IdempotencyStore}); a
+     * submission stored as a lead of its own keeps its key on the lead.
+     */
+    static final String MERGED_SCOPE = "lead.capture";
+
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final int LOOKUP = 100;
 

@@ -13,13 +13,13 @@ import dev.crmkit.spi.Page;
 import dev.crmkit.spi.PageRequest;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.ValidationException;
+import dev.crmkit.spi.idempotency.IdempotencyKey;
 import dev.crmkit.spi.lead.LeadAttribution;
 import dev.crmkit.spi.lead.LeadDetails;
 import dev.crmkit.spi.lead.LeadFilter;
 import dev.crmkit.spi.lead.LeadRecord;
 import dev.crmkit.spi.lead.LeadStatus;
 import dev.crmkit.spi.lead.LeadTally;
-import dev.crmkit.spi.lead.MergedSubmission;
 import dev.crmkit.spi.lead.Qualification;
 import dev.crmkit.spi.scheduling.DueWorkRecord;
 import dev.crmkit.spi.touchpoint.InteractionRecord;
@@ -126,8 +126,8 @@ final class StoredLeads implements LeadService {
         if (lead.isPresent()) {
             return lead;
         }
-        return storage.leads().findMergedSubmissions(tenantId, List.of(key)).stream().findFirst()
-                .map(merged -> record(merged.leadId()));
+        return storage.idempotency().findAll(tenantId, LeadIntake.MERGED_SCOPE, List.of(key)).stream().findFirst()
+                .map(merged -> record(merged.targetId()));
     }
 
     private CaptureResult replayed(String key) {
@@ -138,7 +138,8 @@ final class StoredLeads implements LeadService {
             List<LeadMatch> matches, Instant now) {
         if (key != null) {
             try {
-                storage.leads().recordMergedSubmissions(List.of(new MergedSubmission(tenantId, key, existingId, now)));
+                storage.idempotency().recordAll(List.of(new IdempotencyKey(tenantId, LeadIntake.MERGED_SCOPE, key,
+                        existingId, now)));
             } catch (DuplicateException e) {
                 // another node merged the same submission a moment ago
                 return replayed(key);

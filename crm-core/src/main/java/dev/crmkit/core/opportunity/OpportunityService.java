@@ -92,6 +92,19 @@ public interface OpportunityService {
      */
     Opportunity open(OpenOpportunity command, Actor actor);
 
+    /** The scope of {@link #open(OpenOpportunity, Actor, String)}'s idempotency keys in the storage's key store. */
+    String OPEN_SCOPE = "opportunity.open";
+
+    /**
+     * {@link #open(OpenOpportunity, Actor)} for a caller that may retry (a form posted twice, a request repeated
+     * after a timeout): with a key (1 to 100 characters) used before in the tenant, returns the deal that first open
+     * created, as it stands now, and changes nothing; also when two nodes receive the same command at once. A null
+     * key opens a deal every time.
+     *
+     * @throws dev.crmkit.spi.ConflictException when the key was used to open a deal of another customer
+     */
+    Opportunity open(OpenOpportunity command, Actor actor, String idempotencyKey);
+
     /**
      * Replaces a deal's details (open or closed) and publishes {@link OpportunityChanged}.
      *

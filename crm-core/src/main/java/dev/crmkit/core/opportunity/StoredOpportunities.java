@@ -3,11 +3,14 @@ package dev.crmkit.core.opportunity;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.CoreContext;
 import dev.crmkit.spi.Checks;
+import dev.crmkit.spi.ConflictException;
+import dev.crmkit.spi.DuplicateException;
 import dev.crmkit.spi.NotFoundException;
 import dev.crmkit.spi.Page;
 import dev.crmkit.spi.PageRequest;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.ValidationException;
+import dev.crmkit.spi.idempotency.IdempotencyKey;
 import dev.crmkit.spi.opportunity.ForecastCategory;
 import dev.crmkit.spi.opportunity.OpportunityFilter;
 import dev.crmkit.spi.opportunity.OpportunityRecord;
@@ -68,6 +71,15 @@ final class StoredOpportunities implements OpportunityService {
 
     @Override
     public Opportunity open(OpenOpportunity c, Actor actor) {
+        return open(c, actor, null);
+    }
+
+    @Override
+    public Opportunity open(OpenOpportunity c, Actor actor, String idempotencyKey) {
+        String key = Checks.optionalText("idempotencyKey", idempotencyKey, 100);
+        if (key != null && key.isBlank()) {
+            throw new ValidationException("idempotencyKey", "must not be blank");
+        }
         Checks.required("command", c);
         Checks.required("actor", actor);
         Checks.id("customerId", c.customerId());
@@ -80,6 +92,12 @@ final class StoredOpportunities implements OpportunityService {
         java.util.Set<String> competitors = DealRules.competitors(c.competitors());
         Instant now = context.now();
         return inTransaction(() -> {
+            if (key != null) {
+                Optional<Opportunity> earlier = openedWith(key, c);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+            }
             DealRules.checkReferences(storage, tenantId, c.customerId(), c.ownerId(), c.contacts());
             PipelineRecord resolved = c.pipelineId() == null ? pipelines.defaultOrCandidate()
                     : storage.pipelines().get(tenantId, c.pipelineId()).orElseThrow(
@@ -91,8 +109,17 @@ final class StoredOpportunities implements OpportunityService {
             int probability = c.probability() != null ? c.probability() : stage.probability();
             ForecastCategory category = c.forecastCategory() != null ? c.forecastCategory()
                     : stage.forecastCategory();
+            UUID id = context.ids().next();
+            if (key != null) {
+                try {
+                    storage.idempotency().recordAll(List.of(new IdempotencyKey(tenantId, OPEN_SCOPE, key, id, now)));
+                } catch (DuplicateException e) {
+                    // another node opened the deal with this key a moment ago
+                    return openedWith(key, c).orElseThrow();
+                }
+            }
             OpportunityRecord stored = storage.opportunities().insert(new OpportunityRecord(tenantId,
-                    context.ids().next(), 1, now, now, name, c.customerId(), pipeline.id(), stage.key(),
+                    id, 1, now, now, name, c.customerId(), pipeline.id(), stage.key(),
                     StageOutcome.OPEN, priced.amount(), priced.currency(), probability, category,
                     c.expectedCloseDate(), c.ownerId(), priced.lineItems(), c.contacts(),
                     competitors, c.sourceLeadId(), leadSource, now, null, null));
@@ -102,6 +129,18 @@ final class StoredOpportunities implements OpportunityService {
                     stage.key(), stored.ownerId(), stored.amount(), stored.currency(), probability,
                     stored.sourceLeadId(), stored.leadSource(), now));
             return Opportunity.of(stored);
+        });
+    }
+
+    /** The deal opened with this key, if any; a key used for another customer's deal is a conflict. */
+    private Optional<Opportunity> openedWith(String key, OpenOpportunity c) {
+        return storage.idempotency().findAll(tenantId, OPEN_SCOPE, List.of(key)).stream().findFirst().map(k -> {
+            OpportunityRecord deal = storage.opportunities().get(tenantId, k.targetId())
+                    .orElseThrow(() -> new NotFoundException("opportunity", k.targetId()));
+            if (!deal.customerId().equals(c.customerId())) {
+                throw new ConflictException("the idempotency key was used to open a deal of another customer");
+            }
+            return Opportunity.of(deal);
         });
     }
 

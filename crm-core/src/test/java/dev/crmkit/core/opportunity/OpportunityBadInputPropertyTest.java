@@ -92,6 +92,8 @@ class OpportunityBadInputPropertyTest {
                 .withContacts(g.id() == null ? null : Set.of(new OpportunityContact(g.id(), ContactRole.CHAMPION)))
                 .inStage(g.other()), OpportunityFixtures.ANA));
         calls.add(g -> deals.open(null, OpportunityFixtures.ANA));
+        calls.add(g -> deals.open(fixtures.webShopDeal(), OpportunityFixtures.ANA, g.text()));
+        calls.add(g -> deals.open(OpenOpportunity.of(g.id(), g.other()), OpportunityFixtures.ANA, "deal-form-1"));
         calls.add(g -> deals.revise(g.id(), new OpportunityDetails(g.text(), g.id(), null,
                 g.number() == null ? 0 : g.number(), ForecastCategory.COMMIT,
                 g.other() == null ? null : LocalDate.of(2026, 1, 1), List.of(), Set.of(), Set.of())));

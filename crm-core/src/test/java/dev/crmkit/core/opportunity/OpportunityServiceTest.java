@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crmkit.core.common.Money;
 import dev.crmkit.core.port.PublishedEvent;
+import dev.crmkit.spi.ConflictException;
 import dev.crmkit.spi.IllegalTransitionException;
 import dev.crmkit.spi.NotFoundException;
 import dev.crmkit.spi.PageRequest;
+import dev.crmkit.spi.ValidationException;
 import dev.crmkit.spi.opportunity.ContactRole;
 import dev.crmkit.spi.opportunity.ForecastCategory;
 import dev.crmkit.spi.opportunity.OpportunityContact;
@@ -46,6 +48,37 @@ class OpportunityServiceTest {
         assertThat(deal.amount()).isEqualTo(Money.of("1000", "EUR"));
         assertThat(deals.pipelines(PageRequest.first(10)).items()).hasSize(1);
         assertThat(deals.opportunity(deal.id())).contains(deal);
+    }
+
+    @Test
+    void a_retried_open_with_the_same_key_returns_the_first_deal_as_it_stands_and_opens_nothing() {
+        Opportunity first = deals.open(f.webShopDeal(), ANA, "deal-form-7");
+        Opportunity moved = deals.moveToStage(first.id(), "qualification", ANA);
+        long openedEvents = f.dealTypes().stream().filter("OpportunityOpened"::equals).count();
+
+        Opportunity again = deals.open(f.webShopDeal().withAmount(Money.of("5.00", "EUR")), ANA, "deal-form-7");
+
+        assertThat(again).isEqualTo(deals.opportunity(first.id()).orElseThrow());
+        assertThat(again.stageKey()).isEqualTo(moved.stageKey());
+        assertThat(f.storedDeals()).isEqualTo(1);
+        assertThat(f.dealTypes().stream().filter("OpportunityOpened"::equals).count()).isEqualTo(openedEvents);
+        assertThat(deals.open(f.webShopDeal(), ANA, "deal-form-8").id()).isNotEqualTo(first.id());
+    }
+
+    @Test
+    void a_key_used_for_another_customers_deal_is_a_conflict_and_a_bad_key_is_refused() {
+        deals.open(f.webShopDeal(), ANA, "deal-form-7");
+        UUID other = f.kernel.organization("Initech").id();
+
+        assertThatThrownBy(() -> deals.open(OpenOpportunity.of(other, "Deal"), ANA, "deal-form-7"))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> deals.open(f.webShopDeal(), ANA, " "))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.field()).isEqualTo("idempotencyKey"));
+        assertThatThrownBy(() -> deals.open(f.webShopDeal(), ANA, "k".repeat(101)))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.field()).isEqualTo("idempotencyKey"));
+        assertThat(f.storedDeals()).isEqualTo(1);
     }
 
     @Test

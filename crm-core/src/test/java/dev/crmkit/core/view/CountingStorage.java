@@ -6,6 +6,7 @@ import dev.crmkit.spi.customer.ContactPointStore;
 import dev.crmkit.spi.customer.CustomerStore;
 import dev.crmkit.spi.customer.RelationshipStore;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
+import dev.crmkit.spi.idempotency.IdempotencyStore;
 import dev.crmkit.spi.lead.LeadStore;
 import dev.crmkit.spi.opportunity.OpportunityStore;
 import dev.crmkit.spi.opportunity.PipelineStore;
@@ -126,6 +127,11 @@ final class CountingStorage implements Storage {
     @Override
     public DueWorkStore dueWork() {
         return counted("dueWork", DueWorkStore.class, real.dueWork());
+    }
+
+    @Override
+    public IdempotencyStore idempotency() {
+        return counted("idempotency", IdempotencyStore.class, real.idempotency());
     }
 
     @Override

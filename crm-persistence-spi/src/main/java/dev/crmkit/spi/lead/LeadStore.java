@@ -64,23 +64,6 @@ public interface LeadStore {
     List<LeadRecord> findByIdempotencyKeys(String tenantId, Collection<String> idempotencyKeys);
 
     /**
-     * Records submissions that were merged into existing leads, all or nothing, so that a retry of one finds the
-     * lead it went into ({@link #findMergedSubmissions}). Capture looks a key up among the leads and the merged
-     * submissions before it records one; this store does not check the key against the leads' own keys.
-     *
-     * @throws DuplicateException with {@code key() = "idempotencyKey"} when a key is recorded already in the tenant
-     *     (or twice in the list); nothing is stored
-     * @throws ValidationException ({@code submissions}) when the list is null or holds nulls
-     */
-    void recordMergedSubmissions(List<MergedSubmission> submissions);
-
-    /**
-     * The merged submissions recorded with these idempotency keys (at most {@link #MAX_LOOKUP} distinct) in this
-     * tenant, in no particular order; keys not recorded are left out.
-     */
-    List<MergedSubmission> findMergedSubmissions(String tenantId, Collection<String> idempotencyKeys);
-
-    /**
      * The open leads whose {@code key} equals one of {@code values} (exactly, as stored), ordered by id
      * ({@link dev.crmkit.spi.Ids#ORDER}), at most {@code limit} (1 to {@link #MAX_LOOKUP}); an empty collection
      * finds none.
