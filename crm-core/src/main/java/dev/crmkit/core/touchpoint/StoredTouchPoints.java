@@ -10,6 +10,7 @@ import dev.crmkit.spi.Page;
 import dev.crmkit.spi.PageRequest;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.ValidationException;
+import dev.crmkit.spi.idempotency.IdempotencyKey;
 import dev.crmkit.spi.scheduling.DueWorkRecord;
 import dev.crmkit.spi.touchpoint.Direction;
 import dev.crmkit.spi.touchpoint.InteractionRecord;
@@ -19,6 +20,7 @@ import dev.crmkit.spi.touchpoint.TaskStatus;
 import dev.crmkit.spi.touchpoint.TimelineFilter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -125,9 +127,24 @@ final class StoredTouchPoints implements TouchPointService {
 
     @Override
     public FollowUp schedule(ScheduleFollowUp command) {
+        return schedule(command, null);
+    }
+
+    @Override
+    public FollowUp schedule(ScheduleFollowUp command, String idempotencyKey) {
+        String key = Checks.optionalText("idempotencyKey", idempotencyKey, 100);
+        if (key != null && key.isBlank()) {
+            throw new ValidationException("idempotencyKey", "must not be blank");
+        }
         Checks.required("command", command);
         return inTransaction(() -> {
             UUID customerId = survivorId(command.customerId());
+            if (key != null) {
+                Optional<FollowUp> earlier = scheduledWith(key, customerId);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+            }
             if (command.interactionId() != null) {
                 InteractionRecord interaction = storage.interactions().get(tenantId, command.interactionId())
                         .orElseThrow(() -> new NotFoundException("interaction", command.interactionId()));
@@ -136,12 +153,33 @@ final class StoredTouchPoints implements TouchPointService {
                 }
             }
             Instant now = context.now();
-            TaskRecord task = storage.tasks().insert(new TaskRecord(tenantId, context.ids().next(), 1, now, now,
+            UUID id = context.ids().next();
+            if (key != null) {
+                try {
+                    storage.idempotency().recordAll(List.of(new IdempotencyKey(tenantId, SCHEDULE_SCOPE, key, id,
+                            now)));
+                } catch (DuplicateException e) {
+                    // another node scheduled the follow-up with this key a moment ago
+                    return scheduledWith(key, customerId).orElseThrow();
+                }
+            }
+            TaskRecord task = storage.tasks().insert(new TaskRecord(tenantId, id, 1, now, now,
                     customerId, command.interactionId(), command.title(), command.assigneeId(), command.dueAt(),
                     TaskStatus.OPEN, null));
             scheduleDueWork(task);
             context.events().record(new FollowUpScheduled(tenantId, task.id(), customerId, task.interactionId(),
                     task.assigneeId(), task.dueAt(), now));
+            return FollowUp.of(task);
+        });
+    }
+
+    /** The follow-up scheduled with this key, if any; a key used for another customer's follow-up is a conflict. */
+    private Optional<FollowUp> scheduledWith(String key, UUID customerId) {
+        return storage.idempotency().findAll(tenantId, SCHEDULE_SCOPE, List.of(key)).stream().findFirst().map(k -> {
+            TaskRecord task = task(k.targetId());
+            if (!task.customerId().equals(customerId)) {
+                throw new ConflictException("the idempotency key was used for a follow-up of another customer");
+            }
             return FollowUp.of(task);
         });
     }

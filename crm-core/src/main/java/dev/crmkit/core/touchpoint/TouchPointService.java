@@ -95,6 +95,18 @@ public interface TouchPointService {
      */
     FollowUp schedule(ScheduleFollowUp command);
 
+    /** The scope of {@link #schedule(ScheduleFollowUp, String)}'s idempotency keys in the storage's key store. */
+    String SCHEDULE_SCOPE = "follow-up.schedule";
+
+    /**
+     * {@link #schedule(ScheduleFollowUp)} for a caller that may retry: with a key (1 to 100 characters) used before
+     * in the tenant, returns the follow-up that first call scheduled, as it stands now, and schedules nothing; also
+     * when two nodes receive the same command at once. A null key schedules every time.
+     *
+     * @throws ConflictException when the key was used for a follow-up of another customer
+     */
+    FollowUp schedule(ScheduleFollowUp command, String idempotencyKey);
+
     /**
      * The follow-up task with this id.
      *

@@ -3,6 +3,7 @@ package dev.crmkit.core.touchpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.crmkit.spi.ConflictException;
 import dev.crmkit.spi.IllegalTransitionException;
 import dev.crmkit.spi.NotFoundException;
 import dev.crmkit.spi.PageRequest;
@@ -39,6 +40,26 @@ class FollowUpTest {
         assertThat(touchPoints.openFollowUps(anna.id(), PageRequest.first(10)).items()).containsExactly(task);
         assertThat(touchPoints.openFollowUpsOf("agent-7", PageRequest.first(10)).items()).containsExactly(task);
         assertThat(fixtures.publishedTypes()).containsExactly("FollowUpScheduled");
+    }
+
+    @Test
+    void a_retried_schedule_with_the_same_key_returns_the_first_follow_up_as_it_stands_and_schedules_nothing() {
+        FollowUp first = touchPoints.schedule(fixtures.callBackTomorrow(anna.id()), "call-back-form-3");
+        FollowUp moved = touchPoints.reschedule(first.id(), TouchPointFixtures.START.plus(Duration.ofDays(3)));
+
+        FollowUp again = touchPoints.schedule(fixtures.callBackTomorrow(anna.id()), "call-back-form-3");
+
+        assertThat(again).isEqualTo(moved);
+        assertThat(touchPoints.openFollowUps(anna.id(), PageRequest.first(10)).items()).containsExactly(moved);
+        assertThat(fixtures.publishedTypes()).containsOnlyOnce("FollowUpScheduled");
+        CustomerRecord bert = fixtures.person("Bert");
+        assertThatThrownBy(() -> touchPoints.schedule(fixtures.callBackTomorrow(bert.id()), "call-back-form-3"))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> touchPoints.schedule(fixtures.callBackTomorrow(anna.id()), ""))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.field()).isEqualTo("idempotencyKey"));
+        assertThat(touchPoints.schedule(fixtures.callBackTomorrow(anna.id()), "call-back-form-4").id())
+                .isNotEqualTo(first.id());
     }
 
     @Test

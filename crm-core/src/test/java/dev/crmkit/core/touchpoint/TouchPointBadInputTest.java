@@ -65,6 +65,9 @@ class TouchPointBadInputTest {
     void follow_up_changes_with_garbage_throw_only_crm_exceptions_and_change_nothing() {
         property((g, s) -> s.schedule(new ScheduleFollowUp(g.id(0), g.text(1), g.instant(2), g.text(3), g.id(4))));
         property((g, s) -> s.schedule(null));
+        property((g, s) -> s.schedule(fixtures.callBackTomorrow(anna.id()), g.text(0)));
+        property((g, s) -> s.schedule(new ScheduleFollowUp(g.id(0), g.text(1), g.instant(2), g.text(3), g.id(4)),
+                "call-back-form-1"));
         property((g, s) -> s.reassign(g.id(0), g.text(1)));
         property((g, s) -> s.reschedule(g.id(0), g.instant(1)));
         property((g, s) -> s.complete(g.id(0)));
