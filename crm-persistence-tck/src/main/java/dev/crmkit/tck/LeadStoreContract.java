@@ -626,5 +626,15 @@ public abstract class LeadStoreContract extends ContractSupport {
                 .containsExactlyInAnyOrder(convertedInto.id(), both.id());
         assertThat(leads().openCountsByOwner(TENANT, List.of(rep))).isEqualTo(Map.of(rep, 1));
         assertThat(leads().moveCustomer(TENANT, merged, survivor, later)).isZero();
+        for (String[] bad : new String[][] {{"bad tenant", "tenantId"}, {null, "fromCustomerId"}}) {
+            assertThatThrownBy(() -> leads().moveCustomer(bad[0] == null ? TENANT : bad[0],
+                    bad[0] == null ? null : merged, survivor, later)).isInstanceOfSatisfying(ValidationException.class,
+                            e -> assertThat(e.field()).isEqualTo(bad[1]));
+        }
+        assertThatThrownBy(() -> leads().moveCustomer(TENANT, survivor, null, later))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("toCustomerId"));
+        assertThatThrownBy(() -> leads().moveCustomer(TENANT, survivor, merged, null))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("now"));
+        assertThat(leads().get(TENANT, linked.id())).contains(linkedAfter);
     }
 }

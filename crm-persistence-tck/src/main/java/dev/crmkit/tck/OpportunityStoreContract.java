@@ -102,6 +102,16 @@ public abstract class OpportunityStoreContract extends ContractSupport {
         assertThat(all(TENANT, OpportunityFilter.all().ofCustomer(merged), 10)).isEmpty();
         assertThat(all(TENANT, OpportunityFilter.all().ofCustomer(survivor), 10)).hasSize(3);
         assertThat(deals().moveAll(TENANT, merged, survivor, later)).isZero();
+        assertThatThrownBy(() -> deals().moveAll("bad tenant", survivor, merged, later))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("tenantId"));
+        assertThatThrownBy(() -> deals().moveAll(TENANT, null, merged, later))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.field()).isEqualTo("fromCustomerId"));
+        assertThatThrownBy(() -> deals().moveAll(TENANT, survivor, null, later))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("toCustomerId"));
+        assertThatThrownBy(() -> deals().moveAll(TENANT, survivor, merged, null))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("now"));
+        assertThat(all(TENANT, OpportunityFilter.all().ofCustomer(survivor), 10)).hasSize(3);
     }
 
     private static OpportunityRecord withContacts(OpportunityRecord o, Set<OpportunityContact> contacts) {
