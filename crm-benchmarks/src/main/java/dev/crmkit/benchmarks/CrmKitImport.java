@@ -1,6 +1,8 @@
 package dev.crmkit.benchmarks;
 
 import dev.crmkit.core.Crm;
+import dev.crmkit.core.customer.CustomerModule;
+import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.customer.DuplicatePolicy;
 import dev.crmkit.core.customer.ImportProgress;
 import dev.crmkit.core.customer.ImportReport;
@@ -24,10 +26,10 @@ final class CrmKitImport {
         Crm crm = Crm.builder()
                 .storage(storage)
                 .defaultPhoneRegion("DE")
-                .duplicatePolicy(DuplicatePolicy.WARN)
-                .importBatchSize(ImportBenchmark.BATCH)
+                .module(CustomerModule.builder().duplicatePolicy(DuplicatePolicy.WARN)
+                        .importBatchSize(ImportBenchmark.BATCH).build())
                 .build();
-        ImportReport report = crm.tenant(tenant).customers().importCustomers(
+        ImportReport report = crm.tenant(tenant).service(CustomerService.class).importCustomers(
                 IntStream.range(first, first + customers).mapToObj(i -> RegisterPerson.named("Given" + i, "Family" + i)
                         .withExternalRef("erp-" + i)
                         .withEmail("customer" + i + "@example.com")

@@ -5,8 +5,11 @@ import dev.crmkit.core.TenantCrm;
 import dev.crmkit.core.lead.CaptureLead;
 import dev.crmkit.core.lead.CaptureOutcome;
 import dev.crmkit.core.lead.CaptureResult;
+import dev.crmkit.core.lead.LeadModule;
+import dev.crmkit.core.lead.LeadService;
 import dev.crmkit.core.lead.LeadSettings;
 import dev.crmkit.core.team.MemberDetails;
+import dev.crmkit.core.team.TeamService;
 import dev.crmkit.jdbc.JdbcStorage;
 import dev.crmkit.spi.team.TeamRole;
 import java.util.ArrayList;
@@ -26,7 +29,8 @@ final class CrmKitLeadCapture {
     private final TenantCrm tenant;
 
     CrmKitLeadCapture(JdbcStorage storage, String tenantId) {
-        Crm crm = Crm.builder().storage(storage).defaultPhoneRegion("DE").leadSettings(LeadSettings.defaults()).build();
+        Crm crm = Crm.builder().storage(storage).defaultPhoneRegion("DE")
+                .module(LeadModule.builder().settings(LeadSettings.defaults()).build()).build();
         this.tenant = crm.tenant(tenantId);
     }
 
@@ -34,7 +38,7 @@ final class CrmKitLeadCapture {
     List<UUID> addSalesReps() {
         List<UUID> ids = new ArrayList<>();
         for (int r = 0; r < REPS; r++) {
-            ids.add(tenant.teams().add(MemberDetails.of("rep-" + r, "Sales Rep " + r, TeamRole.SALES_REP)
+            ids.add(tenant.service(TeamService.class).add(MemberDetails.of("rep-" + r, "Sales Rep " + r, TeamRole.SALES_REP)
                     .withCapacity(REP_CAPACITY)).id());
         }
         return ids;
@@ -48,7 +52,7 @@ final class CrmKitLeadCapture {
             for (int i = from; i < Math.min(first + leads, from + LeadCaptureBenchmark.BATCH); i++) {
                 batch.add(command(GeneratedLeads.number(i)));
             }
-            List<CaptureResult> results = tenant.leads().captureAll(batch);
+            List<CaptureResult> results = tenant.service(LeadService.class).captureAll(batch);
             for (int i = 0; i < results.size(); i++) {
                 CaptureOutcome outcome = results.get(i).outcome();
                 if (outcome == CaptureOutcome.MERGED) {

@@ -180,7 +180,7 @@ final class LeadCaptureBenchmark {
                     submission.setObject(3, earlier);
                     submission.setObject(4, now);
                     submission.addBatch();
-                    event(outbox, tenant, earlier, "LeadResubmitted", "{\"tenantId\":\"" + tenant + "\",\"leadId\":\""
+                    event(outbox, tenant, earlier, "lead.resubmitted", "{\"tenantId\":\"" + tenant + "\",\"leadId\":\""
                             + earlier + "\",\"source\":\"" + s.source() + "\",\"campaignId\":null,\"occurredAt\":\""
                             + now.toInstant() + "\"}", now);
                 }
@@ -223,11 +223,11 @@ final class LeadCaptureBenchmark {
                         due.setString(3, id.toString());
                         due.setObject(4, now.plus(Duration.ofHours(24)));
                         due.addBatch();
-                        event(outbox, tenant, id, "LeadCaptured", "{\"tenantId\":\"" + tenant + "\",\"leadId\":\"" + id
+                        event(outbox, tenant, id, "lead.captured", "{\"tenantId\":\"" + tenant + "\",\"leadId\":\"" + id
                                 + "\",\"source\":\"" + s.source() + "\",\"campaignId\":" + quoted(s.campaignId())
                                 + ",\"score\":" + shape.score() + ",\"matchedCustomerId\":null,\"needsReview\":"
                                 + shape.needsReview() + ",\"occurredAt\":\"" + now.toInstant() + "\"}", now);
-                        event(outbox, tenant, id, "LeadAssigned", "{\"tenantId\":\"" + tenant + "\",\"leadId\":\"" + id
+                        event(outbox, tenant, id, "lead.assigned", "{\"tenantId\":\"" + tenant + "\",\"leadId\":\"" + id
                                 + "\",\"fromOwnerId\":null,\"toOwnerId\":\"" + owner + "\",\"how\":\"AUTOMATIC\","
                                 + "\"occurredAt\":\"" + now.toInstant() + "\"}", now);
                     }

@@ -1,7 +1,6 @@
 package dev.crmkit.benchmarks;
 
-import dev.crmkit.core.common.CoreContext;
-import dev.crmkit.core.common.IdGenerator;
+import dev.crmkit.core.Crm;
 import dev.crmkit.core.touchpoint.Interaction;
 import dev.crmkit.core.touchpoint.TouchPointService;
 import dev.crmkit.jdbc.JdbcStorage;
@@ -13,14 +12,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * (b) The newest page of one customer's timeline among many interactions: CRMKit's
@@ -144,9 +141,8 @@ final class TimelineBenchmark {
     /** Measures both contenders at the current table size; returns CRMKit's median over raw's. */
     Result measure(int warmup, int rounds) throws SQLException {
         UUID customer = someCustomer();
-        TouchPointService touchPoints = TouchPointService.create(
-                new CoreContext(storage, Clock.systemUTC(), IdGenerator.timeOrdered(Clock.systemUTC()),
-                        JsonMapper.builder().build()), TENANT);
+        TouchPointService touchPoints = Crm.builder().storage(storage).build().tenant(TENANT)
+                .service(TouchPointService.class);
         Timing crmkit = new Timing(rounds);
         Timing raw = new Timing(rounds);
         for (int i = 0; i < warmup + rounds; i++) {

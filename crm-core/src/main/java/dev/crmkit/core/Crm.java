@@ -1,26 +1,20 @@
 package dev.crmkit.core;
 
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import dev.crmkit.core.common.IdGenerator;
+import dev.crmkit.core.event.EventCatalog;
 import dev.crmkit.core.event.OutboxRelay;
-import dev.crmkit.core.lead.LeadService;
-import dev.crmkit.core.lead.LeadSettings;
-import dev.crmkit.core.lead.PredictiveModels;
-import dev.crmkit.core.opportunity.OpportunityService;
+import dev.crmkit.core.internal.Assembly;
+import dev.crmkit.core.internal.Modules;
+import dev.crmkit.core.module.DomainModule;
 import dev.crmkit.core.port.EventListener;
 import dev.crmkit.core.scheduling.DueWorkScheduler;
-import dev.crmkit.core.touchpoint.TouchPointService;
-import java.util.ArrayList;
-import java.util.List;
-import dev.crmkit.core.common.CoreContext;
-import dev.crmkit.core.common.IdGenerator;
-import dev.crmkit.core.customer.CustomerSettings;
-import dev.crmkit.core.customer.DuplicatePolicy;
 import dev.crmkit.spi.Checks;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.ValidationException;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
-import tools.jackson.databind.json.JsonMapper;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * CRMKit, wired: one per application, thread-safe, stateless between calls. Build it with {@link #builder()}:
@@ -30,46 +24,36 @@ import tools.jackson.databind.json.JsonMapper;
  *         .storage(storage)
  *         .clock(Clock.systemUTC())
  *         .defaultPhoneRegion("DE")
- *         .duplicatePolicy(DuplicatePolicy.WARN)
  *         .listener(event -> bus.publish(event.type(), event.payload()))
  *         .build();
  * crm.start();                                   // outbox relay and due-work scheduler threads
- * CustomerService customers = crm.tenant("acme").customers();
+ * CustomerService customers = crm.tenant("acme").service(CustomerService.class);
  * }</pre>
+ *
+ * <p>{@code Crm} composes the registered {@link DomainModule domains}: CRMKit's built-in ones by default (customers,
+ * custom fields, touch points, the 360-degree view, the team, leads, opportunities) and a host's own. It names none of
+ * them; each brings its services, due-work handlers, events and reactions. A host that wants only some domains says so
+ * with {@link Builder#modules(DomainModule...)}, and runs no service, handler or thread of the others.
  *
  * <p>Every service call is one transaction and writes its domain events to the outbox in it; the {@link #relay()}
  * delivers them to the listeners at least once, in order per aggregate, also with several nodes on one database.
  */
 public final class Crm implements AutoCloseable {
-    private final CoreContext context;
+    private final Assembly assembly;
     private final OutboxRelay relay;
     private final DueWorkScheduler scheduler;
-    private final String defaultPhoneRegion;
-    private final DuplicatePolicy duplicatePolicy;
-    private final Map<String, DuplicatePolicy> tenantDuplicatePolicies;
-    private final int importBatchSize;
-    private final LeadSettings leadSettings;
-    private final Map<String, LeadSettings> tenantLeadSettings;
-    private final PredictiveModels predictiveModels = new PredictiveModels();
 
-    private Crm(Builder builder, CoreContext context) {
-        this.context = context;
-        this.defaultPhoneRegion = builder.defaultPhoneRegion;
-        this.duplicatePolicy = builder.duplicatePolicy;
-        this.tenantDuplicatePolicies = Map.copyOf(builder.tenantDuplicatePolicies);
-        this.importBatchSize = builder.importBatchSize;
-        this.leadSettings = builder.leadSettings;
-        this.tenantLeadSettings = Map.copyOf(builder.tenantLeadSettings);
-        this.relay = OutboxRelay.create(context, builder.nodeId, builder.relaySettings);
+    private Crm(Builder builder, Assembly assembly) {
+        this.assembly = assembly;
+        this.relay = OutboxRelay.create(builder.storage, builder.clock, builder.nodeId, builder.relaySettings);
         builder.listeners.forEach(relay::register);
-        this.scheduler = DueWorkScheduler.create(context, builder.nodeId, builder.schedulerSettings);
-        scheduler.register(TouchPointService.FOLLOW_UP_DUE, TouchPointService.followUpDueHandler(context));
-        scheduler.register(LeadService.FIRST_CONTACT_DUE, LeadService.firstContactDueHandler(context));
-        relay.register(new LeadRedistribution(this));
-        scheduler.register(OpportunityService.STALLED, OpportunityService.stalledHandler(context));
+        relay.register(assembly.reactions(this::tenant));
+        this.scheduler = DueWorkScheduler.create(builder.storage, builder.clock, builder.nodeId,
+                builder.schedulerSettings);
+        assembly.dueWorkHandlers().forEach(scheduler::register);
     }
 
-    /** A builder with the defaults: system UTC clock, time-ordered ids, international phone numbers only, WARN. */
+    /** A builder with the defaults: system UTC clock, time-ordered ids, international phone numbers only. */
     public static Builder builder() {
         return new Builder();
     }
@@ -81,23 +65,31 @@ public final class Crm implements AutoCloseable {
      */
     public TenantCrm tenant(String tenantId) {
         Checks.tenantId("tenantId", tenantId);
-        CustomerSettings settings = new CustomerSettings(defaultPhoneRegion,
-                tenantDuplicatePolicies.getOrDefault(tenantId, duplicatePolicy), importBatchSize);
-        return new DefaultTenantCrm(context, tenantId, settings,
-                tenantLeadSettings.getOrDefault(tenantId, leadSettings), predictiveModels);
+        return new DefaultTenantCrm(assembly, tenantId);
+    }
+
+    /** The names of the registered domains, each after the domains it requires. */
+    public List<String> modules() {
+        return assembly.moduleNames();
+    }
+
+    /** Every event type the registered domains record, with its stable name and schema version. */
+    public EventCatalog events() {
+        return assembly.events();
     }
 
     /**
-     * The relay that delivers the outbox's events to the registered listeners. Call {@link OutboxRelay#relayOnce()}
-     * from the host's own scheduler, or {@link #start()} CRMKit's background threads.
+     * The relay that delivers the outbox's events to the registered listeners and the domains' reactions. Call
+     * {@link OutboxRelay#relayOnce()} from the host's own scheduler, or {@link #start()} CRMKit's background threads.
      */
     public OutboxRelay relay() {
         return relay;
     }
 
     /**
-     * The scheduler that runs due work (follow-ups falling due, stalled deals) with leases, safe on several nodes. Call
-     * {@link DueWorkScheduler#runDueWork()} from the host's own scheduler, or {@link #start()} the background threads.
+     * The scheduler that runs the domains' due work (follow-ups falling due, stalled deals) with leases, safe on
+     * several nodes. Call {@link DueWorkScheduler#runDueWork()} from the host's own scheduler, or {@link #start()} the
+     * background threads.
      */
     public DueWorkScheduler scheduler() {
         return scheduler;
@@ -116,28 +108,14 @@ public final class Crm implements AutoCloseable {
         scheduler.close();
     }
 
-    /** The predictive lead-scoring models this instance trained, per tenant. */
-    public PredictiveModels predictiveModels() {
-        return predictiveModels;
-    }
-
-    /** The storage, clock, ids and event recorder the services share, for hosts adding their own services. */
-    public CoreContext context() {
-        return context;
-    }
-
     /** Collects what {@link Crm} needs; {@link #build()} checks it and says what is missing or wrong. */
     public static final class Builder {
         private Storage storage;
         private Clock clock = Clock.systemUTC();
         private IdGenerator ids;
-        private JsonMapper json;
         private String defaultPhoneRegion = "ZZ";
-        private DuplicatePolicy duplicatePolicy = DuplicatePolicy.WARN;
-        private final Map<String, DuplicatePolicy> tenantDuplicatePolicies = new HashMap<>();
-        private int importBatchSize = 500;
-        private LeadSettings leadSettings = LeadSettings.defaults();
-        private final Map<String, LeadSettings> tenantLeadSettings = new HashMap<>();
+        private List<DomainModule> baseModules;
+        private final List<DomainModule> addedModules = new ArrayList<>();
         private String nodeId = defaultNodeId();
         private final List<EventListener> listeners = new ArrayList<>();
         private OutboxRelay.Settings relaySettings = OutboxRelay.Settings.defaults();
@@ -146,7 +124,7 @@ public final class Crm implements AutoCloseable {
         private Builder() {
         }
 
-        /** The storage backend; required. */
+        /** The storage backend; required. It must offer the storage capabilities of every registered domain. */
         public Builder storage(Storage storage) {
             this.storage = storage;
             return this;
@@ -164,50 +142,31 @@ public final class Crm implements AutoCloseable {
             return this;
         }
 
-        /** The JSON mapper events are written with; defaults to a plain Jackson {@link JsonMapper}. */
-        public Builder jsonMapper(JsonMapper json) {
-            this.json = json;
-            return this;
-        }
-
         /**
-         * The region (ISO 3166, such as {@code DE}) national phone numbers are read in; defaults to {@code ZZ},
-         * which accepts international numbers ({@code +49...}) only.
+         * The region (ISO 3166, such as {@code DE}) national phone numbers are read in, by every domain; defaults to
+         * {@code ZZ}, which accepts international numbers ({@code +49...}) only.
          */
         public Builder defaultPhoneRegion(String region) {
             this.defaultPhoneRegion = region;
             return this;
         }
 
-        /** What registrations do about likely duplicates in every tenant without its own policy; defaults to WARN. */
-        public Builder duplicatePolicy(DuplicatePolicy policy) {
-            this.duplicatePolicy = policy;
+        /**
+         * Adds a domain, such as a host's own, or replaces the registered domain of the same name (a built-in one with
+         * other settings: {@code module(CustomerModule.builder().duplicatePolicy(BLOCK).build())}).
+         */
+        public Builder module(DomainModule module) {
+            this.addedModules.add(module);
             return this;
         }
 
-        /** The duplicate policy of one tenant, overriding the default one. */
-        public Builder duplicatePolicy(String tenantId, DuplicatePolicy policy) {
-            Checks.tenantId("tenantId", tenantId);
-            this.tenantDuplicatePolicies.put(tenantId, Checks.required("duplicatePolicy", policy));
-            return this;
-        }
-
-        /** How many rows a bulk import writes per transaction, 1 to 1000; defaults to 500. */
-        public Builder importBatchSize(int rows) {
-            this.importBatchSize = rows;
-            return this;
-        }
-
-        /** How every tenant without settings of its own works its leads; defaults to {@link LeadSettings#defaults()}. */
-        public Builder leadSettings(LeadSettings settings) {
-            this.leadSettings = settings;
-            return this;
-        }
-
-        /** How one tenant works its leads, overriding the default lead settings. */
-        public Builder leadSettings(String tenantId, LeadSettings settings) {
-            Checks.tenantId("tenantId", tenantId);
-            this.tenantLeadSettings.put(tenantId, Checks.required("leadSettings", settings));
+        /**
+         * Runs exactly these domains instead of the built-in ones found on the class path (a web shop: customers, touch
+         * points and its own loyalty domain, no leads or deals). Domains added with {@link #module} still join them.
+         */
+        public Builder modules(DomainModule... modules) {
+            Checks.required("modules", modules);
+            this.baseModules = new ArrayList<>(List.of(modules));
             return this;
         }
 
@@ -250,11 +209,14 @@ public final class Crm implements AutoCloseable {
         }
 
         /**
-         * Checks the settings and builds the {@link Crm}.
+         * Checks the settings and the domains, installs the domains and builds the {@link Crm}.
          *
-         * @throws ValidationException naming the setting that is missing or invalid: {@code storage},
-         *     {@code clock}, {@code defaultPhoneRegion}, {@code duplicatePolicy}, {@code importBatchSize},
-         *     {@code nodeId}, {@code relaySettings}, {@code schedulerSettings}, {@code leadSettings}
+         * @throws ValidationException naming the setting that is missing or invalid: {@code storage} (missing, or
+         *     lacking a capability a registered domain needs, named in the message), {@code clock},
+         *     {@code defaultPhoneRegion}, {@code nodeId}, {@code relaySettings}, {@code schedulerSettings},
+         *     {@code modules} (a required domain not registered, domains requiring each other, a malformed name), or
+         *     what a domain's installation rejected (two domains offering one service type, due-work kind or event
+         *     type)
          */
         public Crm build() {
             if (storage == null) {
@@ -263,15 +225,20 @@ public final class Crm implements AutoCloseable {
             if (clock == null) {
                 throw new ValidationException("clock", "must not be null; leave it unset for the system UTC clock");
             }
+            Checks.required("defaultPhoneRegion", defaultPhoneRegion);
+            if (!"ZZ".equals(defaultPhoneRegion)
+                    && !PhoneNumberUtil.getInstance().getSupportedRegions().contains(defaultPhoneRegion)) {
+                throw new ValidationException("defaultPhoneRegion",
+                        "must be a supported ISO 3166 region code such as DE, or ZZ");
+            }
             Checks.text("nodeId", nodeId, 100);
             Checks.required("relaySettings", relaySettings);
             Checks.required("schedulerSettings", schedulerSettings);
-            Checks.required("leadSettings", leadSettings);
-            // Validates region, policy and batch size with their own field names.
-            new CustomerSettings(defaultPhoneRegion, duplicatePolicy, importBatchSize);
-            CoreContext context = new CoreContext(storage, clock, ids != null ? ids : IdGenerator.timeOrdered(clock),
-                    json != null ? json : JsonMapper.builder().build());
-            return new Crm(this, context);
+            List<DomainModule> modules = Modules.resolve(baseModules != null ? baseModules : Modules.discovered(),
+                    addedModules, storage);
+            Assembly assembly = Assembly.install(storage, clock, ids != null ? ids : IdGenerator.timeOrdered(clock),
+                    defaultPhoneRegion, modules);
+            return new Crm(this, assembly);
         }
     }
 }

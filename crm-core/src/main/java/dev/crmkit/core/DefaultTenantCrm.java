@@ -1,43 +1,28 @@
 package dev.crmkit.core;
 
-import dev.crmkit.core.common.CoreContext;
-import dev.crmkit.core.customer.CustomerService;
-import dev.crmkit.core.customer.CustomerSettings;
-import dev.crmkit.core.customer.ContactValues;
-import dev.crmkit.core.customfield.CustomFieldService;
-import dev.crmkit.core.lead.LeadService;
-import dev.crmkit.core.lead.LeadSettings;
-import dev.crmkit.core.lead.OpportunityOpener;
-import dev.crmkit.core.lead.PredictiveModels;
-import dev.crmkit.core.opportunity.OpenOpportunity;
-import dev.crmkit.core.opportunity.OpportunityService;
-import dev.crmkit.core.team.TeamService;
-import dev.crmkit.core.touchpoint.TouchPointService;
-import dev.crmkit.core.view.CustomerViewService;
+import dev.crmkit.core.internal.Assembly;
+import dev.crmkit.core.module.TenantServiceFactory;
+import dev.crmkit.spi.ValidationException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
-/** The services of one tenant, made once per handle. */
+/**
+ * The services of one tenant, each made the first time it is asked for. Creation is serialized on the handle, so a
+ * factory may ask for the services of the domains its own builds on (the lead service asks for the customer service).
+ */
 final class DefaultTenantCrm implements TenantCrm {
+    private final Assembly assembly;
     private final String tenantId;
-    private final CustomerService customers;
-    private final CustomFieldService customFields;
-    private final TouchPointService touchPoints;
-    private final CustomerViewService customerViews;
-    private final TeamService teams;
-    private final LeadService leads;
-    private final OpportunityService opportunities;
+    private final Map<Class<?>, Object> made = new HashMap<>();
+    private final Set<Class<?>> making = new HashSet<>();
 
-    DefaultTenantCrm(CoreContext context, String tenantId, CustomerSettings customerSettings,
-            LeadSettings leadSettings, PredictiveModels predictiveModels) {
+    DefaultTenantCrm(Assembly assembly, String tenantId) {
+        this.assembly = assembly;
         this.tenantId = tenantId;
-        this.customers = CustomerService.forTenant(context, tenantId, customerSettings);
-        this.customFields = CustomFieldService.forTenant(context, tenantId);
-        this.touchPoints = TouchPointService.create(context, tenantId);
-        this.customerViews = CustomerViewService.create(context, tenantId);
-        this.teams = TeamService.create(context, tenantId);
-        this.opportunities = OpportunityService.create(context, tenantId);
-        this.leads = LeadService.create(context, tenantId, leadSettings,
-                ContactValues.forRegion(customerSettings.defaultPhoneRegion()), customers, teams, predictiveModels,
-                opportunityOpener(opportunities));
     }
 
     @Override
@@ -46,45 +31,40 @@ final class DefaultTenantCrm implements TenantCrm {
     }
 
     @Override
-    public CustomerService customers() {
-        return customers;
+    public <S> S service(Class<S> type) {
+        return find(type).orElseThrow(() -> new ValidationException("type", "no registered domain offers "
+                + (type == null ? "null" : type.getSimpleName()) + "; the domains offer " + offered()));
     }
 
     @Override
-    public CustomFieldService customFields() {
-        return customFields;
+    public synchronized <S> Optional<S> find(Class<S> type) {
+        if (type == null) {
+            return Optional.empty();
+        }
+        Object existing = made.get(type);
+        if (existing != null) {
+            return Optional.of(type.cast(existing));
+        }
+        Optional<TenantServiceFactory<S>> factory = assembly.factory(type);
+        if (factory.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!making.add(type)) {
+            throw new IllegalStateException("the factory of " + type.getName() + " asks for itself, through the"
+                    + " services it asks for");
+        }
+        try {
+            S service = factory.get().create(this);
+            made.put(type, service);
+            return Optional.of(service);
+        } finally {
+            making.remove(type);
+        }
     }
 
-    @Override
-    public TouchPointService touchPoints() {
-        return touchPoints;
-    }
-
-    @Override
-    public TeamService teams() {
-        return teams;
-    }
-
-    @Override
-    public LeadService leads() {
-        return leads;
-    }
-
-    @Override
-    public OpportunityService opportunities() {
-        return opportunities;
-    }
-
-    /** Conversion opens its opportunity through the tenant's opportunity service, in the conversion's transaction. */
-    private static OpportunityOpener opportunityOpener(OpportunityService opportunities) {
-        return (customerId, name, amount, ownerId, leadId, source, actor) -> {
-            OpenOpportunity open = OpenOpportunity.of(customerId, name).ownedBy(ownerId).fromLead(leadId, source.name());
-            return opportunities.open(amount == null ? open : open.withAmount(amount), actor).id();
-        };
-    }
-
-    @Override
-    public CustomerViewService customerViews() {
-        return customerViews;
+    private String offered() {
+        Set<String> names = new TreeSet<>();
+        assembly.serviceTypes().forEach(t -> names.add(t.getSimpleName()));
+        return String.join(", ", names);
     }
 }

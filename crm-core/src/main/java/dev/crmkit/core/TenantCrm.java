@@ -1,40 +1,21 @@
 package dev.crmkit.core;
 
-import dev.crmkit.core.customer.CustomerService;
-import dev.crmkit.core.customfield.CustomFieldService;
-import dev.crmkit.core.lead.LeadService;
-import dev.crmkit.core.opportunity.OpportunityService;
-import dev.crmkit.core.team.TeamService;
-import dev.crmkit.core.touchpoint.TouchPointService;
-import dev.crmkit.core.view.CustomerViewService;
+import dev.crmkit.core.module.TenantServices;
 
 /**
- * CRMKit for one tenant: every service it hands out is bound to the tenant, so commands carry no tenant id and a
- * tenant can never see or change another's data through it. Cheap to obtain; keep one or ask {@link Crm#tenant}
- * again per request, as convenient. Thread-safe.
+ * CRMKit for one tenant: the services of every registered domain, each bound to the tenant, so commands carry no
+ * tenant id and a tenant can never see or change another's data through it. Ask for a service by its type:
+ *
+ * <pre>{@code
+ * TenantCrm shop = crm.tenant("acme-shop");
+ * CustomerService customers = shop.service(CustomerService.class);
+ * LeadService leads = shop.service(LeadService.class);
+ * }</pre>
+ *
+ * <p>The built-in domains offer {@code CustomerService}, {@code CustomFieldService}, {@code TouchPointService},
+ * {@code CustomerViewService}, {@code TeamService}, {@code LeadService} and {@code OpportunityService}; a host's own
+ * domains offer theirs the same way. Cheap to obtain; keep one or ask {@link Crm#tenant} again per request, as
+ * convenient. Thread-safe.
  */
-public interface TenantCrm {
-    /** The tenant this handle is bound to. */
-    String tenantId();
-
-    /** Customers: persons and organizations, their contact points, duplicates, merges and imports. */
-    CustomerService customers();
-
-    /** The tenant's custom field definitions. */
-    CustomFieldService customFields();
-
-    /** Interactions on every channel, each customer's timeline, and follow-up tasks. */
-    TouchPointService touchPoints();
-
-    /** The sales reps, service agents and managers, their availability, and their teams. */
-    TeamService teams();
-
-    /** Leads from capture through scoring, distribution and qualification to conversion. */
-    LeadService leads();
-
-    /** Sales pipelines, the deals moving through them, their stage history and the sales reports. */
-    OpportunityService opportunities();
-
-    /** The 360-degree view of a customer in one call. */
-    CustomerViewService customerViews();
+public interface TenantCrm extends TenantServices {
 }

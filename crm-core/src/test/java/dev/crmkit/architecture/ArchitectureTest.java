@@ -9,6 +9,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.crmkit.core.cyclea.Alpha;
 import dev.crmkit.core.cycleb.Beta;
+import dev.crmkit.core.CrmCodeNamingADomain;
+import dev.crmkit.core.customer.archfixture.CustomerCodeNamingADomain;
 import dev.crmkit.core.customer.archfixture.CustomerCodeUsingInfrastructure;
 import dev.crmkit.inmemory.archfixture.InMemoryMarker;
 import dev.crmkit.jdbc.archfixture.JdbcCodeUsingCore;
@@ -91,6 +93,36 @@ class ArchitectureTest {
             assertThatThrownBy(() -> customerRule.check(violations(CustomerCodeUsingInfrastructure.class, Alpha.class)))
                     .isInstanceOf(AssertionError.class)
                     .hasMessageContaining("cyclea.Alpha");
+        }
+    }
+
+    @Nested
+    class Crm_and_the_customer_domain_name_no_other_domain {
+        @Test
+        void crm_names_no_domain() {
+            assertThatCode(() -> ArchitectureRules.CRM_NAMES_NO_DOMAIN.check(production)).doesNotThrowAnyException();
+        }
+
+        @Test
+        void the_rule_catches_crm_code_that_names_a_domain() {
+            assertThatThrownBy(() -> ArchitectureRules.CRM_NAMES_NO_DOMAIN.check(violations(CrmCodeNamingADomain.class)))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("CrmCodeNamingADomain")
+                    .hasMessageContaining("LeadService");
+        }
+
+        @Test
+        void the_customer_domain_names_no_other_domain_in_the_core_or_the_storage_contract() {
+            assertThatCode(() -> ArchitectureRules.CUSTOMER_NAMES_NO_OTHER_DOMAIN.check(production))
+                    .doesNotThrowAnyException();
+        }
+
+        @Test
+        void the_customer_rule_catches_customer_code_that_names_another_domain() {
+            assertThatThrownBy(() -> ArchitectureRules.CUSTOMER_NAMES_NO_OTHER_DOMAIN.check(
+                    violations(CustomerCodeNamingADomain.class)))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("LeadStorage").hasMessageContaining("OpportunityService");
         }
     }
 

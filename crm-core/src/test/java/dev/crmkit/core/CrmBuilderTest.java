@@ -3,6 +3,7 @@ package dev.crmkit.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.crmkit.core.customer.CustomerModule;
 import dev.crmkit.core.customer.DuplicatePolicy;
 import dev.crmkit.inmemory.InMemoryStorage;
 import dev.crmkit.spi.ValidationException;
@@ -26,10 +27,19 @@ class CrmBuilderTest {
     }
 
     @Test
-    void null_clock_policy_and_bad_batch_size_are_rejected() {
+    void null_clock_and_node_id_are_rejected() {
         assertRejects(Crm.builder().storage(new InMemoryStorage()).clock(null), "clock");
-        assertRejects(Crm.builder().storage(new InMemoryStorage()).duplicatePolicy((DuplicatePolicy) null), "duplicatePolicy");
-        assertRejects(Crm.builder().storage(new InMemoryStorage()).importBatchSize(0), "importBatchSize");
+        assertRejects(Crm.builder().storage(new InMemoryStorage()).nodeId(" "), "nodeId");
+    }
+
+    @Test
+    void the_customer_domains_settings_are_checked_where_they_are_given() {
+        assertThatThrownBy(() -> CustomerModule.builder().duplicatePolicy((DuplicatePolicy) null))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("duplicatePolicy"));
+        assertThatThrownBy(() -> CustomerModule.builder().importBatchSize(0))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("importBatchSize"));
+        assertThatThrownBy(() -> CustomerModule.builder().importBatchSize(1001))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("importBatchSize"));
     }
 
     @Test

@@ -3,11 +3,14 @@ package dev.crmkit.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crmkit.core.common.Actor;
+import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.customer.RegisterOrganization;
 import dev.crmkit.core.opportunity.OpenOpportunity;
 import dev.crmkit.core.opportunity.Opportunity;
+import dev.crmkit.core.opportunity.OpportunityService;
 import dev.crmkit.core.touchpoint.FollowUp;
 import dev.crmkit.core.touchpoint.ScheduleFollowUp;
+import dev.crmkit.core.touchpoint.TouchPointService;
 import dev.crmkit.inmemory.InMemoryStorage;
 import dev.crmkit.spi.PageRequest;
 import dev.crmkit.spi.Storage;
@@ -16,7 +19,6 @@ import dev.crmkit.spi.opportunity.OpportunityFilter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -61,15 +63,15 @@ class IdempotencyRaceTest {
     }
 
     private final TenantCrm thisNode = Crm.builder().storage(racing()).build().tenant(TENANT);
-    private final UUID customer = otherNode.customers().register(RegisterOrganization.named("Globex")).customer().id();
+    private final UUID customer = otherNode.service(CustomerService.class).register(RegisterOrganization.named("Globex")).customer().id();
 
     @Test
     void a_deal_opened_by_the_other_node_meanwhile_is_returned_and_none_is_opened_here() {
         OpenOpportunity command = OpenOpportunity.of(customer, "Web shop relaunch");
         Opportunity[] theirs = new Opportunity[1];
-        onFirstLookup = () -> theirs[0] = otherNode.opportunities().open(command, ANA, "deal-form-7");
+        onFirstLookup = () -> theirs[0] = otherNode.service(OpportunityService.class).open(command, ANA, "deal-form-7");
 
-        Opportunity mine = thisNode.opportunities().open(command, ANA, "deal-form-7");
+        Opportunity mine = thisNode.service(OpportunityService.class).open(command, ANA, "deal-form-7");
 
         assertThat(theirs[0]).isNotNull();
         assertThat(mine.id()).isEqualTo(theirs[0].id());
@@ -81,13 +83,13 @@ class IdempotencyRaceTest {
     void a_follow_up_scheduled_by_the_other_node_meanwhile_is_returned_and_none_is_scheduled_here() {
         ScheduleFollowUp command = ScheduleFollowUp.of(customer, "Call back", Instant.now().plusSeconds(3600));
         FollowUp[] theirs = new FollowUp[1];
-        onFirstLookup = () -> theirs[0] = otherNode.touchPoints().schedule(command, "call-back-form-3");
+        onFirstLookup = () -> theirs[0] = otherNode.service(TouchPointService.class).schedule(command, "call-back-form-3");
 
-        FollowUp mine = thisNode.touchPoints().schedule(command, "call-back-form-3");
+        FollowUp mine = thisNode.service(TouchPointService.class).schedule(command, "call-back-form-3");
 
         assertThat(theirs[0]).isNotNull();
         assertThat(mine.id()).isEqualTo(theirs[0].id());
-        assertThat(otherNode.touchPoints().openFollowUps(customer, PageRequest.first(10)).items())
+        assertThat(otherNode.service(TouchPointService.class).openFollowUps(customer, PageRequest.first(10)).items())
                 .extracting(FollowUp::id).containsExactly(mine.id());
     }
 }

@@ -51,7 +51,7 @@ final class InMemoryOutboxStore implements OutboxStore {
                 }
                 long sequence = ++lastSequence;
                 OutboxEvent stored = new OutboxEvent(e.tenantId(), e.id(), e.aggregateType(), e.aggregateId(),
-                        e.type(), e.payload(), e.occurredAt(), sequence);
+                        e.type(), e.schemaVersion(), e.payload(), e.occurredAt(), sequence);
                 put(new Entry(stored, null, null, null));
                 sequenceById.put(e.id(), sequence);
                 unit.onRollback(() -> sequenceById.remove(e.id()));

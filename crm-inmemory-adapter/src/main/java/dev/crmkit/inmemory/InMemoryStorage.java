@@ -3,29 +3,36 @@ package dev.crmkit.inmemory;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.TransactionRunner;
 import dev.crmkit.spi.customer.ContactPointStore;
+import dev.crmkit.spi.customer.CustomerStorage;
 import dev.crmkit.spi.customer.CustomerStore;
 import dev.crmkit.spi.customer.RelationshipStore;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
 import dev.crmkit.spi.idempotency.IdempotencyStore;
+import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadStore;
+import dev.crmkit.spi.opportunity.OpportunityStorage;
 import dev.crmkit.spi.opportunity.OpportunityStore;
 import dev.crmkit.spi.opportunity.PipelineStore;
 import dev.crmkit.spi.outbox.OutboxStore;
 import dev.crmkit.spi.scheduling.DueWorkStore;
 import dev.crmkit.spi.team.TeamMemberStore;
+import dev.crmkit.spi.team.TeamStorage;
 import dev.crmkit.spi.team.TeamStore;
 import dev.crmkit.spi.touchpoint.InteractionStore;
 import dev.crmkit.spi.touchpoint.TaskStore;
+import dev.crmkit.spi.touchpoint.TouchPointStorage;
 
 /**
- * The whole storage contract in process memory, for tests, examples and prototypes. It passes the same
- * contract suite as the JDBC adapter, so core behaviour tested on it holds on every database.
+ * The whole storage contract in process memory, for tests, examples and prototypes: the core and every capability
+ * of CRMKit's domains. It passes the same contract suite as the JDBC adapter, so core behaviour tested on it holds on
+ * every database.
  *
  * <p>Units of work are serialized by one lock and rolled back from an undo log; data lives as long as this
  * object and is shared only within the process. Queries scan in memory, which suits tens of thousands of rows,
  * not millions.
  */
-public final class InMemoryStorage implements Storage {
+public final class InMemoryStorage implements Storage, CustomerStorage, TouchPointStorage, TeamStorage, LeadStorage,
+        OpportunityStorage {
     private final UnitOfWork unit = new UnitOfWork();
     private final InMemoryCustomerStore customers = new InMemoryCustomerStore(unit);
     private final InMemoryContactPointStore contactPoints = new InMemoryContactPointStore(unit);

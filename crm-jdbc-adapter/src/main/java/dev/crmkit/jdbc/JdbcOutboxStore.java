@@ -25,7 +25,7 @@ import java.util.UUID;
 final class JdbcOutboxStore implements OutboxStore {
     private static final String TYPE = "outbox event";
     private static final String COLUMNS = "o.sequence, o.tenant_id, o.id, o.aggregatetype, o.aggregateid, o.type,"
-            + " o.payload, o.occurred_at";
+            + " o.schemaversion, o.payload, o.occurred_at";
     private static final int CHUNK = 500;
 
     private final Database db;
@@ -43,11 +43,11 @@ final class JdbcOutboxStore implements OutboxStore {
         db.write(TYPE, Map.of(), c -> {
             List<List<?>> rows = new ArrayList<>();
             for (OutboxEvent e : events) {
-                rows.add(List.of(e.tenantId(), e.id(), e.aggregateType(), e.aggregateId(), e.type(), e.payload(),
-                        e.occurredAt()));
+                rows.add(List.of(e.tenantId(), e.id(), e.aggregateType(), e.aggregateId(), e.type(),
+                        e.schemaVersion(), e.payload(), e.occurredAt()));
             }
-            db.batch(c, "INSERT INTO crm_outbox (tenant_id, id, aggregatetype, aggregateid, type, payload, occurred_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?)", rows);
+            db.batch(c, "INSERT INTO crm_outbox (tenant_id, id, aggregatetype, aggregateid, type, schemaversion,"
+                    + " payload, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
             return null;
         });
     }
@@ -146,6 +146,7 @@ final class JdbcOutboxStore implements OutboxStore {
 
     private static OutboxEvent event(Row r) throws SQLException {
         return new OutboxEvent(r.text("tenant_id"), r.id("id"), r.text("aggregatetype"), r.text("aggregateid"),
-                r.text("type"), r.text("payload"), r.instant("occurred_at"), r.number("sequence"));
+                r.text("type"), r.integer("schemaversion"), r.text("payload"), r.instant("occurred_at"),
+                r.number("sequence"));
     }
 }

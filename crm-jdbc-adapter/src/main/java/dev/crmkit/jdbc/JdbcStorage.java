@@ -4,25 +4,32 @@ import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.StorageFailureException;
 import dev.crmkit.spi.TransactionRunner;
 import dev.crmkit.spi.customer.ContactPointStore;
+import dev.crmkit.spi.customer.CustomerStorage;
 import dev.crmkit.spi.customer.CustomerStore;
 import dev.crmkit.spi.customer.RelationshipStore;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
 import dev.crmkit.spi.idempotency.IdempotencyStore;
+import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadStore;
+import dev.crmkit.spi.opportunity.OpportunityStorage;
 import dev.crmkit.spi.opportunity.OpportunityStore;
 import dev.crmkit.spi.opportunity.PipelineStore;
 import dev.crmkit.spi.outbox.OutboxStore;
 import dev.crmkit.spi.scheduling.DueWorkStore;
 import dev.crmkit.spi.team.TeamMemberStore;
+import dev.crmkit.spi.team.TeamStorage;
 import dev.crmkit.spi.team.TeamStore;
 import dev.crmkit.spi.touchpoint.InteractionStore;
 import dev.crmkit.spi.touchpoint.TaskStore;
+import dev.crmkit.spi.touchpoint.TouchPointStorage;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /**
- * The storage contract in SQL, for H2, PostgreSQL and MariaDB.
+ * The storage contract in SQL, for H2, PostgreSQL and MariaDB: the core and every capability of CRMKit's domains.
+ * Its migrations create the tables of every capability, whichever domains a host runs: an unused table costs
+ * nothing, and enabling a domain later needs no schema change.
  *
  * <pre>{@code
  * Storage storage = JdbcStorage.builder().dataSource(pool).migrate(true).build();
@@ -33,7 +40,8 @@ import javax.sql.DataSource;
  * host's transaction instead and never commits or rolls back; outbox and due-work claims still run in
  * transactions of their own over the data source, because other nodes must see them at once.
  */
-public final class JdbcStorage implements Storage {
+public final class JdbcStorage implements Storage, CustomerStorage, TouchPointStorage, TeamStorage, LeadStorage,
+        OpportunityStorage {
     private final Database database;
     private final CustomerStore customers;
     private final ContactPointStore contactPoints;

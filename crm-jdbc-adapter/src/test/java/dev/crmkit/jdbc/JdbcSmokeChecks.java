@@ -46,6 +46,11 @@ abstract class JdbcSmokeChecks {
 
     abstract Storage storage();
 
+    /** The storage under test as the JDBC adapter, which offers every capability. */
+    JdbcStorage jdbc() {
+        return (JdbcStorage) storage();
+    }
+
     static CustomerRecord customer(UUID id, String nameKey, String externalRef) {
         return new CustomerRecord(TENANT, id, 1, NOW, NOW, PartyKind.PERSON, "Ada Lovelace", "Ada", "Lovelace", null,
                 nameKey, externalRef, LifecycleStage.PROSPECT, "owner-1", Set.of("vip", "newsletter "),
@@ -60,33 +65,33 @@ abstract class JdbcSmokeChecks {
     void customer_round_trips_with_tags_and_typed_custom_fields() {
         CustomerRecord ada = customer(UUID.randomUUID(), "lovelace", "ERP-1");
 
-        storage().customers().insert(ada);
+        jdbc().customers().insert(ada);
 
-        assertThat(storage().customers().get(TENANT, ada.id())).contains(ada);
-        assertThat(storage().customers().get("other", ada.id())).isEmpty();
-        assertThat(storage().customers().findByExternalRef(TENANT, "ERP-1")).contains(ada);
+        assertThat(jdbc().customers().get(TENANT, ada.id())).contains(ada);
+        assertThat(jdbc().customers().get("other", ada.id())).isEmpty();
+        assertThat(jdbc().customers().findByExternalRef(TENANT, "ERP-1")).contains(ada);
     }
 
     @Test
     void duplicate_id_and_external_reference_are_told_apart() {
-        CustomerRecord ada = storage().customers().insert(customer(UUID.randomUUID(), null, "ERP-1"));
+        CustomerRecord ada = jdbc().customers().insert(customer(UUID.randomUUID(), null, "ERP-1"));
 
-        assertThatThrownBy(() -> storage().customers().insert(customer(ada.id(), null, "ERP-2")))
+        assertThatThrownBy(() -> jdbc().customers().insert(customer(ada.id(), null, "ERP-2")))
                 .isInstanceOfSatisfying(DuplicateException.class, e -> assertThat(e.key()).isEqualTo("id"));
-        assertThatThrownBy(() -> storage().customers().insert(customer(UUID.randomUUID(), null, "ERP-1")))
+        assertThatThrownBy(() -> jdbc().customers().insert(customer(UUID.randomUUID(), null, "ERP-1")))
                 .isInstanceOfSatisfying(DuplicateException.class, e -> assertThat(e.key()).isEqualTo("externalRef"));
-        assertThat(storage().customers().count(TENANT, CustomerCriterion.all())).isEqualTo(1);
+        assertThat(jdbc().customers().count(TENANT, CustomerCriterion.all())).isEqualTo(1);
     }
 
     @Test
     void stale_update_conflicts_and_unknown_update_is_not_found() {
-        CustomerRecord ada = storage().customers().insert(customer(UUID.randomUUID(), null, null));
+        CustomerRecord ada = jdbc().customers().insert(customer(UUID.randomUUID(), null, null));
 
-        CustomerRecord updated = storage().customers().update(ada.withVersion(1, NOW.plusSeconds(1)), 1);
+        CustomerRecord updated = jdbc().customers().update(ada.withVersion(1, NOW.plusSeconds(1)), 1);
 
         assertThat(updated.version()).isEqualTo(2);
-        assertThatThrownBy(() -> storage().customers().update(ada, 1)).isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> storage().customers().update(customer(UUID.randomUUID(), null, null), 1))
+        assertThatThrownBy(() -> jdbc().customers().update(ada, 1)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> jdbc().customers().update(customer(UUID.randomUUID(), null, null), 1))
                 .isInstanceOf(NotFoundException.class);
     }
 
@@ -97,16 +102,16 @@ abstract class JdbcSmokeChecks {
             all.add(customer(new UUID(i % 2 == 0 ? -i : i, i), null, null));
         }
         CustomerRecord merged = customer(UUID.randomUUID(), null, null);
-        storage().customers().insertAll(all);
-        storage().customers().insert(new CustomerRecord(TENANT, merged.id(), 1, NOW, NOW, PartyKind.PERSON, "x", null,
+        jdbc().customers().insertAll(all);
+        jdbc().customers().insert(new CustomerRecord(TENANT, merged.id(), 1, NOW, NOW, PartyKind.PERSON, "x", null,
                 null, null, null, null, LifecycleStage.PROSPECT, null, Set.of(), Map.of(), all.get(0).id()));
 
         List<UUID> seen = new ArrayList<>();
-        Page<CustomerRecord> page = storage().customers().find(TENANT, new CustomerCriterion.HasTag("vip"),
+        Page<CustomerRecord> page = jdbc().customers().find(TENANT, new CustomerCriterion.HasTag("vip"),
                 PageRequest.first(10));
         seen.addAll(page.items().stream().map(CustomerRecord::id).toList());
         while (page.hasNext()) {
-            page = storage().customers().find(TENANT, new CustomerCriterion.HasTag("vip"),
+            page = jdbc().customers().find(TENANT, new CustomerCriterion.HasTag("vip"),
                     PageRequest.first(10).next(page.next().orElseThrow()));
             seen.addAll(page.items().stream().map(CustomerRecord::id).toList());
         }
@@ -116,30 +121,30 @@ abstract class JdbcSmokeChecks {
 
     @Test
     void criteria_compare_typed_custom_fields_and_exact_text() {
-        storage().customers().insert(customer(UUID.randomUUID(), null, null));
+        jdbc().customers().insert(customer(UUID.randomUUID(), null, null));
 
-        assertThat(storage().customers().count(TENANT, new CustomerCriterion.CustomField("score",
+        assertThat(jdbc().customers().count(TENANT, new CustomerCriterion.CustomField("score",
                 CustomerCriterion.Comparison.GT, new CustomFieldValue.Number(new BigDecimal("12.4"))))).isEqualTo(1);
-        assertThat(storage().customers().count(TENANT, new CustomerCriterion.CustomField("score",
+        assertThat(jdbc().customers().count(TENANT, new CustomerCriterion.CustomField("score",
                 CustomerCriterion.Comparison.GE, new CustomFieldValue.Number(new BigDecimal("12.6"))))).isZero();
-        assertThat(storage().customers().count(TENANT, new CustomerCriterion.HasTag("newsletter"))).isZero();
-        assertThat(storage().customers().count(TENANT, new CustomerCriterion.HasTag("VIP"))).isZero();
-        assertThat(storage().customers().count(TENANT, new CustomerCriterion.Not(
+        assertThat(jdbc().customers().count(TENANT, new CustomerCriterion.HasTag("newsletter"))).isZero();
+        assertThat(jdbc().customers().count(TENANT, new CustomerCriterion.HasTag("VIP"))).isZero();
+        assertThat(jdbc().customers().count(TENANT, new CustomerCriterion.Not(
                 new CustomerCriterion.OwnedBy("someone-else")))).isEqualTo(1);
     }
 
     @Test
     void shared_name_keys_and_contact_values_group_customers() {
-        CustomerRecord a = storage().customers().insert(customer(UUID.randomUUID(), "smith", null));
-        CustomerRecord b = storage().customers().insert(customer(UUID.randomUUID(), "smith", null));
-        storage().customers().insert(customer(UUID.randomUUID(), "jones", null));
+        CustomerRecord a = jdbc().customers().insert(customer(UUID.randomUUID(), "smith", null));
+        CustomerRecord b = jdbc().customers().insert(customer(UUID.randomUUID(), "smith", null));
+        jdbc().customers().insert(customer(UUID.randomUUID(), "jones", null));
         for (CustomerRecord c : List.of(a, b)) {
-            storage().contactPoints().insert(new ContactPointRecord(TENANT, UUID.randomUUID(), 1, NOW, NOW, c.id(),
+            jdbc().contactPoints().insert(new ContactPointRecord(TENANT, UUID.randomUUID(), 1, NOW, NOW, c.id(),
                     ContactPointKind.EMAIL, "work", "smith@example.com", null, true));
         }
 
-        Page<SharedValue> names = storage().customers().sharedNameKeys(TENANT, PageRequest.first(10));
-        Page<SharedValue> emails = storage().contactPoints().sharedValues(TENANT, ContactPointKind.EMAIL,
+        Page<SharedValue> names = jdbc().customers().sharedNameKeys(TENANT, PageRequest.first(10));
+        Page<SharedValue> emails = jdbc().contactPoints().sharedValues(TENANT, ContactPointKind.EMAIL,
                 PageRequest.first(1));
 
         assertThat(names.items()).containsExactly(new SharedValue("smith", Set.of(a.id(), b.id())));
@@ -156,14 +161,14 @@ abstract class JdbcSmokeChecks {
             recorded.add(new InteractionRecord(TENANT, UUID.randomUUID(), 1, NOW, NOW, customer, Channel.EMAIL,
                     Direction.OUTBOUND, Purpose.MARKETING, null, null, "summary", NOW.plusSeconds(i / 2), "key-" + i));
         }
-        storage().interactions().insertAll(recorded);
+        jdbc().interactions().insertAll(recorded);
 
         List<UUID> seen = new ArrayList<>();
-        Page<InteractionRecord> page = storage().interactions().timeline(TENANT, customer, TimelineFilter.everything(),
+        Page<InteractionRecord> page = jdbc().interactions().timeline(TENANT, customer, TimelineFilter.everything(),
                 PageRequest.first(3));
         seen.addAll(page.items().stream().map(InteractionRecord::id).toList());
         while (page.hasNext()) {
-            page = storage().interactions().timeline(TENANT, customer, TimelineFilter.everything(),
+            page = jdbc().interactions().timeline(TENANT, customer, TimelineFilter.everything(),
                     PageRequest.first(3).next(page.next().orElseThrow()));
             seen.addAll(page.items().stream().map(InteractionRecord::id).toList());
         }
@@ -172,9 +177,9 @@ abstract class JdbcSmokeChecks {
                 .sorted(java.util.Comparator.comparing(InteractionRecord::occurredAt)
                         .thenComparing(InteractionRecord::id, Ids.ORDER).reversed())
                 .map(InteractionRecord::id).toList());
-        assertThat(storage().interactions().count(TENANT, customer, Direction.OUTBOUND, Purpose.MARKETING,
+        assertThat(jdbc().interactions().count(TENANT, customer, Direction.OUTBOUND, Purpose.MARKETING,
                 NOW.plusSeconds(1))).isEqualTo(5);
-        assertThatThrownBy(() -> storage().interactions().insert(recorded.get(0)))
+        assertThatThrownBy(() -> jdbc().interactions().insert(recorded.get(0)))
                 .isInstanceOfSatisfying(DuplicateException.class, e -> assertThat(e.key()).isEqualTo("id"));
     }
 
@@ -220,17 +225,17 @@ abstract class JdbcSmokeChecks {
     void a_failed_unit_leaves_nothing_behind_and_a_caught_duplicate_keeps_the_unit_usable() {
         CustomerRecord ada = customer(UUID.randomUUID(), null, "ERP-9");
         assertThatThrownBy(() -> storage().transactions().run(() -> {
-            storage().customers().insert(ada);
+            jdbc().customers().insert(ada);
             throw new IllegalStateException("boom");
         })).isInstanceOf(IllegalStateException.class).hasMessage("boom");
-        assertThat(storage().customers().get(TENANT, ada.id())).isEmpty();
+        assertThat(jdbc().customers().get(TENANT, ada.id())).isEmpty();
 
         storage().transactions().run(() -> {
-            storage().customers().insert(ada);
-            assertThatThrownBy(() -> storage().customers().insert(ada)).isInstanceOf(DuplicateException.class);
+            jdbc().customers().insert(ada);
+            assertThatThrownBy(() -> jdbc().customers().insert(ada)).isInstanceOf(DuplicateException.class);
             storage().outbox().append(List.of(OutboxEvent.of(TENANT, UUID.randomUUID(), "customer", "a", "X", "{}", NOW)));
         });
-        assertThat(storage().customers().get(TENANT, ada.id())).contains(ada);
+        assertThat(jdbc().customers().get(TENANT, ada.id())).contains(ada);
         assertThat(storage().outbox().countUndelivered()).isEqualTo(1);
     }
 
@@ -300,15 +305,15 @@ abstract class JdbcSmokeChecks {
         OutboxEvent bigEvent = OutboxEvent.of(TENANT, UUID.randomUUID(), "customer", "c", "Imported",
                 "x".repeat(1_000_000), earliest);
 
-        storage().customers().insert(extreme);
-        storage().interactions().insert(longSummary);
+        jdbc().customers().insert(extreme);
+        jdbc().interactions().insert(longSummary);
         storage().outbox().append(List.of(bigEvent));
 
-        assertThat(storage().customers().get(TENANT, extreme.id())).contains(extreme);
-        assertThat(storage().customers().findByExternalRef(TENANT, "ref")).isEmpty();
-        assertThat(storage().customers().findByNameKey(TENANT, "Key", 10)).isEmpty();
-        assertThat(storage().customers().count(TENANT, new CustomerCriterion.HasTag("a "))).isEqualTo(1);
-        assertThat(storage().interactions().get(TENANT, longSummary.id())).contains(longSummary);
+        assertThat(jdbc().customers().get(TENANT, extreme.id())).contains(extreme);
+        assertThat(jdbc().customers().findByExternalRef(TENANT, "ref")).isEmpty();
+        assertThat(jdbc().customers().findByNameKey(TENANT, "Key", 10)).isEmpty();
+        assertThat(jdbc().customers().count(TENANT, new CustomerCriterion.HasTag("a "))).isEqualTo(1);
+        assertThat(jdbc().interactions().get(TENANT, longSummary.id())).contains(longSummary);
         assertThat(storage().outbox().claim("node-a", 1, Duration.ofSeconds(1), NOW)).singleElement()
                 .usingRecursiveComparison().ignoringFields("sequence").isEqualTo(bigEvent);
     }

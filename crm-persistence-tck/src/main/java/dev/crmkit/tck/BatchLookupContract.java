@@ -36,45 +36,45 @@ public abstract class BatchLookupContract extends ContractSupport {
 
     @Test
     void existing_external_refs_names_exactly_the_stored_ones_merged_included() {
-        CustomerRecord survivor = storage().customers().insert(customer(TENANT, "erp-1", null));
-        storage().customers().insert(customer(TENANT, "erp-2", survivor.id()));
-        storage().customers().insert(customer(OTHER_TENANT, "erp-3", null));
+        CustomerRecord survivor = customers().insert(customer(TENANT, "erp-1", null));
+        customers().insert(customer(TENANT, "erp-2", survivor.id()));
+        customers().insert(customer(OTHER_TENANT, "erp-3", null));
 
-        Set<String> existing = storage().customers().existingExternalRefs(TENANT, List.of("erp-1", "erp-2", "erp-3", "erp-4"));
+        Set<String> existing = customers().existingExternalRefs(TENANT, List.of("erp-1", "erp-2", "erp-3", "erp-4"));
 
         assertThat(existing).containsExactlyInAnyOrder("erp-1", "erp-2");
     }
 
     @Test
     void existing_external_refs_of_an_empty_batch_is_empty() {
-        storage().customers().insert(customer(TENANT, "erp-1", null));
+        customers().insert(customer(TENANT, "erp-1", null));
 
-        assertThat(storage().customers().existingExternalRefs(TENANT, List.of())).isEmpty();
+        assertThat(customers().existingExternalRefs(TENANT, List.of())).isEmpty();
     }
 
     @Test
     void existing_external_refs_compares_exactly_case_included() {
-        storage().customers().insert(customer(TENANT, "ERP-1", null));
+        customers().insert(customer(TENANT, "ERP-1", null));
 
-        assertThat(storage().customers().existingExternalRefs(TENANT, List.of("erp-1", "ERP-1 "))).isEmpty();
+        assertThat(customers().existingExternalRefs(TENANT, List.of("erp-1", "ERP-1 "))).isEmpty();
     }
 
     @Test
     void existing_external_refs_rejects_more_than_a_thousand_refs() {
         List<String> tooMany = IntStream.range(0, 1001).mapToObj(i -> "erp-" + i).toList();
 
-        assertThatThrownBy(() -> storage().customers().existingExternalRefs(TENANT, tooMany))
+        assertThatThrownBy(() -> customers().existingExternalRefs(TENANT, tooMany))
                 .isInstanceOf(ValidationException.class);
     }
 
     @Test
     void existing_values_names_the_stored_values_of_the_kind_in_the_tenant_only() {
-        UUID customer = storage().customers().insert(customer(TENANT, null, null)).id();
-        storage().contactPoints().insert(point(TENANT, customer, ContactPointKind.EMAIL, "a@example.com"));
-        storage().contactPoints().insert(point(TENANT, customer, ContactPointKind.PHONE, "+4930123"));
-        storage().contactPoints().insert(point(OTHER_TENANT, customer, ContactPointKind.EMAIL, "b@example.com"));
+        UUID customer = customers().insert(customer(TENANT, null, null)).id();
+        contactPoints().insert(point(TENANT, customer, ContactPointKind.EMAIL, "a@example.com"));
+        contactPoints().insert(point(TENANT, customer, ContactPointKind.PHONE, "+4930123"));
+        contactPoints().insert(point(OTHER_TENANT, customer, ContactPointKind.EMAIL, "b@example.com"));
 
-        Set<String> existing = storage().contactPoints().existingValues(TENANT, ContactPointKind.EMAIL,
+        Set<String> existing = contactPoints().existingValues(TENANT, ContactPointKind.EMAIL,
                 List.of("a@example.com", "b@example.com", "+4930123", "c@example.com"));
 
         assertThat(existing).containsExactly("a@example.com");
@@ -82,18 +82,18 @@ public abstract class BatchLookupContract extends ContractSupport {
 
     @Test
     void existing_values_reports_a_value_shared_by_two_customers_once() {
-        UUID first = storage().customers().insert(customer(TENANT, null, null)).id();
-        UUID second = storage().customers().insert(customer(TENANT, null, null)).id();
-        storage().contactPoints().insert(point(TENANT, first, ContactPointKind.EMAIL, "shared@example.com"));
-        storage().contactPoints().insert(point(TENANT, second, ContactPointKind.EMAIL, "shared@example.com"));
+        UUID first = customers().insert(customer(TENANT, null, null)).id();
+        UUID second = customers().insert(customer(TENANT, null, null)).id();
+        contactPoints().insert(point(TENANT, first, ContactPointKind.EMAIL, "shared@example.com"));
+        contactPoints().insert(point(TENANT, second, ContactPointKind.EMAIL, "shared@example.com"));
 
-        assertThat(storage().contactPoints().existingValues(TENANT, ContactPointKind.EMAIL,
+        assertThat(contactPoints().existingValues(TENANT, ContactPointKind.EMAIL,
                 Collections.nCopies(3, "shared@example.com"))).containsExactly("shared@example.com");
     }
 
     @Test
     void existing_values_rejects_a_null_value() {
-        assertThatThrownBy(() -> storage().contactPoints().existingValues(TENANT, ContactPointKind.EMAIL,
+        assertThatThrownBy(() -> contactPoints().existingValues(TENANT, ContactPointKind.EMAIL,
                 java.util.Arrays.asList("a@example.com", null)))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("values[1]");

@@ -46,7 +46,7 @@ public abstract class CaptureLookupContract extends ContractSupport {
     }
 
     private CustomerRecord stored(CustomerFixtures.CustomerDraft draft) {
-        return storage().customers().insert(draft.build());
+        return customers().insert(draft.build());
     }
 
     /** An id among the long list: the later {@code i}, the lower the id. */
@@ -66,17 +66,17 @@ public abstract class CaptureLookupContract extends ContractSupport {
         ContactPointRecord a = email(TENANT, LeadFixtures.highId(1), "a@example.com");
         ContactPointRecord b = email(TENANT, LeadFixtures.lowId(2), "b@example.com");
         ContactPointRecord aAgain = email(TENANT, LeadFixtures.lowId(3), "a@example.com");
-        storage().contactPoints().insertAll(List.of(a, b, aAgain,
+        contactPoints().insertAll(List.of(a, b, aAgain,
                 email(TENANT, UUID.randomUUID(), "A@example.com"),
                 email(TENANT, UUID.randomUUID(), "c@example.com"),
                 point(TENANT, UUID.randomUUID(), ContactPointKind.PHONE, "+4930123456"),
                 email(OTHER_TENANT, LeadFixtures.lowId(1), "a@example.com")));
 
-        List<ContactPointRecord> found = storage().contactPoints().findByValues(TENANT, ContactPointKind.EMAIL,
+        List<ContactPointRecord> found = contactPoints().findByValues(TENANT, ContactPointKind.EMAIL,
                 List.of("a@example.com", "b@example.com", "+4930123456", "d@example.com"), 10);
 
         assertThat(found).containsExactly(b, aAgain, a);
-        assertThat(storage().contactPoints().findByValues(OTHER_TENANT, ContactPointKind.EMAIL,
+        assertThat(contactPoints().findByValues(OTHER_TENANT, ContactPointKind.EMAIL,
                 List.of("b@example.com", "c@example.com"), 10)).isEmpty();
     }
 
@@ -84,23 +84,23 @@ public abstract class CaptureLookupContract extends ContractSupport {
     void find_by_values_takes_the_lowest_ids_up_to_the_limit_over_a_long_list_of_values() {
         List<ContactPointRecord> points = IntStream.range(0, LONG_LIST)
                 .mapToObj(i -> email(TENANT, descendingId(i), "v" + i + "@example.com")).toList();
-        storage().contactPoints().insertAll(points);
+        contactPoints().insertAll(points);
         List<String> values = points.stream().map(ContactPointRecord::value).toList();
         List<ContactPointRecord> inIdOrder = points.stream().sorted(POINT_ORDER).toList();
 
-        assertThat(storage().contactPoints().findByValues(TENANT, ContactPointKind.EMAIL, values, 5))
+        assertThat(contactPoints().findByValues(TENANT, ContactPointKind.EMAIL, values, 5))
                 .containsExactlyElementsOf(inIdOrder.subList(0, 5));
-        assertThat(storage().contactPoints().findByValues(TENANT, ContactPointKind.EMAIL, values, 1000))
+        assertThat(contactPoints().findByValues(TENANT, ContactPointKind.EMAIL, values, 1000))
                 .containsExactlyElementsOf(inIdOrder);
     }
 
     @Test
     void find_by_values_of_no_values_finds_none_and_counts_a_repeated_value_once() {
         ContactPointRecord a = email(TENANT, UUID.randomUUID(), "a@example.com");
-        storage().contactPoints().insert(a);
+        contactPoints().insert(a);
 
-        assertThat(storage().contactPoints().findByValues(TENANT, ContactPointKind.EMAIL, List.of(), 10)).isEmpty();
-        assertThat(storage().contactPoints().findByValues(TENANT, ContactPointKind.EMAIL,
+        assertThat(contactPoints().findByValues(TENANT, ContactPointKind.EMAIL, List.of(), 10)).isEmpty();
+        assertThat(contactPoints().findByValues(TENANT, ContactPointKind.EMAIL,
                 Collections.nCopies(1001, "a@example.com"), 10)).containsExactly(a);
     }
 
@@ -109,14 +109,14 @@ public abstract class CaptureLookupContract extends ContractSupport {
         List<String> tooMany = IntStream.range(0, 1001).mapToObj(i -> "v" + i + "@example.com").toList();
         ContactPointKind email = ContactPointKind.EMAIL;
 
-        assertRejected(() -> storage().contactPoints().findByValues(TENANT, email, tooMany, 10), "values.size");
-        assertRejected(() -> storage().contactPoints().findByValues(TENANT, email,
+        assertRejected(() -> contactPoints().findByValues(TENANT, email, tooMany, 10), "values.size");
+        assertRejected(() -> contactPoints().findByValues(TENANT, email,
                 Arrays.asList("a@example.com", null), 10), "values[1]");
-        assertRejected(() -> storage().contactPoints().findByValues(TENANT, null, List.of("a@example.com"), 10),
+        assertRejected(() -> contactPoints().findByValues(TENANT, null, List.of("a@example.com"), 10),
                 "kind");
-        assertRejected(() -> storage().contactPoints().findByValues(TENANT, email, List.of("a@example.com"), 0),
+        assertRejected(() -> contactPoints().findByValues(TENANT, email, List.of("a@example.com"), 0),
                 "limit");
-        assertRejected(() -> storage().contactPoints().findByValues(TENANT, email, List.of("a@example.com"), 1001),
+        assertRejected(() -> contactPoints().findByValues(TENANT, email, List.of("a@example.com"), 1001),
                 "limit");
     }
 
@@ -133,34 +133,34 @@ public abstract class CaptureLookupContract extends ContractSupport {
         stored(bareProspect(TENANT));
         stored(bareProspect(OTHER_TENANT).nameKey("smith john"));
 
-        List<CustomerRecord> found = storage().customers().findByNameKeys(TENANT,
+        List<CustomerRecord> found = customers().findByNameKeys(TENANT,
                 List.of("smith john", zoe.nameKey(), "nobody"), 10);
 
         assertThat(found).containsExactly(smith, otherSmith, zoe);
         assertThat(found.get(2).tags()).isNotEmpty();
         assertThat(found.get(2).customFields()).hasSize(4);
-        assertThat(storage().customers().findByNameKeys(OTHER_TENANT, List.of(zoe.nameKey()), 10)).isEmpty();
+        assertThat(customers().findByNameKeys(OTHER_TENANT, List.of(zoe.nameKey()), 10)).isEmpty();
     }
 
     @Test
     void find_by_name_keys_takes_the_lowest_ids_up_to_the_limit_over_a_long_list_of_keys() {
         List<CustomerRecord> customers = IntStream.range(0, LONG_LIST)
                 .mapToObj(i -> bareProspect(TENANT).id(descendingId(i)).nameKey("key " + i).build()).toList();
-        storage().customers().insertAll(customers);
+        customers().insertAll(customers);
         List<String> keys = customers.stream().map(CustomerRecord::nameKey).toList();
         List<CustomerRecord> inIdOrder = customers.stream().sorted(CUSTOMER_ORDER).toList();
 
-        assertThat(storage().customers().findByNameKeys(TENANT, keys, 3))
+        assertThat(customers().findByNameKeys(TENANT, keys, 3))
                 .containsExactlyElementsOf(inIdOrder.subList(0, 3));
-        assertThat(storage().customers().findByNameKeys(TENANT, keys, 1000)).containsExactlyElementsOf(inIdOrder);
+        assertThat(customers().findByNameKeys(TENANT, keys, 1000)).containsExactlyElementsOf(inIdOrder);
     }
 
     @Test
     void find_by_name_keys_of_no_keys_finds_none_and_counts_a_repeated_key_once() {
         CustomerRecord smith = stored(bareProspect(TENANT).nameKey("smith john"));
 
-        assertThat(storage().customers().findByNameKeys(TENANT, List.of(), 10)).isEmpty();
-        assertThat(storage().customers().findByNameKeys(TENANT, Collections.nCopies(1001, "smith john"), 10))
+        assertThat(customers().findByNameKeys(TENANT, List.of(), 10)).isEmpty();
+        assertThat(customers().findByNameKeys(TENANT, Collections.nCopies(1001, "smith john"), 10))
                 .containsExactly(smith);
     }
 
@@ -168,11 +168,11 @@ public abstract class CaptureLookupContract extends ContractSupport {
     void find_by_name_keys_rejects_more_than_a_thousand_keys_a_null_key_and_a_bad_limit() {
         List<String> tooMany = IntStream.range(0, 1001).mapToObj(i -> "key " + i).toList();
 
-        assertRejected(() -> storage().customers().findByNameKeys(TENANT, tooMany, 10), "nameKeys.size");
-        assertRejected(() -> storage().customers().findByNameKeys(TENANT, Arrays.asList(null, "smith"), 10),
+        assertRejected(() -> customers().findByNameKeys(TENANT, tooMany, 10), "nameKeys.size");
+        assertRejected(() -> customers().findByNameKeys(TENANT, Arrays.asList(null, "smith"), 10),
                 "nameKeys[0]");
-        assertRejected(() -> storage().customers().findByNameKeys(TENANT, List.of("smith"), 0), "limit");
-        assertRejected(() -> storage().customers().findByNameKeys(TENANT, List.of("smith"), 1001), "limit");
+        assertRejected(() -> customers().findByNameKeys(TENANT, List.of("smith"), 0), "limit");
+        assertRejected(() -> customers().findByNameKeys(TENANT, List.of("smith"), 1001), "limit");
     }
 
     // ---- leads by idempotency keys --------------------------------------------------------------------
@@ -185,32 +185,32 @@ public abstract class CaptureLookupContract extends ContractSupport {
     void find_by_idempotency_keys_returns_the_tenants_leads_captured_with_the_keys() {
         LeadRecord first = keyed(TENANT, "capture-1");
         LeadRecord second = keyed(TENANT, "capture-2");
-        storage().leads().insertAll(List.of(first, second, keyed(TENANT, "capture-3"), keyed(TENANT, "Capture-1"),
+        leads().insertAll(List.of(first, second, keyed(TENANT, "capture-3"), keyed(TENANT, "Capture-1"),
                 LeadFixtures.webFormLead(TENANT), keyed(OTHER_TENANT, "capture-4")));
 
-        assertThat(storage().leads().findByIdempotencyKeys(TENANT, List.of("capture-1", "capture-2", "capture-4",
+        assertThat(leads().findByIdempotencyKeys(TENANT, List.of("capture-1", "capture-2", "capture-4",
                 "unknown"))).containsExactlyInAnyOrder(first, second);
-        assertThat(storage().leads().findByIdempotencyKeys(OTHER_TENANT, List.of("capture-1"))).isEmpty();
+        assertThat(leads().findByIdempotencyKeys(OTHER_TENANT, List.of("capture-1"))).isEmpty();
     }
 
     @Test
     void find_by_idempotency_keys_finds_every_lead_of_a_long_list_of_keys() {
         List<LeadRecord> leads = IntStream.range(0, LONG_LIST)
                 .mapToObj(i -> LeadFixtures.withId(keyed(TENANT, "capture-" + i), descendingId(i))).toList();
-        storage().leads().insertAll(leads);
+        leads().insertAll(leads);
         List<String> keys = Stream.concat(leads.stream().map(LeadRecord::idempotencyKey),
                 IntStream.range(0, LeadStore.MAX_LOOKUP - LONG_LIST).mapToObj(i -> "unknown-" + i)).toList();
 
-        assertThat(storage().leads().findByIdempotencyKeys(TENANT, keys)).containsExactlyInAnyOrderElementsOf(leads);
+        assertThat(leads().findByIdempotencyKeys(TENANT, keys)).containsExactlyInAnyOrderElementsOf(leads);
     }
 
     @Test
     void find_by_idempotency_keys_of_no_keys_finds_none_and_counts_a_repeated_key_once() {
-        LeadRecord lead = storage().leads().insert(keyed(TENANT, "capture-1"));
+        LeadRecord lead = leads().insert(keyed(TENANT, "capture-1"));
         Collection<String> repeated = Collections.nCopies(LeadStore.MAX_LOOKUP + 1, "capture-1");
 
-        assertThat(storage().leads().findByIdempotencyKeys(TENANT, List.of())).isEmpty();
-        assertThat(storage().leads().findByIdempotencyKeys(TENANT, repeated)).containsExactly(lead);
+        assertThat(leads().findByIdempotencyKeys(TENANT, List.of())).isEmpty();
+        assertThat(leads().findByIdempotencyKeys(TENANT, repeated)).containsExactly(lead);
     }
 
     @Test
@@ -218,8 +218,8 @@ public abstract class CaptureLookupContract extends ContractSupport {
         List<String> tooMany = new ArrayList<>();
         IntStream.rangeClosed(0, LeadStore.MAX_LOOKUP).forEach(i -> tooMany.add("capture-" + i));
 
-        assertRejected(() -> storage().leads().findByIdempotencyKeys(TENANT, tooMany), "idempotencyKeys.size");
-        assertRejected(() -> storage().leads().findByIdempotencyKeys(TENANT, Arrays.asList("capture-1", null)),
+        assertRejected(() -> leads().findByIdempotencyKeys(TENANT, tooMany), "idempotencyKeys.size");
+        assertRejected(() -> leads().findByIdempotencyKeys(TENANT, Arrays.asList("capture-1", null)),
                 "idempotencyKeys[1]");
     }
 }

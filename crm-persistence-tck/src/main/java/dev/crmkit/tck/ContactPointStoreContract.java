@@ -40,9 +40,6 @@ public abstract class ContactPointStoreContract extends ContractSupport {
     private final UUID jana = UUID.randomUUID();
     private final UUID piotr = UUID.randomUUID();
 
-    private ContactPointStore contactPoints() {
-        return storage().contactPoints();
-    }
 
     private static ContactPointRecord relabelled(ContactPointRecord p, String label, boolean primary, Instant at) {
         return new ContactPointRecord(p.tenantId(), p.id(), p.version(), p.createdAt(), at, p.customerId(), p.kind(),

@@ -25,7 +25,7 @@ public abstract class CriteriaProperties extends ContractSupport {
     private static final int EXAMPLES = 30;
 
     private Population stored(Population population) {
-        storage().customers().insertAll(population.customers());
+        customers().insertAll(population.customers());
         return population;
     }
 
@@ -38,7 +38,7 @@ public abstract class CriteriaProperties extends ContractSupport {
         List<CustomerRecord> found = new ArrayList<>();
         PageRequest request = PageRequest.first(pageSize);
         while (true) {
-            Page<CustomerRecord> page = storage().customers().find(tenantId, criterion, request);
+            Page<CustomerRecord> page = customers().find(tenantId, criterion, request);
             found.addAll(page.items());
             if (page.next().isEmpty()) {
                 return found;
@@ -68,7 +68,7 @@ public abstract class CriteriaProperties extends ContractSupport {
                 .checkAssert((population, criterion) -> {
                     stored(population);
 
-                    long count = storage().customers().count(population.tenantId(), criterion);
+                    long count = customers().count(population.tenantId(), criterion);
 
                     assertThat(count).as("count of %s", criterion).isEqualTo(expected(population, criterion).size());
                 });

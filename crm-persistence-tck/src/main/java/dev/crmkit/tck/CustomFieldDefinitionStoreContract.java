@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 public abstract class CustomFieldDefinitionStoreContract extends ContractSupport {
 
     private CustomFieldDefinitionStore definitions() {
-        return storage().customFieldDefinitions();
+        return customFieldDefinitions();
     }
 
     private static CustomFieldDefinitionRecord relabelled(CustomFieldDefinitionRecord d, String key, String label,

@@ -13,7 +13,6 @@ import dev.crmkit.spi.PageRequest;
 import dev.crmkit.spi.ValidationException;
 import dev.crmkit.spi.customer.CustomerCriterion;
 import dev.crmkit.spi.customer.CustomerRecord;
-import dev.crmkit.spi.customer.CustomerStore;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,9 +27,6 @@ import org.junit.jupiter.api.Test;
 public abstract class CustomerPagingProperties extends ContractSupport {
     private static final int EXAMPLES = 30;
 
-    private CustomerStore customers() {
-        return storage().customers();
-    }
 
     private CustomerRecord insertProspect(String tenantId) {
         return customers().insert(CustomerFixtures.bareProspect(tenantId).build());

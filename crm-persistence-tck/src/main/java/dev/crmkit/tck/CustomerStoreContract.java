@@ -43,9 +43,6 @@ import org.junit.jupiter.api.Test;
 /** The promises of {@link CustomerStore}: one test per sentence of its Javadoc and of {@link CustomerRecord}'s. */
 public abstract class CustomerStoreContract extends ContractSupport {
 
-    private CustomerStore customers() {
-        return storage().customers();
-    }
 
     private CustomerRecord stored(CustomerDraft draft) {
         return customers().insert(draft.build());

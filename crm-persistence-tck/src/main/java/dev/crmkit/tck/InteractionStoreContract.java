@@ -34,9 +34,6 @@ public abstract class InteractionStoreContract extends ContractSupport {
     private final UUID jana = UUID.randomUUID();
     private final UUID piotr = UUID.randomUUID();
 
-    private InteractionStore interactions() {
-        return storage().interactions();
-    }
 
     private List<InteractionRecord> timeline(String tenantId, UUID customerId, TimelineFilter filter) {
         return interactions().timeline(tenantId, customerId, filter, PageRequest.first(PageRequest.MAX_LIMIT)).items();

@@ -81,8 +81,8 @@ public abstract class LeadFilterProperties extends ContractSupport {
                     String tenant = CustomerFixtures.freshTenant();
                     List<LeadRecord> stored = new ArrayList<>();
                     shapes.forEach(shape -> stored.add(lead(tenant, shape)));
-                    storage().leads().insertAll(stored);
-                    storage().leads().insert(lead(CustomerFixtures.freshTenant(), filterBits));
+                    leads().insertAll(stored);
+                    leads().insert(lead(CustomerFixtures.freshTenant(), filterBits));
                     LeadFilter filter = filter(filterBits);
                     List<LeadRecord> expected = stored.stream().filter(filter::matches)
                             .sorted(Comparator.comparing(LeadRecord::id, Ids.ORDER)).toList();
@@ -90,7 +90,7 @@ public abstract class LeadFilterProperties extends ContractSupport {
                     List<LeadRecord> found = new ArrayList<>();
                     PageRequest request = PageRequest.first(pageSize);
                     while (true) {
-                        Page<LeadRecord> page = storage().leads().find(tenant, filter, request);
+                        Page<LeadRecord> page = leads().find(tenant, filter, request);
                         found.addAll(page.items());
                         if (page.next().isEmpty()) {
                             break;
@@ -109,20 +109,20 @@ public abstract class LeadFilterProperties extends ContractSupport {
                     String tenant = CustomerFixtures.freshTenant();
                     List<LeadRecord> stored = new ArrayList<>();
                     shapes.forEach(shape -> stored.add(lead(tenant, shape)));
-                    storage().leads().insertAll(stored);
+                    leads().insertAll(stored);
 
                     for (UUID owner : OWNERS) {
                         long open = stored.stream().filter(l -> l.isOpen() && owner.equals(l.ownerId())).count();
-                        assertThat(storage().leads().openCountsByOwner(tenant, List.of(owner)).get(owner))
+                        assertThat(leads().openCountsByOwner(tenant, List.of(owner)).get(owner))
                                 .isEqualTo((int) open);
                     }
                     Instant from = NOW.minusSeconds(1);
                     Instant to = NOW.plusSeconds(2);
                     long inWindow = stored.stream()
                             .filter(l -> !l.createdAt().isBefore(from) && l.createdAt().isBefore(to)).count();
-                    assertThat(storage().leads().tally(tenant, from, to).stream().mapToLong(t -> t.count()).sum())
+                    assertThat(leads().tally(tenant, from, to).stream().mapToLong(t -> t.count()).sum())
                             .isEqualTo(inWindow);
-                    for (var tally : storage().leads().tally(tenant, from, to)) {
+                    for (var tally : leads().tally(tenant, from, to)) {
                         assertThat(tally.count()).isEqualTo(stored.stream().filter(l -> l.attribution().source()
                                 == tally.source() && l.status() == tally.status() && !l.createdAt().isBefore(from)
                                 && l.createdAt().isBefore(to)).count());

@@ -38,9 +38,6 @@ public abstract class LeadLoadContract extends ContractSupport {
     private final UUID bob = UUID.randomUUID();
     private final UUID cem = UUID.randomUUID();
 
-    private LeadStore leads() {
-        return storage().leads();
-    }
 
     private Map<UUID, Integer> counts(String tenant) {
         return leads().openCountsByOwner(tenant, List.of(ann, bob, cem));

@@ -45,21 +45,21 @@ public abstract class LeadLoadProperties extends ContractSupport {
         int bits = command >> 2;
         if (leads.isEmpty() || kind == 0) {
             LeadRecord lead = shaped(LeadFixtures.webFormLead(tenant), bits);
-            storage().leads().insert(lead);
+            leads().insert(lead);
             leads.add(lead);
         } else if (kind == 1) {
             List<LeadRecord> batch = List.of(shaped(LeadFixtures.webFormLead(tenant), bits),
                     shaped(LeadFixtures.webFormLead(tenant), bits >> 5));
-            storage().leads().insertAll(batch);
+            leads().insertAll(batch);
             leads.addAll(batch);
         } else {
             int index = (bits >> 10) % leads.size();
             LeadRecord stored = leads.get(index);
             LeadRecord changed = shaped(stored, bits);
             if (kind == 2) {
-                leads.set(index, storage().leads().update(changed, stored.version()));
+                leads.set(index, leads().update(changed, stored.version()));
             } else {
-                assertThatThrownBy(() -> storage().leads().update(changed, stored.version() + 1))
+                assertThatThrownBy(() -> leads().update(changed, stored.version() + 1))
                         .isInstanceOf(ConflictException.class);
             }
         }
@@ -74,9 +74,9 @@ public abstract class LeadLoadProperties extends ContractSupport {
                     List<LeadRecord> leads = new ArrayList<>();
                     commands.forEach(command -> apply(tenant, leads, command));
 
-                    Map<UUID, Integer> counts = storage().leads().openCountsByOwner(tenant, List.of(MEMBERS));
+                    Map<UUID, Integer> counts = leads().openCountsByOwner(tenant, List.of(MEMBERS));
                     for (UUID member : MEMBERS) {
-                        int found = storage().leads().find(tenant, LeadFilter.open().ownedBy(member),
+                        int found = leads().find(tenant, LeadFilter.open().ownedBy(member),
                                 PageRequest.first(PageRequest.MAX_LIMIT)).items().size();
                         long modelled = leads.stream().filter(l -> l.isOpen() && member.equals(l.ownerId())).count();
                         assertThat(counts.get(member)).as("open leads of a member").isEqualTo(found)

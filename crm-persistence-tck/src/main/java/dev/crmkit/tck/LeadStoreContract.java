@@ -53,9 +53,6 @@ public abstract class LeadStoreContract extends ContractSupport {
     private final UUID rep = UUID.randomUUID();
     private final UUID otherRep = UUID.randomUUID();
 
-    private LeadStore leads() {
-        return storage().leads();
-    }
 
     private List<LeadRecord> all(String tenant, LeadFilter filter) {
         List<LeadRecord> found = new ArrayList<>();

@@ -68,7 +68,7 @@ public abstract class OpportunityFilterProperties extends ContractSupport {
                     String tenant = CustomerFixtures.freshTenant();
                     List<OpportunityRecord> stored = new ArrayList<>();
                     for (int shape : shapes) {
-                        stored.add(storage().opportunities().insert(deal(tenant, shape)));
+                        stored.add(opportunities().insert(deal(tenant, shape)));
                     }
                     OpportunityFilter filter = filter(filterBits);
                     List<OpportunityRecord> expected = stored.stream().filter(filter::matches)
@@ -77,7 +77,7 @@ public abstract class OpportunityFilterProperties extends ContractSupport {
                     List<OpportunityRecord> found = new ArrayList<>();
                     PageRequest request = PageRequest.first(pageSize);
                     while (true) {
-                        Page<OpportunityRecord> page = storage().opportunities().find(tenant, filter, request);
+                        Page<OpportunityRecord> page = opportunities().find(tenant, filter, request);
                         found.addAll(page.items());
                         if (page.next().isEmpty()) {
                             break;

@@ -37,7 +37,7 @@ public abstract class OpportunityStoreContract extends ContractSupport {
     private final UUID pipeline = UUID.randomUUID();
 
     private OpportunityStore deals() {
-        return storage().opportunities();
+        return opportunities();
     }
 
     private List<OpportunityRecord> all(String tenant, OpportunityFilter filter, int pageSize) {

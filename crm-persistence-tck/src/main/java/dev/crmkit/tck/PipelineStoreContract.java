@@ -24,9 +24,6 @@ import org.junit.jupiter.api.Test;
 
 /** The promises of {@link PipelineStore} and {@link PipelineRecord}. */
 public abstract class PipelineStoreContract extends ContractSupport {
-    private PipelineStore pipelines() {
-        return storage().pipelines();
-    }
 
     @Test
     void pipeline_reads_back_equal_with_its_stages_in_order() {

@@ -34,9 +34,6 @@ public abstract class RelationshipStoreContract extends ContractSupport {
     private final UUID acme = UUID.randomUUID();
     private final UUID globex = UUID.randomUUID();
 
-    private RelationshipStore relationships() {
-        return storage().relationships();
-    }
 
     private static RelationshipRecord moved(RelationshipRecord r, UUID person, UUID organization, Instant at) {
         return new RelationshipRecord(r.tenantId(), r.id(), r.version() + 1, r.createdAt(), at, person, organization,

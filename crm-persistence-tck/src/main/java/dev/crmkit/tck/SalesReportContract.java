@@ -39,7 +39,7 @@ public abstract class SalesReportContract extends ContractSupport {
     private final UUID bo = UUID.fromString("00000000-0000-7000-8000-00000000000b");
 
     private OpportunityStore deals() {
-        return storage().opportunities();
+        return opportunities();
     }
 
     private static Duration days(int n) {

@@ -93,9 +93,9 @@ public abstract class SalesReportProperties extends ContractSupport {
                     String tenant = CustomerFixtures.freshTenant();
                     List<OpportunityRecord> deals = new ArrayList<>();
                     for (int shape : shapes) {
-                        deals.add(storage().opportunities().insert(deal(tenant, shape)));
+                        deals.add(opportunities().insert(deal(tenant, shape)));
                     }
-                    var store = storage().opportunities();
+                    var store = opportunities();
 
                     assertThat(store.winRate(tenant, PERIOD)).isEqualTo(new WinRate(
                             deals.stream().filter(o -> closedIn(o, StageOutcome.WON)).count(),

@@ -1,6 +1,12 @@
 package dev.crmkit.tck;
 
 import dev.crmkit.spi.Storage;
+import dev.crmkit.spi.StorageCapability;
+import dev.crmkit.spi.customer.CustomerStorage;
+import dev.crmkit.spi.lead.LeadStorage;
+import dev.crmkit.spi.opportunity.OpportunityStorage;
+import dev.crmkit.spi.team.TeamStorage;
+import dev.crmkit.spi.touchpoint.TouchPointStorage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -17,8 +23,12 @@ import org.junit.jupiter.api.Nested;
  * }
  * }</pre>
  *
- * <p>Each store's contract is a public {@code @Nested} class, so a report shows which store broke which
- * promise; properties (round trip, paging, tenant isolation, criteria) are generated with QuickTheories.
+ * <p>The suite is grouped by capability: the required {@link Core} first, then one {@code @Nested} group per
+ * {@link StorageCapability}, each holding a public {@code @Nested} class per store or property, so a report shows
+ * which store broke which promise. An adapter that does not offer a capability sees that capability's group
+ * skipped, with an assumption naming the capability; a test in another group that needs the stores of a capability
+ * the adapter lacks is skipped the same way. Properties (round trip, paging, tenant isolation, criteria) are
+ * generated with QuickTheories.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 public abstract class StorageContract {
@@ -47,255 +57,309 @@ public abstract class StorageContract {
         return current;
     }
 
-    /** The contract of {@link CustomerStoreContract}. */
+    /** Skips the tests of a group whose capability the storage under test does not offer. */
+    void requireCapability(Class<? extends StorageCapability> type) {
+        ContractSupport.require(current, type);
+    }
+
+    /** The contracts of the required core: units, outbox, due work and idempotency keys. */
     @Nested
-    public class Customers extends CustomerStoreContract {
-        @Override
-        protected Storage storage() {
-            return current();
+    public class Core {
+        /** The contract of {@link IdempotencyStoreContract}. */
+        @Nested
+        public class Idempotency_keys extends IdempotencyStoreContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
+
+        /** The contract of {@link OutboxStoreContract}. */
+        @Nested
+        public class Outbox extends OutboxStoreContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
+
+        /** The contract of {@link DueWorkStoreContract}. */
+        @Nested
+        public class Due_work extends DueWorkStoreContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
+
+        /** The contract of {@link TransactionContract}. */
+        @Nested
+        public class Transactions extends TransactionContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
         }
     }
 
-    /** The contract of {@link CustomerPagingProperties}. */
+    /** The contracts of the {@link CustomerStorage} capability. */
     @Nested
-    public class Customer_paging extends CustomerPagingProperties {
-        @Override
-        protected Storage storage() {
-            return current();
+    public class Customer_capability {
+        @BeforeEach
+        void requireTheCapability() {
+            requireCapability(CustomerStorage.class);
+        }
+
+        /** The contract of {@link CustomerStoreContract}. */
+        @Nested
+        public class Customers extends CustomerStoreContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
+
+        /** The contract of {@link CustomerPagingProperties}. */
+        @Nested
+        public class Customer_paging extends CustomerPagingProperties {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
+
+        /** The contract of {@link CriteriaProperties}. */
+        @Nested
+        public class Criteria extends CriteriaProperties {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
+
+        /** The contract of {@link BatchLookupContract}. */
+        @Nested
+        public class Batch_lookups extends BatchLookupContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
+
+        /** The contract of {@link ContactPointStoreContract}. */
+        @Nested
+        public class Contact_points extends ContactPointStoreContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
+
+        /** The contract of {@link RelationshipStoreContract}. */
+        @Nested
+        public class Relationships extends RelationshipStoreContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
+
+        /** The contract of {@link CustomFieldDefinitionStoreContract}. */
+        @Nested
+        public class Custom_field_definitions extends CustomFieldDefinitionStoreContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
+
+        /** The contract of {@link TenantIsolationProperties}. */
+        @Nested
+        public class Tenant_isolation extends TenantIsolationProperties {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
         }
     }
 
-    /** The contract of {@link CriteriaProperties}. */
+    /** The contracts of the {@link TouchPointStorage} capability. */
     @Nested
-    public class Criteria extends CriteriaProperties {
-        @Override
-        protected Storage storage() {
-            return current();
+    public class Touch_point_capability {
+        @BeforeEach
+        void requireTheCapability() {
+            requireCapability(TouchPointStorage.class);
+        }
+
+        /** The contract of {@link InteractionStoreContract}. */
+        @Nested
+        public class Interactions extends InteractionStoreContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
+
+        /** The contract of {@link TimelinePagingProperties}. */
+        @Nested
+        public class Timeline_paging extends TimelinePagingProperties {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
+
+        /** The contract of {@link TaskStoreContract}. */
+        @Nested
+        public class Tasks extends TaskStoreContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
         }
     }
 
-    /** The contract of {@link BatchLookupContract}. */
+    /** The contracts of the {@link TeamStorage} capability. */
     @Nested
-    public class Batch_lookups extends BatchLookupContract {
-        @Override
-        protected Storage storage() {
-            return current();
+    public class Team_capability {
+        @BeforeEach
+        void requireTheCapability() {
+            requireCapability(TeamStorage.class);
+        }
+
+        /** The contract of {@link TeamMemberStoreContract}. */
+        @Nested
+        public class Team_members extends TeamMemberStoreContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
+
+        /** The contract of {@link TeamStoreContract}. */
+        @Nested
+        public class Teams extends TeamStoreContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
+
+        /** The contract of {@link TeamFilterProperties}. */
+        @Nested
+        public class Team_filters extends TeamFilterProperties {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
         }
     }
 
-    /** The contract of {@link IdempotencyStoreContract}. */
+    /** The contracts of the {@link LeadStorage} capability. */
     @Nested
-    public class Idempotency_keys extends IdempotencyStoreContract {
-        @Override
-        protected Storage storage() {
-            return current();
+    public class Lead_capability {
+        @BeforeEach
+        void requireTheCapability() {
+            requireCapability(LeadStorage.class);
+        }
+
+        /** The contract of {@link LeadStoreContract}. */
+        @Nested
+        public class Leads extends LeadStoreContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
+
+        /** The contract of {@link LeadLoadContract}. */
+        @Nested
+        public class Lead_load extends LeadLoadContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
+
+        /** The contract of {@link LeadLoadProperties}. */
+        @Nested
+        public class Lead_load_properties extends LeadLoadProperties {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
+
+        /** The contract of {@link LeadFilterProperties}. */
+        @Nested
+        public class Lead_filters extends LeadFilterProperties {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
+
+        /** The contract of {@link CaptureLookupContract}. */
+        @Nested
+        public class Capture_lookups extends CaptureLookupContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
         }
     }
 
-    /** The contract of {@link CaptureLookupContract}. */
+    /** The contracts of the {@link OpportunityStorage} capability. */
     @Nested
-    public class Capture_lookups extends CaptureLookupContract {
-        @Override
-        protected Storage storage() {
-            return current();
+    public class Opportunity_capability {
+        @BeforeEach
+        void requireTheCapability() {
+            requireCapability(OpportunityStorage.class);
         }
-    }
 
-    /** The contract of {@link ContactPointStoreContract}. */
-    @Nested
-    public class Contact_points extends ContactPointStoreContract {
-        @Override
-        protected Storage storage() {
-            return current();
+        /** The contract of {@link PipelineStoreContract}. */
+        @Nested
+        public class Pipelines extends PipelineStoreContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
         }
-    }
 
-    /** The contract of {@link RelationshipStoreContract}. */
-    @Nested
-    public class Relationships extends RelationshipStoreContract {
-        @Override
-        protected Storage storage() {
-            return current();
+        /** The contract of {@link OpportunityStoreContract}. */
+        @Nested
+        public class Opportunities extends OpportunityStoreContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
         }
-    }
 
-    /** The contract of {@link CustomFieldDefinitionStoreContract}. */
-    @Nested
-    public class Custom_field_definitions extends CustomFieldDefinitionStoreContract {
-        @Override
-        protected Storage storage() {
-            return current();
+        /** The contract of {@link OpportunityFilterProperties}. */
+        @Nested
+        public class Opportunity_filters extends OpportunityFilterProperties {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
         }
-    }
 
-    /** The contract of {@link TenantIsolationProperties}. */
-    @Nested
-    public class Tenant_isolation extends TenantIsolationProperties {
-        @Override
-        protected Storage storage() {
-            return current();
+        /** The contract of {@link SalesReportContract}. */
+        @Nested
+        public class Sales_reports extends SalesReportContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
         }
-    }
 
-    /** The contract of {@link InteractionStoreContract}. */
-    @Nested
-    public class Interactions extends InteractionStoreContract {
-        @Override
-        protected Storage storage() {
-            return current();
-        }
-    }
-
-    /** The contract of {@link TimelinePagingProperties}. */
-    @Nested
-    public class Timeline_paging extends TimelinePagingProperties {
-        @Override
-        protected Storage storage() {
-            return current();
-        }
-    }
-
-    /** The contract of {@link TaskStoreContract}. */
-    @Nested
-    public class Tasks extends TaskStoreContract {
-        @Override
-        protected Storage storage() {
-            return current();
-        }
-    }
-
-    /** The contract of {@link TeamMemberStoreContract}. */
-    @Nested
-    public class Team_members extends TeamMemberStoreContract {
-        @Override
-        protected Storage storage() {
-            return current();
-        }
-    }
-
-    /** The contract of {@link TeamStoreContract}. */
-    @Nested
-    public class Teams extends TeamStoreContract {
-        @Override
-        protected Storage storage() {
-            return current();
-        }
-    }
-
-    /** The contract of {@link TeamFilterProperties}. */
-    @Nested
-    public class Team_filters extends TeamFilterProperties {
-        @Override
-        protected Storage storage() {
-            return current();
-        }
-    }
-
-    /** The contract of {@link LeadStoreContract}. */
-    @Nested
-    public class Leads extends LeadStoreContract {
-        @Override
-        protected Storage storage() {
-            return current();
-        }
-    }
-
-    /** The contract of {@link LeadLoadContract}. */
-    @Nested
-    public class Lead_load extends LeadLoadContract {
-        @Override
-        protected Storage storage() {
-            return current();
-        }
-    }
-
-    /** The contract of {@link LeadLoadProperties}. */
-    @Nested
-    public class Lead_load_properties extends LeadLoadProperties {
-        @Override
-        protected Storage storage() {
-            return current();
-        }
-    }
-
-    /** The contract of {@link PipelineStoreContract}. */
-    @Nested
-    public class Pipelines extends PipelineStoreContract {
-        @Override
-        protected Storage storage() {
-            return current();
-        }
-    }
-
-    /** The contract of {@link LeadFilterProperties}. */
-    @Nested
-    public class Lead_filters extends LeadFilterProperties {
-        @Override
-        protected Storage storage() {
-            return current();
-        }
-    }
-
-    /** The contract of {@link OpportunityStoreContract}. */
-    @Nested
-    public class Opportunities extends OpportunityStoreContract {
-        @Override
-        protected Storage storage() {
-            return current();
-        }
-    }
-
-    /** The contract of {@link OpportunityFilterProperties}. */
-    @Nested
-    public class Opportunity_filters extends OpportunityFilterProperties {
-        @Override
-        protected Storage storage() {
-            return current();
-        }
-    }
-
-    /** The contract of {@link SalesReportContract}. */
-    @Nested
-    public class Sales_reports extends SalesReportContract {
-        @Override
-        protected Storage storage() {
-            return current();
-        }
-    }
-
-    /** The contract of {@link SalesReportProperties}. */
-    @Nested
-    public class Sales_report_properties extends SalesReportProperties {
-        @Override
-        protected Storage storage() {
-            return current();
-        }
-    }
-
-    /** The contract of {@link OutboxStoreContract}. */
-    @Nested
-    public class Outbox extends OutboxStoreContract {
-        @Override
-        protected Storage storage() {
-            return current();
-        }
-    }
-
-    /** The contract of {@link DueWorkStoreContract}. */
-    @Nested
-    public class Due_work extends DueWorkStoreContract {
-        @Override
-        protected Storage storage() {
-            return current();
-        }
-    }
-
-    /** The contract of {@link TransactionContract}. */
-    @Nested
-    public class Transactions extends TransactionContract {
-        @Override
-        protected Storage storage() {
-            return current();
+        /** The contract of {@link SalesReportProperties}. */
+        @Nested
+        public class Sales_report_properties extends SalesReportProperties {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
         }
     }
 }

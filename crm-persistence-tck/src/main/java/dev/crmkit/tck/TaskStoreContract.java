@@ -39,9 +39,6 @@ public abstract class TaskStoreContract extends ContractSupport {
     private final UUID jana = UUID.randomUUID();
     private final UUID piotr = UUID.randomUUID();
 
-    private TaskStore tasks() {
-        return storage().tasks();
-    }
 
     private static Instant inHours(int hours) {
         return NOW.plus(Duration.ofHours(hours));

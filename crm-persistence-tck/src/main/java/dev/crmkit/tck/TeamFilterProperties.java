@@ -102,7 +102,7 @@ public abstract class TeamFilterProperties extends ContractSupport {
                     String tenant = CustomerFixtures.freshTenant();
                     List<TeamMemberRecord> stored = new ArrayList<>();
                     for (int i = 0; i < shapes.size(); i++) {
-                        stored.add(storage().teamMembers().insert(member(tenant, i, shapes.get(i))));
+                        stored.add(teamMembers().insert(member(tenant, i, shapes.get(i))));
                     }
                     MemberFilter filter = filter(filterBits);
                     List<TeamMemberRecord> expected = stored.stream().filter(filter::matches)
@@ -111,7 +111,7 @@ public abstract class TeamFilterProperties extends ContractSupport {
                     List<TeamMemberRecord> found = new ArrayList<>();
                     PageRequest request = PageRequest.first(pageSize);
                     while (true) {
-                        Page<TeamMemberRecord> page = storage().teamMembers().find(tenant, filter, request);
+                        Page<TeamMemberRecord> page = teamMembers().find(tenant, filter, request);
                         found.addAll(page.items());
                         if (page.next().isEmpty()) {
                             break;

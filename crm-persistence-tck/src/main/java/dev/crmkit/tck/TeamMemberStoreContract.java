@@ -35,7 +35,7 @@ public abstract class TeamMemberStoreContract extends ContractSupport {
     private final UUID south = UUID.randomUUID();
 
     private TeamMemberStore members() {
-        return storage().teamMembers();
+        return teamMembers();
     }
 
     private List<TeamMemberRecord> all(String tenant, MemberFilter filter) {

@@ -21,9 +21,6 @@ import org.junit.jupiter.api.Test;
 
 /** The promises of {@link TeamStore} and {@link TeamRecord}. */
 public abstract class TeamStoreContract extends ContractSupport {
-    private TeamStore teams() {
-        return storage().teams();
-    }
 
     @Test
     void team_reads_back_equal() {

@@ -8,11 +8,11 @@ import static org.quicktheories.generators.Generate.range;
 
 import dev.crmkit.spi.NotFoundException;
 import dev.crmkit.spi.PageRequest;
-import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.customer.ContactPointKind;
 import dev.crmkit.spi.customer.ContactPointRecord;
 import dev.crmkit.spi.customer.CustomerCriterion;
 import dev.crmkit.spi.customer.CustomerRecord;
+import dev.crmkit.spi.customer.CustomerStorage;
 import dev.crmkit.spi.customer.RelationshipRecord;
 import dev.crmkit.spi.customer.SharedValue;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionRecord;
@@ -81,7 +81,7 @@ public abstract class TenantIsolationProperties extends ContractSupport {
     }
 
     private void store(TenantData data) {
-        Storage s = storage();
+        CustomerStorage s = capability(CustomerStorage.class);
         s.customers().insertAll(data.customers());
         s.contactPoints().insertAll(data.contactPoints());
         data.relationships().forEach(s.relationships()::insert);
@@ -90,7 +90,7 @@ public abstract class TenantIsolationProperties extends ContractSupport {
 
     /** Everything of a tenant as read back through the stores, to compare before and after. */
     private List<Object> snapshot(TenantData data) {
-        Storage s = storage();
+        CustomerStorage s = capability(CustomerStorage.class);
         List<Object> state = new ArrayList<>();
         state.add(new HashSet<>(s.customers().getAll(data.tenantId(), data.customerIdList())));
         state.add(new HashSet<>(s.contactPoints().forCustomers(data.tenantId(), data.customerIdList())));
@@ -110,7 +110,7 @@ public abstract class TenantIsolationProperties extends ContractSupport {
                 .checkAssert((a, b) -> {
                     store(a);
                     store(b);
-                    Storage s = storage();
+                    CustomerStorage s = capability(CustomerStorage.class);
                     String tenant = a.tenantId();
                     Set<UUID> ours = a.customerIds();
 
@@ -166,7 +166,7 @@ public abstract class TenantIsolationProperties extends ContractSupport {
                 .checkAssert((a, b) -> {
                     store(a);
                     store(b);
-                    Storage s = storage();
+                    CustomerStorage s = capability(CustomerStorage.class);
                     String tenant = a.tenantId();
                     List<Object> before = snapshot(b);
                     List<Object> ourBefore = snapshot(a);

@@ -12,7 +12,6 @@ import dev.crmkit.spi.PageRequest;
 import dev.crmkit.spi.touchpoint.Channel;
 import dev.crmkit.spi.touchpoint.Direction;
 import dev.crmkit.spi.touchpoint.InteractionRecord;
-import dev.crmkit.spi.touchpoint.InteractionStore;
 import dev.crmkit.spi.touchpoint.Purpose;
 import dev.crmkit.spi.touchpoint.TimelineFilter;
 import java.time.Instant;
@@ -47,9 +46,6 @@ public abstract class TimelinePagingProperties extends ContractSupport {
 
     private final UUID customer = UUID.randomUUID();
 
-    private InteractionStore interactions() {
-        return storage().interactions();
-    }
 
     /** Channel, purpose and minute of an interaction; few minutes, so equal times (ties on id) are common. */
     private record Shape(Channel channel, Purpose purpose, int minute) {

@@ -6,17 +6,22 @@ import dev.crmkit.core.Crm;
 import dev.crmkit.core.TenantCrm;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.customer.Customer;
+import dev.crmkit.core.customer.CustomerModule;
+import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.customer.DuplicateGroup;
 import dev.crmkit.core.customer.DuplicatePolicy;
 import dev.crmkit.core.customer.ImportReport;
 import dev.crmkit.core.customer.RegisterCustomer;
 import dev.crmkit.core.customer.RegisterPerson;
 import dev.crmkit.core.customer.RegistrationResult;
+import dev.crmkit.core.customfield.CustomFieldService;
 import dev.crmkit.core.customfield.DefineCustomField;
 import dev.crmkit.core.touchpoint.FollowUp;
 import dev.crmkit.core.touchpoint.RecordInteraction;
 import dev.crmkit.core.touchpoint.ScheduleFollowUp;
+import dev.crmkit.core.touchpoint.TouchPointService;
 import dev.crmkit.core.view.CustomerView;
+import dev.crmkit.core.view.CustomerViewService;
 import dev.crmkit.jdbc.JdbcStorage;
 import dev.crmkit.spi.customer.PostalAddress;
 import dev.crmkit.spi.customfield.CustomFieldType;
@@ -53,15 +58,15 @@ public final class RetailerScenario {
                         .storage(JdbcStorage.builder().dataSource(h2).migrate(true).build())
                         .clock(clock)
                         .defaultPhoneRegion("DE")
-                        .duplicatePolicy(DuplicatePolicy.WARN)
+                        .module(CustomerModule.builder().duplicatePolicy(DuplicatePolicy.WARN).build())
                         .nodeId("example-node")
                         .listener(event -> delivered.merge(event.type(), 1, Integer::sum))
                         .build()) {
             TenantCrm shop = crm.tenant(TENANT);
-            shop.customFields().define(DefineCustomField.optional("loyalty_number", "Loyalty card", CustomFieldType.TEXT));
+            shop.service(CustomFieldService.class).define(DefineCustomField.optional("loyalty_number", "Loyalty card", CustomFieldType.TEXT));
 
             heading("1. Bulk import from the old shop system");
-            ImportReport report = shop.customers().importCustomers(legacyCustomers(), soFar ->
+            ImportReport report = shop.service(CustomerService.class).importCustomers(legacyCustomers(), soFar ->
                     System.out.printf("   ... %,d rows read, %,d imported%n", soFar.rowsRead(), soFar.imported()));
             System.out.printf("   imported %,d of %,d rows; %d duplicates skipped; %d rows rejected%n",
                     report.imported(), report.rowsRead(), report.duplicates(), report.errors().size());
@@ -69,7 +74,7 @@ public final class RetailerScenario {
                     System.out.printf("   row %d rejected: %s %s%n", e.row(), e.field(), e.reason()));
 
             heading("2. Walk-in shopper registers at the till");
-            Customer anna = shop.customers().register(RegisterPerson.named("Anna", "Schmidt")
+            Customer anna = shop.service(CustomerService.class).register(RegisterPerson.named("Anna", "Schmidt")
                     .withEmail("  Anna.Schmidt@Example.COM ")
                     .withPhone("030 1234567")
                     .withContactPoint(dev.crmkit.core.customer.NewContactPoint.postal(
@@ -85,10 +90,10 @@ public final class RetailerScenario {
             record(shop, anna.id(), Channel.PHONE, Direction.INBOUND, Purpose.SERVICE, "reached", "Asked to exchange the coat size", 2);
             record(shop, anna.id(), Channel.CHAT, Direction.INBOUND, Purpose.SERVICE, "resolved", "Exchange booked for Saturday", 3);
             System.out.printf("   outbound marketing contacts in the last 30 days: %d%n",
-                    shop.touchPoints().outboundMarketingContacts(anna.id(), 30));
+                    shop.service(TouchPointService.class).outboundMarketingContacts(anna.id(), 30));
 
             heading("4. The same shopper signs up online, typing her name differently");
-            RegistrationResult online = shop.customers().register(RegisterPerson.named("Anna", "Schmitt")
+            RegistrationResult online = shop.service(CustomerService.class).register(RegisterPerson.named("Anna", "Schmitt")
                     .withPhone("+49 30 1234567")
                     .withContactPoint(dev.crmkit.core.customer.NewContactPoint.postal(
                             new PostalAddress("Friedrichstrasse 12", "Berlin", null, "10117", "DE"))));
@@ -98,18 +103,18 @@ public final class RetailerScenario {
                     "Left two scarves in the cart", 4);
 
             heading("5. The nightly duplicate job finds groups and a clerk merges them");
-            for (DuplicateGroup group : shop.customers().findDuplicateGroups()) {
+            for (DuplicateGroup group : shop.service(CustomerService.class).findDuplicateGroups()) {
                 if (group.customerIds().contains(anna.id())) {
                     System.out.printf("   group of %d customers, reasons %s%n", group.customerIds().size(), group.reasons());
                     group.customerIds().stream().filter(id -> !id.equals(anna.id())).forEach(other ->
-                            shop.customers().merge(anna.id(), other, Actor.user("clerk-7")));
+                            shop.service(CustomerService.class).merge(anna.id(), other, Actor.user("clerk-7")));
                 }
             }
             System.out.printf("   the online sign-up's id now resolves to: %s%n",
-                    shop.customers().get(online.customer().id()).id().equals(anna.id()) ? "Anna's record" : "another record");
+                    shop.service(CustomerService.class).get(online.customer().id()).id().equals(anna.id()) ? "Anna's record" : "another record");
 
             heading("6. A follow-up falls due");
-            FollowUp callBack = shop.touchPoints().schedule(ScheduleFollowUp.of(anna.id(),
+            FollowUp callBack = shop.service(TouchPointService.class).schedule(ScheduleFollowUp.of(anna.id(),
                     "Call back about the exchange", clock.instant().plus(Duration.ofDays(1))));
             System.out.printf("   scheduled '%s' due %s%n", callBack.title(), callBack.dueAt());
             clock.advance(Duration.ofHours(25));
@@ -120,7 +125,7 @@ public final class RetailerScenario {
             System.out.printf("   events delivered to the listener: %s%n", delivered);
 
             heading("7. Anna's 360-degree view");
-            print(shop.customerViews().view(anna.id()));
+            print(shop.service(CustomerViewService.class).view(anna.id()));
         }
     }
 
@@ -142,7 +147,7 @@ public final class RetailerScenario {
     private static void record(TenantCrm shop, UUID customer, Channel channel, Direction direction, Purpose purpose,
             String outcome, String summary, int hoursAgo) {
         Instant at = Instant.parse("2026-11-23T08:00:00Z").minus(Duration.ofHours(48L - hoursAgo));
-        shop.touchPoints().record(new RecordInteraction(customer, channel, direction, purpose, outcome, "agent-3",
+        shop.service(TouchPointService.class).record(new RecordInteraction(customer, channel, direction, purpose, outcome, "agent-3",
                 summary, at, null));
     }
 

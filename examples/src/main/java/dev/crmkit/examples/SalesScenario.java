@@ -6,6 +6,7 @@ import dev.crmkit.core.Crm;
 import dev.crmkit.core.TenantCrm;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.Money;
+import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.customer.RegisterPerson;
 import dev.crmkit.core.interchange.LeadColumn;
 import dev.crmkit.core.interchange.LeadCsvImport;
@@ -16,16 +17,21 @@ import dev.crmkit.core.lead.CaptureResult;
 import dev.crmkit.core.lead.Conversion;
 import dev.crmkit.core.lead.ConvertLead;
 import dev.crmkit.core.lead.DistributionStrategies;
-import dev.crmkit.core.lead.FitRules;
 import dev.crmkit.core.lead.EngagementRules;
+import dev.crmkit.core.lead.FitRules;
 import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.lead.LeadModule;
+import dev.crmkit.core.lead.LeadService;
 import dev.crmkit.core.lead.LeadSettings;
 import dev.crmkit.core.lead.LeadTouchPoint;
 import dev.crmkit.core.lead.QueueEntry;
 import dev.crmkit.core.lead.TrainingReport;
 import dev.crmkit.core.opportunity.Opportunity;
+import dev.crmkit.core.opportunity.OpportunityService;
 import dev.crmkit.core.team.MemberDetails;
 import dev.crmkit.core.team.TeamMember;
+import dev.crmkit.core.team.TeamService;
+import dev.crmkit.core.view.CustomerViewService;
 import dev.crmkit.jdbc.JdbcStorage;
 import dev.crmkit.spi.lead.LeadSource;
 import dev.crmkit.spi.lead.Qualification;
@@ -73,7 +79,7 @@ public final class SalesScenario {
                 Crm crm = Crm.builder()
                         .storage(JdbcStorage.builder().dataSource(h2).migrate(true).build())
                         .clock(clock).defaultPhoneRegion("DE").nodeId("example-node")
-                        .leadSettings(TENANT, settings)
+                        .module(LeadModule.builder().settings(TENANT, settings).build())
                         .listener(event -> delivered.merge(event.type(), 1, Integer::sum))
                         .build()) {
             TenantCrm sales = crm.tenant(TENANT);
@@ -87,29 +93,29 @@ public final class SalesScenario {
 
             heading("2. Last quarter's leads teach the predictive model");
             history(sales, clock);
-            TrainingReport training = sales.leads().trainPredictiveModel();
+            TrainingReport training = sales.service(LeadService.class).trainPredictiveModel();
             System.out.printf("   trained on %d converted and %d disqualified leads: %s%n", training.converted(),
                     training.lost(), training.trained() ? "model installed" : "not enough history");
             clock.advance(Duration.ofDays(90));
 
             heading("3. Today's leads arrive");
-            sales.customers().register(RegisterPerson.named("Jonas", "Weber").withEmail("jonas.weber@kontor.example"));
-            CaptureResult web = sales.leads().capture(CaptureLead.from(LeadSource.WEB_FORM)
+            sales.service(CustomerService.class).register(RegisterPerson.named("Jonas", "Weber").withEmail("jonas.weber@kontor.example"));
+            CaptureResult web = sales.service(LeadService.class).capture(CaptureLead.from(LeadSource.WEB_FORM)
                     .withPerson("Greta", "Hoffmann").withEmail(" Greta.Hoffmann@Spedition-Nord.example ")
                     .withPhone("040 1234567").withCompany("Spedition Nord GmbH", "logistics", 240)
                     .withJobTitle("Head of Operations").withLocation("DE", "20095", "Hamburg")
                     .withCampaign("fleet-webinar", "utm_source=newsletter&utm_campaign=fleet")
                     .withRawSubmission("{\"form\":\"demo-request\",\"seats\":\"40\"}"));
-            CaptureResult referral = sales.leads().capture(CaptureLead.from(LeadSource.REFERRAL)
+            CaptureResult referral = sales.service(LeadService.class).capture(CaptureLead.from(LeadSource.REFERRAL)
                     .withPerson("Jonas", "Weber").withEmail("jonas.weber@kontor.example")
                     .withCompany("Kontor Software AG", "software", 80).withLocation("AT", "1010", "Wien"));
-            CaptureResult phone = sales.leads().capture(CaptureLead.from(LeadSource.PHONE)
+            CaptureResult phone = sales.service(LeadService.class).capture(CaptureLead.from(LeadSource.PHONE)
                     .withPerson("Lukas", "Brandt").withPhone("+49 89 7654321")
                     .withCompany("Brandt Logistik", "logistics", 35).withLocation("CH", "8001", "Zürich"));
-            CaptureResult again = sales.leads().capture(CaptureLead.from(LeadSource.WEB_FORM)
+            CaptureResult again = sales.service(LeadService.class).capture(CaptureLead.from(LeadSource.WEB_FORM)
                     .withEmail("greta.hoffmann@spedition-nord.example").withJobTitle("COO")
                     .withRawSubmission("{\"form\":\"pricing\"}"));
-            LeadImportReport imported = LeadCsvImport.of(sales.leads(), LeadCsvMapping.of(LeadSource.TRADE_SHOW)
+            LeadImportReport imported = LeadCsvImport.of(sales.service(LeadService.class), LeadCsvMapping.of(LeadSource.TRADE_SHOW)
                     .map(LeadColumn.EXTERNAL_ID, "Badge").map(LeadColumn.GIVEN_NAME, "First name")
                     .map(LeadColumn.FAMILY_NAME, "Last name").map(LeadColumn.EMAIL, "E-mail")
                     .map(LeadColumn.COMPANY, "Company").map(LeadColumn.INDUSTRY, "Industry")
@@ -125,12 +131,12 @@ public final class SalesScenario {
                     e.reason()));
 
             heading("4. Scores explain themselves");
-            explain(sales.leads().get(web.lead().id()));
-            explain(sales.leads().get(phone.lead().id()));
+            explain(sales.service(LeadService.class).get(web.lead().id()));
+            explain(sales.service(LeadService.class).get(phone.lead().id()));
 
             heading("5. Work queues");
             for (TeamMember rep : List.of(anja, ben, chloe)) {
-                List<QueueEntry> queue = sales.leads().queue(rep.id(), 5);
+                List<QueueEntry> queue = sales.service(LeadService.class).queue(rep.id(), 5);
                 System.out.printf("   %s: %d open lead(s)%n", names.get(rep.id()), queue.size());
                 queue.forEach(e -> System.out.printf("     priority %3d  score %3d  %-22s first contact due in %s%n",
                         e.priority(), e.lead().score().points(), e.lead().displayName(), e.timeToFirstContact()));
@@ -138,60 +144,60 @@ public final class SalesScenario {
 
             heading("6. Work a lead: contact, qualify, convert into a customer and a deal");
             clock.advance(Duration.ofHours(1));
-            Lead greta = sales.leads().recordTouchPoint(web.lead().id(), LeadTouchPoint.of(Channel.PHONE,
+            Lead greta = sales.service(LeadService.class).recordTouchPoint(web.lead().id(), LeadTouchPoint.of(Channel.PHONE,
                     Direction.OUTBOUND, clock.instant()).by(names.get(web.lead().ownerId()), "reached"));
             System.out.printf("   after the call: %s, score %d%n", greta.status(), greta.score().points());
-            sales.leads().updateQualification(greta.id(), new Qualification(new BigDecimal("60000"), "EUR", true,
+            sales.service(LeadService.class).updateQualification(greta.id(), new Qualification(new BigDecimal("60000"), "EUR", true,
                     "Route planning for 40 trucks", LocalDate.parse("2027-01-31")));
-            System.out.printf("   qualified: %s%n", sales.leads().qualify(greta.id()).status());
-            Conversion won = sales.leads().convert(ConvertLead.of(greta.id(), MANAGER)
+            System.out.printf("   qualified: %s%n", sales.service(LeadService.class).qualify(greta.id()).status());
+            Conversion won = sales.service(LeadService.class).convert(ConvertLead.of(greta.id(), MANAGER)
                     .withOpportunity("Spedition Nord: route planning", Money.of("54000", "EUR")));
             System.out.printf("   converted: new customer %s, deal opened, %d touch point(s) moved%n",
                     won.newCustomer(), won.touchPointsMoved());
             System.out.printf("   the customer's 360-degree view shows where it came from: %s%n",
-                    sales.customerViews().view(won.customerId()).origins().stream()
+                    sales.service(CustomerViewService.class).view(won.customerId()).origins().stream()
                             .map(o -> o.source() + " via " + o.campaignId()).toList());
 
-            Lead jonas = sales.leads().recordTouchPoint(referral.lead().id(), LeadTouchPoint.of(Channel.EMAIL,
+            Lead jonas = sales.service(LeadService.class).recordTouchPoint(referral.lead().id(), LeadTouchPoint.of(Channel.EMAIL,
                     Direction.OUTBOUND, clock.instant()));
-            sales.leads().updateQualification(jonas.id(), new Qualification(new BigDecimal("20000"), "EUR", false,
+            sales.service(LeadService.class).updateQualification(jonas.id(), new Qualification(new BigDecimal("20000"), "EUR", false,
                     "CRM for the support team", null));
-            sales.leads().qualify(jonas.id());
-            Conversion lostDeal = sales.leads().convert(ConvertLead.of(jonas.id(), MANAGER)
+            sales.service(LeadService.class).qualify(jonas.id());
+            Conversion lostDeal = sales.service(LeadService.class).convert(ConvertLead.of(jonas.id(), MANAGER)
                     .withOpportunity("Kontor: support CRM", Money.of("18000", "EUR")));
             System.out.printf("   referral converted into the existing customer: %s%n", !lostDeal.newCustomer());
-            sales.leads().disqualify(phone.lead().id(), "Only needs a one-off quote");
+            sales.service(LeadService.class).disqualify(phone.lead().id(), "Only needs a one-off quote");
 
             heading("7. Deals move through the pipeline, one is won, one lost");
             clock.advance(Duration.ofDays(10));
-            sales.opportunities().moveToStage(won.opportunityId(), "proposal", MANAGER);
+            sales.service(OpportunityService.class).moveToStage(won.opportunityId(), "proposal", MANAGER);
             clock.advance(Duration.ofDays(12));
-            sales.opportunities().moveToStage(won.opportunityId(), "negotiation", MANAGER);
+            sales.service(OpportunityService.class).moveToStage(won.opportunityId(), "negotiation", MANAGER);
             clock.advance(Duration.ofDays(5));
-            Opportunity closed = sales.opportunities().closeWon(won.opportunityId(), "Best route optimizer", MANAGER);
-            sales.opportunities().closeLost(lostDeal.opportunityId(), "Chose a cheaper tool", MANAGER);
+            Opportunity closed = sales.service(OpportunityService.class).closeWon(won.opportunityId(), "Best route optimizer", MANAGER);
+            sales.service(OpportunityService.class).closeLost(lostDeal.opportunityId(), "Chose a cheaper tool", MANAGER);
             System.out.printf("   won %s with %s%n", closed.name(), closed.amount());
 
             heading("8. Reports, computed by the database");
             ReportPeriod quarter = new ReportPeriod(START.minus(Duration.ofDays(1)), clock.instant().plusSeconds(1));
-            sales.leads().funnel(START.minus(Duration.ofDays(1)), clock.instant()).forEach(f -> System.out.printf(
+            sales.service(LeadService.class).funnel(START.minus(Duration.ofDays(1)), clock.instant()).forEach(f -> System.out.printf(
                     "   leads from %-17s %d, by state %s, conversion %.0f%%%n", f.source(), f.total(),
                     new TreeMap<>(f.byStatus()), f.conversionRate() * 100));
-            var winRate = sales.opportunities().reports().winRate(quarter);
+            var winRate = sales.service(OpportunityService.class).reports().winRate(quarter);
             System.out.printf("   win rate: %d won, %d lost%n", winRate.won(), winRate.lost());
-            sales.opportunities().reports().averageDealSize(quarter).forEach(t -> System.out.printf(
+            sales.service(OpportunityService.class).reports().averageDealSize(quarter).forEach(t -> System.out.printf(
                     "   won deals in %s: %d, average %s%n", t.currency(), t.count(), t.total()
                             .divide(BigDecimal.valueOf(t.count()), 2, java.math.RoundingMode.HALF_EVEN).toPlainString()));
             System.out.printf("   average sales cycle: %s days%n",
-                    sales.opportunities().reports().salesCycle(quarter).averageDays());
-            sales.opportunities().reports().leaderboard(quarter).forEach(r -> System.out.printf(
+                    sales.service(OpportunityService.class).reports().salesCycle(quarter).averageDays());
+            sales.service(OpportunityService.class).reports().leaderboard(quarter).forEach(r -> System.out.printf(
                     "   leaderboard: %-6s %d won, %s %s%n", names.getOrDefault(r.ownerId(), "-"), r.wonCount(),
                     r.wonAmount().stripTrailingZeros().toPlainString(), r.currency()));
             while (crm.relay().relayOnce().claimed() > 0) {
                 // deliver the outbox until it is empty
             }
             System.out.printf("   events delivered: %s%n", delivered.entrySet().stream()
-                    .filter(e -> e.getKey().startsWith("Lead") || e.getKey().startsWith("Opportunity"))
+                    .filter(e -> e.getKey().startsWith("lead.") || e.getKey().startsWith("opportunity."))
                     .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
         }
     }
@@ -206,7 +212,7 @@ public final class SalesScenario {
 
     private static TeamMember rep(TenantCrm sales, String userId, String name, int seniority, Set<String> territories,
             Set<String> skills) {
-        return sales.teams().add(MemberDetails.of(userId, name, TeamRole.SALES_REP).withSeniority(seniority)
+        return sales.service(TeamService.class).add(MemberDetails.of(userId, name, TeamRole.SALES_REP).withSeniority(seniority)
                 .withTerritories(territories).withSkills(skills).withCapacity(20));
     }
 
@@ -226,16 +232,16 @@ public final class SalesScenario {
                     .withEmail("past.lead" + i + (freeMail ? "@gmail.com" : "@firm" + i + ".example"))
                     .withCompany("Firm " + i, industry, industry.equals("retail") ? 8 : 60 + i * 5)
                     .withLocation(dach ? "DE" : "FR", null, null);
-            Lead lead = sales.leads().capture(capture).lead();
+            Lead lead = sales.service(LeadService.class).capture(capture).lead();
             if (converted) {
-                sales.leads().recordTouchPoint(lead.id(), LeadTouchPoint.of(Channel.PHONE, Direction.OUTBOUND,
+                sales.service(LeadService.class).recordTouchPoint(lead.id(), LeadTouchPoint.of(Channel.PHONE, Direction.OUTBOUND,
                         clock.instant()));
-                sales.leads().updateQualification(lead.id(), new Qualification(new BigDecimal("10000"), "EUR", true,
+                sales.service(LeadService.class).updateQualification(lead.id(), new Qualification(new BigDecimal("10000"), "EUR", true,
                         "Planning", null));
-                sales.leads().qualify(lead.id());
-                sales.leads().convert(ConvertLead.of(lead.id(), MANAGER));
+                sales.service(LeadService.class).qualify(lead.id());
+                sales.service(LeadService.class).convert(ConvertLead.of(lead.id(), MANAGER));
             } else {
-                sales.leads().disqualify(lead.id(), "No budget");
+                sales.service(LeadService.class).disqualify(lead.id(), "No budget");
             }
             clock.advance(Duration.ofHours(6));
         }

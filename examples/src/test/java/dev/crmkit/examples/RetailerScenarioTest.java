@@ -28,7 +28,7 @@ class RetailerScenarioTest {
                 .contains("possible duplicate: score")
                 .contains("the online sign-up's id now resolves to: Anna's record")
                 .contains("Run[claimed=1, completed=1, retried=0]")
-                .contains("FollowUpDue=1")
+                .contains("follow-up.due=1")
                 .contains("timeline 2026-11-21T12:00:00Z WEB");
     }
 }

@@ -35,6 +35,6 @@ class SalesScenarioTest {
                 .contains("referral converted into the existing customer: true")
                 .contains("win rate: 1 won, 1 lost")
                 .contains("won deals in EUR: 1, average 54000.00")
-                .contains("OpportunityWon=1");
+                .contains("opportunity.won=1");
     }
 }

@@ -1,13 +1,14 @@
 package dev.crmkit.core.customer;
 
 import com.google.common.collect.Lists;
-import dev.crmkit.core.common.CoreContext;
+import dev.crmkit.core.module.DomainContext;
 import dev.crmkit.spi.PageRequest;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.ValidationException;
 import dev.crmkit.spi.customer.ContactPointKind;
 import dev.crmkit.spi.customer.ContactPointRecord;
 import dev.crmkit.spi.customer.CustomerRecord;
+import dev.crmkit.spi.customer.CustomerStorage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,8 +27,9 @@ import java.util.Set;
  * rest of the batch is stored. Memory holds one batch and the error list, whatever the input's size.
  */
 final class CustomerImporter {
-    private final CoreContext context;
+    private final DomainContext context;
     private final Storage storage;
+    private final CustomerStorage customerStorage;
     private final String tenantId;
     private final ContactPointNormalizer normalizer;
     private final int batchSize;
@@ -37,9 +39,10 @@ final class CustomerImporter {
     private long imported;
     private long duplicates;
 
-    CustomerImporter(CoreContext context, String tenantId, ContactPointNormalizer normalizer, int batchSize) {
+    CustomerImporter(DomainContext context, String tenantId, ContactPointNormalizer normalizer, int batchSize) {
         this.context = context;
         this.storage = context.storage();
+        this.customerStorage = this.storage.capability(CustomerStorage.class).orElseThrow();
         this.tenantId = tenantId;
         this.normalizer = normalizer;
         this.batchSize = batchSize;
@@ -145,10 +148,10 @@ final class CustomerImporter {
                 events.addAll(row.registration().events(now));
             }
             if (!customers.isEmpty()) {
-                storage.customers().insertAll(customers);
+                customerStorage.customers().insertAll(customers);
             }
             if (!points.isEmpty()) {
-                storage.contactPoints().insertAll(points);
+                customerStorage.contactPoints().insertAll(points);
             }
             context.events().record(events);
             imported += customers.size();
@@ -175,13 +178,13 @@ final class CustomerImporter {
         }
         Set<String> storedRefs = new HashSet<>();
         for (List<String> chunk : Lists.partition(List.copyOf(refs), PageRequest.MAX_LIMIT)) {
-            storedRefs.addAll(storage.customers().existingExternalRefs(tenantId, chunk));
+            storedRefs.addAll(customerStorage.customers().existingExternalRefs(tenantId, chunk));
         }
         Map<ContactPointKind, Set<String>> storedValues = new EnumMap<>(ContactPointKind.class);
         values.forEach((kind, wanted) -> {
             Set<String> found = new HashSet<>();
             for (List<String> chunk : Lists.partition(List.copyOf(wanted), PageRequest.MAX_LIMIT)) {
-                found.addAll(storage.contactPoints().existingValues(tenantId, kind, chunk));
+                found.addAll(customerStorage.contactPoints().existingValues(tenantId, kind, chunk));
             }
             storedValues.put(kind, found);
         });

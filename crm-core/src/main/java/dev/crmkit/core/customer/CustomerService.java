@@ -1,7 +1,6 @@
 package dev.crmkit.core.customer;
 
 import dev.crmkit.core.common.Actor;
-import dev.crmkit.core.common.CoreContext;
 import dev.crmkit.spi.Checks;
 import dev.crmkit.spi.Page;
 import dev.crmkit.spi.PageRequest;
@@ -15,7 +14,7 @@ import java.util.stream.Stream;
 
 /**
  * The customers of one tenant: registration, profile changes, lifecycle, contact points, custom field values,
- * duplicates and merging, relationships and bulk import. Obtain it from {@code crm.tenant("acme").customers()};
+ * duplicates and merging, relationships and bulk import. Obtain it from {@code crm.tenant("acme").service(CustomerService.class)};
  * every call is scoped to that tenant and never sees another's customers.
  *
  * <p>Each method is one transaction: it changes storage and records its {@link CustomerEvent events} in the outbox
@@ -25,11 +24,6 @@ import java.util.stream.Stream;
  * fail with a {@link dev.crmkit.spi.ConflictException} rather than overwrite each other.
  */
 public interface CustomerService {
-
-    /** A service for one tenant, for hosts wiring CRMKit by hand instead of through {@code Crm}. */
-    static CustomerService forTenant(CoreContext context, String tenantId, CustomerSettings settings) {
-        return new DefaultCustomerService(context, Checks.tenantId("tenantId", tenantId), settings);
-    }
 
     /**
      * Registers a person or an organization, normalizing its contact points and checking for duplicates under the
@@ -43,7 +37,8 @@ public interface CustomerService {
     RegistrationResult register(RegisterCustomer command);
 
     /**
-     * Changes names or the external reference.
+     * Changes names or the external reference and records {@link CustomerEvent.CustomerUpdated} naming the fields that
+     * changed. A change that changes nothing writes nothing.
      *
      * @throws dev.crmkit.spi.NotFoundException when the customer does not exist in this tenant
      */

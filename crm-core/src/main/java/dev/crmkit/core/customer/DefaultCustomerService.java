@@ -1,7 +1,7 @@
 package dev.crmkit.core.customer;
 
 import dev.crmkit.core.common.Actor;
-import dev.crmkit.core.common.CoreContext;
+import dev.crmkit.core.module.DomainContext;
 import dev.crmkit.spi.Checks;
 import dev.crmkit.spi.NotFoundException;
 import dev.crmkit.spi.NotPermittedException;
@@ -12,12 +12,14 @@ import dev.crmkit.spi.ValidationException;
 import dev.crmkit.spi.customer.ContactPointRecord;
 import dev.crmkit.spi.customer.CustomerCriterion;
 import dev.crmkit.spi.customer.CustomerRecord;
+import dev.crmkit.spi.customer.CustomerStorage;
 import dev.crmkit.spi.customer.LifecycleStage;
 import dev.crmkit.spi.customer.PartyKind;
 import dev.crmkit.spi.customer.RelationshipRecord;
 import dev.crmkit.spi.customfield.CustomFieldValue;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -29,16 +31,21 @@ import java.util.stream.Collectors;
 /** The customer service of one tenant; see {@link CustomerService} for the contract. */
 final class DefaultCustomerService implements CustomerService {
     private static final int MAX_MERGE_HOPS = 32;
+    /** The details {@link CustomerEvent.CustomerUpdated} names when they change, in its order. */
+    private static final List<String> DETAIL_FIELDS = List.of("displayName", "givenName", "familyName",
+            "organizationName", "externalRef");
 
-    private final CoreContext context;
+    private final DomainContext context;
     private final Storage storage;
+    private final CustomerStorage customerStorage;
     private final String tenantId;
     private final CustomerSettings settings;
     private final ContactPointNormalizer normalizer;
 
-    DefaultCustomerService(CoreContext context, String tenantId, CustomerSettings settings) {
+    DefaultCustomerService(DomainContext context, String tenantId, CustomerSettings settings) {
         this.context = Objects.requireNonNull(context, "context");
         this.storage = context.storage();
+        this.customerStorage = this.storage.capability(CustomerStorage.class).orElseThrow();
         this.tenantId = tenantId;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.normalizer = new ContactPointNormalizer(settings.defaultPhoneRegion());
@@ -57,9 +64,9 @@ final class DefaultCustomerService implements CustomerService {
                 throw new NotPermittedException("customer registration blocked: " + candidates.size()
                         + " likely duplicate(s), best " + candidates.get(0).customerId());
             }
-            storage.customers().insert(registration.customer());
+            customerStorage.customers().insert(registration.customer());
             if (!registration.contactPoints().isEmpty()) {
-                storage.contactPoints().insertAll(registration.contactPoints());
+                customerStorage.contactPoints().insertAll(registration.contactPoints());
             }
             List<CustomerEvent> events = registration.events(now);
             if (!candidates.isEmpty()) {
@@ -74,6 +81,8 @@ final class DefaultCustomerService implements CustomerService {
     public Customer updateDetails(UpdateDetails command) {
         Checks.required("command", command);
         return change(command.customerId(), (draft, events) -> {
+            List<Object> before = Arrays.asList(draft.displayName, draft.givenName, draft.familyName,
+                    draft.organizationName, draft.externalRef);
             if (command.displayName() != null) {
                 draft.displayName = command.displayName();
             }
@@ -89,8 +98,18 @@ final class DefaultCustomerService implements CustomerService {
             if (command.externalRef() != null) {
                 draft.externalRef = emptyToNull(command.externalRef());
             }
-            events.add(now -> new CustomerEvent.CustomerUpdated(tenantId, command.customerId(), draft.displayName,
-                    draft.givenName, draft.familyName, draft.organizationName, draft.externalRef, now));
+            List<Object> after = Arrays.asList(draft.displayName, draft.givenName, draft.familyName,
+                    draft.organizationName, draft.externalRef);
+            List<String> changed = new ArrayList<>();
+            for (int i = 0; i < DETAIL_FIELDS.size(); i++) {
+                if (!Objects.equals(before.get(i), after.get(i))) {
+                    changed.add(DETAIL_FIELDS.get(i));
+                }
+            }
+            if (!changed.isEmpty()) {
+                events.add(now -> new CustomerEvent.CustomerUpdated(tenantId, command.customerId(),
+                        List.copyOf(changed), draft.externalRef, now));
+            }
         });
     }
 
@@ -146,17 +165,17 @@ final class DefaultCustomerService implements CustomerService {
         ContactPointNormalizer.Normalized n = normalizer.normalize("contactPoint", contactPoint);
         return inTransaction(() -> {
             CustomerRecord customer = live(customerId);
-            List<ContactPointRecord> existing = storage.contactPoints().forCustomer(tenantId, customer.id());
+            List<ContactPointRecord> existing = customerStorage.contactPoints().forCustomer(tenantId, customer.id());
             if (existing.stream().anyMatch(p -> p.kind() == n.kind() && p.value().equals(n.value()))) {
                 throw new ValidationException("contactPoint.value", "is already a contact point of this customer");
             }
             boolean primary = existing.stream().noneMatch(p -> p.kind() == n.kind());
             Instant now = context.now();
-            ContactPointRecord stored = storage.contactPoints().insert(new ContactPointRecord(tenantId,
+            ContactPointRecord stored = customerStorage.contactPoints().insert(new ContactPointRecord(tenantId,
                     context.ids().next(), 1, now, now, customer.id(), n.kind(), n.label(), n.value(), n.address(),
                     primary));
             context.events().record(new CustomerEvent.ContactPointAdded(tenantId, customer.id(), stored.id(),
-                    stored.kind(), stored.value(), primary, now));
+                    stored.kind(), primary, now));
             return ContactPoint.of(stored);
         });
     }
@@ -168,14 +187,14 @@ final class DefaultCustomerService implements CustomerService {
         return inTransaction(() -> {
             CustomerRecord customer = live(customerId);
             ContactPointRecord point = contactPointOf(customer, contactPointId);
-            storage.contactPoints().delete(tenantId, point.id(), point.version());
+            customerStorage.contactPoints().delete(tenantId, point.id(), point.version());
             Instant now = context.now();
             UUID promoted = null;
             if (point.primary()) {
-                ContactPointRecord next = storage.contactPoints().forCustomer(tenantId, customer.id()).stream()
+                ContactPointRecord next = customerStorage.contactPoints().forCustomer(tenantId, customer.id()).stream()
                         .filter(p -> p.kind() == point.kind()).findFirst().orElse(null);
                 if (next != null) {
-                    storage.contactPoints().update(withPrimary(next, true, now), next.version());
+                    customerStorage.contactPoints().update(withPrimary(next, true, now), next.version());
                     promoted = next.id();
                 }
             }
@@ -194,12 +213,12 @@ final class DefaultCustomerService implements CustomerService {
             ContactPointRecord point = contactPointOf(customer, contactPointId);
             if (!point.primary()) {
                 Instant now = context.now();
-                for (ContactPointRecord other : storage.contactPoints().forCustomer(tenantId, customer.id())) {
+                for (ContactPointRecord other : customerStorage.contactPoints().forCustomer(tenantId, customer.id())) {
                     if (other.kind() == point.kind() && other.primary()) {
-                        storage.contactPoints().update(withPrimary(other, false, now), other.version());
+                        customerStorage.contactPoints().update(withPrimary(other, false, now), other.version());
                     }
                 }
-                storage.contactPoints().update(withPrimary(point, true, now), point.version());
+                customerStorage.contactPoints().update(withPrimary(point, true, now), point.version());
                 context.events().record(new CustomerEvent.PrimaryContactPointChanged(tenantId, customer.id(),
                         point.id(), point.kind(), now));
             }
@@ -213,7 +232,7 @@ final class DefaultCustomerService implements CustomerService {
         return change(customerId, (draft, events) -> {
             customFieldRules().checkValue(key, value);
             if (!value.equals(draft.customFields.put(key, value))) {
-                events.add(now -> new CustomerEvent.CustomFieldValueSet(tenantId, customerId, key, value, now));
+                events.add(now -> new CustomerEvent.CustomFieldValueSet(tenantId, customerId, key, now));
             }
         });
     }
@@ -240,8 +259,8 @@ final class DefaultCustomerService implements CustomerService {
         Checks.required("criterion", criterion);
         Checks.required("page", page);
         return inTransaction(() -> {
-            Page<CustomerRecord> records = storage.customers().find(tenantId, criterion, page);
-            Map<UUID, List<ContactPoint>> points = storage.contactPoints()
+            Page<CustomerRecord> records = customerStorage.customers().find(tenantId, criterion, page);
+            Map<UUID, List<ContactPoint>> points = customerStorage.contactPoints()
                     .forCustomers(tenantId, records.items().stream().map(CustomerRecord::id).toList()).stream()
                     .collect(Collectors.groupingBy(ContactPointRecord::customerId,
                             Collectors.mapping(ContactPoint::of, Collectors.toList())));
@@ -265,7 +284,7 @@ final class DefaultCustomerService implements CustomerService {
                 throw new ValidationException("organizationId", "must name an organization");
             }
             Instant now = context.now();
-            RelationshipRecord stored = storage.relationships().insert(new RelationshipRecord(tenantId,
+            RelationshipRecord stored = customerStorage.relationships().insert(new RelationshipRecord(tenantId,
                     context.ids().next(), 1, now, now, person.id(), organization.id(), role));
             context.events().record(new CustomerEvent.PersonLinkedToOrganization(tenantId, person.id(), stored.id(),
                     organization.id(), role, now));
@@ -277,9 +296,9 @@ final class DefaultCustomerService implements CustomerService {
     public void unlink(UUID relationshipId) {
         Checks.id("relationshipId", relationshipId);
         inTransaction(() -> {
-            RelationshipRecord relationship = storage.relationships().get(tenantId, relationshipId)
+            RelationshipRecord relationship = customerStorage.relationships().get(tenantId, relationshipId)
                     .orElseThrow(() -> new NotFoundException("relationship", relationshipId));
-            storage.relationships().delete(tenantId, relationshipId, relationship.version());
+            customerStorage.relationships().delete(tenantId, relationshipId, relationship.version());
             context.events().record(new CustomerEvent.PersonUnlinkedFromOrganization(tenantId,
                     relationship.personId(), relationshipId, relationship.organizationId(), relationship.role(),
                     context.now()));
@@ -290,7 +309,7 @@ final class DefaultCustomerService implements CustomerService {
     @Override
     public List<Relationship> relationships(UUID customerId) {
         Checks.id("customerId", customerId);
-        return inTransaction(() -> storage.relationships().involving(tenantId, live(customerId).id(), 1000).stream()
+        return inTransaction(() -> customerStorage.relationships().involving(tenantId, live(customerId).id(), 1000).stream()
                 .map(Relationship::of).toList());
     }
 
@@ -356,7 +375,7 @@ final class DefaultCustomerService implements CustomerService {
                 return view(current);
             }
             Instant now = context.now();
-            CustomerRecord updated = storage.customers().update(draft.build(now), current.version());
+            CustomerRecord updated = customerStorage.customers().update(draft.build(now), current.version());
             context.events().record(events.stream().map(e -> e.apply(now)).toList());
             return view(updated);
         });
@@ -366,7 +385,7 @@ final class DefaultCustomerService implements CustomerService {
     CustomerRecord live(UUID customerId) {
         UUID id = customerId;
         for (int hop = 0; hop < MAX_MERGE_HOPS; hop++) {
-            CustomerRecord record = storage.customers().get(tenantId, id)
+            CustomerRecord record = customerStorage.customers().get(tenantId, id)
                     .orElseThrow(() -> new NotFoundException("customer", customerId));
             if (!record.isMerged()) {
                 return record;
@@ -377,18 +396,18 @@ final class DefaultCustomerService implements CustomerService {
     }
 
     private ContactPointRecord contactPointOf(CustomerRecord customer, UUID contactPointId) {
-        return storage.contactPoints().get(tenantId, contactPointId)
+        return customerStorage.contactPoints().get(tenantId, contactPointId)
                 .filter(p -> p.customerId().equals(customer.id()))
                 .orElseThrow(() -> new NotFoundException("contact point", contactPointId));
     }
 
     private Customer view(CustomerRecord record) {
-        return Customer.of(record, storage.contactPoints().forCustomer(tenantId, record.id()).stream()
+        return Customer.of(record, customerStorage.contactPoints().forCustomer(tenantId, record.id()).stream()
                 .map(ContactPoint::of).toList());
     }
 
     private CustomFieldRules customFieldRules() {
-        return new CustomFieldRules(storage.customFieldDefinitions().list(tenantId));
+        return new CustomFieldRules(customerStorage.customFieldDefinitions().list(tenantId));
     }
 
     private <T> T inTransaction(Supplier<T> work) {

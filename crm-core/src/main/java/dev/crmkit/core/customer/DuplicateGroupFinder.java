@@ -4,6 +4,7 @@ import dev.crmkit.spi.Page;
 import dev.crmkit.spi.PageRequest;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.customer.ContactPointKind;
+import dev.crmkit.spi.customer.CustomerStorage;
 import dev.crmkit.spi.customer.SharedValue;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -24,6 +25,8 @@ final class DuplicateGroupFinder {
     private static final int PAGE = 500;
 
     private final Storage storage;
+
+    private final CustomerStorage customerStorage;
     private final String tenantId;
     private final DuplicateMatcher matcher;
     private final Map<UUID, UUID> parent = new HashMap<>();
@@ -31,17 +34,18 @@ final class DuplicateGroupFinder {
 
     DuplicateGroupFinder(Storage storage, String tenantId) {
         this.storage = storage;
+        this.customerStorage = this.storage.capability(CustomerStorage.class).orElseThrow();
         this.tenantId = tenantId;
         this.matcher = new DuplicateMatcher(storage, tenantId);
     }
 
     List<DuplicateGroup> find() {
-        forEachShared(page -> storage.contactPoints().sharedValues(tenantId, ContactPointKind.EMAIL, page),
+        forEachShared(page -> customerStorage.contactPoints().sharedValues(tenantId, ContactPointKind.EMAIL, page),
                 shared -> unionAll(shared.customerIds(), MatchReason.SAME_EMAIL));
-        forEachShared(page -> storage.contactPoints().sharedValues(tenantId, ContactPointKind.PHONE, page),
+        forEachShared(page -> customerStorage.contactPoints().sharedValues(tenantId, ContactPointKind.PHONE, page),
                 shared -> unionAll(shared.customerIds(), MatchReason.SAME_PHONE));
         // A shared name key only blocks candidates; the pairs still have to pass the name rules.
-        forEachShared(page -> storage.customers().sharedNameKeys(tenantId, page), this::unionByNameRules);
+        forEachShared(page -> customerStorage.customers().sharedNameKeys(tenantId, page), this::unionByNameRules);
         Map<UUID, Set<UUID>> members = new HashMap<>();
         for (UUID id : parent.keySet()) {
             members.computeIfAbsent(root(id), r -> new HashSet<>()).add(id);

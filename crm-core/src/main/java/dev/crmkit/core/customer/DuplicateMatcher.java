@@ -6,6 +6,7 @@ import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.customer.ContactPointKind;
 import dev.crmkit.spi.customer.ContactPointRecord;
 import dev.crmkit.spi.customer.CustomerRecord;
+import dev.crmkit.spi.customer.CustomerStorage;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -32,25 +33,28 @@ final class DuplicateMatcher {
             .thenComparing(DuplicateCandidate::customerId, dev.crmkit.spi.Ids.ORDER);
 
     private final Storage storage;
+
+    private final CustomerStorage customerStorage;
     private final String tenantId;
 
     DuplicateMatcher(Storage storage, String tenantId) {
         this.storage = storage;
+        this.customerStorage = this.storage.capability(CustomerStorage.class).orElseThrow();
         this.tenantId = tenantId;
     }
 
     List<DuplicateCandidate> candidatesFor(MatchProfile profile) {
         Set<UUID> ids = new LinkedHashSet<>();
         for (String email : profile.emails()) {
-            storage.contactPoints().findByValue(tenantId, ContactPointKind.EMAIL, email, LOOKUP_LIMIT)
+            customerStorage.contactPoints().findByValue(tenantId, ContactPointKind.EMAIL, email, LOOKUP_LIMIT)
                     .forEach(p -> ids.add(p.customerId()));
         }
         for (String phone : profile.phones()) {
-            storage.contactPoints().findByValue(tenantId, ContactPointKind.PHONE, phone, LOOKUP_LIMIT)
+            customerStorage.contactPoints().findByValue(tenantId, ContactPointKind.PHONE, phone, LOOKUP_LIMIT)
                     .forEach(p -> ids.add(p.customerId()));
         }
         if (profile.nameKey() != null) {
-            storage.customers().findByNameKey(tenantId, profile.nameKey(), LOOKUP_LIMIT)
+            customerStorage.customers().findByNameKey(tenantId, profile.nameKey(), LOOKUP_LIMIT)
                     .forEach(c -> ids.add(c.id()));
         }
         ids.remove(profile.id());
@@ -84,15 +88,15 @@ final class DuplicateMatcher {
             }
         }
         for (List<String> chunk : Lists.partition(List.copyOf(emails), BATCH_LOOKUP)) {
-            storage.contactPoints().findByValues(tenantId, ContactPointKind.EMAIL, chunk, PageRequest.MAX_LIMIT)
+            customerStorage.contactPoints().findByValues(tenantId, ContactPointKind.EMAIL, chunk, PageRequest.MAX_LIMIT)
                     .forEach(c -> byEmail.computeIfAbsent(c.value(), v -> new HashSet<>()).add(c.customerId()));
         }
         for (List<String> chunk : Lists.partition(List.copyOf(phones), BATCH_LOOKUP)) {
-            storage.contactPoints().findByValues(tenantId, ContactPointKind.PHONE, chunk, PageRequest.MAX_LIMIT)
+            customerStorage.contactPoints().findByValues(tenantId, ContactPointKind.PHONE, chunk, PageRequest.MAX_LIMIT)
                     .forEach(c -> byPhone.computeIfAbsent(c.value(), v -> new HashSet<>()).add(c.customerId()));
         }
         for (List<String> chunk : Lists.partition(List.copyOf(nameKeys), BATCH_LOOKUP)) {
-            storage.customers().findByNameKeys(tenantId, chunk, PageRequest.MAX_LIMIT)
+            customerStorage.customers().findByNameKeys(tenantId, chunk, PageRequest.MAX_LIMIT)
                     .forEach(c -> byNameKey.computeIfAbsent(c.nameKey(), v -> new HashSet<>()).add(c.id()));
         }
         Map<UUID, Set<UUID>> wanted = new LinkedHashMap<>();
@@ -132,9 +136,9 @@ final class DuplicateMatcher {
         List<MatchProfile> profiles = new ArrayList<>();
         for (int from = 0; from < all.size(); from += 500) {
             List<UUID> chunk = all.subList(from, Math.min(all.size(), from + 500));
-            List<CustomerRecord> customers = storage.customers().getAll(tenantId, chunk).stream()
+            List<CustomerRecord> customers = customerStorage.customers().getAll(tenantId, chunk).stream()
                     .filter(c -> !c.isMerged()).toList();
-            Map<UUID, List<ContactPointRecord>> points = storage.contactPoints()
+            Map<UUID, List<ContactPointRecord>> points = customerStorage.contactPoints()
                     .forCustomers(tenantId, customers.stream().map(CustomerRecord::id).toList()).stream()
                     .collect(Collectors.groupingBy(ContactPointRecord::customerId));
             for (CustomerRecord customer : customers) {

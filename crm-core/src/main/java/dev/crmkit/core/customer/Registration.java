@@ -53,9 +53,9 @@ record Registration(CustomerRecord customer, List<ContactPointRecord> contactPoi
     List<CustomerEvent> events(Instant now) {
         List<CustomerEvent> events = new ArrayList<>();
         events.add(new CustomerEvent.CustomerRegistered(customer.tenantId(), customer.id(), customer.kind(),
-                customer.displayName(), customer.lifecycleStage(), customer.externalRef(), now));
+                customer.lifecycleStage(), customer.externalRef(), now));
         for (ContactPointRecord p : contactPoints) {
-            events.add(new CustomerEvent.ContactPointAdded(p.tenantId(), customer.id(), p.id(), p.kind(), p.value(),
+            events.add(new CustomerEvent.ContactPointAdded(p.tenantId(), customer.id(), p.id(), p.kind(),
                     p.primary(), now));
         }
         return events;

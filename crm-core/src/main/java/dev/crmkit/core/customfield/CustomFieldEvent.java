@@ -1,6 +1,7 @@
 package dev.crmkit.core.customfield;
 
 import dev.crmkit.core.common.DomainEvent;
+import dev.crmkit.core.common.EventType;
 import dev.crmkit.spi.customfield.CustomFieldType;
 import java.time.Instant;
 import java.util.UUID;
@@ -12,7 +13,7 @@ public sealed interface CustomFieldEvent extends DomainEvent {
 
     @Override
     default String aggregateType() {
-        return "customFieldDefinition";
+        return "custom-field";
     }
 
     @Override
@@ -21,11 +22,13 @@ public sealed interface CustomFieldEvent extends DomainEvent {
     }
 
     /** A field was defined. */
+    @EventType("custom-field.defined")
     record CustomFieldDefined(String tenantId, UUID definitionId, String key, String label, CustomFieldType type,
             boolean required, Instant occurredAt) implements CustomFieldEvent {
     }
 
     /** A field got a new label. */
+    @EventType("custom-field.relabeled")
     record CustomFieldRelabeled(String tenantId, UUID definitionId, String key, String label, Instant occurredAt)
             implements CustomFieldEvent {
     }

@@ -1,7 +1,5 @@
 package dev.crmkit.core.customfield;
 
-import dev.crmkit.core.common.CoreContext;
-import dev.crmkit.spi.Checks;
 import java.util.List;
 
 /**
@@ -9,10 +7,6 @@ import java.util.List;
  * method is one transaction and records its {@link CustomFieldEvent} in the outbox.
  */
 public interface CustomFieldService {
-    /** A service for one tenant, for hosts wiring CRMKit by hand. */
-    static CustomFieldService forTenant(CoreContext context, String tenantId) {
-        return new DefaultCustomFieldService(context, Checks.tenantId("tenantId", tenantId));
-    }
 
     /**
      * Defines a field.

@@ -1,8 +1,9 @@
 package dev.crmkit.core.customfield;
 
-import dev.crmkit.core.common.CoreContext;
+import dev.crmkit.core.module.DomainContext;
 import dev.crmkit.spi.Checks;
 import dev.crmkit.spi.NotFoundException;
+import dev.crmkit.spi.customer.CustomerStorage;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionRecord;
 import dev.crmkit.spi.customfield.CustomFieldValue;
 import java.time.Instant;
@@ -10,10 +11,10 @@ import java.util.List;
 
 /** The custom field service of one tenant. */
 final class DefaultCustomFieldService implements CustomFieldService {
-    private final CoreContext context;
+    private final DomainContext context;
     private final String tenantId;
 
-    DefaultCustomFieldService(CoreContext context, String tenantId) {
+    DefaultCustomFieldService(DomainContext context, String tenantId) {
         this.context = context;
         this.tenantId = tenantId;
     }
@@ -23,7 +24,7 @@ final class DefaultCustomFieldService implements CustomFieldService {
         Checks.required("command", command);
         return context.storage().transactions().inTransaction(() -> {
             Instant now = context.now();
-            CustomFieldDefinitionRecord stored = context.storage().customFieldDefinitions().insert(
+            CustomFieldDefinitionRecord stored = context.storage(CustomerStorage.class).customFieldDefinitions().insert(
                     new CustomFieldDefinitionRecord(tenantId, context.ids().next(), 1, now, now, command.key(),
                             command.label(), command.type(), command.required()));
             context.events().record(new CustomFieldEvent.CustomFieldDefined(tenantId, stored.id(), stored.key(),
@@ -37,13 +38,13 @@ final class DefaultCustomFieldService implements CustomFieldService {
         CustomFieldValue.checkKey("key", key);
         Checks.text("label", label, 200);
         return context.storage().transactions().inTransaction(() -> {
-            CustomFieldDefinitionRecord current = context.storage().customFieldDefinitions().findByKey(tenantId, key)
+            CustomFieldDefinitionRecord current = context.storage(CustomerStorage.class).customFieldDefinitions().findByKey(tenantId, key)
                     .orElseThrow(() -> new NotFoundException("custom field", key));
             if (current.label().equals(label)) {
                 return CustomFieldDefinition.of(current);
             }
             Instant now = context.now();
-            CustomFieldDefinitionRecord stored = context.storage().customFieldDefinitions().update(
+            CustomFieldDefinitionRecord stored = context.storage(CustomerStorage.class).customFieldDefinitions().update(
                     new CustomFieldDefinitionRecord(tenantId, current.id(), current.version(), current.createdAt(), now,
                             key, label, current.type(), current.required()), current.version());
             context.events().record(new CustomFieldEvent.CustomFieldRelabeled(tenantId, stored.id(), key, label, now));
@@ -53,7 +54,7 @@ final class DefaultCustomFieldService implements CustomFieldService {
 
     @Override
     public List<CustomFieldDefinition> list() {
-        return context.storage().customFieldDefinitions().list(tenantId).stream()
+        return context.storage(CustomerStorage.class).customFieldDefinitions().list(tenantId).stream()
                 .map(CustomFieldDefinition::of).toList();
     }
 }

@@ -1,13 +1,16 @@
 package dev.crmkit.core.event;
 
-import dev.crmkit.core.common.CoreContext;
 import dev.crmkit.core.common.PollingLoop;
 import dev.crmkit.core.port.EventListener;
 import dev.crmkit.core.port.PublishedEvent;
 import dev.crmkit.spi.Checks;
+import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.outbox.OutboxEvent;
 import dev.crmkit.spi.outbox.OutboxStore;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,16 +24,16 @@ final class LeasingOutboxRelay implements OutboxRelay {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
-    private final CoreContext context;
+    private final Clock clock;
     private final OutboxStore outbox;
     private final String nodeId;
     private final Settings settings;
     private final List<EventListener> listeners = new CopyOnWriteArrayList<>();
     private final PollingLoop loop;
 
-    LeasingOutboxRelay(CoreContext context, String nodeId, Settings settings) {
-        this.context = context;
-        this.outbox = context.storage().outbox();
+    LeasingOutboxRelay(Storage storage, Clock clock, String nodeId, Settings settings) {
+        this.clock = clock;
+        this.outbox = storage.outbox();
         this.nodeId = nodeId;
         this.settings = settings;
         this.loop = new PollingLoop("crmkit-outbox-relay-" + nodeId, this::relayOnce, settings.pollInterval());
@@ -43,7 +46,7 @@ final class LeasingOutboxRelay implements OutboxRelay {
 
     @Override
     public Run relayOnce() {
-        List<OutboxEvent> batch = outbox.claim(nodeId, settings.batchSize(), settings.lease(), context.now());
+        List<OutboxEvent> batch = outbox.claim(nodeId, settings.batchSize(), settings.lease(), now());
         if (batch.isEmpty()) {
             return new Run(0, 0, 0);
         }
@@ -61,7 +64,7 @@ final class LeasingOutboxRelay implements OutboxRelay {
                 held.add(event.id());
             }
         }
-        int marked = delivered.isEmpty() ? 0 : outbox.markDelivered(nodeId, delivered, context.now());
+        int marked = delivered.isEmpty() ? 0 : outbox.markDelivered(nodeId, delivered, now());
         if (marked < delivered.size()) {
             LOG.warn("Relay {} lost the lease on {} delivered events; they will be delivered again", nodeId,
                     delivered.size() - marked);
@@ -99,5 +102,9 @@ final class LeasingOutboxRelay implements OutboxRelay {
     @Override
     public void close() {
         stop();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

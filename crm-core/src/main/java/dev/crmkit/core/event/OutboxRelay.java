@@ -1,9 +1,10 @@
 package dev.crmkit.core.event;
 
-import dev.crmkit.core.common.CoreContext;
 import dev.crmkit.core.port.EventListener;
 import dev.crmkit.spi.Checks;
+import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.ValidationException;
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -27,16 +28,18 @@ import java.time.Duration;
 public interface OutboxRelay extends AutoCloseable {
 
     /**
-     * A relay for the outbox of the storage in {@code context}, claiming events as {@code nodeId}.
+     * A relay for the outbox of {@code storage}, claiming events as {@code nodeId} at the times of {@code clock}.
+     * {@code Crm} makes one with its listeners and its domains' reactions; make one by hand only to relay without it.
      *
      * @param nodeId this node's name, unique among the nodes sharing the storage; 1 to 100 characters
      * @throws ValidationException when an argument is missing or malformed
      */
-    static OutboxRelay create(CoreContext context, String nodeId, Settings settings) {
-        Checks.required("context", context);
+    static OutboxRelay create(Storage storage, Clock clock, String nodeId, Settings settings) {
+        Checks.required("storage", storage);
+        Checks.required("clock", clock);
         Checks.text("nodeId", nodeId, 100);
         Checks.required("settings", settings);
-        return new LeasingOutboxRelay(context, nodeId, settings);
+        return new LeasingOutboxRelay(storage, clock, nodeId, settings);
     }
 
     /**

@@ -1,9 +1,10 @@
 package dev.crmkit.core.lead;
 
-import dev.crmkit.core.common.CoreContext;
+import dev.crmkit.core.module.DomainContext;
 import dev.crmkit.core.scheduling.DueWork;
 import dev.crmkit.core.scheduling.DueWorkHandler;
 import dev.crmkit.spi.lead.LeadRecord;
+import dev.crmkit.spi.lead.LeadStorage;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,9 +15,9 @@ import org.slf4j.LoggerFactory;
 final class FirstContactDueHandler implements DueWorkHandler {
     private static final Logger LOG = LoggerFactory.getLogger(FirstContactDueHandler.class);
 
-    private final CoreContext context;
+    private final DomainContext context;
 
-    FirstContactDueHandler(CoreContext context) {
+    FirstContactDueHandler(DomainContext context) {
         this.context = context;
     }
 
@@ -32,7 +33,7 @@ final class FirstContactDueHandler implements DueWorkHandler {
         context.storage().transactions().run(() -> {
             Instant now = context.now();
             // Stale work (the lead was contacted or closed meanwhile, or a dead node held it) raises nothing.
-            Optional<LeadRecord> lead = context.storage().leads().get(work.tenantId(), leadId)
+            Optional<LeadRecord> lead = context.storage(LeadStorage.class).leads().get(work.tenantId(), leadId)
                     .filter(l -> l.isOpen() && l.firstContactedAt() == null && l.firstContactDueAt() != null
                             && !l.firstContactDueAt().isAfter(now));
             lead.ifPresent(l -> context.events().record(new LeadFirstContactOverdue(l.tenantId(), l.id(),

@@ -1,10 +1,10 @@
 package dev.crmkit.core.lead;
 
 import com.google.common.collect.Lists;
-import dev.crmkit.core.common.CoreContext;
 import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.customer.DuplicateCandidate;
 import dev.crmkit.core.customer.PartyProfile;
+import dev.crmkit.core.module.DomainContext;
 import dev.crmkit.spi.Checks;
 import dev.crmkit.spi.ConflictException;
 import dev.crmkit.spi.Storage;
@@ -15,9 +15,11 @@ import dev.crmkit.spi.lead.LeadAttribution;
 import dev.crmkit.spi.lead.LeadDetails;
 import dev.crmkit.spi.lead.LeadKey;
 import dev.crmkit.spi.lead.LeadRecord;
+import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadStore;
 import dev.crmkit.spi.scheduling.DueWorkRecord;
 import dev.crmkit.spi.touchpoint.InteractionRecord;
+import dev.crmkit.spi.touchpoint.TouchPointStorage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,8 +46,10 @@ final class LeadBatchCapture {
     /** How often a batch is decided again when another node distributed leads of the pool meanwhile. */
     private static final int ATTEMPTS = 3;
 
-    private final CoreContext context;
+    private final DomainContext context;
     private final Storage storage;
+    private final LeadStorage leadStorage;
+    private final TouchPointStorage touchPointStorage;
     private final String tenantId;
     private final LeadSettings settings;
     private final LeadIntake intake;
@@ -53,10 +57,12 @@ final class LeadBatchCapture {
     private final LeadDistributor distributor;
     private final CustomerService customers;
 
-    LeadBatchCapture(CoreContext context, String tenantId, LeadSettings settings, LeadIntake intake, LeadScorer scorer,
+    LeadBatchCapture(DomainContext context, String tenantId, LeadSettings settings, LeadIntake intake, LeadScorer scorer,
             LeadDistributor distributor, CustomerService customers) {
         this.context = context;
         this.storage = context.storage();
+        this.leadStorage = this.storage.capability(LeadStorage.class).orElseThrow();
+        this.touchPointStorage = this.storage.capability(TouchPointStorage.class).orElseThrow();
         this.tenantId = tenantId;
         this.settings = settings;
         this.intake = intake;
@@ -175,7 +181,7 @@ final class LeadBatchCapture {
             Set<String> keys = new LinkedHashSet<>();
             batch.stream().map(Prepared::key).filter(k -> k != null).forEach(keys::add);
             for (List<String> chunk : Lists.partition(List.copyOf(keys), LeadStore.MAX_LOOKUP)) {
-                storage.leads().findByIdempotencyKeys(tenantId, chunk).forEach(l -> {
+                leadStorage.leads().findByIdempotencyKeys(tenantId, chunk).forEach(l -> {
                     leadByKey.put(l.idempotencyKey(), l.id());
                     replayed.put(l.id(), l);
                 });
@@ -190,7 +196,7 @@ final class LeadBatchCapture {
             }
             mergedInto.removeAll(replayed.keySet());
             if (!mergedInto.isEmpty()) {
-                storage.leads().getAll(tenantId, mergedInto).forEach(l -> replayed.put(l.id(), l));
+                leadStorage.leads().getAll(tenantId, mergedInto).forEach(l -> replayed.put(l.id(), l));
             }
         }
 
@@ -212,7 +218,7 @@ final class LeadBatchCapture {
 
         private void lookUp(LeadKey key, Set<String> values) {
             for (List<String> chunk : Lists.partition(List.copyOf(values), LeadStore.MAX_LOOKUP / 2)) {
-                storage.leads().findOpenByKey(tenantId, key, chunk, LeadStore.MAX_LOOKUP).forEach(this::track);
+                leadStorage.leads().findOpenByKey(tenantId, key, chunk, LeadStore.MAX_LOOKUP).forEach(this::track);
             }
         }
 
@@ -308,12 +314,12 @@ final class LeadBatchCapture {
                 storage.idempotency().recordAll(mergedSubmissions);
             }
             if (!touchPoints.isEmpty()) {
-                storage.interactions().insertAll(touchPoints);
+                touchPointStorage.interactions().insertAll(touchPoints);
             }
             // a merged lead is rescored once, with its touch points stored (those of this batch included)
             scoreBeforeMerge.forEach((id, before) -> {
                 LeadRecord lead = leads.get(id);
-                LeadScore score = scorer.score(lead, storage.interactions().activityByChannel(tenantId, id), now);
+                LeadScore score = scorer.score(lead, touchPointStorage.interactions().activityByChannel(tenantId, id), now);
                 leads.put(id, lead.withScore(score.points(), score.factors()));
                 if (score.points() != before) {
                     events.add(new LeadScored(tenantId, id, before, score.points(), now));
@@ -321,11 +327,11 @@ final class LeadBatchCapture {
             });
             List<LeadRecord> fresh = created.stream().map(leads::get).toList();
             if (!fresh.isEmpty()) {
-                storage.leads().insertAll(fresh);
+                leadStorage.leads().insertAll(fresh);
                 storage.dueWork().scheduleAll(fresh.stream().map(l -> DueWorkRecord.of(tenantId, context.ids().next(),
                         LeadService.FIRST_CONTACT_DUE, l.id().toString(), l.firstContactDueAt(), null)).toList());
             }
-            mergedStored.forEach((id, read) -> leads.put(id, storage.leads().update(leads.get(id), read.version())));
+            mergedStored.forEach((id, read) -> leads.put(id, leadStorage.leads().update(leads.get(id), read.version())));
             context.events().record(events);
         }
     }

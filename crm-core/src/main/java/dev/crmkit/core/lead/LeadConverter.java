@@ -1,17 +1,18 @@
 package dev.crmkit.core.lead;
 
-import dev.crmkit.core.common.CoreContext;
-import dev.crmkit.core.customer.Customer;
 import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.customer.RegisterCustomer;
 import dev.crmkit.core.customer.RegisterOrganization;
 import dev.crmkit.core.customer.RegisterPerson;
+import dev.crmkit.core.module.DomainContext;
 import dev.crmkit.core.team.TeamMember;
 import dev.crmkit.core.team.TeamService;
 import dev.crmkit.spi.NotFoundException;
 import dev.crmkit.spi.lead.LeadDetails;
 import dev.crmkit.spi.lead.LeadRecord;
 import dev.crmkit.spi.lead.LeadStatus;
+import dev.crmkit.spi.lead.LeadStorage;
+import dev.crmkit.spi.touchpoint.TouchPointStorage;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,13 +22,13 @@ import java.util.UUID;
  * touch points to it, opens the opportunity if asked, and closes the lead as converted.
  */
 final class LeadConverter {
-    private final CoreContext context;
+    private final DomainContext context;
     private final String tenantId;
     private final CustomerService customers;
     private final TeamService team;
     private final OpportunityOpener opportunities;
 
-    LeadConverter(CoreContext context, String tenantId, CustomerService customers, TeamService team,
+    LeadConverter(DomainContext context, String tenantId, CustomerService customers, TeamService team,
             OpportunityOpener opportunities) {
         this.context = context;
         this.tenantId = tenantId;
@@ -49,11 +50,11 @@ final class LeadConverter {
             customerId = customers.register(registration(lead.details(), ownerUserId.orElse(null))).customer().id();
             newCustomer = true;
         }
-        int moved = context.storage().interactions().moveAll(tenantId, lead.id(), customerId, now);
+        int moved = context.storage(TouchPointStorage.class).interactions().moveAll(tenantId, lead.id(), customerId, now);
         UUID opportunityId = command.opportunityName() == null ? null
                 : opportunities.open(customerId, command.opportunityName(), command.amount(), lead.ownerId(),
                         lead.id(), lead.attribution().source(), command.actor());
-        LeadRecord stored = context.storage().leads().update(lead.withStatus(LeadStatus.CONVERTED, null, customerId,
+        LeadRecord stored = context.storage(LeadStorage.class).leads().update(lead.withStatus(LeadStatus.CONVERTED, null, customerId,
                 opportunityId, now).touched(now), lead.version());
         context.storage().dueWork().cancel(tenantId, LeadService.FIRST_CONTACT_DUE, lead.id().toString());
         context.events().record(new LeadStatusChanged(tenantId, lead.id(), lead.status(), LeadStatus.CONVERTED, now));

@@ -6,6 +6,7 @@ import dev.crmkit.spi.Page;
 import dev.crmkit.spi.PageRequest;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.lead.LeadRotationRecord;
+import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.team.MemberFilter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,12 +25,15 @@ final class LeadDistributor {
     private static final int PAGE = 500;
 
     private final Storage storage;
+
+    private final LeadStorage leadStorage;
     private final String tenantId;
     private final LeadSettings settings;
     private final TeamService team;
 
     LeadDistributor(Storage storage, String tenantId, LeadSettings settings, TeamService team) {
         this.storage = storage;
+        this.leadStorage = this.storage.capability(LeadStorage.class).orElseThrow();
         this.tenantId = tenantId;
         this.settings = settings;
         this.team = team;
@@ -49,7 +53,7 @@ final class LeadDistributor {
         if (candidates.isEmpty()) {
             return Optional.empty();
         }
-        Optional<LeadRotationRecord> rotation = storage.leads().rotation(tenantId, settings.pool());
+        Optional<LeadRotationRecord> rotation = leadStorage.leads().rotation(tenantId, settings.pool());
         UUID last = rotation.map(LeadRotationRecord::lastMemberId).orElse(null);
         Optional<UUID> chosen = settings.distribution().choose(lead, candidates, last);
         if (chosen.isEmpty()) {
@@ -58,7 +62,7 @@ final class LeadDistributor {
         if (candidates.stream().noneMatch(c -> c.member().id().equals(chosen.get()))) {
             throw new IllegalStateException("the distribution strategy chose a member it was not offered");
         }
-        storage.leads().saveRotation(new LeadRotationRecord(tenantId, settings.pool(), chosen.get(), 1),
+        leadStorage.leads().saveRotation(new LeadRotationRecord(tenantId, settings.pool(), chosen.get(), 1),
                 rotation.map(LeadRotationRecord::version).orElse(0L));
         return chosen;
     }
@@ -76,7 +80,7 @@ final class LeadDistributor {
         if (candidates.isEmpty()) {
             return new Run(List.of(), null, 0);
         }
-        Optional<LeadRotationRecord> rotation = storage.leads().rotation(tenantId, settings.pool());
+        Optional<LeadRotationRecord> rotation = leadStorage.leads().rotation(tenantId, settings.pool());
         return new Run(candidates, rotation.map(LeadRotationRecord::lastMemberId).orElse(null),
                 rotation.map(LeadRotationRecord::version).orElse(0L));
     }
@@ -132,7 +136,7 @@ final class LeadDistributor {
          */
         void save() {
             if (chosen) {
-                storage.leads().saveRotation(new LeadRotationRecord(tenantId, settings.pool(), last, 1), version);
+                leadStorage.leads().saveRotation(new LeadRotationRecord(tenantId, settings.pool(), last, 1), version);
             }
         }
     }
@@ -156,7 +160,7 @@ final class LeadDistributor {
         if (members.isEmpty()) {
             return List.of();
         }
-        Map<UUID, Integer> open = storage.leads().openCountsByOwner(tenantId,
+        Map<UUID, Integer> open = leadStorage.leads().openCountsByOwner(tenantId,
                 members.stream().map(TeamMember::id).toList());
         List<Candidate> candidates = new ArrayList<>();
         for (TeamMember member : members) {
@@ -173,7 +177,7 @@ final class LeadDistributor {
         if (!member.availableAt(now)) {
             return false;
         }
-        int open = storage.leads().openCountsByOwner(tenantId, List.of(member.id())).getOrDefault(member.id(), 0);
+        int open = leadStorage.leads().openCountsByOwner(tenantId, List.of(member.id())).getOrDefault(member.id(), 0);
         return open < member.capacity();
     }
 }

@@ -13,8 +13,9 @@ import dev.crmkit.spi.lead.LeadAttribution;
 import dev.crmkit.spi.lead.LeadDetails;
 import dev.crmkit.spi.lead.LeadKey;
 import dev.crmkit.spi.lead.LeadRecord;
-import dev.crmkit.spi.lead.LeadStore;
 import dev.crmkit.spi.lead.LeadStatus;
+import dev.crmkit.spi.lead.LeadStorage;
+import dev.crmkit.spi.lead.LeadStore;
 import dev.crmkit.spi.lead.Qualification;
 import dev.crmkit.spi.touchpoint.Direction;
 import dev.crmkit.spi.touchpoint.InteractionRecord;
@@ -46,12 +47,15 @@ final class LeadIntake {
     private static final int LOOKUP = 100;
 
     private final Storage storage;
+
+    private final LeadStorage leadStorage;
     private final String tenantId;
     private final ContactValues contacts;
     private final CustomerService customers;
 
     LeadIntake(Storage storage, String tenantId, ContactValues contacts, CustomerService customers) {
         this.storage = storage;
+        this.leadStorage = this.storage.capability(LeadStorage.class).orElseThrow();
         this.tenantId = tenantId;
         this.contacts = contacts;
         this.customers = customers;
@@ -146,7 +150,7 @@ final class LeadIntake {
     }
 
     private List<LeadRecord> openLeadCandidates(PartyProfile party) {
-        LeadStore leads = storage.leads();
+        LeadStore leads = leadStorage.leads();
         Map<UUID, LeadRecord> found = new LinkedHashMap<>();
         if (!party.emails().isEmpty()) {
             leads.findOpenByKey(tenantId, LeadKey.EMAIL, party.emails(), LOOKUP).forEach(l -> found.put(l.id(), l));

@@ -4,6 +4,7 @@ import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.lead.LeadRecord;
 import dev.crmkit.spi.lead.ScoreFactor;
 import dev.crmkit.spi.touchpoint.ChannelActivity;
+import dev.crmkit.spi.touchpoint.TouchPointStorage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,12 +12,14 @@ import java.util.List;
 /** Scores a lead with the tenant's models: their factors in order, summed and clamped. */
 final class LeadScorer {
     private final Storage storage;
+    private final TouchPointStorage touchPointStorage;
     private final String tenantId;
     private final LeadSettings settings;
     private final PredictiveModels predictive;
 
     LeadScorer(Storage storage, String tenantId, LeadSettings settings, PredictiveModels predictive) {
         this.storage = storage;
+        this.touchPointStorage = this.storage.capability(TouchPointStorage.class).orElseThrow();
         this.tenantId = tenantId;
         this.settings = settings;
         this.predictive = predictive;
@@ -24,7 +27,7 @@ final class LeadScorer {
 
     /** The score of a lead with touch points; one query for them. */
     LeadScore score(LeadRecord lead, Instant now) {
-        return score(lead, storage.interactions().activityByChannel(tenantId, lead.id()), now);
+        return score(lead, touchPointStorage.interactions().activityByChannel(tenantId, lead.id()), now);
     }
 
     /** The score of a lead whose touch points are known (none, for a lead just captured). */

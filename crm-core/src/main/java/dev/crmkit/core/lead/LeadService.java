@@ -1,11 +1,5 @@
 package dev.crmkit.core.lead;
 
-import dev.crmkit.core.common.CoreContext;
-import dev.crmkit.core.customer.CustomerService;
-import dev.crmkit.core.customer.ContactValues;
-import dev.crmkit.core.scheduling.DueWorkHandler;
-import dev.crmkit.core.team.TeamService;
-import dev.crmkit.spi.Checks;
 import dev.crmkit.spi.ConflictException;
 import dev.crmkit.spi.IllegalTransitionException;
 import dev.crmkit.spi.NotFoundException;
@@ -36,30 +30,6 @@ import java.util.UUID;
 public interface LeadService {
     /** The kind of due work that fires when a lead's first-contact target passes; its key is the lead id. */
     String FIRST_CONTACT_DUE = "lead.first-contact-due";
-
-    /**
-     * The service for one tenant.
-     *
-     * @throws ValidationException when an argument is null or the tenant id malformed
-     */
-    static LeadService create(CoreContext context, String tenantId, LeadSettings settings, ContactValues contacts,
-            CustomerService customers, TeamService team, PredictiveModels models, OpportunityOpener opportunities) {
-        Checks.required("context", context);
-        Checks.tenantId("tenantId", tenantId);
-        Checks.required("settings", settings);
-        Checks.required("contacts", contacts);
-        Checks.required("customers", customers);
-        Checks.required("team", team);
-        Checks.required("models", models);
-        Checks.required("opportunities", opportunities);
-        return new StoredLeads(context, tenantId, settings, contacts, customers, team, models, opportunities);
-    }
-
-    /** The handler of {@link #FIRST_CONTACT_DUE} work, for every tenant; Crm registers it with its scheduler. */
-    static DueWorkHandler firstContactDueHandler(CoreContext context) {
-        Checks.required("context", context);
-        return new FirstContactDueHandler(context);
-    }
 
     /**
      * Captures a lead: normalizes its contact data, matches it against open leads and customers by the customer

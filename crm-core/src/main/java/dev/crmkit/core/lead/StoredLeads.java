@@ -1,8 +1,8 @@
 package dev.crmkit.core.lead;
 
-import dev.crmkit.core.common.CoreContext;
 import dev.crmkit.core.customer.ContactValues;
 import dev.crmkit.core.customer.CustomerService;
+import dev.crmkit.core.module.DomainContext;
 import dev.crmkit.core.team.TeamMember;
 import dev.crmkit.core.team.TeamService;
 import dev.crmkit.spi.Checks;
@@ -19,11 +19,13 @@ import dev.crmkit.spi.lead.LeadDetails;
 import dev.crmkit.spi.lead.LeadFilter;
 import dev.crmkit.spi.lead.LeadRecord;
 import dev.crmkit.spi.lead.LeadStatus;
+import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadTally;
 import dev.crmkit.spi.lead.Qualification;
 import dev.crmkit.spi.scheduling.DueWorkRecord;
 import dev.crmkit.spi.touchpoint.InteractionRecord;
 import dev.crmkit.spi.touchpoint.Purpose;
+import dev.crmkit.spi.touchpoint.TouchPointStorage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,8 +41,10 @@ import java.util.function.Supplier;
 final class StoredLeads implements LeadService {
     private static final int PAGE = 500;
 
-    private final CoreContext context;
+    private final DomainContext context;
     private final Storage storage;
+    private final LeadStorage leadStorage;
+    private final TouchPointStorage touchPointStorage;
     private final String tenantId;
     private final LeadSettings settings;
     private final TeamService team;
@@ -51,10 +55,12 @@ final class StoredLeads implements LeadService {
     private final LeadConverter converter;
     private final LeadBatchCapture batchCapture;
 
-    StoredLeads(CoreContext context, String tenantId, LeadSettings settings, ContactValues contacts,
+    StoredLeads(DomainContext context, String tenantId, LeadSettings settings, ContactValues contacts,
             CustomerService customers, TeamService team, PredictiveModels models, OpportunityOpener opportunities) {
         this.context = context;
         this.storage = context.storage();
+        this.leadStorage = this.storage.capability(LeadStorage.class).orElseThrow();
+        this.touchPointStorage = this.storage.capability(TouchPointStorage.class).orElseThrow();
         this.tenantId = tenantId;
         this.settings = settings;
         this.team = team;
@@ -96,7 +102,7 @@ final class StoredLeads implements LeadService {
             LeadScore score = scorer.score(fresh, List.of(), now);
             LeadRecord stored;
             try {
-                stored = storage.leads().insert(fresh.withScore(score.points(), score.factors()));
+                stored = leadStorage.leads().insert(fresh.withScore(score.points(), score.factors()));
             } catch (DuplicateException e) {
                 if (key == null || !"idempotencyKey".equals(e.key())) {
                     throw e;
@@ -122,7 +128,7 @@ final class StoredLeads implements LeadService {
      * The lead the submission with this key went into: the lead captured with it, or the lead it was merged into.
      */
     private Optional<LeadRecord> capturedWith(String key) {
-        Optional<LeadRecord> lead = storage.leads().findByIdempotencyKey(tenantId, key);
+        Optional<LeadRecord> lead = leadStorage.leads().findByIdempotencyKey(tenantId, key);
         if (lead.isPresent()) {
             return lead;
         }
@@ -147,7 +153,7 @@ final class StoredLeads implements LeadService {
         }
         LeadRecord existing = record(existingId);
         LeadDetails filled = LeadIntake.fillGaps(existing.details(), details);
-        storage.interactions().insert(LeadIntake.resubmission(tenantId, context.ids().next(), existingId, attribution,
+        touchPointStorage.interactions().insert(LeadIntake.resubmission(tenantId, context.ids().next(), existingId, attribution,
                 now));
         LeadRecord changed = existing.withDetails(filled, LeadIntake.profile(existingId, filled).nameKey())
                 .touched(now);
@@ -169,7 +175,7 @@ final class StoredLeads implements LeadService {
     public Page<Lead> find(LeadFilter filter, PageRequest page) {
         Checks.required("filter", filter);
         Checks.required("page", page);
-        Page<LeadRecord> records = storage.leads().find(tenantId, filter, page);
+        Page<LeadRecord> records = leadStorage.leads().find(tenantId, filter, page);
         return new Page<>(records.items().stream().map(Lead::of).toList(), records.next());
     }
 
@@ -193,7 +199,7 @@ final class StoredLeads implements LeadService {
             throw new ValidationException("to", "must lie after from");
         }
         Map<dev.crmkit.spi.lead.LeadSource, Map<LeadStatus, Long>> bySource = new LinkedHashMap<>();
-        for (LeadTally tally : storage.leads().tally(tenantId, start, end)) {
+        for (LeadTally tally : leadStorage.leads().tally(tenantId, start, end)) {
             bySource.computeIfAbsent(tally.source(), s -> new EnumMap<>(LeadStatus.class))
                     .put(tally.status(), tally.count());
         }
@@ -216,7 +222,7 @@ final class StoredLeads implements LeadService {
         return inTransaction(() -> {
             Instant now = context.now();
             LeadRecord before = openRecord(leadId);
-            storage.interactions().insert(new InteractionRecord(tenantId, context.ids().next(), 1, now, now, leadId,
+            touchPointStorage.interactions().insert(new InteractionRecord(tenantId, context.ids().next(), 1, now, now, leadId,
                     touchPoint.channel(), touchPoint.direction(), Purpose.SALES, touchPoint.outcome(),
                     touchPoint.agentId(), touchPoint.summary(), touchPoint.occurredAt(), null));
             LeadRecord changed = before.touched(now);
@@ -368,7 +374,7 @@ final class StoredLeads implements LeadService {
             // each page in its own transaction, so a large book of leads never holds one long transaction
             int movedNow = inTransaction(() -> {
                 Instant now = context.now();
-                List<LeadRecord> page = storage.leads().find(tenantId, LeadFilter.open().ownedBy(memberId),
+                List<LeadRecord> page = leadStorage.leads().find(tenantId, LeadFilter.open().ownedBy(memberId),
                         PageRequest.first(PAGE)).items();
                 for (LeadRecord lead : page) {
                     LeadRecord unassigned = reassign(lead, null, now, Assignment.REDISTRIBUTED);
@@ -399,7 +405,7 @@ final class StoredLeads implements LeadService {
     }
 
     private LeadRecord reassign(LeadRecord before, UUID ownerId, Instant now, Assignment how) {
-        LeadRecord stored = storage.leads().update(before.withOwner(ownerId, now).touched(now), before.version());
+        LeadRecord stored = leadStorage.leads().update(before.withOwner(ownerId, now).touched(now), before.version());
         context.events().record(new LeadAssigned(tenantId, before.id(), before.ownerId(), ownerId, how, now));
         return stored;
     }
@@ -447,7 +453,7 @@ final class StoredLeads implements LeadService {
     private LeadRecord saveRescored(LeadRecord before, LeadRecord changed, Instant now) {
         LeadScore score = changed.isOpen() ? scorer.score(changed, now)
                 : new LeadScore(changed.score(), changed.scoreFactors());
-        LeadRecord stored = storage.leads().update(changed.withScore(score.points(), score.factors()).touched(now),
+        LeadRecord stored = leadStorage.leads().update(changed.withScore(score.points(), score.factors()).touched(now),
                 before.version());
         if (stored.score() != before.score()) {
             context.events().record(new LeadScored(tenantId, before.id(), before.score(), stored.score(), now));
@@ -460,7 +466,7 @@ final class StoredLeads implements LeadService {
     private void forEachLead(LeadFilter filter, java.util.function.Consumer<LeadRecord> action) {
         PageRequest request = PageRequest.first(PAGE);
         while (true) {
-            Page<LeadRecord> page = storage.leads().find(tenantId, filter, request);
+            Page<LeadRecord> page = leadStorage.leads().find(tenantId, filter, request);
             page.items().forEach(action);
             if (page.next().isEmpty()) {
                 return;
@@ -470,7 +476,7 @@ final class StoredLeads implements LeadService {
     }
 
     private LeadRecord record(UUID leadId) {
-        return storage.leads().get(tenantId, leadId).orElseThrow(() -> new NotFoundException("lead", leadId));
+        return leadStorage.leads().get(tenantId, leadId).orElseThrow(() -> new NotFoundException("lead", leadId));
     }
 
     private LeadRecord openRecord(UUID leadId) {

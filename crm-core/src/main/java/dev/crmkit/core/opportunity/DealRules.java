@@ -5,9 +5,11 @@ import dev.crmkit.spi.Checks;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.ValidationException;
 import dev.crmkit.spi.customer.CustomerRecord;
+import dev.crmkit.spi.customer.CustomerStorage;
 import dev.crmkit.spi.customer.PartyKind;
 import dev.crmkit.spi.opportunity.LineItemRecord;
 import dev.crmkit.spi.opportunity.OpportunityContact;
+import dev.crmkit.spi.team.TeamStorage;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,11 +94,12 @@ final class DealRules {
     /** The customer, owner and contacts must exist in the tenant; contacts must be live persons. */
     static void checkReferences(Storage storage, String tenantId, UUID customerId, UUID ownerId,
             Set<OpportunityContact> contacts) {
+        TeamStorage teamStorage = storage.capability(TeamStorage.class).orElseThrow();
         Checks.noNulls("contacts", contacts);
         if (live(storage, tenantId, customerId).isEmpty()) {
             throw new ValidationException("customerId", "names no live customer of this tenant");
         }
-        if (ownerId != null && storage.teamMembers().get(tenantId, ownerId).isEmpty()) {
+        if (ownerId != null && teamStorage.teamMembers().get(tenantId, ownerId).isEmpty()) {
             throw new ValidationException("ownerId", "names no team member of this tenant");
         }
         for (OpportunityContact contact : contacts) {
@@ -107,6 +110,6 @@ final class DealRules {
     }
 
     private static Optional<CustomerRecord> live(Storage storage, String tenantId, UUID id) {
-        return storage.customers().get(tenantId, id).filter(c -> c.mergedInto() == null);
+        return storage.capability(CustomerStorage.class).orElseThrow().customers().get(tenantId, id).filter(c -> c.mergedInto() == null);
     }
 }

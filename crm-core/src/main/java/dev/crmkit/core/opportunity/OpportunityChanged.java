@@ -1,5 +1,6 @@
 package dev.crmkit.core.opportunity;
 
+import dev.crmkit.core.common.EventType;
 import dev.crmkit.spi.opportunity.ForecastCategory;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.util.UUID;
  * A deal's details changed: owner, amount (derived from its line items when it has any), probability, forecast
  * category, expected close date, line items, contact roles or competitors.
  */
+@EventType("opportunity.changed")
 public record OpportunityChanged(String tenantId, UUID opportunityId, UUID ownerId, BigDecimal amount,
         String currency, int probability, ForecastCategory forecastCategory, LocalDate expectedCloseDate,
         Instant occurredAt) implements OpportunityEvent {

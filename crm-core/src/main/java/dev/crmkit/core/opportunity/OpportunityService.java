@@ -1,9 +1,6 @@
 package dev.crmkit.core.opportunity;
 
 import dev.crmkit.core.common.Actor;
-import dev.crmkit.core.common.CoreContext;
-import dev.crmkit.core.scheduling.DueWorkHandler;
-import dev.crmkit.spi.Checks;
 import dev.crmkit.spi.ConflictException;
 import dev.crmkit.spi.DuplicateException;
 import dev.crmkit.spi.IllegalTransitionException;
@@ -31,32 +28,11 @@ import java.util.UUID;
  * won ({@link #closeWon}) or lost ({@link #closeLost}, reason required), and a closed deal is reopened
  * ({@link #reopen}) if its pipeline's {@link dev.crmkit.spi.opportunity.ReopenRule} allows. Every stage a deal
  * enters is appended to its stage history with time and actor. A deal in a stage with a norm of days gets due work
- * of kind {@link #STALLED}: when it outstays the norm, {@link #stalledHandler} records {@link OpportunityStalled}.
+ * of kind {@link #STALLED}: when it outstays the norm, the opportunity domain records {@link OpportunityStalled}.
  */
 public interface OpportunityService {
     /** The kind of due work that fires when a deal outstays its stage's norm; its key is the deal's id. */
     String STALLED = "opportunity.stalled";
-
-    /**
-     * The service for one tenant.
-     *
-     * @throws ValidationException when the context is null or the tenant id is malformed
-     */
-    static OpportunityService create(CoreContext context, String tenantId) {
-        Checks.required("context", context);
-        Checks.tenantId("tenantId", tenantId);
-        return new StoredOpportunities(context, tenantId);
-    }
-
-    /**
-     * The handler to register with the due-work scheduler for {@link #STALLED}; it serves every tenant. When the
-     * deal is still open, still in the stage the work was scheduled for and over that stage's norm, it records
-     * {@link OpportunityStalled}; otherwise (moved on, closed, norm lengthened) it does nothing.
-     */
-    static DueWorkHandler stalledHandler(CoreContext context) {
-        Checks.required("context", context);
-        return new StalledDealHandler(context);
-    }
 
     /**
      * Defines a pipeline and publishes {@link PipelineDefined}.

@@ -1,6 +1,6 @@
 package dev.crmkit.core.opportunity;
 
-import dev.crmkit.core.common.CoreContext;
+import dev.crmkit.core.module.DomainContext;
 import dev.crmkit.spi.Checks;
 import dev.crmkit.spi.DuplicateException;
 import dev.crmkit.spi.NotFoundException;
@@ -8,6 +8,7 @@ import dev.crmkit.spi.PageRequest;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.ValidationException;
 import dev.crmkit.spi.opportunity.OpportunityFilter;
+import dev.crmkit.spi.opportunity.OpportunityStorage;
 import dev.crmkit.spi.opportunity.PipelineRecord;
 import dev.crmkit.spi.opportunity.PipelineStage;
 import java.time.Instant;
@@ -17,13 +18,15 @@ import java.util.UUID;
 
 /** Defining and redefining a tenant's pipelines, and finding or creating its default one. */
 final class Pipelines {
-    private final CoreContext context;
+    private final DomainContext context;
     private final Storage storage;
+    private final OpportunityStorage opportunityStorage;
     private final String tenantId;
 
-    Pipelines(CoreContext context, String tenantId) {
+    Pipelines(DomainContext context, String tenantId) {
         this.context = context;
         this.storage = context.storage();
+        this.opportunityStorage = this.storage.capability(OpportunityStorage.class).orElseThrow();
         this.tenantId = tenantId;
     }
 
@@ -38,7 +41,7 @@ final class Pipelines {
         Instant now = context.now();
         record(pipelineId, 1, now, now, definition);
         return storage.transactions().inTransaction(() -> {
-            PipelineRecord before = storage.pipelines().get(tenantId, pipelineId)
+            PipelineRecord before = opportunityStorage.pipelines().get(tenantId, pipelineId)
                     .orElseThrow(() -> new NotFoundException("pipeline", pipelineId));
             PipelineRecord changed = record(pipelineId, before.version(), before.createdAt(), now, definition);
             for (PipelineStage old : before.stages()) {
@@ -49,7 +52,7 @@ final class Pipelines {
                             + " with its outcome while deals are in it");
                 }
             }
-            PipelineRecord stored = storage.pipelines().update(changed, before.version());
+            PipelineRecord stored = opportunityStorage.pipelines().update(changed, before.version());
             announce(stored, now);
             return Pipeline.of(stored);
         });
@@ -65,7 +68,7 @@ final class Pipelines {
      * it before anything is written; pass it to {@link #stored} to keep it.
      */
     PipelineRecord defaultOrCandidate() {
-        List<PipelineRecord> first = storage.pipelines().list(tenantId, PageRequest.first(1)).items();
+        List<PipelineRecord> first = opportunityStorage.pipelines().list(tenantId, PageRequest.first(1)).items();
         if (!first.isEmpty()) {
             return first.get(0);
         }
@@ -75,24 +78,24 @@ final class Pipelines {
 
     /** The pipeline as stored: a candidate from {@link #defaultOrCandidate} is inserted now. */
     PipelineRecord stored(PipelineRecord pipeline) {
-        if (storage.pipelines().get(tenantId, pipeline.id()).isPresent()) {
+        if (opportunityStorage.pipelines().get(tenantId, pipeline.id()).isPresent()) {
             return pipeline;
         }
         try {
             return insert(pipeline, pipeline.createdAt());
         } catch (DuplicateException e) {
             // another node created it first; the insert changed nothing, so the unit goes on with theirs
-            return storage.pipelines().findByName(tenantId, pipeline.name()).orElseThrow(() -> e);
+            return opportunityStorage.pipelines().findByName(tenantId, pipeline.name()).orElseThrow(() -> e);
         }
     }
 
     private boolean inUse(UUID pipelineId, String stageKey) {
-        return !storage.opportunities().find(tenantId, OpportunityFilter.all().inPipeline(pipelineId)
+        return !opportunityStorage.opportunities().find(tenantId, OpportunityFilter.all().inPipeline(pipelineId)
                 .inStage(stageKey), PageRequest.first(1)).items().isEmpty();
     }
 
     private PipelineRecord insert(PipelineRecord candidate, Instant now) {
-        PipelineRecord stored = storage.pipelines().insert(candidate);
+        PipelineRecord stored = opportunityStorage.pipelines().insert(candidate);
         announce(stored, now);
         return stored;
     }

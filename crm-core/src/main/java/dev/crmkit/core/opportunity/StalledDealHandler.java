@@ -1,9 +1,10 @@
 package dev.crmkit.core.opportunity;
 
-import dev.crmkit.core.common.CoreContext;
+import dev.crmkit.core.module.DomainContext;
 import dev.crmkit.core.scheduling.DueWork;
 import dev.crmkit.core.scheduling.DueWorkHandler;
 import dev.crmkit.spi.opportunity.OpportunityRecord;
+import dev.crmkit.spi.opportunity.OpportunityStorage;
 import dev.crmkit.spi.opportunity.PipelineStage;
 import dev.crmkit.spi.opportunity.StageOutcome;
 import java.time.Instant;
@@ -16,9 +17,9 @@ import org.slf4j.LoggerFactory;
 final class StalledDealHandler implements DueWorkHandler {
     private static final Logger LOG = LoggerFactory.getLogger(StalledDealHandler.class);
 
-    private final CoreContext context;
+    private final DomainContext context;
 
-    StalledDealHandler(CoreContext context) {
+    StalledDealHandler(DomainContext context) {
         this.context = context;
     }
 
@@ -32,13 +33,13 @@ final class StalledDealHandler implements DueWorkHandler {
         context.storage().transactions().run(() -> {
             Instant now = context.now();
             // The work may be stale: the deal moved on, closed, or its pipeline's norm changed since it was scheduled.
-            Optional<OpportunityRecord> deal = context.storage().opportunities().get(work.tenantId(), dealId.get())
+            Optional<OpportunityRecord> deal = context.storage(OpportunityStorage.class).opportunities().get(work.tenantId(), dealId.get())
                     .filter(d -> d.status() == StageOutcome.OPEN && d.stageKey().equals(work.payload()));
             if (deal.isEmpty()) {
                 return;
             }
             OpportunityRecord d = deal.get();
-            Optional<PipelineStage> stage = context.storage().pipelines().get(d.tenantId(), d.pipelineId())
+            Optional<PipelineStage> stage = context.storage(OpportunityStorage.class).pipelines().get(d.tenantId(), d.pipelineId())
                     .flatMap(p -> p.stage(d.stageKey()))
                     .filter(s -> s.normDays() != null
                             && !StalledDeals.stallsAt(d.stageEnteredAt(), s.normDays()).isAfter(now));

@@ -1,6 +1,6 @@
 package dev.crmkit.core.opportunity;
 
-import dev.crmkit.core.common.CoreContext;
+import dev.crmkit.core.module.DomainContext;
 import dev.crmkit.spi.opportunity.OpportunityRecord;
 import dev.crmkit.spi.opportunity.PipelineStage;
 import dev.crmkit.spi.opportunity.StageOutcome;
@@ -14,9 +14,9 @@ import java.time.Instant;
  * transaction, so the due work commits with the change.
  */
 final class StalledDeals {
-    private final CoreContext context;
+    private final DomainContext context;
 
-    StalledDeals(CoreContext context) {
+    StalledDeals(DomainContext context) {
         this.context = context;
     }
 

@@ -1,7 +1,7 @@
 package dev.crmkit.core.opportunity;
 
 import dev.crmkit.core.common.Actor;
-import dev.crmkit.core.common.CoreContext;
+import dev.crmkit.core.module.DomainContext;
 import dev.crmkit.spi.Checks;
 import dev.crmkit.spi.ConflictException;
 import dev.crmkit.spi.DuplicateException;
@@ -14,6 +14,7 @@ import dev.crmkit.spi.idempotency.IdempotencyKey;
 import dev.crmkit.spi.opportunity.ForecastCategory;
 import dev.crmkit.spi.opportunity.OpportunityFilter;
 import dev.crmkit.spi.opportunity.OpportunityRecord;
+import dev.crmkit.spi.opportunity.OpportunityStorage;
 import dev.crmkit.spi.opportunity.PipelineRecord;
 import dev.crmkit.spi.opportunity.PipelineStage;
 import dev.crmkit.spi.opportunity.StageChangeRecord;
@@ -27,15 +28,17 @@ import java.util.function.Supplier;
 
 /** {@link OpportunityService} over the storage contract. */
 final class StoredOpportunities implements OpportunityService {
-    private final CoreContext context;
+    private final DomainContext context;
     private final Storage storage;
+    private final OpportunityStorage opportunityStorage;
     private final String tenantId;
     private final StalledDeals stalled;
     private final Pipelines pipelines;
 
-    StoredOpportunities(CoreContext context, String tenantId) {
+    StoredOpportunities(DomainContext context, String tenantId) {
         this.context = context;
         this.storage = context.storage();
+        this.opportunityStorage = this.storage.capability(OpportunityStorage.class).orElseThrow();
         this.tenantId = tenantId;
         this.stalled = new StalledDeals(context);
         this.pipelines = new Pipelines(context, tenantId);
@@ -59,13 +62,13 @@ final class StoredOpportunities implements OpportunityService {
     @Override
     public Optional<Pipeline> pipeline(UUID pipelineId) {
         Checks.id("pipelineId", pipelineId);
-        return storage.pipelines().get(tenantId, pipelineId).map(Pipeline::of);
+        return opportunityStorage.pipelines().get(tenantId, pipelineId).map(Pipeline::of);
     }
 
     @Override
     public Page<Pipeline> pipelines(PageRequest page) {
         Checks.required("page", page);
-        Page<PipelineRecord> records = storage.pipelines().list(tenantId, page);
+        Page<PipelineRecord> records = opportunityStorage.pipelines().list(tenantId, page);
         return new Page<>(records.items().stream().map(Pipeline::of).toList(), records.next());
     }
 
@@ -100,7 +103,7 @@ final class StoredOpportunities implements OpportunityService {
             }
             DealRules.checkReferences(storage, tenantId, c.customerId(), c.ownerId(), c.contacts());
             PipelineRecord resolved = c.pipelineId() == null ? pipelines.defaultOrCandidate()
-                    : storage.pipelines().get(tenantId, c.pipelineId()).orElseThrow(
+                    : opportunityStorage.pipelines().get(tenantId, c.pipelineId()).orElseThrow(
                             () -> new ValidationException("pipelineId", "names no pipeline of this tenant"));
             PipelineStage stage = c.stageKey() == null ? resolved.first(StageOutcome.OPEN) : openStage(resolved,
                     c.stageKey());
@@ -118,7 +121,7 @@ final class StoredOpportunities implements OpportunityService {
                     return openedWith(key, c).orElseThrow();
                 }
             }
-            OpportunityRecord stored = storage.opportunities().insert(new OpportunityRecord(tenantId,
+            OpportunityRecord stored = opportunityStorage.opportunities().insert(new OpportunityRecord(tenantId,
                     id, 1, now, now, name, c.customerId(), pipeline.id(), stage.key(),
                     StageOutcome.OPEN, priced.amount(), priced.currency(), probability, category,
                     c.expectedCloseDate(), c.ownerId(), priced.lineItems(), c.contacts(),
@@ -135,7 +138,7 @@ final class StoredOpportunities implements OpportunityService {
     /** The deal opened with this key, if any; a key used for another customer's deal is a conflict. */
     private Optional<Opportunity> openedWith(String key, OpenOpportunity c) {
         return storage.idempotency().findAll(tenantId, OPEN_SCOPE, List.of(key)).stream().findFirst().map(k -> {
-            OpportunityRecord deal = storage.opportunities().get(tenantId, k.targetId())
+            OpportunityRecord deal = opportunityStorage.opportunities().get(tenantId, k.targetId())
                     .orElseThrow(() -> new NotFoundException("opportunity", k.targetId()));
             if (!deal.customerId().equals(c.customerId())) {
                 throw new ConflictException("the idempotency key was used to open a deal of another customer");
@@ -156,7 +159,7 @@ final class StoredOpportunities implements OpportunityService {
         return inTransaction(() -> {
             OpportunityRecord o = deal(opportunityId);
             DealRules.checkReferences(storage, tenantId, o.customerId(), d.ownerId(), d.contacts());
-            OpportunityRecord stored = storage.opportunities().update(new OpportunityRecord(tenantId, o.id(),
+            OpportunityRecord stored = opportunityStorage.opportunities().update(new OpportunityRecord(tenantId, o.id(),
                     o.version(), o.createdAt(), now, name, o.customerId(), o.pipelineId(), o.stageKey(), o.status(),
                     priced.amount(), priced.currency(), probability, d.forecastCategory(), d.expectedCloseDate(),
                     d.ownerId(), priced.lineItems(), d.contacts(), DealRules.competitors(d.competitors()),
@@ -235,7 +238,7 @@ final class StoredOpportunities implements OpportunityService {
     private OpportunityRecord enter(OpportunityRecord o, PipelineStage stage, Instant now, String reason,
             Actor actor) {
         boolean open = stage.outcome() == StageOutcome.OPEN;
-        OpportunityRecord stored = storage.opportunities().update(new OpportunityRecord(tenantId, o.id(), o.version(),
+        OpportunityRecord stored = opportunityStorage.opportunities().update(new OpportunityRecord(tenantId, o.id(), o.version(),
                 o.createdAt(), now, o.name(), o.customerId(), o.pipelineId(), stage.key(), stage.outcome(), o.amount(),
                 o.currency(), stage.probability(), stage.forecastCategory(), o.expectedCloseDate(), o.ownerId(),
                 o.lineItems(), o.contacts(), o.competitors(), o.sourceLeadId(), o.leadSource(), now,
@@ -246,28 +249,28 @@ final class StoredOpportunities implements OpportunityService {
     }
 
     private void history(OpportunityRecord deal, String fromStage, Actor actor, Instant now) {
-        storage.opportunities().appendStageChange(new StageChangeRecord(tenantId, context.ids().next(), deal.id(),
+        opportunityStorage.opportunities().appendStageChange(new StageChangeRecord(tenantId, context.ids().next(), deal.id(),
                 fromStage, deal.stageKey(), now, actor.kind().name().toLowerCase(Locale.ROOT) + ":" + actor.id()));
     }
 
     @Override
     public Optional<Opportunity> opportunity(UUID opportunityId) {
         Checks.id("opportunityId", opportunityId);
-        return storage.opportunities().get(tenantId, opportunityId).map(Opportunity::of);
+        return opportunityStorage.opportunities().get(tenantId, opportunityId).map(Opportunity::of);
     }
 
     @Override
     public Page<Opportunity> opportunities(OpportunityFilter filter, PageRequest page) {
         Checks.required("filter", filter);
         Checks.required("page", page);
-        Page<OpportunityRecord> records = storage.opportunities().find(tenantId, filter, page);
+        Page<OpportunityRecord> records = opportunityStorage.opportunities().find(tenantId, filter, page);
         return new Page<>(records.items().stream().map(Opportunity::of).toList(), records.next());
     }
 
     @Override
     public List<StageChangeRecord> stageHistory(UUID opportunityId) {
         Checks.id("opportunityId", opportunityId);
-        return storage.opportunities().stageHistory(tenantId, opportunityId);
+        return opportunityStorage.opportunities().stageHistory(tenantId, opportunityId);
     }
 
     @Override
@@ -281,11 +284,11 @@ final class StoredOpportunities implements OpportunityService {
     }
 
     private OpportunityRecord deal(UUID id) {
-        return storage.opportunities().get(tenantId, id).orElseThrow(() -> new NotFoundException("opportunity", id));
+        return opportunityStorage.opportunities().get(tenantId, id).orElseThrow(() -> new NotFoundException("opportunity", id));
     }
 
     private PipelineRecord pipelineOf(OpportunityRecord o) {
-        return storage.pipelines().get(tenantId, o.pipelineId())
+        return opportunityStorage.pipelines().get(tenantId, o.pipelineId())
                 .orElseThrow(() -> new NotFoundException("pipeline", o.pipelineId()));
     }
 

@@ -6,6 +6,7 @@ import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.opportunity.CurrencyTotal;
 import dev.crmkit.spi.opportunity.FunnelStage;
 import dev.crmkit.spi.opportunity.LeadSourceResult;
+import dev.crmkit.spi.opportunity.OpportunityStorage;
 import dev.crmkit.spi.opportunity.PipelineCell;
 import dev.crmkit.spi.opportunity.PipelineRecord;
 import dev.crmkit.spi.opportunity.PipelineStage;
@@ -24,32 +25,34 @@ import java.util.stream.Collectors;
 /** {@link SalesReports} over the storage's aggregate queries, put in pipeline stage order where a pipeline is named. */
 final class StoredSalesReports implements SalesReports {
     private final Storage storage;
+    private final OpportunityStorage opportunityStorage;
     private final String tenantId;
 
     StoredSalesReports(Storage storage, String tenantId) {
         this.storage = storage;
+        this.opportunityStorage = this.storage.capability(OpportunityStorage.class).orElseThrow();
         this.tenantId = tenantId;
     }
 
     @Override
     public WinRate winRate(ReportPeriod period) {
-        return storage.opportunities().winRate(tenantId, Checks.required("period", period));
+        return opportunityStorage.opportunities().winRate(tenantId, Checks.required("period", period));
     }
 
     @Override
     public List<CurrencyTotal> averageDealSize(ReportPeriod period) {
-        return storage.opportunities().wonDealSizes(tenantId, Checks.required("period", period));
+        return opportunityStorage.opportunities().wonDealSizes(tenantId, Checks.required("period", period));
     }
 
     @Override
     public SalesCycle salesCycle(ReportPeriod period) {
-        return storage.opportunities().salesCycle(tenantId, Checks.required("period", period));
+        return opportunityStorage.opportunities().salesCycle(tenantId, Checks.required("period", period));
     }
 
     @Override
     public List<PipelineCell> pipelineByStageAndOwner(UUID pipelineId) {
         Map<String, Integer> order = stageOrder(pipelineId);
-        List<PipelineCell> cells = new ArrayList<>(storage.opportunities().openPipeline(tenantId, pipelineId));
+        List<PipelineCell> cells = new ArrayList<>(opportunityStorage.opportunities().openPipeline(tenantId, pipelineId));
         // the store orders by key, owner and currency; a stable sort by stage position keeps the rest
         cells.sort(Comparator.comparing(c -> order.getOrDefault(c.stageKey(), Integer.MAX_VALUE)));
         return cells;
@@ -57,13 +60,13 @@ final class StoredSalesReports implements SalesReports {
 
     @Override
     public List<RepResult> leaderboard(ReportPeriod period) {
-        return storage.opportunities().leaderboard(tenantId, Checks.required("period", period));
+        return opportunityStorage.opportunities().leaderboard(tenantId, Checks.required("period", period));
     }
 
     @Override
     public List<FunnelStage> funnel(UUID pipelineId) {
         PipelineRecord pipeline = pipeline(pipelineId);
-        Map<String, FunnelStage> entered = storage.opportunities().funnel(tenantId, pipelineId).stream()
+        Map<String, FunnelStage> entered = opportunityStorage.opportunities().funnel(tenantId, pipelineId).stream()
                 .collect(Collectors.toMap(FunnelStage::stageKey, Function.identity()));
         List<FunnelStage> funnel = new ArrayList<>();
         for (PipelineStage stage : pipeline.stages()) {
@@ -74,7 +77,7 @@ final class StoredSalesReports implements SalesReports {
 
     @Override
     public List<LeadSourceResult> byLeadSource(ReportPeriod period) {
-        return storage.opportunities().byLeadSource(tenantId, Checks.required("period", period));
+        return opportunityStorage.opportunities().byLeadSource(tenantId, Checks.required("period", period));
     }
 
     private Map<String, Integer> stageOrder(UUID pipelineId) {
@@ -85,7 +88,7 @@ final class StoredSalesReports implements SalesReports {
 
     private PipelineRecord pipeline(UUID pipelineId) {
         Checks.id("pipelineId", pipelineId);
-        return storage.pipelines().get(tenantId, pipelineId)
+        return opportunityStorage.pipelines().get(tenantId, pipelineId)
                 .orElseThrow(() -> new NotFoundException("pipeline", pipelineId));
     }
 }

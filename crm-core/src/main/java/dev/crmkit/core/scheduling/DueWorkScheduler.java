@@ -1,8 +1,9 @@
 package dev.crmkit.core.scheduling;
 
-import dev.crmkit.core.common.CoreContext;
 import dev.crmkit.spi.Checks;
+import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.ValidationException;
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -19,16 +20,18 @@ import java.time.Duration;
 public interface DueWorkScheduler extends AutoCloseable {
 
     /**
-     * A scheduler for the storage of {@code context}, claiming work as {@code nodeId}.
+     * A scheduler for the due work of {@code storage}, claiming work as {@code nodeId} at the times of {@code clock}.
+     * {@code Crm} makes one with the handlers of its domains; make one by hand only to run due work without it.
      *
      * @param nodeId this node's name, unique among the nodes sharing the storage; 1 to 100 characters
      * @throws ValidationException when an argument is missing or malformed
      */
-    static DueWorkScheduler create(CoreContext context, String nodeId, Settings settings) {
-        Checks.required("context", context);
+    static DueWorkScheduler create(Storage storage, Clock clock, String nodeId, Settings settings) {
+        Checks.required("storage", storage);
+        Checks.required("clock", clock);
         Checks.text("nodeId", nodeId, 100);
         Checks.required("settings", settings);
-        return new LeasingDueWorkScheduler(context, nodeId, settings);
+        return new LeasingDueWorkScheduler(storage, clock, nodeId, settings);
     }
 
     /**

@@ -1,12 +1,14 @@
 package dev.crmkit.core.scheduling;
 
-import dev.crmkit.core.common.CoreContext;
 import dev.crmkit.core.common.PollingLoop;
 import dev.crmkit.spi.Checks;
+import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.scheduling.DueWorkRecord;
 import dev.crmkit.spi.scheduling.DueWorkStore;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,16 +19,18 @@ final class LeasingDueWorkScheduler implements DueWorkScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(DueWorkScheduler.class);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
-    private final CoreContext context;
+    private final Storage storage;
+    private final Clock clock;
     private final DueWorkStore store;
     private final String nodeId;
     private final Settings settings;
     private final Map<String, DueWorkHandler> handlers = new ConcurrentHashMap<>();
     private final PollingLoop loop;
 
-    LeasingDueWorkScheduler(CoreContext context, String nodeId, Settings settings) {
-        this.context = context;
-        this.store = context.storage().dueWork();
+    LeasingDueWorkScheduler(Storage storage, Clock clock, String nodeId, Settings settings) {
+        this.storage = storage;
+        this.clock = clock;
+        this.store = storage.dueWork();
         this.nodeId = nodeId;
         this.settings = settings;
         this.loop = new PollingLoop("crmkit-due-work-" + nodeId, this::runDueWork, settings.pollInterval());
@@ -41,7 +45,7 @@ final class LeasingDueWorkScheduler implements DueWorkScheduler {
 
     @Override
     public Run runDueWork() {
-        List<DueWorkRecord> claimed = store.claimDue(nodeId, settings.batchSize(), settings.lease(), context.now());
+        List<DueWorkRecord> claimed = store.claimDue(nodeId, settings.batchSize(), settings.lease(), now());
         int completed = 0;
         int retried = 0;
         for (DueWorkRecord work : claimed) {
@@ -63,7 +67,7 @@ final class LeasingDueWorkScheduler implements DueWorkScheduler {
         try {
             // The handler's writes and the completion commit together: a node whose lease was lost meanwhile
             // rolls its handler's writes back instead of doing the work a second time beside the new owner.
-            context.storage().transactions().run(() -> {
+            storage.transactions().run(() -> {
                 handler.handle(DueWork.of(work));
                 if (!store.complete(nodeId, work.tenantId(), work.id())) {
                     throw new LeaseLost();
@@ -80,7 +84,7 @@ final class LeasingDueWorkScheduler implements DueWorkScheduler {
     }
 
     private Outcome retry(DueWorkRecord work) {
-        Instant retryAt = context.now().plus(backoff(work.attempts()));
+        Instant retryAt = now().plus(backoff(work.attempts()));
         return store.retryLater(nodeId, work.tenantId(), work.id(), retryAt) ? Outcome.RETRIED : Outcome.LOST;
     }
 
@@ -115,5 +119,9 @@ final class LeasingDueWorkScheduler implements DueWorkScheduler {
         LeaseLost() {
             super("lease lost", null, false, false);
         }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -1,6 +1,6 @@
 package dev.crmkit.core.team;
 
-import dev.crmkit.core.common.CoreContext;
+import dev.crmkit.core.module.DomainContext;
 import dev.crmkit.spi.Checks;
 import dev.crmkit.spi.IllegalTransitionException;
 import dev.crmkit.spi.NotFoundException;
@@ -12,6 +12,7 @@ import dev.crmkit.spi.team.Availability;
 import dev.crmkit.spi.team.MemberFilter;
 import dev.crmkit.spi.team.TeamMemberRecord;
 import dev.crmkit.spi.team.TeamRecord;
+import dev.crmkit.spi.team.TeamStorage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,13 +30,15 @@ final class StoredTeams implements TeamService {
     /** The deepest management chain followed; deeper ones are refused when set and cut when read. */
     static final int MAX_CHAIN = 50;
 
-    private final CoreContext context;
+    private final DomainContext context;
     private final Storage storage;
+    private final TeamStorage teamStorage;
     private final String tenantId;
 
-    StoredTeams(CoreContext context, String tenantId) {
+    StoredTeams(DomainContext context, String tenantId) {
         this.context = context;
         this.storage = context.storage();
+        this.teamStorage = this.storage.capability(TeamStorage.class).orElseThrow();
         this.tenantId = tenantId;
     }
 
@@ -46,7 +49,7 @@ final class StoredTeams implements TeamService {
         TeamMemberRecord candidate = record(context.ids().next(), 1, now, now, details, Availability.ACTIVE, null);
         return inTransaction(() -> {
             checkReferences(candidate);
-            TeamMemberRecord stored = storage.teamMembers().insert(candidate);
+            TeamMemberRecord stored = teamStorage.teamMembers().insert(candidate);
             context.events().record(new TeamMemberAdded(tenantId, stored.id(), stored.userId(), stored.role(),
                     stored.teamId(), stored.managerId(), stored.capacity(), now));
             return TeamMember.of(stored);
@@ -65,7 +68,7 @@ final class StoredTeams implements TeamService {
             TeamMemberRecord changed = record(memberId, before.version(), before.createdAt(), now, details,
                     before.availability(), before.awayUntil());
             checkReferences(changed);
-            TeamMemberRecord stored = storage.teamMembers().update(changed, before.version());
+            TeamMemberRecord stored = teamStorage.teamMembers().update(changed, before.version());
             context.events().record(new TeamMemberChanged(tenantId, memberId, stored.role(), stored.teamId(),
                     stored.managerId(), stored.capacity(), now));
             return TeamMember.of(stored);
@@ -108,7 +111,7 @@ final class StoredTeams implements TeamService {
         if (before.availability() == availability && Objects.equals(before.awayUntil(), awayUntil)) {
             return TeamMember.of(before);
         }
-        TeamMemberRecord stored = storage.teamMembers().update(new TeamMemberRecord(tenantId, before.id(),
+        TeamMemberRecord stored = teamStorage.teamMembers().update(new TeamMemberRecord(tenantId, before.id(),
                 before.version(), before.createdAt(), now, before.userId(), before.displayName(), before.role(),
                 before.teamId(), before.managerId(), before.skills(), before.languages(), before.territories(),
                 before.seniority(), before.capacity(), availability, awayUntil), before.version());
@@ -120,20 +123,20 @@ final class StoredTeams implements TeamService {
     @Override
     public Optional<TeamMember> member(UUID memberId) {
         Checks.id("memberId", memberId);
-        return storage.teamMembers().get(tenantId, memberId).map(TeamMember::of);
+        return teamStorage.teamMembers().get(tenantId, memberId).map(TeamMember::of);
     }
 
     @Override
     public Optional<TeamMember> memberByUserId(String userId) {
         Checks.text("userId", userId, 100);
-        return storage.teamMembers().findByUserId(tenantId, userId).map(TeamMember::of);
+        return teamStorage.teamMembers().findByUserId(tenantId, userId).map(TeamMember::of);
     }
 
     @Override
     public Page<TeamMember> members(MemberFilter filter, PageRequest page) {
         Checks.required("filter", filter);
         Checks.required("page", page);
-        Page<TeamMemberRecord> records = storage.teamMembers().find(tenantId, filter, page);
+        Page<TeamMemberRecord> records = teamStorage.teamMembers().find(tenantId, filter, page);
         return new Page<>(records.items().stream().map(TeamMember::of).toList(), records.next());
     }
 
@@ -152,7 +155,7 @@ final class StoredTeams implements TeamService {
             Set<UUID> seen = new HashSet<>(Set.of(memberId));
             UUID next = member.managerId();
             while (next != null && seen.add(next) && chain.size() < MAX_CHAIN) {
-                Optional<TeamMemberRecord> manager = storage.teamMembers().get(tenantId, next);
+                Optional<TeamMemberRecord> manager = teamStorage.teamMembers().get(tenantId, next);
                 if (manager.isEmpty()) {
                     break;
                 }
@@ -169,7 +172,7 @@ final class StoredTeams implements TeamService {
         TeamRecord candidate = teamRecord(context.ids().next(), 1, now, now, name, managerId);
         return inTransaction(() -> {
             checkManagerExists(managerId);
-            TeamRecord stored = storage.teams().insert(candidate);
+            TeamRecord stored = teamStorage.teams().insert(candidate);
             context.events().record(new TeamCreated(tenantId, stored.id(), stored.managerId(), now));
             return Team.of(stored);
         });
@@ -181,10 +184,10 @@ final class StoredTeams implements TeamService {
         Instant now = context.now();
         teamRecord(teamId, 1, now, now, name, managerId);
         return inTransaction(() -> {
-            TeamRecord before = storage.teams().get(tenantId, teamId)
+            TeamRecord before = teamStorage.teams().get(tenantId, teamId)
                     .orElseThrow(() -> new NotFoundException("team", teamId));
             checkManagerExists(managerId);
-            TeamRecord stored = storage.teams().update(teamRecord(teamId, before.version(), before.createdAt(), now,
+            TeamRecord stored = teamStorage.teams().update(teamRecord(teamId, before.version(), before.createdAt(), now,
                     name, managerId), before.version());
             context.events().record(new TeamChanged(tenantId, teamId, stored.managerId(), now));
             return Team.of(stored);
@@ -194,13 +197,13 @@ final class StoredTeams implements TeamService {
     @Override
     public Optional<Team> team(UUID teamId) {
         Checks.id("teamId", teamId);
-        return storage.teams().get(tenantId, teamId).map(Team::of);
+        return teamStorage.teams().get(tenantId, teamId).map(Team::of);
     }
 
     @Override
     public Page<Team> teams(PageRequest page) {
         Checks.required("page", page);
-        Page<TeamRecord> records = storage.teams().list(tenantId, page);
+        Page<TeamRecord> records = teamStorage.teams().list(tenantId, page);
         return new Page<>(records.items().stream().map(Team::of).toList(), records.next());
     }
 
@@ -250,7 +253,7 @@ final class StoredTeams implements TeamService {
     }
 
     private void checkReferences(TeamMemberRecord member) {
-        if (member.teamId() != null && storage.teams().get(tenantId, member.teamId()).isEmpty()) {
+        if (member.teamId() != null && teamStorage.teams().get(tenantId, member.teamId()).isEmpty()) {
             throw new ValidationException("teamId", "names no team of this tenant");
         }
         if (member.managerId() == null) {
@@ -264,7 +267,7 @@ final class StoredTeams implements TeamService {
             if (depth >= MAX_CHAIN) {
                 throw new ValidationException("managerId", "makes a management chain deeper than " + MAX_CHAIN);
             }
-            Optional<TeamMemberRecord> manager = storage.teamMembers().get(tenantId, next);
+            Optional<TeamMemberRecord> manager = teamStorage.teamMembers().get(tenantId, next);
             if (manager.isEmpty()) {
                 if (depth == 0) {
                     throw new ValidationException("managerId", "names no team member of this tenant");
@@ -276,13 +279,13 @@ final class StoredTeams implements TeamService {
     }
 
     private void checkManagerExists(UUID managerId) {
-        if (managerId != null && storage.teamMembers().get(tenantId, managerId).isEmpty()) {
+        if (managerId != null && teamStorage.teamMembers().get(tenantId, managerId).isEmpty()) {
             throw new ValidationException("managerId", "names no team member of this tenant");
         }
     }
 
     private TeamMemberRecord memberRecord(UUID memberId) {
-        return storage.teamMembers().get(tenantId, memberId)
+        return teamStorage.teamMembers().get(tenantId, memberId)
                 .orElseThrow(() -> new NotFoundException("team member", memberId));
     }
 

@@ -1,7 +1,5 @@
 package dev.crmkit.core.team;
 
-import dev.crmkit.core.common.CoreContext;
-import dev.crmkit.spi.Checks;
 import dev.crmkit.spi.ConflictException;
 import dev.crmkit.spi.DuplicateException;
 import dev.crmkit.spi.NotFoundException;
@@ -29,16 +27,6 @@ import java.util.UUID;
  * does not move their reports or their open work, which the distributing domains do.
  */
 public interface TeamService {
-    /**
-     * The service for one tenant.
-     *
-     * @throws ValidationException when the context is null or the tenant id is malformed
-     */
-    static TeamService create(CoreContext context, String tenantId) {
-        Checks.required("context", context);
-        Checks.tenantId("tenantId", tenantId);
-        return new StoredTeams(context, tenantId);
-    }
 
     /**
      * Adds an active member and publishes {@link TeamMemberAdded}.

@@ -1,9 +1,11 @@
 package dev.crmkit.core.touchpoint;
 
+import dev.crmkit.core.common.EventType;
 import java.time.Instant;
 import java.util.UUID;
 
 /** A follow-up task was cancelled: it no longer needs doing. */
+@EventType("follow-up.cancelled")
 public record FollowUpCancelled(
         String tenantId, UUID taskId, UUID customerId, String assigneeId,
         Instant occurredAt) implements TouchPointEvent {

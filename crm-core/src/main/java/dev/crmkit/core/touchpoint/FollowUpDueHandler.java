@@ -1,10 +1,11 @@
 package dev.crmkit.core.touchpoint;
 
-import dev.crmkit.core.common.CoreContext;
+import dev.crmkit.core.module.DomainContext;
 import dev.crmkit.core.scheduling.DueWork;
 import dev.crmkit.core.scheduling.DueWorkHandler;
 import dev.crmkit.spi.touchpoint.TaskRecord;
 import dev.crmkit.spi.touchpoint.TaskStatus;
+import dev.crmkit.spi.touchpoint.TouchPointStorage;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,9 +16,9 @@ import org.slf4j.LoggerFactory;
 final class FollowUpDueHandler implements DueWorkHandler {
     private static final Logger LOG = LoggerFactory.getLogger(FollowUpDueHandler.class);
 
-    private final CoreContext context;
+    private final DomainContext context;
 
-    FollowUpDueHandler(CoreContext context) {
+    FollowUpDueHandler(DomainContext context) {
         this.context = context;
     }
 
@@ -31,7 +32,7 @@ final class FollowUpDueHandler implements DueWorkHandler {
         context.storage().transactions().run(() -> {
             Instant now = context.now();
             // The work may be stale: a node that died held it, or the task changed after it was claimed.
-            Optional<TaskRecord> task = context.storage().tasks().get(work.tenantId(), taskId.get())
+            Optional<TaskRecord> task = context.storage(TouchPointStorage.class).tasks().get(work.tenantId(), taskId.get())
                     .filter(t -> t.status() == TaskStatus.OPEN && !t.dueAt().isAfter(now));
             task.ifPresent(t -> context.events().record(
                     new FollowUpDue(t.tenantId(), t.id(), t.customerId(), t.assigneeId(), t.dueAt(), now)));

@@ -1,5 +1,6 @@
 package dev.crmkit.core.touchpoint;
 
+import dev.crmkit.core.common.EventType;
 import dev.crmkit.spi.touchpoint.Channel;
 import dev.crmkit.spi.touchpoint.Direction;
 import dev.crmkit.spi.touchpoint.Purpose;
@@ -7,6 +8,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** An interaction was recorded for a customer. */
+@EventType("interaction.recorded")
 public record InteractionRecorded(
         String tenantId, UUID interactionId, UUID customerId, Channel channel,
         Direction direction, Purpose purpose, String outcome,

@@ -1,7 +1,7 @@
 package dev.crmkit.core.touchpoint;
 
-import dev.crmkit.core.common.CoreContext;
 import dev.crmkit.core.common.MergeChain;
+import dev.crmkit.core.module.DomainContext;
 import dev.crmkit.spi.Checks;
 import dev.crmkit.spi.ConflictException;
 import dev.crmkit.spi.DuplicateException;
@@ -10,6 +10,7 @@ import dev.crmkit.spi.Page;
 import dev.crmkit.spi.PageRequest;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.ValidationException;
+import dev.crmkit.spi.customer.CustomerStorage;
 import dev.crmkit.spi.idempotency.IdempotencyKey;
 import dev.crmkit.spi.scheduling.DueWorkRecord;
 import dev.crmkit.spi.touchpoint.Direction;
@@ -18,6 +19,7 @@ import dev.crmkit.spi.touchpoint.Purpose;
 import dev.crmkit.spi.touchpoint.TaskRecord;
 import dev.crmkit.spi.touchpoint.TaskStatus;
 import dev.crmkit.spi.touchpoint.TimelineFilter;
+import dev.crmkit.spi.touchpoint.TouchPointStorage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,13 +31,17 @@ import java.util.function.Supplier;
 final class StoredTouchPoints implements TouchPointService {
     private static final int MAX_DAYS = 3650;
 
-    private final CoreContext context;
+    private final DomainContext context;
     private final Storage storage;
+    private final CustomerStorage customerStorage;
+    private final TouchPointStorage touchPointStorage;
     private final String tenantId;
 
-    StoredTouchPoints(CoreContext context, String tenantId) {
+    StoredTouchPoints(DomainContext context, String tenantId) {
         this.context = context;
         this.storage = context.storage();
+        this.customerStorage = this.storage.capability(CustomerStorage.class).orElseThrow();
+        this.touchPointStorage = this.storage.capability(TouchPointStorage.class).orElseThrow();
         this.tenantId = tenantId;
     }
 
@@ -60,7 +66,7 @@ final class StoredTouchPoints implements TouchPointService {
             return earlier.get();
         }
         Instant now = context.now();
-        InteractionRecord stored = storage.interactions().insert(new InteractionRecord(tenantId, context.ids().next(),
+        InteractionRecord stored = touchPointStorage.interactions().insert(new InteractionRecord(tenantId, context.ids().next(),
                 1, now, now, customerId, command.channel(), command.direction(), command.purpose(), command.outcome(),
                 command.agentId(), command.summary(), command.occurredAt(), command.idempotencyKey()));
         context.events().record(new InteractionRecorded(tenantId, stored.id(), customerId, stored.channel(),
@@ -73,7 +79,7 @@ final class StoredTouchPoints implements TouchPointService {
         if (command.idempotencyKey() == null) {
             return Optional.empty();
         }
-        return storage.interactions().findByIdempotencyKey(tenantId, command.idempotencyKey()).map(existing -> {
+        return touchPointStorage.interactions().findByIdempotencyKey(tenantId, command.idempotencyKey()).map(existing -> {
             if (!sameContent(existing, command, customerId)) {
                 throw new ConflictException("idempotency key was used before for a different interaction");
             }
@@ -95,7 +101,7 @@ final class StoredTouchPoints implements TouchPointService {
     @Override
     public Interaction interaction(UUID interactionId) {
         Checks.id("interactionId", interactionId);
-        return storage.interactions().get(tenantId, interactionId).map(Interaction::of)
+        return touchPointStorage.interactions().get(tenantId, interactionId).map(Interaction::of)
                 .orElseThrow(() -> new NotFoundException("interaction", interactionId));
     }
 
@@ -107,11 +113,11 @@ final class StoredTouchPoints implements TouchPointService {
         // The hot path is one query: a customer with interactions on the page exists and is live, because a merge
         // moves every interaction to the survivor. Only an empty page needs the customer read, to tell an unknown
         // id (not found) from a merged one (read the survivor's timeline) from a quiet customer (empty page).
-        Page<InteractionRecord> records = storage.interactions().timeline(tenantId, customerId, filter, page);
+        Page<InteractionRecord> records = touchPointStorage.interactions().timeline(tenantId, customerId, filter, page);
         if (records.items().isEmpty()) {
             UUID survivor = survivorId(customerId);
             if (!survivor.equals(customerId)) {
-                records = storage.interactions().timeline(tenantId, survivor, filter, page);
+                records = touchPointStorage.interactions().timeline(tenantId, survivor, filter, page);
             }
         }
         return new Page<>(records.items().stream().map(Interaction::of).toList(), records.next());
@@ -121,7 +127,7 @@ final class StoredTouchPoints implements TouchPointService {
     public long outboundMarketingContacts(UUID customerId, int days) {
         Checks.id("customerId", customerId);
         Checks.limit("days", days, MAX_DAYS);
-        return inTransaction(() -> storage.interactions().count(tenantId, survivorId(customerId), Direction.OUTBOUND,
+        return inTransaction(() -> touchPointStorage.interactions().count(tenantId, survivorId(customerId), Direction.OUTBOUND,
                 Purpose.MARKETING, context.now().minus(Duration.ofDays(days))));
     }
 
@@ -146,7 +152,7 @@ final class StoredTouchPoints implements TouchPointService {
                 }
             }
             if (command.interactionId() != null) {
-                InteractionRecord interaction = storage.interactions().get(tenantId, command.interactionId())
+                InteractionRecord interaction = touchPointStorage.interactions().get(tenantId, command.interactionId())
                         .orElseThrow(() -> new NotFoundException("interaction", command.interactionId()));
                 if (!interaction.customerId().equals(customerId)) {
                     throw new ValidationException("interactionId", "belongs to another customer");
@@ -163,7 +169,7 @@ final class StoredTouchPoints implements TouchPointService {
                     return scheduledWith(key, customerId).orElseThrow();
                 }
             }
-            TaskRecord task = storage.tasks().insert(new TaskRecord(tenantId, id, 1, now, now,
+            TaskRecord task = touchPointStorage.tasks().insert(new TaskRecord(tenantId, id, 1, now, now,
                     customerId, command.interactionId(), command.title(), command.assigneeId(), command.dueAt(),
                     TaskStatus.OPEN, null));
             scheduleDueWork(task);
@@ -253,14 +259,14 @@ final class StoredTouchPoints implements TouchPointService {
     public Page<FollowUp> openFollowUps(UUID customerId, PageRequest page) {
         Checks.id("customerId", customerId);
         Checks.required("page", page);
-        return inTransaction(() -> followUps(storage.tasks().openForCustomer(tenantId, survivorId(customerId), page)));
+        return inTransaction(() -> followUps(touchPointStorage.tasks().openForCustomer(tenantId, survivorId(customerId), page)));
     }
 
     @Override
     public Page<FollowUp> openFollowUpsOf(String assigneeId, PageRequest page) {
         Checks.text("assigneeId", assigneeId, 100);
         Checks.required("page", page);
-        return followUps(storage.tasks().openForAssignee(tenantId, assigneeId, page));
+        return followUps(touchPointStorage.tasks().openForAssignee(tenantId, assigneeId, page));
     }
 
     private static Page<FollowUp> followUps(Page<TaskRecord> records) {
@@ -268,12 +274,12 @@ final class StoredTouchPoints implements TouchPointService {
     }
 
     private TaskRecord task(UUID taskId) {
-        return storage.tasks().get(tenantId, taskId).orElseThrow(() -> new NotFoundException("follow-up", taskId));
+        return touchPointStorage.tasks().get(tenantId, taskId).orElseThrow(() -> new NotFoundException("follow-up", taskId));
     }
 
     private TaskRecord update(TaskRecord before, Instant now, String assigneeId, Instant dueAt, TaskStatus status,
             Instant closedAt) {
-        return storage.tasks().update(new TaskRecord(tenantId, before.id(), before.version() + 1, before.createdAt(),
+        return touchPointStorage.tasks().update(new TaskRecord(tenantId, before.id(), before.version() + 1, before.createdAt(),
                 now, before.customerId(), before.interactionId(), before.title(), assigneeId, dueAt, status, closedAt),
                 before.version());
     }
@@ -284,7 +290,7 @@ final class StoredTouchPoints implements TouchPointService {
     }
 
     private UUID survivorId(UUID customerId) {
-        return MergeChain.survivor(storage.customers(), tenantId, customerId).id();
+        return MergeChain.survivor(customerStorage.customers(), tenantId, customerId).id();
     }
 
     private <T> T inTransaction(Supplier<T> work) {

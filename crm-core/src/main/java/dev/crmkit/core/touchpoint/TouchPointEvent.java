@@ -15,5 +15,5 @@ public sealed interface TouchPointEvent extends DomainEvent
     String INTERACTION = "interaction";
 
     /** The aggregate type of follow-up events; all events of one task share it and are delivered in order. */
-    String TASK = "task";
+    String TASK = "follow-up";
 }

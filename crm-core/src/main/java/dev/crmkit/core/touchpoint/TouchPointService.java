@@ -1,8 +1,5 @@
 package dev.crmkit.core.touchpoint;
 
-import dev.crmkit.core.common.CoreContext;
-import dev.crmkit.core.scheduling.DueWorkHandler;
-import dev.crmkit.spi.Checks;
 import dev.crmkit.spi.ConflictException;
 import dev.crmkit.spi.IllegalTransitionException;
 import dev.crmkit.spi.NotFoundException;
@@ -25,33 +22,12 @@ import java.util.UUID;
  * <p>A follow-up's life: it is scheduled {@code OPEN}; while open it can be reassigned and rescheduled; it ends
  * {@code DONE} (completed) or {@code CANCELLED}, and a closed follow-up cannot change again
  * ({@link IllegalTransitionException}). While it is open, the due-work scheduler holds work of kind
- * {@link #FOLLOW_UP_DUE} keyed by the task id, which {@link #followUpDueHandler(CoreContext)} turns into a
+ * {@link #FOLLOW_UP_DUE} keyed by the task id, which the touch-point domain's handler turns into a
  * {@link FollowUpDue} event when the due time passes.
  */
 public interface TouchPointService {
     /** The kind of due work that fires when a follow-up falls due; its key is the task id. */
     String FOLLOW_UP_DUE = "touchpoint.follow-up-due";
-
-    /**
-     * The service for one tenant.
-     *
-     * @throws ValidationException when the context is null or the tenant id is malformed
-     */
-    static TouchPointService create(CoreContext context, String tenantId) {
-        Checks.required("context", context);
-        Checks.tenantId("tenantId", tenantId);
-        return new StoredTouchPoints(context, tenantId);
-    }
-
-    /**
-     * The handler to register with a {@link dev.crmkit.core.scheduling.DueWorkScheduler} under
-     * {@link #FOLLOW_UP_DUE}; it serves every tenant. When a follow-up falls due and is still open and still due
-     * (not rescheduled to a later time meanwhile), it records {@link FollowUpDue}; otherwise it does nothing.
-     */
-    static DueWorkHandler followUpDueHandler(CoreContext context) {
-        Checks.required("context", context);
-        return new FollowUpDueHandler(context);
-    }
 
     /**
      * Records an interaction and publishes {@link InteractionRecorded}. With an idempotency key, a retry with the

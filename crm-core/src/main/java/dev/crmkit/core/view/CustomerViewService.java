@@ -1,7 +1,5 @@
 package dev.crmkit.core.view;
 
-import dev.crmkit.core.common.CoreContext;
-import dev.crmkit.spi.Checks;
 import dev.crmkit.spi.NotFoundException;
 import dev.crmkit.spi.ValidationException;
 import java.util.UUID;
@@ -31,17 +29,6 @@ public interface CustomerViewService {
 
     /** The timeline page size of {@link #view(UUID)}. */
     int DEFAULT_TIMELINE_SIZE = 20;
-
-    /**
-     * The service for one tenant.
-     *
-     * @throws ValidationException when the context is null or the tenant id is malformed
-     */
-    static CustomerViewService create(CoreContext context, String tenantId) {
-        Checks.required("context", context);
-        Checks.tenantId("tenantId", tenantId);
-        return new StoredCustomerViews(context, tenantId);
-    }
 
     /**
      * The view of a customer with the newest {@value #DEFAULT_TIMELINE_SIZE} interactions.

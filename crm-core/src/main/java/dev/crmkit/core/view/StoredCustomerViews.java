@@ -1,7 +1,7 @@
 package dev.crmkit.core.view;
 
-import dev.crmkit.core.common.CoreContext;
 import dev.crmkit.core.common.MergeChain;
+import dev.crmkit.core.module.DomainContext;
 import dev.crmkit.core.touchpoint.FollowUp;
 import dev.crmkit.core.touchpoint.Interaction;
 import dev.crmkit.spi.Checks;
@@ -9,22 +9,33 @@ import dev.crmkit.spi.Page;
 import dev.crmkit.spi.PageRequest;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.customer.CustomerRecord;
+import dev.crmkit.spi.customer.CustomerStorage;
 import dev.crmkit.spi.customer.RelationshipRecord;
+import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.touchpoint.InteractionRecord;
 import dev.crmkit.spi.touchpoint.TaskRecord;
 import dev.crmkit.spi.touchpoint.TimelineFilter;
+import dev.crmkit.spi.touchpoint.TouchPointStorage;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 final class StoredCustomerViews implements CustomerViewService {
     private final Storage storage;
+    private final CustomerStorage customerStorage;
+    private final Optional<LeadStorage> leadStorage;
+    private final TouchPointStorage touchPointStorage;
     private final String tenantId;
 
-    StoredCustomerViews(CoreContext context, String tenantId) {
+    StoredCustomerViews(DomainContext context, String tenantId) {
         this.storage = context.storage();
+        this.customerStorage = this.storage.capability(CustomerStorage.class).orElseThrow();
+        // a storage without leads shows no origins; the view does not need the lead domain to run
+        this.leadStorage = this.storage.capability(LeadStorage.class);
+        this.touchPointStorage = this.storage.capability(TouchPointStorage.class).orElseThrow();
         this.tenantId = tenantId;
     }
 
@@ -38,18 +49,18 @@ final class StoredCustomerViews implements CustomerViewService {
         Checks.id("customerId", customerId);
         PageRequest timelinePage = new PageRequest(timelineSize, null);
         return storage.transactions().inTransaction(() -> {
-            CustomerRecord customer = MergeChain.survivor(storage.customers(), tenantId, customerId);
+            CustomerRecord customer = MergeChain.survivor(customerStorage.customers(), tenantId, customerId);
             UUID id = customer.id();
-            List<CustomerView.ContactPoint> contactPoints = storage.contactPoints().forCustomer(tenantId, id).stream()
+            List<CustomerView.ContactPoint> contactPoints = customerStorage.contactPoints().forCustomer(tenantId, id).stream()
                     .map(CustomerView.ContactPoint::of).toList();
             List<CustomerView.Relationship> relationships = relationships(id);
-            Page<TaskRecord> open = storage.tasks().openForCustomer(tenantId, id,
+            Page<TaskRecord> open = touchPointStorage.tasks().openForCustomer(tenantId, id,
                     PageRequest.first(MAX_OPEN_FOLLOW_UPS));
-            List<CustomerView.ChannelContact> channels = storage.interactions().activityByChannel(tenantId, id)
+            List<CustomerView.ChannelContact> channels = touchPointStorage.interactions().activityByChannel(tenantId, id)
                     .stream().map(CustomerView.ChannelContact::of).toList();
-            List<CustomerView.Origin> origins = storage.leads().convertedInto(tenantId, id, MAX_ORIGINS).stream()
-                    .map(CustomerView.Origin::of).toList();
-            Page<InteractionRecord> timeline = storage.interactions()
+            List<CustomerView.Origin> origins = leadStorage.map(l -> l.leads().convertedInto(tenantId, id, MAX_ORIGINS)
+                    .stream().map(CustomerView.Origin::of).toList()).orElse(List.of());
+            Page<InteractionRecord> timeline = touchPointStorage.interactions()
                     .timeline(tenantId, id, TimelineFilter.everything(), timelinePage);
             return new CustomerView(CustomerView.Profile.of(customer), contactPoints, relationships,
                     open.items().stream().map(FollowUp::of).toList(), open.hasNext(), channels, origins,
@@ -59,12 +70,12 @@ final class StoredCustomerViews implements CustomerViewService {
 
     /** The customer's relationships with the other party's name, read for all parties in one call. */
     private List<CustomerView.Relationship> relationships(UUID customerId) {
-        List<RelationshipRecord> records = storage.relationships().involving(tenantId, customerId, MAX_RELATIONSHIPS);
+        List<RelationshipRecord> records = customerStorage.relationships().involving(tenantId, customerId, MAX_RELATIONSHIPS);
         if (records.isEmpty()) {
             return List.of();
         }
         List<UUID> counterpartIds = records.stream().map(r -> counterpart(r, customerId)).distinct().toList();
-        Map<UUID, String> names = storage.customers().getAll(tenantId, counterpartIds).stream()
+        Map<UUID, String> names = customerStorage.customers().getAll(tenantId, counterpartIds).stream()
                 .collect(Collectors.toMap(CustomerRecord::id, CustomerRecord::displayName, (a, b) -> a));
         Function<RelationshipRecord, CustomerView.Relationship> toView = r -> {
             UUID other = counterpart(r, customerId);

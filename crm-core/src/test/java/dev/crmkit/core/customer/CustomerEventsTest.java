@@ -25,15 +25,16 @@ class CustomerEventsTest {
                 .customer();
 
         List<OutboxEvent> events = world.drainOutbox();
-        assertThat(events).extracting(OutboxEvent::type).containsExactly("CustomerRegistered", "ContactPointAdded",
-                "ContactPointAdded", "ContactPointAdded");
+        assertThat(events).extracting(OutboxEvent::type).containsExactly("customer.registered", "customer.contact-point-added",
+                "customer.contact-point-added", "customer.contact-point-added");
         assertThat(events).allSatisfy(e -> {
             assertThat(e.aggregateType()).isEqualTo("customer");
             assertThat(e.aggregateId()).isEqualTo(anna.id().toString());
             assertThat(e.tenantId()).isEqualTo("acme");
         });
         JsonNode payload = json.readTree(events.get(0).payload());
-        assertThat(payload.get("displayName").asString()).isEqualTo("Anna Müller");
+        assertThat(payload.has("displayName")).as("no personal data in the payload").isFalse();
+        assertThat(events).allSatisfy(e -> assertThat(e.payload()).doesNotContain("Anna", "Müller", "@"));
         assertThat(payload.get("lifecycleStage").asString()).isEqualTo("PROSPECT");
     }
 
@@ -54,10 +55,10 @@ class CustomerEventsTest {
         customers.clearCustomField(anna, "loyalty_number");
         customers.updateDetails(UpdateDetails.displayName(anna, "Anna M."));
 
-        assertThat(world.drainOutbox()).extracting(OutboxEvent::type).containsExactly("CustomerStageChanged",
-                "CustomerOwnerAssigned", "CustomerTagged", "CustomerUntagged", "ContactPointAdded",
-                "PrimaryContactPointChanged", "ContactPointRemoved", "CustomFieldValueSet", "CustomFieldValueCleared",
-                "CustomerUpdated");
+        assertThat(world.drainOutbox()).extracting(OutboxEvent::type).containsExactly("customer.stage-changed",
+                "customer.owner-assigned", "customer.tagged", "customer.untagged", "customer.contact-point-added",
+                "customer.primary-contact-point-changed", "customer.contact-point-removed", "customer.custom-field-set", "customer.custom-field-cleared",
+                "customer.updated");
     }
 
     @Test

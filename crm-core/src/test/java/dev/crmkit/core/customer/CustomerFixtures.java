@@ -3,6 +3,7 @@ package dev.crmkit.core.customer;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.TenantCrm;
 import dev.crmkit.core.common.IdGenerator;
+import dev.crmkit.core.customfield.CustomFieldService;
 import dev.crmkit.core.customfield.DefineCustomField;
 import dev.crmkit.inmemory.InMemoryStorage;
 import dev.crmkit.spi.Storage;
@@ -51,10 +52,11 @@ final class CustomerFixtures {
 
     /** A fresh in-memory CRMKit reading German national phone numbers, under the given duplicate policy. */
     static World world(DuplicatePolicy policy) {
-        Storage storage = new InMemoryStorage();
+        InMemoryStorage storage = new InMemoryStorage();
         TestClock clock = new TestClock();
         Crm crm = Crm.builder().storage(storage).clock(clock).ids(IdGenerator.timeOrdered(clock))
-                .defaultPhoneRegion("DE").duplicatePolicy(policy).importBatchSize(3).build();
+                .defaultPhoneRegion("DE")
+                .module(CustomerModule.builder().duplicatePolicy(policy).importBatchSize(3).build()).build();
         return new World(storage, clock, crm, crm.tenant("acme"));
     }
 
@@ -64,9 +66,9 @@ final class CustomerFixtures {
     }
 
     /** One storage, one clock, one Crm and the tenant {@code acme}. */
-    record World(Storage storage, TestClock clock, Crm crm, TenantCrm acme) {
+    record World(InMemoryStorage storage, TestClock clock, Crm crm, TenantCrm acme) {
         CustomerService customers() {
-            return acme.customers();
+            return acme.service(CustomerService.class);
         }
 
         /** Every event written so far, in order, claimed (so each call sees only the events since the last). */
@@ -78,8 +80,8 @@ final class CustomerFixtures {
 
         /** Defines the custom fields the fixtures use: loyalty_number (text), lifetime_value (number, required). */
         World withCustomFields() {
-            acme.customFields().define(DefineCustomField.optional("loyalty_number", "Loyalty number", CustomFieldType.TEXT));
-            acme.customFields().define(DefineCustomField.required("lifetime_value", "Lifetime value", CustomFieldType.NUMBER));
+            acme.service(CustomFieldService.class).define(DefineCustomField.optional("loyalty_number", "Loyalty number", CustomFieldType.TEXT));
+            acme.service(CustomFieldService.class).define(DefineCustomField.required("lifetime_value", "Lifetime value", CustomFieldType.NUMBER));
             return this;
         }
     }

@@ -32,7 +32,7 @@ class CustomerImportTest {
         assertThat(report.errors()).isEmpty();
         assertThat(progress).extracting(ImportReport::imported).containsExactly(3L, 6L, 7L);
         assertThat(world.storage().customers().count("acme", CustomerCriterion.all())).isEqualTo(7);
-        assertThat(world.drainOutbox()).filteredOn(e -> e.type().equals("CustomerRegistered")).hasSize(7);
+        assertThat(world.drainOutbox()).filteredOn(e -> e.type().equals("customer.registered")).hasSize(7);
     }
 
     @Test

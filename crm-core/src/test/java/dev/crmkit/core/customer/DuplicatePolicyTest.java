@@ -29,7 +29,7 @@ class DuplicatePolicyTest {
             assertThat(candidate.score()).isEqualTo(0.8);
         });
         assertThat(world.storage().customers().count("acme", CustomerCriterion.all())).isEqualTo(2);
-        assertThat(world.drainOutbox()).extracting(e -> e.type()).contains("DuplicateSuspected");
+        assertThat(world.drainOutbox()).extracting(e -> e.type()).contains("customer.duplicate-suspected");
     }
 
     @Test
@@ -81,12 +81,12 @@ class DuplicatePolicyTest {
     void policy_is_per_tenant() {
         CustomerFixtures.World world = CustomerFixtures.world(DuplicatePolicy.ALLOW);
         var crm = dev.crmkit.core.Crm.builder().storage(world.storage()).clock(world.clock()).defaultPhoneRegion("DE")
-                .duplicatePolicy("strict", DuplicatePolicy.BLOCK).build();
-        crm.tenant("strict").customers().register(webShopPerson());
-        crm.tenant("lenient").customers().register(webShopPerson());
+                .module(CustomerModule.builder().duplicatePolicy("strict", DuplicatePolicy.BLOCK).build()).build();
+        crm.tenant("strict").service(CustomerService.class).register(webShopPerson());
+        crm.tenant("lenient").service(CustomerService.class).register(webShopPerson());
 
-        assertThatThrownBy(() -> crm.tenant("strict").customers().register(callCentrePerson()))
+        assertThatThrownBy(() -> crm.tenant("strict").service(CustomerService.class).register(callCentrePerson()))
                 .isInstanceOf(NotPermittedException.class);
-        assertThat(crm.tenant("lenient").customers().register(callCentrePerson()).duplicates()).hasSize(1);
+        assertThat(crm.tenant("lenient").service(CustomerService.class).register(callCentrePerson()).duplicates()).hasSize(1);
     }
 }

@@ -103,11 +103,11 @@ class MergeTest {
 
         customers.merge(survivor.id(), merged.id(), clerk);
 
-        OutboxEvent event = world.drainOutbox().stream().filter(e -> e.type().equals("CustomerMerged"))
+        OutboxEvent event = world.drainOutbox().stream().filter(e -> e.type().equals("customer.merged"))
                 .findFirst().orElseThrow();
         assertThat(event.aggregateId()).isEqualTo(survivor.id().toString());
         assertThat(event.payload()).contains("\"clerk-1\"").contains(merged.id().toString())
-                .contains("\"interactionsMoved\":1");
+                .contains("\"interactions\":1");
     }
 
     @Test

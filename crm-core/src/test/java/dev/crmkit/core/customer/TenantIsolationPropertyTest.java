@@ -39,8 +39,8 @@ class TenantIsolationPropertyTest {
 
     private void runSteps(List<Step> steps) {
         Crm crm = Crm.builder().storage(new InMemoryStorage()).defaultPhoneRegion("DE")
-                .duplicatePolicy(DuplicatePolicy.WARN).build();
-        List<CustomerService> tenants = List.of(crm.tenant("acme").customers(), crm.tenant("globex").customers());
+                .module(CustomerModule.builder().duplicatePolicy(DuplicatePolicy.WARN).build()).build();
+        List<CustomerService> tenants = List.of(crm.tenant("acme").service(CustomerService.class), crm.tenant("globex").service(CustomerService.class));
         List<List<UUID>> owned = List.of(new ArrayList<>(), new ArrayList<>());
 
         for (Step step : steps) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class CustomFieldServiceTest {
     private final InMemoryStorage storage = new InMemoryStorage();
     private final Crm crm = Crm.builder().storage(storage).build();
-    private final CustomFieldService fields = crm.tenant("acme").customFields();
+    private final CustomFieldService fields = crm.tenant("acme").service(CustomFieldService.class);
 
     @Test
     void defined_fields_are_listed_by_key() {
@@ -33,7 +33,7 @@ class CustomFieldServiceTest {
 
         assertThatThrownBy(() -> fields.define(DefineCustomField.optional("branch", "Other", CustomFieldType.NUMBER)))
                 .isInstanceOf(DuplicateException.class);
-        assertThat(crm.tenant("other").customFields().list()).isEmpty();
+        assertThat(crm.tenant("other").service(CustomFieldService.class).list()).isEmpty();
     }
 
     @Test
@@ -45,7 +45,7 @@ class CustomFieldServiceTest {
         assertThat(relabeled.label()).isEqualTo("Home branch");
         assertThat(relabeled.type()).isEqualTo(CustomFieldType.TEXT);
         assertThat(storage.outbox().claim("t", 10, Duration.ofMinutes(1), Instant.now()))
-                .extracting(e -> e.type()).containsExactly("CustomFieldDefined", "CustomFieldRelabeled");
+                .extracting(e -> e.type()).containsExactly("custom-field.defined", "custom-field.relabeled");
     }
 
     @Test

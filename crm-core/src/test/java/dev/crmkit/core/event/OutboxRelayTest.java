@@ -35,7 +35,7 @@ class OutboxRelayTest {
     private final TouchPointFixtures fixtures = new TouchPointFixtures();
 
     private OutboxRelay relay(String node, int batchSize) {
-        return OutboxRelay.create(fixtures.context, node, new OutboxRelay.Settings(batchSize, LEASE,
+        return OutboxRelay.create(fixtures.storage, fixtures.clock, node, new OutboxRelay.Settings(batchSize, LEASE,
                 Duration.ofMillis(10)));
     }
 
@@ -86,7 +86,7 @@ class OutboxRelayTest {
                 .hasSize(3)
                 .allSatisfy(sequences -> assertThat(sequences).hasSize(4).isSorted());
         assertThat(fixtures.storage.outbox().countUndelivered()).isZero();
-        assertThat(first.received().get(0).type()).isEqualTo("FollowUpRescheduled");
+        assertThat(first.received().get(0).type()).isEqualTo("follow-up.rescheduled");
         assertThat(first.received().get(0).tenantId()).isEqualTo(TouchPointFixtures.TENANT);
     }
 
@@ -223,7 +223,7 @@ class OutboxRelayTest {
         assertThatThrownBy(() -> new OutboxRelay.Settings(10, Duration.ofSeconds(-1), LEASE))
                 .isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> new OutboxRelay.Settings(10, LEASE, null)).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> OutboxRelay.create(fixtures.context, null, OutboxRelay.Settings.defaults()))
+        assertThatThrownBy(() -> OutboxRelay.create(fixtures.storage, fixtures.clock, null, OutboxRelay.Settings.defaults()))
                 .isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> relay("node-1", 1).register(null)).isInstanceOf(ValidationException.class);
     }
@@ -232,7 +232,7 @@ class OutboxRelayTest {
     void creating_a_relay_from_garbage_throws_only_crm_exceptions() {
         qt().withExamples(300).forAll(Garbage.PICKS).checkAssert(picks -> {
             Garbage g = Garbage.of(picks, List.of());
-            Garbage.assertSafe(() -> 0, () -> OutboxRelay.create(fixtures.context, g.text(0),
+            Garbage.assertSafe(() -> 0, () -> OutboxRelay.create(fixtures.storage, fixtures.clock, g.text(0),
                     new OutboxRelay.Settings(g.number(1), Duration.ofSeconds(g.number(2)),
                             Duration.ofMillis(g.number(3)))));
         });

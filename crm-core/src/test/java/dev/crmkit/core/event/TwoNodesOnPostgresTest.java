@@ -7,9 +7,11 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.TenantCrm;
+import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.customer.RegisterPerson;
 import dev.crmkit.core.port.PublishedEvent;
 import dev.crmkit.core.touchpoint.RecordInteraction;
+import dev.crmkit.core.touchpoint.TouchPointService;
 import dev.crmkit.jdbc.JdbcStorage;
 import dev.crmkit.spi.outbox.OutboxEvent;
 import dev.crmkit.spi.touchpoint.Channel;
@@ -100,10 +102,10 @@ class TwoNodesOnPostgresTest {
     private static int writeHistories(TenantCrm tenant) {
         int events = 0;
         for (int c = 0; c < 20; c++) {
-            UUID id = tenant.customers().register(RegisterPerson.named("Node", "Customer" + c)).customer().id();
+            UUID id = tenant.service(CustomerService.class).register(RegisterPerson.named("Node", "Customer" + c)).customer().id();
             events++;
             for (int i = 0; i < 3; i++) {
-                tenant.touchPoints().record(RecordInteraction.of(id, Channel.WEB, Direction.INBOUND, Purpose.SALES,
+                tenant.service(TouchPointService.class).record(RecordInteraction.of(id, Channel.WEB, Direction.INBOUND, Purpose.SALES,
                         Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i)));
                 events++;
             }
@@ -165,7 +167,7 @@ class TwoNodesOnPostgresTest {
                     .add(e.sequence());
         }
         sequencesByAggregate.values().forEach(sequences -> assertThat(sequences).isSorted());
-        assertThat(nodeA.context().storage().outbox().countUndelivered()).isZero();
+        assertThat(JdbcStorage.builder().dataSource(poolA).build().outbox().countUndelivered()).isZero();
     }
 
     @Test
@@ -174,7 +176,7 @@ class TwoNodesOnPostgresTest {
         List<PublishedEvent> deliveredByB = new ArrayList<>();
         Crm nodeA = node(poolA, "node-a", Clock.systemUTC(), List.of());
         int written = writeHistories(nodeA.tenant("dead-node"));
-        List<OutboxEvent> claimedByA = nodeA.context().storage().outbox()
+        List<OutboxEvent> claimedByA = JdbcStorage.builder().dataSource(poolA).build().outbox()
                 .claim("node-a", 10, Duration.ofMinutes(1), Instant.now());
         assertThat(claimedByA).hasSize(10);
 

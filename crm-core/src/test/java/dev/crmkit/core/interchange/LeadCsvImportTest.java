@@ -30,7 +30,7 @@ class LeadCsvImportTest {
             """;
 
     private final LeadService leads = Crm.builder().storage(new InMemoryStorage()).defaultPhoneRegion("DE")
-            .build().tenant("acme").leads();
+            .build().tenant("acme").service(LeadService.class);
     private final LeadCsvMapping mapping = LeadCsvMapping.of(LeadSource.TRADE_SHOW)
             .map(LeadColumn.EXTERNAL_ID, "Id").map(LeadColumn.GIVEN_NAME, "First name")
             .map(LeadColumn.FAMILY_NAME, "Last name").map(LeadColumn.EMAIL, "E-Mail")

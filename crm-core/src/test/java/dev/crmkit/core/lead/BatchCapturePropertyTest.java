@@ -5,6 +5,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.customer.RegisterPerson;
 import dev.crmkit.core.team.TeamMember;
 import dev.crmkit.spi.PageRequest;
@@ -94,7 +95,7 @@ class BatchCapturePropertyTest {
                 TeamMember rep = fixtures.rep("rep-" + r, r * 3, c.capacity());
                 names.put(rep.id(), rep.userId());
             }
-            var customer = fixtures.shop.customers().register(RegisterPerson.named("Tom", "Euler")
+            var customer = fixtures.shop.service(CustomerService.class).register(RegisterPerson.named("Tom", "Euler")
                     .withEmail("euler@gmail.com")).customer();
             names.put(customer.id(), "customer-euler");
             c.before().forEach(s -> leads.capture(s.command()));

@@ -6,16 +6,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.team.MemberDetails;
 import dev.crmkit.core.team.TeamMember;
+import dev.crmkit.core.team.TeamService;
 import dev.crmkit.inmemory.InMemoryStorage;
 import dev.crmkit.spi.PageRequest;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.lead.LeadFilter;
 import dev.crmkit.spi.lead.LeadRotationRecord;
+import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadStore;
 import dev.crmkit.spi.team.TeamRole;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -55,8 +58,8 @@ class BatchRotationRaceTest {
                 });
         return (Storage) Proxy.newProxyInstance(Storage.class.getClassLoader(), new Class<?>[] {Storage.class},
                 (proxy, method, args) -> {
-                    if (method.getName().equals("leads")) {
-                        return leads;
+                    if (method.getName().equals("capability") && args[0] == LeadStorage.class) {
+                        return Optional.of((LeadStorage) () -> leads);
                     }
                     try {
                         return method.invoke(real, args);
@@ -67,11 +70,11 @@ class BatchRotationRaceTest {
     }
 
     private final LeadService leads = Crm.builder().storage(racing()).defaultPhoneRegion("DE")
-            .leadSettings(LeadSettings.defaults()).build().tenant(LeadFixtures.TENANT).leads();
+            .module(LeadModule.builder().settings(LeadSettings.defaults()).build()).build().tenant(LeadFixtures.TENANT).service(LeadService.class);
     private final List<TeamMember> reps = addReps();
 
     private List<TeamMember> addReps() {
-        var teams = Crm.builder().storage(real).build().tenant(LeadFixtures.TENANT).teams();
+        var teams = Crm.builder().storage(real).build().tenant(LeadFixtures.TENANT).service(TeamService.class);
         List<TeamMember> added = List.of(teams.add(MemberDetails.of("ann", "Ann", TeamRole.SALES_REP)),
                 teams.add(MemberDetails.of("bob", "Bob", TeamRole.SALES_REP)),
                 teams.add(MemberDetails.of("cem", "Cem", TeamRole.SALES_REP)));

@@ -7,6 +7,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import dev.crmkit.core.team.TeamMember;
+import dev.crmkit.core.team.TeamService;
 import dev.crmkit.spi.PageRequest;
 import dev.crmkit.spi.lead.LeadFilter;
 import dev.crmkit.spi.team.Availability;
@@ -57,11 +58,11 @@ class DistributionPropertyTest {
         }
 
         TeamMember current(TeamMember rep) {
-            return fixtures.shop.teams().member(rep.id()).orElseThrow();
+            return fixtures.shop.service(TeamService.class).member(rep.id()).orElseThrow();
         }
 
         void deactivate(TeamMember rep) {
-            fixtures.shop.teams().deactivate(rep.id());
+            fixtures.shop.service(TeamService.class).deactivate(rep.id());
             fixtures.publishAll(); // the relay hands the rep's leads on
         }
 
@@ -92,11 +93,11 @@ class DistributionPropertyTest {
                             case 6 -> run.deactivate(rep);
                             case 7 -> {
                                 if (run.current(rep).availability() != Availability.DEACTIVATED) {
-                                    run.fixtures.shop.teams().setAway(rep.id(),
+                                    run.fixtures.shop.service(TeamService.class).setAway(rep.id(),
                                             run.fixtures.clock.instant().plus(Duration.ofDays(1)));
                                 }
                             }
-                            case 8 -> run.fixtures.shop.teams().activate(rep.id());
+                            case 8 -> run.fixtures.shop.service(TeamService.class).activate(rep.id());
                             case 9 -> run.join(capacity);
                             default -> {
                                 Lead lead = run.arrive();

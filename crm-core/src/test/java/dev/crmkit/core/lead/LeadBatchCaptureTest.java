@@ -5,6 +5,7 @@ import static dev.crmkit.core.lead.LeadFixtures.webFormLead;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.customer.RegisterPerson;
 import dev.crmkit.core.team.TeamMember;
 import dev.crmkit.spi.PageRequest;
@@ -52,9 +53,9 @@ class LeadBatchCaptureTest {
                     r.lead().id().toString())).get()
                     .satisfies(w -> assertThat(w.dueAt()).isEqualTo(LeadFixtures.START.plus(Duration.ofHours(24))));
         }
-        assertThat(fixtures.publishedTypes()).containsExactly("TeamMemberAdded", "TeamMemberAdded", "LeadCaptured",
-                "LeadAssigned", "LeadCaptured",
-                "LeadAssigned", "LeadCaptured", "LeadAssigned", "LeadCaptured", "LeadAssigned");
+        assertThat(fixtures.publishedTypes()).containsExactly("team-member.added", "team-member.added", "lead.captured",
+                "lead.assigned", "lead.captured",
+                "lead.assigned", "lead.captured", "lead.assigned", "lead.captured", "lead.assigned");
     }
 
     @Test
@@ -86,7 +87,7 @@ class LeadBatchCaptureTest {
         assertThat(stored()).hasSize(2);
         assertThat(fixtures.storage.interactions().timeline(LeadFixtures.TENANT, baker.id(), TimelineFilter.everything(), PageRequest.first(10))
                 .items()).singleElement().satisfies(i -> assertThat(i.summary()).isEqualTo("{\"second\":true}"));
-        assertThat(fixtures.publishedTypes()).containsSubsequence("LeadCaptured", "LeadResubmitted");
+        assertThat(fixtures.publishedTypes()).containsSubsequence("lead.captured", "lead.resubmitted");
     }
 
     @Test
@@ -141,13 +142,13 @@ class LeadBatchCaptureTest {
         assertThat(leads.get(baker.id())).isEqualTo(merged);
         assertThat(fixtures.storage.interactions().timeline(LeadFixtures.TENANT, baker.id(),
                 TimelineFilter.everything(), PageRequest.first(10)).items()).hasSize(1);
-        assertThat(Collections.frequency(fixtures.publishedTypes(), "LeadResubmitted")).isEqualTo(1);
+        assertThat(Collections.frequency(fixtures.publishedTypes(), "lead.resubmitted")).isEqualTo(1);
         assertThat(stored()).hasSize(2);
     }
 
     @Test
     void a_lead_matching_a_customer_is_linked_to_it() {
-        var customer = fixtures.shop.customers().register(RegisterPerson.named("Ada", "Lovelace")
+        var customer = fixtures.shop.service(CustomerService.class).register(RegisterPerson.named("Ada", "Lovelace")
                 .withEmail("ada@analytical.example")).customer();
 
         List<CaptureResult> results = leads.captureAll(List.of(tradeShowLead("Baker"),

@@ -5,6 +5,7 @@ import static dev.crmkit.core.lead.LeadFixtures.webFormLead;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.customer.MatchReason;
 import dev.crmkit.core.customer.RegisterPerson;
 import dev.crmkit.core.port.PublishedEvent;
@@ -50,7 +51,7 @@ class LeadCaptureTest {
         assertThat(lead.score().points()).isEqualTo(40);
         assertThat(leads.get(lead.id())).isEqualTo(lead);
         PublishedEvent captured = fixtures.publishAll().get(0);
-        assertThat(captured.type()).isEqualTo("LeadCaptured");
+        assertThat(captured.type()).isEqualTo("lead.captured");
         assertThat(captured.aggregateType()).isEqualTo("lead");
         assertThat(captured.payload()).contains(lead.id().toString(), "WEB_FORM", "spring-webinar")
                 .doesNotContain("Hopper", "hopper", "1234567");
@@ -88,7 +89,7 @@ class LeadCaptureTest {
                 PageRequest.first(10)).items()).singleElement()
                 .satisfies(i -> assertThat(i.summary()).isEqualTo("{\"second\":true}"));
         assertThat(second.lead().score().explanation()).contains("+4 engagement.touch-points");
-        assertThat(fixtures.publishedTypes()).contains("LeadResubmitted", "LeadScored");
+        assertThat(fixtures.publishedTypes()).contains("lead.resubmitted", "lead.scored");
     }
 
     @Test
@@ -107,13 +108,13 @@ class LeadCaptureTest {
         assertThat(inBatch.get(0).lead()).isEqualTo(merged);
         assertThat(fixtures.storage.interactions().timeline(LeadFixtures.TENANT, first.id(),
                 TimelineFilter.everything(), PageRequest.first(10)).items()).hasSize(1);
-        assertThat(Collections.frequency(fixtures.publishedTypes(), "LeadResubmitted")).isEqualTo(1);
+        assertThat(Collections.frequency(fixtures.publishedTypes(), "lead.resubmitted")).isEqualTo(1);
         assertThat(storedLeads()).isEqualTo(2);
     }
 
     @Test
     void a_lead_matching_a_customer_is_linked_to_it() {
-        var customer = fixtures.shop.customers().register(RegisterPerson.named("Ada", "Lovelace")
+        var customer = fixtures.shop.service(CustomerService.class).register(RegisterPerson.named("Ada", "Lovelace")
                 .withEmail("ada@analytical.example")).customer();
 
         CaptureResult result = leads.capture(CaptureLead.from(LeadSource.REFERRAL).withPerson("Ada", "Lovelace")
@@ -179,7 +180,7 @@ class LeadCaptureTest {
     @Test
     void tenants_never_see_each_others_leads() {
         Lead ours = leads.capture(webFormLead("Hopper")).lead();
-        LeadService theirs = fixtures.crm.tenant(LeadFixtures.OTHER_TENANT).leads();
+        LeadService theirs = fixtures.crm.tenant(LeadFixtures.OTHER_TENANT).service(LeadService.class);
 
         CaptureResult same = theirs.capture(webFormLead("Hopper"));
 

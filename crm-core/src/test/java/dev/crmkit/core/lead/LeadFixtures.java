@@ -6,6 +6,7 @@ import dev.crmkit.core.port.PublishedEvent;
 import dev.crmkit.core.port.RecordingEventListener;
 import dev.crmkit.core.team.MemberDetails;
 import dev.crmkit.core.team.TeamMember;
+import dev.crmkit.core.team.TeamService;
 import dev.crmkit.core.touchpoint.MutableClock;
 import dev.crmkit.inmemory.InMemoryStorage;
 import dev.crmkit.spi.lead.LeadSource;
@@ -32,24 +33,24 @@ final class LeadFixtures {
     }
 
     LeadFixtures(LeadSettings settings) {
-        this.crm = Crm.builder().storage(storage).clock(clock).defaultPhoneRegion("DE").leadSettings(settings)
+        this.crm = Crm.builder().storage(storage).clock(clock).defaultPhoneRegion("DE").module(LeadModule.builder().settings(settings).build())
                 .listener(published).build();
         this.shop = crm.tenant(TENANT);
     }
 
     LeadService leads() {
-        return shop.leads();
+        return shop.service(LeadService.class);
     }
 
     /** An active sales rep with this user id, seniority and capacity. */
     TeamMember rep(String userId, int seniority, int capacity) {
-        return shop.teams().add(MemberDetails.of(userId, "Rep " + userId, TeamRole.SALES_REP).withSeniority(seniority)
+        return shop.service(TeamService.class).add(MemberDetails.of(userId, "Rep " + userId, TeamRole.SALES_REP).withSeniority(seniority)
                 .withCapacity(capacity));
     }
 
     /** An active sales rep covering these territories with these skills. */
     TeamMember specialist(String userId, Set<String> territories, Set<String> skills) {
-        return shop.teams().add(MemberDetails.of(userId, "Rep " + userId, TeamRole.SALES_REP)
+        return shop.service(TeamService.class).add(MemberDetails.of(userId, "Rep " + userId, TeamRole.SALES_REP)
                 .withTerritories(territories).withSkills(skills));
     }
 

@@ -7,8 +7,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.Money;
+import dev.crmkit.core.customer.CustomerService;
+import dev.crmkit.core.opportunity.OpportunityService;
 import dev.crmkit.core.team.TeamMember;
+import dev.crmkit.core.team.TeamService;
 import dev.crmkit.core.view.CustomerView;
+import dev.crmkit.core.view.CustomerViewService;
 import dev.crmkit.spi.IllegalTransitionException;
 import dev.crmkit.spi.ValidationException;
 import dev.crmkit.spi.lead.LeadSource;
@@ -56,7 +60,7 @@ class LeadWorkTest {
         assertThat(contacted.score().explanation()).contains("+4 engagement.touch-points", "+10 engagement.recent");
         fixtures.advance(Duration.ofDays(2));
         fixtures.crm.scheduler().runDueWork();
-        assertThat(fixtures.publishedTypes()).contains("LeadStatusChanged").doesNotContain("LeadFirstContactOverdue");
+        assertThat(fixtures.publishedTypes()).contains("lead.status-changed").doesNotContain("lead.first-contact-overdue");
     }
 
     @Test
@@ -69,7 +73,7 @@ class LeadWorkTest {
         fixtures.advance(Duration.ofHours(2));
         fixtures.crm.scheduler().runDueWork();
 
-        var overdue = fixtures.publishAll().stream().filter(e -> e.type().equals("LeadFirstContactOverdue")).toList();
+        var overdue = fixtures.publishAll().stream().filter(e -> e.type().equals("lead.first-contact-overdue")).toList();
         assertThat(overdue).singleElement().satisfies(e -> assertThat(e.payload())
                 .contains(lead.id().toString(), rep.id().toString()));
         assertThat(leads.queue(rep.id(), 10)).singleElement().satisfies(e -> {
@@ -130,7 +134,7 @@ class LeadWorkTest {
         assertThat(leads.get(lead.id())).isEqualTo(corrected);
         assertThat(fixtures.storage.leads().get(LeadFixtures.TENANT, lead.id()).orElseThrow().nameKey())
                 .as("derived again from the new family name").isNotEqualTo(nameKey).contains("murray");
-        assertThat(fixtures.publishedTypes()).containsSubsequence("LeadCaptured", "LeadScored", "LeadChanged");
+        assertThat(fixtures.publishedTypes()).containsSubsequence("lead.captured", "lead.scored", "lead.changed");
         assertThat(leads.capture(tradeShowLead("Other").withEmail("grace.murray@hopper-systems.example"))
                 .outcome()).as("matched by the corrected address").isEqualTo(CaptureOutcome.MERGED);
     }
@@ -150,7 +154,7 @@ class LeadWorkTest {
         assertThat(leads.updateDetails(UpdateLeadDetails.of(lead.id()).withEmail("BAKER@gmail.com")))
                 .isEqualTo(lead);
         assertThat(leads.get(lead.id())).isEqualTo(lead);
-        assertThat(fixtures.publishedTypes()).doesNotContain("LeadChanged");
+        assertThat(fixtures.publishedTypes()).doesNotContain("lead.changed");
 
         leads.disqualify(lead.id(), "no budget");
         assertThatThrownBy(() -> leads.updateDetails(UpdateLeadDetails.of(lead.id()).withJobTitle("Owner")))
@@ -168,17 +172,17 @@ class LeadWorkTest {
         assertThat(conversion.touchPointsMoved()).isEqualTo(1);
         assertThat(conversion.lead().status()).isEqualTo(LeadStatus.CONVERTED);
         assertThat(conversion.lead().convertedCustomerId()).isEqualTo(conversion.customerId());
-        var customer = fixtures.shop.customers().get(conversion.customerId());
+        var customer = fixtures.shop.service(CustomerService.class).get(conversion.customerId());
         assertThat(customer.displayName()).isEqualTo("Grace Hopper");
         assertThat(customer.ownerId()).isEqualTo(rep.userId());
-        CustomerView view = fixtures.shop.customerViews().view(conversion.customerId());
+        CustomerView view = fixtures.shop.service(CustomerViewService.class).view(conversion.customerId());
         assertThat(view.timeline().items()).hasSize(1);
         assertThat(view.origins()).singleElement().satisfies(o -> {
             assertThat(o.leadId()).isEqualTo(lead.id());
             assertThat(o.source()).isEqualTo(LeadSource.WEB_FORM);
             assertThat(o.convertedAt()).isEqualTo(conversion.lead().closedAt());
         });
-        assertThat(fixtures.publishedTypes()).contains("LeadConverted", "CustomerRegistered");
+        assertThat(fixtures.publishedTypes()).contains("lead.converted", "customer.registered");
         assertThatThrownBy(() -> leads.convert(ConvertLead.of(lead.id(), Actor.user("rep-1"))))
                 .as("converted is final").isInstanceOf(IllegalTransitionException.class);
     }
@@ -191,14 +195,14 @@ class LeadWorkTest {
         Conversion conversion = leads.convert(ConvertLead.of(lead.id(), Actor.user("rep-1"))
                 .withOpportunity("Hopper Systems: 50 seats", Money.of("25000", "EUR")));
 
-        var deal = fixtures.shop.opportunities().opportunity(conversion.opportunityId()).orElseThrow();
+        var deal = fixtures.shop.service(OpportunityService.class).opportunity(conversion.opportunityId()).orElseThrow();
         assertThat(deal.customerId()).isEqualTo(conversion.customerId());
         assertThat(deal.ownerId()).isEqualTo(rep.id());
         assertThat(deal.amount()).isEqualTo(Money.of("25000", "EUR"));
         assertThat(conversion.lead().convertedOpportunityId()).isEqualTo(deal.id());
-        assertThat(fixtures.shop.customerViews().view(conversion.customerId()).origins())
+        assertThat(fixtures.shop.service(CustomerViewService.class).view(conversion.customerId()).origins())
                 .singleElement().satisfies(o -> assertThat(o.opportunityId()).isEqualTo(deal.id()));
-        assertThat(fixtures.publishedTypes()).contains("OpportunityOpened", "LeadConverted");
+        assertThat(fixtures.publishedTypes()).contains("opportunity.opened", "lead.converted");
     }
 
     @Test
@@ -208,28 +212,28 @@ class LeadWorkTest {
         Conversion conversion = leads.convert(ConvertLead.of(lead.id(), Actor.user("rep-1"))
                 .withOpportunity("Hopper Systems: 50 seats", Money.of("25000", "EUR")));
         Lead linked = leads.capture(tradeShowLead("Baker").withEmail("grace.hopper@hopper-systems.example")).lead();
-        var survivor = fixtures.shop.customers().register(dev.crmkit.core.customer.RegisterPerson.named("Grace",
+        var survivor = fixtures.shop.service(CustomerService.class).register(dev.crmkit.core.customer.RegisterPerson.named("Grace",
                 "Hopper-Smith")).customer();
 
-        fixtures.shop.customers().merge(survivor.id(), conversion.customerId(), Actor.user("admin"));
+        fixtures.shop.service(CustomerService.class).merge(survivor.id(), conversion.customerId(), Actor.user("admin"));
 
         assertThat(linked.matchedCustomerId()).isEqualTo(conversion.customerId());
         assertThat(leads.get(linked.id()).matchedCustomerId()).isEqualTo(survivor.id());
         assertThat(leads.get(lead.id()).convertedCustomerId()).isEqualTo(survivor.id());
-        assertThat(fixtures.shop.opportunities().opportunity(conversion.opportunityId()).orElseThrow().customerId())
+        assertThat(fixtures.shop.service(OpportunityService.class).opportunity(conversion.opportunityId()).orElseThrow().customerId())
                 .isEqualTo(survivor.id());
-        CustomerView view = fixtures.shop.customerViews().view(survivor.id());
+        CustomerView view = fixtures.shop.service(CustomerViewService.class).view(survivor.id());
         assertThat(view.origins()).singleElement().satisfies(o -> {
             assertThat(o.leadId()).isEqualTo(lead.id());
             assertThat(o.opportunityId()).isEqualTo(conversion.opportunityId());
         });
-        assertThat(fixtures.publishAll()).filteredOn(e -> e.type().equals("CustomerMerged")).singleElement()
-                .satisfies(e -> assertThat(e.payload()).contains("\"leadsMoved\":2", "\"opportunitiesMoved\":1"));
+        assertThat(fixtures.publishAll()).filteredOn(e -> e.type().equals("customer.merged")).singleElement()
+                .satisfies(e -> assertThat(e.payload()).contains("\"leads\":2", "\"opportunities\":1"));
     }
 
     @Test
     void conversion_of_a_lead_linked_to_a_customer_goes_to_that_customer() {
-        var ada = fixtures.shop.customers().register(dev.crmkit.core.customer.RegisterPerson.named("Grace", "Hopper")
+        var ada = fixtures.shop.service(CustomerService.class).register(dev.crmkit.core.customer.RegisterPerson.named("Grace", "Hopper")
                 .withEmail("grace.hopper@hopper-systems.example")).customer();
         Lead lead = qualified(leads.capture(webFormLead("Hopper")).lead());
 
@@ -244,7 +248,7 @@ class LeadWorkTest {
         TeamMember a = fixtures.rep("a", 1, 10);
         TeamMember b = fixtures.rep("b", 1, 10);
         TeamMember c = fixtures.rep("c", 1, 1);
-        fixtures.shop.teams().setAway(b.id(), fixtures.clock.instant().plus(Duration.ofDays(3)));
+        fixtures.shop.service(TeamService.class).setAway(b.id(), fixtures.clock.instant().plus(Duration.ofDays(3)));
 
         List<Object> owners = List.of(leads.capture(tradeShowLead("One")).lead().ownerId(),
                 leads.capture(tradeShowLead("Two")).lead().ownerId(),
@@ -308,12 +312,12 @@ class LeadWorkTest {
         assertThat(List.of(one.ownerId(), two.ownerId())).containsExactlyInAnyOrder(a.id(), b.id());
         TeamMember leaving = one.ownerId().equals(a.id()) ? a : b;
 
-        fixtures.shop.teams().deactivate(leaving.id());
+        fixtures.shop.service(TeamService.class).deactivate(leaving.id());
         fixtures.publishAll();
 
         assertThat(List.of(leads.get(one.id()).ownerId(), leads.get(two.id()).ownerId()))
                 .doesNotContain(leaving.id()).doesNotContainNull();
-        assertThat(fixtures.publishedTypes()).contains("LeadAssigned");
+        assertThat(fixtures.publishedTypes()).contains("lead.assigned");
     }
 
     @Test
@@ -321,7 +325,7 @@ class LeadWorkTest {
         LeadFixtures manual = new LeadFixtures(LeadSettings.defaults().withDistribution(null));
         TeamMember full = manual.rep("full", 1, 1);
         TeamMember gone = manual.rep("gone", 1, 5);
-        manual.shop.teams().deactivate(gone.id());
+        manual.shop.service(TeamService.class).deactivate(gone.id());
         Lead one = manual.leads().capture(tradeShowLead("One")).lead();
         Lead two = manual.leads().capture(tradeShowLead("Two")).lead();
         assertThat(one.ownerId()).as("no strategy: unassigned").isNull();

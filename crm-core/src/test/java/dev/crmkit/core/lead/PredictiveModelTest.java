@@ -117,7 +117,7 @@ class PredictiveModelTest {
                 .withCompany("Fresh", "software", 50)).lead();
         assertThat(fresh.score().explanation()).anyMatch(line -> line.startsWith("+") && line.endsWith(
                 "predictive.industry"));
-        Lead elsewhere = fixtures.crm.tenant(LeadFixtures.OTHER_TENANT).leads().capture(CaptureLead
+        Lead elsewhere = fixtures.crm.tenant(LeadFixtures.OTHER_TENANT).service(LeadService.class).capture(CaptureLead
                 .from(LeadSource.WEB_FORM).withPerson("New", "One").withCompany("Fresh", "software", 50)).lead();
         assertThat(elsewhere.score().factors()).noneMatch(f -> f.code().startsWith("predictive."));
     }

@@ -14,6 +14,7 @@ import dev.crmkit.spi.opportunity.ContactRole;
 import dev.crmkit.spi.opportunity.ForecastCategory;
 import dev.crmkit.spi.opportunity.OpportunityContact;
 import dev.crmkit.spi.opportunity.OpportunityFilter;
+import dev.crmkit.spi.opportunity.OpportunityStorage;
 import dev.crmkit.spi.opportunity.OpportunityRecord;
 import dev.crmkit.spi.opportunity.PipelineRecord;
 import dev.crmkit.spi.opportunity.PipelineStage;
@@ -133,9 +134,10 @@ class OpportunityBadInputPropertyTest {
 
     private Snapshot snapshot() {
         var storage = fixtures.kernel.storage;
-        return new Snapshot(storage.opportunities().find(TouchPointFixtures.TENANT, OpportunityFilter.all(),
-                PageRequest.first(1000)).items(), storage.opportunities().stageHistory(TouchPointFixtures.TENANT, deal),
-                storage.pipelines().list(TouchPointFixtures.TENANT, PageRequest.first(1000)).items(),
+        var deals = fixtures.kernel.stores(OpportunityStorage.class);
+        return new Snapshot(deals.opportunities().find(TouchPointFixtures.TENANT, OpportunityFilter.all(),
+                PageRequest.first(1000)).items(), deals.opportunities().stageHistory(TouchPointFixtures.TENANT, deal),
+                deals.pipelines().list(TouchPointFixtures.TENANT, PageRequest.first(1000)).items(),
                 storage.outbox().countUndelivered());
     }
 

@@ -18,9 +18,10 @@ final class OpportunityFixtures {
     static final Actor ANA = Actor.user("ana@acme");
 
     final TouchPointFixtures kernel = new TouchPointFixtures();
-    final OpportunityService deals = OpportunityService.create(kernel.context, TouchPointFixtures.TENANT);
-    final OpportunityService otherTenant = OpportunityService.create(kernel.context, TouchPointFixtures.OTHER_TENANT);
-    final UUID rep = TeamService.create(kernel.context, TouchPointFixtures.TENANT)
+    final OpportunityService deals = kernel.tenant(TouchPointFixtures.TENANT).service(OpportunityService.class);
+    final OpportunityService otherTenant = kernel.tenant(TouchPointFixtures.OTHER_TENANT)
+            .service(OpportunityService.class);
+    final UUID rep = kernel.tenant(TouchPointFixtures.TENANT).service(TeamService.class)
             .add(MemberDetails.of("ana@acme", "Ana Souza", TeamRole.SALES_REP)).id();
     final UUID customer = kernel.organization("Globex Retail").id();
 
@@ -50,7 +51,7 @@ final class OpportunityFixtures {
     }
 
     long storedDeals() {
-        return kernel.storage.opportunities().find(TouchPointFixtures.TENANT,
+        return kernel.stores(dev.crmkit.spi.opportunity.OpportunityStorage.class).opportunities().find(TouchPointFixtures.TENANT,
                 dev.crmkit.spi.opportunity.OpportunityFilter.all(), dev.crmkit.spi.PageRequest.first(1000))
                 .items().size();
     }

@@ -54,14 +54,14 @@ class OpportunityServiceTest {
     void a_retried_open_with_the_same_key_returns_the_first_deal_as_it_stands_and_opens_nothing() {
         Opportunity first = deals.open(f.webShopDeal(), ANA, "deal-form-7");
         Opportunity moved = deals.moveToStage(first.id(), "qualification", ANA);
-        long openedEvents = f.dealTypes().stream().filter("OpportunityOpened"::equals).count();
+        long openedEvents = f.dealTypes().stream().filter("opportunity.opened"::equals).count();
 
         Opportunity again = deals.open(f.webShopDeal().withAmount(Money.of("5.00", "EUR")), ANA, "deal-form-7");
 
         assertThat(again).isEqualTo(deals.opportunity(first.id()).orElseThrow());
         assertThat(again.stageKey()).isEqualTo(moved.stageKey());
         assertThat(f.storedDeals()).isEqualTo(1);
-        assertThat(f.dealTypes().stream().filter("OpportunityOpened"::equals).count()).isEqualTo(openedEvents);
+        assertThat(f.dealTypes().stream().filter("opportunity.opened"::equals).count()).isEqualTo(openedEvents);
         assertThat(deals.open(f.webShopDeal(), ANA, "deal-form-8").id()).isNotEqualTo(first.id());
     }
 
@@ -114,8 +114,8 @@ class OpportunityServiceTest {
         assertThat(revised.ownerId()).isNull();
         assertThat(revised.contacts()).containsExactly(new OpportunityContact(person, ContactRole.ECONOMIC_BUYER));
         List<PublishedEvent> events = f.dealEvents();
-        assertThat(events).extracting(PublishedEvent::type).containsSubsequence("PipelineDefined",
-                "OpportunityOpened", "OpportunityChanged");
+        assertThat(events).extracting(PublishedEvent::type).containsSubsequence("pipeline.defined",
+                "opportunity.opened", "opportunity.changed");
         assertThat(events).filteredOn(e -> e.aggregateType().equals("opportunity"))
                 .allSatisfy(e -> assertThat(e.payload()).contains(deal.id().toString())
                         .doesNotContain("Web shop", "ana@acme"));
@@ -143,8 +143,8 @@ class OpportunityServiceTest {
                 .containsExactly("null>discovery by user:ana@acme", "discovery>demo by user:bo@acme",
                         "demo>won by user:ana@acme");
         assertThat(history.get(1).changedAt()).isEqualTo(deal.createdAt().plus(Duration.ofDays(2)));
-        assertThat(f.dealTypes()).containsExactly("PipelineDefined", "OpportunityOpened",
-                "OpportunityStageChanged", "OpportunityWon");
+        assertThat(f.dealTypes()).containsExactly("pipeline.defined", "opportunity.opened",
+                "opportunity.stage-changed", "opportunity.won");
     }
 
     @Test
@@ -168,7 +168,7 @@ class OpportunityServiceTest {
                 .isInstanceOfSatisfying(IllegalTransitionException.class, e -> assertThat(e.from()).isEqualTo("LOST"));
         assertThatThrownBy(() -> deals.moveToStage(deal.id(), "closed-won", ANA))
                 .isInstanceOf(IllegalTransitionException.class);
-        assertThat(f.dealTypes()).doesNotContain("OpportunityWon").endsWith("OpportunityLost");
+        assertThat(f.dealTypes()).doesNotContain("opportunity.won").endsWith("opportunity.lost");
         assertThat(f.dealEvents().get(2).payload()).doesNotContain("competitor");
     }
 
@@ -201,7 +201,7 @@ class OpportunityServiceTest {
                 .as("an open deal is not reopened").isInstanceOf(IllegalTransitionException.class);
         assertThat(deals.stageHistory(recent)).extracting(StageChangeRecord::toStage)
                 .containsExactly("discovery", "lost", "demo");
-        assertThat(f.dealTypes()).filteredOn("OpportunityReopened"::equals).hasSize(2);
+        assertThat(f.dealTypes()).filteredOn("opportunity.reopened"::equals).hasSize(2);
     }
 
     @Test

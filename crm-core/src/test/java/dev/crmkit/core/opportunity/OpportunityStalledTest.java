@@ -20,17 +20,12 @@ import tools.jackson.databind.json.JsonMapper;
 class OpportunityStalledTest {
     private final OpportunityFixtures f = new OpportunityFixtures();
     private final OpportunityService deals = f.deals;
-    private final DueWorkScheduler scheduler = DueWorkScheduler.create(f.kernel.context, "node-1",
-            DueWorkScheduler.Settings.defaults());
+    private final DueWorkScheduler scheduler = f.kernel.crm.scheduler();
     private final Pipeline direct = deals.definePipeline(OpportunityFixtures.shortPipeline("Direct",
             ReopenRule.always()));
 
-    OpportunityStalledTest() {
-        scheduler.register(OpportunityService.STALLED, OpportunityService.stalledHandler(f.kernel.context));
-    }
-
     private List<String> stalledTypes() {
-        return f.dealTypes().stream().filter("OpportunityStalled"::equals).toList();
+        return f.dealTypes().stream().filter("opportunity.stalled"::equals).toList();
     }
 
     @Test
@@ -44,7 +39,7 @@ class OpportunityStalledTest {
 
         List<PublishedEvent> events = f.dealEvents();
         PublishedEvent alert = events.get(events.size() - 1);
-        assertThat(alert.type()).isEqualTo("OpportunityStalled");
+        assertThat(alert.type()).isEqualTo("opportunity.stalled");
         OpportunityStalled stalled = JsonMapper.builder().build().readValue(alert.payload(), OpportunityStalled.class);
         assertThat(stalled).isEqualTo(new OpportunityStalled(TouchPointFixtures.TENANT, deal.id(), "discovery",
                 deal.stageEnteredAt(), 7, f.rep, f.kernel.clock.instant()));
@@ -90,7 +85,7 @@ class OpportunityStalledTest {
         Opportunity moved = deals.open(f.webShopDeal().inPipeline(direct.id()), ANA);
         deals.moveToStage(moved.id(), "demo", ANA);
         Opportunity fresh = deals.open(f.webShopDeal().inPipeline(direct.id()), ANA);
-        var handler = OpportunityService.stalledHandler(f.kernel.context);
+        var handler = new StalledDealHandler(f.kernel.context);
 
         for (Opportunity deal : List.of(moved, fresh)) {
             handler.handle(new DueWork(TouchPointFixtures.TENANT, UUID.randomUUID(), OpportunityService.STALLED,

@@ -40,7 +40,7 @@ class OpportunityWiringTest {
 
     @Test
     void crm_runs_the_stalled_alert_of_a_deal_opened_through_the_tenant_handle() {
-        Opportunity deal = acme.opportunities().open(OpenOpportunity.of(customer, "Renewal")
+        Opportunity deal = acme.service(OpportunityService.class).open(OpenOpportunity.of(customer, "Renewal")
                 .withAmount(Money.of("10", "EUR")), ANA);
 
         clock.advance(Duration.ofDays(14));
@@ -48,20 +48,20 @@ class OpportunityWiringTest {
         crm.relay().relayOnce();
 
         assertThat(listener.received()).extracting(e -> e.type() + " " + e.aggregateId()).contains(
-                "OpportunityOpened " + deal.id(), "OpportunityStalled " + deal.id());
+                "opportunity.opened " + deal.id(), "opportunity.stalled " + deal.id());
     }
 
     @Test
     void open_joins_the_callers_transaction_so_a_failing_caller_leaves_no_deal() {
         assertThatThrownBy(() -> storage.transactions().run(() -> {
-            acme.opportunities().open(OpenOpportunity.of(customer, "From a lead").fromLead(UUID.randomUUID(), "web"),
+            acme.service(OpportunityService.class).open(OpenOpportunity.of(customer, "From a lead").fromLead(UUID.randomUUID(), "web"),
                     ANA);
             throw new IllegalStateException("lead conversion failed afterwards");
         })).isInstanceOf(IllegalStateException.class);
 
-        assertThat(acme.opportunities().opportunities(dev.crmkit.spi.opportunity.OpportunityFilter.all(),
+        assertThat(acme.service(OpportunityService.class).opportunities(dev.crmkit.spi.opportunity.OpportunityFilter.all(),
                 dev.crmkit.spi.PageRequest.first(10)).items()).isEmpty();
-        assertThat(acme.opportunities().pipelines(dev.crmkit.spi.PageRequest.first(10)).items()).isEmpty();
+        assertThat(acme.service(OpportunityService.class).pipelines(dev.crmkit.spi.PageRequest.first(10)).items()).isEmpty();
         assertThat(crm.relay().relayOnce().claimed()).as("no event left in the outbox").isZero();
         clock.advance(Duration.ofDays(30));
         assertThat(crm.scheduler().runDueWork().claimed()).as("no stalled alert scheduled").isZero();
@@ -69,11 +69,11 @@ class OpportunityWiringTest {
 
     @Test
     void a_rejected_open_caught_inside_the_callers_transaction_writes_nothing_not_even_the_default_pipeline() {
-        storage.transactions().run(() -> assertThatThrownBy(() -> acme.opportunities().open(
+        storage.transactions().run(() -> assertThatThrownBy(() -> acme.service(OpportunityService.class).open(
                 OpenOpportunity.of(customer, "Deal").inStage("no-such-stage"), ANA))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("stageKey")));
 
-        assertThat(acme.opportunities().pipelines(dev.crmkit.spi.PageRequest.first(10)).items()).isEmpty();
+        assertThat(acme.service(OpportunityService.class).pipelines(dev.crmkit.spi.PageRequest.first(10)).items()).isEmpty();
         assertThat(crm.relay().relayOnce().claimed()).isZero();
     }
 }

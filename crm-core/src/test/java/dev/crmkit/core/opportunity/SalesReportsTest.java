@@ -13,9 +13,9 @@ import dev.crmkit.spi.opportunity.CurrencyTotal;
 import dev.crmkit.spi.opportunity.FunnelStage;
 import dev.crmkit.spi.opportunity.LeadSourceResult;
 import dev.crmkit.spi.opportunity.PipelineCell;
+import dev.crmkit.spi.opportunity.ReopenRule;
 import dev.crmkit.spi.opportunity.RepResult;
 import dev.crmkit.spi.opportunity.ReportPeriod;
-import dev.crmkit.spi.opportunity.ReopenRule;
 import dev.crmkit.spi.opportunity.SalesCycle;
 import dev.crmkit.spi.opportunity.WinRate;
 import dev.crmkit.spi.team.TeamRole;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class SalesReportsTest {
     private final OpportunityFixtures f = new OpportunityFixtures();
     private final OpportunityService deals = f.deals;
-    private final UUID bo = TeamService.create(f.kernel.context, TouchPointFixtures.TENANT)
+    private final UUID bo = f.kernel.tenant(TouchPointFixtures.TENANT).service(TeamService.class)
             .add(MemberDetails.of("bo@acme", "Bo", TeamRole.SALES_REP)).id();
     private final Pipeline direct = deals.definePipeline(OpportunityFixtures.shortPipeline("Direct",
             ReopenRule.always()));

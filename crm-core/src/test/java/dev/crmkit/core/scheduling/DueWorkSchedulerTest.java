@@ -37,7 +37,7 @@ class DueWorkSchedulerTest {
     }
 
     private DueWorkScheduler scheduler(String node) {
-        return DueWorkScheduler.create(fixtures.context, node, SETTINGS);
+        return DueWorkScheduler.create(fixtures.storage, fixtures.clock, node, SETTINGS);
     }
 
     private FollowUpDue someEvent() {
@@ -214,7 +214,7 @@ class DueWorkSchedulerTest {
     void creating_a_scheduler_or_registering_from_garbage_throws_only_crm_exceptions() {
         qt().withExamples(300).forAll(Garbage.PICKS).checkAssert(picks -> {
             Garbage g = Garbage.of(picks, List.of());
-            Garbage.assertSafe(() -> 0, () -> DueWorkScheduler.create(fixtures.context, g.text(0),
+            Garbage.assertSafe(() -> 0, () -> DueWorkScheduler.create(fixtures.storage, fixtures.clock, g.text(0),
                     new DueWorkScheduler.Settings(g.number(1), Duration.ofSeconds(g.number(2)),
                             Duration.ofSeconds(g.number(3)), Duration.ofSeconds(g.number(4)),
                             Duration.ofMillis(g.number(5)))));
@@ -230,7 +230,7 @@ class DueWorkSchedulerTest {
                 Duration.ofSeconds(1), Duration.ofSeconds(1))).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> new DueWorkScheduler.Settings(10, Duration.ofMinutes(1), Duration.ofSeconds(2),
                 Duration.ofSeconds(1), Duration.ofSeconds(1))).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> DueWorkScheduler.create(fixtures.context, " ", SETTINGS))
+        assertThatThrownBy(() -> DueWorkScheduler.create(fixtures.storage, fixtures.clock, " ", SETTINGS))
                 .isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> scheduler("node-1").register(REMINDER, null))
                 .isInstanceOf(ValidationException.class);

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 class TeamServiceTest {
     private final TouchPointFixtures fixtures = new TouchPointFixtures();
-    private final TeamService team = TeamService.create(fixtures.context, TouchPointFixtures.TENANT);
-    private final TeamService otherTenant = TeamService.create(fixtures.context, TouchPointFixtures.OTHER_TENANT);
+    private final TeamService team = fixtures.tenant(TouchPointFixtures.TENANT).service(TeamService.class);
+    private final TeamService otherTenant = fixtures.tenant(TouchPointFixtures.OTHER_TENANT).service(TeamService.class);
 
     private List<String> availableUserIds(MemberFilter filter, Instant at) {
         return team.availableMembers(filter, at, PageRequest.first(100)).items().stream().map(TeamMember::userId)
@@ -50,7 +50,7 @@ class TeamServiceTest {
         assertThat(team.member(ana.id())).contains(ana);
         assertThat(team.memberByUserId("ana@acme")).contains(ana);
         List<PublishedEvent> events = fixtures.publishAll();
-        assertThat(events).extracting(PublishedEvent::type).containsExactly("TeamCreated", "TeamMemberAdded");
+        assertThat(events).extracting(PublishedEvent::type).containsExactly("team.created", "team-member.added");
         assertThat(events.get(1).aggregateType()).isEqualTo("team-member");
         assertThat(events.get(1).payload()).contains(ana.id().toString(), "SALES_REP").doesNotContain("Souza");
     }
@@ -119,7 +119,7 @@ class TeamServiceTest {
         team.activate(kim.id());
 
         assertThat(availableUserIds(MemberFilter.everyone(), now)).containsExactlyInAnyOrder("kim", "lee");
-        assertThat(fixtures.publishAll()).filteredOn(e -> e.type().equals("TeamMemberAvailabilityChanged"))
+        assertThat(fixtures.publishAll()).filteredOn(e -> e.type().equals("team-member.availability-changed"))
                 .as("a repeated activation changes nothing and announces nothing").hasSize(4);
     }
 
@@ -183,7 +183,7 @@ class TeamServiceTest {
         }
         assertThat(storedMembers()).isEqualTo(1);
         assertThat(team.member(kim.id())).contains(kim);
-        assertThat(fixtures.publishAll()).extracting(PublishedEvent::type).doesNotContain("TeamMemberChanged")
-                .filteredOn(t -> t.startsWith("Team")).hasSize(1);
+        assertThat(fixtures.publishAll()).extracting(PublishedEvent::type).doesNotContain("team-member.changed")
+                .filteredOn(t -> t.startsWith("team")).hasSize(1);
     }
 }

@@ -14,13 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 class FollowUpDueTest {
     private final TouchPointFixtures fixtures = new TouchPointFixtures();
     private final TouchPointService touchPoints = fixtures.touchPoints();
-    private final DueWorkScheduler scheduler = DueWorkScheduler.create(fixtures.context, "node-1",
-            DueWorkScheduler.Settings.defaults());
+    private final DueWorkScheduler scheduler = fixtures.crm.scheduler();
     private final CustomerRecord anna = fixtures.person("Anna");
-
-    FollowUpDueTest() {
-        scheduler.register(TouchPointService.FOLLOW_UP_DUE, TouchPointService.followUpDueHandler(fixtures.context));
-    }
 
     @Test
     void open_follow_up_falls_due_when_the_clock_passes_its_due_time() {
@@ -38,7 +33,7 @@ class FollowUpDueTest {
         // then
         assertThat(run).isEqualTo(new DueWorkScheduler.Run(1, 1, 0));
         List<PublishedEvent> events = fixtures.publishAll();
-        assertThat(events).extracting(PublishedEvent::type).containsExactly("FollowUpScheduled", "FollowUpDue");
+        assertThat(events).extracting(PublishedEvent::type).containsExactly("follow-up.scheduled", "follow-up.due");
         FollowUpDue due = JsonMapper.builder().build().readValue(events.get(1).payload(), FollowUpDue.class);
         assertThat(due.taskId()).isEqualTo(task.id());
         assertThat(due.dueAt()).isEqualTo(task.dueAt());
@@ -56,7 +51,7 @@ class FollowUpDueTest {
 
         // then
         assertThat(scheduler.runDueWork().claimed()).isZero();
-        assertThat(fixtures.publishedTypes()).doesNotContain("FollowUpDue");
+        assertThat(fixtures.publishedTypes()).doesNotContain("follow-up.due");
     }
 
     @Test
@@ -74,8 +69,8 @@ class FollowUpDueTest {
         assertThat(scheduler.runDueWork().completed()).isEqualTo(1);
 
         // then
-        assertThat(fixtures.publishedTypes()).containsExactly("FollowUpScheduled", "FollowUpRescheduled",
-                "FollowUpDue");
+        assertThat(fixtures.publishedTypes()).containsExactly("follow-up.scheduled", "follow-up.rescheduled",
+                "follow-up.due");
     }
 
     @Test
@@ -83,7 +78,7 @@ class FollowUpDueTest {
         // given a handler called with work that was claimed before the task changed
         FollowUp closed = touchPoints.cancel(touchPoints.schedule(fixtures.callBackTomorrow(anna.id())).id());
         FollowUp notYetDue = touchPoints.schedule(fixtures.callBackTomorrow(anna.id()));
-        var handler = TouchPointService.followUpDueHandler(fixtures.context);
+        var handler = new FollowUpDueHandler(fixtures.context);
 
         // when
         for (FollowUp task : List.of(closed, notYetDue)) {
@@ -94,6 +89,6 @@ class FollowUpDueTest {
                 TouchPointService.FOLLOW_UP_DUE, "not-a-task-id", TouchPointFixtures.START, null, 1));
 
         // then
-        assertThat(fixtures.publishedTypes()).doesNotContain("FollowUpDue");
+        assertThat(fixtures.publishedTypes()).doesNotContain("follow-up.due");
     }
 }

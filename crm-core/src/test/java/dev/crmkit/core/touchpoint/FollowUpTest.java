@@ -39,7 +39,7 @@ class FollowUpTest {
         assertThat(dueWorkOf(task)).get().extracting(DueWorkRecord::dueAt).isEqualTo(task.dueAt());
         assertThat(touchPoints.openFollowUps(anna.id(), PageRequest.first(10)).items()).containsExactly(task);
         assertThat(touchPoints.openFollowUpsOf("agent-7", PageRequest.first(10)).items()).containsExactly(task);
-        assertThat(fixtures.publishedTypes()).containsExactly("FollowUpScheduled");
+        assertThat(fixtures.publishedTypes()).containsExactly("follow-up.scheduled");
     }
 
     @Test
@@ -51,7 +51,7 @@ class FollowUpTest {
 
         assertThat(again).isEqualTo(moved);
         assertThat(touchPoints.openFollowUps(anna.id(), PageRequest.first(10)).items()).containsExactly(moved);
-        assertThat(fixtures.publishedTypes()).containsOnlyOnce("FollowUpScheduled");
+        assertThat(fixtures.publishedTypes()).containsOnlyOnce("follow-up.scheduled");
         CustomerRecord bert = fixtures.person("Bert");
         assertThatThrownBy(() -> touchPoints.schedule(fixtures.callBackTomorrow(bert.id()), "call-back-form-3"))
                 .isInstanceOf(ConflictException.class);
@@ -92,7 +92,7 @@ class FollowUpTest {
         assertThat(moved.dueAt()).isEqualTo(nextWeek);
         assertThat(moved.version()).isEqualTo(task.version() + 1);
         assertThat(dueWorkOf(task)).get().extracting(DueWorkRecord::dueAt).isEqualTo(nextWeek);
-        assertThat(fixtures.publishedTypes()).containsExactly("FollowUpScheduled", "FollowUpRescheduled");
+        assertThat(fixtures.publishedTypes()).containsExactly("follow-up.scheduled", "follow-up.rescheduled");
     }
 
     @Test
@@ -107,7 +107,7 @@ class FollowUpTest {
         assertThat(reassigned.assigneeId()).isEqualTo("agent-9");
         assertThat(touchPoints.openFollowUpsOf("agent-7", PageRequest.first(10)).items()).isEmpty();
         assertThat(touchPoints.openFollowUpsOf("agent-9", PageRequest.first(10)).items()).containsExactly(reassigned);
-        assertThat(fixtures.publishedTypes()).containsExactly("FollowUpScheduled", "FollowUpReassigned");
+        assertThat(fixtures.publishedTypes()).containsExactly("follow-up.scheduled", "follow-up.reassigned");
     }
 
     @Test
@@ -124,7 +124,7 @@ class FollowUpTest {
         assertThat(done.closedAt()).isEqualTo(TouchPointFixtures.START.plus(Duration.ofHours(2)));
         assertThat(dueWorkOf(task)).isEmpty();
         assertThat(touchPoints.openFollowUps(anna.id(), PageRequest.first(10)).items()).isEmpty();
-        assertThat(fixtures.publishedTypes()).containsExactly("FollowUpScheduled", "FollowUpCompleted");
+        assertThat(fixtures.publishedTypes()).containsExactly("follow-up.scheduled", "follow-up.completed");
     }
 
     @Test
@@ -139,7 +139,7 @@ class FollowUpTest {
         assertThat(cancelled.status()).isEqualTo(TaskStatus.CANCELLED);
         assertThat(cancelled.closedAt()).isNotNull();
         assertThat(dueWorkOf(task)).isEmpty();
-        assertThat(fixtures.publishedTypes()).containsExactly("FollowUpScheduled", "FollowUpCancelled");
+        assertThat(fixtures.publishedTypes()).containsExactly("follow-up.scheduled", "follow-up.cancelled");
     }
 
     @Test
@@ -159,8 +159,8 @@ class FollowUpTest {
             rejected.accept(() -> touchPoints.reschedule(closed.id(), TouchPointFixtures.START));
             assertThat(touchPoints.followUp(closed.id())).isEqualTo(closed);
         }
-        assertThat(fixtures.publishedTypes()).containsExactly("FollowUpScheduled", "FollowUpCompleted",
-                "FollowUpScheduled", "FollowUpCancelled");
+        assertThat(fixtures.publishedTypes()).containsExactly("follow-up.scheduled", "follow-up.completed",
+                "follow-up.scheduled", "follow-up.cancelled");
     }
 
     @Test

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 
 class TenantIsolationTest {
     private final TouchPointFixtures fixtures = new TouchPointFixtures();
-    private final TouchPointService acme = TouchPointService.create(fixtures.context, TouchPointFixtures.TENANT);
-    private final TouchPointService globex = TouchPointService.create(fixtures.context,
-            TouchPointFixtures.OTHER_TENANT);
+    private final TouchPointService acme = fixtures.tenant(TouchPointFixtures.TENANT).service(TouchPointService.class);
+    private final TouchPointService globex = fixtures.tenant(TouchPointFixtures.OTHER_TENANT)
+            .service(TouchPointService.class);
 
     @Test
     void one_tenant_never_sees_or_changes_another_tenants_interactions_and_follow_ups() {

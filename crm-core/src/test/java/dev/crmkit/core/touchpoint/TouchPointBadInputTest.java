@@ -27,10 +27,10 @@ class TouchPointBadInputTest {
     private List<Object> state() {
         List<Object> state = new ArrayList<>();
         state.add(fixtures.storage.outbox().countUndelivered());
-        state.add(fixtures.storage.interactions().timeline(TouchPointFixtures.TENANT, anna.id(),
+        state.add(fixtures.interactions().timeline(TouchPointFixtures.TENANT, anna.id(),
                 TimelineFilter.everything(), PageRequest.first(1000)).items());
         for (UUID id : known) {
-            state.add(fixtures.storage.tasks().get(TouchPointFixtures.TENANT, id));
+            state.add(fixtures.tasks().get(TouchPointFixtures.TENANT, id));
             state.add(fixtures.storage.dueWork().find(TouchPointFixtures.TENANT, TouchPointService.FOLLOW_UP_DUE,
                     id.toString()));
         }
@@ -75,9 +75,7 @@ class TouchPointBadInputTest {
     }
 
     @Test
-    void creating_the_service_with_garbage_throws_only_crm_exceptions() {
-        property((g, s) -> TouchPointService.create(fixtures.context, g.text(0)));
-        property((g, s) -> TouchPointService.create(null, TouchPointFixtures.TENANT));
-        property((g, s) -> TouchPointService.followUpDueHandler(null));
+    void asking_for_the_service_of_a_garbage_tenant_throws_only_crm_exceptions() {
+        property((g, s) -> fixtures.tenant(g.text(0)).service(TouchPointService.class));
     }
 }

@@ -56,7 +56,7 @@ class TouchPointEventJsonTest {
         for (int i = 0; i < events.size(); i++) {
             TouchPointEvent event = events.get(i);
             PublishedEvent row = published.get(i);
-            assertThat(row.type()).isEqualTo(event.getClass().getSimpleName());
+            assertThat(row.type()).isEqualTo(fixtures.crm.events().find(event.getClass()).orElseThrow().type());
             assertThat(row.aggregateType()).isEqualTo(event.aggregateType());
             assertThat(row.aggregateId()).isEqualTo(event.aggregateId());
             assertThat(row.occurredAt()).isEqualTo(event.occurredAt());

@@ -1,29 +1,39 @@
 package dev.crmkit.core.touchpoint;
 
-import dev.crmkit.core.common.CoreContext;
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.TenantCrm;
 import dev.crmkit.core.common.IdGenerator;
 import dev.crmkit.core.event.OutboxRelay;
+import dev.crmkit.core.module.DomainContext;
+import dev.crmkit.core.module.DomainModule;
+import dev.crmkit.core.module.DomainSetup;
 import dev.crmkit.core.port.PublishedEvent;
 import dev.crmkit.core.port.RecordingEventListener;
 import dev.crmkit.inmemory.InMemoryStorage;
 import dev.crmkit.spi.Storage;
+import dev.crmkit.spi.StorageCapability;
 import dev.crmkit.spi.customer.CustomerRecord;
+import dev.crmkit.spi.customer.CustomerStorage;
+import dev.crmkit.spi.customer.CustomerStore;
 import dev.crmkit.spi.customer.LifecycleStage;
 import dev.crmkit.spi.customer.PartyKind;
 import dev.crmkit.spi.touchpoint.Channel;
 import dev.crmkit.spi.touchpoint.Direction;
+import dev.crmkit.spi.touchpoint.InteractionStore;
 import dev.crmkit.spi.touchpoint.Purpose;
+import dev.crmkit.spi.touchpoint.TaskStore;
+import dev.crmkit.spi.touchpoint.TouchPointStorage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A kernel on the in-memory storage with a clock the test moves, and customers inserted straight into storage
- * (the customer service is not needed to test touch points).
+ * A {@code Crm} on the in-memory storage with a clock the test moves, the domain context its domains are built from
+ * (taken the way a host's own domain gets it), and customers inserted straight into storage (the customer service is
+ * not needed to test touch points).
  */
 public final class TouchPointFixtures {
     public static final String TENANT = "acme";
@@ -32,7 +42,8 @@ public final class TouchPointFixtures {
 
     public final MutableClock clock = new MutableClock(START);
     public final Storage storage;
-    public final CoreContext context;
+    public final Crm crm;
+    public final DomainContext context;
 
     public TouchPointFixtures() {
         this(new InMemoryStorage());
@@ -40,7 +51,50 @@ public final class TouchPointFixtures {
 
     public TouchPointFixtures(Storage storage) {
         this.storage = storage;
-        this.context = new CoreContext(storage, clock, IdGenerator.timeOrdered(clock), JsonMapper.builder().build());
+        ContextProbe probe = new ContextProbe();
+        this.crm = Crm.builder().storage(storage).clock(clock).ids(IdGenerator.timeOrdered(clock)).module(probe)
+                .build();
+        this.context = probe.context;
+    }
+
+    /** A domain of the test's own that installs nothing and keeps the context domains are built from. */
+    private static final class ContextProbe implements DomainModule {
+        DomainContext context;
+
+        @Override
+        public String name() {
+            return "test.context-probe";
+        }
+
+        @Override
+        public void install(DomainSetup setup) {
+            context = setup.context();
+        }
+    }
+
+    /** The services of a tenant. */
+    public TenantCrm tenant(String tenantId) {
+        return crm.tenant(tenantId);
+    }
+
+    /** A capability of the storage. */
+    public <C extends StorageCapability> C stores(Class<C> type) {
+        return storage.capability(type).orElseThrow();
+    }
+
+    /** The customer store of the storage. */
+    public CustomerStore customers() {
+        return storage.capability(CustomerStorage.class).orElseThrow().customers();
+    }
+
+    /** The interaction store of the storage. */
+    public InteractionStore interactions() {
+        return storage.capability(TouchPointStorage.class).orElseThrow().interactions();
+    }
+
+    /** The task store of the storage. */
+    public TaskStore tasks() {
+        return storage.capability(TouchPointStorage.class).orElseThrow().tasks();
     }
 
     private final RecordingEventListener published = new RecordingEventListener();
@@ -48,7 +102,7 @@ public final class TouchPointFixtures {
 
     /** The touch point service of the default tenant. */
     public TouchPointService touchPoints() {
-        return TouchPointService.create(context, TENANT);
+        return crm.tenant(TENANT).service(TouchPointService.class);
     }
 
     /** A live person in the default tenant. */
@@ -73,7 +127,7 @@ public final class TouchPointFixtures {
 
     private CustomerRecord insertCustomer(String tenantId, PartyKind kind, String displayName, UUID mergedInto) {
         Instant now = context.now();
-        return storage.customers().insert(new CustomerRecord(tenantId, context.ids().next(), 1, now, now, kind,
+        return customers().insert(new CustomerRecord(tenantId, context.ids().next(), 1, now, now, kind,
                 displayName, null, null, null, null, null, LifecycleStage.CUSTOMER, null, Set.of(), Map.of(),
                 mergedInto));
     }
@@ -104,7 +158,7 @@ public final class TouchPointFixtures {
     /** Relays every pending outbox event and returns all events published so far, in order. */
     public List<PublishedEvent> publishAll() {
         if (relay == null) {
-            relay = OutboxRelay.create(context, "test-relay", new OutboxRelay.Settings(1000, Duration.ofMinutes(1),
+            relay = OutboxRelay.create(storage, clock, "test-relay", new OutboxRelay.Settings(1000, Duration.ofMinutes(1),
                     Duration.ofSeconds(1)));
             relay.register(published);
         }

@@ -41,7 +41,7 @@ class TouchPointServiceTest {
         assertThat(call.customerId()).isEqualTo(anna.id());
         assertThat(call.recordedAt()).isEqualTo(TouchPointFixtures.START);
         List<PublishedEvent> events = fixtures.publishAll();
-        assertThat(events).extracting(PublishedEvent::type).containsExactly("InteractionRecorded");
+        assertThat(events).extracting(PublishedEvent::type).containsExactly("interaction.recorded");
         assertThat(events.get(0).aggregateType()).isEqualTo("interaction");
         assertThat(events.get(0).aggregateId()).isEqualTo(call.id().toString());
         assertThat(events.get(0).payload()).doesNotContain("invoice");
@@ -84,7 +84,7 @@ class TouchPointServiceTest {
         assertThat(retried).isEqualTo(first);
         assertThat(touchPoints.timeline(anna.id(), TimelineFilter.everything(), PageRequest.first(10)).items())
                 .hasSize(1);
-        assertThat(fixtures.publishedTypes()).containsExactly("InteractionRecorded");
+        assertThat(fixtures.publishedTypes()).containsExactly("interaction.recorded");
     }
 
     @Test

@@ -1,21 +1,27 @@
 package dev.crmkit.core.view;
 
+import dev.crmkit.inmemory.InMemoryStorage;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.TransactionRunner;
 import dev.crmkit.spi.customer.ContactPointStore;
+import dev.crmkit.spi.customer.CustomerStorage;
 import dev.crmkit.spi.customer.CustomerStore;
 import dev.crmkit.spi.customer.RelationshipStore;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
 import dev.crmkit.spi.idempotency.IdempotencyStore;
+import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadStore;
+import dev.crmkit.spi.opportunity.OpportunityStorage;
 import dev.crmkit.spi.opportunity.OpportunityStore;
 import dev.crmkit.spi.opportunity.PipelineStore;
 import dev.crmkit.spi.outbox.OutboxStore;
 import dev.crmkit.spi.scheduling.DueWorkStore;
 import dev.crmkit.spi.team.TeamMemberStore;
+import dev.crmkit.spi.team.TeamStorage;
 import dev.crmkit.spi.team.TeamStore;
 import dev.crmkit.spi.touchpoint.InteractionStore;
 import dev.crmkit.spi.touchpoint.TaskStore;
+import dev.crmkit.spi.touchpoint.TouchPointStorage;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -27,11 +33,12 @@ import java.util.List;
  * ({@code interactions.timeline}), so a test can prove how many queries a read costs. Not a mock: the answers are
  * the real storage's.
  */
-final class CountingStorage implements Storage {
-    private final Storage real;
+final class CountingStorage implements Storage, CustomerStorage, TouchPointStorage, TeamStorage, LeadStorage,
+        OpportunityStorage {
+    private final InMemoryStorage real;
     private final List<String> calls = new ArrayList<>();
 
-    CountingStorage(Storage real) {
+    CountingStorage(InMemoryStorage real) {
         this.real = real;
     }
 

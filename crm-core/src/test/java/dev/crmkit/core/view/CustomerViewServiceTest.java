@@ -29,7 +29,7 @@ class CustomerViewServiceTest {
     private final CountingStorage storage = new CountingStorage(new InMemoryStorage());
     private final TouchPointFixtures fixtures = new TouchPointFixtures(storage);
     private final TouchPointService touchPoints = fixtures.touchPoints();
-    private final CustomerViewService views = CustomerViewService.create(fixtures.context, TouchPointFixtures.TENANT);
+    private final CustomerViewService views = fixtures.tenant(TouchPointFixtures.TENANT).service(CustomerViewService.class);
     private final CustomerRecord anna = fixtures.person("Anna Schmidt");
 
     private void email(CustomerRecord customer, String address, boolean primary) {
@@ -159,7 +159,7 @@ class CustomerViewServiceTest {
             Garbage g = Garbage.of(picks, known);
             Garbage.assertSafe(() -> storage.outbox().countUndelivered(), () -> views.view(g.id(0), g.number(1)));
             Garbage.assertSafe(() -> storage.outbox().countUndelivered(), () -> views.view(g.id(0)));
-            Garbage.assertSafe(() -> 0, () -> CustomerViewService.create(fixtures.context, g.text(0)));
+            Garbage.assertSafe(() -> 0, () -> fixtures.tenant(g.text(0)).service(CustomerViewService.class));
         });
     }
 }

@@ -1,6 +1,7 @@
 package dev.crmkit.spi.outbox;
 
 import dev.crmkit.spi.Checks;
+import dev.crmkit.spi.ValidationException;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -12,7 +13,9 @@ import java.util.UUID;
  * <ul>
  *   <li>{@code aggregateType}: {@code customer}, {@code task}; at most 100 characters.</li>
  *   <li>{@code aggregateId}: the id of the aggregate the event is about, as text; at most 100.</li>
- *   <li>{@code type}: the event's name, such as {@code CustomerRegistered}; at most 100.</li>
+ *   <li>{@code type}: the event's stable type name, such as {@code customer.registered}; at most 100.</li>
+ *   <li>{@code schemaVersion}: the version of the payload's schema for that type, from 1; a consumer reads the
+ *       payload by type and version.</li>
  *   <li>{@code payload}: the event as JSON; at most 1,000,000 characters.</li>
  *   <li>{@code sequence}: 0 on an event about to be appended; the store assigns a number, increasing in append
  *       order, that orders events of one aggregate.</li>
@@ -24,6 +27,7 @@ public record OutboxEvent(
         String aggregateType,
         String aggregateId,
         String type,
+        int schemaVersion,
         String payload,
         Instant occurredAt,
         long sequence) {
@@ -34,13 +38,22 @@ public record OutboxEvent(
         Checks.text("aggregateType", aggregateType, 100);
         Checks.text("aggregateId", aggregateId, 100);
         Checks.text("type", type, 100);
+        if (schemaVersion < 1) {
+            throw new ValidationException("schemaVersion", "must be 1 or more");
+        }
         Checks.text("payload", payload, 1_000_000);
         occurredAt = Checks.instant("occurredAt", occurredAt);
     }
 
-    /** A new event, not yet appended. */
+    /** A new event of schema version {@code schemaVersion}, not yet appended. */
+    public static OutboxEvent of(String tenantId, UUID id, String aggregateType, String aggregateId, String type,
+            int schemaVersion, String payload, Instant occurredAt) {
+        return new OutboxEvent(tenantId, id, aggregateType, aggregateId, type, schemaVersion, payload, occurredAt, 0);
+    }
+
+    /** A new event of schema version 1, not yet appended. */
     public static OutboxEvent of(String tenantId, UUID id, String aggregateType, String aggregateId, String type,
             String payload, Instant occurredAt) {
-        return new OutboxEvent(tenantId, id, aggregateType, aggregateId, type, payload, occurredAt, 0);
+        return of(tenantId, id, aggregateType, aggregateId, type, 1, payload, occurredAt);
     }
 }

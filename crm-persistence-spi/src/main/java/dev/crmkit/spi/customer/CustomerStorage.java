@@ -1,0 +1,22 @@
+package dev.crmkit.spi.customer;
+
+import dev.crmkit.spi.StorageCapability;
+import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
+
+/**
+ * The storage capability of the customer domain: customers (persons and organizations), their contact points, the
+ * relationships between persons and organizations, and the custom fields a tenant defines for them.
+ */
+public interface CustomerStorage extends StorageCapability {
+    /** Customers: persons and organizations. */
+    CustomerStore customers();
+
+    /** E-mail addresses, phone numbers and postal addresses of customers. */
+    ContactPointStore contactPoints();
+
+    /** Person-organization relationships with a role. */
+    RelationshipStore relationships();
+
+    /** The custom fields each tenant defines. */
+    CustomFieldDefinitionStore customFieldDefinitions();
+}
