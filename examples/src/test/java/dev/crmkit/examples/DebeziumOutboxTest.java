@@ -9,11 +9,14 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.TenantCrm;
 import dev.crmkit.core.customer.Customer;
+import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.customer.RegisterOrganization;
 import dev.crmkit.core.customer.RegisterPerson;
+import dev.crmkit.core.event.EventDefinition;
 import dev.crmkit.core.touchpoint.FollowUp;
 import dev.crmkit.core.touchpoint.RecordInteraction;
 import dev.crmkit.core.touchpoint.ScheduleFollowUp;
+import dev.crmkit.core.touchpoint.TouchPointService;
 import dev.crmkit.jdbc.JdbcStorage;
 import dev.crmkit.spi.touchpoint.Channel;
 import dev.crmkit.spi.touchpoint.Direction;
@@ -127,7 +130,7 @@ class DebeziumOutboxTest {
             List<OutboxRow> rows = outboxRows();
             assertThat(before).isNotEmpty();
             assertThat(rows).hasSizeGreaterThan(before.size());
-            assertThat(rows).extracting(OutboxRow::aggregateType).contains("customer", "interaction", "task");
+            assertThat(rows).extracting(OutboxRow::aggregateType).contains("customer", "interaction", "follow-up");
             assertThat(messages).extracting(Message::eventId)
                     .containsExactlyInAnyOrderElementsOf(rows.stream().map(OutboxRow::id).toList());
             Map<String, Message> byEventId = messages.stream()
@@ -138,7 +141,11 @@ class DebeziumOutboxTest {
                         .isEqualTo("outbox.event." + row.aggregateType());
                 assertThat(message.key()).as("key of %s", row.id()).isEqualTo(row.aggregateId());
                 assertThat(message.headers()).as("headers of %s", row.id())
-                        .containsEntry("eventType", row.type()).containsEntry("tenantId", row.tenantId());
+                        .containsEntry("eventType", row.type()).containsEntry("tenantId", row.tenantId())
+                        .containsEntry("schemaVersion", String.valueOf(row.schemaVersion()));
+                EventDefinition documented = crm.events().find(row.type()).orElseThrow(
+                        () -> new AssertionError(row.type() + " is not a registered, documented event type"));
+                assertThat(documented.version()).as("schema version of %s", row.id()).isEqualTo(row.schemaVersion());
                 assertThat(JSON.readTree(message.value())).as("payload of %s", row.id())
                         .isEqualTo(JSON.readTree(row.payload()));
             }
@@ -151,16 +158,18 @@ class DebeziumOutboxTest {
     /** The service calls that write the events: several customers, an interaction, a follow-up scheduled and done. */
     private static void recordCustomerActivity(Crm crm, String tenantId) {
         TenantCrm tenant = crm.tenant(tenantId);
-        Customer ada = tenant.customers().register(RegisterPerson.named("Ada", "Lovelace")
+        CustomerService customers = tenant.service(CustomerService.class);
+        TouchPointService touchPoints = tenant.service(TouchPointService.class);
+        Customer ada = customers.register(RegisterPerson.named("Ada", "Lovelace")
                 .withEmail("ada@example.com")).customer();
-        tenant.customers().register(RegisterPerson.named("Grace", "Hopper").withTag("newsletter"));
-        tenant.customers().register(RegisterOrganization.named("Analytical Engines Ltd"));
-        tenant.customers().tag(ada.id(), "vip");
-        tenant.touchPoints().record(RecordInteraction.of(ada.id(), Channel.PHONE, Direction.INBOUND, Purpose.SALES,
+        customers.register(RegisterPerson.named("Grace", "Hopper").withTag("newsletter"));
+        customers.register(RegisterOrganization.named("Analytical Engines Ltd"));
+        customers.tag(ada.id(), "vip");
+        touchPoints.record(RecordInteraction.of(ada.id(), Channel.PHONE, Direction.INBOUND, Purpose.SALES,
                 Instant.now()));
-        FollowUp followUp = tenant.touchPoints().schedule(ScheduleFollowUp.of(ada.id(), "Send the catalogue",
+        FollowUp followUp = touchPoints.schedule(ScheduleFollowUp.of(ada.id(), "Send the catalogue",
                 Instant.now().plus(Duration.ofDays(1))));
-        tenant.touchPoints().complete(followUp.id());
+        touchPoints.complete(followUp.id());
     }
 
     /**
@@ -201,7 +210,7 @@ class DebeziumOutboxTest {
         config.setProperty("transforms.outbox.table.field.event.payload", "payload");
         config.setProperty("transforms.outbox.route.by.field", "aggregatetype");
         config.setProperty("transforms.outbox.table.fields.additional.placement",
-                "type:header:eventType,tenant_id:header:tenantId");
+                "type:header:eventType,schemaversion:header:schemaVersion,tenant_id:header:tenantId");
         config.setProperty("header.converter.class", "org.apache.kafka.connect.storage.SimpleHeaderConverter");
         return config;
     }
@@ -210,12 +219,12 @@ class DebeziumOutboxTest {
     private List<OutboxRow> outboxRows() throws SQLException {
         try (Connection c = pool.getConnection();
                 PreparedStatement select = c.prepareStatement("SELECT id, tenant_id, aggregatetype, aggregateid, type,"
-                        + " payload FROM crm_outbox ORDER BY sequence");
+                        + " schemaversion, payload FROM crm_outbox ORDER BY sequence");
                 ResultSet r = select.executeQuery()) {
             List<OutboxRow> rows = new ArrayList<>();
             while (r.next()) {
                 rows.add(new OutboxRow(r.getString("id"), r.getString("tenant_id"), r.getString("aggregatetype"),
-                        r.getString("aggregateid"), r.getString("type"), r.getString("payload")));
+                        r.getString("aggregateid"), r.getString("type"), r.getInt("schemaversion"), r.getString("payload")));
             }
             return rows;
         }
@@ -279,7 +288,7 @@ class DebeziumOutboxTest {
     }
 
     private record OutboxRow(String id, String tenantId, String aggregateType, String aggregateId, String type,
-            String payload) {
+            int schemaVersion, String payload) {
     }
 
     /** One message as Kafka would hold it: topic, key, value and headers as text. */
