@@ -136,30 +136,14 @@ class FlywayMigrationTest {
 
     @Nested
     class On_MariaDB extends Checks {
-        private String url;
-        private String database;
-
         @Override
         HikariDataSource emptyDatabase() throws SQLException {
-            url = TestDatabases.requiredUrl(TestDatabases.MARIADB);
-            // A database of its own beside the one in the URL, named after it so runs on one server with different
-            // URLs stay apart, and dropped afterwards: jdbc:mariadb://host:port/<database>?options
-            database = url.replaceFirst("^jdbc:mariadb://[^/?]+/([^?]*).*$", "$1") + "_flyway";
-            onServer("DROP DATABASE IF EXISTS " + database);
-            onServer("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
-            return TestDatabases.pool(url.replaceFirst("^(jdbc:mariadb://[^/?]+)/[^?]*", "$1/" + database), 2);
+            return TestDatabases.freshMariaDbBeside(TestDatabases.requiredUrl(TestDatabases.MARIADB), "flyway", 2);
         }
 
         @Override
         void dropDatabase() throws SQLException {
-            onServer("DROP DATABASE IF EXISTS " + database);
-        }
-
-        private void onServer(String sql) throws SQLException {
-            try (HikariDataSource admin = TestDatabases.pool(url, 1);
-                    Connection c = admin.getConnection(); Statement s = c.createStatement()) {
-                s.execute(sql);
-            }
+            TestDatabases.dropMariaDbBeside(TestDatabases.requiredUrl(TestDatabases.MARIADB), "flyway");
         }
 
         @Override

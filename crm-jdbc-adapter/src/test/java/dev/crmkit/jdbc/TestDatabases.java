@@ -43,6 +43,34 @@ final class TestDatabases {
         return url;
     }
 
+    /**
+     * A pool over a new, empty database on the MariaDB server of {@code url}, named after the URL's database with
+     * {@code suffix} added, so runs on one server with different URLs stay apart. {@link #dropMariaDbBeside} drops it.
+     */
+    static HikariDataSource freshMariaDbBeside(String url, String suffix, int size) throws SQLException {
+        String database = besideName(url, suffix);
+        onServer(url, "DROP DATABASE IF EXISTS " + database);
+        onServer(url, "CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        // The same server and options, another database: jdbc:mariadb://host:port/<database>?options
+        return pool(url.replaceFirst("^(jdbc:mariadb://[^/?]+)/[^?]*", "$1/" + database), size);
+    }
+
+    /** Drops the database {@link #freshMariaDbBeside} made. */
+    static void dropMariaDbBeside(String url, String suffix) throws SQLException {
+        onServer(url, "DROP DATABASE IF EXISTS " + besideName(url, suffix));
+    }
+
+    private static String besideName(String url, String suffix) {
+        return url.replaceFirst("^jdbc:mariadb://[^/?]+/([^?]*).*$", "$1") + "_" + suffix;
+    }
+
+    private static void onServer(String url, String sql) throws SQLException {
+        try (HikariDataSource admin = pool(url, 1); Connection c = admin.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
     /** A pool over a new, empty H2 database in memory. */
     static HikariDataSource freshH2() {
         return pool("jdbc:h2:mem:crm" + H2_COUNTER.incrementAndGet() + ";DB_CLOSE_DELAY=-1", 4);
