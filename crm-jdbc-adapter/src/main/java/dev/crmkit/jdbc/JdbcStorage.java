@@ -191,10 +191,12 @@ public final class JdbcStorage implements Storage {
         }
 
         /**
-         * The storage.
+         * The storage. Its database must hold the schema of this release: migrated here ({@link #migrate}), or
+         * before by the {@link SchemaMigrator} or Flyway; one query of {@code crm_schema_version} checks it.
          *
          * @throws IllegalStateException when no data source was given
-         * @throws StorageFailureException when the database cannot be reached or migrated
+         * @throws StorageFailureException when the database cannot be reached or migrated, or its CRMKit schema is
+         *     missing, older than this code (the message says how to migrate) or newer (a later release migrated it)
          */
         public JdbcStorage build() {
             if (dataSource == null) {
@@ -204,6 +206,7 @@ public final class JdbcStorage implements Storage {
             if (migrate) {
                 new SchemaMigrator(dataSource, chosen).migrate();
             }
+            SchemaVersion.requireCurrent(dataSource, chosen);
             return new JdbcStorage(new Database(dataSource, connectionSource, chosen));
         }
 
