@@ -30,8 +30,9 @@ import javax.sql.DataSource;
  *
  * <p>By default CRMKit runs its own transactions over the {@link DataSource}: a unit holds one connection for
  * the calling thread, and store calls inside it join it. With {@link Builder#connectionSource} it joins the
- * host's transaction instead and never commits or rolls back; outbox and due-work claims still run in
- * transactions of their own over the data source, because other nodes must see them at once.
+ * host's transaction instead and never commits or rolls back (a call made while the host has no transaction open
+ * runs in a transaction of its own); outbox and due-work claims still run in transactions of their own over the
+ * data source, because other nodes must see them at once.
  */
 public final class JdbcStorage implements Storage {
     private final Database database;
