@@ -43,15 +43,20 @@ class SchemaMigratorTest {
 
         abstract Dialect dialect();
 
+        /** Drops what {@link #emptyDatabase()} made outside the database of the URL; nothing by default. */
+        void dropDatabase() throws SQLException {
+        }
+
         @BeforeEach
         void open() throws SQLException {
             pool = emptyDatabase();
         }
 
         @AfterEach
-        void close() {
+        void close() throws SQLException {
             if (pool != null) {
                 pool.close();
+                dropDatabase();
             }
         }
 
@@ -205,18 +210,15 @@ class SchemaMigratorTest {
 
     @Nested
     class On_MariaDB extends Checks {
-        private static final String DATABASE = "crm_migrator_test";
-
+        // Named after the URL's database: a fixed name was shared by every run on the server, at the same time too
         @Override
         HikariDataSource emptyDatabase() throws SQLException {
-            String url = TestDatabases.requiredUrl(TestDatabases.MARIADB);
-            try (HikariDataSource admin = TestDatabases.pool(url, 1);
-                    Connection c = admin.getConnection(); Statement s = c.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS " + DATABASE);
-                s.execute("CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
-            }
-            // The same server and options, another database: jdbc:mariadb://host:port/<database>?options
-            return TestDatabases.pool(url.replaceFirst("^(jdbc:mariadb://[^/?]+)/[^?]*", "$1/" + DATABASE), 4);
+            return TestDatabases.freshMariaDbBeside(TestDatabases.requiredUrl(TestDatabases.MARIADB), "migrator", 4);
+        }
+
+        @Override
+        void dropDatabase() throws SQLException {
+            TestDatabases.dropMariaDbBeside(TestDatabases.requiredUrl(TestDatabases.MARIADB), "migrator");
         }
 
         @Override
