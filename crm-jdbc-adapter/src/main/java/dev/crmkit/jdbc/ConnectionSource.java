@@ -6,7 +6,9 @@ import java.sql.SQLException;
 /**
  * Where CRMKit gets the connection of the host's current unit of work, for a host that manages transactions
  * itself (Spring's {@code DataSourceUtils}, a JTA-aware pool, a hand-written unit of work). CRMKit then joins
- * the host's transaction: it never commits, rolls back or changes the auto-commit mode of such a connection.
+ * the host's transaction: it never commits, rolls back or changes the auto-commit mode of a connection in a
+ * transaction (auto-commit off). A connection in auto-commit mode has no transaction to join; CRMKit then runs
+ * its unit as a transaction of its own on it and hands it back in auto-commit mode.
  *
  * <pre>{@code
  * ConnectionSource spring = new ConnectionSource() {

@@ -25,7 +25,8 @@ import javax.sql.DataSource;
 /**
  * The connections and units of one {@link JdbcStorage}: a unit keeps its connection in a thread local so every
  * store call on the thread joins it; a call outside any unit runs in a unit of its own. In host-managed mode
- * the connection comes from the host's {@link ConnectionSource} and commit and rollback are the host's.
+ * the connection comes from the host's {@link ConnectionSource}, and commit and rollback are the host's while it
+ * has a transaction open on it.
  */
 final class Database implements TransactionRunner {
     private final DataSource dataSource;
@@ -52,14 +53,7 @@ final class Database implements TransactionRunner {
             return work.get();
         }
         if (host != null) {
-            Connection connection = obtainFromHost();
-            unit.set(connection);
-            try {
-                return work.get();
-            } finally {
-                unit.remove();
-                releaseToHost(connection);
-            }
+            return inHostUnit(work);
         }
         Connection connection = open();
         unit.set(connection);
@@ -77,6 +71,52 @@ final class Database implements TransactionRunner {
         } finally {
             unit.remove();
             closeQuietly(connection);
+        }
+    }
+
+    /**
+     * A unit on the host's connection. Inside the host's transaction (auto-commit off) it joins it and leaves commit
+     * and rollback to the host. Outside one (auto-commit on: no host transaction, or a CRMKit worker thread) each
+     * write would commit on its own, so the unit becomes a transaction of its own on that connection, committed or
+     * rolled back here, and the connection goes back to the host in auto-commit mode, as it came.
+     */
+    private <T> T inHostUnit(Supplier<T> work) {
+        Connection connection = obtainFromHost();
+        boolean ownTransaction;
+        try {
+            ownTransaction = connection.getAutoCommit();
+            if (ownTransaction) {
+                connection.setAutoCommit(false);
+            }
+        } catch (SQLException e) {
+            releaseToHost(connection);
+            throw SqlErrors.translate(e, "unit", Map.of());
+        }
+        unit.set(connection);
+        try {
+            T result = work.get();
+            if (ownTransaction) {
+                connection.commit();
+            }
+            return result;
+        } catch (RuntimeException | Error e) {
+            if (ownTransaction) {
+                rollbackQuietly(connection, e);
+            }
+            throw e;
+        } catch (SQLException e) {
+            rollbackQuietly(connection, e);
+            throw SqlErrors.translate(e, "unit", Map.of());
+        } finally {
+            unit.remove();
+            if (ownTransaction) {
+                try {
+                    connection.setAutoCommit(true);
+                } catch (SQLException ignored) {
+                    // the connection is broken; the host's pool discards it
+                }
+            }
+            releaseToHost(connection);
         }
     }
 

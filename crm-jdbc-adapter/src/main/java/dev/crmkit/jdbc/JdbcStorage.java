@@ -37,8 +37,9 @@ import javax.sql.DataSource;
  *
  * <p>By default CRMKit runs its own transactions over the {@link DataSource}: a unit holds one connection for
  * the calling thread, and store calls inside it join it. With {@link Builder#connectionSource} it joins the
- * host's transaction instead and never commits or rolls back; outbox and due-work claims still run in
- * transactions of their own over the data source, because other nodes must see them at once.
+ * host's transaction instead and never commits or rolls back (a call made while the host has no transaction open
+ * runs in a transaction of its own); outbox and due-work claims still run in transactions of their own over the
+ * data source, because other nodes must see them at once.
  */
 public final class JdbcStorage implements Storage, CustomerStorage, TouchPointStorage, TeamStorage, LeadStorage,
         OpportunityStorage {
@@ -199,10 +200,12 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
         }
 
         /**
-         * The storage.
+         * The storage. Its database must hold the schema of this release: migrated here ({@link #migrate}), or
+         * before by the {@link SchemaMigrator} or Flyway; one query of {@code crm_schema_version} checks it.
          *
          * @throws IllegalStateException when no data source was given
-         * @throws StorageFailureException when the database cannot be reached or migrated
+         * @throws StorageFailureException when the database cannot be reached or migrated, or its CRMKit schema is
+         *     missing, older than this code (the message says how to migrate) or newer (a later release migrated it)
          */
         public JdbcStorage build() {
             if (dataSource == null) {
@@ -212,6 +215,7 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
             if (migrate) {
                 new SchemaMigrator(dataSource, chosen).migrate();
             }
+            SchemaVersion.requireCurrent(dataSource, chosen);
             return new JdbcStorage(new Database(dataSource, connectionSource, chosen));
         }
 

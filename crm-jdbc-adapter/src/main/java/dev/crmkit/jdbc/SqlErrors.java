@@ -34,8 +34,29 @@ final class SqlErrors {
                 return new ConflictException(type + " changed concurrently (SQLState " + e.getSQLState() + ")");
             }
         }
+        for (SQLException e : chain) {
+            if (isMissingSchemaObject(e)) {
+                return new StorageFailureException("storage failed on " + type + ": a table or column of the CRMKit"
+                        + " schema is missing (SQLState " + e.getSQLState() + ", vendor code " + e.getErrorCode()
+                        + "); the schema is missing or older than this code: " + SchemaVersion.howToMigrate(null),
+                        failure);
+            }
+        }
         return new StorageFailureException("storage failed on " + type + " (SQLState " + failure.getSQLState()
                 + ", vendor code " + failure.getErrorCode() + ")", failure);
+    }
+
+    /**
+     * Whether a statement failed because a table or column does not exist: 42S02 table not found (H2, MariaDB),
+     * 42S03 and 42S04 its variants on H2 (with candidates, in an empty database), 42S22 column not found (H2,
+     * MariaDB), 42P01 undefined table and 42703 undefined column (PostgreSQL).
+     */
+    static boolean isMissingSchemaObject(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && switch (state) {
+            case "42S02", "42S03", "42S04", "42S22", "42P01", "42703" -> true;
+            default -> false;
+        };
     }
 
     private static List<SQLException> chain(SQLException failure) {

@@ -1,8 +1,11 @@
 package dev.crmkit.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.crmkit.spi.DuplicateException;
+import dev.crmkit.spi.customer.CustomerCriterion;
 import dev.crmkit.spi.customer.CustomerRecord;
 import dev.crmkit.spi.outbox.OutboxEvent;
 import java.sql.Connection;
@@ -76,6 +79,54 @@ class HostManagedTransactionTest {
         hostConnection.commit();
 
         assertThat(standalone.customers().get("acme", ada.id())).contains(ada);
+    }
+
+    @Test
+    void a_unit_outside_any_host_transaction_is_all_or_nothing() throws SQLException {
+        // given: the host has no transaction open, its connection auto-commits
+        hostConnection.setAutoCommit(true);
+        CustomerRecord ada = JdbcSmokeChecks.customer(UUID.randomUUID(), null, "ERP-1");
+
+        // when the unit's second step fails
+        assertThatThrownBy(() -> hostManaged.transactions().run(() -> {
+            hostManaged.customers().insert(ada);
+            throw new IllegalStateException("the second step failed");
+        })).isInstanceOf(IllegalStateException.class);
+
+        // then its first write is undone, and the host gets its connection back as it gave it
+        assertThat(standalone.customers().get("acme", ada.id())).isEmpty();
+        assertThat(hostConnection.getAutoCommit()).isTrue();
+        assertThat(released).isEqualTo(1);
+    }
+
+    @Test
+    void a_unit_outside_any_host_transaction_commits_as_one_when_it_succeeds() throws SQLException {
+        hostConnection.setAutoCommit(true);
+        CustomerRecord ada = JdbcSmokeChecks.customer(UUID.randomUUID(), null, "ERP-1");
+
+        hostManaged.transactions().run(() -> {
+            hostManaged.customers().insert(ada);
+            hostManaged.outbox().append(List.of(OutboxEvent.of("acme", UUID.randomUUID(), "customer",
+                    ada.id().toString(), "CustomerRegistered", "{}", JdbcSmokeChecks.NOW)));
+        });
+
+        assertThat(standalone.customers().get("acme", ada.id())).contains(ada);
+        assertThat(standalone.outbox().countUndelivered()).isEqualTo(1);
+        assertThat(hostConnection.getAutoCommit()).isTrue();
+    }
+
+    @Test
+    void a_batch_written_outside_any_host_transaction_is_all_or_nothing() throws SQLException {
+        hostConnection.setAutoCommit(true);
+        CustomerRecord ada = JdbcSmokeChecks.customer(UUID.randomUUID(), null, "ERP-1");
+        CustomerRecord grace = JdbcSmokeChecks.customer(UUID.randomUUID(), null, "ERP-2");
+        CustomerRecord adaAgain = JdbcSmokeChecks.customer(UUID.randomUUID(), null, "ERP-1");
+
+        assertThatThrownBy(() -> hostManaged.customers().insertAll(List.of(ada, grace, adaAgain)))
+                .isInstanceOf(DuplicateException.class);
+
+        assertThat(standalone.customers().count("acme", CustomerCriterion.all())).isZero();
+        assertThat(hostConnection.getAutoCommit()).isTrue();
     }
 
     @Test

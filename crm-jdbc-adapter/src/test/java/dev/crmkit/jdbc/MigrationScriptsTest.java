@@ -55,6 +55,21 @@ class MigrationScriptsTest {
         }
     }
 
+    @Test
+    void every_script_from_version_8_on_records_its_version_for_the_start_up_check() throws Exception {
+        for (Dialect dialect : Dialect.values()) {
+            for (String name : SchemaMigrator.SCRIPTS) {
+                int version = SchemaMigrator.describe(name, "").version();
+                if (version < 8) {
+                    continue;
+                }
+                String script = Files.readString(folder(dialect).resolve(name), StandardCharsets.UTF_8);
+                assertThat(SchemaMigrator.statements(script)).as(dialect + "/" + name)
+                        .contains("INSERT INTO crm_schema_version (version) VALUES (" + version + ")");
+            }
+        }
+    }
+
     private static List<String> scripts(Dialect dialect) throws IOException, URISyntaxException {
         try (Stream<Path> files = Files.list(folder(dialect))) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();

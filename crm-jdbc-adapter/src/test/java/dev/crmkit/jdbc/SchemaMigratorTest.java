@@ -43,15 +43,20 @@ class SchemaMigratorTest {
 
         abstract Dialect dialect();
 
+        /** Drops what {@link #emptyDatabase()} made outside the database of the URL; nothing by default. */
+        void dropDatabase() throws SQLException {
+        }
+
         @BeforeEach
         void open() throws SQLException {
             pool = emptyDatabase();
         }
 
         @AfterEach
-        void close() {
+        void close() throws SQLException {
             if (pool != null) {
                 pool.close();
+                dropDatabase();
             }
         }
 
@@ -63,7 +68,7 @@ class SchemaMigratorTest {
         void first_run_applies_the_schema_and_records_it_in_the_history() throws SQLException {
             List<SchemaMigrator.Migration> applied = migrator().migrate();
 
-            assertThat(applied).extracting(SchemaMigrator.Migration::version).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+            assertThat(applied).extracting(SchemaMigrator.Migration::version).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
             assertThat(migrator().applied()).containsExactlyElementsOf(applied);
             assertThat(count("SELECT COUNT(*) FROM crm_lock")).isEqualTo(2);
             assertThat(count("SELECT COUNT(*) FROM crm_schema_history WHERE applied_at IS NOT NULL"
@@ -127,6 +132,7 @@ class SchemaMigratorTest {
             }
             storage.leads().insertAll(leads);
             // Back to the schema of an installation before version 5, its leads kept.
+            execute("DROP TABLE crm_schema_version");
             execute("DROP TABLE crm_idempotency_key");
             execute("DROP TABLE crm_lead_load");
             execute("DROP INDEX ix_crm_lead_matched" + (dialect() == Dialect.MARIADB ? " ON crm_lead" : ""));
@@ -135,7 +141,7 @@ class SchemaMigratorTest {
             execute("ALTER TABLE crm_outbox DROP COLUMN schemaversion");
             execute("DELETE FROM crm_schema_history WHERE version >= 5");
 
-            assertThat(migrator().migrate()).extracting(SchemaMigrator.Migration::version).containsExactly(5, 6, 7, 8);
+            assertThat(migrator().migrate()).extracting(SchemaMigrator.Migration::version).containsExactly(5, 6, 7, 8, 9);
 
             int open = (int) Arrays.stream(LeadStatus.values()).filter(LeadStatus::isOpen).count();
             assertThat(storage.leads().openCountsByOwner("tenant-a", List.of(ann, bob)))
@@ -205,18 +211,15 @@ class SchemaMigratorTest {
 
     @Nested
     class On_MariaDB extends Checks {
-        private static final String DATABASE = "crm_migrator_test";
-
+        // Named after the URL's database: a fixed name was shared by every run on the server, at the same time too
         @Override
         HikariDataSource emptyDatabase() throws SQLException {
-            String url = TestDatabases.requiredUrl(TestDatabases.MARIADB);
-            try (HikariDataSource admin = TestDatabases.pool(url, 1);
-                    Connection c = admin.getConnection(); Statement s = c.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS " + DATABASE);
-                s.execute("CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
-            }
-            // The same server and options, another database: jdbc:mariadb://host:port/<database>?options
-            return TestDatabases.pool(url.replaceFirst("^(jdbc:mariadb://[^/?]+)/[^?]*", "$1/" + DATABASE), 4);
+            return TestDatabases.freshMariaDbBeside(TestDatabases.requiredUrl(TestDatabases.MARIADB), "migrator", 4);
+        }
+
+        @Override
+        void dropDatabase() throws SQLException {
+            TestDatabases.dropMariaDbBeside(TestDatabases.requiredUrl(TestDatabases.MARIADB), "migrator");
         }
 
         @Override

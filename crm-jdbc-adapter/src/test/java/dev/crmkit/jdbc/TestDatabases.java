@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -19,6 +22,8 @@ final class TestDatabases {
     static final String POSTGRES = "CRMKIT_TEST_POSTGRES_URL";
     static final String MARIADB = "CRMKIT_TEST_MARIADB_URL";
     private static final AtomicInteger H2_COUNTER = new AtomicInteger();
+    /** The variables whose absence this test JVM has announced already. */
+    private static final Set<String> ANNOUNCED = ConcurrentHashMap.newKeySet();
 
     /** Every table the tests empty between tests: all of CRMKit's except the schema history and the lock rows. */
     static final List<String> DATA_TABLES = List.of("crm_customer_tag", "crm_customer_field", "crm_customer",
@@ -31,16 +36,68 @@ final class TestDatabases {
     private TestDatabases() {
     }
 
-    /** The JDBC URL in {@code variable}; skips the calling test class when it is missing, fails on CI. */
+    /**
+     * The JDBC URL in {@code variable}; skips the calling test class when it is missing, fails on CI. A skip is
+     * also announced once per variable on the console, where someone running {@code mvn verify} sees it: JUnit
+     * puts the assumption's message only into the XML reports.
+     */
     static String requiredUrl(String variable) {
         String url = System.getenv(variable);
         if (url == null || url.isBlank()) {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 throw new IllegalStateException(variable + " is not set, but CI=true requires every backend to be tested");
             }
+            announceSkip(variable, System.err);
             assumeTrue(false, "set " + variable + " to a JDBC URL (with user) to run these tests");
         }
         return url;
+    }
+
+    /** Prints the notice that {@code variable} is missing, the first time only; whether it printed. */
+    static boolean announceSkip(String variable, PrintStream console) {
+        if (!ANNOUNCED.add(variable)) {
+            return false;
+        }
+        console.println("[CRMKit tests] " + variable + " is not set: the tests on " + backendOf(variable)
+                + " in this module are SKIPPED. Set it to the JDBC URL (with user) of an empty database to run them;"
+                + " see docs/operations.md.");
+        return true;
+    }
+
+    private static String backendOf(String variable) {
+        return switch (variable) {
+            case POSTGRES -> "PostgreSQL";
+            case MARIADB -> "MariaDB";
+            default -> variable;
+        };
+    }
+
+    /**
+     * A pool over a new, empty database on the MariaDB server of {@code url}, named after the URL's database with
+     * {@code suffix} added, so runs on one server with different URLs stay apart. {@link #dropMariaDbBeside} drops it.
+     */
+    static HikariDataSource freshMariaDbBeside(String url, String suffix, int size) throws SQLException {
+        String database = besideName(url, suffix);
+        onServer(url, "DROP DATABASE IF EXISTS " + database);
+        onServer(url, "CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        // The same server and options, another database: jdbc:mariadb://host:port/<database>?options
+        return pool(url.replaceFirst("^(jdbc:mariadb://[^/?]+)/[^?]*", "$1/" + database), size);
+    }
+
+    /** Drops the database {@link #freshMariaDbBeside} made. */
+    static void dropMariaDbBeside(String url, String suffix) throws SQLException {
+        onServer(url, "DROP DATABASE IF EXISTS " + besideName(url, suffix));
+    }
+
+    private static String besideName(String url, String suffix) {
+        return url.replaceFirst("^jdbc:mariadb://[^/?]+/([^?]*).*$", "$1") + "_" + suffix;
+    }
+
+    private static void onServer(String url, String sql) throws SQLException {
+        try (HikariDataSource admin = pool(url, 1); Connection c = admin.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
     }
 
     /** A pool over a new, empty H2 database in memory. */

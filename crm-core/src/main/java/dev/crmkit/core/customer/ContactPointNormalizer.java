@@ -24,6 +24,13 @@ final class ContactPointNormalizer {
     private static final Pattern EMAIL = Pattern.compile(
             "[a-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+");
     private static final int MAX_EMAIL = 254;
+    // What a phone number may be written with: an optional leading + (an opening parenthesis may come first),
+    // digits, spaces (also no-break ones), and the separators ( ) - . / with the dashes word processors put in.
+    // It starts and ends with a digit or a parenthesis around one. libphonenumber alone would read a number out of
+    // "+49 30 1234567'; --" or "030 1234567 ext. 12" and drop the rest; an extension has no place in E.164, so
+    // it is rejected rather than silently lost.
+    private static final Pattern PHONE = Pattern.compile(
+            "\\(?\\+?[0-9(][0-9 \u00a0\u202f()\\-./\u2010-\u2015\u2212]*[0-9)]");
     private static final int MAX_RAW = 1000;
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
@@ -56,8 +63,13 @@ final class ContactPointNormalizer {
 
     String phone(String field, String raw) {
         Checks.optionalText(field, Checks.required(field, raw), MAX_RAW);
+        String phone = raw.strip();
+        if (!PHONE.matcher(phone).matches()) {
+            throw new ValidationException(field,
+                    "must be a valid phone number: digits, spaces and + ( ) - . / only, no extension");
+        }
         try {
-            Phonenumber.PhoneNumber number = phones.parse(raw, defaultRegion);
+            Phonenumber.PhoneNumber number = phones.parse(phone, defaultRegion);
             if (!phones.isValidNumber(number)) {
                 throw new ValidationException(field, "must be a valid phone number");
             }

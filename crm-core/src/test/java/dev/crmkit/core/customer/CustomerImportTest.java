@@ -51,7 +51,8 @@ class CustomerImportTest {
         // then
         assertThat(report.imported()).isEqualTo(2);
         assertThat(report.errors()).containsExactly(
-                new ImportError(2, "contactPoints[0].value", "must be a valid phone number"),
+                new ImportError(2, "contactPoints[0].value",
+                        "must be a valid phone number: digits, spaces and + ( ) - . / only, no extension"),
                 new ImportError(3, "row", "is required"),
                 new ImportError(5, "customFields.unknown_field", "is not defined for this tenant"));
     }

@@ -33,6 +33,30 @@ class CustomerValidationTest {
     }
 
     @Test
+    void phone_with_anything_after_the_number_is_rejected_not_cut_off() {
+        for (String phone : new String[] {"+49 30 1234567'; --", "+49 30 1234567 or call me", "030 1234567;",
+                "030 1234567 ext. 12", "030 1234567 x12", "030 1234567#", "tel: 030 1234567", "0800 FLOWERS",
+                "030\n1234567", "030 1234567 --", "+49 30 +1234567"}) {
+            assertThatThrownBy(() -> customers.register(RegisterPerson.named("Anna", "Müller").withPhone(phone)
+                    .withCustomField("lifetime_value", number("1"))))
+                    .as(phone)
+                    .isInstanceOfSatisfying(ValidationException.class, e -> {
+                        assertThat(e.field()).isEqualTo("contactPoints[0].value");
+                        assertThat(e.getMessage()).doesNotContain("1234567");
+                    });
+        }
+        assertThat(world.storage().customers().count("acme", CustomerCriterion.all())).isZero();
+    }
+
+    @Test
+    void phone_written_with_the_usual_separators_is_accepted() {
+        for (String phone : new String[] {"+49 (30) 123-4567", "(030) 123 45 67", "030/1234567", "030.123.4567",
+                "+49\u00a030\u00a01234567", "(+49) 30 1234567", "030 \u2013 1234567", " 030 1234567 "}) {
+            assertThat(ContactValues.forRegion("DE").phone("phone", phone)).as(phone).isEqualTo("+49301234567");
+        }
+    }
+
+    @Test
     void malformed_email_names_its_contact_point_and_is_not_echoed() {
         assertThatThrownBy(() -> customers.register(valid().withEmail("anna(at)example.com")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> {

@@ -162,6 +162,8 @@ class LeadCaptureTest {
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("email"));
         assertThatThrownBy(() -> leads.capture(webFormLead("Hopper").withPhone("12")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("phone"));
+        assertThatThrownBy(() -> leads.capture(webFormLead("Hopper").withPhone("+49 30 1234567'; --")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("phone"));
         assertThatThrownBy(() -> leads.capture(webFormLead("Hopper").withLocation("XX", null, null)))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("countryCode"));
         assertThatThrownBy(() -> leads.capture(CaptureLead.from(LeadSource.OTHER)))

@@ -145,6 +145,8 @@ class LeadWorkTest {
 
         assertThatThrownBy(() -> leads.updateDetails(UpdateLeadDetails.of(lead.id()).withEmail("baker@")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("email"));
+        assertThatThrownBy(() -> leads.updateDetails(UpdateLeadDetails.of(lead.id()).withPhone("030 1234567'; --")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("phone"));
         assertThatThrownBy(() -> leads.updateDetails(UpdateLeadDetails.of(lead.id()).withPerson("", " ")
                 .withEmail(""))).isInstanceOfSatisfying(ValidationException.class,
                         e -> assertThat(e.field()).isEqualTo("details"));
