@@ -57,6 +57,24 @@ public final class Checks {
         return optionalText(field, value, max);
     }
 
+    /**
+     * Validates a host's user id (an actor, an owner, an assignee, an agent): 1 to 100 characters, not blank, and
+     * opaque. User ids travel in event payloads, which carry no personal data, so an e-mail address (anything with an
+     * {@code @}) is refused: pass the host's internal id instead.
+     */
+    public static String userId(String field, String value) {
+        text(field, value, 100);
+        if (value.indexOf('@') >= 0) {
+            throw new ValidationException(field, "must be an opaque user id, not an e-mail address");
+        }
+        return value;
+    }
+
+    /** Validates an optional user id: null passes, otherwise as {@link #userId}. */
+    public static String optionalUserId(String field, String value) {
+        return value == null ? null : userId(field, value);
+    }
+
     /** Validates optional text: null passes, otherwise at most {@code max} well-formed chars without NUL. */
     public static String optionalText(String field, String value, int max) {
         if (value == null) {

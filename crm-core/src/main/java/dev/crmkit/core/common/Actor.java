@@ -4,14 +4,15 @@ import dev.crmkit.spi.Checks;
 
 /**
  * Who did something: a user of the host application, or the system itself (an import, a scheduled job).
- * Recorded on events and audit entries; {@code id} is the host's user id, at most 100 characters.
+ * Recorded on events and audit entries; {@code id} is the host's opaque user id, at most 100 characters and never an
+ * e-mail address (events carry no personal data).
  */
 public record Actor(String id, Kind kind) {
     /** Whether a person or the system acted. */
     public enum Kind { USER, SYSTEM }
 
     public Actor {
-        Checks.text("actor.id", id, 100);
+        Checks.userId("actor.id", id);
         Checks.required("actor.kind", kind);
     }
 

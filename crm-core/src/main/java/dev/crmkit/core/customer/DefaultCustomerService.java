@@ -127,7 +127,7 @@ final class DefaultCustomerService implements CustomerService {
     @Override
     public Customer assignOwner(UUID customerId, String ownerId) {
         if (ownerId != null) {
-            Checks.text("ownerId", ownerId, 100);
+            Checks.userId("ownerId", ownerId);
         }
         return change(customerId, (draft, events) -> {
             String previous = draft.ownerId;

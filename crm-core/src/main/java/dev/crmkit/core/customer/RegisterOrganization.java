@@ -35,7 +35,7 @@ public record RegisterOrganization(
         contactPoints = RegisterCustomer.copyContactPoints(contactPoints);
         tags = RegisterCustomer.copyTags(tags);
         customFields = RegisterCustomer.copyCustomFields(customFields);
-        Checks.optionalText("ownerId", ownerId, 100);
+        Checks.optionalUserId("ownerId", ownerId);
         lifecycleStage = lifecycleStage == null ? LifecycleStage.PROSPECT : lifecycleStage;
         Checks.optionalText("externalRef", externalRef, 100);
     }

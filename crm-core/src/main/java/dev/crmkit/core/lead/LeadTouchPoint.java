@@ -16,7 +16,7 @@ public record LeadTouchPoint(Channel channel, Direction direction, String outcom
         Checks.required("channel", channel);
         Checks.required("direction", direction);
         Checks.optionalText("outcome", outcome, 50);
-        Checks.optionalText("agentId", agentId, 100);
+        Checks.optionalUserId("agentId", agentId);
         Checks.optionalText("summary", summary, 4000);
         occurredAt = Checks.instant("occurredAt", occurredAt);
     }

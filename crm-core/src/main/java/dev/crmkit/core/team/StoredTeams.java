@@ -128,7 +128,7 @@ final class StoredTeams implements TeamService {
 
     @Override
     public Optional<TeamMember> memberByUserId(String userId) {
-        Checks.text("userId", userId, 100);
+        Checks.userId("userId", userId);
         return teamStorage.teamMembers().findByUserId(tenantId, userId).map(TeamMember::of);
     }
 
@@ -212,7 +212,7 @@ final class StoredTeams implements TeamService {
     private TeamMemberRecord record(UUID id, long version, Instant createdAt, Instant now, MemberDetails d,
             Availability availability, Instant awayUntil) {
         Checks.required("details.role", d.role());
-        return new TeamMemberRecord(tenantId, id, version, createdAt, now, Checks.text("userId", d.userId(), 100),
+        return new TeamMemberRecord(tenantId, id, version, createdAt, now, Checks.userId("userId", d.userId()),
                 Checks.text("displayName", d.displayName(), 200), d.role(), d.teamId(), d.managerId(),
                 trimmed("skills", d.skills()), languageTags(d.languages()), trimmed("territories", d.territories()),
                 d.seniority(), d.capacity(), availability, awayUntil);

@@ -36,7 +36,7 @@ public record RecordInteraction(
         Checks.required("direction", direction);
         Checks.required("purpose", purpose);
         Checks.optionalText("outcome", outcome, 50);
-        Checks.optionalText("agentId", agentId, 100);
+        Checks.optionalUserId("agentId", agentId);
         Checks.optionalText("summary", summary, 4000);
         occurredAt = Checks.instant("occurredAt", occurredAt);
         if (idempotencyKey != null) {

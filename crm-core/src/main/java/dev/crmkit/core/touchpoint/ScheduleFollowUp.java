@@ -21,7 +21,7 @@ public record ScheduleFollowUp(UUID customerId, String title, Instant dueAt, Str
         Checks.text("title", title, 200);
         dueAt = Checks.instant("dueAt", dueAt);
         if (assigneeId != null) {
-            Checks.text("assigneeId", assigneeId, 100);
+            Checks.userId("assigneeId", assigneeId);
         }
     }
 

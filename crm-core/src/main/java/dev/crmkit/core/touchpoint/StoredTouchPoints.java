@@ -200,7 +200,7 @@ final class StoredTouchPoints implements TouchPointService {
     public FollowUp reassign(UUID taskId, String assigneeId) {
         Checks.id("taskId", taskId);
         if (assigneeId != null) {
-            Checks.text("assigneeId", assigneeId, 100);
+            Checks.userId("assigneeId", assigneeId);
         }
         return inTransaction(() -> {
             TaskRecord before = task(taskId);
@@ -264,7 +264,7 @@ final class StoredTouchPoints implements TouchPointService {
 
     @Override
     public Page<FollowUp> openFollowUpsOf(String assigneeId, PageRequest page) {
-        Checks.text("assigneeId", assigneeId, 100);
+        Checks.userId("assigneeId", assigneeId);
         Checks.required("page", page);
         return followUps(touchPointStorage.tasks().openForAssignee(tenantId, assigneeId, page));
     }

@@ -15,14 +15,14 @@ import java.util.UUID;
 
 /** The kernel of {@link TouchPointFixtures} with the opportunity service, a rep and a customer of the tenant. */
 final class OpportunityFixtures {
-    static final Actor ANA = Actor.user("ana@acme");
+    static final Actor ANA = Actor.user("ana-7");
 
     final TouchPointFixtures kernel = new TouchPointFixtures();
     final OpportunityService deals = kernel.tenant(TouchPointFixtures.TENANT).service(OpportunityService.class);
     final OpportunityService otherTenant = kernel.tenant(TouchPointFixtures.OTHER_TENANT)
             .service(OpportunityService.class);
     final UUID rep = kernel.tenant(TouchPointFixtures.TENANT).service(TeamService.class)
-            .add(MemberDetails.of("ana@acme", "Ana Souza", TeamRole.SALES_REP)).id();
+            .add(MemberDetails.of("ana-7", "Ana Souza", TeamRole.SALES_REP)).id();
     final UUID customer = kernel.organization("Globex Retail").id();
 
     /** Discovery 10 % (norm 7 days), demo 40 % (no norm), won, lost; with the given reopen rule. */

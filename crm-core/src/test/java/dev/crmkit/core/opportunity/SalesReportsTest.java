@@ -31,7 +31,7 @@ class SalesReportsTest {
     private final OpportunityFixtures f = new OpportunityFixtures();
     private final OpportunityService deals = f.deals;
     private final UUID bo = f.kernel.tenant(TouchPointFixtures.TENANT).service(TeamService.class)
-            .add(MemberDetails.of("bo@acme", "Bo", TeamRole.SALES_REP)).id();
+            .add(MemberDetails.of("bo-3", "Bo", TeamRole.SALES_REP)).id();
     private final Pipeline direct = deals.definePipeline(OpportunityFixtures.shortPipeline("Direct",
             ReopenRule.always()));
     private final ReportPeriod firstWeek = new ReportPeriod(TouchPointFixtures.START,

@@ -39,7 +39,7 @@ class TeamServiceTest {
     void added_member_is_stored_normalized_and_announced_without_personal_data() {
         Team north = team.createTeam("North", null);
 
-        TeamMember ana = team.add(MemberDetails.of("ana@acme", "Ana Souza", TeamRole.SALES_REP).withTeam(north.id())
+        TeamMember ana = team.add(MemberDetails.of("ana-7", "Ana Souza", TeamRole.SALES_REP).withTeam(north.id())
                 .withSkills(Set.of(" saas ", "retail")).withLanguages(Set.of("pt-br", "EN")).withTerritories(Set.of("BR"))
                 .withSeniority(4).withCapacity(30));
 
@@ -48,11 +48,22 @@ class TeamServiceTest {
         assertThat(ana.skills()).containsExactly("retail", "saas");
         assertThat(ana.languages()).containsExactly("en", "pt-BR");
         assertThat(team.member(ana.id())).contains(ana);
-        assertThat(team.memberByUserId("ana@acme")).contains(ana);
+        assertThat(team.memberByUserId("ana-7")).contains(ana);
         List<PublishedEvent> events = fixtures.publishAll();
         assertThat(events).extracting(PublishedEvent::type).containsExactly("team.created", "team-member.added");
         assertThat(events.get(1).aggregateType()).isEqualTo("team-member");
         assertThat(events.get(1).payload()).contains(ana.id().toString(), "SALES_REP").doesNotContain("Souza");
+    }
+
+    @Test
+    void an_e_mail_address_is_refused_as_a_user_id_because_user_ids_travel_in_events() {
+        assertThatThrownBy(() -> team.add(MemberDetails.of("ana@acme.example", "Ana Souza", TeamRole.SALES_REP)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.field()).isEqualTo("userId");
+                    assertThat(e.getMessage()).doesNotContain("ana@acme.example");
+                });
+        assertThat(storedMembers()).isZero();
+        assertThat(fixtures.publishAll()).isEmpty();
     }
 
     @Test
