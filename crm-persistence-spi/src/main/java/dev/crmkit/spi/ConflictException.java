@@ -7,6 +7,10 @@ package dev.crmkit.spi;
 public class ConflictException extends CrmException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A conflict described by {@code message}, which names the record type, the id and the version or key involved,
+     * never a data value.
+     */
     public ConflictException(String message) {
         super(message);
     }

@@ -9,10 +9,15 @@ package dev.crmkit.spi;
 public abstract class CrmException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** For subtypes: {@code message} names fields, ids and reasons only, as the class comment requires. */
     protected CrmException(String message) {
         super(message);
     }
 
+    /**
+     * For subtypes: {@code message} as above, and the underlying failure as the {@code cause}, kept for diagnosis; a
+     * cause's own message may hold SQL or values, so it is never copied into {@code message}.
+     */
     protected CrmException(String message, Throwable cause) {
         super(message, cause);
     }

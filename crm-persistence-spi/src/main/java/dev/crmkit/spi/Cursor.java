@@ -17,6 +17,12 @@ import java.util.Objects;
 public record Cursor(String token) {
     private static final int MAX_TOKEN = 1024;
 
+    /**
+     * A cursor from a token a store issued.
+     *
+     * @throws ValidationException ({@code cursor}) when the token is null, blank or longer than 1,024 characters;
+     *     whether it belongs to a query is checked by {@link #keys(int)}
+     */
     public Cursor {
         Checks.text("cursor", token, MAX_TOKEN);
     }

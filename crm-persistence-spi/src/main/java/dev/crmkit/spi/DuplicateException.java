@@ -6,6 +6,10 @@ public class DuplicateException extends CrmException {
 
     private final String key;
 
+    /**
+     * A second {@code type} (such as {@code customer}) for the unique {@code key} it collided on ({@code id},
+     * {@code externalRef}, {@code idempotencyKey}); the key's name, never its value, is in the message.
+     */
     public DuplicateException(String type, String key) {
         super(type + " already exists for " + key);
         this.key = key;

@@ -7,6 +7,10 @@ public class IllegalTransitionException extends CrmException {
     private final String from;
     private final String to;
 
+    /**
+     * A refused move of a {@code type} (such as {@code lead}) from state {@code from} to state {@code to}, both kept as
+     * their {@code toString()} (an enum constant's name).
+     */
     public IllegalTransitionException(String type, Object from, Object to) {
         super(type + " cannot move from " + from + " to " + to);
         this.from = String.valueOf(from);

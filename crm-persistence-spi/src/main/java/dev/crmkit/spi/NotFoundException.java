@@ -7,6 +7,10 @@ public class NotFoundException extends CrmException {
     private final String type;
     private final String id;
 
+    /**
+     * No {@code type} (such as {@code customer}) with this id in the tenant. The id, kept as its {@code toString()},
+     * appears in the message, so it must be an opaque id, never a natural key such as an e-mail address.
+     */
     public NotFoundException(String type, Object id) {
         super(type + " " + id + " not found");
         this.type = type;

@@ -4,6 +4,7 @@ package dev.crmkit.spi;
 public class NotPermittedException extends CrmException {
     private static final long serialVersionUID = 1L;
 
+    /** A refusal; {@code message} names the rule that refused, without personal data. */
     public NotPermittedException(String message) {
         super(message);
     }

@@ -8,6 +8,12 @@ import java.util.Optional;
  * that follows it reaches an empty page at the end; a page that is not full is always the last one.
  */
 public record Page<T>(List<T> items, Optional<Cursor> next) {
+    /**
+     * A page of {@code items}, copied so the page cannot change, and {@code next}, where a null {@code next} means
+     * there is no further page.
+     *
+     * @throws NullPointerException when {@code items} is null or holds null
+     */
     public Page {
         items = List.copyOf(items);
         next = next == null ? Optional.empty() : next;

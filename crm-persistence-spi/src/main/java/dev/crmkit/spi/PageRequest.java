@@ -10,6 +10,11 @@ public record PageRequest(int limit, Cursor after) {
     /** The largest page any store returns in one call. */
     public static final int MAX_LIMIT = 1000;
 
+    /**
+     * A request for at most {@code limit} rows after {@code after}, or from the start when {@code after} is null.
+     *
+     * @throws ValidationException ({@code limit}) unless the limit is 1 to {@value #MAX_LIMIT}
+     */
     public PageRequest {
         Checks.limit("limit", limit, MAX_LIMIT);
     }

@@ -8,6 +8,10 @@ package dev.crmkit.spi;
 public class StorageFailureException extends CrmException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A backend failure: {@code message} says what failed in storage terms (the operation, the kind of record) without
+     * SQL text or values; {@code cause} is the driver's or the database's exception.
+     */
     public StorageFailureException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -14,6 +14,12 @@ public class ValidationException extends CrmException {
     private final String field;
     private final String reason;
 
+    /**
+     * A rejection of {@code field}, a path as the caller named it (such as {@code contactPoints[1].value}), for
+     * {@code reason}, which must not quote the rejected value.
+     *
+     * @throws NullPointerException when either is null
+     */
     public ValidationException(String field, String reason) {
         super(Objects.requireNonNull(field, "field") + ": " + Objects.requireNonNull(reason, "reason"));
         this.field = field;

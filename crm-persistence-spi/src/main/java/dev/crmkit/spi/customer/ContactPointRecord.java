@@ -25,6 +25,12 @@ public record ContactPointRecord(
         PostalAddress address,
         boolean primary) implements StoredRecord {
 
+    /**
+     * Checks the rules above: tenant id, id, a version of 1 or more and both timestamps are required, and the
+     * timestamps are truncated to microseconds, the precision every backend keeps.
+     *
+     * @throws ValidationException naming the first component that breaks a rule
+     */
     public ContactPointRecord {
         Checks.tenantId("tenantId", tenantId);
         Checks.id("id", id);

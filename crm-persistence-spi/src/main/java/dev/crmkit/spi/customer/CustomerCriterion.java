@@ -36,6 +36,7 @@ public sealed interface CustomerCriterion {
 
     /** Matches when every one of at least one operand matches. */
     record And(List<CustomerCriterion> operands) implements CustomerCriterion {
+        /** @throws ValidationException ({@code operands}) when the list is null, empty or holds null; it is copied */
         public And {
             operands = List.copyOf(Checks.noNulls("operands", operands));
             if (operands.isEmpty()) {
@@ -51,6 +52,7 @@ public sealed interface CustomerCriterion {
 
     /** Matches when any one of at least one operand matches. */
     record Or(List<CustomerCriterion> operands) implements CustomerCriterion {
+        /** @throws ValidationException ({@code operands}) when the list is null, empty or holds null; it is copied */
         public Or {
             operands = List.copyOf(Checks.noNulls("operands", operands));
             if (operands.isEmpty()) {
@@ -66,6 +68,7 @@ public sealed interface CustomerCriterion {
 
     /** Matches when the operand does not. */
     record Not(CustomerCriterion operand) implements CustomerCriterion {
+        /** @throws ValidationException ({@code operand}) when the operand is null */
         public Not {
             Checks.required("operand", operand);
         }
@@ -78,6 +81,7 @@ public sealed interface CustomerCriterion {
 
     /** Matches customers of the given kind. */
     record KindIs(PartyKind kind) implements CustomerCriterion {
+        /** @throws ValidationException ({@code kind}) when the kind is null */
         public KindIs {
             Checks.required("kind", kind);
         }
@@ -90,6 +94,7 @@ public sealed interface CustomerCriterion {
 
     /** Matches customers in any of the given, at least one, lifecycle stages. */
     record StageIn(Set<LifecycleStage> stages) implements CustomerCriterion {
+        /** @throws ValidationException ({@code stages}) when the set is null, empty or holds null; it is copied */
         public StageIn {
             stages = Set.copyOf(Checks.noNulls("stages", stages));
             if (stages.isEmpty()) {
@@ -105,6 +110,7 @@ public sealed interface CustomerCriterion {
 
     /** Matches customers owned by the given owner id. */
     record OwnedBy(String ownerId) implements CustomerCriterion {
+        /** @throws ValidationException ({@code ownerId}) unless the owner id is 1 to 100 characters, not blank */
         public OwnedBy {
             Checks.text("ownerId", ownerId, 100);
         }
@@ -117,6 +123,7 @@ public sealed interface CustomerCriterion {
 
     /** Matches customers carrying the tag, compared exactly. */
     record HasTag(String tag) implements CustomerCriterion {
+        /** @throws ValidationException ({@code tag}) unless the tag is 1 to 64 characters, not blank */
         public HasTag {
             Checks.text("tag", tag, 64);
         }
@@ -129,6 +136,7 @@ public sealed interface CustomerCriterion {
 
     /** Matches customers created at or after {@code from} (if given) and strictly before {@code until} (if given). */
     record CreatedBetween(Instant from, Instant until) implements CustomerCriterion {
+        /** Either end may be null (open); both are truncated to microseconds, as stored creation times are. */
         public CreatedBetween {
             from = Checks.optionalInstant("from", from);
             until = Checks.optionalInstant("until", until);
@@ -143,7 +151,18 @@ public sealed interface CustomerCriterion {
 
     /** How a custom field compares with a value. */
     enum Comparison {
-        EQ, NE, LT, LE, GT, GE;
+        /** The value equals the operand: numbers and dates by value, text and booleans exactly. */
+        EQ,
+        /** The value does not equal the operand (a customer without the field matches neither EQ nor NE). */
+        NE,
+        /** The value is less than the operand; numbers and dates only. */
+        LT,
+        /** The value is less than or equal to the operand; numbers and dates only. */
+        LE,
+        /** The value is greater than the operand; numbers and dates only. */
+        GT,
+        /** The value is greater than or equal to the operand; numbers and dates only. */
+        GE;
 
         boolean holds(int compareResult) {
             return switch (this) {
@@ -162,6 +181,11 @@ public sealed interface CustomerCriterion {
      * Ordering comparisons are allowed for numbers and dates only.
      */
     record CustomField(String key, Comparison comparison, CustomFieldValue operand) implements CustomerCriterion {
+        /**
+         * @throws ValidationException ({@code key}) when the key does not match {@link CustomFieldValue#KEY};
+         *     ({@code comparison}, {@code operand}) when either is null; ({@code comparison}) for an ordering
+         *     comparison on a text or boolean operand
+         */
         public CustomField {
             CustomFieldValue.checkKey("key", key);
             Checks.required("comparison", comparison);

@@ -52,6 +52,13 @@ public record CustomerRecord(
     /** The most custom field values a customer may carry. */
     public static final int MAX_CUSTOM_FIELDS = 100;
 
+    /**
+     * Checks the rules above: tenant id, id, a version of 1 or more and both timestamps are required, and the
+     * timestamps are truncated to microseconds, the precision every backend keeps.
+     * Tags and custom fields are copied into sorted, unmodifiable collections.
+     *
+     * @throws ValidationException naming the first component that breaks a rule
+     */
     public CustomerRecord {
         Checks.tenantId("tenantId", tenantId);
         Checks.id("id", id);

@@ -8,6 +8,10 @@ import dev.crmkit.spi.ValidationException;
  * Street and country are required; the others are optional because not every country uses them.
  */
 public record PostalAddress(String street, String city, String region, String postalCode, String countryCode) {
+    /**
+     * @throws ValidationException naming the component: a street of 1 to 300 characters and a country code of two
+     *     upper-case letters are required; city and region take at most 100 characters, the postal code at most 20
+     */
     public PostalAddress {
         Checks.text("street", street, 300);
         Checks.optionalText("city", city, 100);

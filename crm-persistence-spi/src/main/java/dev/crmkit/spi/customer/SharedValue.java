@@ -8,6 +8,11 @@ import java.util.UUID;
  * the raw material of a duplicate group. {@code customerIds} holds at least two ids.
  */
 public record SharedValue(String value, Set<UUID> customerIds) {
+    /**
+     * Copies the customer ids into an unmodifiable set.
+     *
+     * @throws NullPointerException when the set is null or holds null
+     */
     public SharedValue {
         customerIds = Set.copyOf(customerIds);
     }

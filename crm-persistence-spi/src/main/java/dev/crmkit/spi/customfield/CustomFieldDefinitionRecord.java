@@ -20,6 +20,13 @@ public record CustomFieldDefinitionRecord(
         CustomFieldType type,
         boolean required) implements StoredRecord {
 
+    /**
+     * Checks the rules above: tenant id, id, a version of 1 or more and both timestamps are required, and the
+     * timestamps are truncated to microseconds, the precision every backend keeps.
+     * The key must match {@link CustomFieldValue#KEY}.
+     *
+     * @throws ValidationException naming the first component that breaks a rule
+     */
     public CustomFieldDefinitionRecord {
         Checks.tenantId("tenantId", tenantId);
         Checks.id("id", id);

@@ -31,6 +31,10 @@ public sealed interface CustomFieldValue {
 
     /** A text value. */
     record Text(String value) implements CustomFieldValue {
+        /**
+         * @throws ValidationException ({@code value}) when the text is null or longer than {@link #MAX_TEXT}
+         *     characters; empty text is a value
+         */
         public Text {
             Checks.optionalText("value", Checks.required("value", value), MAX_TEXT);
         }
@@ -45,6 +49,13 @@ public sealed interface CustomFieldValue {
     record Number(BigDecimal value) implements CustomFieldValue {
         private static final BigDecimal LIMIT = BigDecimal.TEN.pow(18);
 
+        /**
+         * Keeps the number without trailing zeros ({@code 2.50} is stored as {@code 2.5}, zero as {@code 0}), so
+         * equal numbers are equal values in every backend.
+         *
+         * @throws ValidationException ({@code value}) when it is null, has 18 or more digits before the point or
+         *     more than 10 after it
+         */
         public Number {
             Checks.required("value", value);
             if (value.abs().compareTo(LIMIT) >= 0) {
@@ -67,6 +78,7 @@ public sealed interface CustomFieldValue {
 
     /** A date value between the years 1000 and 9999. */
     record Date(LocalDate value) implements CustomFieldValue {
+        /** @throws ValidationException ({@code value}) when the date is null or outside the years 1000 to 9999 */
         public Date {
             Checks.required("value", value);
             if (value.getYear() < 1000 || value.getYear() > 9999) {

@@ -17,6 +17,11 @@ import java.util.UUID;
  * </ul>
  */
 public record IdempotencyKey(String tenantId, String scope, String key, UUID targetId, Instant recordedAt) {
+    /**
+     * Checks the rules above and truncates {@code recordedAt} to microseconds.
+     *
+     * @throws ValidationException naming the first component that breaks a rule
+     */
     public IdempotencyKey {
         Checks.tenantId("tenantId", tenantId);
         Checks.text("scope", scope, 64);

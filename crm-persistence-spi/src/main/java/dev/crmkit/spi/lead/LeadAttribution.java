@@ -17,6 +17,11 @@ public record LeadAttribution(LeadSource source, String campaignId, String track
     /** The longest raw submission kept. */
     public static final int MAX_RAW = 16_000;
 
+    /**
+     * Checks the rules above. The raw submission is kept exactly as given.
+     *
+     * @throws ValidationException naming the first component that breaks a rule
+     */
     public LeadAttribution {
         Checks.required("source", source);
         Checks.optionalText("campaignId", campaignId, 100);

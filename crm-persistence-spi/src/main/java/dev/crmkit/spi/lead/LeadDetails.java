@@ -33,6 +33,11 @@ public record LeadDetails(
     /** The largest company size a lead may give. */
     public static final int MAX_EMPLOYEES = 10_000_000;
 
+    /**
+     * Checks the rules above. The contact values are not normalized here: the core stores them normalized.
+     *
+     * @throws ValidationException naming the first component that breaks a rule
+     */
     public LeadDetails {
         Checks.optionalText("givenName", givenName, 100);
         Checks.optionalText("familyName", familyName, 100);

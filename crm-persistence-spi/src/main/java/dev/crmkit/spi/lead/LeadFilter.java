@@ -26,6 +26,12 @@ public record LeadFilter(Set<LeadStatus> statuses, UUID ownerId, Boolean assigne
     public static final Set<LeadStatus> OPEN = Set.of(LeadStatus.NEW, LeadStatus.CONTACTED, LeadStatus.QUALIFIED,
             LeadStatus.NURTURING);
 
+    /**
+     * Copies the statuses into an unmodifiable set and truncates the instants to microseconds.
+     *
+     * @throws ValidationException ({@code statuses}) when the set is null or holds null; ({@code assigned}) when it is
+     *     {@code false} together with an owner, a filter that could select nothing
+     */
     public LeadFilter {
         Checks.noNulls("statuses", statuses);
         statuses = statuses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(statuses));

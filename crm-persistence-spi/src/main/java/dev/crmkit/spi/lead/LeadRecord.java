@@ -57,6 +57,13 @@ public record LeadRecord(
     /** The most explanation lines a score keeps. */
     public static final int MAX_FACTORS = 50;
 
+    /**
+     * Checks the rules above: tenant id, id, a version of 1 or more and both timestamps are required, and the
+     * timestamps are truncated to microseconds, the precision every backend keeps.
+     * The score factors are copied, in the given order; the optional instants are truncated too.
+     *
+     * @throws ValidationException naming the first component that breaks a rule
+     */
     public LeadRecord {
         Checks.tenantId("tenantId", tenantId);
         Checks.id("id", id);

@@ -16,6 +16,11 @@ import java.util.UUID;
  * </ul>
  */
 public record LeadRotationRecord(String tenantId, String pool, UUID lastMemberId, long version) {
+    /**
+     * Checks the rules above.
+     *
+     * @throws ValidationException naming the first component that breaks a rule
+     */
     public LeadRotationRecord {
         Checks.tenantId("tenantId", tenantId);
         Checks.text("pool", pool, 100);

@@ -20,6 +20,11 @@ public record Qualification(BigDecimal budget, String budgetCurrency, Boolean au
         LocalDate timeline) {
     private static final BigDecimal MAX_BUDGET = new BigDecimal("1000000000000000");
 
+    /**
+     * Checks the rules above and keeps the budget without trailing zeros.
+     *
+     * @throws ValidationException naming the first component that breaks a rule
+     */
     public Qualification {
         if ((budget == null) != (budgetCurrency == null)) {
             throw new ValidationException("budgetCurrency", "must be given exactly when a budget is");

@@ -9,6 +9,11 @@ import dev.crmkit.spi.ValidationException;
  * took away (negative), -1000 to 1000.
  */
 public record ScoreFactor(String code, int points) {
+    /**
+     * Checks the rules above. Errors name {@code scoreFactors[].code} or {@code scoreFactors[].points}.
+     *
+     * @throws ValidationException naming the first component that breaks a rule
+     */
     public ScoreFactor {
         Checks.text("scoreFactors[].code", code, 64);
         if (code.indexOf('\t') >= 0 || code.indexOf('\n') >= 0 || code.indexOf('\r') >= 0) {

@@ -8,6 +8,12 @@ import java.math.BigDecimal;
  */
 public record LeadSourceResult(String leadSource, String currency, long won, BigDecimal wonAmount, long lost,
         BigDecimal lostAmount) {
+    /**
+     * Keeps both amounts at scale 4.
+     *
+     * @throws ValidationException ({@code wonAmount}, {@code lostAmount}) when one is null or has more than four
+     *     decimal places
+     */
     public LeadSourceResult {
         wonAmount = Decimals.scaled("wonAmount", wonAmount, 4);
         lostAmount = Decimals.scaled("lostAmount", lostAmount, 4);

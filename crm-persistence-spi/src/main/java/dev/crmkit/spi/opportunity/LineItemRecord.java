@@ -13,6 +13,11 @@ import java.math.RoundingMode;
 public record LineItemRecord(String productRef, BigDecimal quantity, BigDecimal unitPrice, BigDecimal discountPercent) {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
+    /**
+     * Checks the rules above and keeps the decimals at scale 4.
+     *
+     * @throws ValidationException naming the first component that breaks a rule
+     */
     public LineItemRecord {
         Checks.text("productRef", productRef, 100);
         quantity = Decimals.nonNegative("quantity", quantity);

@@ -16,6 +16,12 @@ import java.util.UUID;
  */
 public record OpportunityFilter(UUID customerId, UUID ownerId, UUID pipelineId, String stageKey,
         Set<StageOutcome> statuses) {
+    /**
+     * Copies the statuses into an unmodifiable set.
+     *
+     * @throws ValidationException ({@code statuses}) when the set is null or holds null; ({@code stageKey}) when the
+     *     key is longer than 64 characters
+     */
     public OpportunityFilter {
         Checks.optionalText("stageKey", stageKey, 64);
         Checks.noNulls("statuses", statuses);

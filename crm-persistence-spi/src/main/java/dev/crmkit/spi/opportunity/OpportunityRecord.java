@@ -62,6 +62,14 @@ public record OpportunityRecord(
     /** The most competitors a deal may name. */
     public static final int MAX_COMPETITORS = 50;
 
+    /**
+     * Checks the rules above: tenant id, id, a version of 1 or more and both timestamps are required, and the
+     * timestamps are truncated to microseconds, the precision every backend keeps.
+     * The line items and contacts are copied, the competitors sorted, and the amount kept at scale 4; the optional
+     * instants are truncated too.
+     *
+     * @throws ValidationException naming the first component that breaks a rule
+     */
     public OpportunityRecord {
         Checks.tenantId("tenantId", tenantId);
         Checks.id("id", id);

@@ -9,6 +9,11 @@ import java.math.BigDecimal;
  */
 public record PipelineCell(String stageKey, UUID ownerId, String currency, long count, BigDecimal amount,
         BigDecimal weightedAmount) {
+    /**
+     * Keeps the amount at scale 4 and the weighted amount at scale 6.
+     *
+     * @throws ValidationException ({@code amount}, {@code weightedAmount}) when one is null or has more places
+     */
     public PipelineCell {
         amount = Decimals.scaled("amount", amount, 4);
         weightedAmount = Decimals.scaled("weightedAmount", weightedAmount, 6);

@@ -27,6 +27,13 @@ public record PipelineRecord(
     /** The most stages a pipeline may have. */
     public static final int MAX_STAGES = 30;
 
+    /**
+     * Checks the rules above: tenant id, id, a version of 1 or more and both timestamps are required, and the
+     * timestamps are truncated to microseconds, the precision every backend keeps.
+     * The stages are copied, in order.
+     *
+     * @throws ValidationException naming the first component that breaks a rule
+     */
     public PipelineRecord {
         Checks.tenantId("tenantId", tenantId);
         Checks.id("id", id);

@@ -21,6 +21,11 @@ public record PipelineStage(String key, String name, int probability, ForecastCa
     /** The longest norm a stage may have. */
     public static final int MAX_NORM_DAYS = 3650;
 
+    /**
+     * Checks the rules above.
+     *
+     * @throws ValidationException naming the first component that breaks a rule
+     */
     public PipelineStage {
         Checks.text("key", key, 64);
         if (!key.chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {

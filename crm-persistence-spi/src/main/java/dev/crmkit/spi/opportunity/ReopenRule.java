@@ -11,8 +11,19 @@ import java.time.Instant;
  */
 public record ReopenRule(Kind kind, int days) {
     /** The kinds of rule. */
-    public enum Kind { NEVER, WITHIN_DAYS, ALWAYS }
+    public enum Kind {
+        /** A closed deal stays closed. */
+        NEVER,
+        /** A closed deal may be reopened until {@code days} days after it closed. */
+        WITHIN_DAYS,
+        /** A closed deal may be reopened at any time. */
+        ALWAYS
+    }
 
+    /**
+     * @throws ValidationException ({@code reopenRule.kind}) when the kind is null; ({@code reopenRule.days}) when a
+     *     {@link Kind#WITHIN_DAYS} rule's days are not 1 to 3650, or another kind's are not 0
+     */
     public ReopenRule {
         Checks.required("reopenRule.kind", kind);
         if (kind == Kind.WITHIN_DAYS ? days < 1 || days > PipelineStage.MAX_NORM_DAYS : days != 0) {

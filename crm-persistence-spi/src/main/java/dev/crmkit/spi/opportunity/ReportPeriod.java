@@ -6,6 +6,12 @@ import java.time.Instant;
 
 /** The deals closed from {@code from} (inclusive) to {@code to} (exclusive); {@code from} lies before {@code to}. */
 public record ReportPeriod(Instant from, Instant to) {
+    /**
+     * Truncates both ends to microseconds.
+     *
+     * @throws ValidationException ({@code from}, {@code to}) when either is null; ({@code to}) when it does not lie
+     *     after {@code from}
+     */
     public ReportPeriod {
         from = Checks.instant("from", from);
         to = Checks.instant("to", to);

@@ -11,6 +11,11 @@ import java.util.UUID;
  */
 public record StageChangeRecord(String tenantId, UUID id, UUID opportunityId, String fromStage, String toStage,
         Instant changedAt, String actor) {
+    /**
+     * Checks the rules above. {@code changedAt} is truncated to microseconds.
+     *
+     * @throws ValidationException naming the first component that breaks a rule
+     */
     public StageChangeRecord {
         Checks.tenantId("tenantId", tenantId);
         Checks.id("id", id);

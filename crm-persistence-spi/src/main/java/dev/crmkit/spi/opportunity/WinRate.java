@@ -6,6 +6,10 @@ import java.util.Optional;
 
 /** How many deals were won and lost in a period; the rate is won / (won + lost). */
 public record WinRate(long won, long lost) {
+    /**
+     * @throws IllegalArgumentException when a count is negative: a store's arithmetic went wrong, not a caller's
+     *     input
+     */
     public WinRate {
         if (won < 0 || lost < 0) {
             throw new IllegalArgumentException("counts must not be negative");

@@ -32,6 +32,11 @@ public record OutboxEvent(
         Instant occurredAt,
         long sequence) {
 
+    /**
+     * Checks the rules above and truncates {@code occurredAt} to microseconds.
+     *
+     * @throws ValidationException naming the first component that breaks a rule
+     */
     public OutboxEvent {
         Checks.tenantId("tenantId", tenantId);
         Checks.id("id", id);

@@ -27,6 +27,11 @@ public record DueWorkRecord(
         Instant leaseUntil,
         int attempts) {
 
+    /**
+     * Checks the rules above and truncates the instants to microseconds.
+     *
+     * @throws ValidationException naming the first component that breaks a rule
+     */
     public DueWorkRecord {
         Checks.tenantId("tenantId", tenantId);
         Checks.id("id", id);

@@ -20,6 +20,12 @@ import java.util.UUID;
 public record MemberFilter(Set<TeamRole> roles, UUID teamId, UUID managerId, String skill, String language,
         String territory, Instant availableAt) {
 
+    /**
+     * Copies the roles into an unmodifiable set and truncates {@code availableAt} to microseconds.
+     *
+     * @throws ValidationException ({@code roles}) when the set is null or holds null; ({@code skill},
+     *     {@code language}, {@code territory}) when one is longer than a member's value can be
+     */
     public MemberFilter {
         Checks.noNulls("roles", roles);
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));

@@ -52,6 +52,13 @@ public record TeamMemberRecord(
     /** The highest capacity. */
     public static final int MAX_CAPACITY = 10_000;
 
+    /**
+     * Checks the rules above: tenant id, id, a version of 1 or more and both timestamps are required, and the
+     * timestamps are truncated to microseconds, the precision every backend keeps.
+     * Skills, languages and territories are copied into sorted, unmodifiable sets.
+     *
+     * @throws ValidationException naming the first component that breaks a rule
+     */
     public TeamMemberRecord {
         Checks.tenantId("tenantId", tenantId);
         Checks.id("id", id);

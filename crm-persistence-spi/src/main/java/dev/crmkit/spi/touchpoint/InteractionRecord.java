@@ -33,6 +33,13 @@ public record InteractionRecord(
         Instant occurredAt,
         String idempotencyKey) implements StoredRecord {
 
+    /**
+     * Checks the rules above: tenant id, id, a version of 1 or more and both timestamps are required, and the
+     * timestamps are truncated to microseconds, the precision every backend keeps.
+     * {@code occurredAt} is required and truncated the same way.
+     *
+     * @throws ValidationException naming the first component that breaks a rule
+     */
     public InteractionRecord {
         Checks.tenantId("tenantId", tenantId);
         Checks.id("id", id);

@@ -24,6 +24,13 @@ public record TaskRecord(
         TaskStatus status,
         Instant completedAt) implements StoredRecord {
 
+    /**
+     * Checks the rules above: tenant id, id, a version of 1 or more and both timestamps are required, and the
+     * timestamps are truncated to microseconds, the precision every backend keeps.
+     * {@code dueAt} is required; both it and {@code completedAt} are truncated the same way.
+     *
+     * @throws ValidationException naming the first component that breaks a rule
+     */
     public TaskRecord {
         Checks.tenantId("tenantId", tenantId);
         Checks.id("id", id);

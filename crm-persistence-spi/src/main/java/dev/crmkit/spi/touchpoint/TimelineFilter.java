@@ -9,6 +9,11 @@ import java.util.Set;
  * {@code from} (inclusive) to {@code until} (exclusive), each end optional.
  */
 public record TimelineFilter(Set<Channel> channels, Set<Purpose> purposes, Instant from, Instant until) {
+    /**
+     * Copies the sets (empty: every channel, every purpose) and truncates the ends to microseconds.
+     *
+     * @throws ValidationException ({@code channels}, {@code purposes}) when a set is null or holds null
+     */
     public TimelineFilter {
         channels = Set.copyOf(Checks.noNulls("channels", channels));
         purposes = Set.copyOf(Checks.noNulls("purposes", purposes));
