@@ -9,8 +9,17 @@ import dev.crmkit.spi.Checks;
  */
 public record Actor(String id, Kind kind) {
     /** Whether a person or the system acted. */
-    public enum Kind { USER, SYSTEM }
+    public enum Kind {
+        /** A user of the host application, named by the host's opaque user id. */
+        USER,
+        /** CRMKit or the host acting on its own, named by the kind of work ({@code import}, {@code scheduler}). */
+        SYSTEM
+    }
 
+    /**
+     * @throws dev.crmkit.spi.ValidationException ({@code actor.id}) unless the id is 1 to 100 characters without an
+     *     {@code @}; ({@code actor.kind}) when the kind is null
+     */
     public Actor {
         Checks.userId("actor.id", id);
         Checks.required("actor.kind", kind);

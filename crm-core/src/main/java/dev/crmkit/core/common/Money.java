@@ -19,6 +19,12 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     /** The largest absolute amount: 15 integer digits. */
     public static final BigDecimal MAX = new BigDecimal("999999999999999");
 
+    /**
+     * Brings the amount to the currency's scale ({@code 5} EUR becomes {@code 5.00}) without rounding.
+     *
+     * @throws ValidationException ({@code amount}, {@code currency}) when either is null; ({@code amount}) when it has
+     *     more decimal places than the currency allows or more than 15 digits before the point
+     */
     public Money {
         Checks.required("amount", amount);
         Checks.required("currency", currency);

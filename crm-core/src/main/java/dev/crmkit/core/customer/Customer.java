@@ -49,6 +49,7 @@ public record Customer(
         Instant createdAt,
         Instant updatedAt) {
 
+    /** Copies the contact points, so a customer never changes. */
     public Customer {
         contactPoints = List.copyOf(contactPoints);
     }

@@ -13,6 +13,10 @@ import dev.crmkit.spi.ValidationException;
  * @param importBatchSize how many rows an import writes per transaction, 1 to 1000
  */
 public record CustomerSettings(String defaultPhoneRegion, DuplicatePolicy duplicatePolicy, int importBatchSize) {
+    /**
+     * @throws ValidationException ({@code defaultPhoneRegion}) unless the region is one libphonenumber supports or
+     *     {@code ZZ}; ({@code duplicatePolicy}) when it is null; ({@code importBatchSize}) unless it is 1 to 1000
+     */
     public CustomerSettings {
         Checks.required("defaultPhoneRegion", defaultPhoneRegion);
         if (!"ZZ".equals(defaultPhoneRegion)

@@ -9,6 +9,12 @@ import java.util.UUID;
  * as independent evidence, {@code 1 - prod(1 - weight)}) and the reasons found.
  */
 public record DuplicateCandidate(UUID customerId, double score, Set<MatchReason> reasons) {
+    /**
+     * Copies the reasons.
+     *
+     * @throws dev.crmkit.spi.ValidationException ({@code customerId}) when the id is null; ({@code reasons}) when the
+     *     set is null or holds null
+     */
     public DuplicateCandidate {
         Checks.id("customerId", customerId);
         reasons = Set.copyOf(Checks.noNulls("reasons", reasons));

@@ -9,6 +9,12 @@ import java.util.UUID;
  * every reason that connected some pair of them. A clerk reviews a group and merges what is truly one party.
  */
 public record DuplicateGroup(Set<UUID> customerIds, Set<MatchReason> reasons) {
+    /**
+     * Copies both sets.
+     *
+     * @throws dev.crmkit.spi.ValidationException ({@code customerIds}, {@code reasons}) when a set is null or holds
+     *     null
+     */
     public DuplicateGroup {
         customerIds = Set.copyOf(Checks.noNulls("customerIds", customerIds));
         reasons = Set.copyOf(Checks.noNulls("reasons", reasons));

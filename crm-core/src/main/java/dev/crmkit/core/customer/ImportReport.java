@@ -11,6 +11,7 @@ import java.util.List;
  * @param errors every row that was not stored, with its reason, in row order
  */
 public record ImportReport(long rowsRead, long imported, long duplicates, List<ImportError> errors) {
+    /** Copies the errors, so a report handed to a progress callback does not change as the import goes on. */
     public ImportReport {
         errors = List.copyOf(errors);
     }

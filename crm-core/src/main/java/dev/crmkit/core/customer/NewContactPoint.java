@@ -16,6 +16,12 @@ import dev.crmkit.spi.customer.PostalAddress;
  * @param address the postal address; present exactly for {@link ContactPointKind#POSTAL}
  */
 public record NewContactPoint(ContactPointKind kind, String label, String value, PostalAddress address) {
+    /**
+     * Checks only the shape; the value is normalized and checked when the service stores it.
+     *
+     * @throws ValidationException ({@code kind}) when the kind is null; ({@code address}) when an address is missing
+     *     for a postal contact point or given for another kind; ({@code value}) when a non-postal point has none
+     */
     public NewContactPoint {
         Checks.required("kind", kind);
         if ((kind == ContactPointKind.POSTAL) != (address != null)) {

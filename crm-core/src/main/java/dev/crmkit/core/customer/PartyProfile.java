@@ -16,6 +16,13 @@ import java.util.UUID;
 public record PartyProfile(UUID id, PartyKind kind, String displayName, String givenName, String familyName,
         String organizationName, Set<String> emails, Set<String> phones, Set<String> postcodeKeys) {
 
+    /**
+     * Copies the sets.
+     *
+     * @throws dev.crmkit.spi.ValidationException ({@code id}, {@code kind}) when either is null; ({@code displayName})
+     *     unless it is 1 to 200 characters; ({@code emails}, {@code phones}, {@code postcodeKeys}) when a set is null
+     *     or holds null
+     */
     public PartyProfile {
         Checks.id("id", id);
         Checks.required("kind", kind);

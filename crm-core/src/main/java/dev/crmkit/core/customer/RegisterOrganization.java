@@ -26,6 +26,13 @@ public record RegisterOrganization(
         LifecycleStage lifecycleStage,
         String externalRef) implements RegisterCustomer {
 
+    /**
+     * Fills in the defaults above and copies the collections (tags sorted).
+     *
+     * @throws dev.crmkit.spi.ValidationException naming the component: an organization name of 1 to 200 characters is
+     *     required; a display name takes at most 200, an external reference at most 100; the owner is a user id without
+     *     {@code @}; tags are at most 50 of 1 to 64 characters; custom field keys match {@code CustomFieldValue.KEY}
+     */
     public RegisterOrganization {
         Checks.text("organizationName", organizationName, 200);
         Checks.optionalText("displayName", displayName, 200);

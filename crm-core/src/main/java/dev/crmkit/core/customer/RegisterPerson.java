@@ -29,6 +29,15 @@ public record RegisterPerson(
         LifecycleStage lifecycleStage,
         String externalRef) implements RegisterCustomer {
 
+    /**
+     * Fills in the defaults above (a derived display name is cut to 200 characters) and copies the collections (tags
+     * sorted).
+     *
+     * @throws ValidationException ({@code displayName}) when no name at all is given; otherwise naming the component:
+     *     given and family names take at most 100 characters, display and organization names at most 200, an external
+     *     reference at most 100; the owner is a user id without {@code @}; tags are at most 50 of 1 to 64 characters;
+     *     custom field keys match {@code CustomFieldValue.KEY}
+     */
     public RegisterPerson {
         Checks.optionalText("givenName", givenName, 100);
         Checks.optionalText("familyName", familyName, 100);

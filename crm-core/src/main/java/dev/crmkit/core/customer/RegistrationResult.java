@@ -7,6 +7,7 @@ import java.util.List;
  * customers it may duplicate, best score first (empty under {@link DuplicatePolicy#ALLOW}).
  */
 public record RegistrationResult(Customer customer, List<DuplicateCandidate> duplicates) {
+    /** Copies the duplicates, keeping their order. */
     public RegistrationResult {
         duplicates = List.copyOf(duplicates);
     }

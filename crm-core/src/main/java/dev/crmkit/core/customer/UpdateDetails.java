@@ -16,6 +16,11 @@ public record UpdateDetails(
         String organizationName,
         String externalRef) {
 
+    /**
+     * @throws ValidationException ({@code customerId}) when the id is null or no detail is given to change;
+     *     otherwise naming the component: a display name of 1 to 200 characters, given and family names of at most
+     *     100, an organization name of at most 200, an external reference of at most 100
+     */
     public UpdateDetails {
         Checks.id("customerId", customerId);
         if (displayName != null) {

@@ -13,6 +13,7 @@ import dev.crmkit.spi.customfield.CustomFieldValue;
  * @param required whether customers must carry a value
  */
 public record DefineCustomField(String key, String label, CustomFieldType type, boolean required) {
+    /** @throws dev.crmkit.spi.ValidationException naming the component that breaks the rules above */
     public DefineCustomField {
         CustomFieldValue.checkKey("key", key);
         Checks.text("label", label, 200);

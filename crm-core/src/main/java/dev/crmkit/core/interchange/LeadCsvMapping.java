@@ -16,6 +16,12 @@ import java.util.Map;
  * }</pre>
  */
 public record LeadCsvMapping(LeadSource source, Map<LeadColumn, String> columns) {
+    /**
+     * Copies the columns, with their headers trimmed.
+     *
+     * @throws dev.crmkit.spi.ValidationException ({@code source}, {@code columns}) when either is null or a column is
+     *     null; ({@code columns.<COLUMN>}) unless its header is 1 to 200 characters
+     */
     public LeadCsvMapping {
         Checks.required("source", source);
         Checks.required("columns", columns);

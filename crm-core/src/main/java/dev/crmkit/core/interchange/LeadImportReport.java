@@ -9,6 +9,7 @@ import java.util.List;
  * row after the header), field and reason. At most {@link LeadCsvImport#MAX_ERRORS} errors are kept.
  */
 public record LeadImportReport(long rowsRead, long created, long merged, long replayed, List<ImportError> errors) {
+    /** Copies the errors, so a report handed to a progress callback does not change as the import goes on. */
     public LeadImportReport {
         errors = List.copyOf(errors);
     }

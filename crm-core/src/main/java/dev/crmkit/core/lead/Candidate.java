@@ -8,6 +8,7 @@ import dev.crmkit.spi.Checks;
  * candidates who are available and below their capacity, so no strategy can break those rules.
  */
 public record Candidate(TeamMember member, int openLeads) {
+    /** @throws dev.crmkit.spi.ValidationException ({@code member}) when the member is null */
     public Candidate {
         Checks.required("member", member);
     }

@@ -31,6 +31,12 @@ public record CaptureLead(
         String rawSubmission,
         String idempotencyKey) {
 
+    /**
+     * Checks only that there is a source; the service checks the rest when it captures, so an error in a batch names
+     * the command's index ({@code commands[i].<field>}).
+     *
+     * @throws dev.crmkit.spi.ValidationException ({@code source}) when the source is null
+     */
     public CaptureLead {
         Checks.required("source", source);
     }

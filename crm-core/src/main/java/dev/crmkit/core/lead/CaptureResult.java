@@ -7,6 +7,7 @@ import java.util.List;
  * and the matches found, best first (empty for a replay).
  */
 public record CaptureResult(Lead lead, CaptureOutcome outcome, List<LeadMatch> matches) {
+    /** Copies the matches, keeping their order. */
     public CaptureResult {
         matches = List.copyOf(matches);
     }

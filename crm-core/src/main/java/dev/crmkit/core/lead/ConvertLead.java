@@ -12,6 +12,11 @@ import java.util.UUID;
  * default pipeline, owned by the lead's owner, with {@code amount} if given. Start with {@link #of(UUID, Actor)}.
  */
 public record ConvertLead(UUID leadId, UUID customerId, String opportunityName, Money amount, Actor actor) {
+    /**
+     * @throws dev.crmkit.spi.ValidationException ({@code leadId}, {@code actor}) when either is null;
+     *     ({@code opportunityName}) when it is longer than 200 characters; ({@code amount}) when an amount comes
+     *     without an opportunity name
+     */
     public ConvertLead {
         Checks.id("leadId", leadId);
         Checks.required("actor", actor);

@@ -28,6 +28,12 @@ import java.util.stream.Collectors;
 public record FitRules(Set<String> targetIndustries, Set<String> targetCountries, int minEmployees,
         Set<String> decisionMakerTitles, Set<String> freeMailDomains) implements LeadScoringModel {
 
+    /**
+     * Copies the sets; industries, titles and mail domains are lower-cased, since they match case-insensitively.
+     *
+     * @throws dev.crmkit.spi.ValidationException naming a set that is null or holds null, or {@code minEmployees} when
+     *     it is negative
+     */
     public FitRules {
         targetIndustries = lower("targetIndustries", targetIndustries);
         targetCountries = Set.copyOf(Checks.noNulls("targetCountries", targetCountries));

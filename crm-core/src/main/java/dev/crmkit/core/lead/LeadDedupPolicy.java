@@ -35,6 +35,10 @@ public record LeadDedupPolicy(LeadMatchAction onLeadMatch, CustomerMatchAction o
         IGNORE
     }
 
+    /**
+     * @throws dev.crmkit.spi.ValidationException ({@code onLeadMatch}, {@code onCustomerMatch}) when either is
+     *     null
+     */
     public LeadDedupPolicy {
         Checks.required("onLeadMatch", onLeadMatch);
         Checks.required("onCustomerMatch", onCustomerMatch);

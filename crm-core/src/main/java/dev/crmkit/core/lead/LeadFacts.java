@@ -15,6 +15,12 @@ import java.util.List;
  */
 public record LeadFacts(LeadDetails details, LeadAttribution attribution, Qualification qualification,
         LeadStatus status, List<ChannelActivity> engagement, Instant capturedAt, Instant now) {
+    /**
+     * Copies the engagement list.
+     *
+     * @throws dev.crmkit.spi.ValidationException naming the first component that is null (the engagement list, or an
+     *     element of it, included)
+     */
     public LeadFacts {
         Checks.required("details", details);
         Checks.required("attribution", attribution);

@@ -8,6 +8,7 @@ import java.util.List;
  * models gave them. The points are the factors' sum, clamped to 0 to 100.
  */
 public record LeadScore(int points, List<ScoreFactor> factors) {
+    /** Copies the factors, keeping their order. The points are taken as given; {@link #of(List)} computes them. */
     public LeadScore {
         factors = List.copyOf(factors);
     }

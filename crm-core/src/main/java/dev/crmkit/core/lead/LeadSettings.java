@@ -24,6 +24,12 @@ import java.util.UUID;
 public record LeadSettings(LeadDedupPolicy dedup, Duration firstContactTarget, DistributionStrategy distribution,
         UUID poolTeamId, Set<TeamRole> poolRoles, List<LeadScoringModel> models, boolean predictive) {
 
+    /**
+     * Copies the roles and the models (in order).
+     *
+     * @throws ValidationException naming the component: a dedup policy and a first-contact target of one minute to 90
+     *     days are required, at least one pool role, and no null model
+     */
     public LeadSettings {
         Checks.required("dedup", dedup);
         Checks.required("firstContactTarget", firstContactTarget);

@@ -12,6 +12,12 @@ import java.time.Instant;
  */
 public record LeadTouchPoint(Channel channel, Direction direction, String outcome, String agentId, String summary,
         Instant occurredAt) {
+    /**
+     * Checks the rules above and truncates {@code occurredAt} to microseconds.
+     *
+     * @throws dev.crmkit.spi.ValidationException naming the first component that breaks a rule; the agent is a user
+     *     id without {@code @}
+     */
     public LeadTouchPoint {
         Checks.required("channel", channel);
         Checks.required("direction", direction);

@@ -9,6 +9,7 @@ import java.util.Map;
  * closed ones (converted or disqualified), 0 when none closed yet.
  */
 public record SourceFunnel(LeadSource source, Map<LeadStatus, Long> byStatus, long total, double conversionRate) {
+    /** Copies the counts by state. */
     public SourceFunnel {
         byStatus = Map.copyOf(byStatus);
     }

@@ -24,6 +24,11 @@ public record UpdateLeadDetails(
         String postcode,
         String city) {
 
+    /**
+     * Checks only that there is a lead id; the service checks the parts as on capture.
+     *
+     * @throws dev.crmkit.spi.ValidationException ({@code leadId}) when the id is null
+     */
     public UpdateLeadDetails {
         Checks.id("leadId", leadId);
     }

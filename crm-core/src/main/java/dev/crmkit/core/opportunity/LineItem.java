@@ -12,6 +12,11 @@ import java.math.RoundingMode;
  * is quantity times unit price less the discount, rounded once, half-even, to the currency's scale.
  */
 public record LineItem(String productRef, BigDecimal quantity, Money unitPrice, BigDecimal discountPercent) {
+    /**
+     * Checks the rules above, strips the product reference and keeps quantity and discount without trailing zeros.
+     *
+     * @throws dev.crmkit.spi.ValidationException naming the first component that breaks a rule
+     */
     public LineItem {
         Checks.required("unitPrice", unitPrice);
         // the storage record holds the same rules; building it validates with the same field names
