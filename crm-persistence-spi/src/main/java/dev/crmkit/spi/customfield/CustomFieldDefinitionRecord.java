@@ -25,7 +25,7 @@ public record CustomFieldDefinitionRecord(
      * timestamps are truncated to microseconds, the precision every backend keeps.
      * The key must match {@link CustomFieldValue#KEY}.
      *
-     * @throws ValidationException naming the first component that breaks a rule
+     * @throws dev.crmkit.spi.ValidationException naming the first component that breaks a rule
      */
     public CustomFieldDefinitionRecord {
         Checks.tenantId("tenantId", tenantId);

@@ -20,7 +20,7 @@ public record IdempotencyKey(String tenantId, String scope, String key, UUID tar
     /**
      * Checks the rules above and truncates {@code recordedAt} to microseconds.
      *
-     * @throws ValidationException naming the first component that breaks a rule
+     * @throws dev.crmkit.spi.ValidationException naming the first component that breaks a rule
      */
     public IdempotencyKey {
         Checks.tenantId("tenantId", tenantId);

@@ -20,7 +20,7 @@ public record LeadAttribution(LeadSource source, String campaignId, String track
     /**
      * Checks the rules above. The raw submission is kept exactly as given.
      *
-     * @throws ValidationException naming the first component that breaks a rule
+     * @throws dev.crmkit.spi.ValidationException naming the first component that breaks a rule
      */
     public LeadAttribution {
         Checks.required("source", source);

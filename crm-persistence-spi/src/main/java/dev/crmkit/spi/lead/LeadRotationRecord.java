@@ -19,7 +19,7 @@ public record LeadRotationRecord(String tenantId, String pool, UUID lastMemberId
     /**
      * Checks the rules above.
      *
-     * @throws ValidationException naming the first component that breaks a rule
+     * @throws dev.crmkit.spi.ValidationException naming the first component that breaks a rule
      */
     public LeadRotationRecord {
         Checks.tenantId("tenantId", tenantId);

@@ -11,7 +11,7 @@ public record CurrencyTotal(String currency, long count, BigDecimal total) {
     /**
      * Keeps the total at scale 4.
      *
-     * @throws ValidationException ({@code total}) when it is null or has more than four decimal places
+     * @throws dev.crmkit.spi.ValidationException ({@code total}) when it is null or has more than four decimal places
      */
     public CurrencyTotal {
         total = Decimals.scaled("total", total, 4);

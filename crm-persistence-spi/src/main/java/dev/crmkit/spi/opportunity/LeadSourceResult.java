@@ -11,8 +11,8 @@ public record LeadSourceResult(String leadSource, String currency, long won, Big
     /**
      * Keeps both amounts at scale 4.
      *
-     * @throws ValidationException ({@code wonAmount}, {@code lostAmount}) when one is null or has more than four
-     *     decimal places
+     * @throws dev.crmkit.spi.ValidationException ({@code wonAmount}, {@code lostAmount}) when one is null or has more
+     *     than four decimal places
      */
     public LeadSourceResult {
         wonAmount = Decimals.scaled("wonAmount", wonAmount, 4);

@@ -19,8 +19,8 @@ public record OpportunityFilter(UUID customerId, UUID ownerId, UUID pipelineId, 
     /**
      * Copies the statuses into an unmodifiable set.
      *
-     * @throws ValidationException ({@code statuses}) when the set is null or holds null; ({@code stageKey}) when the
-     *     key is longer than 64 characters
+     * @throws dev.crmkit.spi.ValidationException ({@code statuses}) when the set is null or holds null; ({@code
+     *     stageKey}) when the key is longer than 64 characters
      */
     public OpportunityFilter {
         Checks.optionalText("stageKey", stageKey, 64);

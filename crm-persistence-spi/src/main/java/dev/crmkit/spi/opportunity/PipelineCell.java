@@ -12,7 +12,8 @@ public record PipelineCell(String stageKey, UUID ownerId, String currency, long 
     /**
      * Keeps the amount at scale 4 and the weighted amount at scale 6.
      *
-     * @throws ValidationException ({@code amount}, {@code weightedAmount}) when one is null or has more places
+     * @throws dev.crmkit.spi.ValidationException ({@code amount}, {@code weightedAmount}) when one is null or has more
+     *     places
      */
     public PipelineCell {
         amount = Decimals.scaled("amount", amount, 4);

@@ -8,7 +8,8 @@ public record RepResult(UUID ownerId, String currency, long wonCount, BigDecimal
     /**
      * Keeps the won amount at scale 4.
      *
-     * @throws ValidationException ({@code wonAmount}) when it is null or has more than four decimal places
+     * @throws dev.crmkit.spi.ValidationException ({@code wonAmount}) when it is null or has more than four decimal
+     *     places
      */
     public RepResult {
         wonAmount = Decimals.scaled("wonAmount", wonAmount, 4);

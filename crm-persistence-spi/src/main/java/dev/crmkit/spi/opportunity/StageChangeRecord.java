@@ -14,7 +14,7 @@ public record StageChangeRecord(String tenantId, UUID id, UUID opportunityId, St
     /**
      * Checks the rules above. {@code changedAt} is truncated to microseconds.
      *
-     * @throws ValidationException naming the first component that breaks a rule
+     * @throws dev.crmkit.spi.ValidationException naming the first component that breaks a rule
      */
     public StageChangeRecord {
         Checks.tenantId("tenantId", tenantId);

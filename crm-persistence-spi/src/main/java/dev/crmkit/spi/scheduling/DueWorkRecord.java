@@ -30,7 +30,7 @@ public record DueWorkRecord(
     /**
      * Checks the rules above and truncates the instants to microseconds.
      *
-     * @throws ValidationException naming the first component that breaks a rule
+     * @throws dev.crmkit.spi.ValidationException naming the first component that breaks a rule
      */
     public DueWorkRecord {
         Checks.tenantId("tenantId", tenantId);

@@ -23,7 +23,7 @@ public record MemberFilter(Set<TeamRole> roles, UUID teamId, UUID managerId, Str
     /**
      * Copies the roles into an unmodifiable set and truncates {@code availableAt} to microseconds.
      *
-     * @throws ValidationException ({@code roles}) when the set is null or holds null; ({@code skill},
+     * @throws dev.crmkit.spi.ValidationException ({@code roles}) when the set is null or holds null; ({@code skill},
      *     {@code language}, {@code territory}) when one is longer than a member's value can be
      */
     public MemberFilter {

@@ -22,7 +22,7 @@ public record TeamRecord(
      * Checks the rules above: tenant id, id, a version of 1 or more and both timestamps are required, and the
      * timestamps are truncated to microseconds, the precision every backend keeps.
      *
-     * @throws ValidationException naming the first component that breaks a rule
+     * @throws dev.crmkit.spi.ValidationException naming the first component that breaks a rule
      */
     public TeamRecord {
         Checks.tenantId("tenantId", tenantId);

@@ -38,7 +38,7 @@ public record InteractionRecord(
      * timestamps are truncated to microseconds, the precision every backend keeps.
      * {@code occurredAt} is required and truncated the same way.
      *
-     * @throws ValidationException naming the first component that breaks a rule
+     * @throws dev.crmkit.spi.ValidationException naming the first component that breaks a rule
      */
     public InteractionRecord {
         Checks.tenantId("tenantId", tenantId);

@@ -29,7 +29,7 @@ public record TaskRecord(
      * timestamps are truncated to microseconds, the precision every backend keeps.
      * {@code dueAt} is required; both it and {@code completedAt} are truncated the same way.
      *
-     * @throws ValidationException naming the first component that breaks a rule
+     * @throws dev.crmkit.spi.ValidationException naming the first component that breaks a rule
      */
     public TaskRecord {
         Checks.tenantId("tenantId", tenantId);

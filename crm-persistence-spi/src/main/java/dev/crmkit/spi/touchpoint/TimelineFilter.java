@@ -12,7 +12,7 @@ public record TimelineFilter(Set<Channel> channels, Set<Purpose> purposes, Insta
     /**
      * Copies the sets (empty: every channel, every purpose) and truncates the ends to microseconds.
      *
-     * @throws ValidationException ({@code channels}, {@code purposes}) when a set is null or holds null
+     * @throws dev.crmkit.spi.ValidationException ({@code channels}, {@code purposes}) when a set is null or holds null
      */
     public TimelineFilter {
         channels = Set.copyOf(Checks.noNulls("channels", channels));
