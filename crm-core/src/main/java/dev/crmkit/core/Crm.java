@@ -13,6 +13,7 @@ import dev.crmkit.spi.Checks;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.ValidationException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,9 +40,14 @@ import java.util.List;
  * delivers them to the listeners at least once, in order per aggregate, also with several nodes on one database.
  */
 public final class Crm implements AutoCloseable {
+    /** How long {@link #close()} goes on delivering the events still waiting, at most. */
+    static final int CLOSE_DRAIN_SECONDS = 5;
+    static final Duration CLOSE_DRAIN = Duration.ofSeconds(CLOSE_DRAIN_SECONDS);
+
     private final Assembly assembly;
     private final OutboxRelay relay;
     private final DueWorkScheduler scheduler;
+    private volatile boolean started;
 
     private Crm(Builder builder, Assembly assembly) {
         this.assembly = assembly;
@@ -97,13 +103,27 @@ public final class Crm implements AutoCloseable {
 
     /** Starts the relay's and the scheduler's background threads (daemons); idempotent. */
     public void start() {
+        started = true;
         relay.start();
         scheduler.start();
     }
 
-    /** Stops the background threads, waiting for a batch in progress; idempotent. The storage stays open. */
+    /**
+     * Stops the background threads, waiting for a batch in progress; idempotent. The storage stays open. When the
+     * threads were started, the relay first goes on delivering the events still waiting, for at most
+     * {@value #CLOSE_DRAIN_SECONDS} seconds, so a short program's listeners hear about what it did; whatever is left
+     * is delivered by the next relay to run, on this node or another.
+     */
     @Override
     public void close() {
+        if (started) {
+            started = false;
+            relay.stop();
+            long deadline = System.nanoTime() + CLOSE_DRAIN.toNanos();
+            while (System.nanoTime() < deadline && relay.relayOnce().claimed() > 0) {
+                // until the outbox is drained or the time is up
+            }
+        }
         relay.close();
         scheduler.close();
     }

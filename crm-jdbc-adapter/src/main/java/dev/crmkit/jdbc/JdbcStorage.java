@@ -1,5 +1,6 @@
 package dev.crmkit.jdbc;
 
+import dev.crmkit.spi.Checks;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.StorageFailureException;
 import dev.crmkit.spi.TransactionRunner;
@@ -24,6 +25,7 @@ import dev.crmkit.spi.touchpoint.TaskStore;
 import dev.crmkit.spi.touchpoint.TouchPointStorage;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 import javax.sql.DataSource;
 
 /**
@@ -85,6 +87,35 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     /** The dialect this storage speaks. */
     public Dialect dialect() {
         return database.dialect();
+    }
+
+    /**
+     * Runs a host's read on the connection of the current unit, so it sees the unit's uncommitted writes; outside a
+     * unit on a connection of its own. For the stores of a host's own domain ({@code Storage.with(...)}), over the
+     * host's own tables in the same database.
+     *
+     * @param type what is read, for error messages ({@code "test drive"}); no personal data
+     * @throws dev.crmkit.spi.StorageFailureException when the database fails, with the SQLState but no SQL text
+     */
+    public <T> T read(String type, ConnectionWork<T> work) {
+        Checks.text("type", type, 100);
+        Checks.required("work", work);
+        return database.read(type, work::run);
+    }
+
+    /**
+     * Runs a host's write all or nothing, on the connection of the current unit (behind a savepoint, so a failed write
+     * leaves the unit usable and unchanged), or outside a unit in a transaction of its own. It commits with CRMKit's
+     * writes of the same unit: a host's domain keeps its rows and CRMKit's events together.
+     *
+     * @param type what is written, for error messages ({@code "test drive"}); no personal data
+     * @throws dev.crmkit.spi.DuplicateException when a unique constraint is violated
+     * @throws dev.crmkit.spi.StorageFailureException when the database fails otherwise
+     */
+    public <T> T write(String type, ConnectionWork<T> work) {
+        Checks.text("type", type, 100);
+        Checks.required("work", work);
+        return database.write(type, Map.of(), work::run);
     }
 
     @Override

@@ -317,4 +317,54 @@ abstract class JdbcSmokeChecks {
         assertThat(storage().outbox().claim("node-a", 1, Duration.ofSeconds(1), NOW)).singleElement()
                 .usingRecursiveComparison().ignoringFields("sequence").isEqualTo(bigEvent);
     }
+
+    @Test
+    void a_hosts_own_sql_joins_the_unit_commits_with_it_and_rolls_back_with_it() {
+        jdbc().write("host note", c -> {
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE IF NOT EXISTS host_note (tenant_id VARCHAR(64) NOT NULL, id VARCHAR(36) NOT NULL,"
+                        + " PRIMARY KEY (tenant_id, id))");
+                s.execute("DELETE FROM host_note");
+            }
+            return null;
+        });
+        String kept = UUID.randomUUID().toString();
+        String rolledBack = UUID.randomUUID().toString();
+
+        jdbc().transactions().run(() -> insertNote(kept));
+        assertThatThrownBy(() -> jdbc().transactions().run(() -> {
+            insertNote(rolledBack);
+            storage().outbox().append(List.of(OutboxEvent.of(TENANT, UUID.randomUUID(), "note", rolledBack,
+                    "note.taken", "{}", NOW)));
+            throw new IllegalStateException("the host's unit fails after both writes");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(notes()).containsExactly(kept);
+        assertThat(storage().outbox().countUndelivered()).isZero();
+        assertThatThrownBy(() -> insertNote(kept)).isInstanceOf(DuplicateException.class)
+                .hasMessageNotContaining("INSERT");
+    }
+
+    private void insertNote(String id) {
+        jdbc().write("host note", c -> {
+            try (java.sql.PreparedStatement s = c.prepareStatement("INSERT INTO host_note (tenant_id, id) VALUES (?, ?)")) {
+                s.setString(1, TENANT);
+                s.setString(2, id);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    private List<String> notes() {
+        return jdbc().read("host note", c -> {
+            List<String> ids = new ArrayList<>();
+            try (java.sql.Statement s = c.createStatement();
+                    java.sql.ResultSet r = s.executeQuery("SELECT id FROM host_note ORDER BY id")) {
+                while (r.next()) {
+                    ids.add(r.getString(1));
+                }
+            }
+            return ids;
+        });
+    }
 }

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every type, constructor, method, field and enum constant a published module exports has a doc comment, and so do
  * the modules and their exported packages: the half of doclint's {@code missing} group that the Javadoc build leaves
- * out (docs/decisions/0003-javadoc.md). The Javadoc build checks everything else doclint knows, and fails on a
+ * out (docs/decisions/0004-javadoc.md). The Javadoc build checks everything else doclint knows, and fails on a
  * warning.
  *
  * <p>An element counts as exported when it is public or protected in a package the module's

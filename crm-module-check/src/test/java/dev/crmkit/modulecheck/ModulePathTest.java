@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * JVM of its own with every CRMKit jar and every dependency on the module path (no class path at all), and a host
  * module that imports the core's internal package is handed to the compiler.
  *
- * <p>The rest of the build runs its tests on the class path (docs/decisions/0002-module-descriptors.md); this test is
+ * <p>The rest of the build runs its tests on the class path (docs/decisions/0003-module-descriptors.md); this test is
  * where the descriptors themselves are exercised.
  */
 class ModulePathTest {

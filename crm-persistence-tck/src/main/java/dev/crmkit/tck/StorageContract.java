@@ -65,6 +65,15 @@ public abstract class StorageContract {
     /** The contracts of the required core: units, outbox, due work and idempotency keys. */
     @Nested
     public class Core {
+        /** The contract of {@link CapabilityContract}. */
+        @Nested
+        public class Capabilities extends CapabilityContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
+
         /** The contract of {@link IdempotencyStoreContract}. */
         @Nested
         public class Idempotency_keys extends IdempotencyStoreContract {

@@ -2,7 +2,8 @@ package dev.crmkit.examples;
 
 /**
  * Runs every scenario in turn, each on its own embedded H2 database: the retailer's customers and touch points,
- * then the software company's leads, deals and reports. The README's first command runs this.
+ * the software company's leads, deals and reports, and a car dealer's own test-drive domain plugged into CRMKit. The
+ * README's first command runs this.
  *
  * <pre>mvn -q -pl examples -am compile exec:java</pre>
  */
@@ -16,5 +17,8 @@ public final class Examples {
         System.out.println();
         System.out.println("== Software sales: leads, scoring, distribution, conversion, deals, reports");
         SalesScenario.main(args);
+        System.out.println();
+        System.out.println("== Car dealer: a host's own domain (test drives) beside CRMKit's, merged with its customers");
+        DealerScenario.main(args);
     }
 }

@@ -4,7 +4,7 @@
  * relationships between persons and organizations.
  *
  * <p>Start at {@link dev.crmkit.core.customer.CustomerService}, reached through
- * {@code Crm.tenant(id).customers()}. Registration normalizes contact points (e-mail, E.164 phone, postal
+ * {@code Crm.tenant(id).service(CustomerService.class)}. Registration normalizes contact points (e-mail, E.164 phone, postal
  * address) and checks for duplicates under the tenant's {@link dev.crmkit.core.customer.DuplicatePolicy};
  * duplicates found later are {@link dev.crmkit.core.customer.CustomerService#findDuplicateGroups() grouped}
  * and {@link dev.crmkit.core.customer.CustomerService#merge merged}. Every change records a

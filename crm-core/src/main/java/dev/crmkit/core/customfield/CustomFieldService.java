@@ -3,7 +3,7 @@ package dev.crmkit.core.customfield;
 import java.util.List;
 
 /**
- * The custom field definitions of one tenant. Obtain it from {@code crm.tenant("acme").customFields()}. Each
+ * The custom field definitions of one tenant. Obtain it from {@code crm.tenant("acme").service(CustomFieldService.class)}. Each
  * method is one transaction and records its {@link CustomFieldEvent} in the outbox.
  */
 public interface CustomFieldService {

@@ -4,6 +4,6 @@
  * the customer domain checks values against these definitions.
  *
  * <p>Start at {@link dev.crmkit.core.customfield.CustomFieldService}, reached through
- * {@code Crm.tenant(id).customFields()}. Uses {@code common} and the storage SPI only.
+ * {@code Crm.tenant(id).service(CustomFieldService.class)}. Uses {@code common} and the storage SPI only.
  */
 package dev.crmkit.core.customfield;

@@ -28,7 +28,7 @@ import tools.jackson.dataformat.csv.CsvSchema;
  * a transaction of its own. Each row's raw submission is the row as JSON, header to value.
  *
  * <pre>{@code
- * LeadImportReport report = LeadCsvImport.of(crm.tenant("acme").leads(), mapping)
+ * LeadImportReport report = LeadCsvImport.of(crm.tenant("acme").service(LeadService.class), mapping)
  *         .run(reader, soFar -> log.info("{} rows", soFar.rowsRead()));
  * }</pre>
  */
