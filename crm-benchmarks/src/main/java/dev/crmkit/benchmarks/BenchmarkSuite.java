@@ -82,7 +82,7 @@ public final class BenchmarkSuite {
             int warmup = 20_000;
             int rounds = 50_000;
             int leads = 100_000;
-            int relayEvents = 50_000;
+            int relayEvents = 0;
             int relayTurns = 3;
             for (String arg : args) {
                 String[] kv = arg.replaceFirst("^--", "").split("=", 2);
