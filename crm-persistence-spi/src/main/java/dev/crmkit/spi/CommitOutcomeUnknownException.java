@@ -13,6 +13,12 @@ package dev.crmkit.spi;
 public class CommitOutcomeUnknownException extends StorageFailureException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An unknown commit outcome.
+     *
+     * @param message what was committing and why its outcome is unknown; no SQL text, no data values
+     * @param cause the backend's error, kept for diagnosis
+     */
     public CommitOutcomeUnknownException(String message, Throwable cause) {
         super(message, cause, false);
     }

@@ -24,10 +24,12 @@ package dev.crmkit.spi;
 public abstract class CrmException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** An error with a message that names fields, ids and reasons only. */
     protected CrmException(String message) {
         super(message);
     }
 
+    /** An error with such a message and the cause it was raised for, kept for diagnosis. */
     protected CrmException(String message, Throwable cause) {
         super(message, cause);
     }
