@@ -12,6 +12,7 @@
 module dev.crmkit.jdbc {
     requires transitive dev.crmkit.spi;
     requires transitive java.sql;
+    requires org.slf4j;
 
     exports dev.crmkit.jdbc;
 

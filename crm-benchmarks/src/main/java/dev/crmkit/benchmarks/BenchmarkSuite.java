@@ -44,6 +44,15 @@ public final class BenchmarkSuite {
                             r.rawLeadsOnlyPerSecond(), r.ratioToLeadRowsOnly()));
                     System.out.println(report.get(report.size() - 1));
                 }
+                if (options.relayEvents() > 0) {
+                    RelayBenchmark.Result r = new RelayBenchmark(dataSource, storage).run(options.relayEvents(),
+                            options.relayTurns());
+                    report.add(String.format(Locale.ROOT,
+                            "%-8s relay %,d events to a no-op listener, median of %d turns: CRMKit %,.0f events/s,"
+                                    + " raw JDBC %,.0f events/s, ratio %.2f",
+                            backend, r.events(), r.turns(), r.crmkitPerSecond(), r.rawPerSecond(), r.ratio()));
+                    System.out.println(report.get(report.size() - 1));
+                }
                 if (options.timelineRows() > 0) {
                     TimelineBenchmark timeline = new TimelineBenchmark(backend, dataSource, storage, options.timelineRows());
                     for (long size : new long[] {options.timelineRows(), options.timelineRows() * 10}) {
@@ -64,7 +73,8 @@ public final class BenchmarkSuite {
     }
 
     /** Command-line options: which backends and how large. */
-    record Options(List<Backend> backends, int importRows, long timelineRows, int warmup, int rounds, int leads) {
+    record Options(List<Backend> backends, int importRows, long timelineRows, int warmup, int rounds, int leads,
+            int relayEvents, int relayTurns) {
         static Options parse(String[] args) {
             List<Backend> backends = List.of(Backend.H2, Backend.POSTGRES);
             int importRows = 20_000;
@@ -72,6 +82,8 @@ public final class BenchmarkSuite {
             int warmup = 20_000;
             int rounds = 50_000;
             int leads = 100_000;
+            int relayEvents = 0;
+            int relayTurns = 3;
             for (String arg : args) {
                 String[] kv = arg.replaceFirst("^--", "").split("=", 2);
                 if (kv.length != 2) {
@@ -86,10 +98,12 @@ public final class BenchmarkSuite {
                     case "warmup" -> warmup = Integer.parseInt(kv[1]);
                     case "rounds" -> rounds = Integer.parseInt(kv[1]);
                     case "leads" -> leads = Integer.parseInt(kv[1]);
+                    case "relay" -> relayEvents = Integer.parseInt(kv[1]);
+                    case "relay-turns" -> relayTurns = Integer.parseInt(kv[1]);
                     default -> throw new IllegalArgumentException("unknown option --" + kv[0]);
                 }
             }
-            return new Options(backends, importRows, timelineRows, warmup, rounds, leads);
+            return new Options(backends, importRows, timelineRows, warmup, rounds, leads, relayEvents, relayTurns);
         }
     }
 }

@@ -1,5 +1,8 @@
 package dev.crmkit.jdbc;
 
+import dev.crmkit.spi.CommitOutcomeUnknownException;
+import dev.crmkit.spi.ConflictException;
+import dev.crmkit.spi.CrmException;
 import dev.crmkit.spi.StorageFailureException;
 import dev.crmkit.spi.TransactionRunner;
 import java.math.BigDecimal;
@@ -19,8 +22,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The connections and units of one {@link JdbcStorage}: a unit keeps its connection in a thread local so every
@@ -29,10 +37,16 @@ import javax.sql.DataSource;
  * has a transaction open on it.
  */
 final class Database implements TransactionRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private final DataSource dataSource;
     private final ConnectionSource host;
     private final Dialect dialect;
     private final ThreadLocal<Connection> unit = new ThreadLocal<>();
+    /** The failure with which the database ended the current unit's transaction, if it did (see {@link #abort}). */
+    private final ThreadLocal<CrmException> aborted = new ThreadLocal<>();
+    /** How often a unit this class owns is run, at most, when the database ends it with a deadlock or the like. */
+    static final int UNIT_ATTEMPTS = 4;
+    private final LongAdder unitsRunAgain = new LongAdder();
     /** How many statement texts {@link #labels} keeps the column labels of. */
     static final int LABELLED_STATEMENTS = 2000;
     private final Map<String, String[]> labels = new ConcurrentHashMap<>();
@@ -47,6 +61,15 @@ final class Database implements TransactionRunner {
         return dialect;
     }
 
+    /**
+     * Runs {@code work} in a unit, joining the current one. A unit of its own that the database ended before it
+     * committed, to break a deadlock or a serialization conflict or because the connection was lost, is run again on
+     * a new connection, up to {@value #UNIT_ATTEMPTS} times in all, after a short random pause: nothing of it was
+     * committed, and CRMKit's units hold only storage work (see {@link TransactionRunner}). After the last attempt, or
+     * for any other failure, the exception propagates unchanged. A unit the database ended that the work went on with
+     * (it caught the error) is not committed: what the work wrote after the error would otherwise commit without what
+     * it wrote before.
+     */
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         if (unit.get() != null) {
@@ -55,22 +78,143 @@ final class Database implements TransactionRunner {
         if (host != null) {
             return inHostUnit(work);
         }
+        for (int attempt = 1; ; attempt++) {
+            Attempt<T> outcome = attempt(work);
+            if (outcome.done()) {
+                return outcome.result();
+            }
+            if (attempt == UNIT_ATTEMPTS) {
+                throw outcome.failure();
+            }
+            unitsRunAgain.increment();
+            LOG.debug("A unit was ended by the database ({}); running it again, attempt {} of {}",
+                    outcome.failure().getMessage(), attempt + 1, UNIT_ATTEMPTS);
+            pauseBeforeAttempt(attempt + 1);
+        }
+    }
+
+    /** One attempt at a unit of its own: its result, or the failure to throw or, when the database ended it, retry. */
+    private record Attempt<T>(boolean done, T result, RuntimeException failure) {
+        static <T> Attempt<T> succeeded(T result) {
+            return new Attempt<>(true, result, null);
+        }
+
+        static <T> Attempt<T> endedByTheDatabase(RuntimeException failure) {
+            return new Attempt<>(false, null, failure);
+        }
+    }
+
+    private <T> Attempt<T> attempt(Supplier<T> work) {
         Connection connection = open();
         unit.set(connection);
         try {
             connection.setAutoCommit(false);
-            T result = work.get();
-            connection.commit();
-            return result;
-        } catch (RuntimeException | Error e) {
-            rollbackQuietly(connection, e);
-            throw e;
+            T result;
+            try {
+                result = work.get();
+            } catch (RuntimeException e) {
+                rollbackQuietly(connection, e);
+                if (aborted.get() != null) {
+                    return Attempt.endedByTheDatabase(e);
+                }
+                throw e;
+            } catch (Error e) {
+                rollbackQuietly(connection, e);
+                throw e;
+            }
+            CrmException ended = aborted.get();
+            if (ended != null) {
+                rollbackQuietly(connection, ended);
+                return Attempt.endedByTheDatabase(ended);
+            }
+            try {
+                commit(connection);
+            } catch (RetryableCommitFailure e) {
+                return Attempt.endedByTheDatabase(e.failure);
+            }
+            return Attempt.succeeded(result);
         } catch (SQLException e) {
             rollbackQuietly(connection, e);
-            throw SqlErrors.translate(e, "unit", Map.of());
+            CrmException failure = SqlErrors.translate(e, "unit", Map.of());
+            if (SqlErrors.abortsUnit(e)) {
+                return Attempt.endedByTheDatabase(failure);
+            }
+            throw failure;
         } finally {
             unit.remove();
+            aborted.remove();
             closeQuietly(connection);
+        }
+    }
+
+    /**
+     * Commits, telling apart a commit that certainly failed (the database said it rolled the transaction back: thrown
+     * as the contract's error, wrapped in {@link RetryableCommitFailure} when the unit may be run again) from one whose
+     * outcome is unknown (the connection was lost while committing: a {@link CommitOutcomeUnknownException}).
+     */
+    private static void commit(Connection connection) {
+        try {
+            connection.commit();
+        } catch (SQLException e) {
+            if (!SqlErrors.rolledBackAtCommit(e)) {
+                throw new CommitOutcomeUnknownException("the connection was lost while the unit was committing"
+                        + " (SQLState " + e.getSQLState() + ", vendor code " + e.getErrorCode() + "): it may have"
+                        + " committed or not; read what is stored, or repeat the call only if it is idempotent (an"
+                        + " idempotency key)", e);
+            }
+            CrmException failure = SqlErrors.translate(e, "unit", Map.of());
+            if (SqlErrors.abortsUnit(e)) {
+                throw new RetryableCommitFailure(failure);
+            }
+            throw failure;
+        }
+    }
+
+    /** A commit the database refused with a deadlock or serialization failure: nothing committed, run the unit again. */
+    private static final class RetryableCommitFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient CrmException failure;
+
+        RetryableCommitFailure(CrmException failure) {
+            super(null, null, false, false);
+            this.failure = failure;
+        }
+    }
+
+    /** A random pause before attempt {@code n} (2 or later): up to 5 ms, doubling with each attempt. */
+    private static void pauseBeforeAttempt(int n) {
+        long bound = 5_000L << Math.min(n - 2, 10);
+        try {
+            TimeUnit.MICROSECONDS.sleep(ThreadLocalRandom.current().nextLong(bound));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** How many units of its own this database ran again after the database ended them; for tests and reports. */
+    long unitsRunAgain() {
+        return unitsRunAgain.sum();
+    }
+
+    /**
+     * Notes that the database ended the current unit's transaction with {@code failure} when {@code cause} says it
+     * did ({@link SqlErrors#abortsUnit}): the unit must not commit, and any later statement in it fails at once.
+     */
+    private void abort(SQLException cause, CrmException failure) {
+        if (unit.get() != null && aborted.get() == null && SqlErrors.abortsUnit(cause)) {
+            aborted.set(failure);
+        }
+    }
+
+    /** Fails at once when the database ended the current unit: nothing more may be written or read in it. */
+    private void checkNotAborted() {
+        CrmException ended = aborted.get();
+        if (ended != null) {
+            throw ended.retryable() && ended instanceof ConflictException
+                    ? new ConflictException("the database ended this unit (" + ended.getMessage() + "); run the whole"
+                            + " unit again", true)
+                    : new StorageFailureException("the database ended this unit (" + ended.getMessage() + "); run the"
+                            + " whole unit again", ended, ended.retryable());
         }
     }
 
@@ -95,8 +239,20 @@ final class Database implements TransactionRunner {
         unit.set(connection);
         try {
             T result = work.get();
+            CrmException ended = aborted.get();
+            if (ended != null) {
+                // the work went on after the database ended the transaction: nothing of it may commit
+                if (ownTransaction) {
+                    rollbackQuietly(connection, ended);
+                }
+                throw ended;
+            }
             if (ownTransaction) {
-                connection.commit();
+                try {
+                    commit(connection);
+                } catch (RetryableCommitFailure e) {
+                    throw e.failure;
+                }
             }
             return result;
         } catch (RuntimeException | Error e) {
@@ -104,11 +260,9 @@ final class Database implements TransactionRunner {
                 rollbackQuietly(connection, e);
             }
             throw e;
-        } catch (SQLException e) {
-            rollbackQuietly(connection, e);
-            throw SqlErrors.translate(e, "unit", Map.of());
         } finally {
             unit.remove();
+            aborted.remove();
             if (ownTransaction) {
                 try {
                     connection.setAutoCommit(true);
@@ -123,9 +277,18 @@ final class Database implements TransactionRunner {
     /** Runs a read on the unit's connection, or on a connection of its own outside a unit. */
     <T> T read(String type, SqlWork<T> work) {
         Connection current = unit.get();
+        if (current != null) {
+            checkNotAborted();
+        }
         try {
             if (current != null) {
-                return work.run(current);
+                try {
+                    return work.run(current);
+                } catch (SQLException e) {
+                    CrmException failure = SqlErrors.translate(e, type, Map.of());
+                    abort(e, failure);
+                    throw failure;
+                }
             }
             if (host != null) {
                 Connection connection = obtainFromHost();
@@ -155,25 +318,21 @@ final class Database implements TransactionRunner {
         if (current != null) {
             return writeBehindSavepoint(current, type, uniqueKeys, work);
         }
-        try (Connection connection = open()) {
-            connection.setAutoCommit(false);
+        // A unit of its own for this write alone, run again like any other when the database ends it; no savepoint.
+        return inTransaction(() -> {
             try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException | Error e) {
-                rollbackQuietly(connection, e);
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+                return work.run(unit.get());
+            } catch (SQLException e) {
+                CrmException failure = SqlErrors.translate(e, type, uniqueKeys);
+                abort(e, failure);
+                throw failure;
             }
-        } catch (SQLException e) {
-            throw SqlErrors.translate(e, type, uniqueKeys);
-        }
+        });
     }
 
     private <T> T writeBehindSavepoint(Connection connection, String type, Map<String, String> uniqueKeys,
             SqlWork<T> work) {
+        checkNotAborted();
         Savepoint savepoint = null;
         try {
             if (!connection.getAutoCommit()) {
@@ -185,8 +344,12 @@ final class Database implements TransactionRunner {
             }
             return result;
         } catch (SQLException e) {
-            rollbackTo(connection, savepoint, e);
-            throw SqlErrors.translate(e, type, uniqueKeys);
+            CrmException failure = SqlErrors.translate(e, type, uniqueKeys);
+            abort(e, failure);
+            if (aborted.get() == null) {
+                rollbackTo(connection, savepoint, e);
+            }
+            throw failure;
         } catch (RuntimeException | Error e) {
             rollbackTo(connection, savepoint, e);
             throw e;
@@ -215,7 +378,11 @@ final class Database implements TransactionRunner {
             connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             try {
                 T result = work.run(connection);
-                connection.commit();
+                try {
+                    commit(connection);
+                } catch (RetryableCommitFailure e) {
+                    throw e.failure;
+                }
                 return result;
             } catch (SQLException | RuntimeException | Error e) {
                 rollbackQuietly(connection, e);
@@ -449,7 +616,8 @@ final class Database implements TransactionRunner {
         try {
             return dataSource.getConnection();
         } catch (SQLException e) {
-            throw new StorageFailureException("no connection to the database (SQLState " + e.getSQLState() + ")", e);
+            throw new StorageFailureException("no connection to the database (SQLState " + e.getSQLState() + ")", e,
+                    true);
         }
     }
 

@@ -9,12 +9,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -61,14 +64,7 @@ final class JdbcOutboxStore implements OutboxStore {
         Instant until = Checks.instant("leaseUntil", at.plus(lease));
         return db.detached(TYPE, c -> {
             lock(c, "outbox");
-            // Claimable, and no earlier undelivered event of its aggregate is under a live lease (whoever holds it),
-            // so each aggregate's events are handed out oldest first.
-            List<OutboxEvent> claimed = db.list(c, "SELECT " + COLUMNS + " FROM crm_outbox o"
-                    + " WHERE o.delivered_at IS NULL AND (o.lease_until IS NULL OR o.lease_until <= ?)"
-                    + " AND NOT EXISTS (SELECT 1 FROM crm_outbox p WHERE p.aggregatetype = o.aggregatetype"
-                    + " AND p.aggregateid = o.aggregateid AND p.sequence < o.sequence AND p.delivered_at IS NULL"
-                    + " AND p.lease_until > ?)"
-                    + " ORDER BY o.sequence" + Database.limit(limit), List.of(at, at), JdbcOutboxStore::event);
+            List<OutboxEvent> claimed = claimable(c, limit, at);
             List<List<?>> leases = new ArrayList<>();
             for (OutboxEvent e : claimed) {
                 leases.add(List.of(claimer, until, e.tenantId(), e.id()));
@@ -76,6 +72,79 @@ final class JdbcOutboxStore implements OutboxStore {
             db.batch(c, "UPDATE crm_outbox SET claimed_by = ?, lease_until = ? WHERE tenant_id = ? AND id = ?", leases);
             return claimed;
         });
+    }
+
+    /**
+     * The first {@code limit} claimable events in sequence order: undelivered, not under a live lease, and with no
+     * earlier undelivered event of their aggregate under a live lease, whoever holds it. The undelivered events are
+     * read oldest first, a page at a time, and the rule is applied here as they come: an aggregate's earlier
+     * undelivered events are always read before its later ones, so the walk sees every lease that holds an event
+     * back. Each page is one range of {@code ix_crm_outbox_pending} read in index order, whose cost does not depend
+     * on the planner's statistics nor on how many delivered events the table keeps. The anti-join this replaced looked
+     * up every undelivered event's aggregate history, in a plan chosen from statistics (measured on PostgreSQL with
+     * 7,000 undelivered and 100,000 delivered events: 1,016 ms without statistics, 24 ms with them; a page now takes
+     * 0.1 ms either way, see docs/performance.md).
+     */
+    private List<OutboxEvent> claimable(Connection c, int limit, Instant now) throws SQLException {
+        Dialect dialect = db.dialect();
+        if (dialect == Dialect.POSTGRESQL) {
+            // Only the index's own order avoids a sort, so with sorting priced out the plan is that index scan
+            // whatever the statistics say; SET LOCAL ends with the claim's transaction.
+            try (Statement statement = c.createStatement()) {
+                statement.execute("SET LOCAL enable_sort = off");
+            }
+        }
+        int page = pageSize(limit);
+        String sql = pendingPage(dialect, page);
+        List<OutboxEvent> claimed = new ArrayList<>();
+        Set<String> heldBack = new HashSet<>();
+        long after = 0;
+        while (claimed.size() < limit) {
+            List<Pending> rows = db.list(c, sql, List.of(after), JdbcOutboxStore::pending);
+            for (Pending p : rows) {
+                after = p.event().sequence();
+                String aggregate = p.event().aggregateType() + '\u0000' + p.event().aggregateId();
+                if (heldBack.contains(aggregate)) {
+                    continue;
+                }
+                if (p.leaseUntil() != null && p.leaseUntil().isAfter(now)) {
+                    heldBack.add(aggregate);
+                } else if (claimed.size() < limit) {
+                    claimed.add(p.event());
+                }
+            }
+            if (rows.size() < page) {
+                break;
+            }
+        }
+        return claimed;
+    }
+
+    /** Rows per page of the walk: the claim's limit and room for events other claimers hold. */
+    static int pageSize(int limit) {
+        return Math.min(PageRequest.MAX_LIMIT, Math.max(100, 2 * limit));
+    }
+
+    /**
+     * One page of undelivered events after a sequence, in the order of {@code ix_crm_outbox_pending}
+     * ({@code delivered_at, sequence}). PostgreSQL reads the index in that order only when the {@code ORDER BY}
+     * names both columns; MariaDB sorts by both with a filesort but reads {@code ORDER BY sequence} from the index
+     * (it knows {@code delivered_at} is constant), and is told the index, as H2 is.
+     */
+    static String pendingPage(Dialect dialect, int rows) {
+        String columns = "SELECT " + COLUMNS + ", o.lease_until FROM crm_outbox o";
+        String where = " WHERE o.delivered_at IS NULL AND o.sequence > ?";
+        return switch (dialect) {
+            case POSTGRESQL -> columns + where + " ORDER BY o.delivered_at, o.sequence" + Database.limit(rows);
+            case MARIADB -> columns + " FORCE INDEX (ix_crm_outbox_pending)" + where + " ORDER BY o.sequence"
+                    + Database.limit(rows);
+            case H2 -> columns + " USE INDEX (ix_crm_outbox_pending)" + where + " ORDER BY o.delivered_at, o.sequence"
+                    + Database.limit(rows);
+        };
+    }
+
+    /** An undelivered event and the end of its lease, if it has one. */
+    private record Pending(OutboxEvent event, Instant leaseUntil) {
     }
 
     @Override
@@ -144,9 +213,11 @@ final class JdbcOutboxStore implements OutboxStore {
         }
     }
 
-    private static OutboxEvent event(Row r) throws SQLException {
-        return new OutboxEvent(r.text("tenant_id"), r.id("id"), r.text("aggregatetype"), r.text("aggregateid"),
-                r.text("type"), r.integer("schemaversion"), r.text("payload"), r.instant("occurred_at"),
-                r.number("sequence"));
+    private static Pending pending(Row r) throws SQLException {
+        long sequence = r.number("sequence");
+        OutboxEvent event = new OutboxEvent(r.text("tenant_id"), r.id("id"), r.text("aggregatetype"),
+                r.text("aggregateid"), r.text("type"), r.integer("schemaversion"), r.text("payload"),
+                r.instant("occurred_at"), sequence);
+        return new Pending(event, r.instant("lease_until"));
     }
 }

@@ -84,6 +84,11 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
         return new Builder();
     }
 
+    /** How many units the storage ran again after the database ended them before commit; for tests. */
+    long unitsRunAgain() {
+        return database.unitsRunAgain();
+    }
+
     /** The dialect this storage speaks. */
     public Dialect dialect() {
         return database.dialect();

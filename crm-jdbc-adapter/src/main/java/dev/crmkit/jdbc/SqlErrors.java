@@ -5,6 +5,9 @@ import dev.crmkit.spi.CrmException;
 import dev.crmkit.spi.DuplicateException;
 import dev.crmkit.spi.StorageFailureException;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +34,11 @@ final class SqlErrors {
         }
         for (SQLException e : chain) {
             if (isWriteConflict(e)) {
-                return new ConflictException(type + " changed concurrently (SQLState " + e.getSQLState() + ")");
+                return new ConflictException(type + " changed concurrently (SQLState " + e.getSQLState() + ")", true);
+            }
+            if (isLockTimeout(e)) {
+                return new ConflictException(type + " waited too long for a lock another unit holds (SQLState "
+                        + e.getSQLState() + ")", true);
             }
         }
         for (SQLException e : chain) {
@@ -42,8 +49,50 @@ final class SqlErrors {
                         failure);
             }
         }
+        for (SQLException e : chain) {
+            if (isConnectionLost(e)) {
+                return new StorageFailureException("storage failed on " + type + ": the connection to the database was"
+                        + " lost (SQLState " + e.getSQLState() + ", vendor code " + e.getErrorCode() + ")", failure, true);
+            }
+        }
         return new StorageFailureException("storage failed on " + type + " (SQLState " + failure.getSQLState()
                 + ", vendor code " + failure.getErrorCode() + ")", failure);
+    }
+
+    /**
+     * Whether the database ended the whole transaction with this failure, so the unit it belonged to is lost and
+     * nothing of it will commit: a deadlock or serialization failure (MariaDB rolls the whole transaction back, and
+     * PostgreSQL's would have to be retried from its start anyway), or a lost connection.
+     */
+    static boolean abortsUnit(SQLException failure) {
+        return chain(failure).stream().anyMatch(e -> isWriteConflict(e) || isConnectionLost(e));
+    }
+
+    /**
+     * Whether a failure of {@code COMMIT} means the transaction certainly did not commit: the database said it rolled
+     * it back (SQLState class 40, transaction rollback, or 23, a constraint checked at commit). Any other failure, a
+     * lost connection above all, leaves the outcome unknown.
+     */
+    static boolean rolledBackAtCommit(SQLException failure) {
+        return chain(failure).stream().anyMatch(e -> isWriteConflict(e) || (e.getSQLState() != null
+                && (e.getSQLState().startsWith("40") || e.getSQLState().startsWith("23"))));
+    }
+
+    /**
+     * Whether the connection is gone: SQLState class 08 (connection exception), PostgreSQL's 57P01 to 57P03 (the
+     * server ended the session: shut down, crashed, or {@code pg_terminate_backend}), MariaDB's 1927 (the session was
+     * killed) and its client's 2006 and 2013 (server gone, connection lost during a query), and the JDBC classes for
+     * a broken connection.
+     */
+    static boolean isConnectionLost(SQLException e) {
+        String state = e.getSQLState();
+        if (state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
+                || state.equals("57P03"))) {
+            return true;
+        }
+        int code = e.getErrorCode();
+        return code == 1927 || code == 2006 || code == 2013 || e instanceof SQLRecoverableException
+                || e instanceof SQLNonTransientConnectionException || e instanceof SQLTransientConnectionException;
     }
 
     /**
@@ -80,6 +129,12 @@ final class SqlErrors {
         String state = e.getSQLState();
         // 40001 serialization failure, 40P01 deadlock (PostgreSQL), 1213 deadlock (MariaDB).
         return "40001".equals(state) || "40P01".equals(state) || e.getErrorCode() == 1213;
+    }
+
+    private static boolean isLockTimeout(SQLException e) {
+        // MariaDB 1205 lock wait timeout (the statement is rolled back, the transaction goes on); PostgreSQL 55P03
+        // lock not available (lock_timeout).
+        return e.getErrorCode() == 1205 || "55P03".equals(e.getSQLState());
     }
 
     private static String keyOf(SQLException e, Map<String, String> uniqueKeys) {

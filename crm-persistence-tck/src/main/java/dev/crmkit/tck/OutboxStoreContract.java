@@ -97,6 +97,47 @@ public abstract class OutboxStoreContract extends ContractSupport {
     }
 
     @Test
+    void a_claim_finds_claimable_events_behind_many_events_other_claimers_hold() {
+        // given: 300 events of distinct aggregates held by relay-1, then three more
+        List<OutboxEvent> held = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            held.add(event(TENANT, "held-" + i, "Held"));
+        }
+        outbox().append(held);
+        assertThat(outbox().claim("relay-1", 300, LEASE, NOW)).hasSize(300);
+        List<OutboxEvent> free = List.of(event(TENANT, "x", "One"), event(TENANT, "y", "Two"),
+                event(TENANT, "z", "Three"));
+        outbox().append(free);
+
+        // when
+        List<OutboxEvent> claimed = outbox().claim("relay-2", 2, LEASE, NOW);
+
+        // then
+        assertThat(ids(claimed)).containsExactly(free.get(0).id(), free.get(1).id());
+    }
+
+    @Test
+    void a_held_event_holds_back_every_later_event_of_its_aggregate_however_many_follow() {
+        // given: relay-1 holds the first event of aggregate a; 250 more of a follow, then one of b
+        OutboxEvent first = event(TENANT, "a", "First");
+        outbox().append(List.of(first));
+        assertThat(ids(outbox().claim("relay-1", 1, LEASE, NOW))).containsExactly(first.id());
+        List<OutboxEvent> later = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            later.add(event(TENANT, "a", "Later"));
+        }
+        OutboxEvent other = event(TENANT, "b", "Other");
+        later.add(other);
+        outbox().append(later);
+
+        // when
+        List<OutboxEvent> claimed = outbox().claim("relay-2", 10, LEASE, NOW);
+
+        // then
+        assertThat(ids(claimed)).containsExactly(other.id());
+    }
+
+    @Test
     void an_expired_lease_makes_the_events_claimable_again_in_order() {
         OutboxEvent first = event(TENANT, "a", "First");
         OutboxEvent second = event(TENANT, "a", "Second");

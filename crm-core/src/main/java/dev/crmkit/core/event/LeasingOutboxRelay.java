@@ -36,7 +36,8 @@ final class LeasingOutboxRelay implements OutboxRelay {
         this.outbox = storage.outbox();
         this.nodeId = nodeId;
         this.settings = settings;
-        this.loop = new PollingLoop("crmkit-outbox-relay-" + nodeId, this::relayOnce, settings.pollInterval());
+        this.loop = new PollingLoop("crmkit-outbox-relay-" + nodeId, this::relayAndSayIfMoreWaits,
+                settings.pollInterval());
     }
 
     @Override
@@ -44,18 +45,38 @@ final class LeasingOutboxRelay implements OutboxRelay {
         listeners.add(Checks.required("listener", listener));
     }
 
+    /**
+     * One run of the background loop; whether the next should follow at once: the batch came back full and nothing
+     * of it was given back, so more events are likely waiting. After a listener failed the loop pauses instead of
+     * claiming the same events again at once.
+     */
+    boolean relayAndSayIfMoreWaits() {
+        Run run = relayOnce();
+        return run.claimed() == settings.batchSize() && run.released() == 0;
+    }
+
     @Override
     public Run relayOnce() {
-        List<OutboxEvent> batch = outbox.claim(nodeId, settings.batchSize(), settings.lease(), now());
+        Instant claimedAt = now();
+        List<OutboxEvent> batch = outbox.claim(nodeId, settings.batchSize(), settings.lease(), claimedAt);
         if (batch.isEmpty()) {
             return new Run(0, 0, 0);
         }
+        // The lease runs from the moment the claim was asked for, however long the claim took; an event is handed
+        // out only while a quarter of the lease is left for marking the batch, or another relay might take it over
+        // and deliver it a second time.
+        Instant handOutUntil = claimedAt.plus(settings.lease().multipliedBy(3).dividedBy(4));
         List<UUID> delivered = new ArrayList<>();
         List<UUID> held = new ArrayList<>();
         Set<String> blockedAggregates = new HashSet<>();
+        int outOfTime = 0;
         for (OutboxEvent event : batch) {
             String aggregate = event.aggregateType() + '\u0000' + event.aggregateId();
             if (blockedAggregates.contains(aggregate)) {
+                held.add(event.id());
+            } else if (!now().isBefore(handOutUntil)) {
+                outOfTime++;
+                blockedAggregates.add(aggregate);
                 held.add(event.id());
             } else if (deliver(event)) {
                 delivered.add(event.id());
@@ -63,6 +84,10 @@ final class LeasingOutboxRelay implements OutboxRelay {
                 blockedAggregates.add(aggregate);
                 held.add(event.id());
             }
+        }
+        if (outOfTime > 0) {
+            LOG.warn("Relay {} gives back {} claimed events undelivered: three quarters of its {} lease had passed",
+                    nodeId, outOfTime, settings.lease());
         }
         int marked = delivered.isEmpty() ? 0 : outbox.markDelivered(nodeId, delivered, now());
         if (marked < delivered.size()) {

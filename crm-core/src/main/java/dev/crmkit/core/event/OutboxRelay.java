@@ -23,7 +23,12 @@ import java.time.Duration;
  *       later events while an earlier one is leased elsewhere, so relays on many nodes may share one storage.</li>
  * </ul>
  * Call {@link #relayOnce()} to deliver one batch (tests, a host's own scheduler), or {@link #start()} a daemon
- * thread that does so every {@link Settings#pollInterval()}.
+ * thread that does so again and again: at once after a full batch delivered without a failure, so a backlog drains
+ * without pausing, and after {@link Settings#pollInterval()} otherwise.
+ *
+ * <p>A relay hands out a claimed event only while a quarter of its lease is left (the lease counted from the moment
+ * it asked for the claim, however long the claim took), and gives back what it did not hand out, so it is marked or
+ * released before another relay may take it over.
  */
 public interface OutboxRelay extends AutoCloseable {
 
@@ -49,10 +54,17 @@ public interface OutboxRelay extends AutoCloseable {
      */
     void register(EventListener listener);
 
-    /** Claims one batch of events, delivers it and marks what was delivered; returns what happened. */
+    /**
+     * Claims one batch of events, delivers it and marks what was delivered; gives back, undelivered, the events a
+     * listener failed on, the later events of their aggregates, and whatever three quarters of the lease did not
+     * leave time to hand out. Returns what happened.
+     */
     Run relayOnce();
 
-    /** Starts calling {@link #relayOnce()} on a daemon thread every {@link Settings#pollInterval()}; idempotent. */
+    /**
+     * Starts calling {@link #relayOnce()} on a daemon thread: again at once while batches come back full with
+     * nothing given back, otherwise after {@link Settings#pollInterval()}; idempotent.
+     */
     void start();
 
     /** Stops the background thread, waiting for a batch in progress; idempotent. */
@@ -73,9 +85,9 @@ public interface OutboxRelay extends AutoCloseable {
      * How a relay claims.
      *
      * @param batchSize events claimed per run, 1 to 1000
-     * @param lease how long a claim holds before another relay may take the events; longer than delivering a batch
-     *     takes, or events are delivered twice
-     * @param pollInterval the pause between background runs; positive
+     * @param lease how long a claim holds before another relay may take the events; longer than claiming and
+     *     delivering a batch take: the relay hands out events only during its first three quarters
+     * @param pollInterval the pause after a background run that found less than a full batch; positive
      */
     record Settings(int batchSize, Duration lease, Duration pollInterval) {
         /** Validates the settings; a {@link ValidationException} names the offending one. */

@@ -44,7 +44,10 @@ public interface DueWorkScheduler extends AutoCloseable {
     /** Claims one batch of due work, runs its handlers and completes or retries each piece; returns what happened. */
     Run runDueWork();
 
-    /** Starts calling {@link #runDueWork()} on a daemon thread every {@link Settings#pollInterval()}; idempotent. */
+    /**
+     * Starts calling {@link #runDueWork()} on a daemon thread: again at once while batches come back full, otherwise
+     * after {@link Settings#pollInterval()}; idempotent.
+     */
     void start();
 
     /** Stops the background thread, waiting for a run in progress; idempotent. */
@@ -68,7 +71,7 @@ public interface DueWorkScheduler extends AutoCloseable {
      * @param lease how long a claim holds before another node may take the work; positive
      * @param retryBackoff the delay before the first retry of failed work; positive
      * @param maxBackoff the longest delay between retries; at least {@code retryBackoff}
-     * @param pollInterval the pause between background runs; positive
+     * @param pollInterval the pause after a background run that found less than a full batch; positive
      */
     record Settings(int batchSize, Duration lease, Duration retryBackoff, Duration maxBackoff, Duration pollInterval) {
         /** Validates the settings; a {@link ValidationException} names the offending one. */

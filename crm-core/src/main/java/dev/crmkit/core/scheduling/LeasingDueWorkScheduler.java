@@ -33,7 +33,7 @@ final class LeasingDueWorkScheduler implements DueWorkScheduler {
         this.store = storage.dueWork();
         this.nodeId = nodeId;
         this.settings = settings;
-        this.loop = new PollingLoop("crmkit-due-work-" + nodeId, this::runDueWork, settings.pollInterval());
+        this.loop = new PollingLoop("crmkit-due-work-" + nodeId, this::runAndSayIfMoreIsDue, settings.pollInterval());
     }
 
     @Override
@@ -41,6 +41,11 @@ final class LeasingDueWorkScheduler implements DueWorkScheduler {
         Checks.text("kind", kind, 100);
         Checks.required("handler", handler);
         handlers.put(kind, handler);
+    }
+
+    /** One run of the background loop; whether the next should follow at once: the batch came back full. */
+    boolean runAndSayIfMoreIsDue() {
+        return runDueWork().claimed() == settings.batchSize();
     }
 
     @Override

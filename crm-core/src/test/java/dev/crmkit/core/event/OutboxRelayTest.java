@@ -10,7 +10,13 @@ import dev.crmkit.core.port.RecordingEventListener;
 import dev.crmkit.core.touchpoint.FollowUpRescheduled;
 import dev.crmkit.core.touchpoint.Garbage;
 import dev.crmkit.core.touchpoint.TouchPointFixtures;
+import dev.crmkit.spi.Storage;
+import dev.crmkit.spi.TransactionRunner;
 import dev.crmkit.spi.ValidationException;
+import dev.crmkit.spi.idempotency.IdempotencyStore;
+import dev.crmkit.spi.outbox.OutboxEvent;
+import dev.crmkit.spi.outbox.OutboxStore;
+import dev.crmkit.spi.scheduling.DueWorkStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -215,6 +221,154 @@ class OutboxRelayTest {
         recordEvents(1, 1);
         Thread.sleep(100);
         assertThat(fixtures.storage.outbox().countUndelivered()).isEqualTo(1);
+    }
+
+    @Test
+    void the_background_loop_goes_on_at_once_while_batches_come_back_full_and_pauses_after_one_that_is_not() {
+        // given: 250 events (50 tasks, 5 each) and batches of 100
+        recordEvents(50, 5);
+        LeasingOutboxRelay relay = (LeasingOutboxRelay) relay("node-1", 100);
+        RecordingEventListener recorder = new RecordingEventListener();
+        relay.register(recorder);
+
+        // when / then: full, full, then 50
+        assertThat(relay.relayAndSayIfMoreWaits()).isTrue();
+        assertThat(relay.relayAndSayIfMoreWaits()).isTrue();
+        assertThat(relay.relayAndSayIfMoreWaits()).isFalse();
+        assertThat(recorder.received()).hasSize(250);
+    }
+
+    @Test
+    void after_a_full_batch_a_listener_failed_on_the_background_loop_pauses_instead_of_claiming_it_again_at_once() {
+        recordEvents(10, 1);
+        LeasingOutboxRelay relay = (LeasingOutboxRelay) relay("node-1", 10);
+        relay.register(event -> {
+            throw new IllegalStateException("broker unavailable");
+        });
+
+        assertThat(relay.relayAndSayIfMoreWaits()).isFalse();
+        assertThat(fixtures.storage.outbox().countUndelivered()).isEqualTo(10);
+    }
+
+    @Test
+    void a_started_relay_drains_a_backlog_of_full_batches_without_waiting_for_its_poll_interval() throws Exception {
+        // given: 1,000 events, batches of 100 and an hour between polls
+        recordEvents(100, 10);
+        CountDownLatch all = new CountDownLatch(1000);
+        try (OutboxRelay relay = OutboxRelay.create(fixtures.storage, fixtures.clock, "node-1",
+                new OutboxRelay.Settings(100, LEASE, Duration.ofHours(1)))) {
+            relay.register(event -> all.countDown());
+
+            // when
+            relay.start();
+
+            // then: ten batches in a row; waiting for the next poll would take an hour (the wait is a bound only)
+            assertThat(all.await(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(fixtures.storage.outbox().countUndelivered()).isZero();
+    }
+
+    @Test
+    void a_claim_that_took_most_of_the_lease_hands_out_nothing_and_gives_the_events_back() {
+        // given: a claim that returns when 50 of the lease's 60 seconds have passed
+        recordEvents(3, 1);
+        Duration lease = Duration.ofSeconds(60);
+        Storage slow = claimsTaking(Duration.ofSeconds(50));
+        OutboxRelay relay = OutboxRelay.create(slow, fixtures.clock, "node-1",
+                new OutboxRelay.Settings(100, lease, Duration.ofSeconds(1)));
+        RecordingEventListener late = new RecordingEventListener();
+        relay.register(late);
+
+        // when
+        OutboxRelay.Run run = relay.relayOnce();
+
+        // then: nothing handed out; another relay takes the events at once, before the lease would have ended
+        assertThat(run).isEqualTo(new OutboxRelay.Run(3, 0, 3));
+        assertThat(late.received()).isEmpty();
+        RecordingEventListener other = new RecordingEventListener();
+        OutboxRelay otherRelay = relay("node-2", 100);
+        otherRelay.register(other);
+        assertThat(otherRelay.relayOnce().delivered()).isEqualTo(3);
+        assertThat(other.received()).hasSize(3);
+    }
+
+    @Test
+    void a_batch_slower_than_three_quarters_of_the_lease_is_marked_as_far_as_it_got_and_the_rest_is_given_back() {
+        // given: ten events of ten tasks and a listener that takes ten seconds each, with a 60 second lease
+        recordEvents(10, 1);
+        OutboxRelay relay = OutboxRelay.create(fixtures.storage, fixtures.clock, "node-1",
+                new OutboxRelay.Settings(100, Duration.ofSeconds(60), Duration.ofSeconds(1)));
+        RecordingEventListener recorder = new RecordingEventListener();
+        relay.register(event -> fixtures.clock.advance(Duration.ofSeconds(10)));
+        relay.register(recorder);
+
+        // when
+        OutboxRelay.Run run = relay.relayOnce();
+
+        // then: handed out at 0, 10, 20, 30 and 40 s; at 50 s less than a quarter of the lease was left
+        assertThat(run).isEqualTo(new OutboxRelay.Run(10, 5, 5));
+        assertThat(recorder.received()).hasSize(5);
+        assertThat(fixtures.storage.outbox().countUndelivered()).isEqualTo(5);
+        assertThat(relay.relayOnce().delivered()).isEqualTo(5);
+    }
+
+    /** The fixtures' storage, whose outbox claims return only after {@code took} has passed on the clock. */
+    private Storage claimsTaking(Duration took) {
+        OutboxStore outbox = fixtures.storage.outbox();
+        OutboxStore slow = new OutboxStore() {
+            @Override
+            public void append(List<OutboxEvent> events) {
+                outbox.append(events);
+            }
+
+            @Override
+            public List<OutboxEvent> claim(String claimer, int limit, Duration lease, Instant now) {
+                List<OutboxEvent> claimed = outbox.claim(claimer, limit, lease, now);
+                fixtures.clock.advance(took);
+                return claimed;
+            }
+
+            @Override
+            public int markDelivered(String claimer, List<UUID> eventIds, Instant now) {
+                return outbox.markDelivered(claimer, eventIds, now);
+            }
+
+            @Override
+            public int release(String claimer, List<UUID> eventIds) {
+                return outbox.release(claimer, eventIds);
+            }
+
+            @Override
+            public long countUndelivered() {
+                return outbox.countUndelivered();
+            }
+
+            @Override
+            public int purgeDelivered(Instant before) {
+                return outbox.purgeDelivered(before);
+            }
+        };
+        return new Storage() {
+            @Override
+            public TransactionRunner transactions() {
+                return fixtures.storage.transactions();
+            }
+
+            @Override
+            public OutboxStore outbox() {
+                return slow;
+            }
+
+            @Override
+            public DueWorkStore dueWork() {
+                return fixtures.storage.dueWork();
+            }
+
+            @Override
+            public IdempotencyStore idempotency() {
+                return fixtures.storage.idempotency();
+            }
+        };
     }
 
     @Test

@@ -67,6 +67,21 @@ class DueWorkSchedulerTest {
     }
 
     @Test
+    void the_background_loop_goes_on_at_once_while_batches_come_back_full() {
+        // given: 25 pieces due and batches of 10
+        for (int i = 0; i < 25; i++) {
+            remind("r-" + i, TouchPointFixtures.START);
+        }
+        LeasingDueWorkScheduler scheduler = (LeasingDueWorkScheduler) scheduler("node-1");
+        scheduler.register(REMINDER, work -> { });
+
+        // when / then: full, full, then 5
+        assertThat(scheduler.runAndSayIfMoreIsDue()).isTrue();
+        assertThat(scheduler.runAndSayIfMoreIsDue()).isTrue();
+        assertThat(scheduler.runAndSayIfMoreIsDue()).isFalse();
+    }
+
+    @Test
     void failed_work_is_retried_after_a_doubling_backoff_and_its_writes_roll_back() {
         // given a handler that records an event, then fails twice
         remind("r-1", TouchPointFixtures.START);

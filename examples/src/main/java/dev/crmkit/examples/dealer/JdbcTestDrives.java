@@ -85,7 +85,7 @@ public final class JdbcTestDrives implements TestDriveStorage, TestDriveStore {
             }
         });
         if (updated == 0) {
-            throw new ConflictException("test drive " + d.id() + " changed concurrently; load it again");
+            throw new ConflictException("test drive " + d.id() + " changed concurrently; load it again", true);
         }
     }
 
