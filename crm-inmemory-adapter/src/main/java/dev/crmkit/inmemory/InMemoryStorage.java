@@ -10,6 +10,9 @@ import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
 import dev.crmkit.spi.idempotency.IdempotencyStore;
 import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadStore;
+import dev.crmkit.spi.message.MessageStorage;
+import dev.crmkit.spi.message.MessageStore;
+import dev.crmkit.spi.message.SendRateStore;
 import dev.crmkit.spi.opportunity.OpportunityStorage;
 import dev.crmkit.spi.opportunity.OpportunityStore;
 import dev.crmkit.spi.opportunity.PipelineStore;
@@ -32,7 +35,7 @@ import dev.crmkit.spi.touchpoint.TouchPointStorage;
  * not millions.
  */
 public final class InMemoryStorage implements Storage, CustomerStorage, TouchPointStorage, TeamStorage, LeadStorage,
-        OpportunityStorage {
+        OpportunityStorage, MessageStorage {
     private final UnitOfWork unit = new UnitOfWork();
     private final InMemoryCustomerStore customers = new InMemoryCustomerStore(unit);
     private final InMemoryContactPointStore contactPoints = new InMemoryContactPointStore(unit);
@@ -48,6 +51,8 @@ public final class InMemoryStorage implements Storage, CustomerStorage, TouchPoi
     private final InMemoryOutboxStore outbox = new InMemoryOutboxStore(unit);
     private final InMemoryDueWorkStore dueWork = new InMemoryDueWorkStore(unit);
     private final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore(unit);
+    private final InMemoryMessageStore messages = new InMemoryMessageStore(unit);
+    private final InMemorySendRateStore sendRates = new InMemorySendRateStore();
 
     /** An empty storage. */
     public InMemoryStorage() {
@@ -106,6 +111,16 @@ public final class InMemoryStorage implements Storage, CustomerStorage, TouchPoi
     @Override
     public OpportunityStore opportunities() {
         return opportunities;
+    }
+
+    @Override
+    public MessageStore messages() {
+        return messages;
+    }
+
+    @Override
+    public SendRateStore sendRates() {
+        return sendRates;
     }
 
     @Override

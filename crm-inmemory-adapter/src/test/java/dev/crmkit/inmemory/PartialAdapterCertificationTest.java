@@ -12,6 +12,7 @@ import dev.crmkit.spi.customer.RelationshipStore;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
 import dev.crmkit.spi.idempotency.IdempotencyStore;
 import dev.crmkit.spi.lead.LeadStorage;
+import dev.crmkit.spi.message.MessageStorage;
 import dev.crmkit.spi.opportunity.OpportunityStorage;
 import dev.crmkit.spi.outbox.OutboxStore;
 import dev.crmkit.spi.scheduling.DueWorkStore;
@@ -55,7 +56,8 @@ class PartialAdapterCertificationTest {
                 "Assumption failed: the storage does not offer the TouchPointStorage capability",
                 "Assumption failed: the storage does not offer the TeamStorage capability",
                 "Assumption failed: the storage does not offer the LeadStorage capability",
-                "Assumption failed: the storage does not offer the OpportunityStorage capability");
+                "Assumption failed: the storage does not offer the OpportunityStorage capability",
+                "Assumption failed: the storage does not offer the MessageStorage capability");
     }
 
     private static String reason(Event event) {
@@ -125,7 +127,8 @@ class PartialAdapterCertificationTest {
         Storage partial = new CustomersOnlyStorage(new InMemoryStorage());
 
         assertThat(partial.offers(CustomerStorage.class)).isTrue();
-        assertThat(List.of(TouchPointStorage.class, TeamStorage.class, LeadStorage.class, OpportunityStorage.class))
+        assertThat(List.of(TouchPointStorage.class, TeamStorage.class, LeadStorage.class, OpportunityStorage.class,
+                MessageStorage.class))
                 .noneMatch(partial::offers);
     }
 }

@@ -12,6 +12,9 @@ import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
 import dev.crmkit.spi.idempotency.IdempotencyStore;
 import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadStore;
+import dev.crmkit.spi.message.MessageStorage;
+import dev.crmkit.spi.message.MessageStore;
+import dev.crmkit.spi.message.SendRateStore;
 import dev.crmkit.spi.opportunity.OpportunityStorage;
 import dev.crmkit.spi.opportunity.OpportunityStore;
 import dev.crmkit.spi.opportunity.PipelineStore;
@@ -44,7 +47,7 @@ import javax.sql.DataSource;
  * data source, because other nodes must see them at once.
  */
 public final class JdbcStorage implements Storage, CustomerStorage, TouchPointStorage, TeamStorage, LeadStorage,
-        OpportunityStorage {
+        OpportunityStorage, MessageStorage {
     private final Database database;
     private final CustomerStore customers;
     private final ContactPointStore contactPoints;
@@ -60,6 +63,8 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     private final OutboxStore outbox;
     private final DueWorkStore dueWork;
     private final IdempotencyStore idempotency;
+    private final MessageStore messages;
+    private final SendRateStore sendRates;
 
     private JdbcStorage(Database database) {
         this.database = database;
@@ -77,6 +82,8 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
         this.outbox = new JdbcOutboxStore(database);
         this.dueWork = new JdbcDueWorkStore(database);
         this.idempotency = new JdbcIdempotencyStore(database);
+        this.messages = new JdbcMessageStore(database);
+        this.sendRates = new JdbcSendRateStore(database);
     }
 
     /** A builder; {@link Builder#dataSource} is required. */
@@ -176,6 +183,16 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     @Override
     public OpportunityStore opportunities() {
         return opportunities;
+    }
+
+    @Override
+    public MessageStore messages() {
+        return messages;
+    }
+
+    @Override
+    public SendRateStore sendRates() {
+        return sendRates;
     }
 
     @Override

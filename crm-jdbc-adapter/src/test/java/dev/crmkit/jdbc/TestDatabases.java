@@ -31,7 +31,8 @@ final class TestDatabases {
             "crm_outbox", "crm_due_work", "crm_team_member_attribute", "crm_team_member", "crm_team",
             "crm_lead", "crm_lead_rotation", "crm_lead_load", "crm_idempotency_key",
             "crm_pipeline_stage", "crm_pipeline", "crm_opportunity_line_item", "crm_opportunity_contact",
-            "crm_opportunity_competitor", "crm_opportunity_stage_change", "crm_opportunity");
+            "crm_opportunity_competitor", "crm_opportunity_stage_change", "crm_opportunity",
+            "crm_message", "crm_send_rate");
 
     private TestDatabases() {
     }

@@ -11,6 +11,8 @@ import dev.crmkit.spi.customer.RelationshipStore;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
 import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadStore;
+import dev.crmkit.spi.message.MessageStorage;
+import dev.crmkit.spi.message.MessageStore;
 import dev.crmkit.spi.opportunity.OpportunityStorage;
 import dev.crmkit.spi.opportunity.OpportunityStore;
 import dev.crmkit.spi.opportunity.PipelineStore;
@@ -108,5 +110,10 @@ public abstract class ContractSupport {
     /** The opportunity store of the {@link OpportunityStorage} capability. */
     protected OpportunityStore opportunities() {
         return capability(OpportunityStorage.class).opportunities();
+    }
+
+    /** The message store of the {@link MessageStorage} capability. */
+    protected MessageStore messages() {
+        return capability(MessageStorage.class).messages();
     }
 }

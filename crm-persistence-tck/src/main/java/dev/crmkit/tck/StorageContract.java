@@ -4,6 +4,7 @@ import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.StorageCapability;
 import dev.crmkit.spi.customer.CustomerStorage;
 import dev.crmkit.spi.lead.LeadStorage;
+import dev.crmkit.spi.message.MessageStorage;
 import dev.crmkit.spi.opportunity.OpportunityStorage;
 import dev.crmkit.spi.team.TeamStorage;
 import dev.crmkit.spi.touchpoint.TouchPointStorage;
@@ -365,6 +366,42 @@ public abstract class StorageContract {
         /** The contract of {@link SalesReportProperties}. */
         @Nested
         public class Sales_report_properties extends SalesReportProperties {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
+    }
+
+    /** The contracts of the {@link MessageStorage} capability. */
+    @Nested
+    public class Message_capability {
+        @BeforeEach
+        void requireTheCapability() {
+            requireCapability(MessageStorage.class);
+        }
+
+        /** The contract of {@link MessageStoreContract}. */
+        @Nested
+        public class Messages extends MessageStoreContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
+
+        /** The contract of {@link MessagePagingProperties}. */
+        @Nested
+        public class Message_paging extends MessagePagingProperties {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
+
+        /** The contract of {@link SendRateStoreContract}. */
+        @Nested
+        public class Send_rates extends SendRateStoreContract {
             @Override
             protected Storage storage() {
                 return current();

@@ -1,0 +1,32 @@
+package dev.crmkit.spi.message;
+
+import dev.crmkit.spi.Checks;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Which of a customer's messages to list: of these kinds and in these statuses; an empty set does not filter.
+ * {@link #test} is the reference meaning every adapter implements.
+ */
+public record MessageFilter(Set<ChannelKind> kinds, Set<MessageStatus> statuses) {
+    public MessageFilter {
+        kinds = Set.copyOf(Checks.noNulls("kinds", kinds));
+        statuses = Set.copyOf(Checks.noNulls("statuses", statuses));
+    }
+
+    /** Every message. */
+    public static MessageFilter everything() {
+        return new MessageFilter(Set.of(), Set.of());
+    }
+
+    /** Messages of one kind in the given statuses. */
+    public static MessageFilter of(ChannelKind kind, MessageStatus first, MessageStatus... more) {
+        return new MessageFilter(Set.of(Checks.required("kind", kind)), EnumSet.of(first, more));
+    }
+
+    /** Whether a message passes the filter. */
+    public boolean test(MessageRecord message) {
+        return (kinds.isEmpty() || kinds.contains(message.kind()))
+                && (statuses.isEmpty() || statuses.contains(message.status()));
+    }
+}
