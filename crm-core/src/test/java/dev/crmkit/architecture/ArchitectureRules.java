@@ -33,7 +33,8 @@ final class ArchitectureRules {
             Map.entry("event", Set.of("port")),
             Map.entry("port", Set.of()),
             Map.entry("internal", Set.of("module", "event", "port", "scheduling")),
-            Map.entry("interchange", Set.of("lead", "customer")));
+            Map.entry("interchange", Set.of("lead", "customer", "messaging")),
+            Map.entry("messaging", Set.of("port", "scheduling", "module")));
 
     /**
      * The packages {@code Crm}'s own package may use: the plumbing every domain plugs into, and no domain. A new domain
@@ -57,7 +58,7 @@ final class ArchitectureRules {
     static final String[] DOMAIN_PACKAGES = {
         "dev.crmkit.core.customer..", "dev.crmkit.core.customfield..", "dev.crmkit.core.touchpoint..",
         "dev.crmkit.core.view..", "dev.crmkit.core.team..",
-        "dev.crmkit.core.lead..", "dev.crmkit.core.opportunity.."
+        "dev.crmkit.core.lead..", "dev.crmkit.core.opportunity..", "dev.crmkit.core.messaging.."
     };
 
     static final ArchRule ADAPTERS_DO_NOT_USE_CORE = noClasses()

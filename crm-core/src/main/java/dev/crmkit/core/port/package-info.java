@@ -1,8 +1,10 @@
 /**
- * Driven ports other than storage: the interfaces through which CRMKit reaches out to the host's world. So far the
+ * Driven ports other than storage: the interfaces through which CRMKit reaches out to the host's world. The
  * {@link dev.crmkit.core.port.EventListener}, which receives the {@link dev.crmkit.core.port.PublishedEvent}s the
  * outbox relay delivers, with {@link dev.crmkit.core.port.RecordingEventListener} as the in-repository
- * implementation for tests and examples. Message channels, exchange rates and the product catalogue follow here.
- * Depends on the SPI's outbox records only.
+ * implementation for tests and examples; and the {@link dev.crmkit.core.port.MessageChannel} a host implements to plug
+ * in its mail, SMS or push provider, with {@link dev.crmkit.core.port.RecordingMessageChannel} for tests and
+ * {@link dev.crmkit.core.port.LoggingMessageChannel} for examples. Exchange rates and the product catalogue follow
+ * here. Depends on the SPI's outbox and message records only.
  */
 package dev.crmkit.core.port;

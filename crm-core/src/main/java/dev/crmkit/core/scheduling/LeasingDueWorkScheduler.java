@@ -70,6 +70,11 @@ final class LeasingDueWorkScheduler implements DueWorkScheduler {
             return retry(work);
         }
         try {
+            if (!handler.runsInUnit()) {
+                // The handler committed its own units; the work is done unless it rescheduled the work meanwhile.
+                handler.handle(DueWork.of(work));
+                return store.complete(nodeId, work.tenantId(), work.id()) ? Outcome.COMPLETED : Outcome.LOST;
+            }
             // The handler's writes and the completion commit together: a node whose lease was lost meanwhile
             // rolls its handler's writes back instead of doing the work a second time beside the new owner.
             storage.transactions().run(() -> {

@@ -11,6 +11,9 @@ import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
 import dev.crmkit.spi.idempotency.IdempotencyStore;
 import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadStore;
+import dev.crmkit.spi.message.MessageStorage;
+import dev.crmkit.spi.message.MessageStore;
+import dev.crmkit.spi.message.SendRateStore;
 import dev.crmkit.spi.opportunity.OpportunityStorage;
 import dev.crmkit.spi.opportunity.OpportunityStore;
 import dev.crmkit.spi.opportunity.PipelineStore;
@@ -34,7 +37,7 @@ import java.util.List;
  * the real storage's.
  */
 final class CountingStorage implements Storage, CustomerStorage, TouchPointStorage, TeamStorage, LeadStorage,
-        OpportunityStorage {
+        OpportunityStorage, MessageStorage {
     private final InMemoryStorage real;
     private final List<String> calls = new ArrayList<>();
 
@@ -69,6 +72,16 @@ final class CountingStorage implements Storage, CustomerStorage, TouchPointStora
             }
         };
         return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler);
+    }
+
+    @Override
+    public MessageStore messages() {
+        return counted("messages", MessageStore.class, real.messages());
+    }
+
+    @Override
+    public SendRateStore sendRates() {
+        return counted("sendRates", SendRateStore.class, real.sendRates());
     }
 
     @Override
