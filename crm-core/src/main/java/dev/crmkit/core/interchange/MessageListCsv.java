@@ -17,6 +17,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.SequenceWriter;
 import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvSchema;
+import tools.jackson.dataformat.csv.CsvWriteFeature;
 
 /**
  * Writes a call list or a direct-mail list as a CSV file for the telesales team or the print shop: a header row, then
@@ -31,7 +32,8 @@ import tools.jackson.dataformat.csv.CsvSchema;
  * number, which is E.164 ({@code +4930...}), is written as it is.
  */
 public final class MessageListCsv {
-    private static final CsvMapper CSV = CsvMapper.builder().build();
+    /** Quotes a cell only when it must (a comma, a quote, a line break), so ids and phone numbers stay bare. */
+    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvWriteFeature.STRICT_CHECK_FOR_QUOTING).build();
     private static final int PAGE = 500;
     private static final int ADDRESS_LINES = 6;
 

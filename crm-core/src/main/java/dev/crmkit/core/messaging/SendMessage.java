@@ -75,7 +75,7 @@ public record SendMessage(
             case EMAIL -> require(address.length() <= 254 && EMAIL.matcher(address).matches(),
                     "recipient.address", "must be an e-mail address");
             case SMS, CALL_LIST -> require(E164.matcher(address).matches(), "recipient.address",
-                    "must be a phone number in E.164 form, such as +4930123456");
+                    "must be a phone number in E.164 form: a + and 7 to 15 digits");
             case PUSH -> require(NO_SPACE.matcher(address).matches(), "recipient.address",
                     "must be a device token without spaces");
             case DIRECT_MAIL -> {

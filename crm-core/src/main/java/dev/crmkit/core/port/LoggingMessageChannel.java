@@ -2,6 +2,7 @@ package dev.crmkit.core.port;
 
 import dev.crmkit.spi.Checks;
 import dev.crmkit.spi.message.ChannelKind;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -25,7 +26,7 @@ public final class LoggingMessageChannel implements MessageChannel {
     /** A channel for the given kinds. */
     public static LoggingMessageChannel forKinds(ChannelKind first, ChannelKind... more) {
         Checks.required("kinds", first);
-        Checks.noNulls("kinds", List.of(more));
+        Checks.noNulls("kinds", Arrays.asList(more));
         return new LoggingMessageChannel(EnumSet.of(first, more));
     }
 

@@ -5,6 +5,7 @@ import dev.crmkit.spi.ValidationException;
 import dev.crmkit.spi.message.ChannelKind;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -40,7 +41,7 @@ public final class RecordingMessageChannel implements MessageChannel {
      */
     public static RecordingMessageChannel forKinds(ChannelKind first, ChannelKind... more) {
         Checks.required("kinds", first);
-        Checks.noNulls("kinds", List.of(more));
+        Checks.noNulls("kinds", Arrays.asList(more));
         return new RecordingMessageChannel(EnumSet.of(first, more));
     }
 
@@ -66,7 +67,7 @@ public final class RecordingMessageChannel implements MessageChannel {
 
     /** Answers the next calls with these outcomes, in order, before the rule applies again. */
     public synchronized RecordingMessageChannel answerNext(SendOutcome... outcomes) {
-        Checks.noNulls("outcomes", List.of(outcomes));
+        Checks.noNulls("outcomes", Arrays.asList(outcomes));
         scripted.addAll(List.of(outcomes));
         return this;
     }
