@@ -16,10 +16,7 @@ import dev.crmkit.core.port.SendOutcome;
 import dev.crmkit.inmemory.InMemoryStorage;
 import dev.crmkit.spi.CrmException;
 import dev.crmkit.spi.IllegalTransitionException;
-import dev.crmkit.spi.Page;
-import dev.crmkit.spi.PageRequest;
 import dev.crmkit.spi.message.ChannelKind;
-import dev.crmkit.spi.message.MessageFilter;
 import dev.crmkit.spi.message.MessageRecord;
 import dev.crmkit.spi.message.MessageStatus;
 import dev.crmkit.spi.message.MessageStorage;
@@ -29,12 +26,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -99,67 +94,13 @@ class MessageLifecyclePropertyTest {
 
         @Override
         public MessageStore messages() {
-            MessageStore store = real.messages();
-            return new MessageStore() {
+            return new DelegatingMessageStore(real.messages()) {
                 @Override
                 public MessageRecord update(MessageRecord message, long expectedVersion) {
-                    MessageStatus from = store.get(message.tenantId(), message.id()).orElseThrow().status();
-                    MessageRecord stored = store.update(message, expectedVersion);
+                    MessageStatus from = real.get(message.tenantId(), message.id()).orElseThrow().status();
+                    MessageRecord stored = real.update(message, expectedVersion);
                     changes.add(new MessageStatus[] {from, stored.status()});
                     return stored;
-                }
-
-                @Override
-                public MessageRecord insert(MessageRecord message) {
-                    return store.insert(message);
-                }
-
-                @Override
-                public void insertAll(List<MessageRecord> messages) {
-                    store.insertAll(messages);
-                }
-
-                @Override
-                public Optional<MessageRecord> get(String tenantId, UUID id) {
-                    return store.get(tenantId, id);
-                }
-
-                @Override
-                public Optional<MessageRecord> findByIdempotencyKey(String tenantId, String key) {
-                    return store.findByIdempotencyKey(tenantId, key);
-                }
-
-                @Override
-                public List<MessageRecord> findByIdempotencyKeys(String tenantId, Collection<String> keys) {
-                    return store.findByIdempotencyKeys(tenantId, keys);
-                }
-
-                @Override
-                public Optional<MessageRecord> findByProviderReference(String tenantId, ChannelKind kind,
-                        String reference) {
-                    return store.findByProviderReference(tenantId, kind, reference);
-                }
-
-                @Override
-                public Page<MessageRecord> forCustomer(String tenantId, UUID customerId, MessageFilter filter,
-                        PageRequest page) {
-                    return store.forCustomer(tenantId, customerId, filter, page);
-                }
-
-                @Override
-                public Page<MessageRecord> onList(String tenantId, ChannelKind kind, String listName,
-                        PageRequest page) {
-                    return store.onList(tenantId, kind, listName, page);
-                }
-
-                @Override
-                public int moveAll(String tenantId, UUID from, UUID to, Instant now) {
-                    return store.moveAll(tenantId, from, to, now);
-                }
-
-                @Override
-                public int erase(String tenantId, UUID customerId, Instant now) {
-                    return store.erase(tenantId, customerId, now);
                 }
             };
         }
