@@ -16,6 +16,14 @@ import dev.crmkit.core.customer.RegisterPerson;
 import dev.crmkit.core.customer.RegistrationResult;
 import dev.crmkit.core.customfield.CustomFieldService;
 import dev.crmkit.core.customfield.DefineCustomField;
+import dev.crmkit.core.interchange.MessageListCsv;
+import dev.crmkit.core.messaging.DeliveryOutcome;
+import dev.crmkit.core.messaging.DeliveryReport;
+import dev.crmkit.core.messaging.Message;
+import dev.crmkit.core.messaging.MessageService;
+import dev.crmkit.core.messaging.MessagingModule;
+import dev.crmkit.core.messaging.SendMessage;
+import dev.crmkit.core.port.LoggingMessageChannel;
 import dev.crmkit.core.touchpoint.FollowUp;
 import dev.crmkit.core.touchpoint.RecordInteraction;
 import dev.crmkit.core.touchpoint.ScheduleFollowUp;
@@ -26,6 +34,7 @@ import dev.crmkit.jdbc.JdbcStorage;
 import dev.crmkit.spi.customer.PostalAddress;
 import dev.crmkit.spi.customfield.CustomFieldType;
 import dev.crmkit.spi.customfield.CustomFieldValue;
+import dev.crmkit.spi.message.ChannelKind;
 import dev.crmkit.spi.touchpoint.Channel;
 import dev.crmkit.spi.touchpoint.Direction;
 import dev.crmkit.spi.touchpoint.Purpose;
@@ -39,8 +48,9 @@ import java.util.stream.Stream;
 
 /**
  * A fashion retailer's first day with CRMKit, on embedded H2: customers arrive in bulk from the old shop system,
- * shoppers get in touch on several channels, a duplicate is found and merged, a follow-up falls due, and the
- * 360-degree view of a customer is printed.
+ * shoppers get in touch on several channels, a duplicate is found and merged, a follow-up falls due, the
+ * 360-degree view of a customer is printed, and the exchange confirmation goes out by e-mail and SMS through the
+ * logging channel while the store's call list for Saturday is written as CSV.
  *
  * <pre>mvn -q -pl examples -am compile exec:java</pre>
  */
@@ -59,6 +69,8 @@ public final class RetailerScenario {
                         .clock(clock)
                         .defaultPhoneRegion("DE")
                         .module(CustomerModule.builder().duplicatePolicy(DuplicatePolicy.WARN).build())
+                        // a real shop registers its mail and SMS providers' channels here
+                        .module(MessagingModule.builder().channel(LoggingMessageChannel.forProviderKinds()).build())
                         .nodeId("example-node")
                         .listener(event -> delivered.merge(event.type(), 1, Integer::sum))
                         .build()) {
@@ -126,7 +138,30 @@ public final class RetailerScenario {
 
             heading("7. Anna's 360-degree view");
             print(shop.service(CustomerViewService.class).view(anna.id()));
+
+            heading("8. The exchange is confirmed by e-mail and SMS, and Anna goes on Saturday's call list");
+            sendConfirmations(crm, shop, anna.id());
         }
+    }
+
+    private static void sendConfirmations(Crm crm, TenantCrm shop, UUID anna) {
+        MessageService messages = shop.service(MessageService.class);
+        Message mail = messages.send(SendMessage.email(anna, "anna.schmidt@example.com", "Your exchange on Saturday",
+                "Dear Anna, your coat in size 38 is waiting for you.").from("exchange", null)
+                .withIdempotencyKey("exchange-anna-mail"));
+        Message sms = messages.send(SendMessage.sms(anna, "+49301234567", "Your coat is ready on Saturday.")
+                .withIdempotencyKey("exchange-anna-sms"));
+        messages.send(SendMessage.callList(anna, "saturday-calls", "+49301234567").withRecipientName("Anna Schmidt")
+                .withContent("Exchange", "Confirm the size before she comes in"));
+        System.out.printf("   queued: e-mail %s, SMS %s, call-list entry%n", mail.status(), sms.status());
+        crm.scheduler().runDueWork();
+        messages.report(DeliveryReport.of(mail.id(), DeliveryOutcome.DELIVERED, Instant.parse("2026-11-24T09:00:01Z")));
+        System.out.printf("   after the scheduler ran: e-mail %s, SMS %s%n", messages.message(mail.id()).status(),
+                messages.message(sms.id()).status());
+        java.io.StringWriter csv = new java.io.StringWriter();
+        int rows = MessageListCsv.write(messages, ChannelKind.CALL_LIST, "saturday-calls", csv);
+        System.out.printf("   call list written as CSV: %d row(s) under the header %s%n", rows,
+                csv.toString().lines().findFirst().orElse(""));
     }
 
     private static HikariDataSource embeddedH2() {

@@ -29,6 +29,10 @@ class RetailerScenarioTest {
                 .contains("the online sign-up's id now resolves to: Anna's record")
                 .contains("Run[claimed=1, completed=1, retried=0]")
                 .contains("follow-up.due=1")
-                .contains("timeline 2026-11-21T12:00:00Z WEB");
+                .contains("timeline 2026-11-21T12:00:00Z WEB")
+                .contains("queued: e-mail QUEUED, SMS QUEUED, call-list entry")
+                .contains("after the scheduler ran: e-mail DELIVERED, SMS SENT")
+                .contains("call list written as CSV: 1 row(s) under the header message_id,customer_id,name,phone,topic,"
+                        + "notes,status");
     }
 }

@@ -124,7 +124,7 @@ final class MessageLifecycle {
 
     /** The channel took the message, under the provider's reference (may be null). */
     static Change accept(MessageRecord m, String providerReference, Instant now) {
-        check(m.status(), SENT);
+        requireAttempt(m, SENT);
         MessageDelivery d = m.delivery();
         MessageRecord sent = m.withDelivery(new MessageDelivery(SENT, d.attempts(), null, providerReference, null, now,
                 null), now);
@@ -133,7 +133,7 @@ final class MessageLifecycle {
 
     /** The attempt failed, and a retry may help: the message waits in the queue again. */
     static Change retryLater(MessageRecord m, String reason, Instant now) {
-        check(m.status(), QUEUED);
+        requireAttempt(m, QUEUED);
         MessageDelivery d = m.delivery();
         return new Change(m.withDelivery(new MessageDelivery(QUEUED, d.attempts(), null, d.providerReference(),
                 reason, null, null), now), List.of());
@@ -141,12 +141,20 @@ final class MessageLifecycle {
 
     /** The message failed for good: its channel refused it, or no attempt is left. */
     static Change fail(MessageRecord m, String reason, Instant now) {
-        check(m.status(), FAILED);
+        requireAttempt(m, FAILED);
         MessageDelivery d = m.delivery();
         MessageRecord failed = m.withDelivery(new MessageDelivery(FAILED, d.attempts(), null, d.providerReference(),
                 reason, null, now), now);
         return new Change(failed, List.of(new MessageFailed(m.tenantId(), m.id(), m.customerId(), m.kind(),
                 originCode(m), originId(m), reason, d.attempts(), now)));
+    }
+
+    /** An attempt's outcome is recorded on a message being sent, and on no other. */
+    private static void requireAttempt(MessageRecord m, MessageStatus to) {
+        if (m.status() != SENDING) {
+            throw new IllegalTransitionException("message", m.status() + " (no attempt under way)", to);
+        }
+        check(SENDING, to);
     }
 
     /** A queued message is called off; cancelling a cancelled message changes nothing. */

@@ -134,6 +134,7 @@ class MessageReportTest {
         // when
         Message failed = messages.report(DeliveryReport.of(message.id(), DeliveryOutcome.FAILED, providerTime)
                 .withReason("carrier-rejected"));
+        assertThat(fixtures.dispatchWork(message.id())).as("the retry is called off").isEmpty();
         fixtures.clock.advance(POLICY.maxRetry());
         fixtures.dispatch();
 

@@ -117,7 +117,7 @@ abstract class TwoNodesDispatch {
             return new MessageChannel() {
                 @Override
                 public Set<ChannelKind> kinds() {
-                    return Set.of(ChannelKind.EMAIL);
+                    return Set.of(ChannelKind.EMAIL, ChannelKind.SMS);
                 }
 
                 @Override
@@ -237,5 +237,45 @@ abstract class TwoNodesDispatch {
         assertThat(provider.overlapping).as("hand-overs of one message at the same time").hasValue(0);
         assertThat(provider.handedOver.keySet()).containsExactlyInAnyOrderElementsOf(ids);
         assertThat(unsent()).as("messages not sent").isZero();
+    }
+
+    @Test
+    void two_nodes_receiving_the_same_keyed_sends_at_once_queue_each_message_once() throws Exception {
+        // given: both nodes receive the same 60 keyed sends, in the same order, at the same time
+        Provider provider = new Provider();
+        Crm nodeA = node(poolA, "node-a", provider);
+        Crm nodeB = node(poolB, "node-b", provider);
+        UUID customer = nodeA.tenant("two-nodes").service(CustomerService.class)
+                .register(RegisterPerson.named("Node", "Customer")).customer().id();
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        List<Future<List<UUID>>> answers = new ArrayList<>();
+        try {
+            for (Crm node : List.of(nodeA, nodeB)) {
+                answers.add(threads.submit(() -> {
+                    MessageService messages = node.tenant("two-nodes").service(MessageService.class);
+                    start.await();
+                    List<UUID> ids = new ArrayList<>();
+                    for (int k = 0; k < 60; k++) {
+                        ids.add(messages.send(SendMessage.sms(customer, "+4915112345678", "Code " + k)
+                                .withIdempotencyKey("otp-" + k)).id());
+                    }
+                    return ids;
+                }));
+            }
+            start.countDown();
+
+            // then: both nodes answered every send with the same message, and 60 messages exist
+            List<UUID> a = answers.get(0).get(60, TimeUnit.SECONDS);
+            List<UUID> b = answers.get(1).get(60, TimeUnit.SECONDS);
+            assertThat(a).isEqualTo(b).doesNotHaveDuplicates().hasSize(60);
+        } finally {
+            threads.shutdownNow();
+        }
+        try (Connection c = poolA.getConnection(); Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM crm_message")) {
+            rows.next();
+            assertThat(rows.getLong(1)).isEqualTo(60);
+        }
     }
 }
