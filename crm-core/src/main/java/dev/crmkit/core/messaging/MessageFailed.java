@@ -5,9 +5,12 @@ import dev.crmkit.spi.message.ChannelKind;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A message failed for good, for {@code reason} (a code, or null) after {@code attempts} hand-overs: its channel refused it, every attempt failed, or the provider reported it undeliverable. */
+/**
+ * A message failed for good, for {@code reasonCode} (such as {@code invalid-address}, or null) after {@code attempts}
+ * hand-overs: its channel refused it, every attempt failed, or the provider reported it undeliverable.
+ */
 @EventType("message.failed")
 public record MessageFailed(
         String tenantId, UUID messageId, UUID customerId, ChannelKind kind, String origin, UUID originId,
-        String reason, int attempts, Instant occurredAt) implements MessageEvent {
+        String reasonCode, int attempts, Instant occurredAt) implements MessageEvent {
 }

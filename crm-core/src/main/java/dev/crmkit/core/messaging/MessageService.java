@@ -17,11 +17,11 @@ import java.util.UUID;
  * about them.
  *
  * <p>A send is recorded first, as a {@code QUEUED} message with its due work in the same transaction, and handed to
- * its channel afterwards by the due-work scheduler on any node (see {@link MessageLifecycle} for the whole life):
- * a crash loses no send, and a message is handed over again only when CRMKit cannot know whether the earlier
- * hand-over reached the provider (a node stopped between the call and recording its outcome, or the call outlasted the
- * send timeout), then under the same message id, which a provider honouring idempotency keys sends once.
- * {@code docs/messaging.md} states the guarantees and their limits.
+ * its channel afterwards by the due-work scheduler on any node (the whole life of a message is in
+ * {@code MessageLifecycle}): a crash loses no send, and a message is handed over again only when CRMKit cannot know
+ * whether the earlier hand-over reached the provider (a node stopped between the call and recording its outcome, or
+ * the call outlasted the send timeout), then under the same message id, which a provider honouring idempotency keys
+ * sends once. {@code docs/messaging.md} states the guarantees and their limits.
  *
  * <p>Every method is one transaction and records its {@link MessageEvent}s in the outbox in it. A customer id that was
  * merged into another customer resolves to the survivor. Bad input throws a {@link ValidationException} naming the

@@ -101,7 +101,7 @@ class MessageDispatchTest {
         assertThat(fixtures.channel.handedOver()).hasSize(1);
         assertThat(fixtures.dispatchWork(message.id())).isEmpty();
         assertThat(fixtures.publishedTypes()).containsExactly("message.queued", "message.failed");
-        assertThat(fixtures.publishAll().get(1).payload()).contains("\"reason\":\"invalid-address\"",
+        assertThat(fixtures.publishAll().get(1).payload()).contains("\"reasonCode\":\"invalid-address\"",
                 "\"attempts\":1");
     }
 

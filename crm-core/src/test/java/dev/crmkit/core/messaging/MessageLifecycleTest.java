@@ -69,7 +69,7 @@ class MessageLifecycleTest {
         assertThat(failed.message().delivery()).isEqualTo(new MessageDelivery(MessageStatus.FAILED, 2, null, "ref-0",
                 "blocked", null, NOW));
         assertThat(failed.events()).singleElement().isInstanceOfSatisfying(MessageFailed.class,
-                e -> assertThat(e.reason()).isEqualTo("blocked"));
+                e -> assertThat(e.reasonCode()).isEqualTo("blocked"));
 
         MessageRecord queued = in(MessageStatus.QUEUED, 0, null);
         refused(() -> MessageLifecycle.accept(queued, "x", NOW), MessageStatus.QUEUED, "SENT");

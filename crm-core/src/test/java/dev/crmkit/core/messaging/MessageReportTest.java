@@ -64,7 +64,7 @@ class MessageReportTest {
 
         assertThat(bounced.id()).isEqualTo(sent.id());
         assertThat(bounced.status()).isEqualTo(MessageStatus.BOUNCED);
-        assertThat(fixtures.publishAll().get(2).payload()).contains("\"reason\":\"mailbox-full\"");
+        assertThat(fixtures.publishAll().get(2).payload()).contains("\"reasonCode\":\"mailbox-full\"");
         assertThatThrownBy(() -> messages.report(DeliveryReport.byProviderReference(ChannelKind.SMS,
                 sent.delivery().providerReference(), DeliveryOutcome.DELIVERED, providerTime)))
                 .isInstanceOf(NotFoundException.class);
