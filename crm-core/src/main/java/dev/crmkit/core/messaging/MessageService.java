@@ -49,8 +49,8 @@ public interface MessageService {
     /**
      * Queues up to {@value #MAX_BATCH} messages in one transaction, as {@link #send} would each (a campaign's batch):
      * all or none. Returns the messages in the order of the commands; a command whose idempotency key was used before
-     * (or earlier in the list) with the same content returns that message. Errors name the command:
-     * {@code commands[3].recipient.address}.
+     * (or earlier in the list) with the same content returns that message. Errors name the command
+     * ({@code commands[3].kind}).
      *
      * @throws ValidationException ({@code commands}) when the list is null, holds nulls or is too long
      * @throws NotFoundException when a customer does not exist in this tenant

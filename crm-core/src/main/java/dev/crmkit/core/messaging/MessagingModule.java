@@ -24,7 +24,7 @@ import java.util.Set;
  * <pre>{@code
  * Crm.builder().storage(storage)
  *         .module(MessagingModule.builder()
- *                 .channel(new SesMailChannel(sesClient))                      // the host's MessageChannel
+ *                 .channel(new MyMailChannel(mailClient))                      // the host's MessageChannel
  *                 .rateLimit(ChannelKind.EMAIL, RateLimit.of(14, Duration.ofSeconds(1)))
  *                 .build())
  *         .build();

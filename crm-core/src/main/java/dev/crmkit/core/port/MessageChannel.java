@@ -11,8 +11,9 @@ import java.util.Set;
  * <p>CRMKit records a message before it calls {@link #send}, calls it outside any transaction from its due-work
  * scheduler (on any node, one node per message at a time), and records the outcome after. A call may be repeated for
  * the same message: when a node stopped after the call but before recording its outcome, or when a call outlasted
- * the messaging domain's send timeout. The repeated call carries the same {@link OutgoingMessage#messageId()}; pass
- * {@link OutgoingMessage#idempotencyKey()} to a provider that honours idempotency keys (most do) and it sends once.
+ * the messaging domain's send timeout. The repeated call carries the same {@link OutgoingMessage#messageId()}: pass
+ * {@link OutgoingMessage#idempotencyKey()} to a provider that honours idempotency keys and it sends once; with a
+ * provider that does not, such a repeat may reach the recipient twice ({@code docs/messaging.md}).
  *
  * <p>An implementation is thread-safe, answers within the send timeout (set its HTTP timeouts below it), and returns a
  * {@link SendOutcome} rather than throwing: a {@link RuntimeException} counts as a failure a retry may help with.
