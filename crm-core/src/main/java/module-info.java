@@ -1,7 +1,8 @@
 /**
  * CRMKit's domain model and application services: {@code Crm} and its builder, the domains (customers, custom fields,
- * touch points, the 360-degree view, team, leads, opportunities), events and their catalogue, the outbox relay and
- * the due-work scheduler, the ports a host implements, and the module API a host's own domain is written against.
+ * touch points, the 360-degree view, team, leads, opportunities, messaging), events and their catalogue, the outbox
+ * relay and the due-work scheduler, the ports a host implements (event listeners, message channels), and the module
+ * API a host's own domain is written against.
  *
  * <p>Every package is exported except {@code dev.crmkit.core.internal}, which is how {@code Crm} composes the
  * registered domains and is no API. {@code dev.crmkit.spi} is required transitively because the API speaks in its
@@ -29,6 +30,7 @@ module dev.crmkit.core {
     exports dev.crmkit.core.event;
     exports dev.crmkit.core.interchange;
     exports dev.crmkit.core.lead;
+    exports dev.crmkit.core.messaging;
     exports dev.crmkit.core.module;
     exports dev.crmkit.core.opportunity;
     exports dev.crmkit.core.port;
@@ -46,5 +48,6 @@ module dev.crmkit.core {
             dev.crmkit.core.view.CustomerViewModule,
             dev.crmkit.core.team.TeamModule,
             dev.crmkit.core.opportunity.OpportunityModule,
-            dev.crmkit.core.lead.LeadModule;
+            dev.crmkit.core.lead.LeadModule,
+            dev.crmkit.core.messaging.MessagingModule;
 }

@@ -13,6 +13,11 @@ import dev.crmkit.spi.Checks;
  * </ul>
  */
 public record MessageContent(String subject, String body) {
+    /**
+     * Checks the rules above; both parts may be null (a call-list entry without notes, say).
+     *
+     * @throws dev.crmkit.spi.ValidationException naming the first component that breaks a rule
+     */
     public MessageContent {
         Checks.optionalText("subject", subject, 500);
         Checks.optionalText("body", body, 100_000);

@@ -30,6 +30,12 @@ public record MessageDelivery(
         Instant sentAt,
         Instant outcomeAt) {
 
+    /**
+     * Checks the rules above and truncates the instants to microseconds; which statuses go with which parts is the
+     * messaging domain's rule, not checked here.
+     *
+     * @throws ValidationException naming the first component that breaks a rule
+     */
     public MessageDelivery {
         Checks.required("status", status);
         if (attempts < 0) {

@@ -9,6 +9,11 @@ import java.util.Set;
  * {@link #test} is the reference meaning every adapter implements.
  */
 public record MessageFilter(Set<ChannelKind> kinds, Set<MessageStatus> statuses) {
+    /**
+     * Copies both sets, which must not be null nor hold nulls.
+     *
+     * @throws dev.crmkit.spi.ValidationException ({@code kinds}, {@code statuses}) when a set is null or holds nulls
+     */
     public MessageFilter {
         kinds = Set.copyOf(Checks.noNulls("kinds", kinds));
         statuses = Set.copyOf(Checks.noNulls("statuses", statuses));

@@ -16,6 +16,11 @@ import java.util.UUID;
  * </ul>
  */
 public record MessageOrigin(String code, UUID id) {
+    /**
+     * Checks the code as described above; the id is optional.
+     *
+     * @throws ValidationException ({@code code}) when the code is missing or malformed
+     */
     public MessageOrigin {
         Checks.text("code", code, 64);
         boolean valid = code.charAt(0) >= 'a' && code.charAt(0) <= 'z';

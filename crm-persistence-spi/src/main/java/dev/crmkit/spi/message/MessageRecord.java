@@ -39,6 +39,12 @@ public record MessageRecord(
         Instant notBefore,
         MessageDelivery delivery) implements StoredRecord {
 
+    /**
+     * Checks the rules above: tenant, id, version, times, customer, kind, notBefore and delivery are required;
+     * recipient and content are both present or both null; the instants are truncated to microseconds.
+     *
+     * @throws ValidationException naming the first component that breaks a rule
+     */
     public MessageRecord {
         Checks.tenantId("tenantId", tenantId);
         Checks.id("id", id);

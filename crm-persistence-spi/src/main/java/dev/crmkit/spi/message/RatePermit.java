@@ -9,6 +9,11 @@ import java.time.Instant;
  * take may be granted as far as the store knew when it answered.
  */
 public record RatePermit(boolean granted, Instant nextAt) {
+    /**
+     * Checks that {@code nextAt} is given exactly for a refusal, and truncates it to microseconds.
+     *
+     * @throws ValidationException ({@code nextAt}) when it is missing on a refusal or given on a grant
+     */
     public RatePermit {
         nextAt = Checks.optionalInstant("nextAt", nextAt);
         if (granted == (nextAt != null)) {

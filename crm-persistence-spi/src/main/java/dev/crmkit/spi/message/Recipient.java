@@ -13,6 +13,12 @@ import dev.crmkit.spi.Checks;
  * </ul>
  */
 public record Recipient(String address, String name) {
+    /**
+     * Checks the rules above; the address is not checked against its channel's kind here, the messaging domain does
+     * that.
+     *
+     * @throws dev.crmkit.spi.ValidationException naming the first component that breaks a rule
+     */
     public Recipient {
         Checks.text("address", address, 1000);
         Checks.optionalText("name", name, 200);
