@@ -44,6 +44,16 @@ public final class BenchmarkSuite {
                             r.rawLeadsOnlyPerSecond(), r.ratioToLeadRowsOnly()));
                     System.out.println(report.get(report.size() - 1));
                 }
+                if (options.single() > 0) {
+                    LeadCaptureBenchmark.Result r = new LeadCaptureBenchmark(dataSource, storage)
+                            .runSingle(options.single());
+                    report.add(String.format(Locale.ROOT,
+                            "%-8s capture %,d leads one call each (%,d merged): CRMKit %,.0f rows/s (%.0f us/lead),"
+                                    + " raw JDBC same rows one transaction each %,.0f rows/s, ratio %.3f",
+                            backend, r.leads(), r.merged(), r.crmkitPerSecond(), 1e6 / r.crmkitPerSecond(),
+                            r.rawPerSecond(), r.ratio()));
+                    System.out.println(report.get(report.size() - 1));
+                }
                 if (options.relayEvents() > 0) {
                     RelayBenchmark.Result r = new RelayBenchmark(dataSource, storage).run(options.relayEvents(),
                             options.relayTurns());
@@ -74,7 +84,7 @@ public final class BenchmarkSuite {
 
     /** Command-line options: which backends and how large. */
     record Options(List<Backend> backends, int importRows, long timelineRows, int warmup, int rounds, int leads,
-            int relayEvents, int relayTurns) {
+            int relayEvents, int relayTurns, int single) {
         static Options parse(String[] args) {
             List<Backend> backends = List.of(Backend.H2, Backend.POSTGRES);
             int importRows = 20_000;
@@ -84,6 +94,7 @@ public final class BenchmarkSuite {
             int leads = 100_000;
             int relayEvents = 0;
             int relayTurns = 3;
+            int single = 0;
             for (String arg : args) {
                 String[] kv = arg.replaceFirst("^--", "").split("=", 2);
                 if (kv.length != 2) {
@@ -100,10 +111,12 @@ public final class BenchmarkSuite {
                     case "leads" -> leads = Integer.parseInt(kv[1]);
                     case "relay" -> relayEvents = Integer.parseInt(kv[1]);
                     case "relay-turns" -> relayTurns = Integer.parseInt(kv[1]);
+                    case "single" -> single = Integer.parseInt(kv[1]);
                     default -> throw new IllegalArgumentException("unknown option --" + kv[0]);
                 }
             }
-            return new Options(backends, importRows, timelineRows, warmup, rounds, leads, relayEvents, relayTurns);
+            return new Options(backends, importRows, timelineRows, warmup, rounds, leads, relayEvents, relayTurns,
+                    single);
         }
     }
 }

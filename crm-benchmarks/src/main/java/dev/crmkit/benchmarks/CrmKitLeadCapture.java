@@ -65,6 +65,24 @@ final class CrmKitLeadCapture {
         return merged;
     }
 
+    /**
+     * Captures the submissions numbered {@code first} to {@code first + leads - 1} one {@code LeadService.capture}
+     * call each, as a web form posts them; returns how many were merged.
+     */
+    int captureOneByOne(int first, int leads) {
+        int merged = 0;
+        LeadService service = tenant.service(LeadService.class);
+        for (int i = first; i < first + leads; i++) {
+            CaptureOutcome outcome = service.capture(command(GeneratedLeads.number(i))).outcome();
+            if (outcome == CaptureOutcome.MERGED) {
+                merged++;
+            } else if (outcome != CaptureOutcome.CREATED) {
+                throw new IllegalStateException("lead " + i + " was " + outcome);
+            }
+        }
+        return merged;
+    }
+
     private static CaptureLead command(GeneratedLeads.Submission s) {
         return CaptureLead.from(s.source())
                 .withPerson(s.givenName(), s.familyName())

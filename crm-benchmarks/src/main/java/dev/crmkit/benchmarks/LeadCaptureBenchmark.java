@@ -68,19 +68,49 @@ final class LeadCaptureBenchmark {
         List<UUID> onlyReps = new CrmKitLeadCapture(storage, RAW_LEADS_ONLY).addSalesReps();
         crmkit.capture(0, warm);
         StoredShape shape = shapeOf(CRMKIT);
-        rawCapture(RAW, 0, warm, rawReps, shape, true);
-        rawCapture(RAW_LEADS_ONLY, 0, warm, onlyReps, shape, false);
+        rawCapture(RAW, 0, warm, rawReps, shape, true, BATCH);
+        rawCapture(RAW_LEADS_ONLY, 0, warm, onlyReps, shape, false, BATCH);
         analyze();
         long t0 = System.nanoTime();
-        rawCapture(RAW, warm, leads, rawReps, shape, true);
+        rawCapture(RAW, warm, leads, rawReps, shape, true, BATCH);
         long t1 = System.nanoTime();
         int merged = crmkit.capture(warm, leads);
         long t2 = System.nanoTime();
-        rawCapture(RAW_LEADS_ONLY, warm, leads, onlyReps, shape, false);
+        rawCapture(RAW_LEADS_ONLY, warm, leads, onlyReps, shape, false, BATCH);
         long t3 = System.nanoTime();
         verifySameLeadCount();
         return new Result(leads, merged, leads / ((t2 - t1) / 1e9), leads / ((t1 - t0) / 1e9),
                 leads / ((t3 - t2) / 1e9));
+    }
+
+    /**
+     * Single captures: CRMKit's {@code LeadService.capture}, one call and one transaction per submission, as a web
+     * form posts leads, against raw JDBC writing the same rows one submission per transaction. Each contender first
+     * captures {@code min(leads, 2000)} submissions into its own tenant (warm-up), as {@link #run} does.
+     */
+    Result runSingle(int leads) throws SQLException {
+        int warm = Math.min(leads, 2_000);
+        String crmkitTenant = CRMKIT + "-single";
+        String rawTenant = RAW + "-single";
+        CrmKitLeadCapture crmkit = new CrmKitLeadCapture(storage, crmkitTenant);
+        crmkit.addSalesReps();
+        List<UUID> rawReps = new CrmKitLeadCapture(storage, rawTenant).addSalesReps();
+        crmkit.captureOneByOne(0, warm);
+        StoredShape shape = shapeOf(crmkitTenant);
+        rawCapture(rawTenant, 0, warm, rawReps, shape, true, 1);
+        analyze();
+        long t0 = System.nanoTime();
+        rawCapture(rawTenant, warm, leads, rawReps, shape, true, 1);
+        long t1 = System.nanoTime();
+        int merged = crmkit.captureOneByOne(warm, leads);
+        long t2 = System.nanoTime();
+        long crmkitRows = count(crmkitTenant);
+        if (count(rawTenant) != crmkitRows) {
+            throw new IllegalStateException("crm_lead: raw wrote " + count(rawTenant) + " rows, CRMKit " + crmkitRows);
+        }
+        double crmkitRate = leads / ((t2 - t1) / 1e9);
+        double rawRate = leads / ((t1 - t0) / 1e9);
+        return new Result(leads, merged, crmkitRate, rawRate, Double.NaN);
     }
 
     /** The version, score and score factors of a lead CRMKit captured and assigned, not merged. */
@@ -133,10 +163,11 @@ final class LeadCaptureBenchmark {
 
     /**
      * Inserts the submissions numbered {@code first} to {@code first + leads - 1} as raw rows: the lead rows, and
-     * with {@code allRows} also the due work, outbox and touch-point rows CRMKit writes for them.
+     * with {@code allRows} also the due work, outbox and touch-point rows CRMKit writes for them; {@code batch}
+     * submissions per transaction.
      */
-    private void rawCapture(String tenant, int first, int leads, List<UUID> reps, StoredShape shape, boolean allRows)
-            throws SQLException {
+    private void rawCapture(String tenant, int first, int leads, List<UUID> reps, StoredShape shape, boolean allRows,
+            int batch) throws SQLException {
         Map<Integer, UUID> ids = new HashMap<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement due = c.prepareStatement("INSERT INTO crm_due_work (tenant_id, id, kind, work_key,"
@@ -232,7 +263,7 @@ final class LeadCaptureBenchmark {
                                 + "\"occurredAt\":\"" + now.toInstant() + "\"}", now);
                     }
                 }
-                if (++pending == BATCH || i == first + leads - 1) {
+                if (++pending == batch || i == first + leads - 1) {
                     insert.executeBatch();
                     if (allRows) {
                         touch.executeBatch();
