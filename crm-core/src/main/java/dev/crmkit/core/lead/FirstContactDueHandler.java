@@ -33,11 +33,8 @@ final class FirstContactDueHandler implements DueWorkHandler {
         context.storage().transactions().run(() -> {
             Instant now = context.now();
             // Stale work (the lead was contacted or closed meanwhile, or a dead node held it) raises nothing.
-            Optional<LeadRecord> lead = context.storage(LeadStorage.class).leads().get(work.tenantId(), leadId)
-                    .filter(l -> l.isOpen() && l.firstContactedAt() == null && l.firstContactDueAt() != null
-                            && !l.firstContactDueAt().isAfter(now));
-            lead.ifPresent(l -> context.events().record(new LeadFirstContactOverdue(l.tenantId(), l.id(),
-                    l.ownerId(), l.firstContactDueAt(), now)));
+            Optional<LeadRecord> lead = context.storage(LeadStorage.class).leads().get(work.tenantId(), leadId);
+            lead.flatMap(l -> new LeadAggregate(l).firstContactOverdue(now)).ifPresent(context.events()::record);
         });
     }
 }

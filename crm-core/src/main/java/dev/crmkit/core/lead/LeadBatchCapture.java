@@ -7,6 +7,7 @@ import dev.crmkit.core.customer.PartyProfile;
 import dev.crmkit.core.module.DomainContext;
 import dev.crmkit.spi.Checks;
 import dev.crmkit.spi.ConflictException;
+import dev.crmkit.spi.DuplicateException;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.ValidationException;
 import dev.crmkit.spi.idempotency.IdempotencyKey;
@@ -34,16 +35,30 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * {@link LeadService#captureAll}: a batch of captures decided as the same captures one after another would be, and
- * written with a bounded number of statements whatever the batch's size. Reads: the idempotency keys, the open
- * leads sharing an e-mail, phone or name key, the matching customers, the pool and its rotation, each once per
- * batch (the keys twice: of stored leads, then of submissions merged into stored leads). Writes: the rotation, the
- * merged submissions' keys, the merge touch points, the new leads, the first-contact work and the events, each
- * one batch; plus, per open lead a resubmission was merged into, one engagement read and (for a lead stored
- * before the batch) one update.
+ * Every capture: {@link LeadService#captureAll}, and {@link LeadService#capture} as a batch of one, so the capture
+ * decisions are written down once. A batch is decided as the same captures one after another would be, and written
+ * with a bounded number of statements whatever its size. Reads: the idempotency keys, the open leads sharing an
+ * e-mail, phone or name key, the matching customers, the pool and its rotation, each once per batch (the keys twice:
+ * of stored leads, then of submissions merged into stored leads). Writes: the rotation, the merged submissions' keys,
+ * the merge touch points, the new leads, the first-contact work and the events, each one batch; plus, per open lead
+ * a resubmission was merged into, one engagement read and (for a lead stored before the batch) one update.
+ *
+ * <p>What a capture decides is in {@code Run.decide}: replay a key used before; else merge into the open lead the
+ * {@link LeadDedupPolicy} names; else a new lead ({@link LeadAggregate#capture}), linked and flagged as the policy
+ * says, and assigned by the tenant's strategy.
+ *
+ * <p>Two races with other nodes are met by deciding the batch again, inside the same transaction, before anything
+ * of the attempt is written: another node distributed leads of the pool (the rotation's compare-and-set fails before
+ * any write), or captured one of the batch's keyed submissions (the run's first keyed write fails on the key; the
+ * rotation the attempt saved is put back first). The next attempt reads what the other node committed, where the
+ * database shows it inside a running transaction (READ COMMITTED: PostgreSQL, H2, and the in-memory storage).
  */
 final class LeadBatchCapture {
-    /** How often a batch is decided again when another node distributed leads of the pool meanwhile. */
+    /**
+     * How many times a batch is decided while another node keeps winning one race: distributing leads of the pool
+     * (the last attempt then stores the leads unassigned), or capturing the batch's keyed submissions (after the
+     * last, the duplicate goes to the caller).
+     */
     private static final int ATTEMPTS = 3;
 
     private final DomainContext context;
@@ -76,6 +91,15 @@ final class LeadBatchCapture {
             PartyProfile party) {
     }
 
+    /**
+     * A single capture: the command is validated as a batch's is, but its errors name the field itself, and it is
+     * decided and written as a batch of one.
+     */
+    CaptureResult captureOne(CaptureLead command) {
+        Checks.required("command", command);
+        return decideAndWrite(List.of(prepare(command))).get(0);
+    }
+
     List<CaptureResult> capture(List<CaptureLead> commands) {
         Checks.noNulls("commands", commands);
         if (commands.size() > LeadService.MAX_BATCH) {
@@ -83,40 +107,62 @@ final class LeadBatchCapture {
         }
         List<Prepared> batch = new ArrayList<>(commands.size());
         for (int i = 0; i < commands.size(); i++) {
-            batch.add(prepare(i, commands.get(i)));
+            try {
+                batch.add(prepare(commands.get(i)));
+            } catch (ValidationException e) {
+                throw new ValidationException("commands[" + i + "]." + e.field(), e.reason());
+            }
         }
         if (batch.isEmpty()) {
             return List.of();
         }
+        return decideAndWrite(batch);
+    }
+
+    private List<CaptureResult> decideAndWrite(List<Prepared> batch) {
         return storage.transactions().inTransaction(() -> {
-            for (int attempt = 1; attempt < ATTEMPTS; attempt++) {
+            int rotationRaces = 0;
+            int keyRaces = 0;
+            while (true) {
                 try {
-                    return new Run(batch, context.now(), true).execute();
+                    // after losing the rotation race twice, store the leads unassigned: distribute hands them out later
+                    return new Run(batch, context.now(), rotationRaces < ATTEMPTS - 1).execute();
                 } catch (RotationRaced raced) {
-                    // another node assigned leads of the pool since this run read its rotation: decide again
+                    rotationRaces++;
+                } catch (KeyRaced raced) {
+                    if (++keyRaces == ATTEMPTS) {
+                        // the other node's submission stays out of sight in this transaction: the caller retries
+                        throw raced.duplicate;
+                    }
                 }
             }
-            // still racing: store the leads unassigned, as a single capture does; distribute hands them out later
-            return new Run(batch, context.now(), false).execute();
         });
     }
 
-    private Prepared prepare(int index, CaptureLead command) {
-        try {
-            LeadDetails details = intake.details(command);
-            UUID id = context.ids().next();
-            return new Prepared(id, details, intake.attribution(command),
-                    Checks.optionalText("idempotencyKey", command.idempotencyKey(), 100),
-                    LeadIntake.profile(id, details));
-        } catch (ValidationException e) {
-            throw new ValidationException("commands[" + index + "]." + e.field(), e.reason());
-        }
+    private Prepared prepare(CaptureLead command) {
+        LeadDetails details = intake.details(command);
+        UUID id = context.ids().next();
+        return new Prepared(id, details, intake.attribution(command),
+                Checks.optionalText("idempotencyKey", command.idempotencyKey(), 100), LeadIntake.profile(id, details));
     }
 
     /** The pool's rotation moved between a run's read and its save; thrown before the run wrote anything. */
     private static final class RotationRaced extends RuntimeException {
         RotationRaced(ConflictException cause) {
             super(cause.getMessage(), cause, false, false);
+        }
+    }
+
+    /**
+     * Another node captured one of the batch's keyed submissions since the run looked the keys up; thrown by the run's
+     * first keyed write, before the run wrote anything but the rotation, which it has put back.
+     */
+    private static final class KeyRaced extends RuntimeException {
+        private final DuplicateException duplicate;
+
+        KeyRaced(DuplicateException duplicate) {
+            super(duplicate.getMessage(), duplicate, false, false);
+            this.duplicate = duplicate;
         }
     }
 
@@ -137,8 +183,10 @@ final class LeadBatchCapture {
         private final Set<UUID> created = new LinkedHashSet<>();
         /** The stored leads resubmissions were merged into, with the version and score read. */
         private final Map<UUID, LeadRecord> mergedStored = new LinkedHashMap<>();
-        /** Every lead a resubmission was merged into, with its score before the first merge. */
-        private final Map<UUID, Integer> scoreBeforeMerge = new LinkedHashMap<>();
+        /** Every lead a resubmission was merged into, in the order of the first merge. */
+        private final Set<UUID> mergedInto = new LinkedHashSet<>();
+        /** Whether the run has written anything but the rotation. */
+        private boolean wrote;
         private final List<InteractionRecord> touchPoints = new ArrayList<>();
         private final List<IdempotencyKey> mergedSubmissions = new ArrayList<>();
         private final List<LeadEvent> events = new ArrayList<>();
@@ -251,6 +299,12 @@ final class LeadBatchCapture {
             return List.copyOf(found.values());
         }
 
+        /**
+         * What a capture does: replays a submission whose key was used before (by a lead captured with it, by a
+         * submission merged into a lead, or by the lead it would be merged into, when another node committed it
+         * a moment ago); merges it into the open lead the dedup policy names; or captures a new lead, linked and
+         * flagged as the policy says, and assigned by the tenant's strategy.
+         */
         private void decide(Prepared p) {
             if (p.key() != null && leadByKey.containsKey(p.key())) {
                 result(leadByKey.get(p.key()), CaptureOutcome.REPLAYED, List.of());
@@ -261,23 +315,26 @@ final class LeadBatchCapture {
             LeadDedupPolicy policy = settings.dedup();
             Optional<LeadMatch> sameLead = policy.mergeTarget(matches);
             if (sameLead.isPresent()) {
-                merge(sameLead.get().id(), p);
-                result(sameLead.get().id(), CaptureOutcome.MERGED, matches);
+                UUID target = sameLead.get().id();
+                if (p.key() != null && p.key().equals(leads.get(target).idempotencyKey())) {
+                    replayed.put(target, leads.get(target));
+                    result(target, CaptureOutcome.REPLAYED, List.of());
+                    return;
+                }
+                merge(target, p);
+                result(target, CaptureOutcome.MERGED, matches);
                 return;
             }
-            UUID linked = policy.linkedCustomer(matches);
-            boolean review = policy.needsReview(matches);
-            LeadRecord fresh = LeadIntake.newLead(tenantId, p.id(), p.details(), p.attribution(), linked, review,
-                    p.key(), now, settings.firstContactTarget());
-            LeadScore score = scorer.score(fresh, List.of(), now);
-            LeadRecord lead = fresh.withScore(score.points(), score.factors());
-            events.add(new LeadCaptured(tenantId, lead.id(), p.attribution().source(), p.attribution().campaignId(),
-                    lead.score(), linked, review, now));
-            Optional<UUID> owner = assignments == null ? Optional.empty() : assignments.choose(Lead.of(lead));
+            LeadChange captured = LeadAggregate.capture(tenantId, p.id(), p.details(), p.attribution(), p.key(),
+                    policy.linkedCustomer(matches), policy.needsReview(matches), settings.firstContactTarget(),
+                    lead -> scorer.score(lead, List.of(), now), now);
+            Optional<UUID> owner = assignments == null ? Optional.empty()
+                    : assignments.choose(Lead.of(captured.after()));
             if (owner.isPresent()) {
-                lead = lead.withOwner(owner.get(), now);
-                events.add(new LeadAssigned(tenantId, lead.id(), null, owner.get(), Assignment.AUTOMATIC, now));
+                captured = captured.then(lead -> lead.assign(owner.get(), Assignment.AUTOMATIC, now));
             }
+            LeadRecord lead = captured.after();
+            events.addAll(captured.events());
             track(lead);
             created.add(lead.id());
             if (p.key() != null) {
@@ -291,16 +348,15 @@ final class LeadBatchCapture {
             if (!created.contains(targetId)) {
                 mergedStored.putIfAbsent(targetId, existing);
             }
-            scoreBeforeMerge.putIfAbsent(targetId, existing.score());
+            mergedInto.add(targetId);
             touchPoints.add(LeadIntake.resubmission(tenantId, context.ids().next(), targetId, p.attribution(), now));
             if (p.key() != null) {
                 leadByKey.put(p.key(), targetId);
                 mergedSubmissions.add(new IdempotencyKey(tenantId, LeadIntake.MERGED_SCOPE, p.key(), targetId, now));
             }
-            LeadDetails filled = LeadIntake.fillGaps(existing.details(), p.details());
-            track(existing.withDetails(filled, LeadIntake.profile(targetId, filled).nameKey()).touched(now));
-            events.add(new LeadResubmitted(tenantId, targetId, p.attribution().source(), p.attribution().campaignId(),
-                    now));
+            LeadChange merged = new LeadAggregate(existing).resubmitted(p.details(), p.attribution(), now);
+            track(merged.after());
+            events.addAll(merged.events());
         }
 
         private void result(UUID leadId, CaptureOutcome outcome, List<LeadMatch> matches) {
@@ -311,28 +367,48 @@ final class LeadBatchCapture {
 
         private void write() {
             if (!mergedSubmissions.isEmpty()) {
-                storage.idempotency().recordAll(mergedSubmissions);
+                keyedWrite(() -> storage.idempotency().recordAll(mergedSubmissions));
             }
             if (!touchPoints.isEmpty()) {
                 touchPointStorage.interactions().insertAll(touchPoints);
+                wrote = true;
             }
-            // a merged lead is rescored once, with its touch points stored (those of this batch included)
-            scoreBeforeMerge.forEach((id, before) -> {
-                LeadRecord lead = leads.get(id);
-                LeadScore score = scorer.score(lead, touchPointStorage.interactions().activityByChannel(tenantId, id), now);
-                leads.put(id, lead.withScore(score.points(), score.factors()));
-                if (score.points() != before) {
-                    events.add(new LeadScored(tenantId, id, before, score.points(), now));
-                }
-            });
+            // a lead merged into is rescored once, with its touch points stored (those of this batch included)
+            for (UUID id : mergedInto) {
+                LeadChange rescored = LeadChange.none(leads.get(id)).rescored(lead -> scorer.score(lead,
+                        touchPointStorage.interactions().activityByChannel(tenantId, id), now), now);
+                leads.put(id, rescored.after());
+                events.addAll(rescored.events());
+            }
             List<LeadRecord> fresh = created.stream().map(leads::get).toList();
             if (!fresh.isEmpty()) {
-                leadStorage.leads().insertAll(fresh);
+                keyedWrite(() -> leadStorage.leads().insertAll(fresh));
                 storage.dueWork().scheduleAll(fresh.stream().map(l -> DueWorkRecord.of(tenantId, context.ids().next(),
                         LeadService.FIRST_CONTACT_DUE, l.id().toString(), l.firstContactDueAt(), null)).toList());
             }
             mergedStored.forEach((id, read) -> leads.put(id, leadStorage.leads().update(leads.get(id), read.version())));
             context.events().record(events);
+        }
+
+        /**
+         * A write of the batch's idempotency keys (the merged submissions', or the new leads' with them). When it is
+         * the run's first write and another node has meanwhile captured one of the submissions, the rotation this run
+         * saved is put back and the batch is decided again ({@link KeyRaced}); later, it is too late for that, and
+         * the duplicate ends the batch.
+         */
+        private void keyedWrite(Runnable write) {
+            try {
+                write.run();
+            } catch (DuplicateException e) {
+                if (wrote || !"idempotencyKey".equals(e.key())) {
+                    throw e;
+                }
+                if (assignments != null) {
+                    assignments.undo();
+                }
+                throw new KeyRaced(e);
+            }
+            wrote = true;
         }
     }
 }

@@ -10,16 +10,15 @@ import dev.crmkit.core.team.TeamService;
 import dev.crmkit.spi.NotFoundException;
 import dev.crmkit.spi.lead.LeadDetails;
 import dev.crmkit.spi.lead.LeadRecord;
-import dev.crmkit.spi.lead.LeadStatus;
-import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.touchpoint.TouchPointStorage;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Converts a qualified lead inside the caller's transaction: finds or registers the customer, moves the lead's
- * touch points to it, opens the opportunity if asked, and closes the lead as converted.
+ * The work a conversion does outside the lead, inside the caller's transaction, once the lead aggregate allowed it:
+ * finds or registers the customer, moves the lead's touch points to it, and opens the opportunity if asked. Closing
+ * the lead as converted is the aggregate's ({@code LeadAggregate.convert}).
  */
 final class LeadConverter {
     private final DomainContext context;
@@ -37,7 +36,11 @@ final class LeadConverter {
         this.opportunities = opportunities;
     }
 
-    Conversion convert(LeadRecord lead, ConvertLead command, Instant now) {
+    /** What the conversion found or made: the customer (new or not), the opportunity (or null), the touch points moved. */
+    record Converted(UUID customerId, boolean newCustomer, UUID opportunityId, int touchPointsMoved) {
+    }
+
+    Converted convert(LeadRecord lead, ConvertLead command, Instant now) {
         Optional<String> ownerUserId = lead.ownerId() == null ? Optional.empty()
                 : team.member(lead.ownerId()).map(TeamMember::userId);
         UUID customerId;
@@ -54,13 +57,7 @@ final class LeadConverter {
         UUID opportunityId = command.opportunityName() == null ? null
                 : opportunities.open(customerId, command.opportunityName(), command.amount(), lead.ownerId(),
                         lead.id(), lead.attribution().source(), command.actor());
-        LeadRecord stored = context.storage(LeadStorage.class).leads().update(lead.withStatus(LeadStatus.CONVERTED, null, customerId,
-                opportunityId, now).touched(now), lead.version());
-        context.storage().dueWork().cancel(tenantId, LeadService.FIRST_CONTACT_DUE, lead.id().toString());
-        context.events().record(new LeadStatusChanged(tenantId, lead.id(), lead.status(), LeadStatus.CONVERTED, now));
-        context.events().record(new LeadConverted(tenantId, lead.id(), customerId, newCustomer, opportunityId,
-                lead.attribution().source(), lead.attribution().campaignId(), moved, now));
-        return new Conversion(Lead.of(stored), customerId, newCustomer, opportunityId, moved);
+        return new Converted(customerId, newCustomer, opportunityId, moved);
     }
 
     private boolean exists(UUID customerId) {

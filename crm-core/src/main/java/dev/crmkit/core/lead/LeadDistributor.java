@@ -89,11 +89,14 @@ final class LeadDistributor {
     final class Run {
         private final List<Candidate> candidates;
         private final long version;
+        private final UUID read;
         private UUID last;
         private boolean chosen;
+        private boolean saved;
 
         private Run(List<Candidate> candidates, UUID last, long version) {
             this.candidates = new ArrayList<>(candidates);
+            this.read = last;
             this.last = last;
             this.version = version;
         }
@@ -137,6 +140,20 @@ final class LeadDistributor {
         void save() {
             if (chosen) {
                 leadStorage.leads().saveRotation(new LeadRotationRecord(tenantId, settings.pool(), last, 1), version);
+                saved = true;
+            }
+        }
+
+        /**
+         * Puts the rotation back as the run read it, after {@link #save} stored choices whose leads will not be
+         * stored (the batch is decided again), so round robin skips nobody. Inside the run's transaction, which holds
+         * the rotation since the save, so it cannot conflict.
+         */
+        void undo() {
+            if (saved) {
+                leadStorage.leads().saveRotation(new LeadRotationRecord(tenantId, settings.pool(), read, 1),
+                        version + 1);
+                saved = false;
             }
         }
     }

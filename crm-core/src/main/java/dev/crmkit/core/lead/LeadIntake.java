@@ -1,40 +1,30 @@
 package dev.crmkit.core.lead;
 
 import dev.crmkit.core.customer.ContactValues;
-import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.customer.DuplicateCandidate;
 import dev.crmkit.core.customer.PartyProfile;
 import dev.crmkit.spi.Checks;
 import dev.crmkit.spi.Ids;
-import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.ValidationException;
 import dev.crmkit.spi.customer.PartyKind;
 import dev.crmkit.spi.lead.LeadAttribution;
 import dev.crmkit.spi.lead.LeadDetails;
-import dev.crmkit.spi.lead.LeadKey;
 import dev.crmkit.spi.lead.LeadRecord;
-import dev.crmkit.spi.lead.LeadStatus;
-import dev.crmkit.spi.lead.LeadStorage;
-import dev.crmkit.spi.lead.LeadStore;
-import dev.crmkit.spi.lead.Qualification;
 import dev.crmkit.spi.touchpoint.Direction;
 import dev.crmkit.spi.touchpoint.InteractionRecord;
 import dev.crmkit.spi.touchpoint.Purpose;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * The way in for a lead: its contact data normalized as for customers, and the open leads and customers the
- * customer matching rules connect it to.
+ * The way in for a lead: its contact data normalized as for customers, and the matches among the open leads and
+ * customers the customer matching rules connect it to.
  */
 final class LeadIntake {
     /**
@@ -44,21 +34,11 @@ final class LeadIntake {
     static final String MERGED_SCOPE = "lead.capture";
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
-    private static final int LOOKUP = 100;
 
-    private final Storage storage;
-
-    private final LeadStorage leadStorage;
-    private final String tenantId;
     private final ContactValues contacts;
-    private final CustomerService customers;
 
-    LeadIntake(Storage storage, String tenantId, ContactValues contacts, CustomerService customers) {
-        this.storage = storage;
-        this.leadStorage = this.storage.capability(LeadStorage.class).orElseThrow();
-        this.tenantId = tenantId;
+    LeadIntake(ContactValues contacts) {
         this.contacts = contacts;
-        this.customers = customers;
     }
 
     /** The details of a capture, normalized and validated; every error names its field. */
@@ -119,11 +99,6 @@ final class LeadIntake {
                 postcode == null ? Set.of() : Set.of(postcode));
     }
 
-    /** The open leads and customers that may be the same party as the lead, best score first. */
-    List<LeadMatch> matches(PartyProfile party) {
-        return matches(party, openLeadCandidates(party), customers.findMatches(party));
-    }
-
     /**
      * The matches of a party among open leads and customers found for it: the leads the rules connect it to, and
      * the customers, best score first.
@@ -149,32 +124,6 @@ final class LeadIntake {
         return matches;
     }
 
-    private List<LeadRecord> openLeadCandidates(PartyProfile party) {
-        LeadStore leads = leadStorage.leads();
-        Map<UUID, LeadRecord> found = new LinkedHashMap<>();
-        if (!party.emails().isEmpty()) {
-            leads.findOpenByKey(tenantId, LeadKey.EMAIL, party.emails(), LOOKUP).forEach(l -> found.put(l.id(), l));
-        }
-        if (!party.phones().isEmpty()) {
-            leads.findOpenByKey(tenantId, LeadKey.PHONE, party.phones(), LOOKUP).forEach(l -> found.put(l.id(), l));
-        }
-        String nameKey = party.nameKey();
-        if (nameKey != null) {
-            leads.findOpenByKey(tenantId, LeadKey.NAME_KEY, List.of(nameKey), LOOKUP)
-                    .forEach(l -> found.put(l.id(), l));
-        }
-        found.remove(party.id());
-        return List.copyOf(found.values());
-    }
-
-    /** A new lead as capture stores it before scoring and distribution: status new, first contact due. */
-    static LeadRecord newLead(String tenantId, UUID id, LeadDetails details, LeadAttribution attribution,
-            UUID linkedCustomerId, boolean needsReview, String idempotencyKey, Instant now, Duration firstContact) {
-        return new LeadRecord(tenantId, id, 1, now, now, details, profile(id, details).nameKey(), attribution,
-                LeadStatus.NEW, null, Qualification.unknown(), 0, List.of(), null, null, now.plus(firstContact), null,
-                linkedCustomerId, needsReview, null, null, null, idempotencyKey);
-    }
-
     /** The touch point a resubmission leaves on the open lead it was merged into, its raw submission as summary. */
     static InteractionRecord resubmission(String tenantId, UUID interactionId, UUID leadId,
             LeadAttribution attribution, Instant now) {
@@ -183,23 +132,5 @@ final class LeadIntake {
         return new InteractionRecord(tenantId, interactionId, 1, now, now, leadId,
                 LeadSources.channelOf(attribution.source()), Direction.INBOUND, Purpose.SALES, "resubmitted", null,
                 summary, now, null);
-    }
-
-    /**
-     * The details of {@code existing} with the gaps filled from {@code incoming}: a merge never overwrites what the
-     * lead said before.
-     */
-    static LeadDetails fillGaps(LeadDetails existing, LeadDetails incoming) {
-        return new LeadDetails(or(existing.givenName(), incoming.givenName()),
-                or(existing.familyName(), incoming.familyName()), or(existing.companyName(), incoming.companyName()),
-                or(existing.jobTitle(), incoming.jobTitle()), or(existing.industry(), incoming.industry()),
-                existing.employees() != null ? existing.employees() : incoming.employees(),
-                or(existing.email(), incoming.email()), or(existing.phone(), incoming.phone()),
-                or(existing.countryCode(), incoming.countryCode()), or(existing.postcode(), incoming.postcode()),
-                or(existing.city(), incoming.city()));
-    }
-
-    private static String or(String a, String b) {
-        return a != null ? a : b;
     }
 }

@@ -35,7 +35,17 @@ public interface LeadService {
      * Captures a lead: normalizes its contact data, matches it against open leads and customers by the customer
      * matching rules and acts as the tenant's {@link LeadDedupPolicy} says, scores it, schedules its first-contact
      * target and, with a distribution strategy set, assigns it. Records {@link LeadCaptured} (or
-     * {@link LeadResubmitted} for a merge) and {@link LeadAssigned}.
+     * {@link LeadResubmitted} for a merge) and {@link LeadAssigned}. It is {@link #captureAll} of this one command,
+     * with the errors naming the command's fields themselves ({@code email}, not {@code commands[0].email}).
+     *
+     * <p>A command with an idempotency key used before replays: it returns the lead the first capture went into and
+     * changes nothing; also when another node captures the same submission at the same moment, where the database
+     * shows that node's commit inside a running transaction (PostgreSQL, H2, the in-memory storage).
+     *
+     * @throws ValidationException naming the field when the command is invalid; nothing is stored
+     * @throws dev.crmkit.spi.DuplicateException ({@code idempotencyKey}) when another node captured the same
+     *     submission at the same moment and this transaction cannot see it (MariaDB at its default REPEATABLE READ);
+     *     nothing is stored, and a retry replays
      */
     CaptureResult capture(CaptureLead command);
 
@@ -44,24 +54,29 @@ public interface LeadService {
 
     /**
      * Captures a batch of leads in one transaction, for imports and list uploads: each command is decided as
-     * {@link #capture} would decide it if the commands were captured one after another in list order (a later
-     * command can merge into, or replay, a lead an earlier one created), but the batch reads and writes storage a
-     * bounded number of times whatever its size (docs/performance.md measures it): the idempotency keys, open-lead matches, customer matches and the pool are each read once, and the new leads,
-     * their first-contact work and the events are each written as one batch.
+     * {@link #capture} decides it when the commands are captured one after another in list order (a later command
+     * can merge into, or replay, a lead an earlier one created), but the batch reads and writes storage a bounded
+     * number of times whatever its size (docs/performance.md measures it): the idempotency keys, open-lead matches,
+     * customer matches and the pool are each read once, and the new leads, their first-contact work and the events
+     * are each written as one batch.
      *
      * <p>The results are in command order and show each lead as the batch leaves it: a new lead at version 1
-     * with its owner, even when a later command of the batch was merged into it. Differences from single
-     * captures, all of them in what is recorded rather than decided: a lead merged into more than once is rescored
+     * with its owner, even when a later command of the batch was merged into it. Differences from capturing the
+     * commands one by one, all of them in what is recorded rather than decided: a lead merged into more than once is rescored
      * once at the end (one {@link LeadScored}), and the distribution's rotation is saved once.
      *
-     * <p>Every command is validated before anything is read or written: one bad command rejects the batch.
+     * <p>Every command is validated before anything is read or written: one bad command rejects the batch. When
+     * another node distributes leads of the pool, or captures one of the batch's keyed submissions, before the batch
+     * writes, the batch is decided again in its transaction (see {@link #capture} for where that sees the other
+     * node's commit).
      *
      * @throws ValidationException ({@code commands}) when the list is null, holds nulls or more than
      *     {@link #MAX_BATCH} commands; ({@code commands[i].<field>}) when command {@code i} is invalid. Nothing is
      *     stored.
      * @throws dev.crmkit.spi.DuplicateException ({@code idempotencyKey}) when another node captured one of the
-     *     submissions at the same moment; nothing of the batch is stored (in the caller's transaction: the caller
-     *     rolls back), and a retry replays that submission
+     *     submissions at the same moment and the batch cannot be decided again (it had written already, or this
+     *     transaction cannot see the other node's commit); nothing of the batch is stored (in the caller's
+     *     transaction: the caller rolls back), and a retry replays that submission
      * @throws ConflictException when a lead the batch merges into changed meanwhile; nothing is stored
      */
     List<CaptureResult> captureAll(List<CaptureLead> commands);

@@ -7,22 +7,17 @@ import dev.crmkit.core.team.TeamMember;
 import dev.crmkit.core.team.TeamService;
 import dev.crmkit.spi.Checks;
 import dev.crmkit.spi.ConflictException;
-import dev.crmkit.spi.DuplicateException;
 import dev.crmkit.spi.NotFoundException;
 import dev.crmkit.spi.Page;
 import dev.crmkit.spi.PageRequest;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.ValidationException;
-import dev.crmkit.spi.idempotency.IdempotencyKey;
-import dev.crmkit.spi.lead.LeadAttribution;
-import dev.crmkit.spi.lead.LeadDetails;
 import dev.crmkit.spi.lead.LeadFilter;
 import dev.crmkit.spi.lead.LeadRecord;
 import dev.crmkit.spi.lead.LeadStatus;
 import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadTally;
 import dev.crmkit.spi.lead.Qualification;
-import dev.crmkit.spi.scheduling.DueWorkRecord;
 import dev.crmkit.spi.touchpoint.InteractionRecord;
 import dev.crmkit.spi.touchpoint.Purpose;
 import dev.crmkit.spi.touchpoint.TouchPointStorage;
@@ -46,7 +41,6 @@ final class StoredLeads implements LeadService {
     private final LeadStorage leadStorage;
     private final TouchPointStorage touchPointStorage;
     private final String tenantId;
-    private final LeadSettings settings;
     private final TeamService team;
     private final PredictiveModels models;
     private final LeadIntake intake;
@@ -62,10 +56,9 @@ final class StoredLeads implements LeadService {
         this.leadStorage = this.storage.capability(LeadStorage.class).orElseThrow();
         this.touchPointStorage = this.storage.capability(TouchPointStorage.class).orElseThrow();
         this.tenantId = tenantId;
-        this.settings = settings;
         this.team = team;
         this.models = models;
-        this.intake = new LeadIntake(storage, tenantId, contacts, customers);
+        this.intake = new LeadIntake(contacts);
         this.scorer = new LeadScorer(storage, tenantId, settings, models);
         this.distributor = new LeadDistributor(storage, tenantId, settings, team);
         this.converter = new LeadConverter(context, tenantId, customers, team, opportunities);
@@ -76,91 +69,12 @@ final class StoredLeads implements LeadService {
 
     @Override
     public CaptureResult capture(CaptureLead command) {
-        Checks.required("command", command);
-        LeadDetails details = intake.details(command);
-        LeadAttribution attribution = intake.attribution(command);
-        String key = Checks.optionalText("idempotencyKey", command.idempotencyKey(), 100);
-        UUID id = context.ids().next();
-        return inTransaction(() -> {
-            if (key != null) {
-                Optional<LeadRecord> earlier = capturedWith(key);
-                if (earlier.isPresent()) {
-                    return new CaptureResult(Lead.of(earlier.get()), CaptureOutcome.REPLAYED, List.of());
-                }
-            }
-            Instant now = context.now();
-            List<LeadMatch> matches = intake.matches(LeadIntake.profile(id, details));
-            LeadDedupPolicy policy = settings.dedup();
-            Optional<LeadMatch> sameLead = policy.mergeTarget(matches);
-            if (sameLead.isPresent()) {
-                return merge(sameLead.get().id(), details, attribution, key, matches, now);
-            }
-            UUID linked = policy.linkedCustomer(matches);
-            boolean review = policy.needsReview(matches);
-            LeadRecord fresh = LeadIntake.newLead(tenantId, id, details, attribution, linked, review, key, now,
-                    settings.firstContactTarget());
-            LeadScore score = scorer.score(fresh, List.of(), now);
-            LeadRecord stored;
-            try {
-                stored = leadStorage.leads().insert(fresh.withScore(score.points(), score.factors()));
-            } catch (DuplicateException e) {
-                if (key == null || !"idempotencyKey".equals(e.key())) {
-                    throw e;
-                }
-                // another node captured the same submission a moment ago
-                return replayed(key);
-            }
-            storage.dueWork().schedule(DueWorkRecord.of(tenantId, context.ids().next(), FIRST_CONTACT_DUE,
-                    id.toString(), stored.firstContactDueAt(), null));
-            context.events().record(new LeadCaptured(tenantId, id, attribution.source(), attribution.campaignId(),
-                    stored.score(), linked, review, now));
-            stored = assignAutomatically(stored, now, null, Assignment.AUTOMATIC);
-            return new CaptureResult(Lead.of(stored), CaptureOutcome.CREATED, matches);
-        });
+        return batchCapture.captureOne(command);
     }
 
     @Override
     public List<CaptureResult> captureAll(List<CaptureLead> commands) {
         return batchCapture.capture(commands);
-    }
-
-    /**
-     * The lead the submission with this key went into: the lead captured with it, or the lead it was merged into.
-     */
-    private Optional<LeadRecord> capturedWith(String key) {
-        Optional<LeadRecord> lead = leadStorage.leads().findByIdempotencyKey(tenantId, key);
-        if (lead.isPresent()) {
-            return lead;
-        }
-        return storage.idempotency().findAll(tenantId, LeadIntake.MERGED_SCOPE, List.of(key)).stream().findFirst()
-                .map(merged -> record(merged.targetId()));
-    }
-
-    private CaptureResult replayed(String key) {
-        return new CaptureResult(Lead.of(capturedWith(key).orElseThrow()), CaptureOutcome.REPLAYED, List.of());
-    }
-
-    private CaptureResult merge(UUID existingId, LeadDetails details, LeadAttribution attribution, String key,
-            List<LeadMatch> matches, Instant now) {
-        if (key != null) {
-            try {
-                storage.idempotency().recordAll(List.of(new IdempotencyKey(tenantId, LeadIntake.MERGED_SCOPE, key,
-                        existingId, now)));
-            } catch (DuplicateException e) {
-                // another node merged the same submission a moment ago
-                return replayed(key);
-            }
-        }
-        LeadRecord existing = record(existingId);
-        LeadDetails filled = LeadIntake.fillGaps(existing.details(), details);
-        touchPointStorage.interactions().insert(LeadIntake.resubmission(tenantId, context.ids().next(), existingId, attribution,
-                now));
-        LeadRecord changed = existing.withDetails(filled, LeadIntake.profile(existingId, filled).nameKey())
-                .touched(now);
-        LeadRecord stored = saveRescored(existing, changed, now);
-        context.events().record(new LeadResubmitted(tenantId, existingId, attribution.source(),
-                attribution.campaignId(), now));
-        return new CaptureResult(Lead.of(stored), CaptureOutcome.MERGED, matches);
     }
 
     // ---- reads --------------------------------------------------------------------------------------------
@@ -213,7 +127,7 @@ final class StoredLeads implements LeadService {
         return funnels;
     }
 
-    // ---- work ---------------------------------------------------------------------------------------------
+    // ---- work: load the lead, call its behaviour, store what it now holds, record its events -----------------
 
     @Override
     public Lead recordTouchPoint(UUID leadId, LeadTouchPoint touchPoint) {
@@ -221,21 +135,12 @@ final class StoredLeads implements LeadService {
         Checks.required("touchPoint", touchPoint);
         return inTransaction(() -> {
             Instant now = context.now();
-            LeadRecord before = openRecord(leadId);
-            touchPointStorage.interactions().insert(new InteractionRecord(tenantId, context.ids().next(), 1, now, now, leadId,
-                    touchPoint.channel(), touchPoint.direction(), Purpose.SALES, touchPoint.outcome(),
+            LeadChange change = lead(leadId).touchedBy(touchPoint, now);
+            touchPointStorage.interactions().insert(new InteractionRecord(tenantId, context.ids().next(), 1, now, now,
+                    leadId, touchPoint.channel(), touchPoint.direction(), Purpose.SALES, touchPoint.outcome(),
                     touchPoint.agentId(), touchPoint.summary(), touchPoint.occurredAt(), null));
-            LeadRecord changed = before.touched(now);
-            if (touchPoint.isContact() && before.firstContactedAt() == null) {
-                changed = changed.withFirstContact(before.firstContactDueAt(), touchPoint.occurredAt());
-                storage.dueWork().cancel(tenantId, FIRST_CONTACT_DUE, leadId.toString());
-                if (before.status() == LeadStatus.NEW) {
-                    changed = changed.withStatus(LeadStatus.CONTACTED, null, null, null, null);
-                    context.events().record(new LeadStatusChanged(tenantId, leadId, LeadStatus.NEW,
-                            LeadStatus.CONTACTED, now));
-                }
-            }
-            return Lead.of(saveRescored(before, changed, now));
+            // scored after the touch point is stored: engagement counts it
+            return Lead.of(store(change.rescored(lead -> scorer.score(lead, now), now)));
         });
     }
 
@@ -243,17 +148,10 @@ final class StoredLeads implements LeadService {
     public Lead updateDetails(UpdateLeadDetails change) {
         Checks.required("change", change);
         return inTransaction(() -> {
-            LeadRecord before = openRecord(change.leadId());
-            LeadDetails details = intake.details(LeadIntake.corrected(before.details(), change));
-            if (details.equals(before.details())) {
-                return Lead.of(before);
-            }
             Instant now = context.now();
-            LeadRecord changed = before.withDetails(details, LeadIntake.profile(before.id(), details).nameKey())
-                    .touched(now);
-            LeadRecord stored = saveRescored(before, changed, now);
-            context.events().record(new LeadChanged(tenantId, before.id(), before.qualification().answered(), now));
-            return Lead.of(stored);
+            return Lead.of(store(lead(change.leadId())
+                    .correct(stored -> intake.details(LeadIntake.corrected(stored, change)), now)
+                    .rescored(lead -> scorer.score(lead, now), now)));
         });
     }
 
@@ -261,69 +159,40 @@ final class StoredLeads implements LeadService {
     public Lead updateQualification(UUID leadId, Qualification answers) {
         Checks.id("leadId", leadId);
         Checks.required("answers", answers);
-        return inTransaction(() -> {
-            Instant now = context.now();
-            LeadRecord before = openRecord(leadId);
-            LeadRecord stored = saveRescored(before, before.withQualification(answers).touched(now), now);
-            context.events().record(new LeadChanged(tenantId, leadId, answers.answered(), now));
-            return Lead.of(stored);
-        });
+        return work(leadId, (lead, now) -> lead.answer(answers, now));
     }
 
     @Override
     public Lead qualify(UUID leadId) {
         Checks.id("leadId", leadId);
-        return inTransaction(() -> {
-            LeadRecord before = record(leadId);
-            LeadLifecycle.check(before.status(), LeadStatus.QUALIFIED);
-            Qualification q = before.qualification();
-            if (q.need() == null) {
-                throw new ValidationException("qualification.need", "must be known to qualify the lead");
-            }
-            if (q.answered() < 3) {
-                throw new ValidationException("qualification", "needs at least three of budget, authority, need"
-                        + " and timeline answered to qualify the lead");
-            }
-            return move(before, LeadStatus.QUALIFIED, null);
-        });
+        return work(leadId, (lead, now) -> lead.qualify(QualificationRule.bantWithNeed(), now));
     }
 
     @Override
     public Lead nurture(UUID leadId) {
         Checks.id("leadId", leadId);
-        return inTransaction(() -> move(openRecord(leadId), LeadStatus.NURTURING, null));
+        return work(leadId, (lead, now) -> lead.nurture(now));
     }
 
     @Override
     public Lead disqualify(UUID leadId, String reason) {
         Checks.id("leadId", leadId);
         String why = Checks.text("reason", reason, 200).strip();
-        return inTransaction(() -> move(record(leadId), LeadStatus.DISQUALIFIED, why));
+        return work(leadId, (lead, now) -> lead.disqualify(why, now));
     }
 
     @Override
     public Lead recycle(UUID leadId) {
         Checks.id("leadId", leadId);
-        return inTransaction(() -> {
-            LeadRecord lead = record(leadId);
-            if (lead.status() != LeadStatus.DISQUALIFIED) {
-                throw new dev.crmkit.spi.IllegalTransitionException("lead", lead.status(), "recycled");
-            }
-            return move(lead, LeadStatus.NURTURING, null);
-        });
+        return work(leadId, (lead, now) -> lead.recycle(now));
     }
 
-    /** Moves a lead in its lifecycle; closing it ends its first-contact alert. */
-    private Lead move(LeadRecord before, LeadStatus to, String reason) {
-        LeadLifecycle.check(before.status(), to);
-        Instant now = context.now();
-        LeadRecord changed = before.withStatus(to, reason, null, null, to.isOpen() ? null : now).touched(now);
-        if (!to.isOpen()) {
-            storage.dueWork().cancel(tenantId, FIRST_CONTACT_DUE, before.id().toString());
-        }
-        LeadRecord stored = saveRescored(before, changed, now);
-        context.events().record(new LeadStatusChanged(tenantId, before.id(), before.status(), to, now));
-        return Lead.of(stored);
+    /** One behaviour of one lead, rescored after it, in a transaction of its own. */
+    private Lead work(UUID leadId, java.util.function.BiFunction<LeadAggregate, Instant, LeadChange> behaviour) {
+        return inTransaction(() -> {
+            Instant now = context.now();
+            return Lead.of(store(behaviour.apply(lead(leadId), now).rescored(lead -> scorer.score(lead, now), now)));
+        });
     }
 
     // ---- distribution -------------------------------------------------------------------------------------
@@ -334,19 +203,18 @@ final class StoredLeads implements LeadService {
         Checks.id("memberId", memberId);
         return inTransaction(() -> {
             Instant now = context.now();
-            LeadRecord before = openRecord(leadId);
-            if (memberId.equals(before.ownerId())) {
-                return Lead.of(before);
+            LeadChange change = lead(leadId).assign(memberId, Assignment.MANUAL, now);
+            if (change.changed()) {
+                TeamMember member = team.member(memberId)
+                        .orElseThrow(() -> new ValidationException("memberId", "names no team member of this tenant"));
+                if (!member.availableAt(now)) {
+                    throw new ValidationException("memberId", "is not available for new work");
+                }
+                if (!distributor.canTake(member, now)) {
+                    throw new ValidationException("memberId", "has no capacity left");
+                }
             }
-            TeamMember member = team.member(memberId)
-                    .orElseThrow(() -> new ValidationException("memberId", "names no team member of this tenant"));
-            if (!member.availableAt(now)) {
-                throw new ValidationException("memberId", "is not available for new work");
-            }
-            if (!distributor.canTake(member, now)) {
-                throw new ValidationException("memberId", "has no capacity left");
-            }
-            return Lead.of(reassign(before, memberId, now, Assignment.MANUAL));
+            return Lead.of(store(change));
         });
     }
 
@@ -354,11 +222,13 @@ final class StoredLeads implements LeadService {
     public Lead distribute(UUID leadId) {
         Checks.id("leadId", leadId);
         return inTransaction(() -> {
-            LeadRecord lead = openRecord(leadId);
-            if (lead.ownerId() != null) {
-                return Lead.of(lead);
+            LeadAggregate lead = lead(leadId);
+            lead.checkOpen();
+            if (lead.record().ownerId() != null) {
+                return Lead.of(lead.record());
             }
-            return Lead.of(assignAutomatically(lead, context.now(), null, Assignment.AUTOMATIC));
+            return Lead.of(store(assignAutomatically(LeadChange.none(lead.record()), context.now(), null,
+                    Assignment.AUTOMATIC)));
         });
     }
 
@@ -377,8 +247,8 @@ final class StoredLeads implements LeadService {
                 List<LeadRecord> page = leadStorage.leads().find(tenantId, LeadFilter.open().ownedBy(memberId),
                         PageRequest.first(PAGE)).items();
                 for (LeadRecord lead : page) {
-                    LeadRecord unassigned = reassign(lead, null, now, Assignment.REDISTRIBUTED);
-                    assignAutomatically(unassigned, now, memberId, Assignment.REDISTRIBUTED);
+                    LeadChange unassigned = new LeadAggregate(lead).assign(null, Assignment.REDISTRIBUTED, now);
+                    store(assignAutomatically(unassigned, now, memberId, Assignment.REDISTRIBUTED));
                 }
                 return page.size();
             });
@@ -390,24 +260,18 @@ final class StoredLeads implements LeadService {
     }
 
     /**
-     * Lets the tenant's strategy choose an owner for an unassigned lead and stores the choice. When another node
-     * assigned a lead of the pool at the same moment, the lead stays unassigned rather than the capture failing:
-     * {@link #distribute} hands it out later.
+     * {@code change} followed by the owner the tenant's strategy chooses for the lead it leaves unassigned. When
+     * another node assigned a lead of the pool at the same moment, the lead stays unassigned rather than the command
+     * failing: {@link #distribute} hands it out later.
      */
-    private LeadRecord assignAutomatically(LeadRecord lead, Instant now, UUID excluded, Assignment how) {
+    private LeadChange assignAutomatically(LeadChange change, Instant now, UUID excluded, Assignment how) {
         Optional<UUID> chosen;
         try {
-            chosen = distributor.choose(Lead.of(lead), now, excluded);
+            chosen = distributor.choose(Lead.of(change.after()), now, excluded);
         } catch (ConflictException raced) {
-            return lead;
+            return change;
         }
-        return chosen.isEmpty() ? lead : reassign(lead, chosen.get(), now, how);
-    }
-
-    private LeadRecord reassign(LeadRecord before, UUID ownerId, Instant now, Assignment how) {
-        LeadRecord stored = leadStorage.leads().update(before.withOwner(ownerId, now).touched(now), before.version());
-        context.events().record(new LeadAssigned(tenantId, before.id(), before.ownerId(), ownerId, how, now));
-        return stored;
+        return chosen.isEmpty() ? change : change.then(lead -> lead.assign(chosen.get(), how, now));
     }
 
     // ---- conversion, scoring ------------------------------------------------------------------------------
@@ -416,9 +280,14 @@ final class StoredLeads implements LeadService {
     public Conversion convert(ConvertLead command) {
         Checks.required("command", command);
         return inTransaction(() -> {
-            LeadRecord before = record(command.leadId());
-            LeadLifecycle.check(before.status(), LeadStatus.CONVERTED);
-            return converter.convert(before, command, context.now());
+            Instant now = context.now();
+            LeadAggregate lead = lead(command.leadId());
+            lead.checkConvertible();
+            LeadConverter.Converted converted = converter.convert(lead.record(), command, now);
+            Lead stored = Lead.of(store(lead.convert(converted.customerId(), converted.newCustomer(),
+                    converted.opportunityId(), converted.touchPointsMoved(), now)));
+            return new Conversion(stored, converted.customerId(), converted.newCustomer(), converted.opportunityId(),
+                    converted.touchPointsMoved());
         });
     }
 
@@ -426,8 +295,8 @@ final class StoredLeads implements LeadService {
     public Lead rescore(UUID leadId) {
         Checks.id("leadId", leadId);
         return inTransaction(() -> {
-            LeadRecord before = record(leadId);
-            return Lead.of(saveRescored(before, before, context.now()));
+            Instant now = context.now();
+            return Lead.of(store(LeadChange.none(lead(leadId).record()).rescored(lead -> scorer.score(lead, now), now)));
         });
     }
 
@@ -447,17 +316,18 @@ final class StoredLeads implements LeadService {
     }
 
     /**
-     * Stores {@code changed} over {@code before}'s version with a fresh score, recording {@link LeadScored} when
-     * the score moved.
+     * Stores what a change left the lead with, over the version it read, ends the lead's first-contact alert when the
+     * change says so, and records the change's events; a change that changed nothing writes nothing.
      */
-    private LeadRecord saveRescored(LeadRecord before, LeadRecord changed, Instant now) {
-        LeadScore score = changed.isOpen() ? scorer.score(changed, now)
-                : new LeadScore(changed.score(), changed.scoreFactors());
-        LeadRecord stored = leadStorage.leads().update(changed.withScore(score.points(), score.factors()).touched(now),
-                before.version());
-        if (stored.score() != before.score()) {
-            context.events().record(new LeadScored(tenantId, before.id(), before.score(), stored.score(), now));
+    private LeadRecord store(LeadChange change) {
+        if (!change.changed()) {
+            return change.after();
         }
+        LeadRecord stored = leadStorage.leads().update(change.after(), change.before().version());
+        if (change.endsFirstContactAlert()) {
+            storage.dueWork().cancel(tenantId, FIRST_CONTACT_DUE, stored.id().toString());
+        }
+        context.events().record(change.events());
         return stored;
     }
 
@@ -475,16 +345,13 @@ final class StoredLeads implements LeadService {
         }
     }
 
-    private LeadRecord record(UUID leadId) {
-        return leadStorage.leads().get(tenantId, leadId).orElseThrow(() -> new NotFoundException("lead", leadId));
+    /** The lead with this id, as its aggregate. */
+    private LeadAggregate lead(UUID leadId) {
+        return new LeadAggregate(record(leadId));
     }
 
-    private LeadRecord openRecord(UUID leadId) {
-        LeadRecord lead = record(leadId);
-        if (!lead.isOpen()) {
-            throw new dev.crmkit.spi.IllegalTransitionException("lead", lead.status(), "being worked");
-        }
-        return lead;
+    private LeadRecord record(UUID leadId) {
+        return leadStorage.leads().get(tenantId, leadId).orElseThrow(() -> new NotFoundException("lead", leadId));
     }
 
     private <T> T inTransaction(Supplier<T> work) {

@@ -134,7 +134,8 @@ class LeadWorkTest {
         assertThat(leads.get(lead.id())).isEqualTo(corrected);
         assertThat(fixtures.storage.leads().get(LeadFixtures.TENANT, lead.id()).orElseThrow().nameKey())
                 .as("derived again from the new family name").isNotEqualTo(nameKey).contains("murray");
-        assertThat(fixtures.publishedTypes()).containsSubsequence("lead.captured", "lead.scored", "lead.changed");
+        assertThat(fixtures.publishedTypes()).as("the change, then the score it moved")
+                .containsSubsequence("lead.captured", "lead.changed", "lead.scored");
         assertThat(leads.capture(tradeShowLead("Other").withEmail("grace.murray@hopper-systems.example"))
                 .outcome()).as("matched by the corrected address").isEqualTo(CaptureOutcome.MERGED);
     }
