@@ -22,9 +22,9 @@ record LeadChange(LeadRecord before, LeadRecord after, List<LeadEvent> events) {
         return new LeadChange(lead, lead, List.of());
     }
 
-    /** Whether there is anything to store: a new lead, or a record that differs from the one read. */
+    /** Whether there is anything to store: a new lead, a record that differs from the one read, or events. */
     boolean changed() {
-        return before == null || !before.equals(after);
+        return before == null || !before.equals(after) || !events.isEmpty();
     }
 
     /** Whether the lead was captured by this change, and so is inserted, with its first-contact alert scheduled. */

@@ -24,7 +24,7 @@ import java.util.UUID;
  * be a live customer of the tenant, the owner a team member, each contact a live person, the stage a stage of the
  * pipeline, amounts non-negative, and line items all priced in one currency (the deal's amount is their total).
  *
- * <p>Lifecycle ({@code OpportunityLifecycle}): an open deal moves between open stages ({@link #moveToStage}), is
+ * <p>Lifecycle ({@code OpportunityAggregate}): an open deal moves between open stages ({@link #moveToStage}), is
  * won ({@link #closeWon}) or lost ({@link #closeLost}, reason required), and a closed deal is reopened
  * ({@link #reopen}) if its pipeline's {@link dev.crmkit.spi.opportunity.ReopenRule} allows. Every stage a deal
  * enters is appended to its stage history with time and actor. A deal in a stage with a norm of days gets due work

@@ -11,14 +11,12 @@ import dev.crmkit.spi.PageRequest;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.ValidationException;
 import dev.crmkit.spi.idempotency.IdempotencyKey;
-import dev.crmkit.spi.opportunity.ForecastCategory;
 import dev.crmkit.spi.opportunity.OpportunityFilter;
 import dev.crmkit.spi.opportunity.OpportunityRecord;
 import dev.crmkit.spi.opportunity.OpportunityStorage;
 import dev.crmkit.spi.opportunity.PipelineRecord;
 import dev.crmkit.spi.opportunity.PipelineStage;
 import dev.crmkit.spi.opportunity.StageChangeRecord;
-import dev.crmkit.spi.opportunity.StageOutcome;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -105,13 +103,9 @@ final class StoredOpportunities implements OpportunityService {
             PipelineRecord resolved = c.pipelineId() == null ? pipelines.defaultOrCandidate()
                     : opportunityStorage.pipelines().get(tenantId, c.pipelineId()).orElseThrow(
                             () -> new ValidationException("pipelineId", "names no pipeline of this tenant"));
-            PipelineStage stage = c.stageKey() == null ? resolved.first(StageOutcome.OPEN) : openStage(resolved,
-                    c.stageKey());
+            PipelineStage stage = OpportunityAggregate.openingStage(resolved, c.stageKey());
             // everything is checked: only now may the built-in default pipeline be created
             PipelineRecord pipeline = pipelines.stored(resolved);
-            int probability = c.probability() != null ? c.probability() : stage.probability();
-            ForecastCategory category = c.forecastCategory() != null ? c.forecastCategory()
-                    : stage.forecastCategory();
             UUID id = context.ids().next();
             if (key != null) {
                 try {
@@ -121,17 +115,8 @@ final class StoredOpportunities implements OpportunityService {
                     return openedWith(key, c).orElseThrow();
                 }
             }
-            OpportunityRecord stored = opportunityStorage.opportunities().insert(new OpportunityRecord(tenantId,
-                    id, 1, now, now, name, c.customerId(), pipeline.id(), stage.key(),
-                    StageOutcome.OPEN, priced.amount(), priced.currency(), probability, category,
-                    c.expectedCloseDate(), c.ownerId(), priced.lineItems(), c.contacts(),
-                    competitors, c.sourceLeadId(), leadSource, now, null, null));
-            history(stored, null, actor, now);
-            stalled.track(stored, stage);
-            context.events().record(new OpportunityOpened(tenantId, stored.id(), stored.customerId(), pipeline.id(),
-                    stage.key(), stored.ownerId(), stored.amount(), stored.currency(), probability,
-                    stored.sourceLeadId(), stored.leadSource(), now));
-            return Opportunity.of(stored);
+            return Opportunity.of(store(OpportunityAggregate.open(tenantId, id, c, name, priced, competitors,
+                    leadSource, pipeline.id(), stage, now), actor));
         });
     }
 
@@ -157,17 +142,11 @@ final class StoredOpportunities implements OpportunityService {
         Checks.required("forecastCategory", d.forecastCategory());
         Instant now = context.now();
         return inTransaction(() -> {
-            OpportunityRecord o = deal(opportunityId);
-            DealRules.checkReferences(storage, tenantId, o.customerId(), d.ownerId(), d.contacts());
-            OpportunityRecord stored = opportunityStorage.opportunities().update(new OpportunityRecord(tenantId, o.id(),
-                    o.version(), o.createdAt(), now, name, o.customerId(), o.pipelineId(), o.stageKey(), o.status(),
-                    priced.amount(), priced.currency(), probability, d.forecastCategory(), d.expectedCloseDate(),
-                    d.ownerId(), priced.lineItems(), d.contacts(), DealRules.competitors(d.competitors()),
-                    o.sourceLeadId(), o.leadSource(), o.stageEnteredAt(), o.closedAt(), o.closeReason()),
-                    o.version());
-            context.events().record(new OpportunityChanged(tenantId, o.id(), stored.ownerId(), stored.amount(),
-                    stored.currency(), probability, stored.forecastCategory(), stored.expectedCloseDate(), now));
-            return Opportunity.of(stored);
+            OpportunityAggregate deal = deal(opportunityId);
+            DealRules.checkReferences(storage, tenantId, deal.record().customerId(), d.ownerId(), d.contacts());
+            return Opportunity.of(store(deal.revise(name, priced, probability, d.forecastCategory(),
+                    d.expectedCloseDate(), d.ownerId(), d.contacts(), DealRules.competitors(d.competitors()), now),
+                    null));
         });
     }
 
@@ -178,73 +157,62 @@ final class StoredOpportunities implements OpportunityService {
         Checks.required("actor", actor);
         Instant now = context.now();
         return inTransaction(() -> {
-            OpportunityRecord o = deal(opportunityId);
-            OpportunityLifecycle.checkMove(o, stageKey);
-            PipelineStage stage = openStage(pipelineOf(o), stageKey);
-            if (stage.key().equals(o.stageKey())) {
-                return Opportunity.of(o);
-            }
-            OpportunityRecord stored = enter(o, stage, now, null, actor);
-            context.events().record(new OpportunityStageChanged(tenantId, o.id(), o.stageKey(), stage.key(),
-                    stored.probability(), now));
-            return Opportunity.of(stored);
+            OpportunityAggregate deal = deal(opportunityId);
+            return Opportunity.of(store(deal.moveTo(pipelineOf(deal), stageKey, now), actor));
         });
     }
 
     @Override
     public Opportunity closeWon(UUID opportunityId, String reason, Actor actor) {
-        return close(opportunityId, StageOutcome.WON, DealRules.closeReason(reason, false), actor);
+        String why = DealRules.closeReason(reason, false);
+        return change(opportunityId, actor, (deal, pipeline, now) -> deal.closeWon(pipeline, why, now));
     }
 
     @Override
     public Opportunity closeLost(UUID opportunityId, String reason, Actor actor) {
-        return close(opportunityId, StageOutcome.LOST, DealRules.closeReason(reason, true), actor);
-    }
-
-    private Opportunity close(UUID opportunityId, StageOutcome outcome, String reason, Actor actor) {
-        Checks.id("opportunityId", opportunityId);
-        Checks.required("actor", actor);
-        Instant now = context.now();
-        return inTransaction(() -> {
-            OpportunityRecord o = deal(opportunityId);
-            OpportunityLifecycle.check(o.status(), outcome);
-            PipelineStage stage = pipelineOf(o).first(outcome);
-            OpportunityRecord stored = enter(o, stage, now, reason, actor);
-            context.events().record(outcome == StageOutcome.WON
-                    ? new OpportunityWon(tenantId, o.id(), o.stageKey(), o.ownerId(), o.amount(), o.currency(), now)
-                    : new OpportunityLost(tenantId, o.id(), o.stageKey(), o.ownerId(), o.amount(), o.currency(), now));
-            return Opportunity.of(stored);
-        });
+        String why = DealRules.closeReason(reason, true);
+        return change(opportunityId, actor, (deal, pipeline, now) -> deal.closeLost(pipeline, why, now));
     }
 
     @Override
     public Opportunity reopen(UUID opportunityId, String stageKey, Actor actor) {
         Checks.id("opportunityId", opportunityId);
         Checks.optionalText("stageKey", stageKey, 64);
+        return change(opportunityId, actor, (deal, pipeline, now) -> deal.reopen(pipeline, stageKey, now));
+    }
+
+    /** A behaviour of a deal that needs its pipeline. */
+    private interface Behaviour {
+        OpportunityChange apply(OpportunityAggregate deal, PipelineRecord pipeline, Instant now);
+    }
+
+    /** Loads the deal and its pipeline, calls the behaviour and stores what it did, in one transaction. */
+    private Opportunity change(UUID opportunityId, Actor actor, Behaviour behaviour) {
+        Checks.id("opportunityId", opportunityId);
         Checks.required("actor", actor);
         Instant now = context.now();
         return inTransaction(() -> {
-            OpportunityRecord o = deal(opportunityId);
-            PipelineRecord pipeline = pipelineOf(o);
-            OpportunityLifecycle.checkReopen(o, pipeline.reopenRule(), now);
-            PipelineStage stage = stageKey == null ? pipeline.first(StageOutcome.OPEN) : openStage(pipeline, stageKey);
-            OpportunityRecord stored = enter(o, stage, now, null, actor);
-            context.events().record(new OpportunityReopened(tenantId, o.id(), o.status(), stage.key(), now));
-            return Opportunity.of(stored);
+            OpportunityAggregate deal = deal(opportunityId);
+            return Opportunity.of(store(behaviour.apply(deal, pipelineOf(deal), now), actor));
         });
     }
 
-    /** Moves a deal into a stage: its probability, category and status, the history and the stalled alert. */
-    private OpportunityRecord enter(OpportunityRecord o, PipelineStage stage, Instant now, String reason,
-            Actor actor) {
-        boolean open = stage.outcome() == StageOutcome.OPEN;
-        OpportunityRecord stored = opportunityStorage.opportunities().update(new OpportunityRecord(tenantId, o.id(), o.version(),
-                o.createdAt(), now, o.name(), o.customerId(), o.pipelineId(), stage.key(), stage.outcome(), o.amount(),
-                o.currency(), stage.probability(), stage.forecastCategory(), o.expectedCloseDate(), o.ownerId(),
-                o.lineItems(), o.contacts(), o.competitors(), o.sourceLeadId(), o.leadSource(), now,
-                open ? null : now, open ? null : reason), o.version());
-        history(stored, o.stageKey(), actor, now);
-        stalled.track(stored, stage);
+    /**
+     * Stores what a change left the deal with (inserted when it was opened, else over the version read), appends the
+     * stage it entered to the history by {@code actor} and moves its stalled alert, and records the change's events;
+     * a change that changed nothing writes nothing.
+     */
+    private OpportunityRecord store(OpportunityChange change, Actor actor) {
+        if (!change.changed()) {
+            return change.after();
+        }
+        OpportunityRecord stored = change.isOpening() ? opportunityStorage.opportunities().insert(change.after())
+                : opportunityStorage.opportunities().update(change.after(), change.before().version());
+        if (change.entered() != null) {
+            history(stored, change.leftStage(), actor, stored.updatedAt());
+            stalled.track(stored, change.entered());
+        }
+        context.events().record(change.events());
         return stored;
     }
 
@@ -278,18 +246,15 @@ final class StoredOpportunities implements OpportunityService {
         return new StoredSalesReports(storage, tenantId);
     }
 
-    private static PipelineStage openStage(PipelineRecord pipeline, String key) {
-        return pipeline.stage(key).filter(s -> s.outcome() == StageOutcome.OPEN)
-                .orElseThrow(() -> new ValidationException("stageKey", "names no open stage of the pipeline"));
+    private OpportunityAggregate deal(UUID id) {
+        return new OpportunityAggregate(opportunityStorage.opportunities().get(tenantId, id)
+                .orElseThrow(() -> new NotFoundException("opportunity", id)));
     }
 
-    private OpportunityRecord deal(UUID id) {
-        return opportunityStorage.opportunities().get(tenantId, id).orElseThrow(() -> new NotFoundException("opportunity", id));
-    }
-
-    private PipelineRecord pipelineOf(OpportunityRecord o) {
-        return opportunityStorage.pipelines().get(tenantId, o.pipelineId())
-                .orElseThrow(() -> new NotFoundException("pipeline", o.pipelineId()));
+    private PipelineRecord pipelineOf(OpportunityAggregate deal) {
+        UUID pipelineId = deal.record().pipelineId();
+        return opportunityStorage.pipelines().get(tenantId, pipelineId)
+                .orElseThrow(() -> new NotFoundException("pipeline", pipelineId));
     }
 
     private <T> T inTransaction(Supplier<T> work) {

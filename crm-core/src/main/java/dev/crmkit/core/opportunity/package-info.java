@@ -5,8 +5,8 @@
  * that outstays its stage's norm raises {@link dev.crmkit.core.opportunity.OpportunityStalled} through the due-work
  * scheduler; the sales reports are aggregate queries of the storage.
  *
- * <p>Start at {@link dev.crmkit.core.opportunity.OpportunityService}; its lifecycle is in
- * {@code OpportunityLifecycle}, its events are the records implementing
+ * <p>Start at {@link dev.crmkit.core.opportunity.OpportunityService}; a deal's rules and lifecycle are in
+ * {@code OpportunityAggregate}, its events are the records implementing
  * {@link dev.crmkit.core.opportunity.OpportunityEvent}. Uses {@code common} and {@code scheduling}; customers and team
  * members are checked through the storage contract's stores and referred to by id only.
  */
