@@ -4,7 +4,6 @@ import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.module.CustomerDataPart;
 import dev.crmkit.core.module.CustomerMerge;
 import dev.crmkit.core.module.DomainContext;
-import dev.crmkit.spi.ValidationException;
 import dev.crmkit.spi.customer.ContactPointKind;
 import dev.crmkit.spi.customer.ContactPointRecord;
 import dev.crmkit.spi.customer.CustomerRecord;
@@ -37,21 +36,10 @@ final class CustomerMerger {
     }
 
     CustomerRecord merge(CustomerRecord survivor, CustomerRecord merged, Actor actor) {
-        if (survivor.id().equals(merged.id())) {
-            throw new ValidationException("mergedId", "must name another customer than survivorId");
-        }
         Instant now = context.now();
-        CustomerDraft survivorDraft = new CustomerDraft(survivor);
-        survivorDraft.tags.addAll(merged.tags());
-        merged.customFields().forEach(survivorDraft.customFields::putIfAbsent);
-        if (survivorDraft.ownerId == null) {
-            survivorDraft.ownerId = merged.ownerId();
-        }
-        if (survivorDraft.organizationName == null) {
-            survivorDraft.organizationName = merged.organizationName();
-        }
-        // Build (and so validate, e.g. the tag limit) before anything is written.
-        CustomerRecord survivorAfter = survivorDraft.build(now);
+        // what the survivor becomes is decided (and validated, e.g. the tag limit) before anything is written
+        CustomerRecord survivorAfter = new CustomerAggregate(survivor).absorb(merged, now);
+        CustomerRecord mergedAfter = new CustomerAggregate(merged).mergedInto(survivor.id(), now);
 
         Map<String, Integer> moved = new TreeMap<>();
         moved.put("contactPoints", moveContactPoints(survivor, merged, now));
@@ -62,9 +50,7 @@ final class CustomerMerger {
         }
 
         CustomerRecord stored = customerStorage.customers().update(survivorAfter, survivor.version());
-        CustomerDraft mergedDraft = new CustomerDraft(merged);
-        mergedDraft.mergedInto = survivor.id();
-        customerStorage.customers().update(mergedDraft.build(now), merged.version());
+        customerStorage.customers().update(mergedAfter, merged.version());
 
         context.events().record(new CustomerEvent.CustomerMerged(tenantId, survivor.id(), merged.id(), actor, moved,
                 now));

@@ -18,8 +18,6 @@ import dev.crmkit.spi.customer.PartyKind;
 import dev.crmkit.spi.customer.RelationshipRecord;
 import dev.crmkit.spi.customfield.CustomFieldValue;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +29,6 @@ import java.util.stream.Collectors;
 /** The customer service of one tenant; see {@link CustomerService} for the contract. */
 final class DefaultCustomerService implements CustomerService {
     private static final int MAX_MERGE_HOPS = 32;
-    /** The details {@link CustomerEvent.CustomerUpdated} names when they change, in its order. */
-    private static final List<String> DETAIL_FIELDS = List.of("displayName", "givenName", "familyName",
-            "organizationName", "externalRef");
 
     private final DomainContext context;
     private final Storage storage;
@@ -80,48 +75,13 @@ final class DefaultCustomerService implements CustomerService {
     @Override
     public Customer updateDetails(UpdateDetails command) {
         Checks.required("command", command);
-        return change(command.customerId(), (draft, events) -> {
-            List<Object> before = Arrays.asList(draft.displayName, draft.givenName, draft.familyName,
-                    draft.organizationName, draft.externalRef);
-            if (command.displayName() != null) {
-                draft.displayName = command.displayName();
-            }
-            if (command.givenName() != null) {
-                draft.givenName = emptyToNull(command.givenName());
-            }
-            if (command.familyName() != null) {
-                draft.familyName = emptyToNull(command.familyName());
-            }
-            if (command.organizationName() != null) {
-                draft.organizationName = emptyToNull(command.organizationName());
-            }
-            if (command.externalRef() != null) {
-                draft.externalRef = emptyToNull(command.externalRef());
-            }
-            List<Object> after = Arrays.asList(draft.displayName, draft.givenName, draft.familyName,
-                    draft.organizationName, draft.externalRef);
-            List<String> changed = new ArrayList<>();
-            for (int i = 0; i < DETAIL_FIELDS.size(); i++) {
-                if (!Objects.equals(before.get(i), after.get(i))) {
-                    changed.add(DETAIL_FIELDS.get(i));
-                }
-            }
-            if (!changed.isEmpty()) {
-                events.add(now -> new CustomerEvent.CustomerUpdated(tenantId, command.customerId(),
-                        List.copyOf(changed), draft.externalRef, now));
-            }
-        });
+        return change(command.customerId(), (customer, now) -> customer.updateDetails(command, now));
     }
 
     @Override
     public Customer changeStage(UUID customerId, LifecycleStage stage) {
         Checks.required("stage", stage);
-        return change(customerId, (draft, events) -> {
-            LifecycleStage from = draft.lifecycleStage;
-            LifecycleTransitions.check(from, stage);
-            draft.lifecycleStage = stage;
-            events.add(now -> new CustomerEvent.CustomerStageChanged(tenantId, customerId, from, stage, now));
-        });
+        return change(customerId, (customer, now) -> customer.changeStage(stage, now));
     }
 
     @Override
@@ -129,34 +89,19 @@ final class DefaultCustomerService implements CustomerService {
         if (ownerId != null) {
             Checks.userId("ownerId", ownerId);
         }
-        return change(customerId, (draft, events) -> {
-            String previous = draft.ownerId;
-            if (Objects.equals(previous, ownerId)) {
-                return;
-            }
-            draft.ownerId = ownerId;
-            events.add(now -> new CustomerEvent.CustomerOwnerAssigned(tenantId, customerId, previous, ownerId, now));
-        });
+        return change(customerId, (customer, now) -> customer.assignOwner(ownerId, now));
     }
 
     @Override
     public Customer tag(UUID customerId, String tag) {
         Checks.text("tag", tag, 64);
-        return change(customerId, (draft, events) -> {
-            if (draft.tags.add(tag)) {
-                events.add(now -> new CustomerEvent.CustomerTagged(tenantId, customerId, tag, now));
-            }
-        });
+        return change(customerId, (customer, now) -> customer.tag(tag, now));
     }
 
     @Override
     public Customer untag(UUID customerId, String tag) {
         Checks.text("tag", tag, 64);
-        return change(customerId, (draft, events) -> {
-            if (draft.tags.remove(tag)) {
-                events.add(now -> new CustomerEvent.CustomerUntagged(tenantId, customerId, tag, now));
-            }
-        });
+        return change(customerId, (customer, now) -> customer.untag(tag, now));
     }
 
     @Override
@@ -166,10 +111,8 @@ final class DefaultCustomerService implements CustomerService {
         return inTransaction(() -> {
             CustomerRecord customer = live(customerId);
             List<ContactPointRecord> existing = customerStorage.contactPoints().forCustomer(tenantId, customer.id());
-            if (existing.stream().anyMatch(p -> p.kind() == n.kind() && p.value().equals(n.value()))) {
-                throw new ValidationException("contactPoint.value", "is already a contact point of this customer");
-            }
-            boolean primary = existing.stream().noneMatch(p -> p.kind() == n.kind());
+            CustomerAggregate.checkNewValue(existing, n.kind(), n.value());
+            boolean primary = CustomerAggregate.isFirstOfKind(existing, n.kind());
             Instant now = context.now();
             ContactPointRecord stored = customerStorage.contactPoints().insert(new ContactPointRecord(tenantId,
                     context.ids().next(), 1, now, now, customer.id(), n.kind(), n.label(), n.value(), n.address(),
@@ -191,8 +134,8 @@ final class DefaultCustomerService implements CustomerService {
             Instant now = context.now();
             UUID promoted = null;
             if (point.primary()) {
-                ContactPointRecord next = customerStorage.contactPoints().forCustomer(tenantId, customer.id()).stream()
-                        .filter(p -> p.kind() == point.kind()).findFirst().orElse(null);
+                ContactPointRecord next = CustomerAggregate.successorOf(point,
+                        customerStorage.contactPoints().forCustomer(tenantId, customer.id())).orElse(null);
                 if (next != null) {
                     customerStorage.contactPoints().update(withPrimary(next, true, now), next.version());
                     promoted = next.id();
@@ -229,23 +172,13 @@ final class DefaultCustomerService implements CustomerService {
     @Override
     public Customer setCustomField(UUID customerId, String key, CustomFieldValue value) {
         Checks.id("customerId", customerId);
-        return change(customerId, (draft, events) -> {
-            customFieldRules().checkValue(key, value);
-            if (!value.equals(draft.customFields.put(key, value))) {
-                events.add(now -> new CustomerEvent.CustomFieldValueSet(tenantId, customerId, key, now));
-            }
-        });
+        return change(customerId, (customer, now) -> customer.setCustomField(key, value, customFieldRules(), now));
     }
 
     @Override
     public Customer clearCustomField(UUID customerId, String key) {
         Checks.id("customerId", customerId);
-        return change(customerId, (draft, events) -> {
-            customFieldRules().checkClear(key);
-            if (draft.customFields.remove(key) != null) {
-                events.add(now -> new CustomerEvent.CustomFieldValueCleared(tenantId, customerId, key, now));
-            }
-        });
+        return change(customerId, (customer, now) -> customer.clearCustomField(key, customFieldRules(), now));
     }
 
     @Override
@@ -357,26 +290,22 @@ final class DefaultCustomerService implements CustomerService {
                 .run(rows, progress, customFieldRules());
     }
 
-    // --- the steps every change shares ---
+    // --- one way to change a customer: load it, call its behaviour, store what it now holds, record its events ---
 
-    /** A change to the customer's profile that may add events; the events are built once the time is known. */
-    private interface Step {
-        void apply(CustomerDraft draft, List<java.util.function.Function<Instant, CustomerEvent>> events);
+    /** A behaviour of a customer at a time. */
+    private interface Behaviour {
+        CustomerChange apply(CustomerAggregate customer, Instant now);
     }
 
-    private Customer change(UUID customerId, Step step) {
+    private Customer change(UUID customerId, Behaviour behaviour) {
         Checks.id("customerId", customerId);
         return inTransaction(() -> {
-            CustomerRecord current = live(customerId);
-            CustomerDraft draft = new CustomerDraft(current);
-            List<java.util.function.Function<Instant, CustomerEvent>> events = new ArrayList<>();
-            step.apply(draft, events);
-            if (events.isEmpty()) {
-                return view(current);
+            CustomerChange change = behaviour.apply(new CustomerAggregate(live(customerId)), context.now());
+            if (!change.changed()) {
+                return view(change.before());
             }
-            Instant now = context.now();
-            CustomerRecord updated = customerStorage.customers().update(draft.build(now), current.version());
-            context.events().record(events.stream().map(e -> e.apply(now)).toList());
+            CustomerRecord updated = customerStorage.customers().update(change.after(), change.before().version());
+            context.events().record(change.events());
             return view(updated);
         });
     }
@@ -417,9 +346,5 @@ final class DefaultCustomerService implements CustomerService {
     static ContactPointRecord withPrimary(ContactPointRecord p, boolean primary, Instant now) {
         return new ContactPointRecord(p.tenantId(), p.id(), p.version(), p.createdAt(), now, p.customerId(), p.kind(),
                 p.label(), p.value(), p.address(), primary);
-    }
-
-    private static String emptyToNull(String s) {
-        return s.isEmpty() ? null : s;
     }
 }

@@ -8,7 +8,8 @@
  * address) and checks for duplicates under the tenant's {@link dev.crmkit.core.customer.DuplicatePolicy};
  * duplicates found later are {@link dev.crmkit.core.customer.CustomerService#findDuplicateGroups() grouped}
  * and {@link dev.crmkit.core.customer.CustomerService#merge merged}. Every change records a
- * {@link dev.crmkit.core.customer.CustomerEvent} in the outbox.
+ * {@link dev.crmkit.core.customer.CustomerEvent} in the outbox. A customer's rules (its lifecycle, what each change
+ * does, what a merge gives the survivor) are in {@code CustomerAggregate}.
  *
  * <p>Uses {@code common} and the storage SPI only (custom field definitions are read from the SPI store);
  * merging moves touch points through the SPI's interaction and task stores, never through the touch-point
