@@ -127,11 +127,11 @@ final class LeadAggregate {
         if (!touchPoint.isContact() || lead.firstContactedAt() != null) {
             return change(lead, now);
         }
-        LeadRecord contacted = lead.withFirstContact(lead.firstContactDueAt(), touchPoint.occurredAt());
+        LeadChange firstContact = change(lead.withFirstContact(lead.firstContactDueAt(), touchPoint.occurredAt()), now);
         if (lead.status() != NEW) {
-            return change(contacted, now);
+            return firstContact;
         }
-        return new LeadAggregate(contacted).move(CONTACTED, null, now);
+        return firstContact.then(contacted -> contacted.move(CONTACTED, null, now));
     }
 
     /**

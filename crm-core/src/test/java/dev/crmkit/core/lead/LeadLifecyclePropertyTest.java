@@ -49,6 +49,8 @@ class LeadLifecyclePropertyTest {
         LeadStatus status = LeadStatus.NEW;
         boolean contacted;
         boolean qualifyingAnswers;
+        /** The first-contact alert: due from capture until the first contact or until the lead closes, then gone. */
+        boolean alertDue = true;
 
         /** The exception the command must throw in the model's state, or null when it is accepted. */
         Class<? extends CrmException> refusal(Command command) {
@@ -82,6 +84,7 @@ class LeadLifecyclePropertyTest {
                 case CONVERT -> status = LeadStatus.CONVERTED;
                 case INBOUND_MAIL, CORRECT -> { }
             }
+            alertDue = alertDue && !contacted && OPEN.contains(status);
         }
     }
 
@@ -122,6 +125,9 @@ class LeadLifecyclePropertyTest {
                                 .contains(after.status());
                     }
                     assertThat(after.firstContactedAt() != null).as(at + ": first contact").isEqualTo(model.contacted);
+                    boolean alertDue = fixtures.storage.dueWork().find(LeadFixtures.TENANT,
+                            LeadService.FIRST_CONTACT_DUE, id.toString()).isPresent();
+                    assertThat(alertDue).as(at + ": the first-contact alert").isEqualTo(model.alertDue);
                 }
             }
         });

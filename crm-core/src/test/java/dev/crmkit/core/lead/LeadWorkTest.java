@@ -57,6 +57,8 @@ class LeadWorkTest {
 
         assertThat(contacted.status()).isEqualTo(LeadStatus.CONTACTED);
         assertThat(contacted.firstContactedAt()).isEqualTo(fixtures.clock.instant());
+        assertThat(fixtures.storage.dueWork().find(LeadFixtures.TENANT, LeadService.FIRST_CONTACT_DUE,
+                lead.id().toString())).as("the alert's due work").isEmpty();
         assertThat(contacted.score().explanation()).contains("+4 engagement.touch-points", "+10 engagement.recent");
         fixtures.advance(Duration.ofDays(2));
         fixtures.crm.scheduler().runDueWork();
