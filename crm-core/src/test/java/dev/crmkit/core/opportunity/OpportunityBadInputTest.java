@@ -60,6 +60,20 @@ class OpportunityBadInputTest {
     }
 
     @Test
+    void a_revision_naming_an_unknown_owner_or_contact_is_rejected_and_changes_nothing() {
+        Opportunity deal = deals.open(f.webShopDeal(), ANA);
+        UUID organization = f.kernel.organization("Not a person").id();
+
+        assertRejected("ownerId", () -> deals.revise(deal.id(), OpportunityDetails.of(deal)
+                .withOwner(UUID.randomUUID())));
+        assertRejected("contacts[].personId", () -> deals.revise(deal.id(), OpportunityDetails.of(deal)
+                .withContacts(Set.of(new OpportunityContact(organization, ContactRole.CHAMPION)))));
+
+        assertThat(deals.opportunity(deal.id())).contains(deal);
+        assertThat(f.dealTypes()).doesNotContain("opportunity.changed");
+    }
+
+    @Test
     void line_item_values_are_checked_where_they_are_made() {
         assertRejected("quantity", () -> LineItem.of("sku", "0", Money.of("1", "EUR")));
         assertRejected("quantity", () -> LineItem.of("sku", "1.00001", Money.of("1", "EUR")));
