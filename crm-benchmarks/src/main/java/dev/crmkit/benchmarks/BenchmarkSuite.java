@@ -14,7 +14,10 @@ import java.util.Locale;
  * mvn -q -pl crm-benchmarks -am compile exec:java -Dexec.args="--backends=h2,postgres --import=20000 --timeline=1000000 --leads=20000"
  * </pre>
  *
- * PostgreSQL is reached at {@code CRMKIT_BENCH_POSTGRES_URL} (default: database {@code crm_bench} on localhost);
+ * {@code --single=N} also measures N single captures ({@code LeadService.capture}, one call and one transaction per
+ * lead) against raw JDBC writing the same rows one transaction per lead; it is off (0) by default.
+ *
+ * <p>PostgreSQL is reached at {@code CRMKIT_BENCH_POSTGRES_URL} (default: database {@code crm_bench} on localhost);
  * the benchmark drops and recreates the {@code crm_} tables there.
  */
 public final class BenchmarkSuite {

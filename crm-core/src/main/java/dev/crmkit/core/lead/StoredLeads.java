@@ -149,9 +149,11 @@ final class StoredLeads implements LeadService {
         Checks.required("change", change);
         return inTransaction(() -> {
             Instant now = context.now();
-            return Lead.of(store(lead(change.leadId())
-                    .correct(stored -> intake.details(LeadIntake.corrected(stored, change)), now)
-                    .rescored(lead -> scorer.score(lead, now), now)));
+            LeadChange corrected = lead(change.leadId())
+                    .correct(stored -> intake.details(LeadIntake.corrected(stored, change)), now);
+            // a correction that changes nothing writes nothing, not even a score that drifted since
+            return Lead.of(store(corrected.changed() ? corrected.rescored(lead -> scorer.score(lead, now), now)
+                    : corrected));
         });
     }
 

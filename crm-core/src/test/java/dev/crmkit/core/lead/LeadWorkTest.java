@@ -193,6 +193,29 @@ class LeadWorkTest {
     }
 
     @Test
+    void a_lead_naming_only_a_company_converts_into_an_organization_with_its_contact_data_and_owner() {
+        TeamMember rep = fixtures.rep("rep-1", 3, 10);
+        Lead lead = qualified(leads.capture(CaptureLead.from(LeadSource.PHONE).withCompany("Baker & Sons", "retail", 12)
+                .withEmail("info@baker-sons.example").withPhone("030 7654321")).lead());
+        Lead person = qualified(leads.capture(tradeShowLead("Lamarr")).lead());
+
+        var organization = fixtures.shop.service(CustomerService.class).get(leads.convert(
+                ConvertLead.of(lead.id(), Actor.user("rep-1"))).customerId());
+        var customer = fixtures.shop.service(CustomerService.class).get(leads.convert(
+                ConvertLead.of(person.id(), Actor.user("rep-1"))).customerId());
+
+        assertThat(organization.kind()).isEqualTo(dev.crmkit.spi.customer.PartyKind.ORGANIZATION);
+        assertThat(organization.displayName()).isEqualTo("Baker & Sons");
+        assertThat(organization.contactPoints()).extracting(dev.crmkit.core.customer.ContactPoint::value)
+                .containsExactlyInAnyOrder("info@baker-sons.example", "+49307654321");
+        assertThat(organization.ownerId()).isEqualTo(rep.userId());
+        assertThat(customer.kind()).isEqualTo(dev.crmkit.spi.customer.PartyKind.PERSON);
+        assertThat(customer.organizationName()).as("the lead named no company").isNull();
+        assertThat(customer.contactPoints()).extracting(dev.crmkit.core.customer.ContactPoint::value)
+                .containsExactly("lamarr@gmail.com");
+    }
+
+    @Test
     void conversion_can_open_an_opportunity_owned_by_the_leads_rep_with_the_leads_source() {
         TeamMember rep = fixtures.rep("rep-1", 3, 10);
         Lead lead = qualified(leads.capture(webFormLead("Hopper")).lead());
