@@ -5,7 +5,6 @@ import dev.crmkit.core.customer.RegisterCustomer;
 import dev.crmkit.core.customer.RegisterOrganization;
 import dev.crmkit.core.customer.RegisterPerson;
 import dev.crmkit.core.module.DomainContext;
-import dev.crmkit.core.team.TeamMember;
 import dev.crmkit.core.team.TeamService;
 import dev.crmkit.spi.NotFoundException;
 import dev.crmkit.spi.lead.LeadDetails;
@@ -42,7 +41,7 @@ final class LeadConverter {
 
     Converted convert(LeadRecord lead, ConvertLead command, Instant now) {
         Optional<String> ownerUserId = lead.ownerId() == null ? Optional.empty()
-                : team.member(lead.ownerId()).map(TeamMember::userId);
+                : Optional.of(team.member(lead.ownerId()).userId());  // members are deactivated, never removed
         UUID customerId;
         boolean newCustomer = false;
         if (command.customerId() != null) {

@@ -207,8 +207,12 @@ final class StoredLeads implements LeadService {
             Instant now = context.now();
             LeadChange change = lead(leadId).assign(memberId, Assignment.MANUAL, now);
             if (change.changed()) {
-                TeamMember member = team.member(memberId)
-                        .orElseThrow(() -> new ValidationException("memberId", "names no team member of this tenant"));
+                TeamMember member;
+                try {
+                    member = team.member(memberId);
+                } catch (NotFoundException unknown) {
+                    throw new ValidationException("memberId", "names no team member of this tenant");
+                }
                 if (!member.availableAt(now)) {
                     throw new ValidationException("memberId", "is not available for new work");
                 }
@@ -237,7 +241,7 @@ final class StoredLeads implements LeadService {
     @Override
     public int redistribute(UUID memberId) {
         Checks.id("memberId", memberId);
-        TeamMember member = team.member(memberId).orElseThrow(() -> new NotFoundException("team member", memberId));
+        TeamMember member = team.member(memberId);
         if (member.availableAt(context.now())) {
             return 0;
         }

@@ -56,8 +56,12 @@ public interface OpportunityService {
      */
     Pipeline defaultPipeline();
 
-    /** The pipeline with this id. */
-    Optional<Pipeline> pipeline(UUID pipelineId);
+    /**
+     * The pipeline with this id.
+     *
+     * @throws NotFoundException when the tenant has no such pipeline
+     */
+    Pipeline pipeline(UUID pipelineId);
 
     /** One page of the tenant's pipelines in id order. */
     Page<Pipeline> pipelines(PageRequest page);
@@ -122,8 +126,12 @@ public interface OpportunityService {
      */
     Opportunity reopen(UUID opportunityId, String stageKey, Actor actor);
 
-    /** The deal with this id. */
-    Optional<Opportunity> opportunity(UUID opportunityId);
+    /**
+     * The deal with this id.
+     *
+     * @throws NotFoundException when the tenant has no such deal
+     */
+    Opportunity opportunity(UUID opportunityId);
 
     /** One page of the deals the filter selects, in id order. */
     Page<Opportunity> opportunities(OpportunityFilter filter, PageRequest page);

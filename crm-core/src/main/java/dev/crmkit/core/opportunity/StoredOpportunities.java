@@ -58,9 +58,10 @@ final class StoredOpportunities implements OpportunityService {
     }
 
     @Override
-    public Optional<Pipeline> pipeline(UUID pipelineId) {
+    public Pipeline pipeline(UUID pipelineId) {
         Checks.id("pipelineId", pipelineId);
-        return opportunityStorage.pipelines().get(tenantId, pipelineId).map(Pipeline::of);
+        return opportunityStorage.pipelines().get(tenantId, pipelineId).map(Pipeline::of)
+                .orElseThrow(() -> new NotFoundException("pipeline", pipelineId));
     }
 
     @Override
@@ -222,9 +223,10 @@ final class StoredOpportunities implements OpportunityService {
     }
 
     @Override
-    public Optional<Opportunity> opportunity(UUID opportunityId) {
+    public Opportunity opportunity(UUID opportunityId) {
         Checks.id("opportunityId", opportunityId);
-        return opportunityStorage.opportunities().get(tenantId, opportunityId).map(Opportunity::of);
+        return opportunityStorage.opportunities().get(tenantId, opportunityId).map(Opportunity::of)
+                .orElseThrow(() -> new NotFoundException("opportunity", opportunityId));
     }
 
     @Override

@@ -121,15 +121,18 @@ final class StoredTeams implements TeamService {
     }
 
     @Override
-    public Optional<TeamMember> member(UUID memberId) {
+    public TeamMember member(UUID memberId) {
         Checks.id("memberId", memberId);
-        return teamStorage.teamMembers().get(tenantId, memberId).map(TeamMember::of);
+        return teamStorage.teamMembers().get(tenantId, memberId).map(TeamMember::of)
+                .orElseThrow(() -> new NotFoundException("team member", memberId));
     }
 
     @Override
-    public Optional<TeamMember> memberByUserId(String userId) {
+    public TeamMember memberByUserId(String userId) {
         Checks.userId("userId", userId);
-        return teamStorage.teamMembers().findByUserId(tenantId, userId).map(TeamMember::of);
+        // the user id is the host's opaque id, so it may name the member in the message
+        return teamStorage.teamMembers().findByUserId(tenantId, userId).map(TeamMember::of)
+                .orElseThrow(() -> new NotFoundException("team member with user id", userId));
     }
 
     @Override
@@ -195,9 +198,10 @@ final class StoredTeams implements TeamService {
     }
 
     @Override
-    public Optional<Team> team(UUID teamId) {
+    public Team team(UUID teamId) {
         Checks.id("teamId", teamId);
-        return teamStorage.teams().get(tenantId, teamId).map(Team::of);
+        return teamStorage.teams().get(tenantId, teamId).map(Team::of)
+                .orElseThrow(() -> new NotFoundException("team", teamId));
     }
 
     @Override

@@ -58,11 +58,19 @@ public interface TeamService {
     /** Deactivates a member, who gets no new work until activated, and publishes the change if it is one. */
     TeamMember deactivate(UUID memberId);
 
-    /** The member with this id. */
-    Optional<TeamMember> member(UUID memberId);
+    /**
+     * The member with this id.
+     *
+     * @throws NotFoundException when the tenant has no such member
+     */
+    TeamMember member(UUID memberId);
 
-    /** The member with this user id. */
-    Optional<TeamMember> memberByUserId(String userId);
+    /**
+     * The member with this user id.
+     *
+     * @throws NotFoundException when the tenant has no member with this user id
+     */
+    TeamMember memberByUserId(String userId);
 
     /** One page of the members the filter selects, in id order. */
     Page<TeamMember> members(MemberFilter filter, PageRequest page);
@@ -95,8 +103,12 @@ public interface TeamService {
      */
     Team updateTeam(UUID teamId, String name, UUID managerId);
 
-    /** The team with this id. */
-    Optional<Team> team(UUID teamId);
+    /**
+     * The team with this id.
+     *
+     * @throws NotFoundException when the tenant has no such team
+     */
+    Team team(UUID teamId);
 
     /** One page of the tenant's teams in id order. */
     Page<Team> teams(PageRequest page);

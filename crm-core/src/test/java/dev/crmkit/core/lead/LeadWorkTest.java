@@ -223,7 +223,7 @@ class LeadWorkTest {
         Conversion conversion = leads.convert(ConvertLead.of(lead.id(), Actor.user("rep-1"))
                 .withOpportunity("Hopper Systems: 50 seats", Money.of("25000", "EUR")));
 
-        var deal = fixtures.shop.service(OpportunityService.class).opportunity(conversion.opportunityId()).orElseThrow();
+        var deal = fixtures.shop.service(OpportunityService.class).opportunity(conversion.opportunityId());
         assertThat(deal.customerId()).isEqualTo(conversion.customerId());
         assertThat(deal.ownerId()).isEqualTo(rep.id());
         assertThat(deal.amount()).isEqualTo(Money.of("25000", "EUR"));
@@ -248,7 +248,7 @@ class LeadWorkTest {
         assertThat(linked.matchedCustomerId()).isEqualTo(conversion.customerId());
         assertThat(leads.get(linked.id()).matchedCustomerId()).isEqualTo(survivor.id());
         assertThat(leads.get(lead.id()).convertedCustomerId()).isEqualTo(survivor.id());
-        assertThat(fixtures.shop.service(OpportunityService.class).opportunity(conversion.opportunityId()).orElseThrow().customerId())
+        assertThat(fixtures.shop.service(OpportunityService.class).opportunity(conversion.opportunityId()).customerId())
                 .isEqualTo(survivor.id());
         CustomerView view = fixtures.shop.service(CustomerViewService.class).view(survivor.id());
         assertThat(view.origins()).singleElement().satisfies(o -> {

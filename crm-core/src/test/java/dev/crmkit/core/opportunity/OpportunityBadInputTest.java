@@ -69,7 +69,7 @@ class OpportunityBadInputTest {
         assertRejected("contacts[].personId", () -> deals.revise(deal.id(), OpportunityDetails.of(deal)
                 .withContacts(Set.of(new OpportunityContact(organization, ContactRole.CHAMPION)))));
 
-        assertThat(deals.opportunity(deal.id())).contains(deal);
+        assertThat(deals.opportunity(deal.id())).isEqualTo(deal);
         assertThat(f.dealTypes()).doesNotContain("opportunity.changed");
     }
 
@@ -106,6 +106,6 @@ class OpportunityBadInputTest {
 
         assertThat(redefined.version()).isEqualTo(2);
         assertThat(redefined.stages()).extracting(PipelineStage::key).containsExactly("demo", "won", "lost");
-        assertThat(deals.pipeline(pipeline.id())).contains(redefined);
+        assertThat(deals.pipeline(pipeline.id())).isEqualTo(redefined);
     }
 }

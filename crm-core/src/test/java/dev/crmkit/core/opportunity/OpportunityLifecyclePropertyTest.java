@@ -143,7 +143,7 @@ class OpportunityLifecyclePropertyTest {
             case CLOSE_LOST -> deals.closeLost(id, "went with a competitor", OpportunityFixtures.ANA);
             case REOPEN -> deals.reopen(id, null, OpportunityFixtures.ANA);
             case REOPEN_INTO_DEMO -> deals.reopen(id, "demo", OpportunityFixtures.ANA);
-            case REVISE -> deals.revise(id, OpportunityDetails.of(deals.opportunity(id).orElseThrow())
+            case REVISE -> deals.revise(id, OpportunityDetails.of(deals.opportunity(id))
                     .withName("Web shop relaunch " + f.kernel.clock.millis()));
             case WAIT_TWENTY_DAYS -> f.kernel.clock.advance(Duration.ofDays(20));
         }

@@ -47,8 +47,10 @@ class TeamServiceTest {
         assertThat(ana.availability()).isEqualTo(Availability.ACTIVE);
         assertThat(ana.skills()).containsExactly("retail", "saas");
         assertThat(ana.languages()).containsExactly("en", "pt-BR");
-        assertThat(team.member(ana.id())).contains(ana);
-        assertThat(team.memberByUserId("ana-7")).contains(ana);
+        assertThat(team.member(ana.id())).isEqualTo(ana);
+        assertThat(team.memberByUserId("ana-7")).isEqualTo(ana);
+        assertThatThrownBy(() -> team.memberByUserId("nobody-1")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> team.member(java.util.UUID.randomUUID())).isInstanceOf(NotFoundException.class);
         List<PublishedEvent> events = fixtures.publishAll();
         assertThat(events).extracting(PublishedEvent::type).containsExactly("team.created", "team-member.added");
         assertThat(events.get(1).aggregateType()).isEqualTo("team-member");
@@ -102,7 +104,7 @@ class TeamServiceTest {
         assertThat(team.managementChain(ceo.id())).isEmpty();
         assertThatThrownBy(() -> team.update(ceo.id(), MemberDetails.of(ceo).withManager(rep.id())))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("managerId"));
-        assertThat(team.member(ceo.id()).orElseThrow().managerId()).isNull();
+        assertThat(team.member(ceo.id()).managerId()).isNull();
         assertThat(team.members(MemberFilter.everyone().reportingTo(lead.id()), PageRequest.first(10)).items())
                 .extracting(TeamMember::userId).containsExactly("rep");
     }
@@ -139,7 +141,7 @@ class TeamServiceTest {
         TeamMember kim = team.add(MemberDetails.of("kim", "Kim", TeamRole.SALES_REP).withSkills(Set.of("saas")));
         team.setAway(kim.id(), fixtures.clock.instant().plus(Duration.ofHours(5)));
 
-        TeamMember changed = team.update(kim.id(), MemberDetails.of(team.member(kim.id()).orElseThrow())
+        TeamMember changed = team.update(kim.id(), MemberDetails.of(team.member(kim.id()))
                 .withSkills(Set.of("retail")).withCapacity(5));
 
         assertThat(changed.version()).isEqualTo(3);
@@ -163,7 +165,7 @@ class TeamServiceTest {
         assertThat(renamed.managerId()).isNull();
         assertThat(renamed.version()).isEqualTo(2);
         assertThat(team.teams(PageRequest.first(10)).items()).containsExactly(renamed);
-        assertThat(otherTenant.team(support.id())).isEmpty();
+        assertThatThrownBy(() -> otherTenant.team(support.id())).isInstanceOf(NotFoundException.class);
     }
 
     @Test
@@ -193,7 +195,7 @@ class TeamServiceTest {
                     e -> assertThat(e.field()).isEqualTo(field));
         }
         assertThat(storedMembers()).isEqualTo(1);
-        assertThat(team.member(kim.id())).contains(kim);
+        assertThat(team.member(kim.id())).isEqualTo(kim);
         assertThat(fixtures.publishAll()).extracting(PublishedEvent::type).doesNotContain("team-member.changed")
                 .filteredOn(t -> t.startsWith("team")).hasSize(1);
     }
