@@ -26,7 +26,7 @@ final class ArchitectureRules {
             Map.entry("touchpoint", Set.of("customer", "scheduling", "module")),
             Map.entry("view", Set.of("customer", "touchpoint", "module")),
             Map.entry("scheduling", Set.of()),
-            Map.entry("team", Set.of("module")),
+            Map.entry("team", Set.of("customer", "module")),
             Map.entry("lead", Set.of("customer", "team", "opportunity", "scheduling", "module")),
             Map.entry("opportunity", Set.of("scheduling", "module")),
             Map.entry("module", Set.of("scheduling")),

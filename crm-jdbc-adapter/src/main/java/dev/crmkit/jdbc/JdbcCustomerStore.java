@@ -325,7 +325,7 @@ final class JdbcCustomerStore implements CustomerStore {
         return new CustomerRecord(r.text("tenant_id"), r.id("id"), r.number("version"), r.instant("created_at"),
                 r.instant("updated_at"), r.enumValue(PartyKind.class, "kind"), r.text("display_name"),
                 r.text("given_name"), r.text("family_name"), r.text("organization_name"), r.text("name_key"),
-                r.text("external_ref"), r.enumValue(LifecycleStage.class, "lifecycle_stage"), r.text("owner_id"),
+                r.text("external_ref"), r.enumValue(LifecycleStage.class, "lifecycle_stage"), r.id("owner_id"),
                 Set.of(), Map.of(), r.id("merged_into"));
     }
 

@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.crmkit.spi.StorageFailureException;
+import dev.crmkit.spi.customer.CustomerRecord;
+import dev.crmkit.spi.customer.LifecycleStage;
+import dev.crmkit.spi.customer.PartyKind;
 import dev.crmkit.spi.lead.LeadAttribution;
 import dev.crmkit.spi.lead.LeadDetails;
 import dev.crmkit.spi.lead.LeadRecord;
 import dev.crmkit.spi.lead.LeadSource;
 import dev.crmkit.spi.lead.LeadStatus;
 import dev.crmkit.spi.lead.Qualification;
+import dev.crmkit.spi.team.Availability;
+import dev.crmkit.spi.team.TeamMemberRecord;
+import dev.crmkit.spi.team.TeamRole;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -37,6 +44,7 @@ import org.junit.jupiter.api.Test;
 class SchemaMigratorTest {
 
     abstract static class Checks {
+        private static final Instant NOW = Instant.parse("2026-03-01T09:30:00Z");
         HikariDataSource pool;
 
         abstract HikariDataSource emptyDatabase() throws SQLException;
@@ -68,7 +76,7 @@ class SchemaMigratorTest {
         void first_run_applies_the_schema_and_records_it_in_the_history() throws SQLException {
             List<SchemaMigrator.Migration> applied = migrator().migrate();
 
-            assertThat(applied).extracting(SchemaMigrator.Migration::version).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+            assertThat(applied).extracting(SchemaMigrator.Migration::version).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 13);
             assertThat(migrator().applied()).containsExactlyElementsOf(applied);
             assertThat(count("SELECT COUNT(*) FROM crm_lock")).isEqualTo(2);
             assertThat(count("SELECT COUNT(*) FROM crm_schema_history WHERE applied_at IS NOT NULL"
@@ -132,6 +140,7 @@ class SchemaMigratorTest {
             }
             storage.leads().insertAll(leads);
             // Back to the schema of an installation before version 5, its leads kept.
+            customerOwnersAsUserIds();
             execute("DROP TABLE crm_send_rate");
             execute("DROP TABLE crm_message");
             execute("DROP TABLE crm_schema_version");
@@ -143,13 +152,56 @@ class SchemaMigratorTest {
             execute("ALTER TABLE crm_outbox DROP COLUMN schemaversion");
             execute("DELETE FROM crm_schema_history WHERE version >= 5");
 
-            assertThat(migrator().migrate()).extracting(SchemaMigrator.Migration::version).containsExactly(5, 6, 7, 8, 9, 10);
+            assertThat(migrator().migrate()).extracting(SchemaMigrator.Migration::version)
+                    .containsExactly(5, 6, 7, 8, 9, 10, 13);
 
             int open = (int) Arrays.stream(LeadStatus.values()).filter(LeadStatus::isOpen).count();
             assertThat(storage.leads().openCountsByOwner("tenant-a", List.of(ann, bob)))
                     .isEqualTo(Map.of(ann, open, bob, 2 * open));
             assertThat(storage.leads().openCountsByOwner("tenant-b", List.of(ann, bob)))
                     .isEqualTo(Map.of(ann, open, bob, 0));
+        }
+
+        @Test
+        void the_customer_owner_script_turns_the_user_ids_of_team_members_into_their_member_ids() throws SQLException {
+            migrator().migrate();
+            JdbcStorage storage = JdbcStorage.builder().dataSource(pool).dialect(dialect()).build();
+            TeamMemberRecord sales7 = storage.teamMembers().insert(new TeamMemberRecord("tenant-a", UUID.randomUUID(),
+                    1, NOW, NOW, "sales-7", "Rep Seven", TeamRole.SALES_REP, null, null, Set.of(), Set.of(), Set.of(),
+                    0, 10, Availability.ACTIVE, null));
+            UUID ownedByRep = customer(storage, "tenant-a");
+            UUID ownedByStranger = customer(storage, "tenant-a");
+            UUID repOfAnotherTenant = customer(storage, "tenant-b");
+            UUID ownedByNobody = customer(storage, "tenant-a");
+            // Back to the schema of version 12, where a customer's owner was the host's user id.
+            customerOwnersAsUserIds();
+            execute("UPDATE crm_customer SET owner_id = 'sales-7' WHERE id IN ('" + ownedByRep + "', '"
+                    + repOfAnotherTenant + "')");
+            execute("UPDATE crm_customer SET owner_id = 'ghost' WHERE id = '" + ownedByStranger + "'");
+            execute("DELETE FROM crm_schema_version WHERE version = 13");
+            execute("DELETE FROM crm_schema_history WHERE version = 13");
+
+            assertThat(migrator().migrate()).extracting(SchemaMigrator.Migration::version).containsExactly(13);
+
+            assertThat(storage.customers().get("tenant-a", ownedByRep).orElseThrow().ownerId()).isEqualTo(sales7.id());
+            assertThat(storage.customers().get("tenant-a", ownedByStranger).orElseThrow().ownerId()).isNull();
+            assertThat(storage.customers().get("tenant-b", repOfAnotherTenant).orElseThrow().ownerId()).isNull();
+            assertThat(storage.customers().get("tenant-a", ownedByNobody).orElseThrow().ownerId()).isNull();
+        }
+
+        private static UUID customer(JdbcStorage storage, String tenant) {
+            UUID id = UUID.randomUUID();
+            storage.customers().insert(new CustomerRecord(tenant, id, 1, NOW, NOW, PartyKind.PERSON, "Ada Lovelace",
+                    "Ada", "Lovelace", null, "lovelace a", null, LifecycleStage.CUSTOMER, null, Set.of(), Map.of(), null));
+            return id;
+        }
+
+        /** Undoes version 13: {@code crm_customer.owner_id} holds user ids again (all cleared). */
+        private void customerOwnersAsUserIds() throws SQLException {
+            execute("DROP INDEX ix_crm_customer_owner" + (dialect() == Dialect.MARIADB ? " ON crm_customer" : ""));
+            execute("ALTER TABLE crm_customer DROP COLUMN owner_id");
+            execute("ALTER TABLE crm_customer ADD COLUMN owner_id VARCHAR(100)");
+            execute("CREATE INDEX ix_crm_customer_owner ON crm_customer (tenant_id, owner_id, id)");
         }
 
         private static LeadRecord lead(String tenant, LeadStatus status, UUID owner) {

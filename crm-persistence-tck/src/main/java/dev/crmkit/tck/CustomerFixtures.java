@@ -59,7 +59,7 @@ final class CustomerFixtures {
                 .nameKey("angstrom oberg zoe")
                 .externalRef("ERP-000042")
                 .stage(LifecycleStage.CUSTOMER)
-                .ownerId("user-ßeate")
+                .ownerId(CustomerGenerators.OWNERS.get(0))
                 .tags(Set.of("vip", "newsletter", "Köln"))
                 .customFields(fields)
                 .createdAt(NOW_MINUS_DAY)
@@ -122,7 +122,7 @@ final class CustomerFixtures {
         private String nameKey;
         private String externalRef;
         private LifecycleStage stage = LifecycleStage.PROSPECT;
-        private String ownerId;
+        private UUID ownerId;
         private Set<String> tags = Set.of();
         private Map<String, CustomFieldValue> customFields = Map.of();
         private UUID mergedInto;
@@ -218,7 +218,7 @@ final class CustomerFixtures {
             return this;
         }
 
-        CustomerDraft ownerId(String v) {
+        CustomerDraft ownerId(UUID v) {
             ownerId = v;
             return this;
         }

@@ -38,7 +38,8 @@ final class CustomerGenerators {
     /** Tags, two of which differ only by case. */
     static final List<String> TAGS = List.of("vip", "VIP", "newsletter", "köln", "b2b");
     /** Owner ids. */
-    static final List<String> OWNERS = List.of("user-ana", "user-ömer", "user-李");
+    static final List<UUID> OWNERS = List.of(UUID.fromString("0190a1b2-0000-7000-8000-00000000a001"),
+            UUID.fromString("0190a1b2-0000-7000-8000-00000000a002"), UUID.fromString("0190a1b2-0000-7000-8000-00000000a003"));
     /** Custom field keys, each with the one type a tenant's definition would give it. */
     static final Map<String, CustomFieldType> FIELDS = fieldKeys();
     /** Name keys that generated customers share. */
@@ -263,7 +264,7 @@ final class CustomerGenerators {
                     // The record allows a blank external reference, but findByExternalRef rejects a blank argument
                     // in the in-memory adapter; until the SPI settles which is right, generated ones are not blank.
                     .externalRef(orNull(text(100, true)).generate(in))
-                    .ownerId(orNull(text(100, false)).generate(in))
+                    .ownerId(orNull(pick(OWNERS)).generate(in))
                     .tags(tags)
                     .customFields(fields)
                     .build();

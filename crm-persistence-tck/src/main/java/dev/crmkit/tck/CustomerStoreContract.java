@@ -200,12 +200,12 @@ public abstract class CustomerStoreContract extends ContractSupport {
     void each_update_raises_the_version_by_exactly_one() {
         CustomerRecord v1 = stored(bareProspect(TENANT));
 
-        CustomerRecord v2 = customers().update(CustomerDraft.of(v1).ownerId("user-1").build(), 1);
-        CustomerRecord v3 = customers().update(CustomerDraft.of(v2).ownerId("user-2").build(), 2);
+        CustomerRecord v2 = customers().update(CustomerDraft.of(v1).ownerId(CustomerGenerators.OWNERS.get(0)).build(), 1);
+        CustomerRecord v3 = customers().update(CustomerDraft.of(v2).ownerId(CustomerGenerators.OWNERS.get(1)).build(), 2);
 
         assertThat(v2.version()).isEqualTo(2);
         assertThat(v3.version()).isEqualTo(3);
-        assertThat(customers().get(TENANT, v1.id()).orElseThrow().ownerId()).isEqualTo("user-2");
+        assertThat(customers().get(TENANT, v1.id()).orElseThrow().ownerId()).isEqualTo(CustomerGenerators.OWNERS.get(1));
     }
 
     @Test
@@ -410,7 +410,7 @@ public abstract class CustomerStoreContract extends ContractSupport {
                 .organizationName("中".repeat(200))
                 .nameKey("n".repeat(100))
                 .externalRef("R".repeat(100))
-                .ownerId("o".repeat(100))
+                .ownerId(CustomerGenerators.OWNERS.get(2))
                 .tags(tags)
                 .customFields(fields)
                 .build();

@@ -25,7 +25,7 @@ import java.util.UUID;
  * @param organizationName an organization's name, or a person's employer, or null
  * @param externalRef the host's own id for the customer, or null
  * @param lifecycleStage prospect, customer or former customer
- * @param ownerId the user owning the customer, or null
+ * @param ownerId the team member owning the customer, or null
  * @param tags the tags, sorted
  * @param customFields custom field values by key, sorted by key
  * @param contactPoints the contact points, by kind, primary first
@@ -42,7 +42,7 @@ public record Customer(
         String organizationName,
         String externalRef,
         LifecycleStage lifecycleStage,
-        String ownerId,
+        UUID ownerId,
         Set<String> tags,
         Map<String, CustomFieldValue> customFields,
         List<ContactPoint> contactPoints,

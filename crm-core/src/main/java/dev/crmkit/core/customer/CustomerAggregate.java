@@ -115,7 +115,7 @@ final class CustomerAggregate {
     }
 
     /** Gives the customer another owner (null: none). Records {@link CustomerEvent.CustomerOwnerAssigned}. */
-    CustomerChange assignOwner(String ownerId, Instant now) {
+    CustomerChange assignOwner(UUID ownerId, Instant now) {
         if (Objects.equals(customer.ownerId(), ownerId)) {
             return CustomerChange.none(customer);
         }
@@ -241,7 +241,7 @@ final class CustomerAggregate {
         return new CustomerChange(customer, changed, List.of(event));
     }
 
-    private CustomerRecord with(LifecycleStage stage, String ownerId, Set<String> tags,
+    private CustomerRecord with(LifecycleStage stage, UUID ownerId, Set<String> tags,
             Map<String, CustomFieldValue> customFields, Instant now) {
         return rebuilt(customer.displayName(), customer.givenName(), customer.familyName(),
                 customer.organizationName(), customer.externalRef(), stage, ownerId, tags, customFields,
@@ -250,7 +250,7 @@ final class CustomerAggregate {
 
     /** The record with these parts, changed now; the name key derived from the names, as on registration. */
     private CustomerRecord rebuilt(String displayName, String givenName, String familyName, String organizationName,
-            String externalRef, LifecycleStage stage, String ownerId, Set<String> tags,
+            String externalRef, LifecycleStage stage, UUID ownerId, Set<String> tags,
             Map<String, CustomFieldValue> customFields, UUID mergedInto, Instant now) {
         String nameKey = NameKeys.nameKey(customer.kind(), displayName, givenName, familyName, organizationName);
         return new CustomerRecord(customer.tenantId(), customer.id(), customer.version(), customer.createdAt(), now,

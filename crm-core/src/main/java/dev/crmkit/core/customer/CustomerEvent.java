@@ -63,7 +63,7 @@ public sealed interface CustomerEvent extends DomainEvent {
 
     /** The customer got a new owner, or none ({@code ownerId} null). */
     @EventType("customer.owner-assigned")
-    record CustomerOwnerAssigned(String tenantId, UUID customerId, String previousOwnerId, String ownerId,
+    record CustomerOwnerAssigned(String tenantId, UUID customerId, UUID previousOwnerId, UUID ownerId,
             Instant occurredAt) implements CustomerEvent {
     }
 

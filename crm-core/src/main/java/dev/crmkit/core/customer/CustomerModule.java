@@ -60,7 +60,8 @@ public final class CustomerModule implements DomainModule {
         setup.events(CustomerEvent.class);
         setup.service(CustomerService.class, tenant -> new DefaultCustomerService(setup.context(), tenant.tenantId(),
                 new CustomerSettings(setup.context().defaultPhoneRegion(),
-                        tenantDuplicatePolicies.getOrDefault(tenant.tenantId(), duplicatePolicy), importBatchSize)));
+                        tenantDuplicatePolicies.getOrDefault(tenant.tenantId(), duplicatePolicy), importBatchSize),
+                () -> tenant.find(CustomerOwners.class)));
     }
 
     /** The settings of a {@link CustomerModule}; {@link #build()} checks them. */

@@ -53,7 +53,7 @@ public interface CustomerService {
     Customer changeStage(UUID customerId, LifecycleStage stage);
 
     /** Gives the customer to an owner, or to none when {@code ownerId} is null. */
-    Customer assignOwner(UUID customerId, String ownerId);
+    Customer assignOwner(UUID customerId, UUID ownerId);
 
     /** Adds a tag (1 to 64 characters); adding a tag the customer has changes nothing and records no event. */
     Customer tag(UUID customerId, String tag);

@@ -22,6 +22,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -36,19 +37,30 @@ final class DefaultCustomerService implements CustomerService {
     private final String tenantId;
     private final CustomerSettings settings;
     private final ContactPointNormalizer normalizer;
+    private final Supplier<Optional<CustomerOwners>> owners;
 
-    DefaultCustomerService(DomainContext context, String tenantId, CustomerSettings settings) {
+    DefaultCustomerService(DomainContext context, String tenantId, CustomerSettings settings,
+            Supplier<Optional<CustomerOwners>> owners) {
         this.context = Objects.requireNonNull(context, "context");
         this.storage = context.storage();
         this.customerStorage = this.storage.capability(CustomerStorage.class).orElseThrow();
         this.tenantId = tenantId;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.normalizer = new ContactPointNormalizer(settings.defaultPhoneRegion());
+        this.owners = Objects.requireNonNull(owners, "owners");
+    }
+
+    /** An owner must be someone the tenant's {@link CustomerOwners} knows, when a domain offers that port. */
+    private void checkOwner(UUID ownerId) {
+        if (ownerId != null && owners.get().map(o -> !o.exists(ownerId)).orElse(false)) {
+            throw new ValidationException("ownerId", "names no team member of this tenant");
+        }
     }
 
     @Override
     public RegistrationResult register(RegisterCustomer command) {
         Checks.required("command", command);
+        checkOwner(command.ownerId());
         return inTransaction(() -> {
             Instant now = context.now();
             Registration registration = Registration.prepare(tenantId, command, normalizer, customFieldRules(),
@@ -85,10 +97,8 @@ final class DefaultCustomerService implements CustomerService {
     }
 
     @Override
-    public Customer assignOwner(UUID customerId, String ownerId) {
-        if (ownerId != null) {
-            Checks.userId("ownerId", ownerId);
-        }
+    public Customer assignOwner(UUID customerId, UUID ownerId) {
+        checkOwner(ownerId);
         return change(customerId, (customer, now) -> customer.assignOwner(ownerId, now));
     }
 

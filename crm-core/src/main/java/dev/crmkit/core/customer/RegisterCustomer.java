@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 
 /**
  * A command to register a new customer: a {@link RegisterPerson} or a {@link RegisterOrganization}. Bulk
@@ -40,8 +41,8 @@ public sealed interface RegisterCustomer permits RegisterPerson, RegisterOrganiz
     /** Custom field values, checked against the tenant's definitions. */
     Map<String, CustomFieldValue> customFields();
 
-    /** The owning user, or null. */
-    String ownerId();
+    /** The team member who owns the customer, or null. */
+    UUID ownerId();
 
     /** The starting lifecycle stage; {@link LifecycleStage#PROSPECT} when not given. */
     LifecycleStage lifecycleStage();

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Registers an organization (a company, a public body, an association). The organization name is required; the
@@ -22,7 +23,7 @@ public record RegisterOrganization(
         List<NewContactPoint> contactPoints,
         Set<String> tags,
         Map<String, CustomFieldValue> customFields,
-        String ownerId,
+        UUID ownerId,
         LifecycleStage lifecycleStage,
         String externalRef) implements RegisterCustomer {
 
@@ -30,8 +31,8 @@ public record RegisterOrganization(
      * Fills in the defaults above and copies the collections (tags sorted).
      *
      * @throws dev.crmkit.spi.ValidationException naming the component: an organization name of 1 to 200 characters is
-     *     required; a display name takes at most 200, an external reference at most 100; the owner is a user id without
-     *     {@code @}; tags are at most 50 of 1 to 64 characters; custom field keys match {@code CustomFieldValue.KEY}
+     *     required; a display name takes at most 200, an external reference at most 100; tags are at most 50 of 1 to
+     *     64 characters; custom field keys match {@code CustomFieldValue.KEY}
      */
     public RegisterOrganization {
         Checks.text("organizationName", organizationName, 200);
@@ -42,7 +43,6 @@ public record RegisterOrganization(
         contactPoints = RegisterCustomer.copyContactPoints(contactPoints);
         tags = RegisterCustomer.copyTags(tags);
         customFields = RegisterCustomer.copyCustomFields(customFields);
-        Checks.optionalUserId("ownerId", ownerId);
         lifecycleStage = lifecycleStage == null ? LifecycleStage.PROSPECT : lifecycleStage;
         Checks.optionalText("externalRef", externalRef, 100);
     }
@@ -104,7 +104,7 @@ public record RegisterOrganization(
     }
 
     /** The same command with an owner. */
-    public RegisterOrganization withOwner(String owner) {
+    public RegisterOrganization withOwner(UUID owner) {
         return new RegisterOrganization(organizationName, displayName, contactPoints, tags, customFields, owner,
                 lifecycleStage, externalRef);
     }

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Registers a natural person. Give at least a given name, a family name or a display name; the display name
@@ -25,7 +26,7 @@ public record RegisterPerson(
         List<NewContactPoint> contactPoints,
         Set<String> tags,
         Map<String, CustomFieldValue> customFields,
-        String ownerId,
+        UUID ownerId,
         LifecycleStage lifecycleStage,
         String externalRef) implements RegisterCustomer {
 
@@ -35,7 +36,7 @@ public record RegisterPerson(
      *
      * @throws ValidationException ({@code displayName}) when no name at all is given; otherwise naming the component:
      *     given and family names take at most 100 characters, display and organization names at most 200, an external
-     *     reference at most 100; the owner is a user id without {@code @}; tags are at most 50 of 1 to 64 characters;
+     *     reference at most 100; tags are at most 50 of 1 to 64 characters;
      *     custom field keys match {@code CustomFieldValue.KEY}
      */
     public RegisterPerson {
@@ -55,7 +56,6 @@ public record RegisterPerson(
         contactPoints = RegisterCustomer.copyContactPoints(contactPoints);
         tags = RegisterCustomer.copyTags(tags);
         customFields = RegisterCustomer.copyCustomFields(customFields);
-        Checks.optionalUserId("ownerId", ownerId);
         lifecycleStage = lifecycleStage == null ? LifecycleStage.PROSPECT : lifecycleStage;
         Checks.optionalText("externalRef", externalRef, 100);
     }
@@ -111,7 +111,7 @@ public record RegisterPerson(
     }
 
     /** The same command with an owner. */
-    public RegisterPerson withOwner(String owner) {
+    public RegisterPerson withOwner(UUID owner) {
         return new RegisterPerson(givenName, familyName, displayName, organizationName, contactPoints, tags,
                 customFields, owner, lifecycleStage, externalRef);
     }

@@ -5,13 +5,11 @@ import dev.crmkit.core.customer.RegisterCustomer;
 import dev.crmkit.core.customer.RegisterOrganization;
 import dev.crmkit.core.customer.RegisterPerson;
 import dev.crmkit.core.module.DomainContext;
-import dev.crmkit.core.team.TeamService;
 import dev.crmkit.spi.NotFoundException;
 import dev.crmkit.spi.lead.LeadDetails;
 import dev.crmkit.spi.lead.LeadRecord;
 import dev.crmkit.spi.touchpoint.TouchPointStorage;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -23,15 +21,12 @@ final class LeadConverter {
     private final DomainContext context;
     private final String tenantId;
     private final CustomerService customers;
-    private final TeamService team;
     private final OpportunityOpener opportunities;
 
-    LeadConverter(DomainContext context, String tenantId, CustomerService customers, TeamService team,
-            OpportunityOpener opportunities) {
+    LeadConverter(DomainContext context, String tenantId, CustomerService customers, OpportunityOpener opportunities) {
         this.context = context;
         this.tenantId = tenantId;
         this.customers = customers;
-        this.team = team;
         this.opportunities = opportunities;
     }
 
@@ -40,8 +35,6 @@ final class LeadConverter {
     }
 
     Converted convert(LeadRecord lead, ConvertLead command, Instant now) {
-        Optional<String> ownerUserId = lead.ownerId() == null ? Optional.empty()
-                : Optional.of(team.member(lead.ownerId()).userId());  // members are deactivated, never removed
         UUID customerId;
         boolean newCustomer = false;
         if (command.customerId() != null) {
@@ -49,7 +42,7 @@ final class LeadConverter {
         } else if (lead.matchedCustomerId() != null && exists(lead.matchedCustomerId())) {
             customerId = customers.get(lead.matchedCustomerId()).id();
         } else {
-            customerId = customers.register(registration(lead.details(), ownerUserId.orElse(null))).customer().id();
+            customerId = customers.register(registration(lead.details(), lead.ownerId())).customer().id();
             newCustomer = true;
         }
         int moved = context.storage(TouchPointStorage.class).interactions().moveAll(tenantId, lead.id(), customerId, now);
@@ -69,7 +62,7 @@ final class LeadConverter {
     }
 
     /** A person when the lead names one, else the company as an organization. */
-    private static RegisterCustomer registration(LeadDetails d, String ownerUserId) {
+    private static RegisterCustomer registration(LeadDetails d, UUID owner) {
         if (d.givenName() != null || d.familyName() != null) {
             RegisterPerson person = RegisterPerson.named(d.givenName(), d.familyName());
             if (d.companyName() != null) {
@@ -81,7 +74,7 @@ final class LeadConverter {
             if (d.phone() != null) {
                 person = person.withPhone(d.phone());
             }
-            return ownerUserId == null ? person : person.withOwner(ownerUserId);
+            return owner == null ? person : person.withOwner(owner);
         }
         RegisterOrganization organization = RegisterOrganization.named(d.companyName() != null ? d.companyName()
                 : d.email());
@@ -91,6 +84,6 @@ final class LeadConverter {
         if (d.phone() != null) {
             organization = organization.withPhone(d.phone());
         }
-        return ownerUserId == null ? organization : organization.withOwner(ownerUserId);
+        return owner == null ? organization : organization.withOwner(owner);
     }
 }

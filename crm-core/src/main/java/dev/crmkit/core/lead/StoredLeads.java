@@ -61,7 +61,7 @@ final class StoredLeads implements LeadService {
         this.intake = new LeadIntake(contacts);
         this.scorer = new LeadScorer(storage, tenantId, settings, models);
         this.distributor = new LeadDistributor(storage, tenantId, settings, team);
-        this.converter = new LeadConverter(context, tenantId, customers, team, opportunities);
+        this.converter = new LeadConverter(context, tenantId, customers, opportunities);
         this.batchCapture = new LeadBatchCapture(context, tenantId, settings, intake, scorer, distributor, customers);
     }
 

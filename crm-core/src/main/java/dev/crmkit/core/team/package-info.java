@@ -5,6 +5,7 @@
  * available.
  *
  * <p>Start at {@link dev.crmkit.core.team.TeamService}. Its events are the records implementing
- * {@link dev.crmkit.core.team.TeamEvent}. Uses {@code common} and the team records of the storage contract.
+ * {@link dev.crmkit.core.team.TeamEvent}. Uses {@code common}, the team records of the storage contract, and
+ * {@code customer} only to answer its {@link dev.crmkit.core.customer.CustomerOwners} port.
  */
 package dev.crmkit.core.team;

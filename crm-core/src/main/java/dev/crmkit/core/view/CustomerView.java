@@ -66,7 +66,7 @@ public record CustomerView(
             String organizationName,
             String externalRef,
             LifecycleStage lifecycleStage,
-            String ownerId,
+            UUID ownerId,
             Set<String> tags,
             Map<String, CustomFieldValue> customFields,
             Instant createdAt,

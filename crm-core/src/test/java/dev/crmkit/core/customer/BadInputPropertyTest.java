@@ -70,7 +70,7 @@ class BadInputPropertyTest {
     private List<Consumer<Garbage>> calls() {
         List<Consumer<Garbage>> calls = new ArrayList<>();
         calls.add(g -> customers.register(new RegisterPerson(g.text(), g.other(), g.text(), g.other(),
-                null, null, null, g.other(), null, g.text())));
+                null, null, null, g.otherId(), null, g.text())));
         calls.add(g -> customers.register(new RegisterOrganization(g.text(), g.other(), null, null, null, null,
                 null, null)));
         calls.add(g -> customers.register(RegisterPerson.named("Eve", "Garbage").withEmail(g.text())));
@@ -89,7 +89,7 @@ class BadInputPropertyTest {
         calls.add(g -> customers.updateDetails(new UpdateDetails(g.id(), g.text(), g.other(), null, g.text(), g.other())));
         calls.add(g -> customers.updateDetails(null));
         calls.add(g -> customers.changeStage(g.id(), g.text() == null ? null : LifecycleStage.FORMER_CUSTOMER));
-        calls.add(g -> customers.assignOwner(g.id(), g.text()));
+        calls.add(g -> customers.assignOwner(g.id(), g.otherId()));
         calls.add(g -> customers.tag(g.id(), g.text()));
         calls.add(g -> customers.untag(g.id(), g.text()));
         calls.add(g -> customers.addContactPoint(g.id(), NewContactPoint.email(g.text())));

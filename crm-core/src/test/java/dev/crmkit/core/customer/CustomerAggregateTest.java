@@ -33,13 +33,15 @@ class CustomerAggregateTest {
     private static final Instant NOW = Instant.parse("2026-11-03T10:00:00Z");
     private static final UUID ANNA = UUID.fromString("01890000-0000-7000-8000-000000000001");
     private static final UUID OTHER = UUID.fromString("01890000-0000-7000-8000-000000000002");
+    private static final UUID ANA = UUID.fromString("01890000-0000-7000-8000-00000000a007");
+    private static final UUID BO = UUID.fromString("01890000-0000-7000-8000-00000000b003");
     private static final CustomFieldRules RULES = new CustomFieldRules(List.of(
             new CustomFieldDefinitionRecord("acme", UUID.fromString("01890000-0000-7000-8000-0000000000f1"), 1, THEN,
                     THEN, "loyalty_number", "Loyalty number", CustomFieldType.TEXT, false),
             new CustomFieldDefinitionRecord("acme", UUID.fromString("01890000-0000-7000-8000-0000000000f2"), 1, THEN,
                     THEN, "lifetime_value", "Lifetime value", CustomFieldType.NUMBER, true)));
 
-    private static CustomerRecord anna(LifecycleStage stage, String owner, String organization, Set<String> tags,
+    private static CustomerRecord anna(LifecycleStage stage, UUID owner, String organization, Set<String> tags,
             Map<String, CustomFieldValue> fields) {
         return new CustomerRecord("acme", ANNA, 3, THEN, THEN, PartyKind.PERSON, "Anna Müller", "Anna", "Müller",
                 organization, "mueller a", "WS-1001", stage, owner, tags, fields, null);
@@ -105,10 +107,10 @@ class CustomerAggregateTest {
 
     @Test
     void an_owner_tag_or_field_the_customer_has_already_changes_nothing() {
-        CustomerAggregate anna = new CustomerAggregate(anna(LifecycleStage.PROSPECT, "ana-7", null,
+        CustomerAggregate anna = new CustomerAggregate(anna(LifecycleStage.PROSPECT, ANA, null,
                 Set.of("webshop"), Map.of("loyalty_number", new CustomFieldValue.Text("L-1"))));
 
-        assertThat(anna.assignOwner("ana-7", NOW).changed()).isFalse();
+        assertThat(anna.assignOwner(ANA, NOW).changed()).isFalse();
         assertThat(anna.tag("webshop", NOW).changed()).isFalse();
         assertThat(anna.untag("vip", NOW).changed()).isFalse();
         assertThat(anna.setCustomField("loyalty_number", new CustomFieldValue.Text("L-1"), RULES, NOW).changed())
@@ -118,11 +120,11 @@ class CustomerAggregateTest {
 
     @Test
     void a_new_owner_tag_or_field_is_stored_and_announced() {
-        CustomerAggregate anna = new CustomerAggregate(anna(LifecycleStage.PROSPECT, "ana-7", null,
+        CustomerAggregate anna = new CustomerAggregate(anna(LifecycleStage.PROSPECT, ANA, null,
                 Set.of("webshop"), Map.of("loyalty_number", new CustomFieldValue.Text("L-1"))));
 
-        assertThat(anna.assignOwner("bo-3", NOW).events()).containsExactly(
-                new CustomerEvent.CustomerOwnerAssigned("acme", ANNA, "ana-7", "bo-3", NOW));
+        assertThat(anna.assignOwner(BO, NOW).events()).containsExactly(
+                new CustomerEvent.CustomerOwnerAssigned("acme", ANNA, ANA, BO, NOW));
         assertThat(anna.assignOwner(null, NOW).after().ownerId()).isNull();
         assertThat(anna.tag("vip", NOW).after().tags()).containsExactly("vip", "webshop");
         assertThat(anna.tag("vip", NOW).events()).containsExactly(new CustomerEvent.CustomerTagged("acme", ANNA,
@@ -160,7 +162,7 @@ class CustomerAggregateTest {
         CustomerAggregate survivor = new CustomerAggregate(anna(LifecycleStage.CUSTOMER, null, null,
                 Set.of("webshop"), Map.of("loyalty_number", new CustomFieldValue.Text("L-1"))));
         CustomerRecord merged = new CustomerRecord("acme", OTHER, 1, THEN, THEN, PartyKind.PERSON, "A. Mueller",
-                null, "Mueller", "Mueller GmbH", "mueller a", null, LifecycleStage.PROSPECT, "bo-3", Set.of("hotline"),
+                null, "Mueller", "Mueller GmbH", "mueller a", null, LifecycleStage.PROSPECT, BO, Set.of("hotline"),
                 Map.of("loyalty_number", new CustomFieldValue.Text("L-9"), "lifetime_value",
                         new CustomFieldValue.Number(java.math.BigDecimal.TEN)), null);
 
@@ -172,12 +174,12 @@ class CustomerAggregateTest {
         assertThat(after.tags()).containsExactly("hotline", "webshop");
         assertThat(after.customFields()).containsEntry("loyalty_number", new CustomFieldValue.Text("L-1"))
                 .containsEntry("lifetime_value", new CustomFieldValue.Number(java.math.BigDecimal.TEN));
-        assertThat(after.ownerId()).as("it had none").isEqualTo("bo-3");
+        assertThat(after.ownerId()).as("it had none").isEqualTo(BO);
         assertThat(after.organizationName()).as("it had none").isEqualTo("Mueller GmbH");
         assertThat(after.updatedAt()).isEqualTo(NOW);
-        CustomerRecord owned = new CustomerAggregate(anna(LifecycleStage.CUSTOMER, "ana-7", "Müller AG", Set.of(),
+        CustomerRecord owned = new CustomerAggregate(anna(LifecycleStage.CUSTOMER, ANA, "Müller AG", Set.of(),
                 Map.of())).absorb(merged, NOW);
-        assertThat(owned.ownerId()).as("its own").isEqualTo("ana-7");
+        assertThat(owned.ownerId()).as("its own").isEqualTo(ANA);
         assertThat(owned.organizationName()).as("its own").isEqualTo("Müller AG");
         assertThatThrownBy(() -> survivor.absorb(survivor.record(), NOW))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("mergedId"));

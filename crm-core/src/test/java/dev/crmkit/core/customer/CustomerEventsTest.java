@@ -42,10 +42,11 @@ class CustomerEventsTest {
     void every_change_records_its_event() {
         UUID anna = customers.register(webShopPerson().withCustomField("lifetime_value", CustomerFixtures.number("5")))
                 .customer().id();
+        UUID sales1 = world.owner("sales-1");
         world.drainOutbox();
 
         customers.changeStage(anna, LifecycleStage.CUSTOMER);
-        customers.assignOwner(anna, "sales-1");
+        customers.assignOwner(anna, sales1);
         customers.tag(anna, "vip");
         customers.untag(anna, "vip");
         ContactPoint work = customers.addContactPoint(anna, NewContactPoint.email("anna@work.example"));

@@ -5,12 +5,15 @@ import dev.crmkit.core.TenantCrm;
 import dev.crmkit.core.common.IdGenerator;
 import dev.crmkit.core.customfield.CustomFieldService;
 import dev.crmkit.core.customfield.DefineCustomField;
+import dev.crmkit.core.team.MemberDetails;
+import dev.crmkit.core.team.TeamService;
 import dev.crmkit.inmemory.InMemoryStorage;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.customer.PostalAddress;
 import dev.crmkit.spi.customfield.CustomFieldType;
 import dev.crmkit.spi.customfield.CustomFieldValue;
 import dev.crmkit.spi.outbox.OutboxEvent;
+import dev.crmkit.spi.team.TeamRole;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +21,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 
 /** Customers, tenants and storage set up the way the customer tests need them. */
 final class CustomerFixtures {
@@ -76,6 +80,11 @@ final class CustomerFixtures {
             List<OutboxEvent> events = storage.outbox().claim("test", 1000, Duration.ofMinutes(5), clock.instant());
             storage.outbox().markDelivered("test", events.stream().map(OutboxEvent::id).toList(), clock.instant());
             return events;
+        }
+
+        /** Adds a sales rep to the tenant's team and returns the member id, which may own customers. */
+        UUID owner(String userId) {
+            return acme.service(TeamService.class).add(MemberDetails.of(userId, "Rep " + userId, TeamRole.SALES_REP)).id();
         }
 
         /** Defines the custom fields the fixtures use: loyalty_number (text), lifetime_value (number, required). */

@@ -47,9 +47,14 @@ class CustomerLifecyclePropertyTest {
     private static final class Model {
         LifecycleStage stage = LifecycleStage.PROSPECT;
         boolean vip;
-        String owner;
+        UUID owner;
         String loyaltyNumber;
+        final UUID ana;
         String displayName = "Jonas Becker";
+
+        Model(UUID ana) {
+            this.ana = ana;
+        }
 
         Class<? extends CrmException> refusal(Command command) {
             return switch (command) {
@@ -73,7 +78,7 @@ class CustomerLifecyclePropertyTest {
                 case TO_FORMER_CUSTOMER -> stage = LifecycleStage.FORMER_CUSTOMER;
                 case TAG_VIP -> vip = true;
                 case UNTAG_VIP -> vip = false;
-                case OWNER_ANA -> owner = "ana-7";
+                case OWNER_ANA -> owner = ana;
                 case NO_OWNER -> owner = null;
                 case SET_LOYALTY_NUMBER -> loyaltyNumber = "L-" + step % 3;
                 case CLEAR_LOYALTY_NUMBER -> loyaltyNumber = null;
@@ -99,9 +104,10 @@ class CustomerLifecyclePropertyTest {
         qt().withExamples(150).forAll(sequences()).checkAssert(commands -> {
             CustomerFixtures.World world = CustomerFixtures.world().withCustomFields();
             CustomerService customers = world.customers();
+            UUID ana = world.owner("ana-7");
             UUID id = customers.register(CustomerFixtures.tradeFairContact().withCustomField("lifetime_value",
                     CustomerFixtures.number("1200"))).customer().id();
-            Model model = new Model();
+            Model model = new Model(ana);
             for (int step = 0; step < commands.size(); step++) {
                 Command command = commands.get(step);
                 String at = "step " + step + " " + command + " at " + model + " of " + commands;
@@ -111,7 +117,7 @@ class CustomerLifecyclePropertyTest {
                 Class<? extends CrmException> refusal = model.refusal(command);
                 int thisStep = step;
 
-                Throwable thrown = catchThrowable(() -> run(command, customers, id, thisStep));
+                Throwable thrown = catchThrowable(() -> run(command, customers, id, ana, thisStep));
 
                 CustomerRecord after = world.storage().customers().get("acme", id).orElseThrow();
                 long written = world.storage().outbox().countUndelivered() - outboxBefore;
@@ -139,14 +145,14 @@ class CustomerLifecyclePropertyTest {
         });
     }
 
-    private static void run(Command command, CustomerService customers, UUID id, int step) {
+    private static void run(Command command, CustomerService customers, UUID id, UUID ana, int step) {
         switch (command) {
             case TO_PROSPECT -> customers.changeStage(id, LifecycleStage.PROSPECT);
             case TO_CUSTOMER -> customers.changeStage(id, LifecycleStage.CUSTOMER);
             case TO_FORMER_CUSTOMER -> customers.changeStage(id, LifecycleStage.FORMER_CUSTOMER);
             case TAG_VIP -> customers.tag(id, "vip");
             case UNTAG_VIP -> customers.untag(id, "vip");
-            case OWNER_ANA -> customers.assignOwner(id, "ana-7");
+            case OWNER_ANA -> customers.assignOwner(id, ana);
             case NO_OWNER -> customers.assignOwner(id, null);
             case SET_LOYALTY_NUMBER -> customers.setCustomField(id, "loyalty_number",
                     new CustomFieldValue.Text("L-" + step % 3));

@@ -4,9 +4,12 @@ import static dev.crmkit.core.customer.CustomerFixtures.webShopPerson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.crmkit.core.Crm;
+import dev.crmkit.inmemory.InMemoryStorage;
 import dev.crmkit.spi.DuplicateException;
 import dev.crmkit.spi.NotFoundException;
 import dev.crmkit.spi.PageRequest;
+import dev.crmkit.spi.ValidationException;
 import dev.crmkit.spi.customer.ContactPointKind;
 import dev.crmkit.spi.customer.CustomerCriterion;
 import dev.crmkit.spi.customer.LifecycleStage;
@@ -104,15 +107,42 @@ class CustomerRegistrationTest {
     }
 
     @Test
+    void an_owner_who_is_no_team_member_is_refused_and_nothing_changes() {
+        Customer anna = customers.register(webShopPerson()).customer();
+        UUID stranger = UUID.randomUUID();
+
+        assertThatThrownBy(() -> customers.assignOwner(anna.id(), stranger))
+                .isInstanceOf(ValidationException.class).extracting("field").isEqualTo("ownerId");
+        assertThatThrownBy(() -> customers.register(CustomerFixtures.tradeFairContact().withOwner(stranger)))
+                .isInstanceOf(ValidationException.class).extracting("field").isEqualTo("ownerId");
+
+        assertThat(customers.get(anna.id()).ownerId()).isNull();
+        assertThat(customers.get(anna.id()).version()).isEqualTo(anna.version());
+        assertThat(world.storage().customers().count("acme", new CustomerCriterion.All())).isEqualTo(1);
+    }
+
+    @Test
+    void without_a_domain_that_knows_owners_any_owner_id_is_taken_as_given() {
+        Crm crm = Crm.builder().storage(new InMemoryStorage()).modules(new CustomerModule()).build();
+        CustomerService alone = crm.tenant("acme").service(CustomerService.class);
+        UUID owner = UUID.randomUUID();
+
+        Customer jonas = alone.register(CustomerFixtures.tradeFairContact().withOwner(owner)).customer();
+
+        assertThat(jonas.ownerId()).isEqualTo(owner);
+    }
+
+    @Test
     void owner_tags_and_details_change() {
         Customer anna = customers.register(webShopPerson()).customer();
 
-        customers.assignOwner(anna.id(), "sales-7");
+        UUID sales7 = world.owner("sales-7");
+        customers.assignOwner(anna.id(), sales7);
         customers.tag(anna.id(), "vip");
         customers.untag(anna.id(), "webshop");
         Customer changed = customers.updateDetails(new UpdateDetails(anna.id(), "Anna Schmidt", null, "Schmidt", null, null));
 
-        assertThat(changed.ownerId()).isEqualTo("sales-7");
+        assertThat(changed.ownerId()).isEqualTo(sales7);
         assertThat(changed.tags()).containsExactly("vip");
         assertThat(changed.displayName()).isEqualTo("Anna Schmidt");
         assertThat(world.storage().customers().get("acme", anna.id()).orElseThrow().nameKey()).isEqualTo("schmidt a");

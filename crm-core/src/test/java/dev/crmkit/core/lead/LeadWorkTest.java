@@ -179,7 +179,7 @@ class LeadWorkTest {
         assertThat(conversion.lead().convertedCustomerId()).isEqualTo(conversion.customerId());
         var customer = fixtures.shop.service(CustomerService.class).get(conversion.customerId());
         assertThat(customer.displayName()).isEqualTo("Grace Hopper");
-        assertThat(customer.ownerId()).isEqualTo(rep.userId());
+        assertThat(customer.ownerId()).isEqualTo(rep.id());
         CustomerView view = fixtures.shop.service(CustomerViewService.class).view(conversion.customerId());
         assertThat(view.timeline().items()).hasSize(1);
         assertThat(view.origins()).singleElement().satisfies(o -> {
@@ -208,7 +208,7 @@ class LeadWorkTest {
         assertThat(organization.displayName()).isEqualTo("Baker & Sons");
         assertThat(organization.contactPoints()).extracting(dev.crmkit.core.customer.ContactPoint::value)
                 .containsExactlyInAnyOrder("info@baker-sons.example", "+49307654321");
-        assertThat(organization.ownerId()).isEqualTo(rep.userId());
+        assertThat(organization.ownerId()).isEqualTo(rep.id());
         assertThat(customer.kind()).isEqualTo(dev.crmkit.spi.customer.PartyKind.PERSON);
         assertThat(customer.organizationName()).as("the lead named no company").isNull();
         assertThat(customer.contactPoints()).extracting(dev.crmkit.core.customer.ContactPoint::value)

@@ -7,6 +7,7 @@ import dev.crmkit.spi.customfield.CustomFieldValue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * A condition on live customers, composed as a tree; the storage evaluates it where the data lives (the JDBC
@@ -108,11 +109,11 @@ public sealed interface CustomerCriterion {
         }
     }
 
-    /** Matches customers owned by the given owner id. */
-    record OwnedBy(String ownerId) implements CustomerCriterion {
-        /** @throws ValidationException ({@code ownerId}) unless the owner id is 1 to 100 characters, not blank */
+    /** Matches customers owned by the given team member. */
+    record OwnedBy(UUID ownerId) implements CustomerCriterion {
+        /** @throws ValidationException ({@code ownerId}) when the owner id is null */
         public OwnedBy {
-            Checks.text("ownerId", ownerId, 100);
+            Checks.required("ownerId", ownerId);
         }
 
         @Override

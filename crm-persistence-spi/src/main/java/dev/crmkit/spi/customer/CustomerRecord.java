@@ -21,7 +21,8 @@ import java.util.UUID;
  *   <li>{@code nameKey}: a normalized form of the name the core matches duplicates on; optional, at most 100.</li>
  *   <li>{@code externalRef}: the host's own id for this customer (an ERP number); optional, unique in the tenant,
  *       at most 100 characters. It doubles as an idempotency key for imports.</li>
- *   <li>{@code ownerId}: the user who owns the customer; optional, at most 100 characters.</li>
+ *   <li>{@code ownerId}: the team member who owns the customer (a member's id, as a lead's and a deal's owner);
+ *       optional.</li>
  *   <li>{@code tags}: at most 50, each 1 to 64 characters, not blank; kept sorted.</li>
  *   <li>{@code customFields}: values by key ({@link CustomFieldValue#KEY}), at most 100; kept sorted by key.</li>
  *   <li>{@code mergedInto}: null for a live customer; the survivor's id once this customer was merged into another.
@@ -42,7 +43,7 @@ public record CustomerRecord(
         String nameKey,
         String externalRef,
         LifecycleStage lifecycleStage,
-        String ownerId,
+        UUID ownerId,
         Set<String> tags,
         Map<String, CustomFieldValue> customFields,
         UUID mergedInto) implements StoredRecord {
@@ -73,7 +74,6 @@ public record CustomerRecord(
         Checks.optionalText("nameKey", nameKey, 100);
         Checks.optionalText("externalRef", externalRef, 100);
         Checks.required("lifecycleStage", lifecycleStage);
-        Checks.optionalText("ownerId", ownerId, 100);
         tags = checkTags(tags);
         customFields = checkCustomFields(customFields);
     }
