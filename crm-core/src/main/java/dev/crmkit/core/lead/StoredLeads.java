@@ -1,5 +1,6 @@
 package dev.crmkit.core.lead;
 
+import dev.crmkit.core.common.Text;
 import dev.crmkit.core.customer.ContactValues;
 import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.module.DomainContext;
@@ -179,7 +180,7 @@ final class StoredLeads implements LeadService {
     @Override
     public Lead disqualify(UUID leadId, String reason) {
         Checks.id("leadId", leadId);
-        String why = Checks.text("reason", reason, 200).strip();
+        String why = Text.required("reason", reason, 200);
         return work(leadId, (lead, now) -> lead.disqualify(why, now));
     }
 
