@@ -8,6 +8,7 @@ import dev.crmkit.spi.customer.CustomerStore;
 import dev.crmkit.spi.customer.RelationshipStore;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
 import dev.crmkit.spi.idempotency.IdempotencyStore;
+import dev.crmkit.spi.lead.LeadModelStore;
 import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadStore;
 import dev.crmkit.spi.message.MessageStorage;
@@ -46,6 +47,7 @@ public final class InMemoryStorage implements Storage, CustomerStorage, TouchPoi
     private final InMemoryTeamMemberStore teamMembers = new InMemoryTeamMemberStore(unit);
     private final InMemoryTeamStore teams = new InMemoryTeamStore(unit);
     private final InMemoryLeadStore leads = new InMemoryLeadStore(unit);
+    private final InMemoryLeadModelStore leadModels = new InMemoryLeadModelStore(unit);
     private final InMemoryPipelineStore pipelines = new InMemoryPipelineStore(unit);
     private final InMemoryOpportunityStore opportunities = new InMemoryOpportunityStore(unit);
     private final InMemoryOutboxStore outbox = new InMemoryOutboxStore(unit);
@@ -101,6 +103,11 @@ public final class InMemoryStorage implements Storage, CustomerStorage, TouchPoi
     @Override
     public LeadStore leads() {
         return leads;
+    }
+
+    @Override
+    public LeadModelStore leadModels() {
+        return leadModels;
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.crmkit.spi.customer.CustomerStore;
 import dev.crmkit.spi.customer.RelationshipStore;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
 import dev.crmkit.spi.idempotency.IdempotencyStore;
+import dev.crmkit.spi.lead.LeadModelStore;
 import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadStore;
 import dev.crmkit.spi.message.MessageStorage;
@@ -58,6 +59,7 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     private final TeamMemberStore teamMembers;
     private final TeamStore teams;
     private final LeadStore leads;
+    private final LeadModelStore leadModels;
     private final PipelineStore pipelines;
     private final OpportunityStore opportunities;
     private final OutboxStore outbox;
@@ -77,6 +79,7 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
         this.teamMembers = new JdbcTeamMemberStore(database);
         this.teams = new JdbcTeamStore(database);
         this.leads = new JdbcLeadStore(database);
+        this.leadModels = new JdbcLeadModelStore(database);
         this.pipelines = new JdbcPipelineStore(database);
         this.opportunities = new JdbcOpportunityStore(database);
         this.outbox = new JdbcOutboxStore(database);
@@ -173,6 +176,11 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     @Override
     public LeadStore leads() {
         return leads;
+    }
+
+    @Override
+    public LeadModelStore leadModels() {
+        return leadModels;
     }
 
     @Override

@@ -76,7 +76,8 @@ class SchemaMigratorTest {
         void first_run_applies_the_schema_and_records_it_in_the_history() throws SQLException {
             List<SchemaMigrator.Migration> applied = migrator().migrate();
 
-            assertThat(applied).extracting(SchemaMigrator.Migration::version).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 13);
+            assertThat(applied).extracting(SchemaMigrator.Migration::version)
+                    .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
             assertThat(migrator().applied()).containsExactlyElementsOf(applied);
             assertThat(count("SELECT COUNT(*) FROM crm_lock")).isEqualTo(2);
             assertThat(count("SELECT COUNT(*) FROM crm_schema_history WHERE applied_at IS NOT NULL"
@@ -141,6 +142,7 @@ class SchemaMigratorTest {
             storage.leads().insertAll(leads);
             // Back to the schema of an installation before version 5, its leads kept.
             customerOwnersAsUserIds();
+            execute("DROP TABLE crm_lead_model");
             execute("DROP TABLE crm_send_rate");
             execute("DROP TABLE crm_message");
             execute("DROP TABLE crm_schema_version");
@@ -153,7 +155,7 @@ class SchemaMigratorTest {
             execute("DELETE FROM crm_schema_history WHERE version >= 5");
 
             assertThat(migrator().migrate()).extracting(SchemaMigrator.Migration::version)
-                    .containsExactly(5, 6, 7, 8, 9, 10, 13);
+                    .containsExactly(5, 6, 7, 8, 9, 10, 11, 12);
 
             int open = (int) Arrays.stream(LeadStatus.values()).filter(LeadStatus::isOpen).count();
             assertThat(storage.leads().openCountsByOwner("tenant-a", List.of(ann, bob)))
@@ -173,15 +175,15 @@ class SchemaMigratorTest {
             UUID ownedByStranger = customer(storage, "tenant-a");
             UUID repOfAnotherTenant = customer(storage, "tenant-b");
             UUID ownedByNobody = customer(storage, "tenant-a");
-            // Back to the schema of version 12, where a customer's owner was the host's user id.
+            // Back to the schema of version 11, where a customer's owner was the host's user id.
             customerOwnersAsUserIds();
             execute("UPDATE crm_customer SET owner_id = 'sales-7' WHERE id IN ('" + ownedByRep + "', '"
                     + repOfAnotherTenant + "')");
             execute("UPDATE crm_customer SET owner_id = 'ghost' WHERE id = '" + ownedByStranger + "'");
-            execute("DELETE FROM crm_schema_version WHERE version = 13");
-            execute("DELETE FROM crm_schema_history WHERE version = 13");
+            execute("DELETE FROM crm_schema_version WHERE version = 12");
+            execute("DELETE FROM crm_schema_history WHERE version = 12");
 
-            assertThat(migrator().migrate()).extracting(SchemaMigrator.Migration::version).containsExactly(13);
+            assertThat(migrator().migrate()).extracting(SchemaMigrator.Migration::version).containsExactly(12);
 
             assertThat(storage.customers().get("tenant-a", ownedByRep).orElseThrow().ownerId()).isEqualTo(sales7.id());
             assertThat(storage.customers().get("tenant-a", ownedByStranger).orElseThrow().ownerId()).isNull();
@@ -196,7 +198,7 @@ class SchemaMigratorTest {
             return id;
         }
 
-        /** Undoes version 13: {@code crm_customer.owner_id} holds user ids again (all cleared). */
+        /** Undoes version 12: {@code crm_customer.owner_id} holds user ids again (all cleared). */
         private void customerOwnersAsUserIds() throws SQLException {
             execute("DROP INDEX ix_crm_customer_owner" + (dialect() == Dialect.MARIADB ? " ON crm_customer" : ""));
             execute("ALTER TABLE crm_customer DROP COLUMN owner_id");

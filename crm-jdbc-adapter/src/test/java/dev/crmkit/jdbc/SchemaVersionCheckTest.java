@@ -68,6 +68,7 @@ class SchemaVersionCheckTest {
             execute("ALTER TABLE crm_customer DROP COLUMN owner_id");
             execute("ALTER TABLE crm_customer ADD COLUMN owner_id VARCHAR(100)");
             execute("CREATE INDEX ix_crm_customer_owner ON crm_customer (tenant_id, owner_id, id)");
+            execute("DROP TABLE IF EXISTS crm_lead_model");
             execute("DROP TABLE IF EXISTS crm_send_rate");
             execute("DROP TABLE IF EXISTS crm_message");
             execute("DROP TABLE IF EXISTS crm_schema_version");

@@ -9,6 +9,7 @@ import dev.crmkit.spi.customer.CustomerStorage;
 import dev.crmkit.spi.customer.CustomerStore;
 import dev.crmkit.spi.customer.RelationshipStore;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
+import dev.crmkit.spi.lead.LeadModelStore;
 import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadStore;
 import dev.crmkit.spi.message.MessageStorage;
@@ -100,6 +101,11 @@ public abstract class ContractSupport {
     /** The lead store of the {@link LeadStorage} capability. */
     protected LeadStore leads() {
         return capability(LeadStorage.class).leads();
+    }
+
+    /** The lead model store of the {@link LeadStorage} capability. */
+    protected LeadModelStore leadModels() {
+        return capability(LeadStorage.class).leadModels();
     }
 
     /** The pipeline store of the {@link OpportunityStorage} capability. */

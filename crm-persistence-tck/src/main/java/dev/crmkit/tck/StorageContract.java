@@ -317,6 +317,15 @@ public abstract class StorageContract {
                 return current();
             }
         }
+
+        /** The contract of {@link LeadModelStoreContract}. */
+        @Nested
+        public class Lead_models extends LeadModelStoreContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
     }
 
     /** The contracts of the {@link OpportunityStorage} capability. */

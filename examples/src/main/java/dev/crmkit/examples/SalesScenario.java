@@ -95,7 +95,8 @@ public final class SalesScenario {
             history(sales, clock);
             TrainingReport training = sales.service(LeadService.class).trainPredictiveModel();
             System.out.printf("   trained on %d converted and %d disqualified leads: %s%n", training.converted(),
-                    training.lost(), training.trained() ? "model installed" : "not enough history");
+                    training.lost(), training.trained() ? "model version " + training.modelVersion() + " stored"
+                    : "not enough history");
             clock.advance(Duration.ofDays(90));
 
             heading("3. Today's leads arrive");

@@ -22,7 +22,7 @@ class SalesScenarioTest {
         String output = captured.toString(StandardCharsets.UTF_8);
 
         assertThat(output)
-                .contains("model installed")
+                .contains("model version 1 stored")
                 .containsPattern("web form again  -> MERGED  Greta Hoffmann")
                 .contains("linked to an existing customer")
                 .contains("trade-show list: 4 rows, 2 leads created, 1 merged, 1 refused")

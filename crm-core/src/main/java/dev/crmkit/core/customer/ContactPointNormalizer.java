@@ -3,6 +3,7 @@ package dev.crmkit.core.customer;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
+import dev.crmkit.core.common.Text;
 import dev.crmkit.spi.Checks;
 import dev.crmkit.spi.ValidationException;
 import dev.crmkit.spi.customer.ContactPointKind;
@@ -43,13 +44,24 @@ final class ContactPointNormalizer {
 
     Normalized normalize(String path, NewContactPoint point) {
         Checks.required(path, point);
-        String label = Checks.optionalText(path + ".label", point.label(), 50);
+        String label = Text.optional(path + ".label", point.label(), 50);
         return switch (point.kind()) {
             case EMAIL -> new Normalized(ContactPointKind.EMAIL, label, email(path + ".value", point.value()), null);
             case PHONE -> new Normalized(ContactPointKind.PHONE, label, phone(path + ".value", point.value()), null);
-            case POSTAL -> new Normalized(ContactPointKind.POSTAL, label, postal(path + ".address", point.address()),
-                    point.address());
+            case POSTAL -> {
+                PostalAddress address = stripped(path + ".address", point.address());
+                yield new Normalized(ContactPointKind.POSTAL, label, postal(path + ".address", address), address);
+            }
         };
+    }
+
+    /** The address with its text stripped by the {@link Text} rule; the country code is a code, kept as given. */
+    private static PostalAddress stripped(String field, PostalAddress address) {
+        Checks.required(field, address);
+        return new PostalAddress(Text.required(field + ".street", address.street(), 300),
+                Text.optional(field + ".city", address.city(), 100),
+                Text.optional(field + ".region", address.region(), 100),
+                Text.optional(field + ".postalCode", address.postalCode(), 20), address.countryCode());
     }
 
     String email(String field, String raw) {

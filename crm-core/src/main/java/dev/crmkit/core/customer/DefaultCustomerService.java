@@ -2,6 +2,7 @@ package dev.crmkit.core.customer;
 
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.module.DomainContext;
+import dev.crmkit.core.common.Text;
 import dev.crmkit.spi.Checks;
 import dev.crmkit.spi.NotFoundException;
 import dev.crmkit.spi.NotPermittedException;
@@ -104,14 +105,14 @@ final class DefaultCustomerService implements CustomerService {
 
     @Override
     public Customer tag(UUID customerId, String tag) {
-        Checks.text("tag", tag, 64);
-        return change(customerId, (customer, now) -> customer.tag(tag, now));
+        String stripped = Text.required("tag", tag, 64);
+        return change(customerId, (customer, now) -> customer.tag(stripped, now));
     }
 
     @Override
     public Customer untag(UUID customerId, String tag) {
-        Checks.text("tag", tag, 64);
-        return change(customerId, (customer, now) -> customer.untag(tag, now));
+        String stripped = Text.required("tag", tag, 64);
+        return change(customerId, (customer, now) -> customer.untag(stripped, now));
     }
 
     @Override
@@ -216,7 +217,7 @@ final class DefaultCustomerService implements CustomerService {
     public Relationship link(UUID personId, UUID organizationId, String role) {
         Checks.id("personId", personId);
         Checks.id("organizationId", organizationId);
-        Checks.text("role", role, 100);
+        String roleText = Text.required("role", role, 100);
         return inTransaction(() -> {
             CustomerRecord person = live(personId);
             CustomerRecord organization = live(organizationId);
@@ -228,9 +229,9 @@ final class DefaultCustomerService implements CustomerService {
             }
             Instant now = context.now();
             RelationshipRecord stored = customerStorage.relationships().insert(new RelationshipRecord(tenantId,
-                    context.ids().next(), 1, now, now, person.id(), organization.id(), role));
+                    context.ids().next(), 1, now, now, person.id(), organization.id(), roleText));
             context.events().record(new CustomerEvent.PersonLinkedToOrganization(tenantId, person.id(), stored.id(),
-                    organization.id(), role, now));
+                    organization.id(), roleText, now));
             return Relationship.of(stored);
         });
     }

@@ -1,5 +1,6 @@
 package dev.crmkit.core.customer;
 
+import dev.crmkit.core.common.Text;
 import dev.crmkit.spi.Checks;
 import dev.crmkit.spi.ValidationException;
 import dev.crmkit.spi.customer.LifecycleStage;
@@ -61,13 +62,14 @@ public sealed interface RegisterCustomer permits RegisterPerson, RegisterOrganiz
             return Set.of();
         }
         Checks.noNulls("tags", tags);
+        TreeSet<String> stripped = new TreeSet<>();
         for (String tag : tags) {
-            Checks.text("tags", tag, 64);
+            stripped.add(Text.required("tags", tag, 64));
         }
-        if (tags.size() > 50) {
+        if (stripped.size() > 50) {
             throw new ValidationException("tags", "must hold at most 50 tags");
         }
-        return java.util.Collections.unmodifiableSet(new TreeSet<>(tags));
+        return java.util.Collections.unmodifiableSet(stripped);
     }
 
     /** Validates and copies custom field values, rejecting null keys and values. */

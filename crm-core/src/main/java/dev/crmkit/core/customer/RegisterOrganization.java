@@ -1,5 +1,6 @@
 package dev.crmkit.core.customer;
 
+import dev.crmkit.core.common.Text;
 import dev.crmkit.spi.Checks;
 import dev.crmkit.spi.customer.LifecycleStage;
 import dev.crmkit.spi.customer.PartyKind;
@@ -15,7 +16,7 @@ import java.util.UUID;
 /**
  * Registers an organization (a company, a public body, an association). The organization name is required; the
  * display name defaults to it. Start with {@link #named(String)}. Null collections count as empty, a null stage
- * as {@link LifecycleStage#PROSPECT}.
+ * as {@link LifecycleStage#PROSPECT}. Names and tags follow the {@link Text} rule: stripped, blank counts as absent.
  */
 public record RegisterOrganization(
         String organizationName,
@@ -35,10 +36,10 @@ public record RegisterOrganization(
      *     64 characters; custom field keys match {@code CustomFieldValue.KEY}
      */
     public RegisterOrganization {
-        Checks.text("organizationName", organizationName, 200);
-        Checks.optionalText("displayName", displayName, 200);
-        if (displayName == null || displayName.isBlank()) {
-            displayName = organizationName.strip();
+        organizationName = Text.required("organizationName", organizationName, 200);
+        displayName = Text.optional("displayName", displayName, 200);
+        if (displayName == null) {
+            displayName = organizationName;
         }
         contactPoints = RegisterCustomer.copyContactPoints(contactPoints);
         tags = RegisterCustomer.copyTags(tags);

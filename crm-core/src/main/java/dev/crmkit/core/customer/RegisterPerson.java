@@ -1,5 +1,6 @@
 package dev.crmkit.core.customer;
 
+import dev.crmkit.core.common.Text;
 import dev.crmkit.spi.Checks;
 import dev.crmkit.spi.ValidationException;
 import dev.crmkit.spi.customer.LifecycleStage;
@@ -16,7 +17,8 @@ import java.util.UUID;
 /**
  * Registers a natural person. Give at least a given name, a family name or a display name; the display name
  * defaults to "given family". Start with {@link #named(String, String)} and add parts with the {@code with...}
- * methods. Null collections count as empty, a null stage as {@link LifecycleStage#PROSPECT}.
+ * methods. Null collections count as empty, a null stage as {@link LifecycleStage#PROSPECT}. Names and tags follow the
+ * {@link Text} rule: stripped, blank counts as absent.
  */
 public record RegisterPerson(
         String givenName,
@@ -40,18 +42,17 @@ public record RegisterPerson(
      *     custom field keys match {@code CustomFieldValue.KEY}
      */
     public RegisterPerson {
-        Checks.optionalText("givenName", givenName, 100);
-        Checks.optionalText("familyName", familyName, 100);
-        Checks.optionalText("displayName", displayName, 200);
-        Checks.optionalText("organizationName", organizationName, 200);
-        if (displayName == null || displayName.isBlank()) {
-            String derived = ((givenName == null ? "" : givenName.strip()) + " "
-                    + (familyName == null ? "" : familyName.strip())).strip();
+        givenName = Text.optional("givenName", givenName, 100);
+        familyName = Text.optional("familyName", familyName, 100);
+        displayName = Text.optional("displayName", displayName, 200);
+        organizationName = Text.optional("organizationName", organizationName, 200);
+        if (displayName == null) {
+            String derived = ((givenName == null ? "" : givenName) + " " + (familyName == null ? "" : familyName))
+                    .strip();
             if (derived.isEmpty()) {
                 throw new ValidationException("displayName", "is required when neither givenName nor familyName is given");
             }
             displayName = derived.length() > 200 ? derived.substring(0, 200).strip() : derived;
-            Checks.optionalText("displayName", displayName, 200);
         }
         contactPoints = RegisterCustomer.copyContactPoints(contactPoints);
         tags = RegisterCustomer.copyTags(tags);

@@ -1,12 +1,14 @@
 package dev.crmkit.core.customer;
 
+import dev.crmkit.core.common.Text;
 import dev.crmkit.spi.Checks;
 import dev.crmkit.spi.ValidationException;
 import java.util.UUID;
 
 /**
  * Changes a customer's names or external reference. A null component leaves that detail as it is; an empty
- * string clears an optional one (the display name cannot be cleared).
+ * string clears an optional one (the display name cannot be cleared). Names follow the {@link Text} rule: they are
+ * stripped, and a blank one clears like the empty string.
  */
 public record UpdateDetails(
         UUID customerId,
@@ -24,11 +26,11 @@ public record UpdateDetails(
     public UpdateDetails {
         Checks.id("customerId", customerId);
         if (displayName != null) {
-            Checks.text("displayName", displayName, 200);
+            displayName = Text.required("displayName", displayName, 200);
         }
-        Checks.optionalText("givenName", givenName, 100);
-        Checks.optionalText("familyName", familyName, 100);
-        Checks.optionalText("organizationName", organizationName, 200);
+        givenName = Text.clearable("givenName", givenName, 100);
+        familyName = Text.clearable("familyName", familyName, 100);
+        organizationName = Text.clearable("organizationName", organizationName, 200);
         Checks.optionalText("externalRef", externalRef, 100);
         if (displayName == null && givenName == null && familyName == null && organizationName == null
                 && externalRef == null) {

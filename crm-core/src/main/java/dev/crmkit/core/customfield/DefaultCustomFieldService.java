@@ -1,5 +1,6 @@
 package dev.crmkit.core.customfield;
 
+import dev.crmkit.core.common.Text;
 import dev.crmkit.core.module.DomainContext;
 import dev.crmkit.spi.Checks;
 import dev.crmkit.spi.NotFoundException;
@@ -36,18 +37,18 @@ final class DefaultCustomFieldService implements CustomFieldService {
     @Override
     public CustomFieldDefinition relabel(String key, String label) {
         CustomFieldValue.checkKey("key", key);
-        Checks.text("label", label, 200);
+        String stripped = Text.required("label", label, 200);
         return context.storage().transactions().inTransaction(() -> {
             CustomFieldDefinitionRecord current = context.storage(CustomerStorage.class).customFieldDefinitions().findByKey(tenantId, key)
                     .orElseThrow(() -> new NotFoundException("custom field", key));
-            if (current.label().equals(label)) {
+            if (current.label().equals(stripped)) {
                 return CustomFieldDefinition.of(current);
             }
             Instant now = context.now();
             CustomFieldDefinitionRecord stored = context.storage(CustomerStorage.class).customFieldDefinitions().update(
                     new CustomFieldDefinitionRecord(tenantId, current.id(), current.version(), current.createdAt(), now,
-                            key, label, current.type(), current.required()), current.version());
-            context.events().record(new CustomFieldEvent.CustomFieldRelabeled(tenantId, stored.id(), key, label, now));
+                            key, stripped, current.type(), current.required()), current.version());
+            context.events().record(new CustomFieldEvent.CustomFieldRelabeled(tenantId, stored.id(), key, stripped, now));
             return CustomFieldDefinition.of(stored);
         });
     }

@@ -1,5 +1,6 @@
 package dev.crmkit.core.customfield;
 
+import dev.crmkit.core.common.Text;
 import dev.crmkit.spi.Checks;
 import dev.crmkit.spi.customfield.CustomFieldType;
 import dev.crmkit.spi.customfield.CustomFieldValue;
@@ -16,7 +17,7 @@ public record DefineCustomField(String key, String label, CustomFieldType type, 
     /** @throws dev.crmkit.spi.ValidationException naming the component that breaks the rules above */
     public DefineCustomField {
         CustomFieldValue.checkKey("key", key);
-        Checks.text("label", label, 200);
+        label = Text.required("label", label, 200);
         Checks.required("type", type);
     }
 

@@ -2,6 +2,7 @@ package dev.crmkit.core.lead;
 
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.Money;
+import dev.crmkit.core.common.Text;
 import dev.crmkit.spi.Checks;
 import java.util.UUID;
 
@@ -20,7 +21,7 @@ public record ConvertLead(UUID leadId, UUID customerId, String opportunityName, 
     public ConvertLead {
         Checks.id("leadId", leadId);
         Checks.required("actor", actor);
-        Checks.optionalText("opportunityName", opportunityName, 200);
+        opportunityName = Text.optional("opportunityName", opportunityName, 200);
         if (amount != null && opportunityName == null) {
             throw new dev.crmkit.spi.ValidationException("amount", "needs an opportunityName to belong to");
         }

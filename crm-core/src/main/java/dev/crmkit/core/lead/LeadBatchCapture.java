@@ -193,10 +193,13 @@ final class LeadBatchCapture {
         private final List<UUID> resultLeads = new ArrayList<>();
         private final List<CaptureOutcome> outcomes = new ArrayList<>();
         private final List<List<LeadMatch>> resultMatches = new ArrayList<>();
+        /** Scores with the tenant's model as it is when the run starts, checked once for the whole batch. */
+        private final LeadScorer scoring;
 
         Run(List<Prepared> batch, Instant now, boolean distribute) {
             this.batch = batch;
             this.now = now;
+            this.scoring = scorer.withCurrentModel();
             loadStoredKeys();
             loadOpenLeads();
             customerMatches = customers.findMatchesAll(batch.stream().map(Prepared::party).toList());
@@ -327,7 +330,7 @@ final class LeadBatchCapture {
             }
             LeadChange captured = LeadAggregate.capture(tenantId, p.id(), p.details(), p.attribution(), p.key(),
                     policy.linkedCustomer(matches), policy.needsReview(matches), settings.firstContactTarget(),
-                    lead -> scorer.score(lead, List.of(), now), now);
+                    lead -> scoring.score(lead, List.of(), now), now);
             Optional<UUID> owner = assignments == null ? Optional.empty()
                     : assignments.choose(Lead.of(captured.after()));
             if (owner.isPresent()) {
@@ -375,7 +378,7 @@ final class LeadBatchCapture {
             }
             // a lead merged into is rescored once, with its touch points stored (those of this batch included)
             for (UUID id : mergedInto) {
-                LeadChange rescored = LeadChange.none(leads.get(id)).rescored(lead -> scorer.score(lead,
+                LeadChange rescored = LeadChange.none(leads.get(id)).rescored(lead -> scoring.score(lead,
                         touchPointStorage.interactions().activityByChannel(tenantId, id), now), now);
                 leads.put(id, rescored.after());
                 events.addAll(rescored.events());

@@ -3,6 +3,7 @@ package dev.crmkit.core.lead;
 import dev.crmkit.core.customer.ContactValues;
 import dev.crmkit.core.customer.DuplicateCandidate;
 import dev.crmkit.core.customer.PartyProfile;
+import dev.crmkit.core.common.Text;
 import dev.crmkit.spi.Checks;
 import dev.crmkit.spi.Ids;
 import dev.crmkit.spi.ValidationException;
@@ -80,13 +81,8 @@ final class LeadIntake {
                 stripped("trackingCode", c.trackingCode(), 200), c.rawSubmission());
     }
 
-    /** Optional text: blank counts as absent, the rest is stripped. */
     private static String stripped(String field, String value, int max) {
-        Checks.optionalText(field, value, 1000);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        return Checks.optionalText(field, value.strip(), max);
+        return Text.optional(field, value, max);
     }
 
     /** The party the matching rules compare, for a lead with these details. */

@@ -75,10 +75,11 @@ public final class LeadModule implements DomainModule {
 
     @Override
     public void install(DomainSetup setup) {
-        // trained models belong to this Crm: one per application node, trained from the same stored history
-        PredictiveModels models = new PredictiveModels();
+        // the tenants' trained models live in storage; this Crm keeps the last one it read and checks its version
+        StoredLeadModels models = new StoredLeadModels(setup.context().storage(LeadStorage.class).leadModels());
         ContactValues contacts = ContactValues.forRegion(setup.context().defaultPhoneRegion());
         setup.events(LeadEvent.class);
+        setup.events(LeadModelTrained.class);
         setup.service(LeadService.class, tenant -> new StoredLeads(setup.context(), tenant.tenantId(),
                 tenantSettings.getOrDefault(tenant.tenantId(), settings), contacts,
                 tenant.service(CustomerService.class), tenant.service(TeamService.class), models,

@@ -170,8 +170,14 @@ public interface LeadService {
     Lead rescore(UUID leadId);
 
     /**
-     * Trains the tenant's {@link NaiveBayesLeadModel} on its converted and disqualified leads, read page by page,
-     * and installs it when there were enough. Existing scores change only as leads are rescored.
+     * Trains the tenant's {@link NaiveBayesLeadModel} on its converted and disqualified leads, read page by page, and,
+     * when there were enough, stores it as the tenant's current model at the next version and records
+     * {@link LeadModelTrained}, in one unit. Every node scores with the stored model from its next scoring unit on, and
+     * a restart keeps it. Existing scores change only as leads are rescored. Without enough history nothing is stored
+     * or recorded and the tenant keeps the model it had.
+     *
+     * @throws dev.crmkit.spi.ConflictException (retryable) when another training, on this node or another, stored a
+     *     model after this one started; the other's model stays current
      */
     TrainingReport trainPredictiveModel();
 }

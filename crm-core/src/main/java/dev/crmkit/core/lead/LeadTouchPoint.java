@@ -1,5 +1,6 @@
 package dev.crmkit.core.lead;
 
+import dev.crmkit.core.common.Text;
 import dev.crmkit.spi.Checks;
 import dev.crmkit.spi.touchpoint.Channel;
 import dev.crmkit.spi.touchpoint.Direction;
@@ -21,9 +22,9 @@ public record LeadTouchPoint(Channel channel, Direction direction, String outcom
     public LeadTouchPoint {
         Checks.required("channel", channel);
         Checks.required("direction", direction);
-        Checks.optionalText("outcome", outcome, 50);
+        outcome = Text.optional("outcome", outcome, 50);
         Checks.optionalUserId("agentId", agentId);
-        Checks.optionalText("summary", summary, 4000);
+        summary = Text.optional("summary", summary, 4000);
         occurredAt = Checks.instant("occurredAt", occurredAt);
     }
 

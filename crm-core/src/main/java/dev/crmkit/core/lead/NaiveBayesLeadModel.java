@@ -2,6 +2,9 @@ package dev.crmkit.core.lead;
 
 import dev.crmkit.spi.lead.LeadDetails;
 import dev.crmkit.spi.lead.ScoreFactor;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The built-in predictive model: naive Bayes over a lead's attributes, trained on the tenant's own closed leads
@@ -40,6 +44,9 @@ public final class NaiveBayesLeadModel implements LeadScoringModel {
         this.lost = lost;
         this.counts = counts;
     }
+
+    /** The kind of model this is, as stored ({@code LeadModelRecord.kind}). */
+    static final String KIND = "naive-bayes";
 
     /** A trainer that reads closed leads one at a time. */
     public static Trainer trainer() {
@@ -85,6 +92,44 @@ public final class NaiveBayesLeadModel implements LeadScoringModel {
         if (points != 0) {
             factors.add(new ScoreFactor(code, points));
         }
+    }
+
+    /**
+     * The model as text, to store: a header line, the two totals, then one line per attribute value with its
+     * converted and lost counts, sorted, so the same model always encodes to the same text. Values are URL-encoded
+     * (an industry is free text); the text holds counts of attribute values, never a lead's personal data.
+     */
+    String encode() {
+        StringBuilder text = new StringBuilder(KIND).append(" 1\n")
+                .append("converted ").append(converted).append('\n')
+                .append("lost ").append(lost).append('\n');
+        new TreeMap<>(counts).forEach((attribute, values) -> new TreeMap<>(values).forEach((value, c) ->
+                text.append("value ").append(attribute).append(' ').append(URLEncoder.encode(value,
+                        StandardCharsets.UTF_8)).append(' ').append(c[0]).append(' ').append(c[1]).append('\n')));
+        return text.toString();
+    }
+
+    /**
+     * The model {@link #encode()} wrote.
+     *
+     * @throws IllegalStateException when the text is not such a model: stored models are written by this class only
+     */
+    static NaiveBayesLeadModel decode(String text) {
+        String[] lines = text.split("\n");
+        if (lines.length < 3 || !lines[0].equals(KIND + " 1")) {
+            throw new IllegalStateException("the stored lead model is not a " + KIND + " model of format 1");
+        }
+        long converted = Long.parseLong(lines[1].substring("converted ".length()));
+        long lost = Long.parseLong(lines[2].substring("lost ".length()));
+        Map<String, Map<String, long[]>> counts = new HashMap<>();
+        for (int i = 3; i < lines.length; i++) {
+            String[] parts = lines[i].split(" ");
+            counts.computeIfAbsent(parts[1], a -> new HashMap<>()).put(URLDecoder.decode(parts[2],
+                    StandardCharsets.UTF_8), new long[] {Long.parseLong(parts[3]), Long.parseLong(parts[4])});
+        }
+        Map<String, Map<String, long[]>> frozen = new HashMap<>();
+        counts.forEach((attribute, values) -> frozen.put(attribute, Map.copyOf(values)));
+        return new NaiveBayesLeadModel(converted, lost, Map.copyOf(frozen));
     }
 
     /** The attribute values the model compares, by attribute name. */

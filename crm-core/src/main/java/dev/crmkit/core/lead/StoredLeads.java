@@ -1,5 +1,6 @@
 package dev.crmkit.core.lead;
 
+import dev.crmkit.core.common.Text;
 import dev.crmkit.core.customer.ContactValues;
 import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.module.DomainContext;
@@ -13,6 +14,7 @@ import dev.crmkit.spi.PageRequest;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.ValidationException;
 import dev.crmkit.spi.lead.LeadFilter;
+import dev.crmkit.spi.lead.LeadModelRecord;
 import dev.crmkit.spi.lead.LeadRecord;
 import dev.crmkit.spi.lead.LeadStatus;
 import dev.crmkit.spi.lead.LeadStorage;
@@ -42,7 +44,7 @@ final class StoredLeads implements LeadService {
     private final TouchPointStorage touchPointStorage;
     private final String tenantId;
     private final TeamService team;
-    private final PredictiveModels models;
+    private final StoredLeadModels models;
     private final LeadIntake intake;
     private final LeadScorer scorer;
     private final LeadDistributor distributor;
@@ -50,7 +52,7 @@ final class StoredLeads implements LeadService {
     private final LeadBatchCapture batchCapture;
 
     StoredLeads(DomainContext context, String tenantId, LeadSettings settings, ContactValues contacts,
-            CustomerService customers, TeamService team, PredictiveModels models, OpportunityOpener opportunities) {
+            CustomerService customers, TeamService team, StoredLeadModels models, OpportunityOpener opportunities) {
         this.context = context;
         this.storage = context.storage();
         this.leadStorage = this.storage.capability(LeadStorage.class).orElseThrow();
@@ -179,7 +181,7 @@ final class StoredLeads implements LeadService {
     @Override
     public Lead disqualify(UUID leadId, String reason) {
         Checks.id("leadId", leadId);
-        String why = Checks.text("reason", reason, 200).strip();
+        String why = Text.required("reason", reason, 200);
         return work(leadId, (lead, now) -> lead.disqualify(why, now));
     }
 
@@ -308,17 +310,31 @@ final class StoredLeads implements LeadService {
 
     @Override
     public TrainingReport trainPredictiveModel() {
+        // the version this training replaces, read before the history: a model another node stores meanwhile makes
+        // the save below conflict rather than be overwritten unseen
+        long basedOn = inTransaction(() -> models.currentVersion(tenantId));
         NaiveBayesLeadModel.Trainer trainer = NaiveBayesLeadModel.trainer();
         Instant now = context.now();
+        Instant[] window = new Instant[2];
         forEachLead(LeadFilter.all().withStatuses(java.util.EnumSet.of(LeadStatus.CONVERTED, LeadStatus.DISQUALIFIED)),
-                lead -> trainer.add(LeadScorer.facts(lead, List.of(), now), lead.status() == LeadStatus.CONVERTED));
-        boolean trained = trainer.hasEnough();
-        NaiveBayesLeadModel model = trained ? trainer.build() : null;
-        if (model != null) {
-            models.install(tenantId, model);
-        }
+                lead -> {
+                    trainer.add(LeadScorer.facts(lead, List.of(), now), lead.status() == LeadStatus.CONVERTED);
+                    window[0] = window[0] == null || lead.createdAt().isBefore(window[0]) ? lead.createdAt() : window[0];
+                    window[1] = window[1] == null || lead.createdAt().isAfter(window[1]) ? lead.createdAt() : window[1];
+                });
         long[] counts = trainer.counts();
-        return new TrainingReport(counts[0], counts[1], trained);
+        if (!trainer.hasEnough()) {
+            return new TrainingReport(counts[0], counts[1], false, basedOn);
+        }
+        String body = trainer.build().encode();
+        return inTransaction(() -> {
+            Instant stored = context.now();
+            LeadModelRecord model = models.save(new LeadModelRecord(tenantId, context.ids().next(), basedOn + 1, stored,
+                    stored, NaiveBayesLeadModel.KIND, body), basedOn);
+            context.events().record(new LeadModelTrained(tenantId, model.id(), model.version(), model.kind(),
+                    counts[0], counts[1], window[0], window[1], stored));
+            return new TrainingReport(counts[0], counts[1], true, model.version());
+        });
     }
 
     /**

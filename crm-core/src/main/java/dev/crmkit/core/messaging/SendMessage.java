@@ -1,5 +1,6 @@
 package dev.crmkit.core.messaging;
 
+import dev.crmkit.core.common.Text;
 import dev.crmkit.spi.Checks;
 import dev.crmkit.spi.ValidationException;
 import dev.crmkit.spi.message.ChannelKind;
@@ -30,7 +31,8 @@ import java.util.regex.Pattern;
  *       country) separated by {@code \n}, each at most 100 characters; subject and body optional.</li>
  * </ul>
  * A list name is 1 to 100 letters, digits, '.', '-' and '_'; other kinds have none. An idempotency key is 1 to 100
- * characters and not blank. {@code notBefore} (null: at once) is kept at microseconds.
+ * characters and not blank. {@code notBefore} (null: at once) is kept at microseconds. The recipient's name, the
+ * subject and the body follow the {@link Text} rule (stripped, blank counts as absent); the address is kept as given.
  */
 public record SendMessage(
         UUID customerId,
@@ -53,6 +55,9 @@ public record SendMessage(
         Checks.required("kind", kind);
         Checks.required("recipient", recipient);
         Checks.required("content", content);
+        recipient = new Recipient(recipient.address(), Text.optional("recipient.name", recipient.name(), 200));
+        content = new MessageContent(Text.optional("content.subject", content.subject(), 500),
+                Text.optional("content.body", content.body(), 100_000));
         if (kind.isList()) {
             Checks.required("listName", listName);
             if (!LIST_NAME.matcher(listName).matches()) {

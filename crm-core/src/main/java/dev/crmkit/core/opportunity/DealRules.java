@@ -1,6 +1,7 @@
 package dev.crmkit.core.opportunity;
 
 import dev.crmkit.core.common.Money;
+import dev.crmkit.core.common.Text;
 import dev.crmkit.spi.Checks;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.ValidationException;
@@ -28,7 +29,7 @@ final class DealRules {
     }
 
     static String name(String name) {
-        return Checks.text("name", name, 200).strip();
+        return Text.required("name", name, 200);
     }
 
     static int probability(int probability) {
@@ -72,23 +73,17 @@ final class DealRules {
         Checks.noNulls("competitors", names);
         Set<String> result = new TreeSet<>();
         for (String name : names) {
-            result.add(Checks.text("competitors[]", name, 100).strip());
+            result.add(Text.required("competitors[]", name, 100));
         }
         return result;
     }
 
     static String leadSource(String source) {
-        if (source == null) {
-            return null;
-        }
-        return Checks.text("leadSource", source, 64).strip();
+        return Text.optional("leadSource", source, 64);
     }
 
     static String closeReason(String reason, boolean required) {
-        if (reason == null && !required) {
-            return null;
-        }
-        return Checks.text("reason", reason, 500).strip();
+        return required ? Text.required("reason", reason, 500) : Text.optional("reason", reason, 500);
     }
 
     /** The customer, owner and contacts must exist in the tenant; contacts must be live persons. */

@@ -1,5 +1,6 @@
 package dev.crmkit.core.opportunity;
 
+import dev.crmkit.core.common.Text;
 import dev.crmkit.core.module.DomainContext;
 import dev.crmkit.spi.Checks;
 import dev.crmkit.spi.DuplicateException;
@@ -107,9 +108,12 @@ final class Pipelines {
 
     private PipelineRecord record(UUID id, long version, Instant createdAt, Instant now, DefinePipeline d) {
         Checks.required("definition", d);
-        Checks.text("name", d.name(), 100);
+        String name = Text.required("name", d.name(), 100);
         Checks.noNulls("stages", d.stages());
-        return new PipelineRecord(tenantId, id, version, createdAt, now, d.name().strip(), d.stages(),
+        List<PipelineStage> stages = d.stages().stream().map(s -> new PipelineStage(s.key(),
+                Text.required("stages[" + s.key() + "].name", s.name(), 100), s.probability(), s.forecastCategory(),
+                s.outcome(), s.normDays())).toList();
+        return new PipelineRecord(tenantId, id, version, createdAt, now, name, stages,
                 Checks.required("reopenRule", d.reopenRule()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.crmkit.core.team;
 
+import dev.crmkit.core.common.Text;
 import dev.crmkit.core.module.DomainContext;
 import dev.crmkit.spi.Checks;
 import dev.crmkit.spi.IllegalTransitionException;
@@ -217,21 +218,20 @@ final class StoredTeams implements TeamService {
             Availability availability, Instant awayUntil) {
         Checks.required("details.role", d.role());
         return new TeamMemberRecord(tenantId, id, version, createdAt, now, Checks.userId("userId", d.userId()),
-                Checks.text("displayName", d.displayName(), 200), d.role(), d.teamId(), d.managerId(),
+                Text.required("displayName", d.displayName(), 200), d.role(), d.teamId(), d.managerId(),
                 trimmed("skills", d.skills()), languageTags(d.languages()), trimmed("territories", d.territories()),
                 d.seniority(), d.capacity(), availability, awayUntil);
     }
 
     private TeamRecord teamRecord(UUID id, long version, Instant createdAt, Instant now, String name, UUID managerId) {
-        Checks.text("name", name, 100);
-        return new TeamRecord(tenantId, id, version, createdAt, now, name.strip(), managerId);
+        return new TeamRecord(tenantId, id, version, createdAt, now, Text.required("name", name, 100), managerId);
     }
 
     private static Set<String> trimmed(String field, Set<String> values) {
         Checks.noNulls(field, values);
         Set<String> result = new HashSet<>();
         for (String value : values) {
-            result.add(Checks.text(field + "[]", value, 64).strip());
+            result.add(Text.required(field + "[]", value, 64));
         }
         return result;
     }

@@ -1,5 +1,6 @@
 package dev.crmkit.core.touchpoint;
 
+import dev.crmkit.core.common.Text;
 import dev.crmkit.spi.Checks;
 import dev.crmkit.spi.ValidationException;
 import dev.crmkit.spi.touchpoint.Channel;
@@ -35,9 +36,9 @@ public record RecordInteraction(
         Checks.required("channel", channel);
         Checks.required("direction", direction);
         Checks.required("purpose", purpose);
-        Checks.optionalText("outcome", outcome, 50);
+        outcome = Text.optional("outcome", outcome, 50);
         Checks.optionalUserId("agentId", agentId);
-        Checks.optionalText("summary", summary, 4000);
+        summary = Text.optional("summary", summary, 4000);
         occurredAt = Checks.instant("occurredAt", occurredAt);
         if (idempotencyKey != null) {
             Checks.text("idempotencyKey", idempotencyKey, 100);

@@ -1,5 +1,6 @@
 package dev.crmkit.core.touchpoint;
 
+import dev.crmkit.core.common.Text;
 import dev.crmkit.spi.Checks;
 import dev.crmkit.spi.ValidationException;
 import java.time.Instant;
@@ -18,7 +19,7 @@ public record ScheduleFollowUp(UUID customerId, String title, Instant dueAt, Str
     /** Validates every field; see the type's description. */
     public ScheduleFollowUp {
         Checks.id("customerId", customerId);
-        Checks.text("title", title, 200);
+        title = Text.required("title", title, 200);
         dueAt = Checks.instant("dueAt", dueAt);
         if (assigneeId != null) {
             Checks.userId("assigneeId", assigneeId);

@@ -12,6 +12,7 @@ import dev.crmkit.spi.PageRequest;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.lead.LeadFilter;
 import dev.crmkit.spi.lead.LeadRotationRecord;
+import dev.crmkit.spi.lead.LeadModelStore;
 import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadStore;
 import dev.crmkit.spi.team.TeamRole;
@@ -59,7 +60,17 @@ class BatchRotationRaceTest {
         return (Storage) Proxy.newProxyInstance(Storage.class.getClassLoader(), new Class<?>[] {Storage.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("capability") && args[0] == LeadStorage.class) {
-                        return Optional.of((LeadStorage) () -> leads);
+                        return Optional.of(new LeadStorage() {
+                            @Override
+                            public LeadStore leads() {
+                                return leads;
+                            }
+
+                            @Override
+                            public LeadModelStore leadModels() {
+                                return real.leadModels();
+                            }
+                        });
                     }
                     try {
                         return method.invoke(real, args);

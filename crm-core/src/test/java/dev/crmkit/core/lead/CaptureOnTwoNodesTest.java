@@ -15,6 +15,7 @@ import dev.crmkit.spi.PageRequest;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.lead.LeadFilter;
 import dev.crmkit.spi.lead.LeadSource;
+import dev.crmkit.spi.lead.LeadModelStore;
 import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadStore;
 import dev.crmkit.spi.team.TeamRole;
@@ -231,7 +232,17 @@ class CaptureOnTwoNodesTest {
         return (Storage) Proxy.newProxyInstance(Storage.class.getClassLoader(), new Class<?>[] {Storage.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("capability") && args[0] == LeadStorage.class) {
-                        return Optional.of((LeadStorage) () -> leads);
+                        return Optional.of(new LeadStorage() {
+                            @Override
+                            public LeadStore leads() {
+                                return leads;
+                            }
+
+                            @Override
+                            public LeadModelStore leadModels() {
+                                return real.capability(LeadStorage.class).orElseThrow().leadModels();
+                            }
+                        });
                     }
                     return forward(method, real, args);
                 });

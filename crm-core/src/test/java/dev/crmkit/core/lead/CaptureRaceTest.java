@@ -13,6 +13,7 @@ import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.idempotency.IdempotencyStore;
 import dev.crmkit.spi.lead.LeadFilter;
 import dev.crmkit.spi.lead.LeadSource;
+import dev.crmkit.spi.lead.LeadModelStore;
 import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadStore;
 import dev.crmkit.spi.team.TeamRole;
@@ -121,7 +122,17 @@ class CaptureRaceTest {
         return (Storage) Proxy.newProxyInstance(Storage.class.getClassLoader(), new Class<?>[] {Storage.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("capability") && args[0] == LeadStorage.class) {
-                        return Optional.of((LeadStorage) () -> leads);
+                        return Optional.of(new LeadStorage() {
+                            @Override
+                            public LeadStore leads() {
+                                return leads;
+                            }
+
+                            @Override
+                            public LeadModelStore leadModels() {
+                                return real.leadModels();
+                            }
+                        });
                     }
                     if (method.getName().equals("idempotency")) {
                         return keys;

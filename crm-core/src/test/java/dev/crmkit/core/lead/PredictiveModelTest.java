@@ -112,7 +112,7 @@ class PredictiveModelTest {
 
         TrainingReport report = leads.trainPredictiveModel();
 
-        assertThat(report).isEqualTo(new TrainingReport(12, 12, true));
+        assertThat(report).isEqualTo(new TrainingReport(12, 12, true, 1));
         Lead fresh = leads.capture(CaptureLead.from(LeadSource.WEB_FORM).withPerson("New", "One")
                 .withCompany("Fresh", "software", 50)).lead();
         assertThat(fresh.score().explanation()).anyMatch(line -> line.startsWith("+") && line.endsWith(

@@ -9,6 +9,7 @@ import dev.crmkit.spi.customer.CustomerStore;
 import dev.crmkit.spi.customer.RelationshipStore;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
 import dev.crmkit.spi.idempotency.IdempotencyStore;
+import dev.crmkit.spi.lead.LeadModelStore;
 import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadStore;
 import dev.crmkit.spi.message.MessageStorage;
@@ -127,6 +128,11 @@ final class CountingStorage implements Storage, CustomerStorage, TouchPointStora
     @Override
     public LeadStore leads() {
         return counted("leads", LeadStore.class, real.leads());
+    }
+
+    @Override
+    public LeadModelStore leadModels() {
+        return counted("leadModels", LeadModelStore.class, real.leadModels());
     }
 
     @Override

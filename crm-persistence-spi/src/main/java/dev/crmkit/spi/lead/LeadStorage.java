@@ -6,4 +6,7 @@ import dev.crmkit.spi.StorageCapability;
 public interface LeadStorage extends StorageCapability {
     /** Leads, their rotation and their open-lead counts. */
     LeadStore leads();
+
+    /** The tenants' trained lead-scoring models, one current model per tenant, versioned. */
+    LeadModelStore leadModels();
 }

@@ -8,4 +8,4 @@ DROP INDEX ix_crm_customer_owner;
 ALTER TABLE crm_customer DROP COLUMN owner_id;
 ALTER TABLE crm_customer RENAME COLUMN owner_member_id TO owner_id;
 CREATE INDEX ix_crm_customer_owner ON crm_customer (tenant_id, owner_id, id);
-INSERT INTO crm_schema_version (version) VALUES (13);
+INSERT INTO crm_schema_version (version) VALUES (12);
