@@ -57,6 +57,13 @@ final class InMemoryCustomerStore implements CustomerStore {
     }
 
     @Override
+    public void lock(String tenantId, UUID id) {
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("id", id);
+        unit.run(() -> table.lock(tenantId, id));
+    }
+
+    @Override
     public CustomerRecord update(CustomerRecord customer, long expectedVersion) {
         Checks.required("customer", customer);
         return unit.inTransaction(() -> {

@@ -65,6 +65,13 @@ final class InMemoryLeadStore implements LeadStore {
     }
 
     @Override
+    public void lock(String tenantId, UUID id) {
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("id", id);
+        unit.run(() -> table.lock(tenantId, id));
+    }
+
+    @Override
     public LeadRecord update(LeadRecord lead, long expectedVersion) {
         Checks.required("lead", lead);
         return unit.inTransaction(() -> {

@@ -50,6 +50,13 @@ final class InMemoryOpportunityStore implements OpportunityStore {
     }
 
     @Override
+    public void lock(String tenantId, UUID id) {
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("id", id);
+        unit.run(() -> table.lock(tenantId, id));
+    }
+
+    @Override
     public OpportunityRecord update(OpportunityRecord o, long expectedVersion) {
         Checks.required("opportunity", o);
         return unit.inTransaction(() -> {

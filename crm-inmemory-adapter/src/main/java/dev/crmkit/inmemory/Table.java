@@ -66,6 +66,16 @@ final class Table<R extends StoredRecord> {
         return stored;
     }
 
+    /**
+     * A row's lock for the caller's unit. Every unit holds the storage's one lock from start to end, so the row is
+     * locked for the unit already, as every other row: this only checks that it exists.
+     */
+    void lock(String tenantId, UUID id) {
+        if (!rows(tenantId).containsKey(id)) {
+            throw new NotFoundException(type, id);
+        }
+    }
+
     /** Stores a row, new or replacing, with undo. */
     void put(R record) {
         NavigableMap<UUID, R> rows = rows(record.tenantId());

@@ -3,6 +3,7 @@ package dev.crmkit.jdbc;
 import dev.crmkit.spi.CommitOutcomeUnknownException;
 import dev.crmkit.spi.ConflictException;
 import dev.crmkit.spi.CrmException;
+import dev.crmkit.spi.NotFoundException;
 import dev.crmkit.spi.StorageFailureException;
 import dev.crmkit.spi.TransactionRunner;
 import java.math.BigDecimal;
@@ -393,6 +394,22 @@ final class Database implements TransactionRunner {
             }
         } catch (SQLException e) {
             throw SqlErrors.translate(e, type, Map.of());
+        }
+    }
+
+    /**
+     * Locks the row {@code id} of {@code table} (a table of this adapter whose key is {@code (tenant_id, id)}) for
+     * the rest of the current unit with {@code SELECT ... FOR UPDATE}: a second unit locking or updating the row waits
+     * for this one to end. Outside a unit the lock ends with the statement's own transaction.
+     *
+     * @throws NotFoundException when the tenant has no such row
+     */
+    void lockRow(String type, String table, String tenantId, UUID id) {
+        boolean found = read(type, connection -> one(connection, "SELECT id FROM " + table
+                + " WHERE tenant_id = ? AND id = ? FOR UPDATE", List.of(tenantId, id), row -> Boolean.TRUE)
+                .isPresent());
+        if (!found) {
+            throw new NotFoundException(type, id);
         }
     }
 

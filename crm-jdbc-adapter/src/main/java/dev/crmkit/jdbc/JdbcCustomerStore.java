@@ -87,6 +87,13 @@ final class JdbcCustomerStore implements CustomerStore {
     }
 
     @Override
+    public void lock(String tenantId, UUID id) {
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("id", id);
+        db.lockRow(TYPE, "crm_customer", tenantId, id);
+    }
+
+    @Override
     public CustomerRecord update(CustomerRecord customer, long expectedVersion) {
         Checks.required("customer", customer);
         return db.write(TYPE, UNIQUE, c -> {

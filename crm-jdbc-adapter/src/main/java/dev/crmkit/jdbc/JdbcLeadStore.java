@@ -102,6 +102,13 @@ final class JdbcLeadStore implements LeadStore {
     }
 
     @Override
+    public void lock(String tenantId, UUID id) {
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("id", id);
+        db.lockRow(TYPE, "crm_lead", tenantId, id);
+    }
+
+    @Override
     public LeadRecord update(LeadRecord lead, long expectedVersion) {
         Checks.required("lead", lead);
         List<Object> parameters = new ArrayList<>();

@@ -81,6 +81,13 @@ final class JdbcOpportunityStore implements OpportunityStore {
     }
 
     @Override
+    public void lock(String tenantId, UUID id) {
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("id", id);
+        db.lockRow(TYPE, "crm_opportunity", tenantId, id);
+    }
+
+    @Override
     public OpportunityRecord update(OpportunityRecord o, long expectedVersion) {
         Checks.required("opportunity", o);
         return db.write(TYPE, Map.of(), c -> {

@@ -219,6 +219,38 @@ public abstract class CustomerStoreContract extends ContractSupport {
     }
 
     @Test
+    void lock_of_a_missing_customer_or_another_tenants_throws_not_found() {
+        CustomerRecord theirs = customers().insert(bareProspect(OTHER_TENANT).build());
+
+        assertThatThrownBy(() -> customers().lock(TENANT, UUID.randomUUID())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> customers().lock(TENANT, theirs.id())).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void lock_leaves_the_customer_as_stored_also_a_merged_one() {
+        CustomerRecord survivor = customers().insert(bareProspect(TENANT).build());
+        CustomerRecord merged = customers().insert(bareProspect(TENANT).mergedInto(survivor.id()).build());
+
+        storage().transactions().run(() -> {
+            customers().lock(TENANT, survivor.id());
+            customers().lock(TENANT, merged.id());
+        });
+
+        assertThat(customers().get(TENANT, survivor.id())).contains(survivor);
+        assertThat(customers().get(TENANT, merged.id())).contains(merged);
+    }
+
+    @Test
+    void a_second_unit_locking_a_customer_waits_until_the_first_committed_and_reads_its_change() throws Exception {
+        CustomerRecord stored = customers().insert(bareProspect(TENANT).build());
+
+        RowLockCheck.secondUnitWaitsForTheFirst(storage().transactions(),
+                () -> customers().lock(TENANT, stored.id()),
+                () -> customers().update(stored, 1),
+                () -> customers().get(TENANT, stored.id()).orElseThrow().version());
+    }
+
+    @Test
     void update_of_a_missing_customer_throws_not_found_and_stores_nothing() {
         CustomerRecord ghost = bareProspect(TENANT).build();
 

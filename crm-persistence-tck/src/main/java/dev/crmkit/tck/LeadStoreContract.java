@@ -232,6 +232,27 @@ public abstract class LeadStoreContract extends ContractSupport {
     }
 
     @Test
+    void lock_of_a_missing_lead_or_another_tenants_throws_not_found_and_leaves_a_lead_as_stored() {
+        LeadRecord theirs = leads().insert(webFormLead(OTHER_TENANT));
+        LeadRecord mine = leads().insert(webFormLead(TENANT));
+
+        assertThatThrownBy(() -> leads().lock(TENANT, UUID.randomUUID())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> leads().lock(TENANT, theirs.id())).isInstanceOf(NotFoundException.class);
+        storage().transactions().run(() -> leads().lock(TENANT, mine.id()));
+        assertThat(leads().get(TENANT, mine.id())).contains(mine);
+    }
+
+    @Test
+    void a_second_unit_locking_a_lead_waits_until_the_first_committed_and_reads_its_change() throws Exception {
+        LeadRecord stored = leads().insert(webFormLead(TENANT));
+
+        RowLockCheck.secondUnitWaitsForTheFirst(storage().transactions(),
+                () -> leads().lock(TENANT, stored.id()),
+                () -> leads().update(inState(stored, LeadStatus.CONTACTED), 1),
+                () -> leads().get(TENANT, stored.id()).orElseThrow().version());
+    }
+
+    @Test
     void update_with_a_stale_version_throws_conflict_and_changes_nothing() {
         LeadRecord stored = leads().insert(webFormLead(TENANT));
         LeadRecord contacted = leads().update(inState(stored, LeadStatus.CONTACTED), 1);

@@ -190,6 +190,27 @@ public abstract class OpportunityStoreContract extends ContractSupport {
     }
 
     @Test
+    void lock_of_a_missing_deal_or_another_tenants_throws_not_found_and_leaves_a_deal_as_stored() {
+        OpportunityRecord theirs = deals().insert(deal(OTHER_TENANT, pipeline));
+        OpportunityRecord mine = deals().insert(full(TENANT, pipeline));
+
+        assertThatThrownBy(() -> deals().lock(TENANT, UUID.randomUUID())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> deals().lock(TENANT, theirs.id())).isInstanceOf(NotFoundException.class);
+        storage().transactions().run(() -> deals().lock(TENANT, mine.id()));
+        assertThat(deals().get(TENANT, mine.id())).contains(mine);
+    }
+
+    @Test
+    void a_second_unit_locking_a_deal_waits_until_the_first_committed_and_reads_its_change() throws Exception {
+        OpportunityRecord stored = deals().insert(deal(TENANT, pipeline));
+
+        RowLockCheck.secondUnitWaitsForTheFirst(storage().transactions(),
+                () -> deals().lock(TENANT, stored.id()),
+                () -> deals().update(moved(stored, "x", StageOutcome.OPEN, NOW), 1),
+                () -> deals().get(TENANT, stored.id()).orElseThrow().version());
+    }
+
+    @Test
     void update_replaces_children_raises_the_version_and_a_stale_one_conflicts() {
         OpportunityRecord stored = deals().insert(full(TENANT, pipeline));
         OpportunityContact buyer = new OpportunityContact(UUID.randomUUID(), ContactRole.DECISION_MAKER);

@@ -4,6 +4,7 @@ import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.module.DomainContext;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.spi.Checks;
+import dev.crmkit.spi.Ids;
 import dev.crmkit.spi.NotFoundException;
 import dev.crmkit.spi.NotPermittedException;
 import dev.crmkit.spi.Page;
@@ -120,7 +121,7 @@ final class DefaultCustomerService implements CustomerService {
         Checks.id("customerId", customerId);
         ContactPointNormalizer.Normalized n = normalizer.normalize("contactPoint", contactPoint);
         return inTransaction(() -> {
-            CustomerRecord customer = live(customerId);
+            CustomerRecord customer = locked(customerId);
             List<ContactPointRecord> existing = customerStorage.contactPoints().forCustomer(tenantId, customer.id());
             CustomerAggregate.checkNewValue(existing, n.kind(), n.value());
             boolean primary = CustomerAggregate.isFirstOfKind(existing, n.kind());
@@ -139,7 +140,7 @@ final class DefaultCustomerService implements CustomerService {
         Checks.id("customerId", customerId);
         Checks.id("contactPointId", contactPointId);
         return inTransaction(() -> {
-            CustomerRecord customer = live(customerId);
+            CustomerRecord customer = locked(customerId);
             ContactPointRecord point = contactPointOf(customer, contactPointId);
             customerStorage.contactPoints().delete(tenantId, point.id(), point.version());
             Instant now = context.now();
@@ -163,7 +164,7 @@ final class DefaultCustomerService implements CustomerService {
         Checks.id("customerId", customerId);
         Checks.id("contactPointId", contactPointId);
         return inTransaction(() -> {
-            CustomerRecord customer = live(customerId);
+            CustomerRecord customer = locked(customerId);
             ContactPointRecord point = contactPointOf(customer, contactPointId);
             if (!point.primary()) {
                 Instant now = context.now();
@@ -219,8 +220,9 @@ final class DefaultCustomerService implements CustomerService {
         Checks.id("organizationId", organizationId);
         String roleText = Text.required("role", role, 100);
         return inTransaction(() -> {
-            CustomerRecord person = live(personId);
-            CustomerRecord organization = live(organizationId);
+            List<CustomerRecord> pair = lockedInOrder(personId, organizationId);
+            CustomerRecord person = pair.get(0);
+            CustomerRecord organization = pair.get(1);
             if (person.kind() != PartyKind.PERSON) {
                 throw new ValidationException("personId", "must name a person");
             }
@@ -240,8 +242,10 @@ final class DefaultCustomerService implements CustomerService {
     public void unlink(UUID relationshipId) {
         Checks.id("relationshipId", relationshipId);
         inTransaction(() -> {
-            RelationshipRecord relationship = customerStorage.relationships().get(tenantId, relationshipId)
-                    .orElseThrow(() -> new NotFoundException("relationship", relationshipId));
+            UUID personId = relationship(relationshipId).personId();
+            locked(personId);
+            // read again under the person's lock: a unit that held it may have removed or moved the relationship
+            RelationshipRecord relationship = relationship(relationshipId);
             customerStorage.relationships().delete(tenantId, relationshipId, relationship.version());
             context.events().record(new CustomerEvent.PersonUnlinkedFromOrganization(tenantId,
                     relationship.personId(), relationshipId, relationship.organizationId(), relationship.role(),
@@ -287,8 +291,8 @@ final class DefaultCustomerService implements CustomerService {
         Checks.id("mergedId", mergedId);
         Checks.required("actor", actor);
         return inTransaction(() -> {
-            CustomerRecord survivor = new CustomerMerger(context, tenantId)
-                    .merge(live(survivorId), live(mergedId), actor);
+            List<CustomerRecord> pair = lockedInOrder(survivorId, mergedId);
+            CustomerRecord survivor = new CustomerMerger(context, tenantId).merge(pair.get(0), pair.get(1), actor);
             return view(survivor);
         });
     }
@@ -311,7 +315,7 @@ final class DefaultCustomerService implements CustomerService {
     private Customer change(UUID customerId, Behaviour behaviour) {
         Checks.id("customerId", customerId);
         return inTransaction(() -> {
-            CustomerChange change = behaviour.apply(new CustomerAggregate(live(customerId)), context.now());
+            CustomerChange change = behaviour.apply(new CustomerAggregate(locked(customerId)), context.now());
             if (!change.changed()) {
                 return view(change.before());
             }
@@ -321,7 +325,52 @@ final class DefaultCustomerService implements CustomerService {
         });
     }
 
-    /** The live customer an id names, following merges to the survivor. */
+    /**
+     * The live customer an id names, following merges to the survivor, read after its row lock was taken. Every unit
+     * that changes a customer or records its events takes the lock first, before it reads what it checks: a second
+     * such unit waits until the first has committed and then reads what it committed, so a rule checked on the
+     * customer's contact points holds across units, and the customer's events enter the outbox in the order their
+     * units commit (the relay delivers an aggregate's events in outbox order). A merged customer's row is locked on
+     * the way to its survivor.
+     */
+    CustomerRecord locked(UUID customerId) {
+        UUID id = customerId;
+        for (int hop = 0; hop < MAX_MERGE_HOPS; hop++) {
+            try {
+                customerStorage.customers().lock(tenantId, id);
+            } catch (NotFoundException e) {
+                throw new NotFoundException("customer", customerId);
+            }
+            CustomerRecord record = customerStorage.customers().get(tenantId, id)
+                    .orElseThrow(() -> new NotFoundException("customer", customerId));
+            if (!record.isMerged()) {
+                return record;
+            }
+            id = record.mergedInto();
+        }
+        throw new NotFoundException("customer", customerId);
+    }
+
+    /**
+     * The live customers two ids name, {@linkplain #locked locked}, in the order given; the locks are taken in
+     * {@link Ids#ORDER} of the ids, so two units locking the same two customers wait for each other instead of
+     * deadlocking.
+     */
+    private List<CustomerRecord> lockedInOrder(UUID first, UUID second) {
+        if (Ids.ORDER.compare(first, second) <= 0) {
+            CustomerRecord a = locked(first);
+            return List.of(a, locked(second));
+        }
+        CustomerRecord b = locked(second);
+        return List.of(locked(first), b);
+    }
+
+    private RelationshipRecord relationship(UUID relationshipId) {
+        return customerStorage.relationships().get(tenantId, relationshipId)
+                .orElseThrow(() -> new NotFoundException("relationship", relationshipId));
+    }
+
+    /** The live customer an id names, following merges to the survivor; for reads, which take no lock. */
     CustomerRecord live(UUID customerId) {
         UUID id = customerId;
         for (int hop = 0; hop < MAX_MERGE_HOPS; hop++) {

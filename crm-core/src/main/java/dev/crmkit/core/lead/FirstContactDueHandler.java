@@ -3,8 +3,10 @@ package dev.crmkit.core.lead;
 import dev.crmkit.core.module.DomainContext;
 import dev.crmkit.core.scheduling.DueWork;
 import dev.crmkit.core.scheduling.DueWorkHandler;
+import dev.crmkit.spi.NotFoundException;
 import dev.crmkit.spi.lead.LeadRecord;
 import dev.crmkit.spi.lead.LeadStorage;
+import dev.crmkit.spi.lead.LeadStore;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,8 +34,16 @@ final class FirstContactDueHandler implements DueWorkHandler {
         }
         context.storage().transactions().run(() -> {
             Instant now = context.now();
+            LeadStore leads = context.storage(LeadStorage.class).leads();
+            // The lead's lock before the read: a unit contacting the lead commits first and this one then reads the
+            // contact, or waits until the alert is recorded, so an alert never follows the contact in the lead's events.
+            try {
+                leads.lock(work.tenantId(), leadId);
+            } catch (NotFoundException e) {
+                return;
+            }
             // Stale work (the lead was contacted or closed meanwhile, or a dead node held it) raises nothing.
-            Optional<LeadRecord> lead = context.storage(LeadStorage.class).leads().get(work.tenantId(), leadId);
+            Optional<LeadRecord> lead = leads.get(work.tenantId(), leadId);
             lead.flatMap(l -> new LeadAggregate(l).firstContactOverdue(now)).ifPresent(context.events()::record);
         });
     }

@@ -20,6 +20,14 @@ import java.util.UUID;
  * the pool (the tenant, or one team; the pool's roles), available now, and below capacity. Each assignment saves
  * the pool's rotation with the version it read, which serializes concurrent distributors of one pool: the second
  * gets a conflict instead of acting on counts that are no longer true.
+ *
+ * <p>That holds only because the rotation is read <em>before</em> the open-lead counts. Every assignment of the pool
+ * saves the rotation in the unit that stores its lead and the lead's count, so a count read after the rotation is at
+ * least as new as the rotation's version: an assignment committed between the two reads has moved the version on,
+ * and the save over the old version conflicts. Read the other way round (counts first, as until issue 13), such an
+ * assignment went unseen in the counts but not in the version, the save passed on stale counts, and a rep of capacity
+ * 1 received two leads on PostgreSQL ({@code CapacityOnTwoNodesTest}). At MariaDB's REPEATABLE READ both reads came
+ * from one snapshot and agreed; CRMKit's units there now run at READ COMMITTED, like PostgreSQL's.
  */
 final class LeadDistributor {
     private static final int PAGE = 500;
@@ -49,11 +57,12 @@ final class LeadDistributor {
         if (!isAutomatic()) {
             return Optional.empty();
         }
+        // the rotation before the counts: see the class comment
+        Optional<LeadRotationRecord> rotation = leadStorage.leads().rotation(tenantId, settings.pool());
         List<Candidate> candidates = eligible(now, excluded);
         if (candidates.isEmpty()) {
             return Optional.empty();
         }
-        Optional<LeadRotationRecord> rotation = leadStorage.leads().rotation(tenantId, settings.pool());
         UUID last = rotation.map(LeadRotationRecord::lastMemberId).orElse(null);
         Optional<UUID> chosen = settings.distribution().choose(lead, candidates, last);
         if (chosen.isEmpty()) {
@@ -76,11 +85,12 @@ final class LeadDistributor {
         if (!isAutomatic()) {
             return new Run(List.of(), null, 0);
         }
+        // the rotation before the counts: see the class comment
+        Optional<LeadRotationRecord> rotation = leadStorage.leads().rotation(tenantId, settings.pool());
         List<Candidate> candidates = eligible(now, null);
         if (candidates.isEmpty()) {
             return new Run(List.of(), null, 0);
         }
-        Optional<LeadRotationRecord> rotation = leadStorage.leads().rotation(tenantId, settings.pool());
         return new Run(candidates, rotation.map(LeadRotationRecord::lastMemberId).orElse(null),
                 rotation.map(LeadRotationRecord::version).orElse(0L));
     }

@@ -3,8 +3,10 @@ package dev.crmkit.core.opportunity;
 import dev.crmkit.core.module.DomainContext;
 import dev.crmkit.core.scheduling.DueWork;
 import dev.crmkit.core.scheduling.DueWorkHandler;
+import dev.crmkit.spi.NotFoundException;
 import dev.crmkit.spi.opportunity.OpportunityRecord;
 import dev.crmkit.spi.opportunity.OpportunityStorage;
+import dev.crmkit.spi.opportunity.OpportunityStore;
 import dev.crmkit.spi.opportunity.PipelineStage;
 import dev.crmkit.spi.opportunity.StageOutcome;
 import java.time.Instant;
@@ -32,8 +34,16 @@ final class StalledDealHandler implements DueWorkHandler {
         }
         context.storage().transactions().run(() -> {
             Instant now = context.now();
+            OpportunityStore deals = context.storage(OpportunityStorage.class).opportunities();
+            // The deal's lock before the read: a unit moving the deal commits first and this one then reads the move,
+            // or waits until the alert is recorded, so an alert never follows the move in the deal's events.
+            try {
+                deals.lock(work.tenantId(), dealId.get());
+            } catch (NotFoundException e) {
+                return;
+            }
             // The work may be stale: the deal moved on, closed, or its pipeline's norm changed since it was scheduled.
-            Optional<OpportunityRecord> deal = context.storage(OpportunityStorage.class).opportunities().get(work.tenantId(), dealId.get())
+            Optional<OpportunityRecord> deal = deals.get(work.tenantId(), dealId.get())
                     .filter(d -> d.status() == StageOutcome.OPEN && d.stageKey().equals(work.payload()));
             if (deal.isEmpty()) {
                 return;

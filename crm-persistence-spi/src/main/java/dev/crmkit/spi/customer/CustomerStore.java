@@ -48,6 +48,21 @@ public interface CustomerStore {
      */
     CustomerRecord update(CustomerRecord customer, long expectedVersion);
 
+    /**
+     * Takes the customer's row lock for the rest of the caller's unit of work: a second unit locking (or updating) the
+     * same customer waits until this unit has committed or rolled back, and then sees what it committed. Every unit that
+     * changes a customer or records customer events takes this lock before it reads what it checks and before it appends
+     * its events, so the outbox sequence of one customer's events is the order in which their units committed (see
+     * {@link dev.crmkit.spi.outbox.OutboxStore}). The lock is the row's: it is held whatever the record says
+     * (merged or closed), does not change the record or its version, and is released at commit or rollback. Outside
+     * a unit the call is a unit of its own and only checks that the customer exists. Units that lock several
+     * customers should lock them in {@link dev.crmkit.spi.Ids#ORDER}; a deadlock among units is reported as for
+     * any other statement (a retryable {@link ConflictException}).
+     *
+     * @throws NotFoundException when the tenant has no customer with this id; nothing is locked
+     */
+    void lock(String tenantId, UUID id);
+
     /** The customer with this id in this tenant, merged or not; empty when there is none. */
     Optional<CustomerRecord> get(String tenantId, UUID id);
 

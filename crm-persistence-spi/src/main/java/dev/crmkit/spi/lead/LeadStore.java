@@ -41,6 +41,21 @@ public interface LeadStore {
     LeadRecord update(LeadRecord lead, long expectedVersion);
 
     /**
+     * Takes the lead's row lock for the rest of the caller's unit of work: a second unit locking (or updating) the
+     * same lead waits until this unit has committed or rolled back, and then sees what it committed. Every unit that
+     * changes a lead or records lead events takes this lock before it reads what it checks and before it appends
+     * its events, so the outbox sequence of one lead's events is the order in which their units committed (see
+     * {@link dev.crmkit.spi.outbox.OutboxStore}). The lock is the row's: it is held whatever the record says
+     * (merged or closed), does not change the record or its version, and is released at commit or rollback. Outside
+     * a unit the call is a unit of its own and only checks that the lead exists. Units that lock several
+     * leads should lock them in {@link dev.crmkit.spi.Ids#ORDER}; a deadlock among units is reported as for
+     * any other statement (a retryable {@link ConflictException}).
+     *
+     * @throws NotFoundException when the tenant has no lead with this id; nothing is locked
+     */
+    void lock(String tenantId, UUID id);
+
+    /**
      * Points every lead of the tenant linked to ({@code matchedCustomerId}) or converted into
      * ({@code convertedCustomerId}) {@code fromCustomerId} at {@code toCustomerId} instead, for a customer merge:
      * each such lead once at version + 1 with updatedAt {@code now}; owners and states, and so the open-lead counts,

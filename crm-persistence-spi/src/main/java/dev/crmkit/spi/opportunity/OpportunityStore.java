@@ -35,6 +35,21 @@ public interface OpportunityStore extends SalesReportQueries {
     OpportunityRecord update(OpportunityRecord opportunity, long expectedVersion);
 
     /**
+     * Takes the deal's row lock for the rest of the caller's unit of work: a second unit locking (or updating) the
+     * same deal waits until this unit has committed or rolled back, and then sees what it committed. Every unit that
+     * changes a deal or records deal events takes this lock before it reads what it checks and before it appends
+     * its events, so the outbox sequence of one deal's events is the order in which their units committed (see
+     * {@link dev.crmkit.spi.outbox.OutboxStore}). The lock is the row's: it is held whatever the record says
+     * (merged or closed), does not change the record or its version, and is released at commit or rollback. Outside
+     * a unit the call is a unit of its own and only checks that the deal exists. Units that lock several
+     * deals should lock them in {@link dev.crmkit.spi.Ids#ORDER}; a deadlock among units is reported as for
+     * any other statement (a retryable {@link ConflictException}).
+     *
+     * @throws NotFoundException when the tenant has no deal with this id; nothing is locked
+     */
+    void lock(String tenantId, UUID id);
+
+    /**
      * Moves every deal of {@code fromCustomerId} to {@code toCustomerId}, and every contact role the person
      * {@code fromCustomerId} holds on a deal to the person {@code toCustomerId} (a role the latter holds on that deal
      * already is dropped instead), for a customer merge: each deal changed once, at version + 1 with updatedAt

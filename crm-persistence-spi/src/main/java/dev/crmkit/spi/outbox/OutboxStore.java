@@ -17,6 +17,9 @@ public interface OutboxStore {
     /**
      * Appends events in the given order, assigning each a sequence number greater than that of any event
      * appended before it. Joins the current unit: the events are visible to claimers only once it commits.
+     * The sequence is taken at the append, not at the commit: the events of one aggregate are in commit order only
+     * because the units that append them hold the aggregate's row lock until they commit (the stores' {@code lock}),
+     * so no two of them append at the same time.
      *
      * @throws DuplicateException when an event id already exists; nothing is appended
      */

@@ -1,0 +1,149 @@
+package dev.crmkit.core;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.crmkit.jdbc.JdbcStorage;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+
+/**
+ * Two application nodes on one PostgreSQL or MariaDB database, for tests of what concurrent units on different nodes
+ * do to each other: each node has its own connection pool, and both pools record the order in which the units of the
+ * test's own threads commit, named by the thread's {@link #as unit name}. The database comes from the JDBC URL in an
+ * environment variable ({@code CRMKIT_TEST_POSTGRES_URL}, {@code CRMKIT_TEST_MARIADB_URL}); without it the test is
+ * skipped with a message, and fails under {@code CI=true}, so CI never passes by skipping a backend.
+ */
+public final class TwoNodes implements AutoCloseable {
+    private static final Set<String> ANNOUNCED = ConcurrentHashMap.newKeySet();
+    private static final ThreadLocal<String> UNIT = new ThreadLocal<>();
+
+    private final List<HikariDataSource> pools = new ArrayList<>();
+    private final List<String> commits = new ArrayList<>();
+    private final String url;
+
+    /** The variables naming the two databases, for {@code @MethodSource}. */
+    public static Stream<String> databases() {
+        return Stream.of("CRMKIT_TEST_POSTGRES_URL", "CRMKIT_TEST_MARIADB_URL");
+    }
+
+    /**
+     * The database {@code variable} names, migrated; skips the test (or fails it under {@code CI=true}) when the
+     * variable is not set, saying which tests of {@code what} it skips.
+     */
+    public TwoNodes(String variable, String what) {
+        String found = System.getenv(variable);
+        if (found == null || found.isBlank()) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException(variable + " is not set, but CI=true requires every backend");
+            }
+            if (ANNOUNCED.add(variable + what)) {
+                System.err.println("[CRMKit tests] " + variable + " is not set: the two-node tests of " + what
+                        + " on it are SKIPPED. Set it to the JDBC URL (with user) of an empty database to run them.");
+            }
+            assumeTrue(false, "set " + variable + " to run the two-node tests of " + what);
+        }
+        this.url = found;
+        JdbcStorage.builder().dataSource(pool("migration")).migrate(true).build();
+    }
+
+    /** The storage of one node: a pool of its own whose commits of named units are recorded. */
+    public JdbcStorage node(String name) {
+        return JdbcStorage.builder().dataSource(recordingCommits(pool(name))).build();
+    }
+
+    /** Runs {@code work} on this thread as the unit named {@code name}, so its commit is recorded under that name. */
+    public static <T> T as(String name, java.util.function.Supplier<T> work) {
+        UNIT.set(name);
+        try {
+            return work.get();
+        } finally {
+            UNIT.remove();
+        }
+    }
+
+    /** The name of the unit running on this thread, or null. */
+    public static String currentUnit() {
+        return UNIT.get();
+    }
+
+    /** The named units in the order they committed, on either node. */
+    public List<String> commitOrder() {
+        synchronized (commits) {
+            return List.copyOf(commits);
+        }
+    }
+
+    /** Waits for a latch the test's own code counts down, failing rather than hanging when that never happens. */
+    public static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("a unit of the test never reached the point the other waits for");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        pools.forEach(HikariDataSource::close);
+    }
+
+    private HikariDataSource pool(String name) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setMaximumPoolSize(3);
+        config.setPoolName(name);
+        HikariDataSource pool = new HikariDataSource(config);
+        pools.add(pool);
+        return pool;
+    }
+
+    /**
+     * A data source whose connections record a named unit's commit. Commit and record happen under one monitor, so the
+     * recorded order is the order in which the database committed the units.
+     */
+    private DataSource recordingCommits(DataSource real) {
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    Object result = forward(method, real, args);
+                    return result instanceof Connection connection ? recordingCommits(connection) : result;
+                });
+    }
+
+    private Connection recordingCommits(Connection real) {
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    if (!method.getName().equals("commit") || UNIT.get() == null) {
+                        return forward(method, real, args);
+                    }
+                    synchronized (commits) {
+                        real.commit();
+                        commits.add(UNIT.get());
+                        return null;
+                    }
+                });
+    }
+
+    /** Calls {@code method} on {@code target}, throwing what it throws. */
+    public static Object forward(Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
