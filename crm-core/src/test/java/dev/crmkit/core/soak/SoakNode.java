@@ -58,16 +58,21 @@ import java.util.function.Supplier;
  * event it is handed. From the shared start time to the shared end time its workers write: customer detail updates
  * (retried on a conflict), phone numbers added to the same few customers (some values repeated on purpose), follow-ups
  * falling due within seconds, deal stage moves; and at the start of each time slot, on both nodes at the same moment,
- * two leads captured into the slot's tenant, whose one rep has room for one lead, and e-mail addresses added to the slot's
+ * four leads captured into the slot's tenant, whose one rep has room for two, and e-mail addresses added to the slot's
  * customer, who has none yet (a different one per node, both wanting to be primary, and one both nodes add). Then it
- * waits until the outbox and the follow-ups' due work are drained, and exits.
+ * waits until the outbox and the follow-ups' due work are drained, and exits. It starts the load when the test, having
+ * seen both nodes ready, writes the start time into the {@code go} file.
  *
  * <p>Arguments: the JDBC URL, the node's name, the work directory holding {@code setup.properties}. It writes
  * {@code <node>.acks} (what was acknowledged, one line each), {@code <node>.deliveries} (every event handed to its
  * listener) and {@code <node>.summary}. Its console output carries counts only, no personal data.
  */
 public final class SoakNode {
+    /** How long a node waits, at most, for the outbox and the due work to drain after the load. */
+    static final long DRAIN_MILLIS = 60_000;
     private static final int WORKERS = 4;
+    /** Threads per node capturing into the slot's tenant at the slot's start. */
+    private static final int LEAD_LANES = 4;
 
     private final String node;
     private final Properties setup;
@@ -76,7 +81,7 @@ public final class SoakNode {
     private final List<UUID> customers;
     private final List<UUID> deals;
     private final List<String> stages;
-    private final long endAt;
+    private long endAt;
 
     private SoakNode(String node, Properties setup, Lines acks) {
         this.node = node;
@@ -85,7 +90,6 @@ public final class SoakNode {
         this.customers = ids(setup.getProperty("customers"));
         this.deals = ids(setup.getProperty("deals"));
         this.stages = Arrays.asList(setup.getProperty("stages").split(","));
-        this.endAt = Long.parseLong(setup.getProperty("endAt"));
     }
 
     /** Runs one node; exits 0 when it drained, 2 when the drain did not finish in time. */
@@ -99,7 +103,7 @@ public final class SoakNode {
         }
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
-        config.setMaximumPoolSize(WORKERS + 6);
+        config.setMaximumPoolSize(WORKERS + LEAD_LANES + 6);
         config.setPoolName(node);
         int exit;
         try (HikariDataSource pool = new HikariDataSource(config);
@@ -113,8 +117,10 @@ public final class SoakNode {
                     .build();
             crm.start();
             SoakNode soak = new SoakNode(node, setup, acks);
-            soak.run(crm);
-            boolean drained = drain(pool, storage, Long.parseLong(setup.getProperty("drainUntil")));
+            long startAt = ready(dir, node);
+            soak.endAt = startAt + Long.parseLong(setup.getProperty("seconds")) * 1000;
+            soak.run(crm, startAt);
+            boolean drained = drain(pool, storage, soak.endAt + DRAIN_MILLIS);
             crm.close();
             soak.counts.computeIfAbsent(drained ? "drained" : "not-drained", k -> new AtomicLong()).incrementAndGet();
             Files.writeString(dir.resolve(node + ".summary"), soak.summary());
@@ -131,8 +137,24 @@ public final class SoakNode {
                 + "\t" + e.sequence() + "\t" + micros + "\t" + node;
     }
 
-    private void run(Crm crm) throws InterruptedException {
-        long startAt = Long.parseLong(setup.getProperty("startAt"));
+    /**
+     * Says this node is ready ({@code <node>.ready}) and waits for the test's {@code go} file, which holds the
+     * start time both nodes share.
+     */
+    private static long ready(Path dir, String node) throws IOException {
+        Files.writeString(dir.resolve(node + ".ready"), "ready");
+        Path go = dir.resolve("go");
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (!Files.exists(go)) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("no go from the test within 120 s");
+            }
+            sleep(20);
+        }
+        return Long.parseLong(Files.readString(go).trim());
+    }
+
+    private void run(Crm crm, long startAt) throws InterruptedException {
         TenantCrm main = crm.tenant(setup.getProperty("tenant"));
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < WORKERS; w++) {
@@ -143,7 +165,7 @@ public final class SoakNode {
                 }
             }, node + "-worker-" + w));
         }
-        for (int l = 0; l < 2; l++) {
+        for (int l = 0; l < LEAD_LANES; l++) {
             String lane = node + "-" + l;
             threads.add(new Thread(() -> slots(crm, startAt, (t, id, i) -> captureIntoSlot(t, id, i, lane)),
                     lane + "-slot-lead"));

@@ -35,6 +35,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -77,9 +78,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       are its commit order. Deliveries against the outbox sequence are reported too.</li>
  *   <li><b>Due work exactly once</b>: each acknowledged follow-up (all fall due within 3 s of being scheduled and
  *       are never completed) produced exactly one {@code follow-up.due} event.</li>
- *   <li><b>No rep over capacity</b>: in each time slot both nodes capture two leads at the same moment into a tenant of
- *       its own whose one rep has capacity 1; since no lead is closed, the rep's open leads at the end are the most
- *       it ever held, and must be at most 1.</li>
+ *   <li><b>No rep over capacity</b>: in each time slot both nodes capture four leads each at the same moment into a
+ *       tenant of its own whose one rep has capacity {@value #CAPACITY}; since no lead is closed, the rep's open leads
+ *       at the end are the most it ever held, and must be at most its capacity.</li>
  *   <li><b>Contact-point rules</b>: no customer holds two primary contact points of one kind, or one value twice.
  *       The slot's customer starts without an e-mail; both nodes add one at the same moment (each its own, both
  *       wanting to be primary, and one both add).</li>
@@ -100,7 +101,9 @@ class TwoNodeSoakTest {
     static final double DUPLICATE_BOUND = 0.001;
     private static final int HOT_CUSTOMERS = 3;
     private static final int DEALS = 3;
-    private static final long SLOT_MILLIS = 250;
+    private static final long SLOT_MILLIS = 200;
+    /** The capacity of each slot tenant's one rep. */
+    static final int CAPACITY = 2;
     private static final Set<String> ANNOUNCED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     static Stream<String> databases() {
@@ -133,20 +136,28 @@ class TwoNodeSoakTest {
                     .build()).defaultPhoneRegion("DE").nodeId("setup").build();
             int slots = (int) (seconds * 1000L / SLOT_MILLIS);
             Properties setup = setUp(crm, run, slots);
-            long startAt = System.currentTimeMillis() + 5000;
-            long endAt = startAt + seconds * 1000L;
-            setup.setProperty("startAt", Long.toString(startAt));
-            setup.setProperty("endAt", Long.toString(endAt));
-            setup.setProperty("drainUntil", Long.toString(endAt + 60_000));
+            setup.setProperty("seconds", Integer.toString(seconds));
             setup.setProperty("slots", Integer.toString(slots));
             setup.setProperty("slotMillis", Long.toString(SLOT_MILLIS));
             try (Writer out = Files.newBufferedWriter(dir.resolve("setup.properties"))) {
                 setup.store(out, "two-node soak " + backend);
             }
 
-            // when: two node processes write for the given time and drain
+            // when: two node processes start, write from the same moment for the given time, and drain
             List<Process> nodes = List.of(launch(url, "node-a", dir), launch(url, "node-b", dir));
-            long killAt = endAt + 90_000;
+            long endAt;
+            try {
+                awaitReady(dir, nodes);
+                long startAt = System.currentTimeMillis() + 1000;
+                endAt = startAt + seconds * 1000L;
+                Path go = dir.resolve("go.tmp");
+                Files.writeString(go, Long.toString(startAt));
+                Files.move(go, dir.resolve("go"), StandardCopyOption.ATOMIC_MOVE);
+            } catch (RuntimeException | AssertionError e) {
+                nodes.forEach(Process::destroyForcibly);
+                throw e;
+            }
+            long killAt = endAt + SoakNode.DRAIN_MILLIS + 30_000;
             List<Integer> exits = new ArrayList<>();
             for (Process p : nodes) {
                 boolean exited = p.waitFor(Math.max(1, killAt - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
@@ -202,11 +213,21 @@ class TwoNodeSoakTest {
         setup.setProperty("slotTenantPrefix", run + "s");
         for (int i = 0; i < slots; i++) {
             TenantCrm slot = crm.tenant(run + "s" + i);
-            slot.service(TeamService.class).add(MemberDetails.of("rep", "Rep", TeamRole.SALES_REP).withCapacity(1));
+            slot.service(TeamService.class).add(MemberDetails.of("rep", "Rep", TeamRole.SALES_REP).withCapacity(CAPACITY));
             setup.setProperty("slotCustomer." + i, slot.service(CustomerService.class)
                     .register(RegisterPerson.named("Slot", "Customer")).customer().id().toString());
         }
         return setup;
+    }
+
+    /** Waits until both nodes wrote their ready file, at most 90 s; a node that died on the way fails the test. */
+    private static void awaitReady(Path dir, List<Process> nodes) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 90_000;
+        while (!(Files.exists(dir.resolve("node-a.ready")) && Files.exists(dir.resolve("node-b.ready")))) {
+            assertThat(nodes).as("node processes alive while starting").allMatch(Process::isAlive);
+            assertThat(System.currentTimeMillis()).as("both nodes ready within 90 s").isLessThan(deadline);
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
     }
 
     /** Starts a node with this JVM's java and class path (Surefire's manifest-only jar works as well). */
@@ -271,11 +292,14 @@ class TwoNodeSoakTest {
                     storedVersion = o.version();
                     storedValue = o.stageKey();
                 }
-                if (storedVersion < Long.parseLong(last[2])
-                        || (!unknown.contains(e.getKey()) && storedVersion == Long.parseLong(last[2])
-                        && !storedValue.equals(last[3]))) {
+                // only these calls change the name or the stage, so the last acknowledged one is what is stored, even
+                // when other writes (a contact point, once it versions the customer) moved the version on since
+                if (storedVersion < Long.parseLong(last[2])) {
                     lost++;
                     examples.add(kind + " stored at version " + storedVersion + " after an acknowledged " + last[2]);
+                } else if (!unknown.contains(e.getKey()) && !storedValue.equals(last[3])) {
+                    lost++;
+                    examples.add(kind + " stored with another value than its last acknowledged change");
                 }
             }
         }
@@ -403,10 +427,10 @@ class TwoNodeSoakTest {
                     .collect(Collectors.groupingBy(Lead::ownerId, Collectors.counting()));
             for (long n : byOwner.values()) {
                 most = (int) Math.max(most, n);
-                over += n > 1 ? 1 : 0;
+                over += n > CAPACITY ? 1 : 0;
             }
         }
-        findings.check("no rep over capacity", over == 0, slots + " reps of capacity 1, " + leads
+        findings.check("no rep over capacity", over == 0, slots + " reps of capacity " + CAPACITY + ", " + leads
                 + " leads captured in their slots, " + over + " reps over capacity, most open leads of one rep: "
                 + most);
     }
