@@ -75,9 +75,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * issue 13 measured with slow claims fails it.
  *
  * <p>Runs when {@code CRMKIT_TEST_POSTGRES_URL} / {@code CRMKIT_TEST_MARIADB_URL} are set; with {@code CI=true} a
- * missing one fails. Each backend takes the load time plus about 15 s (start-up, setup, drain); the nodes are killed
- * and the test fails when they have not exited 90 s after the load ended. Working files stay in
- * {@code target/soak/}.
+ * missing one fails. Each backend takes the load time plus 20 to 30 s (setup, two JVMs starting, drain); the nodes
+ * are killed and the test fails when they are not ready within 90 s or have not exited 90 s after the load ended.
+ * Working files stay in {@code target/soak/}. {@link SoakChecksTest} shows the checks fail on a faulty run,
+ * {@link CommitWitnessTest} that the stamps follow commit order.
  */
 class TwoNodeSoakTest {
     static final int DEFAULT_SECONDS = 20;
