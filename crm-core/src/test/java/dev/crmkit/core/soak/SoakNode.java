@@ -120,7 +120,7 @@ public final class SoakNode {
             long startAt = ready(dir, node);
             soak.endAt = startAt + Long.parseLong(setup.getProperty("seconds")) * 1000;
             soak.run(crm, startAt);
-            boolean drained = drain(pool, storage, soak.endAt + DRAIN_MILLIS);
+            boolean drained = drain(pool, setup.getProperty("run"), soak.endAt + DRAIN_MILLIS);
             crm.close();
             soak.counts.computeIfAbsent(drained ? "drained" : "not-drained", k -> new AtomicLong()).incrementAndGet();
             Files.writeString(dir.resolve(node + ".summary"), soak.summary());
@@ -300,18 +300,23 @@ public final class SoakNode {
     }
 
     /**
-     * Waits until nothing is left to deliver and no follow-up's due work is waiting, three looks in a row, or the
-     * deadline passed. Both nodes' relays and schedulers keep running meanwhile.
+     * Waits until no event of the run's tenants is left to deliver and none of their follow-ups' due work is waiting,
+     * three looks in a row, or the deadline passed. Both nodes' relays and schedulers keep running meanwhile. Other
+     * tenants' leftovers in a shared test database are the relays' to deliver too, but not this run's to wait for.
      */
-    private static boolean drain(HikariDataSource pool, JdbcStorage storage, long deadline) throws SQLException {
+    private static boolean drain(HikariDataSource pool, String run, long deadline) throws SQLException {
         int quiet = 0;
         while (System.currentTimeMillis() < deadline) {
-            long waiting = storage.outbox().countUndelivered();
-            try (Connection c = pool.getConnection(); Statement s = c.createStatement();
-                    ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM crm_due_work WHERE kind = '"
-                            + TouchPointService.FOLLOW_UP_DUE + "'")) {
-                rs.next();
-                waiting += rs.getLong(1);
+            long waiting = 0;
+            try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+                for (String count : List.of("SELECT COUNT(*) FROM crm_outbox WHERE delivered_at IS NULL AND tenant_id"
+                        + " LIKE '" + run + "%'", "SELECT COUNT(*) FROM crm_due_work WHERE kind = '"
+                        + TouchPointService.FOLLOW_UP_DUE + "' AND tenant_id LIKE '" + run + "%'")) {
+                    try (ResultSet rs = s.executeQuery(count)) {
+                        rs.next();
+                        waiting += rs.getLong(1);
+                    }
+                }
             }
             quiet = waiting == 0 ? quiet + 1 : 0;
             if (quiet == 3) {

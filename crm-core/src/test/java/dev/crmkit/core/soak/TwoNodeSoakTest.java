@@ -190,6 +190,7 @@ class TwoNodeSoakTest {
         }
         String stages = deals.defaultPipeline().stages().stream().filter(s -> s.outcome() == StageOutcome.OPEN)
                 .map(s -> s.key()).collect(Collectors.joining(","));
+        setup.setProperty("run", run);
         setup.setProperty("tenant", main);
         setup.setProperty("customers", String.join(",", customers));
         setup.setProperty("deals", String.join(",", dealIds));
