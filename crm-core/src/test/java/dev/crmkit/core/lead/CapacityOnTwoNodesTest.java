@@ -97,7 +97,8 @@ class CapacityOnTwoNodesTest {
 
     /** Node A's storage: the unit named {@code first} stops after its first read of the open-lead counts. */
     private Storage holdingAfterCounts(JdbcStorage real) {
-        LeadStore leads = proxy(LeadStore.class, real.capability(LeadStorage.class).orElseThrow().leads(),
+        LeadStorage realLeads = real.capability(LeadStorage.class).orElseThrow();
+        LeadStore leads = proxy(LeadStore.class, realLeads.leads(),
                 (method, args, call) -> {
                     Object result = call.get();
                     if (method.equals("openCountsByOwner") && "first".equals(TwoNodes.currentUnit())
@@ -107,8 +108,10 @@ class CapacityOnTwoNodesTest {
                     }
                     return result;
                 });
+        LeadStorage leadStorage = proxy(LeadStorage.class, realLeads,
+                (method, args, call) -> method.equals("leads") ? leads : call.get());
         return proxy(Storage.class, real, (method, args, call) -> method.equals("capability")
-                && args[0] == LeadStorage.class ? Optional.of((LeadStorage) () -> leads) : call.get());
+                && args[0] == LeadStorage.class ? Optional.of(leadStorage) : call.get());
     }
 
     /** The call forwarded to the real object. */
