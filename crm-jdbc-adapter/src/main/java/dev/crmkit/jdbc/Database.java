@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -110,6 +111,7 @@ final class Database implements TransactionRunner {
         unit.set(connection);
         try {
             connection.setAutoCommit(false);
+            readCommittedOnMariaDb(connection);
             T result;
             try {
                 result = work.get();
@@ -145,6 +147,23 @@ final class Database implements TransactionRunner {
             unit.remove();
             aborted.remove();
             closeQuietly(connection);
+        }
+    }
+
+    /**
+     * Runs the unit about to begin at READ COMMITTED on MariaDB, as PostgreSQL runs every unit by default. At MariaDB's
+     * default REPEATABLE READ a unit's plain reads all see the snapshot of its first one: a unit that read anything
+     * before it took a row lock ({@code lock}) would go on reading, after the lock, what was true before the unit that
+     * held the lock committed, and check its rules against that (a contact point added twice, two primaries); and a
+     * unit that met another's new key could not see the row behind it. {@code SET TRANSACTION} without
+     * {@code SESSION} applies to the next transaction only, so the connection goes back to the pool as it came. A
+     * host's own transaction keeps the host's isolation (see docs/jdbc-adapter.md).
+     */
+    private void readCommittedOnMariaDb(Connection connection) throws SQLException {
+        if (dialect == Dialect.MARIADB) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
+            }
         }
     }
 

@@ -14,9 +14,11 @@ import java.util.function.LongSupplier;
 
 /**
  * The promise every store's {@code lock} makes: a second unit locking the row waits until the first unit, which
- * holds the lock, has committed, and then reads what the first committed. The first unit changes the row to version
- * 2 only after the second has asked for the lock and after a grace pause in which a lock that does not wait would
- * have let the second through; so with a lock that does not wait, the second locks first and reads version 1.
+ * holds the lock, has committed, and then reads what the first committed, also when it read the row before it asked
+ * for the lock. The first unit changes the row to version 2 only after the second has asked for the lock and after a
+ * grace pause in which a lock that does not wait would have let the second through; so with a lock that does not
+ * wait, the second locks first and reads version 1. A second unit whose reads keep the snapshot of its first read
+ * (MariaDB at REPEATABLE READ) reads version 1 after the lock too.
  */
 final class RowLockCheck {
     private static final long GRACE_MILLIS = 300;
@@ -48,6 +50,8 @@ final class RowLockCheck {
                 await(firstLocked, 30_000);
                 secondAsks.countDown();
                 return transactions.inTransaction(() -> {
+                    // a unit may read before it locks: what it reads after the lock must still be what committed
+                    version.getAsLong();
                     lock.run();
                     order.add("second locked the row");
                     return version.getAsLong();
