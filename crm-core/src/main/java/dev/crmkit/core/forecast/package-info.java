@@ -1,7 +1,8 @@
 /**
- * Sales forecasting. Today it holds the statistical forecast: exponential smoothing of a monthly (or any regularly
- * spaced) series such as closed-won revenue, with prediction intervals and a backtest that says how much a model is
- * worth. Fiscal calendars, quotas and forecast submissions will join it.
+ * Sales forecasting. Today it holds the tenant's fiscal calendar ({@link dev.crmkit.core.forecast.FiscalCalendar}:
+ * which fiscal month, quarter and year a close date falls in) and the statistical forecast: exponential smoothing of
+ * a monthly (or any regularly spaced) series such as closed-won revenue, with prediction intervals and a backtest
+ * that says how much a model is worth. Quotas and forecast submissions will join it.
  *
  * <p>Start at {@link dev.crmkit.core.forecast.EtsModel}: {@code EtsModel.select(series)} fits every exponential
  * smoothing model that suits the series by maximum likelihood, keeps the one with the smallest AICc, and
