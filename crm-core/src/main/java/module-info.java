@@ -28,6 +28,7 @@ module dev.crmkit.core {
     exports dev.crmkit.core.customer;
     exports dev.crmkit.core.customfield;
     exports dev.crmkit.core.event;
+    exports dev.crmkit.core.forecast;
     exports dev.crmkit.core.interchange;
     exports dev.crmkit.core.lead;
     exports dev.crmkit.core.messaging;

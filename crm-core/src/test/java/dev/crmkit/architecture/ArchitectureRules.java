@@ -29,6 +29,7 @@ final class ArchitectureRules {
             Map.entry("team", Set.of("customer", "module")),
             Map.entry("lead", Set.of("customer", "team", "opportunity", "scheduling", "module")),
             Map.entry("opportunity", Set.of("scheduling", "module")),
+            Map.entry("forecast", Set.of()),
             Map.entry("module", Set.of("scheduling")),
             Map.entry("event", Set.of("port")),
             Map.entry("port", Set.of()),
@@ -58,7 +59,8 @@ final class ArchitectureRules {
     static final String[] DOMAIN_PACKAGES = {
         "dev.crmkit.core.customer..", "dev.crmkit.core.customfield..", "dev.crmkit.core.touchpoint..",
         "dev.crmkit.core.view..", "dev.crmkit.core.team..",
-        "dev.crmkit.core.lead..", "dev.crmkit.core.opportunity..", "dev.crmkit.core.messaging.."
+        "dev.crmkit.core.lead..", "dev.crmkit.core.opportunity..", "dev.crmkit.core.messaging..",
+        "dev.crmkit.core.forecast.."
     };
 
     static final ArchRule ADAPTERS_DO_NOT_USE_CORE = noClasses()
