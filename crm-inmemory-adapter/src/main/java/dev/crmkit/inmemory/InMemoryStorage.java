@@ -10,6 +10,8 @@ import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
 import dev.crmkit.spi.idempotency.IdempotencyStore;
 import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadStore;
+import dev.crmkit.spi.loyalty.LoyaltyStorage;
+import dev.crmkit.spi.loyalty.PurchaseStore;
 import dev.crmkit.spi.message.MessageStorage;
 import dev.crmkit.spi.message.MessageStore;
 import dev.crmkit.spi.message.SendRateStore;
@@ -35,7 +37,7 @@ import dev.crmkit.spi.touchpoint.TouchPointStorage;
  * not millions.
  */
 public final class InMemoryStorage implements Storage, CustomerStorage, TouchPointStorage, TeamStorage, LeadStorage,
-        OpportunityStorage, MessageStorage {
+        OpportunityStorage, MessageStorage, LoyaltyStorage {
     private final UnitOfWork unit = new UnitOfWork();
     private final InMemoryCustomerStore customers = new InMemoryCustomerStore(unit);
     private final InMemoryContactPointStore contactPoints = new InMemoryContactPointStore(unit);
@@ -53,6 +55,7 @@ public final class InMemoryStorage implements Storage, CustomerStorage, TouchPoi
     private final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore(unit);
     private final InMemoryMessageStore messages = new InMemoryMessageStore(unit);
     private final InMemorySendRateStore sendRates = new InMemorySendRateStore();
+    private final InMemoryPurchaseStore purchases = new InMemoryPurchaseStore(unit);
 
     /** An empty storage. */
     public InMemoryStorage() {
@@ -121,6 +124,11 @@ public final class InMemoryStorage implements Storage, CustomerStorage, TouchPoi
     @Override
     public SendRateStore sendRates() {
         return sendRates;
+    }
+
+    @Override
+    public PurchaseStore purchases() {
+        return purchases;
     }
 
     @Override

@@ -12,6 +12,8 @@ import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
 import dev.crmkit.spi.idempotency.IdempotencyStore;
 import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadStore;
+import dev.crmkit.spi.loyalty.LoyaltyStorage;
+import dev.crmkit.spi.loyalty.PurchaseStore;
 import dev.crmkit.spi.message.MessageStorage;
 import dev.crmkit.spi.message.MessageStore;
 import dev.crmkit.spi.message.SendRateStore;
@@ -47,7 +49,7 @@ import javax.sql.DataSource;
  * data source, because other nodes must see them at once.
  */
 public final class JdbcStorage implements Storage, CustomerStorage, TouchPointStorage, TeamStorage, LeadStorage,
-        OpportunityStorage, MessageStorage {
+        OpportunityStorage, MessageStorage, LoyaltyStorage {
     private final Database database;
     private final CustomerStore customers;
     private final ContactPointStore contactPoints;
@@ -65,6 +67,7 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     private final IdempotencyStore idempotency;
     private final MessageStore messages;
     private final SendRateStore sendRates;
+    private final PurchaseStore purchases;
 
     private JdbcStorage(Database database) {
         this.database = database;
@@ -84,6 +87,7 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
         this.idempotency = new JdbcIdempotencyStore(database);
         this.messages = new JdbcMessageStore(database);
         this.sendRates = new JdbcSendRateStore(database);
+        this.purchases = new JdbcPurchaseStore(database);
     }
 
     /** A builder; {@link Builder#dataSource} is required. */
@@ -193,6 +197,11 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     @Override
     public SendRateStore sendRates() {
         return sendRates;
+    }
+
+    @Override
+    public PurchaseStore purchases() {
+        return purchases;
     }
 
     @Override

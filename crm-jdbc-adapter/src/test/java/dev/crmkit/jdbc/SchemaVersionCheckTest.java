@@ -64,6 +64,10 @@ class SchemaVersionCheckTest {
         void a_schema_of_an_older_release_stops_the_start_up() throws SQLException {
             new SchemaMigrator(pool, dialect()).migrate();
             // back to an installation of release 7, before the schema recorded its own version
+            execute("DROP TABLE IF EXISTS crm_purchase_return_line");
+            execute("DROP TABLE IF EXISTS crm_purchase_return");
+            execute("DROP TABLE IF EXISTS crm_purchase_line");
+            execute("DROP TABLE IF EXISTS crm_purchase");
             execute("DROP TABLE IF EXISTS crm_send_rate");
             execute("DROP TABLE IF EXISTS crm_message");
             execute("DROP TABLE IF EXISTS crm_schema_version");
