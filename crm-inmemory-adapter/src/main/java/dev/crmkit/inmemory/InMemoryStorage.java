@@ -10,7 +10,9 @@ import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
 import dev.crmkit.spi.idempotency.IdempotencyStore;
 import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadStore;
+import dev.crmkit.spi.loyalty.LedgerStore;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
+import dev.crmkit.spi.loyalty.MembershipStore;
 import dev.crmkit.spi.loyalty.PurchaseStore;
 import dev.crmkit.spi.message.MessageStorage;
 import dev.crmkit.spi.message.MessageStore;
@@ -56,6 +58,8 @@ public final class InMemoryStorage implements Storage, CustomerStorage, TouchPoi
     private final InMemoryMessageStore messages = new InMemoryMessageStore(unit);
     private final InMemorySendRateStore sendRates = new InMemorySendRateStore();
     private final InMemoryPurchaseStore purchases = new InMemoryPurchaseStore(unit);
+    private final InMemoryMembershipStore memberships = new InMemoryMembershipStore(unit);
+    private final InMemoryLedgerStore ledger = new InMemoryLedgerStore(unit);
 
     /** An empty storage. */
     public InMemoryStorage() {
@@ -129,6 +133,16 @@ public final class InMemoryStorage implements Storage, CustomerStorage, TouchPoi
     @Override
     public PurchaseStore purchases() {
         return purchases;
+    }
+
+    @Override
+    public MembershipStore memberships() {
+        return memberships;
+    }
+
+    @Override
+    public LedgerStore ledger() {
+        return ledger;
     }
 
     @Override

@@ -12,7 +12,9 @@ import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
 import dev.crmkit.spi.idempotency.IdempotencyStore;
 import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadStore;
+import dev.crmkit.spi.loyalty.LedgerStore;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
+import dev.crmkit.spi.loyalty.MembershipStore;
 import dev.crmkit.spi.loyalty.PurchaseStore;
 import dev.crmkit.spi.message.MessageStorage;
 import dev.crmkit.spi.message.MessageStore;
@@ -68,6 +70,8 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     private final MessageStore messages;
     private final SendRateStore sendRates;
     private final PurchaseStore purchases;
+    private final MembershipStore memberships;
+    private final LedgerStore ledger;
 
     private JdbcStorage(Database database) {
         this.database = database;
@@ -88,6 +92,8 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
         this.messages = new JdbcMessageStore(database);
         this.sendRates = new JdbcSendRateStore(database);
         this.purchases = new JdbcPurchaseStore(database);
+        this.memberships = new JdbcMembershipStore(database);
+        this.ledger = new JdbcLedgerStore(database);
     }
 
     /** A builder; {@link Builder#dataSource} is required. */
@@ -202,6 +208,16 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     @Override
     public PurchaseStore purchases() {
         return purchases;
+    }
+
+    @Override
+    public MembershipStore memberships() {
+        return memberships;
+    }
+
+    @Override
+    public LedgerStore ledger() {
+        return ledger;
     }
 
     @Override

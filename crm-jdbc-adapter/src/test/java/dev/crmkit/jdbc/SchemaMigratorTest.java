@@ -132,6 +132,8 @@ class SchemaMigratorTest {
             }
             storage.leads().insertAll(leads);
             // Back to the schema of an installation before version 5, its leads kept.
+            execute("DROP TABLE crm_loyalty_ledger");
+            execute("DROP TABLE crm_loyalty_membership");
             execute("DROP TABLE crm_purchase_return_line");
             execute("DROP TABLE crm_purchase_return");
             execute("DROP TABLE crm_purchase_line");

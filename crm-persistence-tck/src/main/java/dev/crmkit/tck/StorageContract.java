@@ -426,5 +426,14 @@ public abstract class StorageContract {
                 return current();
             }
         }
+
+        /** The contract of {@link LedgerStoreContract}. */
+        @Nested
+        public class Memberships_and_ledger extends LedgerStoreContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
     }
 }

@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The loyalty domain as {@code Crm} composes it: offers {@link PurchaseService} per tenant, records the
- * {@link PurchaseEvent}s, and moves a merged customer's orders to the survivor. Registered by default with a product
+ * The loyalty domain as {@code Crm} composes it: offers {@link PurchaseService} and {@link LoyaltyService} per tenant,
+ * records the {@link PurchaseEvent}s and {@link MembershipEvent}s, and in a customer merge moves the merged customer's
+ * orders to the survivor and merges its memberships into the survivor's. Registered by default with a product
  * catalogue that knows no product (every line then names its category); register it with the host's catalogue to
  * replace it:
  *
@@ -60,11 +61,16 @@ public final class LoyaltyModule implements DomainModule {
     @Override
     public void install(DomainSetup setup) {
         setup.events(PurchaseEvent.class);
+        setup.events(MembershipEvent.class);
         setup.service(PurchaseService.class, tenant -> new StoredPurchases(setup.context(), tenant.tenantId(),
                 catalogue));
+        setup.service(LoyaltyService.class, tenant -> new StoredLoyalty(setup.context(), tenant.tenantId()));
         LoyaltyStorage stores = setup.context().storage(LoyaltyStorage.class);
-        setup.customerDataPart(merge -> Map.of("purchases",
-                stores.purchases().moveAll(merge.tenantId(), merge.mergedId(), merge.survivorId(), merge.at())));
+        setup.customerDataPart(merge -> Map.of(
+                "purchases", stores.purchases().moveAll(merge.tenantId(), merge.mergedId(), merge.survivorId(),
+                        merge.at()),
+                "memberships", new StoredLoyalty(setup.context(), merge.tenantId()).merge(merge,
+                        stores.memberships().forCustomer(merge.tenantId(), merge.mergedId()))));
     }
 
     /** The settings of a {@link LoyaltyModule}. */

@@ -14,6 +14,7 @@ import dev.crmkit.spi.customer.CustomerRecord;
 import dev.crmkit.spi.customer.CustomerStorage;
 import dev.crmkit.spi.customer.LifecycleStage;
 import dev.crmkit.spi.customer.PartyKind;
+import dev.crmkit.spi.loyalty.LedgerSums;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
 import dev.crmkit.spi.loyalty.PurchaseRecord;
 import java.time.Duration;
@@ -46,6 +47,16 @@ final class LoyaltyFixtures {
     /** The purchase service of the default tenant. */
     PurchaseService purchases() {
         return crm.tenant(TENANT).service(PurchaseService.class);
+    }
+
+    /** The loyalty service of the default tenant. */
+    LoyaltyService loyalty() {
+        return crm.tenant(TENANT).service(LoyaltyService.class);
+    }
+
+    /** The ledger's sums of a membership, as the storage computes them. */
+    LedgerSums sums(UUID membershipId) {
+        return storage.ledger().sums(TENANT, membershipId);
     }
 
     /** A live person in the default tenant. */

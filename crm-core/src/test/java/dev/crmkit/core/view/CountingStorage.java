@@ -11,7 +11,9 @@ import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
 import dev.crmkit.spi.idempotency.IdempotencyStore;
 import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadStore;
+import dev.crmkit.spi.loyalty.LedgerStore;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
+import dev.crmkit.spi.loyalty.MembershipStore;
 import dev.crmkit.spi.loyalty.PurchaseStore;
 import dev.crmkit.spi.message.MessageStorage;
 import dev.crmkit.spi.message.MessageStore;
@@ -79,6 +81,16 @@ final class CountingStorage implements Storage, CustomerStorage, TouchPointStora
     @Override
     public PurchaseStore purchases() {
         return counted("purchases", PurchaseStore.class, real.purchases());
+    }
+
+    @Override
+    public MembershipStore memberships() {
+        return counted("memberships", MembershipStore.class, real.memberships());
+    }
+
+    @Override
+    public LedgerStore ledger() {
+        return counted("ledger", LedgerStore.class, real.ledger());
     }
 
     @Override

@@ -1,4 +1,4 @@
--- Loyalty, first part: the orders a host reports (crm_purchase, with its lines), and the returns against them
+-- Loyalty: the orders a host reports (crm_purchase, with its lines), and the returns against them
 -- (crm_purchase_return, with theirs). Orders and returns are facts: a line or a return never changes once stored;
 -- returns only append. Money is DECIMAL(19,4) in the order's currency. Recency, frequency and monetary value per
 -- customer are computed from these rows through ix_crm_purchase_customer.
@@ -50,4 +50,40 @@ CREATE TABLE crm_purchase_return_line (
     amount DECIMAL(19,4) NOT NULL,
     CONSTRAINT pk_crm_purchase_return_line PRIMARY KEY (tenant_id, return_id, line_no)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+
+-- Programme memberships with their cached balances, which the core keeps equal to the sums of the ledger in the
+-- same unit, and the append-only points ledger: no UPDATE or DELETE ever touches crm_loyalty_ledger.
+CREATE TABLE crm_loyalty_membership (
+    tenant_id VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+    id CHAR(36) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+    version BIGINT NOT NULL,
+    created_at DATETIME(6) NOT NULL,
+    updated_at DATETIME(6) NOT NULL,
+    programme VARCHAR(64) NOT NULL,
+    customer_id CHAR(36) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+    member_number VARCHAR(32) NOT NULL,
+    status VARCHAR(20) NOT NULL,
+    qualifying_points BIGINT NOT NULL,
+    redeemable_points BIGINT NOT NULL,
+    CONSTRAINT pk_crm_loyalty_membership PRIMARY KEY (tenant_id, id),
+    CONSTRAINT uq_crm_loyalty_membership_number UNIQUE (tenant_id, member_number),
+    CONSTRAINT uq_crm_loyalty_membership_customer UNIQUE (tenant_id, programme, customer_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+CREATE INDEX ix_crm_loyalty_membership_customer ON crm_loyalty_membership (tenant_id, customer_id);
+
+CREATE TABLE crm_loyalty_ledger (
+    tenant_id VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+    id CHAR(36) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+    membership_id CHAR(36) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+    kind VARCHAR(20) NOT NULL,
+    qualifying_points BIGINT NOT NULL,
+    redeemable_points BIGINT NOT NULL,
+    source_type VARCHAR(64) NOT NULL,
+    source_ref VARCHAR(100),
+    idempotency_key VARCHAR(100) NOT NULL,
+    posted_at DATETIME(6) NOT NULL,
+    CONSTRAINT pk_crm_loyalty_ledger PRIMARY KEY (tenant_id, id),
+    CONSTRAINT uq_crm_loyalty_ledger_key UNIQUE (tenant_id, idempotency_key)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+CREATE INDEX ix_crm_loyalty_ledger_membership ON crm_loyalty_ledger (tenant_id, membership_id, id);
 INSERT INTO crm_schema_version (version) VALUES (12);
