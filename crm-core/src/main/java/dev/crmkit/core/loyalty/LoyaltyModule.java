@@ -3,6 +3,7 @@ package dev.crmkit.core.loyalty;
 import dev.crmkit.core.module.DomainModule;
 import dev.crmkit.core.module.DomainSetup;
 import dev.crmkit.core.port.ProductCatalogue;
+import dev.crmkit.core.port.RewardCatalogue;
 import dev.crmkit.spi.Checks;
 import dev.crmkit.spi.StorageCapability;
 import dev.crmkit.spi.customer.CustomerStorage;
@@ -14,12 +15,15 @@ import java.util.Set;
  * The loyalty domain as {@code Crm} composes it: offers {@link PurchaseService} and {@link LoyaltyService} per tenant,
  * records the {@link PurchaseEvent}s and {@link MembershipEvent}s, and in a customer merge moves the merged customer's
  * orders to the survivor and merges its memberships into the survivor's. Registered by default with a product
- * catalogue that knows no product (every line then names its category); register it with the host's catalogue to
- * replace it:
+ * catalogue that knows no product (every line then names its category) and a rewards catalogue that offers nothing;
+ * register it with the host's catalogues to replace it:
  *
  * <pre>{@code
  * Crm.builder().storage(storage)
- *         .module(LoyaltyModule.builder().productCatalogue(new MyCatalogue(productService)).build())
+ *         .module(LoyaltyModule.builder()
+ *                 .productCatalogue(new MyCatalogue(productService))
+ *                 .rewardCatalogue(new MyRewards(voucherService))
+ *                 .build())
  *         .build();
  * }</pre>
  */
@@ -28,14 +32,16 @@ public final class LoyaltyModule implements DomainModule {
     public static final String NAME = "loyalty";
 
     private final ProductCatalogue catalogue;
+    private final RewardCatalogue rewards;
 
-    /** The defaults: {@link ProductCatalogue#none()}. */
+    /** The defaults: {@link ProductCatalogue#none()} and {@link RewardCatalogue#none()}. */
     public LoyaltyModule() {
         this(builder());
     }
 
     private LoyaltyModule(Builder builder) {
         this.catalogue = builder.catalogue;
+        this.rewards = builder.rewards;
     }
 
     /** A builder starting from the defaults. */
@@ -64,18 +70,19 @@ public final class LoyaltyModule implements DomainModule {
         setup.events(MembershipEvent.class);
         setup.service(PurchaseService.class, tenant -> new StoredPurchases(setup.context(), tenant.tenantId(),
                 catalogue));
-        setup.service(LoyaltyService.class, tenant -> new StoredLoyalty(setup.context(), tenant.tenantId()));
+        setup.service(LoyaltyService.class, tenant -> new StoredLoyalty(setup.context(), tenant.tenantId(), rewards));
         LoyaltyStorage stores = setup.context().storage(LoyaltyStorage.class);
         setup.customerDataPart(merge -> Map.of(
                 "purchases", stores.purchases().moveAll(merge.tenantId(), merge.mergedId(), merge.survivorId(),
                         merge.at()),
-                "memberships", new StoredLoyalty(setup.context(), merge.tenantId()).merge(merge,
+                "memberships", new StoredLoyalty(setup.context(), merge.tenantId(), rewards).merge(merge,
                         stores.memberships().forCustomer(merge.tenantId(), merge.mergedId()))));
     }
 
     /** The settings of a {@link LoyaltyModule}. */
     public static final class Builder {
         private ProductCatalogue catalogue = ProductCatalogue.none();
+        private RewardCatalogue rewards = RewardCatalogue.none();
 
         private Builder() {
         }
@@ -83,6 +90,12 @@ public final class LoyaltyModule implements DomainModule {
         /** The host's product catalogue, asked for the category of a line reported without one. */
         public Builder productCatalogue(ProductCatalogue catalogue) {
             this.catalogue = Checks.required("productCatalogue", catalogue);
+            return this;
+        }
+
+        /** The host's rewards catalogue, asked what a reward costs when a member redeems it. */
+        public Builder rewardCatalogue(RewardCatalogue rewards) {
+            this.rewards = Checks.required("rewardCatalogue", rewards);
             return this;
         }
 

@@ -83,6 +83,23 @@ public interface LoyaltyService {
     LedgerEntry post(PostPoints command);
 
     /**
+     * Redeems a reward: spends its cost in redeemable points (the host's {@link dev.crmkit.core.port.RewardCatalogue}
+     * says what it costs) by a {@link dev.crmkit.spi.loyalty.LedgerEntryKind#REDEMPTION} entry sourced {@code reward},
+     * with a {@link PointsPosted} event. The balance check and the posting are one change over the membership's
+     * version, so concurrent redemptions on any number of nodes never spend a point twice nor take the balance below
+     * zero: a redemption that lost the race is checked again against the balance the winner left. Idempotent by the
+     * command's key: a retry returns the entry posted first and records nothing, even if the reward's price changed.
+     *
+     * @throws NotFoundException when the tenant has no such membership
+     * @throws NotPermittedException when the membership is not active
+     * @throws ValidationException ({@code rewardCode}) when the catalogue does not offer the reward;
+     *     ({@code redeemablePoints}) when the member has fewer points than it costs
+     * @throws ConflictException when the key was used before for another posting, or (retryable) when concurrent
+     *     changes of the membership won three times over
+     */
+    LedgerEntry redeem(RedeemReward command);
+
+    /**
      * One page of the membership's ledger, newest first.
      *
      * @throws NotFoundException when the tenant has no such membership

@@ -37,6 +37,9 @@ final class MembershipAggregate {
             MembershipStatus.SUSPENDED, EnumSet.of(MembershipStatus.ACTIVE, MembershipStatus.CLOSED),
             MembershipStatus.CLOSED, EnumSet.noneOf(MembershipStatus.class)));
 
+    /** The source type of a redemption's entry. */
+    static final String REWARD = "reward";
+
     private final MembershipRecord record;
 
     MembershipAggregate(MembershipRecord record) {
@@ -100,6 +103,28 @@ final class MembershipAggregate {
         return new MembershipChange(record, after, entry, List.of(new PointsPosted(record.tenantId(), record.id(),
                 record.customerId(), entryId, kind, qualifying, redeemable, qualifyingAfter, redeemableAfter,
                 sourceType, sourceReference, now)));
+    }
+
+    /**
+     * Spends {@code points} redeemable points on a reward: a {@link LedgerEntryKind#REDEMPTION} entry, sourced
+     * {@code reward} and {@code reference} (the reward's code and quantity).
+     *
+     * @throws NotPermittedException when the membership is not active
+     * @throws ValidationException ({@code redeemablePoints}) when the member has fewer points than it costs; the
+     *     balance never goes below zero
+     */
+    MembershipChange redeem(UUID entryId, String reference, long points, String idempotencyKey, Instant now) {
+        if (record.status() == MembershipStatus.ACTIVE && points > record.redeemablePoints()) {
+            throw new ValidationException("redeemablePoints", "are " + record.redeemablePoints()
+                    + ", fewer than the " + points + " the reward costs");
+        }
+        return post(entryId, LedgerEntryKind.REDEMPTION, 0, -points, REWARD, reference, idempotencyKey, now);
+    }
+
+    /** Whether the stored entry is the redemption under {@code reference} a retried redemption asks for. */
+    static boolean isRedemption(LedgerEntryRecord entry, UUID membershipId, String reference) {
+        return entry.membershipId().equals(membershipId) && entry.kind() == LedgerEntryKind.REDEMPTION
+                && REWARD.equals(entry.sourceType()) && reference.equals(entry.sourceReference());
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.crmkit.core.loyalty;
 import dev.crmkit.core.common.MergeChain;
 import dev.crmkit.core.module.CustomerMerge;
 import dev.crmkit.core.module.DomainContext;
+import dev.crmkit.core.port.CatalogueReward;
+import dev.crmkit.core.port.RewardCatalogue;
 import dev.crmkit.spi.Checks;
 import dev.crmkit.spi.ConflictException;
 import dev.crmkit.spi.DuplicateException;
@@ -32,10 +34,12 @@ final class StoredLoyalty implements LoyaltyService {
     private final MembershipStore memberships;
     private final LedgerStore ledger;
     private final CustomerStore customers;
+    private final RewardCatalogue rewards;
 
-    StoredLoyalty(DomainContext context, String tenantId) {
+    StoredLoyalty(DomainContext context, String tenantId, RewardCatalogue rewards) {
         this.context = context;
         this.tenantId = tenantId;
+        this.rewards = rewards;
         LoyaltyStorage stores = context.storage(LoyaltyStorage.class);
         this.memberships = stores.memberships();
         this.ledger = stores.ledger();
@@ -138,6 +142,36 @@ final class StoredLoyalty implements LoyaltyService {
             store(change);
             return LedgerEntry.of(change.entry());
         }));
+    }
+
+    @Override
+    public LedgerEntry redeem(RedeemReward command) {
+        Checks.required("command", command);
+        String reference = command.quantity() == 1 ? command.rewardCode()
+                : command.rewardCode() + "*" + command.quantity();
+        Optional<LedgerEntry> retried = retried(command, reference);
+        if (retried.isPresent()) {
+            return retried.get();
+        }
+        // asked outside any unit: a slow catalogue holds no transaction
+        CatalogueReward reward = rewards.reward(tenantId, command.rewardCode())
+                .orElseThrow(() -> new ValidationException("rewardCode", "names no reward the catalogue offers"));
+        long points = Math.multiplyExact(reward.points(), (long) command.quantity());
+        return retrying(() -> inTransaction(() -> retried(command, reference).orElseGet(() -> {
+            MembershipChange change = new MembershipAggregate(stored(command.membershipId())).redeem(
+                    context.ids().next(), reference, points, command.idempotencyKey(), context.now());
+            store(change);
+            return LedgerEntry.of(change.entry());
+        })));
+    }
+
+    /** The redemption stored under the command's key, when this is a retry of it. */
+    private Optional<LedgerEntry> retried(RedeemReward command, String reference) {
+        Optional<LedgerEntryRecord> known = ledger.findByIdempotencyKey(tenantId, command.idempotencyKey());
+        if (known.isPresent() && !MembershipAggregate.isRedemption(known.get(), command.membershipId(), reference)) {
+            throw new ConflictException("the idempotency key was used before for another posting");
+        }
+        return known.map(LedgerEntry::of);
     }
 
     @Override

@@ -17,8 +17,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Generated sequences of postings (accruals, adjustments either way, retries of an earlier key with the same and with
- * another payload), suspensions and reactivations against a model of the two balances and the keys taken: after every
+ * Generated sequences of postings (accruals, adjustments either way, redemptions of a reward, retries of an earlier
+ * key with the same and with another payload), suspensions and reactivations against a model of the two balances and the keys taken: after every
  * step the cached balances equal the model and the storage's sums of the ledger, no balance is negative, and each key
  * took effect once.
  */
@@ -42,7 +42,7 @@ class LedgerPropertyTest {
                     for (int i = 0; i < steps.size(); i++) {
                         int step = steps.get(i);
                         int points = step / 10 + 1;
-                        switch (step % 5) {
+                        switch (step % 6) {
                             case 0, 1 -> {
                                 String key = "k-" + i;
                                 if (suspended) {
@@ -73,13 +73,35 @@ class LedgerPropertyTest {
                                 if (!keys.isEmpty()) {
                                     String key = keys.keySet().stream().sorted().toList().get(step % keys.size());
                                     Posted first = keys.get(key);
-                                    PostPoints same = first.accrual()
-                                            ? PostPoints.accrual(id, first.qualifying(), "activity", null, key)
-                                            : PostPoints.adjustment(id, 0, first.redeemable(), "correction", key);
-                                    assertThat(loyalty.post(same).idempotencyKey()).isEqualTo(key);
+                                    // adjustments here change at most 100 points, so -150 is a coffee redeemed
+                                    LedgerEntry again = first.accrual()
+                                            ? loyalty.post(PostPoints.accrual(id, first.qualifying(), "activity",
+                                                    null, key))
+                                            : first.redeemable() == -150
+                                                    ? loyalty.redeem(RedeemReward.of(id, "coffee", key))
+                                                    : loyalty.post(PostPoints.adjustment(id, 0, first.redeemable(),
+                                                            "correction", key));
+                                    assertThat(again.idempotencyKey()).isEqualTo(key);
                                     assertThatThrownBy(() -> loyalty.post(PostPoints.adjustment(id, 0,
                                             first.redeemable(), "another-source", key)))
                                             .isInstanceOf(ConflictException.class);
+                                }
+                            }
+                            case 4 -> {
+                                // a coffee for 150 points, refused when short or suspended
+                                String key = "k-" + i;
+                                if (suspended) {
+                                    assertThatThrownBy(() -> loyalty.redeem(RedeemReward.of(id, "coffee", key)))
+                                            .isInstanceOf(NotPermittedException.class);
+                                } else if (redeemable < 150) {
+                                    assertThatThrownBy(() -> loyalty.redeem(RedeemReward.of(id, "coffee", key)))
+                                            .isInstanceOf(ValidationException.class);
+                                } else {
+                                    loyalty.redeem(RedeemReward.of(id, "coffee", key));
+                                    assertThat(loyalty.redeem(RedeemReward.of(id, "coffee", key)).idempotencyKey())
+                                            .as("a retry").isEqualTo(key);
+                                    keys.put(key, new Posted(false, 0, -150));
+                                    redeemable -= 150;
                                 }
                             }
                             default -> {

@@ -5,7 +5,9 @@ import dev.crmkit.core.common.IdGenerator;
 import dev.crmkit.core.common.Money;
 import dev.crmkit.core.event.OutboxRelay;
 import dev.crmkit.core.port.CatalogueProduct;
+import dev.crmkit.core.port.CatalogueReward;
 import dev.crmkit.core.port.InMemoryProductCatalogue;
+import dev.crmkit.core.port.InMemoryRewardCatalogue;
 import dev.crmkit.core.port.PublishedEvent;
 import dev.crmkit.core.port.RecordingEventListener;
 import dev.crmkit.core.touchpoint.MutableClock;
@@ -39,8 +41,12 @@ final class LoyaltyFixtures {
             .add(new CatalogueProduct("sku-shirt", "apparel", Money.of("29.95", "EUR")))
             .add(new CatalogueProduct("sku-cap", "accessories", Money.of("12.50", "EUR")))
             .add(new CatalogueProduct("sku-socks", "apparel", Money.of("3.33", "EUR")));
+    /** A coffee for 150 points, a tote bag for 400. */
+    final InMemoryRewardCatalogue rewards = new InMemoryRewardCatalogue()
+            .add(new CatalogueReward("coffee", 150))
+            .add(new CatalogueReward("tote-bag", 400));
     final Crm crm = Crm.builder().storage(storage).clock(clock).ids(IdGenerator.timeOrdered(clock))
-            .module(LoyaltyModule.builder().productCatalogue(catalogue).build()).build();
+            .module(LoyaltyModule.builder().productCatalogue(catalogue).rewardCatalogue(rewards).build()).build();
     private final RecordingEventListener published = new RecordingEventListener();
     private OutboxRelay relay;
 
