@@ -1,6 +1,6 @@
 /**
  * CRMKit's domain model and application services: {@code Crm} and its builder, the domains (customers, custom fields,
- * touch points, the 360-degree view, team, leads, opportunities, messaging), events and their catalogue, the outbox
+ * touch points, the 360-degree view, team, leads, opportunities, messaging, loyalty), events and their catalogue, the outbox
  * relay and the due-work scheduler, the ports a host implements (event listeners, message channels), and the module
  * API a host's own domain is written against.
  *
@@ -31,6 +31,7 @@ module dev.crmkit.core {
     exports dev.crmkit.core.forecast;
     exports dev.crmkit.core.interchange;
     exports dev.crmkit.core.lead;
+    exports dev.crmkit.core.loyalty;
     exports dev.crmkit.core.messaging;
     exports dev.crmkit.core.module;
     exports dev.crmkit.core.opportunity;
@@ -50,5 +51,6 @@ module dev.crmkit.core {
             dev.crmkit.core.team.TeamModule,
             dev.crmkit.core.opportunity.OpportunityModule,
             dev.crmkit.core.lead.LeadModule,
-            dev.crmkit.core.messaging.MessagingModule;
+            dev.crmkit.core.messaging.MessagingModule,
+            dev.crmkit.core.loyalty.LoyaltyModule;
 }

@@ -11,6 +11,7 @@ module dev.crmkit.spi {
     exports dev.crmkit.spi.customfield;
     exports dev.crmkit.spi.idempotency;
     exports dev.crmkit.spi.lead;
+    exports dev.crmkit.spi.loyalty;
     exports dev.crmkit.spi.message;
     exports dev.crmkit.spi.opportunity;
     exports dev.crmkit.spi.outbox;

@@ -35,7 +35,8 @@ final class ArchitectureRules {
             Map.entry("port", Set.of()),
             Map.entry("internal", Set.of("module", "event", "port", "scheduling")),
             Map.entry("interchange", Set.of("lead", "customer", "messaging")),
-            Map.entry("messaging", Set.of("port", "scheduling", "module")));
+            Map.entry("messaging", Set.of("port", "scheduling", "module")),
+            Map.entry("loyalty", Set.of("port", "module")));
 
     /**
      * The packages {@code Crm}'s own package may use: the plumbing every domain plugs into, and no domain. A new domain
@@ -60,7 +61,7 @@ final class ArchitectureRules {
         "dev.crmkit.core.customer..", "dev.crmkit.core.customfield..", "dev.crmkit.core.touchpoint..",
         "dev.crmkit.core.view..", "dev.crmkit.core.team..",
         "dev.crmkit.core.lead..", "dev.crmkit.core.opportunity..", "dev.crmkit.core.messaging..",
-        "dev.crmkit.core.forecast.."
+        "dev.crmkit.core.forecast..", "dev.crmkit.core.loyalty.."
     };
 
     static final ArchRule ADAPTERS_DO_NOT_USE_CORE = noClasses()

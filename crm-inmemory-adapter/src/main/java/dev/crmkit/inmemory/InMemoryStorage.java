@@ -11,6 +11,10 @@ import dev.crmkit.spi.idempotency.IdempotencyStore;
 import dev.crmkit.spi.lead.LeadModelStore;
 import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadStore;
+import dev.crmkit.spi.loyalty.LedgerStore;
+import dev.crmkit.spi.loyalty.LoyaltyStorage;
+import dev.crmkit.spi.loyalty.MembershipStore;
+import dev.crmkit.spi.loyalty.PurchaseStore;
 import dev.crmkit.spi.message.MessageStorage;
 import dev.crmkit.spi.message.MessageStore;
 import dev.crmkit.spi.message.SendRateStore;
@@ -36,7 +40,7 @@ import dev.crmkit.spi.touchpoint.TouchPointStorage;
  * not millions.
  */
 public final class InMemoryStorage implements Storage, CustomerStorage, TouchPointStorage, TeamStorage, LeadStorage,
-        OpportunityStorage, MessageStorage {
+        OpportunityStorage, MessageStorage, LoyaltyStorage {
     private final UnitOfWork unit = new UnitOfWork();
     private final InMemoryCustomerStore customers = new InMemoryCustomerStore(unit);
     private final InMemoryContactPointStore contactPoints = new InMemoryContactPointStore(unit);
@@ -55,6 +59,9 @@ public final class InMemoryStorage implements Storage, CustomerStorage, TouchPoi
     private final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore(unit);
     private final InMemoryMessageStore messages = new InMemoryMessageStore(unit);
     private final InMemorySendRateStore sendRates = new InMemorySendRateStore();
+    private final InMemoryPurchaseStore purchases = new InMemoryPurchaseStore(unit);
+    private final InMemoryMembershipStore memberships = new InMemoryMembershipStore(unit);
+    private final InMemoryLedgerStore ledger = new InMemoryLedgerStore(unit);
 
     /** An empty storage. */
     public InMemoryStorage() {
@@ -128,6 +135,21 @@ public final class InMemoryStorage implements Storage, CustomerStorage, TouchPoi
     @Override
     public SendRateStore sendRates() {
         return sendRates;
+    }
+
+    @Override
+    public PurchaseStore purchases() {
+        return purchases;
+    }
+
+    @Override
+    public MembershipStore memberships() {
+        return memberships;
+    }
+
+    @Override
+    public LedgerStore ledger() {
+        return ledger;
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.crmkit.spi.customer.RelationshipStore;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
 import dev.crmkit.spi.idempotency.IdempotencyStore;
 import dev.crmkit.spi.lead.LeadStorage;
+import dev.crmkit.spi.loyalty.LoyaltyStorage;
 import dev.crmkit.spi.message.MessageStorage;
 import dev.crmkit.spi.opportunity.OpportunityStorage;
 import dev.crmkit.spi.outbox.OutboxStore;
@@ -57,7 +58,8 @@ class PartialAdapterCertificationTest {
                 "Assumption failed: the storage does not offer the TeamStorage capability",
                 "Assumption failed: the storage does not offer the LeadStorage capability",
                 "Assumption failed: the storage does not offer the OpportunityStorage capability",
-                "Assumption failed: the storage does not offer the MessageStorage capability");
+                "Assumption failed: the storage does not offer the MessageStorage capability",
+                "Assumption failed: the storage does not offer the LoyaltyStorage capability");
     }
 
     private static String reason(Event event) {
@@ -128,7 +130,7 @@ class PartialAdapterCertificationTest {
 
         assertThat(partial.offers(CustomerStorage.class)).isTrue();
         assertThat(List.of(TouchPointStorage.class, TeamStorage.class, LeadStorage.class, OpportunityStorage.class,
-                MessageStorage.class))
+                MessageStorage.class, LoyaltyStorage.class))
                 .noneMatch(partial::offers);
     }
 }

@@ -13,6 +13,10 @@ import dev.crmkit.spi.idempotency.IdempotencyStore;
 import dev.crmkit.spi.lead.LeadModelStore;
 import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadStore;
+import dev.crmkit.spi.loyalty.LedgerStore;
+import dev.crmkit.spi.loyalty.LoyaltyStorage;
+import dev.crmkit.spi.loyalty.MembershipStore;
+import dev.crmkit.spi.loyalty.PurchaseStore;
 import dev.crmkit.spi.message.MessageStorage;
 import dev.crmkit.spi.message.MessageStore;
 import dev.crmkit.spi.message.SendRateStore;
@@ -48,7 +52,7 @@ import javax.sql.DataSource;
  * data source, because other nodes must see them at once.
  */
 public final class JdbcStorage implements Storage, CustomerStorage, TouchPointStorage, TeamStorage, LeadStorage,
-        OpportunityStorage, MessageStorage {
+        OpportunityStorage, MessageStorage, LoyaltyStorage {
     private final Database database;
     private final CustomerStore customers;
     private final ContactPointStore contactPoints;
@@ -67,6 +71,9 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     private final IdempotencyStore idempotency;
     private final MessageStore messages;
     private final SendRateStore sendRates;
+    private final PurchaseStore purchases;
+    private final MembershipStore memberships;
+    private final LedgerStore ledger;
 
     private JdbcStorage(Database database) {
         this.database = database;
@@ -87,6 +94,9 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
         this.idempotency = new JdbcIdempotencyStore(database);
         this.messages = new JdbcMessageStore(database);
         this.sendRates = new JdbcSendRateStore(database);
+        this.purchases = new JdbcPurchaseStore(database);
+        this.memberships = new JdbcMembershipStore(database);
+        this.ledger = new JdbcLedgerStore(database);
     }
 
     /** A builder; {@link Builder#dataSource} is required. */
@@ -201,6 +211,21 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     @Override
     public SendRateStore sendRates() {
         return sendRates;
+    }
+
+    @Override
+    public PurchaseStore purchases() {
+        return purchases;
+    }
+
+    @Override
+    public MembershipStore memberships() {
+        return memberships;
+    }
+
+    @Override
+    public LedgerStore ledger() {
+        return ledger;
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.StorageCapability;
 import dev.crmkit.spi.customer.CustomerStorage;
 import dev.crmkit.spi.lead.LeadStorage;
+import dev.crmkit.spi.loyalty.LoyaltyStorage;
 import dev.crmkit.spi.message.MessageStorage;
 import dev.crmkit.spi.opportunity.OpportunityStorage;
 import dev.crmkit.spi.team.TeamStorage;
@@ -411,6 +412,33 @@ public abstract class StorageContract {
         /** The contract of {@link SendRateStoreContract}. */
         @Nested
         public class Send_rates extends SendRateStoreContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
+    }
+
+    /** The contracts of the {@link LoyaltyStorage} capability. */
+    @Nested
+    public class Loyalty_capability {
+        @BeforeEach
+        void requireTheCapability() {
+            requireCapability(LoyaltyStorage.class);
+        }
+
+        /** The contract of {@link PurchaseStoreContract}. */
+        @Nested
+        public class Purchases extends PurchaseStoreContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
+
+        /** The contract of {@link LedgerStoreContract}. */
+        @Nested
+        public class Memberships_and_ledger extends LedgerStoreContract {
             @Override
             protected Storage storage() {
                 return current();

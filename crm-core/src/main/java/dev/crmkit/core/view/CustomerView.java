@@ -1,5 +1,6 @@
 package dev.crmkit.core.view;
 
+import dev.crmkit.core.common.Money;
 import dev.crmkit.core.touchpoint.FollowUp;
 import dev.crmkit.core.touchpoint.Interaction;
 import dev.crmkit.spi.Page;
@@ -15,6 +16,8 @@ import dev.crmkit.spi.touchpoint.ChannelActivity;
 import java.time.Instant;
 import dev.crmkit.spi.lead.LeadRecord;
 import dev.crmkit.spi.lead.LeadSource;
+import dev.crmkit.spi.loyalty.PurchaseSummary;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +37,8 @@ import java.util.UUID;
  * @param channels per channel the customer was in contact on: the number of contacts and the last one, by channel
  * @param origins the leads the customer was converted from, in the order they converted, at most
  *     {@link CustomerViewService#MAX_ORIGINS}: source attribution that followed the lead to the customer
+ * @param purchases what the customer bought, per currency (by currency code): orders, first and last order, spent and
+ *     refunded; empty when the storage keeps no purchases
  * @param timeline the newest page of the timeline; its cursor continues with
  *     {@link dev.crmkit.core.touchpoint.TouchPointService#timeline}
  */
@@ -45,6 +50,7 @@ public record CustomerView(
         boolean moreOpenFollowUps,
         List<ChannelContact> channels,
         List<Origin> origins,
+        List<PurchaseTotals> purchases,
         Page<Interaction> timeline) {
 
     /** Copies the lists, so a view never changes after it was made. */
@@ -54,6 +60,32 @@ public record CustomerView(
         openFollowUps = List.copyOf(openFollowUps);
         channels = List.copyOf(channels);
         origins = List.copyOf(origins);
+        purchases = List.copyOf(purchases);
+    }
+
+    /**
+     * What the customer's orders in one currency add up to (recency, frequency and monetary value), as the host
+     * reported them through the loyalty domain's purchases.
+     *
+     * @param orders how many orders, returned ones included
+     * @param firstPurchaseAt when the first was placed
+     * @param lastPurchaseAt when the last was placed
+     * @param spent what the orders cost
+     * @param refunded what their returns refunded
+     */
+    public record PurchaseTotals(long orders, Instant firstPurchaseAt, Instant lastPurchaseAt, Money spent,
+            Money refunded) {
+
+        static PurchaseTotals of(PurchaseSummary s) {
+            Currency currency = Currency.getInstance(s.currency());
+            return new PurchaseTotals(s.orders(), s.firstPurchaseAt(), s.lastPurchaseAt(),
+                    new Money(s.spent(), currency), new Money(s.refunded(), currency));
+        }
+
+        /** What the customer kept: spent less refunded. */
+        public Money net() {
+            return spent.minus(refunded);
+        }
     }
 
     /** The customer's master data. */

@@ -6,17 +6,18 @@ import java.util.UUID;
 
 /**
  * The 360-degree view of a customer for one tenant: one call that gathers profile, contact points, relationships,
- * open follow-ups, contact counts per channel, the leads it came from and the newest timeline page ({@link CustomerView}).
+ * open follow-ups, contact counts per channel, the leads it came from, what it bought and the newest timeline page
+ * ({@link CustomerView}).
  *
  * <p><b>Query count.</b> A view costs at most {@value #STORE_CALLS} store calls whatever the customer's data: one
  * to read the customer, one each for contact points, relationships, the names of the related parties (all of them
- * at once; skipped when there are none), open follow-ups, activity per channel, the leads it was converted from
- * and the timeline page. A customer id that was merged costs one more call per merge hop to reach the survivor,
+ * at once; skipped when there are none), open follow-ups, activity per channel, the leads it was converted from,
+ * its purchase totals and the timeline page. A customer id that was merged costs one more call per merge hop to reach the survivor,
  * whose view is returned. All calls run in one transaction.
  */
 public interface CustomerViewService {
     /** The most store calls one view of a live customer costs. */
-    int STORE_CALLS = 8;
+    int STORE_CALLS = 9;
 
     /** The most relationships a view shows. */
     int MAX_RELATIONSHIPS = 100;

@@ -12,6 +12,7 @@ import dev.crmkit.spi.customer.CustomerRecord;
 import dev.crmkit.spi.customer.CustomerStorage;
 import dev.crmkit.spi.customer.RelationshipRecord;
 import dev.crmkit.spi.lead.LeadStorage;
+import dev.crmkit.spi.loyalty.LoyaltyStorage;
 import dev.crmkit.spi.touchpoint.InteractionRecord;
 import dev.crmkit.spi.touchpoint.TaskRecord;
 import dev.crmkit.spi.touchpoint.TimelineFilter;
@@ -27,6 +28,7 @@ final class StoredCustomerViews implements CustomerViewService {
     private final Storage storage;
     private final CustomerStorage customerStorage;
     private final Optional<LeadStorage> leadStorage;
+    private final Optional<LoyaltyStorage> loyaltyStorage;
     private final TouchPointStorage touchPointStorage;
     private final String tenantId;
 
@@ -35,6 +37,8 @@ final class StoredCustomerViews implements CustomerViewService {
         this.customerStorage = this.storage.capability(CustomerStorage.class).orElseThrow();
         // a storage without leads shows no origins; the view does not need the lead domain to run
         this.leadStorage = this.storage.capability(LeadStorage.class);
+        // likewise a storage without purchases shows none
+        this.loyaltyStorage = this.storage.capability(LoyaltyStorage.class);
         this.touchPointStorage = this.storage.capability(TouchPointStorage.class).orElseThrow();
         this.tenantId = tenantId;
     }
@@ -60,10 +64,12 @@ final class StoredCustomerViews implements CustomerViewService {
                     .stream().map(CustomerView.ChannelContact::of).toList();
             List<CustomerView.Origin> origins = leadStorage.map(l -> l.leads().convertedInto(tenantId, id, MAX_ORIGINS)
                     .stream().map(CustomerView.Origin::of).toList()).orElse(List.of());
+            List<CustomerView.PurchaseTotals> purchases = loyaltyStorage.map(l -> l.purchases().summaries(tenantId, id)
+                    .stream().map(CustomerView.PurchaseTotals::of).toList()).orElse(List.of());
             Page<InteractionRecord> timeline = touchPointStorage.interactions()
                     .timeline(tenantId, id, TimelineFilter.everything(), timelinePage);
             return new CustomerView(CustomerView.Profile.of(customer), contactPoints, relationships,
-                    open.items().stream().map(FollowUp::of).toList(), open.hasNext(), channels, origins,
+                    open.items().stream().map(FollowUp::of).toList(), open.hasNext(), channels, origins, purchases,
                     new Page<>(timeline.items().stream().map(Interaction::of).toList(), timeline.next()));
         });
     }

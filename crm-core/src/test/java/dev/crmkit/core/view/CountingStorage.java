@@ -12,6 +12,10 @@ import dev.crmkit.spi.idempotency.IdempotencyStore;
 import dev.crmkit.spi.lead.LeadModelStore;
 import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadStore;
+import dev.crmkit.spi.loyalty.LedgerStore;
+import dev.crmkit.spi.loyalty.LoyaltyStorage;
+import dev.crmkit.spi.loyalty.MembershipStore;
+import dev.crmkit.spi.loyalty.PurchaseStore;
 import dev.crmkit.spi.message.MessageStorage;
 import dev.crmkit.spi.message.MessageStore;
 import dev.crmkit.spi.message.SendRateStore;
@@ -38,7 +42,7 @@ import java.util.List;
  * the real storage's.
  */
 final class CountingStorage implements Storage, CustomerStorage, TouchPointStorage, TeamStorage, LeadStorage,
-        OpportunityStorage, MessageStorage {
+        OpportunityStorage, MessageStorage, LoyaltyStorage {
     private final InMemoryStorage real;
     private final List<String> calls = new ArrayList<>();
 
@@ -73,6 +77,21 @@ final class CountingStorage implements Storage, CustomerStorage, TouchPointStora
             }
         };
         return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler);
+    }
+
+    @Override
+    public PurchaseStore purchases() {
+        return counted("purchases", PurchaseStore.class, real.purchases());
+    }
+
+    @Override
+    public MembershipStore memberships() {
+        return counted("memberships", MembershipStore.class, real.memberships());
+    }
+
+    @Override
+    public LedgerStore ledger() {
+        return counted("ledger", LedgerStore.class, real.ledger());
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 
+import dev.crmkit.core.common.Money;
 import dev.crmkit.core.touchpoint.FollowUp;
 import dev.crmkit.core.touchpoint.Garbage;
 import dev.crmkit.core.touchpoint.Interaction;
@@ -16,9 +17,14 @@ import dev.crmkit.spi.customer.ContactPointKind;
 import dev.crmkit.spi.customer.ContactPointRecord;
 import dev.crmkit.spi.customer.CustomerRecord;
 import dev.crmkit.spi.customer.RelationshipRecord;
+import dev.crmkit.spi.loyalty.PurchaseLineRecord;
+import dev.crmkit.spi.loyalty.PurchaseRecord;
+import dev.crmkit.spi.loyalty.PurchaseReturnRecord;
+import dev.crmkit.spi.loyalty.ReturnLineRecord;
 import dev.crmkit.spi.touchpoint.Channel;
 import dev.crmkit.spi.touchpoint.Direction;
 import dev.crmkit.spi.touchpoint.Purpose;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -126,8 +132,37 @@ class CustomerViewServiceTest {
         assertThat(fullCalls).hasSize(CustomerViewService.STORE_CALLS).containsExactlyInAnyOrder(
                 "customers.get", "contactPoints.forCustomer", "relationships.involving", "customers.getAll",
                 "tasks.openForCustomer", "interactions.activityByChannel", "leads.convertedInto",
-                "interactions.timeline");
+                "purchases.summaries", "interactions.timeline");
         assertThat(emptyCalls).hasSizeLessThanOrEqualTo(CustomerViewService.STORE_CALLS);
+    }
+
+    @Test
+    void view_shows_what_the_customer_bought_per_currency_with_returns_taken_off() {
+        // given two orders in EUR, one partly returned, and one in CHF, straight into storage
+        Instant at = fixtures.context.now();
+        PurchaseRecord first = storage.purchases().insert(new PurchaseRecord(TouchPointFixtures.TENANT,
+                UUID.randomUUID(), 1, at, at, anna.id(), "ORD-1", "web", at.minusSeconds(60), "EUR",
+                List.of(new PurchaseLineRecord("sku-shirt", "apparel", 2, new BigDecimal("59.90"))), List.of()));
+        storage.purchases().insert(new PurchaseRecord(TouchPointFixtures.TENANT, UUID.randomUUID(), 1, at, at,
+                anna.id(), "ORD-2", "web", at, "EUR",
+                List.of(new PurchaseLineRecord("sku-cap", "accessories", 1, new BigDecimal("12.50"))), List.of()));
+        storage.purchases().insert(new PurchaseRecord(TouchPointFixtures.TENANT, UUID.randomUUID(), 1, at, at,
+                anna.id(), "ORD-3", "store", at, "CHF",
+                List.of(new PurchaseLineRecord("sku-knife", "tools", 1, new BigDecimal("80"))), List.of()));
+        storage.purchases().addReturn(TouchPointFixtures.TENANT, first.id(), new PurchaseReturnRecord(
+                UUID.randomUUID(), "RET-1", at, List.of(new ReturnLineRecord(1, 1, new BigDecimal("29.95")))), at, 1);
+
+        // when
+        List<CustomerView.PurchaseTotals> purchases = views.view(anna.id()).purchases();
+
+        // then
+        assertThat(purchases).extracting(p -> p.net().currencyCode()).containsExactly("CHF", "EUR");
+        assertThat(purchases.get(1).orders()).isEqualTo(2);
+        assertThat(purchases.get(1).lastPurchaseAt()).isEqualTo(at);
+        assertThat(purchases.get(1).firstPurchaseAt()).isEqualTo(at.minusSeconds(60));
+        assertThat(purchases.get(1).spent()).isEqualTo(Money.of("72.40", "EUR"));
+        assertThat(purchases.get(1).net()).isEqualTo(Money.of("42.45", "EUR"));
+        assertThat(views.view(fixtures.person("Nobody").id()).purchases()).isEmpty();
     }
 
     @Test

@@ -1,0 +1,107 @@
+package dev.crmkit.core.loyalty;
+
+import dev.crmkit.core.module.DomainModule;
+import dev.crmkit.core.module.DomainSetup;
+import dev.crmkit.core.port.ProductCatalogue;
+import dev.crmkit.core.port.RewardCatalogue;
+import dev.crmkit.spi.Checks;
+import dev.crmkit.spi.StorageCapability;
+import dev.crmkit.spi.customer.CustomerStorage;
+import dev.crmkit.spi.loyalty.LoyaltyStorage;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The loyalty domain as {@code Crm} composes it: offers {@link PurchaseService} and {@link LoyaltyService} per tenant,
+ * records the {@link PurchaseEvent}s and {@link MembershipEvent}s, and in a customer merge moves the merged customer's
+ * orders to the survivor and merges its memberships into the survivor's. Registered by default with a product
+ * catalogue that knows no product (every line then names its category) and a rewards catalogue that offers nothing;
+ * register it with the host's catalogues to replace it:
+ *
+ * <pre>{@code
+ * Crm.builder().storage(storage)
+ *         .module(LoyaltyModule.builder()
+ *                 .productCatalogue(new MyCatalogue(productService))
+ *                 .rewardCatalogue(new MyRewards(voucherService))
+ *                 .build())
+ *         .build();
+ * }</pre>
+ */
+public final class LoyaltyModule implements DomainModule {
+    /** The domain's name. */
+    public static final String NAME = "loyalty";
+
+    private final ProductCatalogue catalogue;
+    private final RewardCatalogue rewards;
+
+    /** The defaults: {@link ProductCatalogue#none()} and {@link RewardCatalogue#none()}. */
+    public LoyaltyModule() {
+        this(builder());
+    }
+
+    private LoyaltyModule(Builder builder) {
+        this.catalogue = builder.catalogue;
+        this.rewards = builder.rewards;
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<String> requires() {
+        return Set.of("customer");
+    }
+
+    @Override
+    public Set<Class<? extends StorageCapability>> storageCapabilities() {
+        return Set.of(LoyaltyStorage.class, CustomerStorage.class);
+    }
+
+    @Override
+    public void install(DomainSetup setup) {
+        setup.events(PurchaseEvent.class);
+        setup.events(MembershipEvent.class);
+        setup.service(PurchaseService.class, tenant -> new StoredPurchases(setup.context(), tenant.tenantId(),
+                catalogue));
+        setup.service(LoyaltyService.class, tenant -> new StoredLoyalty(setup.context(), tenant.tenantId(), rewards));
+        LoyaltyStorage stores = setup.context().storage(LoyaltyStorage.class);
+        setup.customerDataPart(merge -> Map.of(
+                "purchases", stores.purchases().moveAll(merge.tenantId(), merge.mergedId(), merge.survivorId(),
+                        merge.at()),
+                "memberships", new StoredLoyalty(setup.context(), merge.tenantId(), rewards).merge(merge,
+                        stores.memberships().forCustomer(merge.tenantId(), merge.mergedId()))));
+    }
+
+    /** The settings of a {@link LoyaltyModule}. */
+    public static final class Builder {
+        private ProductCatalogue catalogue = ProductCatalogue.none();
+        private RewardCatalogue rewards = RewardCatalogue.none();
+
+        private Builder() {
+        }
+
+        /** The host's product catalogue, asked for the category of a line reported without one. */
+        public Builder productCatalogue(ProductCatalogue catalogue) {
+            this.catalogue = Checks.required("productCatalogue", catalogue);
+            return this;
+        }
+
+        /** The host's rewards catalogue, asked what a reward costs when a member redeems it. */
+        public Builder rewardCatalogue(RewardCatalogue rewards) {
+            this.rewards = Checks.required("rewardCatalogue", rewards);
+            return this;
+        }
+
+        /** The module. */
+        public LoyaltyModule build() {
+            return new LoyaltyModule(this);
+        }
+    }
+}

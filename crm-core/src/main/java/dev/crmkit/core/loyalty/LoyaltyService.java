@@ -1,0 +1,108 @@
+package dev.crmkit.core.loyalty;
+
+import dev.crmkit.spi.ConflictException;
+import dev.crmkit.spi.IllegalTransitionException;
+import dev.crmkit.spi.NotFoundException;
+import dev.crmkit.spi.NotPermittedException;
+import dev.crmkit.spi.Page;
+import dev.crmkit.spi.PageRequest;
+import dev.crmkit.spi.ValidationException;
+import java.util.UUID;
+
+/**
+ * A tenant's loyalty programme members and their points ledgers. Get it from a tenant handle:
+ * {@code crm.tenant("acme").service(LoyaltyService.class)}. Each method is one unit of work; a rejected call changes
+ * nothing. Every change of a balance appends one ledger entry in the same unit, so a membership's balances always
+ * equal the sums of its ledger, and no balance ever goes below zero.
+ */
+public interface LoyaltyService {
+    /**
+     * Enrols a customer in a programme as an active member with a new member number, with a {@link MemberEnrolled}
+     * event; a customer enrolled already gets the membership there is, and nothing is recorded.
+     *
+     * @throws ValidationException ({@code customerId}) when the tenant has no such customer
+     */
+    Membership enrol(EnrolMember command);
+
+    /**
+     * The membership with this id.
+     *
+     * @throws NotFoundException when the tenant has none
+     */
+    Membership membership(UUID membershipId);
+
+    /**
+     * The membership with this member number.
+     *
+     * @throws NotFoundException when the tenant has none
+     */
+    Membership membershipByNumber(String memberNumber);
+
+    /**
+     * The customer's membership in the programme; a merged customer's id reads the survivor's.
+     *
+     * @throws NotFoundException when the customer is no member of the programme, or the tenant has no such customer
+     */
+    Membership membershipOf(UUID customerId, String programme);
+
+    /**
+     * Suspends an active membership.
+     *
+     * @throws NotFoundException when the tenant has no such membership
+     * @throws IllegalTransitionException when it is not active
+     */
+    Membership suspend(UUID membershipId);
+
+    /**
+     * Reactivates a suspended membership.
+     *
+     * @throws NotFoundException when the tenant has no such membership
+     * @throws IllegalTransitionException when it is not suspended
+     */
+    Membership reactivate(UUID membershipId);
+
+    /**
+     * Closes a membership for good.
+     *
+     * @throws NotFoundException when the tenant has no such membership
+     * @throws IllegalTransitionException when it is closed already
+     */
+    Membership close(UUID membershipId);
+
+    /**
+     * Posts points: appends one ledger entry and changes the cached balances by the same amounts, with a
+     * {@link PointsPosted} event. Idempotent by the command's key: a retry returns the entry posted first and records
+     * nothing.
+     *
+     * @throws NotFoundException when the tenant has no such membership
+     * @throws NotPermittedException when the membership is closed, or suspended and the posting is no adjustment
+     * @throws ValidationException ({@code qualifyingPoints}, {@code redeemablePoints}) when a balance would go below
+     *     zero
+     * @throws ConflictException when the key was used before for another posting
+     */
+    LedgerEntry post(PostPoints command);
+
+    /**
+     * Redeems a reward: spends its cost in redeemable points (the host's {@link dev.crmkit.core.port.RewardCatalogue}
+     * says what it costs) by a {@link dev.crmkit.spi.loyalty.LedgerEntryKind#REDEMPTION} entry sourced {@code reward},
+     * with a {@link PointsPosted} event. The balance check and the posting are one change over the membership's
+     * version, so concurrent redemptions on any number of nodes never spend a point twice nor take the balance below
+     * zero: a redemption that lost the race is checked again against the balance the winner left. Idempotent by the
+     * command's key: a retry returns the entry posted first and records nothing, even if the reward's price changed.
+     *
+     * @throws NotFoundException when the tenant has no such membership
+     * @throws NotPermittedException when the membership is not active
+     * @throws ValidationException ({@code rewardCode}) when the catalogue does not offer the reward;
+     *     ({@code redeemablePoints}) when the member has fewer points than it costs
+     * @throws ConflictException when the key was used before for another posting, or (retryable) when concurrent
+     *     changes of the membership won three times over
+     */
+    LedgerEntry redeem(RedeemReward command);
+
+    /**
+     * One page of the membership's ledger, newest first.
+     *
+     * @throws NotFoundException when the tenant has no such membership
+     */
+    Page<LedgerEntry> ledger(UUID membershipId, PageRequest page);
+}

@@ -1,0 +1,266 @@
+package dev.crmkit.core.loyalty;
+
+import dev.crmkit.core.common.MergeChain;
+import dev.crmkit.core.module.CustomerMerge;
+import dev.crmkit.core.module.DomainContext;
+import dev.crmkit.core.port.CatalogueReward;
+import dev.crmkit.core.port.RewardCatalogue;
+import dev.crmkit.spi.Checks;
+import dev.crmkit.spi.ConflictException;
+import dev.crmkit.spi.DuplicateException;
+import dev.crmkit.spi.NotFoundException;
+import dev.crmkit.spi.Page;
+import dev.crmkit.spi.PageRequest;
+import dev.crmkit.spi.ValidationException;
+import dev.crmkit.spi.customer.CustomerStorage;
+import dev.crmkit.spi.customer.CustomerStore;
+import dev.crmkit.spi.loyalty.LedgerEntryRecord;
+import dev.crmkit.spi.loyalty.LedgerStore;
+import dev.crmkit.spi.loyalty.LoyaltyStorage;
+import dev.crmkit.spi.loyalty.MembershipRecord;
+import dev.crmkit.spi.loyalty.MembershipStatus;
+import dev.crmkit.spi.loyalty.MembershipStore;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+final class StoredLoyalty implements LoyaltyService {
+    /** How often a change is tried again after a concurrent writer changed the membership or took its number. */
+    private static final int TRIES = 3;
+
+    private final DomainContext context;
+    private final String tenantId;
+    private final MembershipStore memberships;
+    private final LedgerStore ledger;
+    private final CustomerStore customers;
+    private final RewardCatalogue rewards;
+
+    StoredLoyalty(DomainContext context, String tenantId, RewardCatalogue rewards) {
+        this.context = context;
+        this.tenantId = tenantId;
+        this.rewards = rewards;
+        LoyaltyStorage stores = context.storage(LoyaltyStorage.class);
+        this.memberships = stores.memberships();
+        this.ledger = stores.ledger();
+        this.customers = context.storage(CustomerStorage.class).customers();
+    }
+
+    @Override
+    public Membership enrol(EnrolMember command) {
+        Checks.required("command", command);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return inTransaction(() -> enrolOnce(command));
+            } catch (DuplicateException e) {
+                // another enrolment of the customer won (answered on the next try), or the number was taken
+                if (attempt == TRIES) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Membership enrolOnce(EnrolMember command) {
+        UUID customerId;
+        try {
+            customerId = MergeChain.survivor(customers, tenantId, command.customerId()).id();
+        } catch (NotFoundException e) {
+            throw new ValidationException("customerId", "names no customer of the tenant");
+        }
+        Optional<MembershipRecord> known = memberships.findByCustomer(tenantId, command.programme(), customerId);
+        if (known.isPresent()) {
+            return Membership.of(known.get());
+        }
+        UUID id = context.ids().next();
+        MembershipChange change = MembershipAggregate.enrol(tenantId, id, customerId, command.programme(),
+                MemberNumbers.from(id), context.now());
+        memberships.insert(change.after());
+        context.events().record(change.events());
+        return Membership.of(change.after());
+    }
+
+    @Override
+    public Membership membership(UUID membershipId) {
+        Checks.id("membershipId", membershipId);
+        return Membership.of(stored(membershipId));
+    }
+
+    @Override
+    public Membership membershipByNumber(String memberNumber) {
+        Checks.text("memberNumber", memberNumber, 32);
+        return memberships.findByMemberNumber(tenantId, memberNumber).map(Membership::of)
+                .orElseThrow(() -> new NotFoundException("membership", memberNumber));
+    }
+
+    @Override
+    public Membership membershipOf(UUID customerId, String programme) {
+        Checks.id("customerId", customerId);
+        Checks.text("programme", programme, 64);
+        return inTransaction(() -> {
+            UUID survivor = MergeChain.survivor(customers, tenantId, customerId).id();
+            return memberships.findByCustomer(tenantId, programme, survivor).map(Membership::of)
+                    .orElseThrow(() -> new NotFoundException("membership", programme + " " + survivor));
+        });
+    }
+
+    @Override
+    public Membership suspend(UUID membershipId) {
+        return change(membershipId, m -> m.suspend(context.now()));
+    }
+
+    @Override
+    public Membership reactivate(UUID membershipId) {
+        return change(membershipId, m -> m.reactivate(context.now()));
+    }
+
+    @Override
+    public Membership close(UUID membershipId) {
+        return change(membershipId, m -> m.close(context.now()));
+    }
+
+    private Membership change(UUID membershipId, Function<MembershipAggregate, MembershipChange> behaviour) {
+        Checks.id("membershipId", membershipId);
+        return retrying(() -> inTransaction(() -> Membership.of(store(behaviour.apply(
+                new MembershipAggregate(stored(membershipId)))))));
+    }
+
+    @Override
+    public LedgerEntry post(PostPoints command) {
+        Checks.required("command", command);
+        return retrying(() -> inTransaction(() -> {
+            Optional<LedgerEntryRecord> known = ledger.findByIdempotencyKey(tenantId, command.idempotencyKey());
+            if (known.isPresent()) {
+                if (!MembershipAggregate.isPostedBy(known.get(), command)) {
+                    throw new ConflictException("the idempotency key was used before for another posting");
+                }
+                return LedgerEntry.of(known.get());
+            }
+            MembershipChange change = new MembershipAggregate(stored(command.membershipId())).post(
+                    context.ids().next(), command.kind(), command.qualifyingPoints(), command.redeemablePoints(),
+                    command.sourceType(), command.sourceReference(), command.idempotencyKey(), context.now());
+            store(change);
+            return LedgerEntry.of(change.entry());
+        }));
+    }
+
+    @Override
+    public LedgerEntry redeem(RedeemReward command) {
+        Checks.required("command", command);
+        String reference = command.quantity() == 1 ? command.rewardCode()
+                : command.rewardCode() + "*" + command.quantity();
+        Optional<LedgerEntry> retried = retried(command, reference);
+        if (retried.isPresent()) {
+            return retried.get();
+        }
+        // asked outside any unit: a slow catalogue holds no transaction
+        CatalogueReward reward = rewards.reward(tenantId, command.rewardCode())
+                .orElseThrow(() -> new ValidationException("rewardCode", "names no reward the catalogue offers"));
+        long points = Math.multiplyExact(reward.points(), (long) command.quantity());
+        return retrying(() -> inTransaction(() -> retried(command, reference).orElseGet(() -> {
+            MembershipChange change = new MembershipAggregate(stored(command.membershipId())).redeem(
+                    context.ids().next(), reference, points, command.idempotencyKey(), context.now());
+            store(change);
+            return LedgerEntry.of(change.entry());
+        })));
+    }
+
+    /** The redemption stored under the command's key, when this is a retry of it. */
+    private Optional<LedgerEntry> retried(RedeemReward command, String reference) {
+        Optional<LedgerEntryRecord> known = ledger.findByIdempotencyKey(tenantId, command.idempotencyKey());
+        if (known.isPresent() && !MembershipAggregate.isRedemption(known.get(), command.membershipId(), reference)) {
+            throw new ConflictException("the idempotency key was used before for another posting");
+        }
+        return known.map(LedgerEntry::of);
+    }
+
+    @Override
+    public Page<LedgerEntry> ledger(UUID membershipId, PageRequest page) {
+        Checks.id("membershipId", membershipId);
+        Checks.required("page", page);
+        return inTransaction(() -> {
+            stored(membershipId);
+            Page<LedgerEntryRecord> entries = ledger.entries(tenantId, membershipId, page);
+            return new Page<>(entries.items().stream().map(LedgerEntry::of).toList(), entries.next());
+        });
+    }
+
+    /**
+     * The loyalty part of a customer merge, in the merge's unit: a membership of the merged customer in a programme
+     * the survivor is no member of moves to the survivor; where both are members, the merged one's balances move
+     * to the survivor's membership by a pair of adjustments (out of one ledger, into the other) and the merged one is
+     * closed, so no point is lost or counted twice and both ledgers still add up to their balances.
+     *
+     * @return how many memberships moved or were merged
+     */
+    int merge(CustomerMerge merge, Iterable<MembershipRecord> ofMerged) {
+        int merged = 0;
+        for (MembershipRecord membership : ofMerged) {
+            Optional<MembershipRecord> survivors = memberships.findByCustomer(tenantId, membership.programme(),
+                    merge.survivorId());
+            if (survivors.isEmpty()) {
+                MembershipRecord moved = new MembershipRecord(tenantId, membership.id(), membership.version(),
+                        membership.createdAt(), merge.at(), membership.programme(), merge.survivorId(),
+                        membership.memberNumber(), membership.status(), membership.qualifyingPoints(),
+                        membership.redeemablePoints());
+                memberships.update(moved, membership.version());
+            } else {
+                mergeInto(membership, survivors.get());
+            }
+            merged++;
+        }
+        return merged;
+    }
+
+    private void mergeInto(MembershipRecord from, MembershipRecord into) {
+        MembershipRecord current = from;
+        long qualifying = from.qualifyingPoints();
+        long redeemable = from.redeemablePoints();
+        if (qualifying != 0 || redeemable != 0) {
+            String reference = into.id().toString();
+            current = store(new MembershipAggregate(current).transfer(context.ids().next(), -qualifying, -redeemable,
+                    reference, "merge-out:" + from.id(), context.now()));
+            store(new MembershipAggregate(into).transfer(context.ids().next(), qualifying, redeemable,
+                    from.id().toString(), "merge-in:" + from.id(), context.now()));
+        }
+        if (current.status() != MembershipStatus.CLOSED) {
+            store(new MembershipAggregate(current).close(context.now()));
+        }
+    }
+
+    private MembershipRecord stored(UUID membershipId) {
+        return memberships.get(tenantId, membershipId)
+                .orElseThrow(() -> new NotFoundException("membership", membershipId));
+    }
+
+    /** Stores the membership over the version it was loaded at, appends its entry and records its events. */
+    private MembershipRecord store(MembershipChange change) {
+        MembershipRecord stored = memberships.update(change.after(), change.before().version());
+        if (change.entry() != null) {
+            ledger.append(change.entry());
+        }
+        context.events().record(change.events());
+        return stored;
+    }
+
+    private <T> T inTransaction(Supplier<T> work) {
+        return context.storage().transactions().inTransaction(work);
+    }
+
+    private static <T> T retrying(Supplier<T> change) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return change.get();
+            } catch (ConflictException e) {
+                if (attempt == TRIES || !e.retryable()) {
+                    throw e;
+                }
+            } catch (DuplicateException e) {
+                // a concurrent retry of the same posting won: the next try answers with its entry
+                if (attempt == TRIES || !"idempotencyKey".equals(e.key())) {
+                    throw e;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.crmkit.jdbc;
+
+import dev.crmkit.spi.Checks;
+import dev.crmkit.spi.Cursor;
+import dev.crmkit.spi.Page;
+import dev.crmkit.spi.PageRequest;
+import dev.crmkit.spi.loyalty.LedgerEntryKind;
+import dev.crmkit.spi.loyalty.LedgerEntryRecord;
+import dev.crmkit.spi.loyalty.LedgerStore;
+import dev.crmkit.spi.loyalty.LedgerSums;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The points ledger in {@code crm_loyalty_ledger}, insert-only: a membership's entries through
+ * {@code ix_crm_loyalty_ledger_membership}, a retried posting through {@code uq_crm_loyalty_ledger_key}; the sums are
+ * one aggregate query over the membership's rows.
+ */
+final class JdbcLedgerStore implements LedgerStore {
+    private static final String TYPE = "ledger entry";
+    private static final Map<String, String> UNIQUE = Map.of("uq_crm_loyalty_ledger_key", "idempotencyKey");
+    private static final String COLUMNS = "tenant_id, id, membership_id, kind, qualifying_points, redeemable_points,"
+            + " source_type, source_ref, idempotency_key, posted_at";
+    private static final String SELECT = "SELECT " + COLUMNS + " FROM crm_loyalty_ledger";
+
+    private final Database db;
+
+    JdbcLedgerStore(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public LedgerEntryRecord append(LedgerEntryRecord e) {
+        Checks.required("entry", e);
+        return db.write(TYPE, UNIQUE, c -> {
+            db.update(c, "INSERT INTO crm_loyalty_ledger (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    Arrays.asList(e.tenantId(), e.id(), e.membershipId(), e.kind(), e.qualifyingPoints(),
+                            e.redeemablePoints(), e.sourceType(), e.sourceReference(), e.idempotencyKey(),
+                            e.postedAt()));
+            return e;
+        });
+    }
+
+    @Override
+    public Optional<LedgerEntryRecord> findByIdempotencyKey(String tenantId, String idempotencyKey) {
+        Checks.tenantId("tenantId", tenantId);
+        Checks.text("idempotencyKey", idempotencyKey, 100);
+        return db.read(TYPE, c -> db.one(c, SELECT + " WHERE tenant_id = ? AND idempotency_key = ?",
+                List.of(tenantId, idempotencyKey), JdbcLedgerStore::entry));
+    }
+
+    @Override
+    public Page<LedgerEntryRecord> entries(String tenantId, UUID membershipId, PageRequest page) {
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("membershipId", membershipId);
+        Checks.required("page", page);
+        StringBuilder sql = new StringBuilder(SELECT + " WHERE tenant_id = ? AND membership_id = ?");
+        List<Object> parameters = new ArrayList<>(List.of(tenantId, membershipId));
+        if (page.after() != null) {
+            sql.append(" AND id < ?");
+            parameters.add(JdbcInteractionStore.parseId(page.after().keys(1).get(0)));
+        }
+        sql.append(" ORDER BY id DESC").append(Database.limit(page.limit()));
+        List<LedgerEntryRecord> items = db.read(TYPE, c -> db.list(c, sql.toString(), parameters,
+                JdbcLedgerStore::entry));
+        Optional<Cursor> next = items.size() == page.limit()
+                ? Optional.of(Cursor.of(List.of(items.get(items.size() - 1).id().toString())))
+                : Optional.empty();
+        return new Page<>(items, next);
+    }
+
+    @Override
+    public LedgerSums sums(String tenantId, UUID membershipId) {
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("membershipId", membershipId);
+        return db.read(TYPE, c -> db.one(c, "SELECT COALESCE(SUM(qualifying_points), 0) AS qualifying,"
+                + " COALESCE(SUM(redeemable_points), 0) AS redeemable, COUNT(*) AS entries FROM crm_loyalty_ledger"
+                + " WHERE tenant_id = ? AND membership_id = ?", List.of(tenantId, membershipId),
+                r -> new LedgerSums(r.number("qualifying"), r.number("redeemable"), r.number("entries")))
+                .orElseThrow());
+    }
+
+    private static LedgerEntryRecord entry(Row r) throws SQLException {
+        return new LedgerEntryRecord(r.text("tenant_id"), r.id("id"), r.id("membership_id"),
+                r.enumValue(LedgerEntryKind.class, "kind"), r.number("qualifying_points"),
+                r.number("redeemable_points"), r.text("source_type"), r.text("source_ref"),
+                r.text("idempotency_key"), r.instant("posted_at"));
+    }
+}

@@ -1,0 +1,110 @@
+package dev.crmkit.jdbc;
+
+import dev.crmkit.spi.Checks;
+import dev.crmkit.spi.ConflictException;
+import dev.crmkit.spi.NotFoundException;
+import dev.crmkit.spi.loyalty.MembershipRecord;
+import dev.crmkit.spi.loyalty.MembershipStatus;
+import dev.crmkit.spi.loyalty.MembershipStore;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Memberships in {@code crm_loyalty_membership}: by member number through {@code uq_crm_loyalty_membership_number},
+ * by customer and programme through {@code uq_crm_loyalty_membership_customer}, all of a customer's through
+ * {@code ix_crm_loyalty_membership_customer}. An update is a compare-and-set on the version.
+ */
+final class JdbcMembershipStore implements MembershipStore {
+    private static final String TYPE = "membership";
+    private static final Map<String, String> UNIQUE = Map.of("uq_crm_loyalty_membership_number", "memberNumber",
+            "uq_crm_loyalty_membership_customer", "customer");
+    private static final String COLUMNS = "tenant_id, id, version, created_at, updated_at, programme, customer_id,"
+            + " member_number, status, qualifying_points, redeemable_points";
+    private static final String SELECT = "SELECT " + COLUMNS + " FROM crm_loyalty_membership";
+
+    private final Database db;
+
+    JdbcMembershipStore(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public MembershipRecord insert(MembershipRecord m) {
+        Checks.required("membership", m);
+        MembershipRecord stored = new MembershipRecord(m.tenantId(), m.id(), 1, m.createdAt(), m.updatedAt(),
+                m.programme(), m.customerId(), m.memberNumber(), m.status(), m.qualifyingPoints(),
+                m.redeemablePoints());
+        return db.write(TYPE, UNIQUE, c -> {
+            db.update(c, "INSERT INTO crm_loyalty_membership (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    List.of(m.tenantId(), m.id(), 1L, m.createdAt(), m.updatedAt(), m.programme(), m.customerId(),
+                            m.memberNumber(), m.status(), m.qualifyingPoints(), m.redeemablePoints()));
+            return stored;
+        });
+    }
+
+    @Override
+    public Optional<MembershipRecord> get(String tenantId, UUID id) {
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("id", id);
+        return db.read(TYPE, c -> load(c, tenantId, id));
+    }
+
+    @Override
+    public Optional<MembershipRecord> findByMemberNumber(String tenantId, String memberNumber) {
+        Checks.tenantId("tenantId", tenantId);
+        Checks.text("memberNumber", memberNumber, 32);
+        return db.read(TYPE, c -> db.one(c, SELECT + " WHERE tenant_id = ? AND member_number = ?",
+                List.of(tenantId, memberNumber), JdbcMembershipStore::membership));
+    }
+
+    @Override
+    public Optional<MembershipRecord> findByCustomer(String tenantId, String programme, UUID customerId) {
+        Checks.tenantId("tenantId", tenantId);
+        Checks.text("programme", programme, 64);
+        Checks.id("customerId", customerId);
+        return db.read(TYPE, c -> db.one(c, SELECT + " WHERE tenant_id = ? AND programme = ? AND customer_id = ?",
+                List.of(tenantId, programme, customerId), JdbcMembershipStore::membership));
+    }
+
+    @Override
+    public List<MembershipRecord> forCustomer(String tenantId, UUID customerId) {
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("customerId", customerId);
+        return db.read(TYPE, c -> db.list(c, SELECT + " WHERE tenant_id = ? AND customer_id = ? ORDER BY programme",
+                List.of(tenantId, customerId), JdbcMembershipStore::membership));
+    }
+
+    @Override
+    public MembershipRecord update(MembershipRecord m, long expectedVersion) {
+        Checks.required("membership", m);
+        return db.write(TYPE, UNIQUE, c -> {
+            int changed = db.update(c, "UPDATE crm_loyalty_membership SET version = ?, updated_at = ?, customer_id = ?,"
+                    + " status = ?, qualifying_points = ?, redeemable_points = ?"
+                    + " WHERE tenant_id = ? AND id = ? AND version = ?",
+                    List.of(expectedVersion + 1, m.updatedAt(), m.customerId(), m.status(), m.qualifyingPoints(),
+                            m.redeemablePoints(), m.tenantId(), m.id(), expectedVersion));
+            if (changed == 0) {
+                throw load(c, m.tenantId(), m.id()).isPresent()
+                        ? ConflictException.staleVersion(TYPE, m.id(), expectedVersion)
+                        : new NotFoundException(TYPE, m.id());
+            }
+            return load(c, m.tenantId(), m.id()).orElseThrow();
+        });
+    }
+
+    private Optional<MembershipRecord> load(Connection c, String tenantId, UUID id) throws SQLException {
+        return db.one(c, SELECT + " WHERE tenant_id = ? AND id = ?", List.of(tenantId, id),
+                JdbcMembershipStore::membership);
+    }
+
+    private static MembershipRecord membership(Row r) throws SQLException {
+        return new MembershipRecord(r.text("tenant_id"), r.id("id"), r.number("version"), r.instant("created_at"),
+                r.instant("updated_at"), r.text("programme"), r.id("customer_id"), r.text("member_number"),
+                r.enumValue(MembershipStatus.class, "status"), r.number("qualifying_points"),
+                r.number("redeemable_points"));
+    }
+}

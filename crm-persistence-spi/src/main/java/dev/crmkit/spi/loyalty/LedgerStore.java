@@ -1,0 +1,33 @@
+package dev.crmkit.spi.loyalty;
+
+import dev.crmkit.spi.DuplicateException;
+import dev.crmkit.spi.Page;
+import dev.crmkit.spi.PageRequest;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The points ledgers of memberships, scoped by tenant in every call: append-only, so there is no update and no
+ * delete. The core appends an entry and updates the membership's cached balances in the same unit.
+ */
+public interface LedgerStore {
+    /**
+     * Appends an entry.
+     *
+     * @throws DuplicateException with {@code key() = "id"} when the id exists in the tenant, or
+     *     {@code key() = "idempotencyKey"} when the key does; nothing is stored
+     */
+    LedgerEntryRecord append(LedgerEntryRecord entry);
+
+    /** The entry stored with this idempotency key in this tenant; keys compare exactly. */
+    Optional<LedgerEntryRecord> findByIdempotencyKey(String tenantId, String idempotencyKey);
+
+    /**
+     * One page of a membership's entries, newest first: by id descending in {@link dev.crmkit.spi.Ids#ORDER} (the
+     * core's ids are time-ordered). Keyset paging neither skips nor repeats entries while others are appended.
+     */
+    Page<LedgerEntryRecord> entries(String tenantId, UUID membershipId, PageRequest page);
+
+    /** The sums of the membership's entries, computed by the storage; zeros for a membership without entries. */
+    LedgerSums sums(String tenantId, UUID membershipId);
+}

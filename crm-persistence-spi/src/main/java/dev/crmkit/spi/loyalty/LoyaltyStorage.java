@@ -1,0 +1,18 @@
+package dev.crmkit.spi.loyalty;
+
+import dev.crmkit.spi.StorageCapability;
+
+/**
+ * The storage capability of the loyalty domain: the purchases customers made and returned, programme memberships and
+ * their points ledgers.
+ */
+public interface LoyaltyStorage extends StorageCapability {
+    /** Orders with their lines and the returns against them. */
+    PurchaseStore purchases();
+
+    /** Memberships with their cached balances. */
+    MembershipStore memberships();
+
+    /** The append-only points ledgers. */
+    LedgerStore ledger();
+}
