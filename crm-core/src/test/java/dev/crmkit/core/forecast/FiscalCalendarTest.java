@@ -111,6 +111,22 @@ class FiscalCalendarTest {
     }
 
     @Test
+    void the_calendar_answers_from_fiscal_year_1000_to_9000_and_days_of_the_years_between() {
+        FiscalCalendar weeks = FiscalCalendar.weeks(WeekPattern.FOUR_FOUR_FIVE, Month.DECEMBER, DayOfWeek.SATURDAY,
+                YearEnd.LAST_IN_MONTH, ZoneOffset.UTC);
+        for (FiscalCalendar calendar : new FiscalCalendar[] {APRIL, weeks}) {
+            assertThat(calendar.year(1000).fiscalYear()).isEqualTo(1000);
+            assertThat(calendar.year(9000).fiscalYear()).isEqualTo(9000);
+            assertThat(calendar.period(PeriodType.MONTH, LocalDate.of(1001, 1, 15)).fiscalYear()).isEqualTo(1001);
+            assertThat(calendar.period(PeriodType.MONTH, LocalDate.of(8999, 1, 15)).fiscalYear()).isEqualTo(8999);
+            assertField(() -> calendar.period(PeriodType.MONTH, LocalDate.of(1000, 6, 1)), "date");
+            assertField(() -> calendar.period(PeriodType.MONTH, LocalDate.of(9000, 6, 1)), "date");
+        }
+        // the last Saturday of December is four days before the month's end in 2026: LAST_IN_MONTH keeps it
+        assertThat(weeks.year(2026).end()).isEqualTo(LocalDate.of(2026, 12, 27));
+    }
+
+    @Test
     void bad_input_is_refused_naming_the_argument() {
         FiscalCalendar weeks = FiscalCalendar.weeks(WeekPattern.FOUR_FOUR_FIVE, Month.DECEMBER, DayOfWeek.SATURDAY,
                 YearEnd.LAST_IN_MONTH, ZoneOffset.UTC);
