@@ -1,11 +1,27 @@
 /**
- * The storage contract of CRMKit, for adapter authors: the required core every storage offers ({@code Storage}:
- * transactions, outbox, due work, idempotency keys), one capability per domain, the persisted records, criteria,
- * pages and storage errors. Every package is exported, because every type in it is either implemented by an adapter
- * or passed between an adapter and the core. The module needs nothing but {@code java.base}, so any storage can
- * implement it without taking on CRMKit's own dependencies.
+ * The vocabulary CRMKit's callers and its storages share, and the storage contract for adapter authors, in one jar
+ * that needs nothing but {@code java.base}, so any storage can implement it without taking on CRMKit's own
+ * dependencies.
+ * <ul>
+ *   <li>{@code dev.crmkit.model} and {@code dev.crmkit.model.<domain>}: what a user of the core passes and reads:
+ *       errors, pages, the shared validation rules, and per domain the values, enums, filters and report rows
+ *       (a channel, a report period, a qualification, a lead filter).</li>
+ *   <li>{@code dev.crmkit.spi} and {@code dev.crmkit.spi.<domain>}: what only an adapter author implements or
+ *       handles: the required core every storage offers ({@code Storage}: transactions, outbox, due work,
+ *       idempotency keys), one capability per domain, its stores and the records they persist.</li>
+ * </ul>
+ * Every package is exported: the model because callers use it, the SPI because adapters implement it.
  */
 module dev.crmkit.spi {
+    exports dev.crmkit.model;
+    exports dev.crmkit.model.customer;
+    exports dev.crmkit.model.customfield;
+    exports dev.crmkit.model.lead;
+    exports dev.crmkit.model.loyalty;
+    exports dev.crmkit.model.message;
+    exports dev.crmkit.model.opportunity;
+    exports dev.crmkit.model.team;
+    exports dev.crmkit.model.touchpoint;
     exports dev.crmkit.spi;
     exports dev.crmkit.spi.customer;
     exports dev.crmkit.spi.customfield;

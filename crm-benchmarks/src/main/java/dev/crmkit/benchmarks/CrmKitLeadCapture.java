@@ -11,7 +11,7 @@ import dev.crmkit.core.lead.LeadSettings;
 import dev.crmkit.core.team.MemberDetails;
 import dev.crmkit.core.team.TeamService;
 import dev.crmkit.jdbc.JdbcStorage;
-import dev.crmkit.spi.team.TeamRole;
+import dev.crmkit.model.team.TeamRole;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;

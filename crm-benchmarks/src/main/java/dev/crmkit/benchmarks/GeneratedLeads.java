@@ -1,6 +1,6 @@
 package dev.crmkit.benchmarks;
 
-import dev.crmkit.spi.lead.LeadSource;
+import dev.crmkit.model.lead.LeadSource;
 import java.util.Locale;
 
 /**

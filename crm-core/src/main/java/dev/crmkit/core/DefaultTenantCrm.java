@@ -2,7 +2,7 @@ package dev.crmkit.core;
 
 import dev.crmkit.core.internal.Assembly;
 import dev.crmkit.core.module.TenantServiceFactory;
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.ValidationException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;

@@ -3,6 +3,7 @@ package dev.crmkit.architecture;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -87,9 +88,19 @@ final class ArchitectureRules {
             .because("domain packages hold the model, not infrastructure (DESIGN.md rule 3)");
 
     static final ArchRule SPI_DEPENDS_ON_JDK_ONLY = classes()
-            .that().resideInAPackage("dev.crmkit.spi..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("dev.crmkit.spi..", "java..", "")
+            .that().resideInAnyPackage("dev.crmkit.spi..", "dev.crmkit.model..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("dev.crmkit.spi..", "dev.crmkit.model..", "java..", "")
             .because("any storage must be pluggable without CRMKit's libraries (DESIGN.md rule 4)");
+
+    /**
+     * The vocabulary a core user imports names nothing of the storage contract but the stored records its filters
+     * test in their reference predicates ({@code LeadFilter.matches(LeadRecord)}), so a user of the core never needs
+     * an SPI type to call it (decision 5).
+     */
+    static final ArchRule MODEL_NAMES_NO_STORAGE_TYPE = noClasses()
+            .that().resideInAPackage("dev.crmkit.model..")
+            .should().dependOnClassesThat(resideInAPackage("dev.crmkit.spi..").and(not(simpleNameEndingWith("Record"))))
+            .because("the model is what callers import; the storage contract is for adapter authors (decision 5)");
 
     /**
      * The customer domain, which every other domain refers to, names none of them, in the core or in the storage
@@ -97,9 +108,10 @@ final class ArchitectureRules {
      */
     static final ArchRule CUSTOMER_NAMES_NO_OTHER_DOMAIN = noClasses()
             .that().resideInAPackage("dev.crmkit.core.customer..")
-            .should().dependOnClassesThat(resideInAnyPackage("dev.crmkit.core..", "dev.crmkit.spi..").and(not(
+            .should().dependOnClassesThat(resideInAnyPackage("dev.crmkit.core..", "dev.crmkit.spi..", "dev.crmkit.model..").and(not(
                     resideInAnyPackage("dev.crmkit.core.customer..", "dev.crmkit.core.common..",
                             "dev.crmkit.core.module..", "dev.crmkit.spi", "dev.crmkit.spi.customer..",
+                            "dev.crmkit.model", "dev.crmkit.model.customer..", "dev.crmkit.model.customfield..",
                             "dev.crmkit.spi.customfield..", "dev.crmkit.spi.idempotency..", "dev.crmkit.spi.outbox..",
                             "dev.crmkit.spi.scheduling.."))))
             .because("every domain refers to customers, so the customer domain names none of them");

@@ -7,13 +7,14 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
-import dev.crmkit.core.cyclea.Alpha;
-import dev.crmkit.core.cycleb.Beta;
 import dev.crmkit.core.CrmCodeNamingADomain;
 import dev.crmkit.core.customer.archfixture.CustomerCodeNamingADomain;
 import dev.crmkit.core.customer.archfixture.CustomerCodeUsingInfrastructure;
+import dev.crmkit.core.cyclea.Alpha;
+import dev.crmkit.core.cycleb.Beta;
 import dev.crmkit.inmemory.archfixture.InMemoryMarker;
 import dev.crmkit.jdbc.archfixture.JdbcCodeUsingCore;
+import dev.crmkit.model.archfixture.ModelCodeNamingAStore;
 import dev.crmkit.spi.archfixture.SpiCodeUsingGuava;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -154,6 +155,23 @@ class ArchitectureTest {
             assertThatThrownBy(() -> ArchitectureRules.SPI_DEPENDS_ON_JDK_ONLY.check(violations(SpiCodeUsingGuava.class)))
                     .isInstanceOf(AssertionError.class)
                     .hasMessageContaining("com.google.common");
+        }
+    }
+
+    @Nested
+    class The_model_names_no_storage_type {
+        @Test
+        void model_classes_name_no_spi_type() {
+            assertThatCode(() -> ArchitectureRules.MODEL_NAMES_NO_STORAGE_TYPE.check(production))
+                    .doesNotThrowAnyException();
+        }
+
+        @Test
+        void the_rule_catches_a_model_class_that_names_a_store() {
+            assertThatThrownBy(() -> ArchitectureRules.MODEL_NAMES_NO_STORAGE_TYPE.check(
+                    violations(ModelCodeNamingAStore.class)))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("dev.crmkit.spi.customer.CustomerStore");
         }
     }
 }

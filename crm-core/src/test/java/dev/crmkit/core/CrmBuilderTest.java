@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.crmkit.core.customer.CustomerModule;
 import dev.crmkit.core.customer.DuplicatePolicy;
 import dev.crmkit.inmemory.InMemoryStorage;
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.ValidationException;
 import org.junit.jupiter.api.Test;
 
 class CrmBuilderTest {

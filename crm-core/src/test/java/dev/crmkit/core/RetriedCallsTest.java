@@ -7,7 +7,7 @@ import dev.crmkit.core.touchpoint.Interaction;
 import dev.crmkit.core.touchpoint.RecordInteraction;
 import dev.crmkit.core.touchpoint.TouchPointFixtures;
 import dev.crmkit.inmemory.InMemoryStorage;
-import dev.crmkit.spi.CommitOutcomeUnknownException;
+import dev.crmkit.model.CommitOutcomeUnknownException;
 import dev.crmkit.spi.Retry;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.StorageCapability;

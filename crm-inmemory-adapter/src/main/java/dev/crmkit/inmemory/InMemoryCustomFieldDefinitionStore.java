@@ -1,10 +1,10 @@
 package dev.crmkit.inmemory;
 
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.DuplicateException;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.DuplicateException;
+import dev.crmkit.model.customfield.CustomFieldValue;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionRecord;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
-import dev.crmkit.spi.customfield.CustomFieldValue;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.crmkit.inmemory;
 
-import dev.crmkit.spi.Checks;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.PageRequest;
 import dev.crmkit.spi.Ids;
-import dev.crmkit.spi.PageRequest;
 import dev.crmkit.spi.scheduling.DueWorkRecord;
 import dev.crmkit.spi.scheduling.DueWorkStore;
 import java.time.Duration;
@@ -68,7 +68,7 @@ final class InMemoryDueWorkStore implements DueWorkStore {
     public void scheduleAll(List<DueWorkRecord> pieces) {
         Checks.noNulls("work", pieces);
         if (pieces.stream().map(InMemoryDueWorkStore::keyOf).distinct().count() != pieces.size()) {
-            throw new dev.crmkit.spi.ValidationException("work", "names one kind and key of a tenant twice");
+            throw new dev.crmkit.model.ValidationException("work", "names one kind and key of a tenant twice");
         }
         unit.inTransaction(() -> {
             pieces.forEach(this::schedule);

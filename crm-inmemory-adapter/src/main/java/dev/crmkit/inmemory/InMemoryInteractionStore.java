@@ -1,17 +1,17 @@
 package dev.crmkit.inmemory;
 
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.DuplicateException;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.DuplicateException;
+import dev.crmkit.model.Page;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.touchpoint.Channel;
+import dev.crmkit.model.touchpoint.ChannelActivity;
+import dev.crmkit.model.touchpoint.Direction;
+import dev.crmkit.model.touchpoint.Purpose;
+import dev.crmkit.model.touchpoint.TimelineFilter;
 import dev.crmkit.spi.Ids;
-import dev.crmkit.spi.Page;
-import dev.crmkit.spi.PageRequest;
-import dev.crmkit.spi.touchpoint.Channel;
-import dev.crmkit.spi.touchpoint.ChannelActivity;
-import dev.crmkit.spi.touchpoint.Direction;
 import dev.crmkit.spi.touchpoint.InteractionRecord;
 import dev.crmkit.spi.touchpoint.InteractionStore;
-import dev.crmkit.spi.touchpoint.Purpose;
-import dev.crmkit.spi.touchpoint.TimelineFilter;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -95,7 +95,7 @@ final class InMemoryInteractionStore implements InteractionStore {
         try {
             at = Instant.parse(keys.get(0));
         } catch (DateTimeParseException e) {
-            throw new dev.crmkit.spi.ValidationException("cursor", "is not a cursor this library issued");
+            throw new dev.crmkit.model.ValidationException("cursor", "is not a cursor this library issued");
         }
         return new InteractionRecord(tenantId, Paging.id(keys.get(1)), 1, at, at, customerId, Channel.WEB,
                 Direction.INBOUND, Purpose.GENERAL, null, null, null, at, null);

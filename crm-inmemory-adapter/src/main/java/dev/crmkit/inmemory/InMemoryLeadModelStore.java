@@ -1,8 +1,8 @@
 package dev.crmkit.inmemory;
 
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.ConflictException;
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ConflictException;
+import dev.crmkit.model.ValidationException;
 import dev.crmkit.spi.lead.LeadModelRecord;
 import dev.crmkit.spi.lead.LeadModelStore;
 import java.util.Optional;

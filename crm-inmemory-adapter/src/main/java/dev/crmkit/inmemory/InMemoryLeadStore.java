@@ -1,12 +1,12 @@
 package dev.crmkit.inmemory;
 
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.ConflictException;
-import dev.crmkit.spi.DuplicateException;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ConflictException;
+import dev.crmkit.model.DuplicateException;
+import dev.crmkit.model.Page;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.lead.LeadFilter;
 import dev.crmkit.spi.Ids;
-import dev.crmkit.spi.Page;
-import dev.crmkit.spi.PageRequest;
-import dev.crmkit.spi.lead.LeadFilter;
 import dev.crmkit.spi.lead.LeadKey;
 import dev.crmkit.spi.lead.LeadRecord;
 import dev.crmkit.spi.lead.LeadRotationRecord;
@@ -229,7 +229,7 @@ final class InMemoryLeadStore implements LeadStore {
     public LeadRotationRecord saveRotation(LeadRotationRecord rotation, long expectedVersion) {
         Checks.required("rotation", rotation);
         if (expectedVersion < 0) {
-            throw new dev.crmkit.spi.ValidationException("expectedVersion", "must not be negative");
+            throw new dev.crmkit.model.ValidationException("expectedVersion", "must not be negative");
         }
         return unit.inTransaction(() -> {
             Map<String, LeadRotationRecord> pools = pools(rotation.tenantId());

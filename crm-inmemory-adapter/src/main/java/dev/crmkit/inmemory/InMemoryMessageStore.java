@@ -1,13 +1,13 @@
 package dev.crmkit.inmemory;
 
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.DuplicateException;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.DuplicateException;
+import dev.crmkit.model.Page;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.message.ChannelKind;
+import dev.crmkit.model.message.MessageFilter;
 import dev.crmkit.spi.Ids;
-import dev.crmkit.spi.Page;
-import dev.crmkit.spi.PageRequest;
-import dev.crmkit.spi.ValidationException;
-import dev.crmkit.spi.message.ChannelKind;
-import dev.crmkit.spi.message.MessageFilter;
 import dev.crmkit.spi.message.MessageRecord;
 import dev.crmkit.spi.message.MessageStore;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.crmkit.inmemory;
 
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.DuplicateException;
-import dev.crmkit.spi.PageRequest;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.DuplicateException;
+import dev.crmkit.model.PageRequest;
 import dev.crmkit.spi.outbox.OutboxEvent;
 import dev.crmkit.spi.outbox.OutboxStore;
 import java.time.Duration;
@@ -115,7 +115,7 @@ final class InMemoryOutboxStore implements OutboxStore {
     static void checkLease(Duration lease) {
         Checks.required("lease", lease);
         if (lease.isNegative() || lease.isZero()) {
-            throw new dev.crmkit.spi.ValidationException("lease", "must be positive");
+            throw new dev.crmkit.model.ValidationException("lease", "must be positive");
         }
     }
 

@@ -1,15 +1,15 @@
 package dev.crmkit.inmemory;
 
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.DuplicateException;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.DuplicateException;
+import dev.crmkit.model.Page;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.loyalty.PurchaseSummary;
 import dev.crmkit.spi.Ids;
-import dev.crmkit.spi.Page;
-import dev.crmkit.spi.PageRequest;
-import dev.crmkit.spi.ValidationException;
 import dev.crmkit.spi.loyalty.PurchaseRecord;
 import dev.crmkit.spi.loyalty.PurchaseReturnRecord;
 import dev.crmkit.spi.loyalty.PurchaseStore;
-import dev.crmkit.spi.loyalty.PurchaseSummary;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.crmkit.inmemory;
 
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.DuplicateException;
-import dev.crmkit.spi.PageRequest;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.DuplicateException;
+import dev.crmkit.model.PageRequest;
 import dev.crmkit.spi.customer.RelationshipRecord;
 import dev.crmkit.spi.customer.RelationshipStore;
 import java.time.Instant;

@@ -1,11 +1,11 @@
 package dev.crmkit.inmemory;
 
-import dev.crmkit.spi.Checks;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.Page;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.touchpoint.TaskStatus;
 import dev.crmkit.spi.Ids;
-import dev.crmkit.spi.Page;
-import dev.crmkit.spi.PageRequest;
 import dev.crmkit.spi.touchpoint.TaskRecord;
-import dev.crmkit.spi.touchpoint.TaskStatus;
 import dev.crmkit.spi.touchpoint.TaskStore;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -78,7 +78,7 @@ final class InMemoryTaskStore implements TaskStore {
                     try {
                         due = Instant.parse(keys.get(0));
                     } catch (DateTimeParseException e) {
-                        throw new dev.crmkit.spi.ValidationException("cursor", "is not a cursor this library issued");
+                        throw new dev.crmkit.model.ValidationException("cursor", "is not a cursor this library issued");
                     }
                     UUID id = Paging.id(keys.get(1));
                     return t -> {

@@ -1,11 +1,11 @@
 package dev.crmkit.inmemory;
 
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.DuplicateException;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.DuplicateException;
+import dev.crmkit.model.Page;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.team.MemberFilter;
 import dev.crmkit.spi.Ids;
-import dev.crmkit.spi.Page;
-import dev.crmkit.spi.PageRequest;
-import dev.crmkit.spi.team.MemberFilter;
 import dev.crmkit.spi.team.TeamMemberRecord;
 import dev.crmkit.spi.team.TeamMemberStore;
 import java.util.Collection;

@@ -1,8 +1,8 @@
 package dev.crmkit.inmemory;
 
-import dev.crmkit.spi.Cursor;
-import dev.crmkit.spi.Page;
-import dev.crmkit.spi.PageRequest;
+import dev.crmkit.model.Cursor;
+import dev.crmkit.model.Page;
+import dev.crmkit.model.PageRequest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -39,7 +39,7 @@ final class Paging {
         try {
             return java.util.UUID.fromString(part);
         } catch (IllegalArgumentException e) {
-            throw new dev.crmkit.spi.ValidationException("cursor", "is not a cursor this library issued");
+            throw new dev.crmkit.model.ValidationException("cursor", "is not a cursor this library issued");
         }
     }
 }

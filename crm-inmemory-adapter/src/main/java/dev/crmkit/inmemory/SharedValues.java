@@ -1,7 +1,7 @@
 package dev.crmkit.inmemory;
 
-import dev.crmkit.spi.Page;
-import dev.crmkit.spi.PageRequest;
+import dev.crmkit.model.Page;
+import dev.crmkit.model.PageRequest;
 import dev.crmkit.spi.customer.SharedValue;
 import java.util.List;
 import java.util.Map;

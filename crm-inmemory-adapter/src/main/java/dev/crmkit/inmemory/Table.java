@@ -1,9 +1,9 @@
 package dev.crmkit.inmemory;
 
-import dev.crmkit.spi.ConflictException;
-import dev.crmkit.spi.DuplicateException;
+import dev.crmkit.model.ConflictException;
+import dev.crmkit.model.DuplicateException;
+import dev.crmkit.model.NotFoundException;
 import dev.crmkit.spi.Ids;
-import dev.crmkit.spi.NotFoundException;
 import dev.crmkit.spi.StoredRecord;
 import java.util.Collection;
 import java.util.HashMap;
@@ -41,7 +41,7 @@ final class Table<R extends StoredRecord> {
 
     void checkInsertable(R record) {
         if (record.version() != 1) {
-            throw new dev.crmkit.spi.ValidationException("version", "must be 1 on insert");
+            throw new dev.crmkit.model.ValidationException("version", "must be 1 on insert");
         }
         if (rows(record.tenantId()).containsKey(record.id())) {
             throw new DuplicateException(type, "id");

@@ -1,7 +1,7 @@
 package dev.crmkit.jdbc;
 
-import dev.crmkit.spi.customer.CustomerCriterion;
-import dev.crmkit.spi.customfield.CustomFieldValue;
+import dev.crmkit.model.customer.CustomerCriterion;
+import dev.crmkit.model.customfield.CustomFieldValue;
 import java.util.ArrayList;
 import java.util.List;
 

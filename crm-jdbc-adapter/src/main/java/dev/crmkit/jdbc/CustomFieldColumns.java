@@ -1,7 +1,7 @@
 package dev.crmkit.jdbc;
 
-import dev.crmkit.spi.customfield.CustomFieldType;
-import dev.crmkit.spi.customfield.CustomFieldValue;
+import dev.crmkit.model.customfield.CustomFieldType;
+import dev.crmkit.model.customfield.CustomFieldValue;
 import java.sql.SQLException;
 
 /** Which typed column of {@code crm_customer_field} holds each type of custom field value. */

@@ -1,10 +1,10 @@
 package dev.crmkit.jdbc;
 
-import dev.crmkit.spi.CommitOutcomeUnknownException;
-import dev.crmkit.spi.ConflictException;
-import dev.crmkit.spi.CrmException;
-import dev.crmkit.spi.NotFoundException;
-import dev.crmkit.spi.StorageFailureException;
+import dev.crmkit.model.CommitOutcomeUnknownException;
+import dev.crmkit.model.ConflictException;
+import dev.crmkit.model.CrmException;
+import dev.crmkit.model.NotFoundException;
+import dev.crmkit.model.StorageFailureException;
 import dev.crmkit.spi.TransactionRunner;
 import java.math.BigDecimal;
 import java.sql.Connection;

@@ -1,15 +1,15 @@
 package dev.crmkit.jdbc;
 
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.ConflictException;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ConflictException;
+import dev.crmkit.model.NotFoundException;
+import dev.crmkit.model.Page;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.customer.ContactPointKind;
+import dev.crmkit.model.customer.PostalAddress;
 import dev.crmkit.spi.Ids;
-import dev.crmkit.spi.NotFoundException;
-import dev.crmkit.spi.Page;
-import dev.crmkit.spi.PageRequest;
-import dev.crmkit.spi.customer.ContactPointKind;
 import dev.crmkit.spi.customer.ContactPointRecord;
 import dev.crmkit.spi.customer.ContactPointStore;
-import dev.crmkit.spi.customer.PostalAddress;
 import dev.crmkit.spi.customer.SharedValue;
 import java.sql.Connection;
 import java.sql.SQLException;

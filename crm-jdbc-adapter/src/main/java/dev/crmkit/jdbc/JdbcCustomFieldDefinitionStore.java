@@ -1,13 +1,13 @@
 package dev.crmkit.jdbc;
 
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.ConflictException;
-import dev.crmkit.spi.NotFoundException;
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ConflictException;
+import dev.crmkit.model.NotFoundException;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.customfield.CustomFieldType;
+import dev.crmkit.model.customfield.CustomFieldValue;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionRecord;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
-import dev.crmkit.spi.customfield.CustomFieldType;
-import dev.crmkit.spi.customfield.CustomFieldValue;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.crmkit.jdbc;
 
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.DuplicateException;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.DuplicateException;
 import dev.crmkit.spi.idempotency.IdempotencyKey;
 import dev.crmkit.spi.idempotency.IdempotencyStore;
 import java.util.ArrayList;

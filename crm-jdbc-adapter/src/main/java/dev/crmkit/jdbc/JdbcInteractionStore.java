@@ -1,17 +1,17 @@
 package dev.crmkit.jdbc;
 
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.Cursor;
-import dev.crmkit.spi.Page;
-import dev.crmkit.spi.PageRequest;
-import dev.crmkit.spi.ValidationException;
-import dev.crmkit.spi.touchpoint.Channel;
-import dev.crmkit.spi.touchpoint.ChannelActivity;
-import dev.crmkit.spi.touchpoint.Direction;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.Cursor;
+import dev.crmkit.model.Page;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.touchpoint.Channel;
+import dev.crmkit.model.touchpoint.ChannelActivity;
+import dev.crmkit.model.touchpoint.Direction;
+import dev.crmkit.model.touchpoint.Purpose;
+import dev.crmkit.model.touchpoint.TimelineFilter;
 import dev.crmkit.spi.touchpoint.InteractionRecord;
 import dev.crmkit.spi.touchpoint.InteractionStore;
-import dev.crmkit.spi.touchpoint.Purpose;
-import dev.crmkit.spi.touchpoint.TimelineFilter;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -1,9 +1,9 @@
 package dev.crmkit.jdbc;
 
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.ConflictException;
-import dev.crmkit.spi.DuplicateException;
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ConflictException;
+import dev.crmkit.model.DuplicateException;
+import dev.crmkit.model.ValidationException;
 import dev.crmkit.spi.lead.LeadModelRecord;
 import dev.crmkit.spi.lead.LeadModelStore;
 import java.sql.Connection;

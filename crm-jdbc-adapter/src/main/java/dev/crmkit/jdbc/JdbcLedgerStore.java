@@ -1,10 +1,10 @@
 package dev.crmkit.jdbc;
 
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.Cursor;
-import dev.crmkit.spi.Page;
-import dev.crmkit.spi.PageRequest;
-import dev.crmkit.spi.loyalty.LedgerEntryKind;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.Cursor;
+import dev.crmkit.model.Page;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.loyalty.LedgerEntryKind;
 import dev.crmkit.spi.loyalty.LedgerEntryRecord;
 import dev.crmkit.spi.loyalty.LedgerStore;
 import dev.crmkit.spi.loyalty.LedgerSums;

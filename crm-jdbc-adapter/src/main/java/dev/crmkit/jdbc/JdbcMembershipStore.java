@@ -1,10 +1,10 @@
 package dev.crmkit.jdbc;
 
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.ConflictException;
-import dev.crmkit.spi.NotFoundException;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ConflictException;
+import dev.crmkit.model.NotFoundException;
+import dev.crmkit.model.loyalty.MembershipStatus;
 import dev.crmkit.spi.loyalty.MembershipRecord;
-import dev.crmkit.spi.loyalty.MembershipStatus;
 import dev.crmkit.spi.loyalty.MembershipStore;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,8 +1,8 @@
 package dev.crmkit.jdbc;
 
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.PageRequest;
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.ValidationException;
 import dev.crmkit.spi.outbox.OutboxEvent;
 import dev.crmkit.spi.outbox.OutboxStore;
 import java.sql.Connection;

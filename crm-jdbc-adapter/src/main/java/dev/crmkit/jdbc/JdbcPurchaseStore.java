@@ -1,18 +1,18 @@
 package dev.crmkit.jdbc;
 
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.ConflictException;
-import dev.crmkit.spi.Cursor;
-import dev.crmkit.spi.DuplicateException;
-import dev.crmkit.spi.NotFoundException;
-import dev.crmkit.spi.Page;
-import dev.crmkit.spi.PageRequest;
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ConflictException;
+import dev.crmkit.model.Cursor;
+import dev.crmkit.model.DuplicateException;
+import dev.crmkit.model.NotFoundException;
+import dev.crmkit.model.Page;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.loyalty.PurchaseSummary;
 import dev.crmkit.spi.loyalty.PurchaseLineRecord;
 import dev.crmkit.spi.loyalty.PurchaseRecord;
 import dev.crmkit.spi.loyalty.PurchaseReturnRecord;
 import dev.crmkit.spi.loyalty.PurchaseStore;
-import dev.crmkit.spi.loyalty.PurchaseSummary;
 import dev.crmkit.spi.loyalty.ReturnLineRecord;
 import java.math.BigDecimal;
 import java.sql.Connection;

@@ -1,9 +1,9 @@
 package dev.crmkit.jdbc;
 
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.ConflictException;
-import dev.crmkit.spi.NotFoundException;
-import dev.crmkit.spi.PageRequest;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ConflictException;
+import dev.crmkit.model.NotFoundException;
+import dev.crmkit.model.PageRequest;
 import dev.crmkit.spi.customer.RelationshipRecord;
 import dev.crmkit.spi.customer.RelationshipStore;
 import java.sql.Connection;

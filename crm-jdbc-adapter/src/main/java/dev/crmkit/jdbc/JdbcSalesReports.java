@@ -1,15 +1,15 @@
 package dev.crmkit.jdbc;
 
+import dev.crmkit.model.opportunity.CurrencyTotal;
+import dev.crmkit.model.opportunity.FunnelStage;
+import dev.crmkit.model.opportunity.LeadSourceResult;
+import dev.crmkit.model.opportunity.PipelineCell;
+import dev.crmkit.model.opportunity.RepResult;
+import dev.crmkit.model.opportunity.ReportPeriod;
+import dev.crmkit.model.opportunity.SalesCycle;
+import dev.crmkit.model.opportunity.StageOutcome;
+import dev.crmkit.model.opportunity.WinRate;
 import dev.crmkit.spi.Ids;
-import dev.crmkit.spi.opportunity.CurrencyTotal;
-import dev.crmkit.spi.opportunity.FunnelStage;
-import dev.crmkit.spi.opportunity.LeadSourceResult;
-import dev.crmkit.spi.opportunity.PipelineCell;
-import dev.crmkit.spi.opportunity.RepResult;
-import dev.crmkit.spi.opportunity.ReportPeriod;
-import dev.crmkit.spi.opportunity.SalesCycle;
-import dev.crmkit.spi.opportunity.StageOutcome;
-import dev.crmkit.spi.opportunity.WinRate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.crmkit.jdbc;
 
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.DuplicateException;
-import dev.crmkit.spi.StorageFailureException;
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.DuplicateException;
+import dev.crmkit.model.StorageFailureException;
+import dev.crmkit.model.ValidationException;
 import dev.crmkit.spi.message.RatePermit;
 import dev.crmkit.spi.message.SendRateStore;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package dev.crmkit.jdbc;
 
-import dev.crmkit.spi.Checks;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.StorageFailureException;
 import dev.crmkit.spi.Storage;
-import dev.crmkit.spi.StorageFailureException;
 import dev.crmkit.spi.TransactionRunner;
 import dev.crmkit.spi.customer.ContactPointStore;
 import dev.crmkit.spi.customer.CustomerStorage;
@@ -120,7 +120,7 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
      * host's own tables in the same database.
      *
      * @param type what is read, for error messages ({@code "test drive"}); no personal data
-     * @throws dev.crmkit.spi.StorageFailureException when the database fails, with the SQLState but no SQL text
+     * @throws dev.crmkit.model.StorageFailureException when the database fails, with the SQLState but no SQL text
      */
     public <T> T read(String type, ConnectionWork<T> work) {
         Checks.text("type", type, 100);
@@ -134,8 +134,8 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
      * writes of the same unit: a host's domain keeps its rows and CRMKit's events together.
      *
      * @param type what is written, for error messages ({@code "test drive"}); no personal data
-     * @throws dev.crmkit.spi.DuplicateException when a unique constraint is violated
-     * @throws dev.crmkit.spi.StorageFailureException when the database fails otherwise
+     * @throws dev.crmkit.model.DuplicateException when a unique constraint is violated
+     * @throws dev.crmkit.model.StorageFailureException when the database fails otherwise
      */
     public <T> T write(String type, ConnectionWork<T> work) {
         Checks.text("type", type, 100);

@@ -1,12 +1,12 @@
 package dev.crmkit.jdbc;
 
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.ConflictException;
-import dev.crmkit.spi.Cursor;
-import dev.crmkit.spi.NotFoundException;
-import dev.crmkit.spi.Page;
-import dev.crmkit.spi.PageRequest;
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ConflictException;
+import dev.crmkit.model.Cursor;
+import dev.crmkit.model.NotFoundException;
+import dev.crmkit.model.Page;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.ValidationException;
 import dev.crmkit.spi.team.TeamRecord;
 import dev.crmkit.spi.team.TeamStore;
 import java.sql.Connection;

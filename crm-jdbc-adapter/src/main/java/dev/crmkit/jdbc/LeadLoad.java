@@ -1,7 +1,7 @@
 package dev.crmkit.jdbc;
 
+import dev.crmkit.model.lead.LeadStatus;
 import dev.crmkit.spi.Ids;
-import dev.crmkit.spi.lead.LeadStatus;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -1,12 +1,12 @@
 package dev.crmkit.jdbc;
 
-import dev.crmkit.spi.lead.LeadAttribution;
-import dev.crmkit.spi.lead.LeadDetails;
+import dev.crmkit.model.lead.LeadAttribution;
+import dev.crmkit.model.lead.LeadDetails;
+import dev.crmkit.model.lead.LeadSource;
+import dev.crmkit.model.lead.LeadStatus;
+import dev.crmkit.model.lead.Qualification;
+import dev.crmkit.model.lead.ScoreFactor;
 import dev.crmkit.spi.lead.LeadRecord;
-import dev.crmkit.spi.lead.LeadSource;
-import dev.crmkit.spi.lead.LeadStatus;
-import dev.crmkit.spi.lead.Qualification;
-import dev.crmkit.spi.lead.ScoreFactor;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.crmkit.jdbc;
 
-import dev.crmkit.spi.StorageFailureException;
+import dev.crmkit.model.StorageFailureException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

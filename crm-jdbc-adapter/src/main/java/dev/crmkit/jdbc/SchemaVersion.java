@@ -1,6 +1,6 @@
 package dev.crmkit.jdbc;
 
-import dev.crmkit.spi.StorageFailureException;
+import dev.crmkit.model.StorageFailureException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,8 +1,8 @@
 package dev.crmkit.jdbc;
 
-import dev.crmkit.spi.Cursor;
-import dev.crmkit.spi.Page;
-import dev.crmkit.spi.PageRequest;
+import dev.crmkit.model.Cursor;
+import dev.crmkit.model.Page;
+import dev.crmkit.model.PageRequest;
 import dev.crmkit.spi.customer.SharedValue;
 import java.sql.Connection;
 import java.sql.SQLException;

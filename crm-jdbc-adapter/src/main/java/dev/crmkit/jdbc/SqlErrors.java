@@ -1,9 +1,9 @@
 package dev.crmkit.jdbc;
 
-import dev.crmkit.spi.ConflictException;
-import dev.crmkit.spi.CrmException;
-import dev.crmkit.spi.DuplicateException;
-import dev.crmkit.spi.StorageFailureException;
+import dev.crmkit.model.ConflictException;
+import dev.crmkit.model.CrmException;
+import dev.crmkit.model.DuplicateException;
+import dev.crmkit.model.StorageFailureException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;

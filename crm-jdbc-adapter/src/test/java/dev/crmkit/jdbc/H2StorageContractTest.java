@@ -3,9 +3,9 @@ package dev.crmkit.jdbc;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.tck.StorageContract;
-import org.junit.jupiter.api.Nested;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Nested;
 
 /** The whole storage contract on H2, a new in-memory database for every test. */
 class H2StorageContractTest extends StorageContract {

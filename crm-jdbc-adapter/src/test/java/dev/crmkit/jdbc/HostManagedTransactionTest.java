@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.crmkit.spi.DuplicateException;
-import dev.crmkit.spi.customer.CustomerCriterion;
+import dev.crmkit.model.DuplicateException;
+import dev.crmkit.model.customer.CustomerCriterion;
 import dev.crmkit.spi.customer.CustomerRecord;
 import dev.crmkit.spi.outbox.OutboxEvent;
 import java.sql.Connection;

@@ -3,8 +3,8 @@ package dev.crmkit.jdbc;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.tck.StorageContract;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Nested;
 
 /**
  * The whole storage contract on PostgreSQL ({@value TestDatabases#POSTGRES}): migrated once per class, every

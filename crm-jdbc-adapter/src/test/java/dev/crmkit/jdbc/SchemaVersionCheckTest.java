@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.crmkit.spi.StorageFailureException;
+import dev.crmkit.model.StorageFailureException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.crmkit.spi.CommitOutcomeUnknownException;
-import dev.crmkit.spi.ConflictException;
+import dev.crmkit.model.CommitOutcomeUnknownException;
+import dev.crmkit.model.ConflictException;
 import dev.crmkit.spi.Retry;
 import dev.crmkit.spi.outbox.OutboxEvent;
 import java.lang.reflect.InvocationTargetException;

@@ -12,11 +12,11 @@ import dev.crmkit.core.touchpoint.RecordInteraction;
 import dev.crmkit.core.touchpoint.TouchPointService;
 import dev.crmkit.inmemory.InMemoryStorage;
 import dev.crmkit.jdbc.JdbcStorage;
+import dev.crmkit.model.touchpoint.Channel;
+import dev.crmkit.model.touchpoint.Direction;
+import dev.crmkit.model.touchpoint.Purpose;
 import dev.crmkit.modulecheck.visit.VisitModule;
 import dev.crmkit.spi.Storage;
-import dev.crmkit.spi.touchpoint.Channel;
-import dev.crmkit.spi.touchpoint.Direction;
-import dev.crmkit.spi.touchpoint.Purpose;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,13 +29,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.h2.jdbcx.JdbcDataSource;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
-import org.junit.platform.engine.discovery.DiscoverySelectors;
 
 /**
  * Runs CRMKit from a named module and prints one {@code key: value} line per fact it observed: which modules the

@@ -1,5 +1,9 @@
 package dev.crmkit.spi;
 
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.CommitOutcomeUnknownException;
+import dev.crmkit.model.CrmException;
+import dev.crmkit.model.ValidationException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;

@@ -1,5 +1,7 @@
 package dev.crmkit.spi;
 
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ValidationException;
 import dev.crmkit.spi.idempotency.IdempotencyStore;
 import dev.crmkit.spi.outbox.OutboxStore;
 import dev.crmkit.spi.scheduling.DueWorkStore;

@@ -1,5 +1,9 @@
 package dev.crmkit.spi;
 
+import dev.crmkit.model.CommitOutcomeUnknownException;
+import dev.crmkit.model.ConflictException;
+import dev.crmkit.model.CrmException;
+import dev.crmkit.model.DuplicateException;
 import java.util.function.Supplier;
 
 /**

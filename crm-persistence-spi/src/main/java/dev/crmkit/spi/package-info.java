@@ -5,7 +5,9 @@
  * outbox, due work and idempotency keys) and one {@link dev.crmkit.spi.StorageCapability} per domain, which an
  * adapter offers or not (customers, touch points, team, leads, opportunities, ...). Every record carries tenant, id, version and
  * timestamps ({@link dev.crmkit.spi.StoredRecord}); updates are optimistic; large reads are keyset
- * {@link dev.crmkit.spi.Page pages}. The package depends on the JDK only, so any storage can implement it;
+ * {@link dev.crmkit.model.Page pages}. The package depends on the JDK only, so any storage can implement it;
  * the {@code crm-persistence-tck} suite certifies an implementation.
  */
 package dev.crmkit.spi;
+
+import dev.crmkit.model.Page;

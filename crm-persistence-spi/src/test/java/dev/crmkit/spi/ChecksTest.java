@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.strings;
 
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ValidationException;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;

@@ -3,6 +3,14 @@ package dev.crmkit.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.crmkit.model.CommitOutcomeUnknownException;
+import dev.crmkit.model.ConflictException;
+import dev.crmkit.model.DuplicateException;
+import dev.crmkit.model.IllegalTransitionException;
+import dev.crmkit.model.NotFoundException;
+import dev.crmkit.model.NotPermittedException;
+import dev.crmkit.model.StorageFailureException;
+import dev.crmkit.model.ValidationException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -3,12 +3,12 @@ package dev.crmkit.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.crmkit.spi.ValidationException;
-import dev.crmkit.spi.customer.ContactPointKind;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.customer.ContactPointKind;
+import dev.crmkit.model.customer.LifecycleStage;
+import dev.crmkit.model.customer.PartyKind;
 import dev.crmkit.spi.customer.ContactPointRecord;
 import dev.crmkit.spi.customer.CustomerRecord;
-import dev.crmkit.spi.customer.LifecycleStage;
-import dev.crmkit.spi.customer.PartyKind;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;

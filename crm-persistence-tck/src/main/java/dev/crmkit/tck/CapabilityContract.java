@@ -3,9 +3,9 @@ package dev.crmkit.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.crmkit.model.ValidationException;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.StorageCapability;
-import dev.crmkit.spi.ValidationException;
 import dev.crmkit.spi.customer.CustomerStorage;
 import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.opportunity.OpportunityStorage;

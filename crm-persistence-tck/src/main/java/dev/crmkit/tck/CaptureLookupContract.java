@@ -4,9 +4,9 @@ import static dev.crmkit.tck.CustomerFixtures.bareProspect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.customer.ContactPointKind;
 import dev.crmkit.spi.Ids;
-import dev.crmkit.spi.ValidationException;
-import dev.crmkit.spi.customer.ContactPointKind;
 import dev.crmkit.spi.customer.ContactPointRecord;
 import dev.crmkit.spi.customer.CustomerRecord;
 import dev.crmkit.spi.lead.LeadRecord;

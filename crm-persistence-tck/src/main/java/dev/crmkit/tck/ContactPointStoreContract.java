@@ -10,15 +10,15 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.Generate.range;
 import static org.quicktheories.generators.SourceDSL.lists;
 
-import dev.crmkit.spi.ConflictException;
-import dev.crmkit.spi.Cursor;
-import dev.crmkit.spi.DuplicateException;
+import dev.crmkit.model.ConflictException;
+import dev.crmkit.model.Cursor;
+import dev.crmkit.model.DuplicateException;
+import dev.crmkit.model.NotFoundException;
+import dev.crmkit.model.Page;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.customer.ContactPointKind;
 import dev.crmkit.spi.Ids;
-import dev.crmkit.spi.NotFoundException;
-import dev.crmkit.spi.Page;
-import dev.crmkit.spi.PageRequest;
-import dev.crmkit.spi.ValidationException;
-import dev.crmkit.spi.customer.ContactPointKind;
 import dev.crmkit.spi.customer.ContactPointRecord;
 import dev.crmkit.spi.customer.ContactPointStore;
 import dev.crmkit.spi.customer.SharedValue;
@@ -68,7 +68,7 @@ public abstract class ContactPointStoreContract extends ContractSupport {
         ContactPointRecord full = postal(TENANT, jana);
         ContactPointRecord sparse = new ContactPointRecord(TENANT, UUID.randomUUID(), 1, NOW, NOW, jana,
                 ContactPointKind.POSTAL, null, "ул. тверская 1 ru",
-                new dev.crmkit.spi.customer.PostalAddress("ул. Тверская, 1", null, null, null, "RU"), false);
+                new dev.crmkit.model.customer.PostalAddress("ул. Тверская, 1", null, null, null, "RU"), false);
 
         contactPoints().insert(sparse);
 

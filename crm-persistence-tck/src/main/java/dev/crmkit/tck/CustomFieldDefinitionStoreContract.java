@@ -6,12 +6,12 @@ import static dev.crmkit.tck.CustomerFixtures.definition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.crmkit.spi.ConflictException;
-import dev.crmkit.spi.DuplicateException;
-import dev.crmkit.spi.NotFoundException;
+import dev.crmkit.model.ConflictException;
+import dev.crmkit.model.DuplicateException;
+import dev.crmkit.model.NotFoundException;
+import dev.crmkit.model.customfield.CustomFieldType;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionRecord;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
-import dev.crmkit.spi.customfield.CustomFieldType;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 

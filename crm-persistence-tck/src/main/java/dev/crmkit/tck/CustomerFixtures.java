@@ -1,15 +1,15 @@
 package dev.crmkit.tck;
 
-import dev.crmkit.spi.customer.ContactPointKind;
+import dev.crmkit.model.customer.ContactPointKind;
+import dev.crmkit.model.customer.LifecycleStage;
+import dev.crmkit.model.customer.PartyKind;
+import dev.crmkit.model.customer.PostalAddress;
+import dev.crmkit.model.customfield.CustomFieldType;
+import dev.crmkit.model.customfield.CustomFieldValue;
 import dev.crmkit.spi.customer.ContactPointRecord;
 import dev.crmkit.spi.customer.CustomerRecord;
-import dev.crmkit.spi.customer.LifecycleStage;
-import dev.crmkit.spi.customer.PartyKind;
-import dev.crmkit.spi.customer.PostalAddress;
 import dev.crmkit.spi.customer.RelationshipRecord;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionRecord;
-import dev.crmkit.spi.customfield.CustomFieldType;
-import dev.crmkit.spi.customfield.CustomFieldValue;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -6,12 +6,12 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.Generate.range;
 import static org.quicktheories.generators.SourceDSL.lists;
 
-import dev.crmkit.spi.Cursor;
+import dev.crmkit.model.Cursor;
+import dev.crmkit.model.Page;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.customer.CustomerCriterion;
 import dev.crmkit.spi.Ids;
-import dev.crmkit.spi.Page;
-import dev.crmkit.spi.PageRequest;
-import dev.crmkit.spi.ValidationException;
-import dev.crmkit.spi.customer.CustomerCriterion;
 import dev.crmkit.spi.customer.CustomerRecord;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -3,7 +3,7 @@ package dev.crmkit.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.ValidationException;
 import dev.crmkit.spi.scheduling.DueWorkRecord;
 import dev.crmkit.spi.scheduling.DueWorkStore;
 import java.time.Duration;

@@ -3,8 +3,8 @@ package dev.crmkit.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.crmkit.spi.DuplicateException;
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.DuplicateException;
+import dev.crmkit.model.ValidationException;
 import dev.crmkit.spi.idempotency.IdempotencyKey;
 import dev.crmkit.spi.idempotency.IdempotencyStore;
 import java.util.ArrayList;

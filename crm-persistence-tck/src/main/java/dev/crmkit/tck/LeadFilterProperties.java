@@ -5,13 +5,13 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import dev.crmkit.model.Page;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.lead.LeadFilter;
+import dev.crmkit.model.lead.LeadSource;
+import dev.crmkit.model.lead.LeadStatus;
 import dev.crmkit.spi.Ids;
-import dev.crmkit.spi.Page;
-import dev.crmkit.spi.PageRequest;
-import dev.crmkit.spi.lead.LeadFilter;
 import dev.crmkit.spi.lead.LeadRecord;
-import dev.crmkit.spi.lead.LeadSource;
-import dev.crmkit.spi.lead.LeadStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

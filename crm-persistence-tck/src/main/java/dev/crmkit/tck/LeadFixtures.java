@@ -1,13 +1,13 @@
 package dev.crmkit.tck;
 
-import dev.crmkit.spi.lead.LeadAttribution;
-import dev.crmkit.spi.lead.LeadDetails;
+import dev.crmkit.model.lead.LeadAttribution;
+import dev.crmkit.model.lead.LeadDetails;
+import dev.crmkit.model.lead.LeadSource;
+import dev.crmkit.model.lead.LeadStatus;
+import dev.crmkit.model.lead.Qualification;
+import dev.crmkit.model.lead.ScoreFactor;
 import dev.crmkit.spi.lead.LeadRecord;
 import dev.crmkit.spi.lead.LeadRotationRecord;
-import dev.crmkit.spi.lead.LeadSource;
-import dev.crmkit.spi.lead.LeadStatus;
-import dev.crmkit.spi.lead.Qualification;
-import dev.crmkit.spi.lead.ScoreFactor;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

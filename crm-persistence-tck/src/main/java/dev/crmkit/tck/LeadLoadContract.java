@@ -9,11 +9,11 @@ import static dev.crmkit.tck.LeadFixtures.withId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.crmkit.spi.ConflictException;
-import dev.crmkit.spi.DuplicateException;
-import dev.crmkit.spi.NotFoundException;
+import dev.crmkit.model.ConflictException;
+import dev.crmkit.model.DuplicateException;
+import dev.crmkit.model.NotFoundException;
+import dev.crmkit.model.lead.LeadStatus;
 import dev.crmkit.spi.lead.LeadRecord;
-import dev.crmkit.spi.lead.LeadStatus;
 import dev.crmkit.spi.lead.LeadStore;
 import java.util.List;
 import java.util.Map;

@@ -6,11 +6,11 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
-import dev.crmkit.spi.ConflictException;
-import dev.crmkit.spi.PageRequest;
-import dev.crmkit.spi.lead.LeadFilter;
+import dev.crmkit.model.ConflictException;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.lead.LeadFilter;
+import dev.crmkit.model.lead.LeadStatus;
 import dev.crmkit.spi.lead.LeadRecord;
-import dev.crmkit.spi.lead.LeadStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

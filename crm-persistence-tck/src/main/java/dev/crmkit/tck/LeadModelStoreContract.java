@@ -5,8 +5,8 @@ import static dev.crmkit.tck.CustomerFixtures.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.crmkit.spi.ConflictException;
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.ConflictException;
+import dev.crmkit.model.ValidationException;
 import dev.crmkit.spi.lead.LeadModelRecord;
 import dev.crmkit.spi.lead.LeadModelStore;
 import java.util.UUID;

@@ -8,13 +8,13 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.Generate.range;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import dev.crmkit.model.Page;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.message.ChannelKind;
+import dev.crmkit.model.message.MessageFilter;
+import dev.crmkit.model.message.MessageStatus;
 import dev.crmkit.spi.Ids;
-import dev.crmkit.spi.Page;
-import dev.crmkit.spi.PageRequest;
-import dev.crmkit.spi.message.ChannelKind;
-import dev.crmkit.spi.message.MessageFilter;
 import dev.crmkit.spi.message.MessageRecord;
-import dev.crmkit.spi.message.MessageStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;

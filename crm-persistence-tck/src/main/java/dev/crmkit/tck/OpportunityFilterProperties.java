@@ -5,13 +5,13 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import dev.crmkit.model.Page;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.opportunity.ForecastCategory;
+import dev.crmkit.model.opportunity.OpportunityFilter;
+import dev.crmkit.model.opportunity.StageOutcome;
 import dev.crmkit.spi.Ids;
-import dev.crmkit.spi.Page;
-import dev.crmkit.spi.PageRequest;
-import dev.crmkit.spi.opportunity.ForecastCategory;
-import dev.crmkit.spi.opportunity.OpportunityFilter;
 import dev.crmkit.spi.opportunity.OpportunityRecord;
-import dev.crmkit.spi.opportunity.StageOutcome;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;

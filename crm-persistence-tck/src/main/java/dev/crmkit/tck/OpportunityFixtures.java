@@ -1,14 +1,14 @@
 package dev.crmkit.tck;
 
-import dev.crmkit.spi.opportunity.ForecastCategory;
+import dev.crmkit.model.opportunity.ForecastCategory;
+import dev.crmkit.model.opportunity.OpportunityContact;
+import dev.crmkit.model.opportunity.PipelineStage;
+import dev.crmkit.model.opportunity.ReopenRule;
+import dev.crmkit.model.opportunity.StageOutcome;
 import dev.crmkit.spi.opportunity.LineItemRecord;
-import dev.crmkit.spi.opportunity.OpportunityContact;
 import dev.crmkit.spi.opportunity.OpportunityRecord;
 import dev.crmkit.spi.opportunity.PipelineRecord;
-import dev.crmkit.spi.opportunity.PipelineStage;
-import dev.crmkit.spi.opportunity.ReopenRule;
 import dev.crmkit.spi.opportunity.StageChangeRecord;
-import dev.crmkit.spi.opportunity.StageOutcome;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,9 +67,9 @@ final class OpportunityFixtures {
                         new LineItemRecord("sku-2", new BigDecimal("3"), new BigDecimal("400.00"), BigDecimal.ZERO),
                         new LineItemRecord("sku-1", new BigDecimal("1.5"), new BigDecimal("23"),
                                 new BigDecimal("12.5"))),
-                Set.of(new OpportunityContact(UUID.randomUUID(), dev.crmkit.spi.opportunity.ContactRole.CHAMPION),
+                Set.of(new OpportunityContact(UUID.randomUUID(), dev.crmkit.model.opportunity.ContactRole.CHAMPION),
                         new OpportunityContact(UUID.randomUUID(),
-                                dev.crmkit.spi.opportunity.ContactRole.ECONOMIC_BUYER)),
+                                dev.crmkit.model.opportunity.ContactRole.ECONOMIC_BUYER)),
                 Set.of("Initech", "Umbrella"), UUID.randomUUID(), "web-form", NOW, null, null);
     }
 

@@ -3,8 +3,8 @@ package dev.crmkit.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.crmkit.spi.DuplicateException;
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.DuplicateException;
+import dev.crmkit.model.ValidationException;
 import dev.crmkit.spi.outbox.OutboxEvent;
 import dev.crmkit.spi.outbox.OutboxStore;
 import java.time.Duration;

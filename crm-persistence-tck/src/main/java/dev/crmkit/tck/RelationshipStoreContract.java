@@ -8,11 +8,11 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.Generate.range;
 import static org.quicktheories.generators.SourceDSL.lists;
 
-import dev.crmkit.spi.ConflictException;
-import dev.crmkit.spi.DuplicateException;
+import dev.crmkit.model.ConflictException;
+import dev.crmkit.model.DuplicateException;
+import dev.crmkit.model.NotFoundException;
+import dev.crmkit.model.ValidationException;
 import dev.crmkit.spi.Ids;
-import dev.crmkit.spi.NotFoundException;
-import dev.crmkit.spi.ValidationException;
 import dev.crmkit.spi.customer.RelationshipRecord;
 import dev.crmkit.spi.customer.RelationshipStore;
 import java.time.Instant;

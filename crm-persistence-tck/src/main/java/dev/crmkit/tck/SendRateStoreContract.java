@@ -3,7 +3,7 @@ package dev.crmkit.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.ValidationException;
 import dev.crmkit.spi.message.MessageStorage;
 import dev.crmkit.spi.message.RatePermit;
 import dev.crmkit.spi.message.SendRateStore;

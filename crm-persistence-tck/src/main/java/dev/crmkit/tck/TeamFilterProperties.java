@@ -5,13 +5,13 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import dev.crmkit.model.Page;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.team.Availability;
+import dev.crmkit.model.team.MemberFilter;
+import dev.crmkit.model.team.TeamRole;
 import dev.crmkit.spi.Ids;
-import dev.crmkit.spi.Page;
-import dev.crmkit.spi.PageRequest;
-import dev.crmkit.spi.team.Availability;
-import dev.crmkit.spi.team.MemberFilter;
 import dev.crmkit.spi.team.TeamMemberRecord;
-import dev.crmkit.spi.team.TeamRole;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

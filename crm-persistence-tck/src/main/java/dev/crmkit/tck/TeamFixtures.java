@@ -1,9 +1,9 @@
 package dev.crmkit.tck;
 
-import dev.crmkit.spi.team.Availability;
+import dev.crmkit.model.team.Availability;
+import dev.crmkit.model.team.TeamRole;
 import dev.crmkit.spi.team.TeamMemberRecord;
 import dev.crmkit.spi.team.TeamRecord;
-import dev.crmkit.spi.team.TeamRole;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;

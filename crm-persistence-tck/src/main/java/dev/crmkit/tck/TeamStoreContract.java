@@ -6,12 +6,12 @@ import static dev.crmkit.tck.TeamFixtures.team;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.crmkit.spi.ConflictException;
-import dev.crmkit.spi.DuplicateException;
+import dev.crmkit.model.ConflictException;
+import dev.crmkit.model.DuplicateException;
+import dev.crmkit.model.NotFoundException;
+import dev.crmkit.model.Page;
+import dev.crmkit.model.PageRequest;
 import dev.crmkit.spi.Ids;
-import dev.crmkit.spi.NotFoundException;
-import dev.crmkit.spi.Page;
-import dev.crmkit.spi.PageRequest;
 import dev.crmkit.spi.team.TeamRecord;
 import dev.crmkit.spi.team.TeamStore;
 import java.util.ArrayList;

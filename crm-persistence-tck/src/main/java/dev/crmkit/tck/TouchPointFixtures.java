@@ -1,11 +1,11 @@
 package dev.crmkit.tck;
 
-import dev.crmkit.spi.touchpoint.Channel;
-import dev.crmkit.spi.touchpoint.Direction;
+import dev.crmkit.model.touchpoint.Channel;
+import dev.crmkit.model.touchpoint.Direction;
+import dev.crmkit.model.touchpoint.Purpose;
+import dev.crmkit.model.touchpoint.TaskStatus;
 import dev.crmkit.spi.touchpoint.InteractionRecord;
-import dev.crmkit.spi.touchpoint.Purpose;
 import dev.crmkit.spi.touchpoint.TaskRecord;
-import dev.crmkit.spi.touchpoint.TaskStatus;
 import java.time.Instant;
 import java.util.UUID;
 

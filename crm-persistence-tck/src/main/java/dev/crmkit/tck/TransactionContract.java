@@ -3,7 +3,8 @@ package dev.crmkit.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.crmkit.spi.DuplicateException;
+import dev.crmkit.model.DuplicateException;
+import dev.crmkit.model.touchpoint.TaskStatus;
 import dev.crmkit.spi.TransactionRunner;
 import dev.crmkit.spi.customer.CustomerRecord;
 import dev.crmkit.spi.customer.CustomerStorage;
@@ -12,7 +13,6 @@ import dev.crmkit.spi.idempotency.IdempotencyStore;
 import dev.crmkit.spi.outbox.OutboxEvent;
 import dev.crmkit.spi.scheduling.DueWorkRecord;
 import dev.crmkit.spi.touchpoint.TaskRecord;
-import dev.crmkit.spi.touchpoint.TaskStatus;
 import dev.crmkit.spi.touchpoint.TouchPointStorage;
 import java.time.Duration;
 import java.util.List;

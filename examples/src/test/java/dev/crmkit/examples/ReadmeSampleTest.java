@@ -31,7 +31,7 @@ class ReadmeSampleTest {
             "import dev.crmkit.core.touchpoint.*;",
             "import dev.crmkit.core.view.*;",
             "import dev.crmkit.jdbc.*;",
-            "import dev.crmkit.spi.touchpoint.*;",
+            "import dev.crmkit.model.touchpoint.*;",
             "import java.time.*;",
             "import javax.sql.DataSource;");
 

@@ -1,6 +1,6 @@
 package dev.crmkit.core.common;
 
-import dev.crmkit.spi.Checks;
+import dev.crmkit.model.Checks;
 
 /**
  * Who did something: a user of the host application, or the system itself (an import, a scheduled job).
@@ -17,7 +17,7 @@ public record Actor(String id, Kind kind) {
     }
 
     /**
-     * @throws dev.crmkit.spi.ValidationException ({@code actor.id}) unless the id is 1 to 100 characters without an
+     * @throws dev.crmkit.model.ValidationException ({@code actor.id}) unless the id is 1 to 100 characters without an
      *     {@code @}; ({@code actor.kind}) when the kind is null
      */
     public Actor {

@@ -1,7 +1,7 @@
 package dev.crmkit.core.common;
 
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ValidationException;
 
 /**
  * The one rule for text a caller gives CRMKit: names, titles, subjects, labels, tags, reasons, notes and other free

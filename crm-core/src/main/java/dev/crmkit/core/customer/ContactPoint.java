@@ -1,8 +1,8 @@
 package dev.crmkit.core.customer;
 
-import dev.crmkit.spi.customer.ContactPointKind;
+import dev.crmkit.model.customer.ContactPointKind;
+import dev.crmkit.model.customer.PostalAddress;
 import dev.crmkit.spi.customer.ContactPointRecord;
-import dev.crmkit.spi.customer.PostalAddress;
 import java.util.UUID;
 
 /**

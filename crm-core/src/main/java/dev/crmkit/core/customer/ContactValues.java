@@ -1,8 +1,8 @@
 package dev.crmkit.core.customer;
 
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.ValidationException;
-import dev.crmkit.spi.customer.PostalAddress;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.customer.PostalAddress;
 
 /**
  * The normalization customers' contact points get, for other domains that take contact data (leads): e-mail

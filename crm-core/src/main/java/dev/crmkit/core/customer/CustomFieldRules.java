@@ -1,8 +1,8 @@
 package dev.crmkit.core.customer;
 
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.customfield.CustomFieldValue;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionRecord;
-import dev.crmkit.spi.customfield.CustomFieldValue;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;

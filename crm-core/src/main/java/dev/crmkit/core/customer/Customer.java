@@ -1,10 +1,10 @@
 package dev.crmkit.core.customer;
 
-import dev.crmkit.spi.customer.ContactPointKind;
+import dev.crmkit.model.customer.ContactPointKind;
+import dev.crmkit.model.customer.LifecycleStage;
+import dev.crmkit.model.customer.PartyKind;
+import dev.crmkit.model.customfield.CustomFieldValue;
 import dev.crmkit.spi.customer.CustomerRecord;
-import dev.crmkit.spi.customer.LifecycleStage;
-import dev.crmkit.spi.customer.PartyKind;
-import dev.crmkit.spi.customfield.CustomFieldValue;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;

@@ -1,16 +1,16 @@
 package dev.crmkit.core.customer;
 
-import static dev.crmkit.spi.customer.LifecycleStage.CUSTOMER;
-import static dev.crmkit.spi.customer.LifecycleStage.FORMER_CUSTOMER;
-import static dev.crmkit.spi.customer.LifecycleStage.PROSPECT;
+import static dev.crmkit.model.customer.LifecycleStage.CUSTOMER;
+import static dev.crmkit.model.customer.LifecycleStage.FORMER_CUSTOMER;
+import static dev.crmkit.model.customer.LifecycleStage.PROSPECT;
 
-import dev.crmkit.spi.IllegalTransitionException;
-import dev.crmkit.spi.ValidationException;
-import dev.crmkit.spi.customer.ContactPointKind;
+import dev.crmkit.model.IllegalTransitionException;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.customer.ContactPointKind;
+import dev.crmkit.model.customer.LifecycleStage;
+import dev.crmkit.model.customfield.CustomFieldValue;
 import dev.crmkit.spi.customer.ContactPointRecord;
 import dev.crmkit.spi.customer.CustomerRecord;
-import dev.crmkit.spi.customer.LifecycleStage;
-import dev.crmkit.spi.customfield.CustomFieldValue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;

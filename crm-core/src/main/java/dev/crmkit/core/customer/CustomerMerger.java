@@ -4,7 +4,7 @@ import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.module.CustomerDataPart;
 import dev.crmkit.core.module.CustomerMerge;
 import dev.crmkit.core.module.DomainContext;
-import dev.crmkit.spi.customer.ContactPointKind;
+import dev.crmkit.model.customer.ContactPointKind;
 import dev.crmkit.spi.customer.ContactPointRecord;
 import dev.crmkit.spi.customer.CustomerRecord;
 import dev.crmkit.spi.customer.CustomerStorage;

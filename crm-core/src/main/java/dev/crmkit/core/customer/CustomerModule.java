@@ -2,9 +2,9 @@ package dev.crmkit.core.customer;
 
 import dev.crmkit.core.module.DomainModule;
 import dev.crmkit.core.module.DomainSetup;
-import dev.crmkit.spi.Checks;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ValidationException;
 import dev.crmkit.spi.StorageCapability;
-import dev.crmkit.spi.ValidationException;
 import dev.crmkit.spi.customer.CustomerStorage;
 import java.util.HashMap;
 import java.util.Map;

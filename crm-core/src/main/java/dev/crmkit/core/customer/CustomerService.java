@@ -1,12 +1,12 @@
 package dev.crmkit.core.customer;
 
 import dev.crmkit.core.common.Actor;
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.Page;
-import dev.crmkit.spi.PageRequest;
-import dev.crmkit.spi.customer.CustomerCriterion;
-import dev.crmkit.spi.customer.LifecycleStage;
-import dev.crmkit.spi.customfield.CustomFieldValue;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.Page;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.customer.CustomerCriterion;
+import dev.crmkit.model.customer.LifecycleStage;
+import dev.crmkit.model.customfield.CustomFieldValue;
 import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
@@ -18,10 +18,10 @@ import java.util.stream.Stream;
  * every call is scoped to that tenant and never sees another's customers.
  *
  * <p>Each method is one transaction: it changes storage and records its {@link CustomerEvent events} in the outbox
- * together, or changes nothing. Bad input is rejected with a {@link dev.crmkit.spi.ValidationException} naming the
+ * together, or changes nothing. Bad input is rejected with a {@link dev.crmkit.model.ValidationException} naming the
  * field before anything is written. A customer id that was merged into another resolves to the survivor
- * everywhere. Errors are {@link dev.crmkit.spi.CrmException} subtypes; concurrent changes to the same customer
- * fail with a {@link dev.crmkit.spi.ConflictException} rather than overwrite each other.
+ * everywhere. Errors are {@link dev.crmkit.model.CrmException} subtypes; concurrent changes to the same customer
+ * fail with a {@link dev.crmkit.model.ConflictException} rather than overwrite each other.
  */
 public interface CustomerService {
 
@@ -29,10 +29,10 @@ public interface CustomerService {
      * Registers a person or an organization, normalizing its contact points and checking for duplicates under the
      * tenant's policy.
      *
-     * @throws dev.crmkit.spi.ValidationException for an invalid contact point ({@code contactPoints[i].value}) or
+     * @throws dev.crmkit.model.ValidationException for an invalid contact point ({@code contactPoints[i].value}) or
      *     custom field ({@code customFields.<key>}: not defined, wrong type, required and missing)
-     * @throws dev.crmkit.spi.NotPermittedException under {@link DuplicatePolicy#BLOCK} when a duplicate is likely
-     * @throws dev.crmkit.spi.DuplicateException when the external reference is taken
+     * @throws dev.crmkit.model.NotPermittedException under {@link DuplicatePolicy#BLOCK} when a duplicate is likely
+     * @throws dev.crmkit.model.DuplicateException when the external reference is taken
      */
     RegistrationResult register(RegisterCustomer command);
 
@@ -40,7 +40,7 @@ public interface CustomerService {
      * Changes names or the external reference and records {@link CustomerEvent.CustomerUpdated} naming the fields that
      * changed. A change that changes nothing writes nothing.
      *
-     * @throws dev.crmkit.spi.NotFoundException when the customer does not exist in this tenant
+     * @throws dev.crmkit.model.NotFoundException when the customer does not exist in this tenant
      */
     Customer updateDetails(UpdateDetails command);
 
@@ -48,7 +48,7 @@ public interface CustomerService {
      * Moves the customer along its lifecycle: prospect to customer, customer to former customer, former customer
      * back to customer.
      *
-     * @throws dev.crmkit.spi.IllegalTransitionException for any other move, naming both stages
+     * @throws dev.crmkit.model.IllegalTransitionException for any other move, naming both stages
      */
     Customer changeStage(UUID customerId, LifecycleStage stage);
 
@@ -64,7 +64,7 @@ public interface CustomerService {
     /**
      * Adds a contact point after normalizing it; the first of its kind becomes primary.
      *
-     * @throws dev.crmkit.spi.ValidationException ({@code contactPoint.value}) for an invalid one, or when the
+     * @throws dev.crmkit.model.ValidationException ({@code contactPoint.value}) for an invalid one, or when the
      *     customer already has the same normalized value
      */
     ContactPoint addContactPoint(UUID customerId, NewContactPoint contactPoint);
@@ -72,7 +72,7 @@ public interface CustomerService {
     /**
      * Removes a contact point; when it was primary, the next of its kind becomes primary.
      *
-     * @throws dev.crmkit.spi.NotFoundException when the customer has no such contact point
+     * @throws dev.crmkit.model.NotFoundException when the customer has no such contact point
      */
     Customer removeContactPoint(UUID customerId, UUID contactPointId);
 
@@ -82,7 +82,7 @@ public interface CustomerService {
     /**
      * Sets a custom field value.
      *
-     * @throws dev.crmkit.spi.ValidationException ({@code customFields.<key>}) when the tenant defines no such field
+     * @throws dev.crmkit.model.ValidationException ({@code customFields.<key>}) when the tenant defines no such field
      *     or the value has another type
      */
     Customer setCustomField(UUID customerId, String key, CustomFieldValue value);
@@ -90,14 +90,14 @@ public interface CustomerService {
     /**
      * Clears a custom field value; clearing one the customer does not have changes nothing.
      *
-     * @throws dev.crmkit.spi.ValidationException ({@code customFields.<key>}) when the field is required
+     * @throws dev.crmkit.model.ValidationException ({@code customFields.<key>}) when the field is required
      */
     Customer clearCustomField(UUID customerId, String key);
 
     /**
      * The customer with this id; a merged id gives its survivor.
      *
-     * @throws dev.crmkit.spi.NotFoundException when there is no such customer in this tenant
+     * @throws dev.crmkit.model.NotFoundException when there is no such customer in this tenant
      */
     Customer get(UUID customerId);
 
@@ -107,8 +107,8 @@ public interface CustomerService {
     /**
      * Links a person to an organization with a role.
      *
-     * @throws dev.crmkit.spi.ValidationException when the first is not a person or the second not an organization
-     * @throws dev.crmkit.spi.DuplicateException when the person already has this role there
+     * @throws dev.crmkit.model.ValidationException when the first is not a person or the second not an organization
+     * @throws dev.crmkit.model.DuplicateException when the person already has this role there
      */
     Relationship link(UUID personId, UUID organizationId, String role);
 
@@ -141,7 +141,7 @@ public interface CustomerService {
      * customers only, not with each other. At most {@link #MAX_PARTIES} parties with distinct ids; each lookup
      * considers up to 1,000 stored candidates, so an e-mail that hundreds of customers share can crowd out others.
      *
-     * @throws dev.crmkit.spi.ValidationException ({@code parties}) when the list is null, holds nulls, repeats an
+     * @throws dev.crmkit.model.ValidationException ({@code parties}) when the list is null, holds nulls, repeats an
      *     id or is too long
      */
     java.util.Map<UUID, List<DuplicateCandidate>> findMatchesAll(List<PartyProfile> parties);
@@ -152,7 +152,7 @@ public interface CustomerService {
      * opportunities, the contact roles the merged person holds on deals, and the leads linked to or converted into
      * the merged customer; the merged customer then resolves to the survivor. One transaction.
      *
-     * @throws dev.crmkit.spi.ValidationException when both ids name the same customer
+     * @throws dev.crmkit.model.ValidationException when both ids name the same customer
      */
     Customer merge(UUID survivorId, UUID mergedId, Actor actor);
 

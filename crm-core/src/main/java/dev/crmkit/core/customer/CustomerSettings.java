@@ -1,8 +1,8 @@
 package dev.crmkit.core.customer;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ValidationException;
 
 /**
  * The options a tenant's customer service runs with.

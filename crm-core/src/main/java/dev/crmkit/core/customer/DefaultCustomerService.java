@@ -1,24 +1,24 @@
 package dev.crmkit.core.customer;
 
 import dev.crmkit.core.common.Actor;
-import dev.crmkit.core.module.DomainContext;
 import dev.crmkit.core.common.Text;
-import dev.crmkit.spi.Checks;
+import dev.crmkit.core.module.DomainContext;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.NotFoundException;
+import dev.crmkit.model.NotPermittedException;
+import dev.crmkit.model.Page;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.customer.CustomerCriterion;
+import dev.crmkit.model.customer.LifecycleStage;
+import dev.crmkit.model.customer.PartyKind;
+import dev.crmkit.model.customfield.CustomFieldValue;
 import dev.crmkit.spi.Ids;
-import dev.crmkit.spi.NotFoundException;
-import dev.crmkit.spi.NotPermittedException;
-import dev.crmkit.spi.Page;
-import dev.crmkit.spi.PageRequest;
 import dev.crmkit.spi.Storage;
-import dev.crmkit.spi.ValidationException;
 import dev.crmkit.spi.customer.ContactPointRecord;
-import dev.crmkit.spi.customer.CustomerCriterion;
 import dev.crmkit.spi.customer.CustomerRecord;
 import dev.crmkit.spi.customer.CustomerStorage;
-import dev.crmkit.spi.customer.LifecycleStage;
-import dev.crmkit.spi.customer.PartyKind;
 import dev.crmkit.spi.customer.RelationshipRecord;
-import dev.crmkit.spi.customfield.CustomFieldValue;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
@@ -271,10 +271,10 @@ final class DefaultCustomerService implements CustomerService {
     public java.util.Map<UUID, List<DuplicateCandidate>> findMatchesAll(List<PartyProfile> parties) {
         Checks.noNulls("parties", parties);
         if (parties.size() > MAX_PARTIES) {
-            throw new dev.crmkit.spi.ValidationException("parties", "must hold at most " + MAX_PARTIES + " parties");
+            throw new dev.crmkit.model.ValidationException("parties", "must hold at most " + MAX_PARTIES + " parties");
         }
         if (parties.stream().map(PartyProfile::id).distinct().count() != parties.size()) {
-            throw new dev.crmkit.spi.ValidationException("parties", "must not repeat a party id");
+            throw new dev.crmkit.model.ValidationException("parties", "must not repeat a party id");
         }
         return new DuplicateMatcher(storage, tenantId).candidatesForAll(parties.stream().map(MatchProfile::of)
                 .toList());

@@ -1,6 +1,6 @@
 package dev.crmkit.core.customer;
 
-import dev.crmkit.spi.Checks;
+import dev.crmkit.model.Checks;
 import java.util.Set;
 import java.util.UUID;
 
@@ -12,7 +12,7 @@ public record DuplicateCandidate(UUID customerId, double score, Set<MatchReason>
     /**
      * Copies the reasons.
      *
-     * @throws dev.crmkit.spi.ValidationException ({@code customerId}) when the id is null; ({@code reasons}) when the
+     * @throws dev.crmkit.model.ValidationException ({@code customerId}) when the id is null; ({@code reasons}) when the
      *     set is null or holds null
      */
     public DuplicateCandidate {

@@ -1,6 +1,6 @@
 package dev.crmkit.core.customer;
 
-import dev.crmkit.spi.Checks;
+import dev.crmkit.model.Checks;
 import java.util.Set;
 import java.util.UUID;
 
@@ -12,7 +12,7 @@ public record DuplicateGroup(Set<UUID> customerIds, Set<MatchReason> reasons) {
     /**
      * Copies both sets.
      *
-     * @throws dev.crmkit.spi.ValidationException ({@code customerIds}, {@code reasons}) when a set is null or holds
+     * @throws dev.crmkit.model.ValidationException ({@code customerIds}, {@code reasons}) when a set is null or holds
      *     null
      */
     public DuplicateGroup {

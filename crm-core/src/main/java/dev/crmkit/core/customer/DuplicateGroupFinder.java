@@ -1,9 +1,9 @@
 package dev.crmkit.core.customer;
 
-import dev.crmkit.spi.Page;
-import dev.crmkit.spi.PageRequest;
+import dev.crmkit.model.Page;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.customer.ContactPointKind;
 import dev.crmkit.spi.Storage;
-import dev.crmkit.spi.customer.ContactPointKind;
 import dev.crmkit.spi.customer.CustomerStorage;
 import dev.crmkit.spi.customer.SharedValue;
 import java.util.ArrayList;

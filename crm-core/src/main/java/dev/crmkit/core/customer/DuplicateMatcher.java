@@ -1,9 +1,9 @@
 package dev.crmkit.core.customer;
 
 import com.google.common.collect.Lists;
-import dev.crmkit.spi.PageRequest;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.customer.ContactPointKind;
 import dev.crmkit.spi.Storage;
-import dev.crmkit.spi.customer.ContactPointKind;
 import dev.crmkit.spi.customer.ContactPointRecord;
 import dev.crmkit.spi.customer.CustomerRecord;
 import dev.crmkit.spi.customer.CustomerStorage;

@@ -1,6 +1,6 @@
 package dev.crmkit.core.customer;
 
-import dev.crmkit.spi.customer.ContactPointKind;
+import dev.crmkit.model.customer.ContactPointKind;
 import dev.crmkit.spi.customer.ContactPointRecord;
 import dev.crmkit.spi.customer.CustomerRecord;
 import java.util.Collection;

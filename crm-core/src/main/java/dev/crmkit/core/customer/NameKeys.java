@@ -1,6 +1,6 @@
 package dev.crmkit.core.customer;
 
-import dev.crmkit.spi.customer.PartyKind;
+import dev.crmkit.model.customer.PartyKind;
 import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Locale;

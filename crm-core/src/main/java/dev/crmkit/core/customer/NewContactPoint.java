@@ -1,9 +1,9 @@
 package dev.crmkit.core.customer;
 
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.ValidationException;
-import dev.crmkit.spi.customer.ContactPointKind;
-import dev.crmkit.spi.customer.PostalAddress;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.customer.ContactPointKind;
+import dev.crmkit.model.customer.PostalAddress;
 
 /**
  * A contact point as the caller gives it, before normalization: an e-mail address or a phone number as typed,

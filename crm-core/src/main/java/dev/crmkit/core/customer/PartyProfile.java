@@ -1,7 +1,7 @@
 package dev.crmkit.core.customer;
 
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.customer.PartyKind;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.customer.PartyKind;
 import java.util.Set;
 import java.util.UUID;
 
@@ -19,7 +19,7 @@ public record PartyProfile(UUID id, PartyKind kind, String displayName, String g
     /**
      * Copies the sets.
      *
-     * @throws dev.crmkit.spi.ValidationException ({@code id}, {@code kind}) when either is null; ({@code displayName})
+     * @throws dev.crmkit.model.ValidationException ({@code id}, {@code kind}) when either is null; ({@code displayName})
      *     unless it is 1 to 200 characters; ({@code emails}, {@code phones}, {@code postcodeKeys}) when a set is null
      *     or holds null
      */

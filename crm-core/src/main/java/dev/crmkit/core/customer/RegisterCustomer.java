@@ -1,11 +1,11 @@
 package dev.crmkit.core.customer;
 
 import dev.crmkit.core.common.Text;
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.ValidationException;
-import dev.crmkit.spi.customer.LifecycleStage;
-import dev.crmkit.spi.customer.PartyKind;
-import dev.crmkit.spi.customfield.CustomFieldValue;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.customer.LifecycleStage;
+import dev.crmkit.model.customer.PartyKind;
+import dev.crmkit.model.customfield.CustomFieldValue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

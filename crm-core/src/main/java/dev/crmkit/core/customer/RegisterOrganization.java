@@ -1,10 +1,10 @@
 package dev.crmkit.core.customer;
 
 import dev.crmkit.core.common.Text;
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.customer.LifecycleStage;
-import dev.crmkit.spi.customer.PartyKind;
-import dev.crmkit.spi.customfield.CustomFieldValue;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.customer.LifecycleStage;
+import dev.crmkit.model.customer.PartyKind;
+import dev.crmkit.model.customfield.CustomFieldValue;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,7 +31,7 @@ public record RegisterOrganization(
     /**
      * Fills in the defaults above and copies the collections (tags sorted).
      *
-     * @throws dev.crmkit.spi.ValidationException naming the component: an organization name of 1 to 200 characters is
+     * @throws dev.crmkit.model.ValidationException naming the component: an organization name of 1 to 200 characters is
      *     required; a display name takes at most 200, an external reference at most 100; tags are at most 50 of 1 to
      *     64 characters; custom field keys match {@code CustomFieldValue.KEY}
      */

@@ -1,7 +1,7 @@
 package dev.crmkit.core.customfield;
 
+import dev.crmkit.model.customfield.CustomFieldType;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionRecord;
-import dev.crmkit.spi.customfield.CustomFieldType;
 import java.util.UUID;
 
 /**

@@ -2,7 +2,7 @@ package dev.crmkit.core.customfield;
 
 import dev.crmkit.core.common.DomainEvent;
 import dev.crmkit.core.common.EventType;
-import dev.crmkit.spi.customfield.CustomFieldType;
+import dev.crmkit.model.customfield.CustomFieldType;
 import java.time.Instant;
 import java.util.UUID;
 

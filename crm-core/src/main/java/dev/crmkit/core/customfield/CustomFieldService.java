@@ -11,14 +11,14 @@ public interface CustomFieldService {
     /**
      * Defines a field.
      *
-     * @throws dev.crmkit.spi.DuplicateException ({@code key() = "key"}) when the tenant has a field with this key
+     * @throws dev.crmkit.model.DuplicateException ({@code key() = "key"}) when the tenant has a field with this key
      */
     CustomFieldDefinition define(DefineCustomField command);
 
     /**
      * Gives a field a new label; its key and type never change.
      *
-     * @throws dev.crmkit.spi.NotFoundException when the tenant has no field with this key
+     * @throws dev.crmkit.model.NotFoundException when the tenant has no field with this key
      */
     CustomFieldDefinition relabel(String key, String label);
 

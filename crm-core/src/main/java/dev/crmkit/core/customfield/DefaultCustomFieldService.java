@@ -2,11 +2,11 @@ package dev.crmkit.core.customfield;
 
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.module.DomainContext;
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.NotFoundException;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.NotFoundException;
+import dev.crmkit.model.customfield.CustomFieldValue;
 import dev.crmkit.spi.customer.CustomerStorage;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionRecord;
-import dev.crmkit.spi.customfield.CustomFieldValue;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package dev.crmkit.core.customfield;
 
 import dev.crmkit.core.common.Text;
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.customfield.CustomFieldType;
-import dev.crmkit.spi.customfield.CustomFieldValue;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.customfield.CustomFieldType;
+import dev.crmkit.model.customfield.CustomFieldValue;
 
 /**
  * Defines a new custom field on customers.
@@ -14,7 +14,7 @@ import dev.crmkit.spi.customfield.CustomFieldValue;
  * @param required whether customers must carry a value
  */
 public record DefineCustomField(String key, String label, CustomFieldType type, boolean required) {
-    /** @throws dev.crmkit.spi.ValidationException naming the component that breaks the rules above */
+    /** @throws dev.crmkit.model.ValidationException naming the component that breaks the rules above */
     public DefineCustomField {
         CustomFieldValue.checkKey("key", key);
         label = Text.required("label", label, 200);

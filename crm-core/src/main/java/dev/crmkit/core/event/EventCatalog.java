@@ -23,7 +23,7 @@ public interface EventCatalog {
      * The typed event a published one carries: empty when its type is not registered here or its schema version is
      * not the registered one (an event written by another release).
      *
-     * @throws dev.crmkit.spi.ValidationException ({@code payload}) when the payload does not fit the registered record
+     * @throws dev.crmkit.model.ValidationException ({@code payload}) when the payload does not fit the registered record
      */
     Optional<DomainEvent> decode(PublishedEvent event);
 }

@@ -3,7 +3,7 @@ package dev.crmkit.core.event;
 import dev.crmkit.core.common.PollingLoop;
 import dev.crmkit.core.port.EventListener;
 import dev.crmkit.core.port.PublishedEvent;
-import dev.crmkit.spi.Checks;
+import dev.crmkit.model.Checks;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.outbox.OutboxEvent;
 import dev.crmkit.spi.outbox.OutboxStore;

@@ -1,9 +1,9 @@
 package dev.crmkit.core.event;
 
 import dev.crmkit.core.port.EventListener;
-import dev.crmkit.spi.Checks;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ValidationException;
 import dev.crmkit.spi.Storage;
-import dev.crmkit.spi.ValidationException;
 import java.time.Clock;
 import java.time.Duration;
 

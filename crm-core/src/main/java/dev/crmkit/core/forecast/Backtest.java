@@ -1,6 +1,6 @@
 package dev.crmkit.core.forecast;
 
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
 

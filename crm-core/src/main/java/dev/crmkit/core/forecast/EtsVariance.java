@@ -6,6 +6,7 @@ import static dev.crmkit.core.forecast.Matrices.multiply;
 import static dev.crmkit.core.forecast.Matrices.sandwich;
 import static dev.crmkit.core.forecast.Matrices.transpose;
 
+
 /**
  * The forecast mean and variance {@code h} steps ahead, in closed form, for the three classes of Hyndman et al.
  * (2008), chapter 6, as R's {@code forecast.ets} computes them: class 1 (all additive, linear), class 2

@@ -1,6 +1,6 @@
 package dev.crmkit.core.forecast;
 
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.ValidationException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package dev.crmkit.core.forecast;
 
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.ValidationException;
 
 /**
  * How well one forecaster did in a backtest, over every origin and every step of the horizon.

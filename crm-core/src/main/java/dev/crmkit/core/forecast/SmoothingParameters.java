@@ -1,6 +1,6 @@
 package dev.crmkit.core.forecast;
 
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.ValidationException;
 
 /**
  * The smoothing parameters of an exponential smoothing model, as R's {@code forecast::ets} writes them: how fast

@@ -4,9 +4,9 @@ import dev.crmkit.core.customer.ImportError;
 import dev.crmkit.core.lead.CaptureLead;
 import dev.crmkit.core.lead.CaptureOutcome;
 import dev.crmkit.core.lead.LeadService;
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.CrmException;
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.CrmException;
+import dev.crmkit.model.ValidationException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -158,9 +158,9 @@ public final class LeadCsvImport {
 
     private static String raw(Map<String, String> row) {
         String json = JSON.writeValueAsString(row);
-        if (json.length() > dev.crmkit.spi.lead.LeadAttribution.MAX_RAW) {
+        if (json.length() > dev.crmkit.model.lead.LeadAttribution.MAX_RAW) {
             throw new ValidationException("rawSubmission", "the row is longer than "
-                    + dev.crmkit.spi.lead.LeadAttribution.MAX_RAW + " characters");
+                    + dev.crmkit.model.lead.LeadAttribution.MAX_RAW + " characters");
         }
         return json;
     }

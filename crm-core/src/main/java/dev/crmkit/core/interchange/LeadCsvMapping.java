@@ -1,7 +1,7 @@
 package dev.crmkit.core.interchange;
 
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.lead.LeadSource;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.lead.LeadSource;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -19,7 +19,7 @@ public record LeadCsvMapping(LeadSource source, Map<LeadColumn, String> columns)
     /**
      * Copies the columns, with their headers trimmed.
      *
-     * @throws dev.crmkit.spi.ValidationException ({@code source}, {@code columns}) when either is null or a column is
+     * @throws dev.crmkit.model.ValidationException ({@code source}, {@code columns}) when either is null or a column is
      *     null; ({@code columns.<COLUMN>}) unless its header is 1 to 200 characters
      */
     public LeadCsvMapping {

@@ -2,12 +2,12 @@ package dev.crmkit.core.interchange;
 
 import dev.crmkit.core.messaging.Message;
 import dev.crmkit.core.messaging.MessageService;
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.Page;
-import dev.crmkit.spi.PageRequest;
-import dev.crmkit.spi.StorageFailureException;
-import dev.crmkit.spi.ValidationException;
-import dev.crmkit.spi.message.ChannelKind;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.Page;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.StorageFailureException;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.message.ChannelKind;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package dev.crmkit.core.internal;
 
 import dev.crmkit.core.module.DomainModule;
+import dev.crmkit.model.ValidationException;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.StorageCapability;
-import dev.crmkit.spi.ValidationException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

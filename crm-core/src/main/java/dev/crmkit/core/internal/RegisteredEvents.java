@@ -5,7 +5,7 @@ import dev.crmkit.core.common.EventType;
 import dev.crmkit.core.event.EventCatalog;
 import dev.crmkit.core.event.EventDefinition;
 import dev.crmkit.core.port.PublishedEvent;
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.ValidationException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;

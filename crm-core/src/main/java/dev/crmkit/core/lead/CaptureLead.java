@@ -1,7 +1,7 @@
 package dev.crmkit.core.lead;
 
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.lead.LeadSource;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.lead.LeadSource;
 
 /**
  * Captures a lead from a source: who it is (as entered: the service normalizes e-mail and phone as for customers)
@@ -35,7 +35,7 @@ public record CaptureLead(
      * Checks only that there is a source; the service checks the rest when it captures, so an error in a batch names
      * the command's index ({@code commands[i].<field>}).
      *
-     * @throws dev.crmkit.spi.ValidationException ({@code source}) when the source is null
+     * @throws dev.crmkit.model.ValidationException ({@code source}) when the source is null
      */
     public CaptureLead {
         Checks.required("source", source);

@@ -3,7 +3,7 @@ package dev.crmkit.core.lead;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.Money;
 import dev.crmkit.core.common.Text;
-import dev.crmkit.spi.Checks;
+import dev.crmkit.model.Checks;
 import java.util.UUID;
 
 /**
@@ -14,7 +14,7 @@ import java.util.UUID;
  */
 public record ConvertLead(UUID leadId, UUID customerId, String opportunityName, Money amount, Actor actor) {
     /**
-     * @throws dev.crmkit.spi.ValidationException ({@code leadId}, {@code actor}) when either is null;
+     * @throws dev.crmkit.model.ValidationException ({@code leadId}, {@code actor}) when either is null;
      *     ({@code opportunityName}) when it is longer than 200 characters; ({@code amount}) when an amount comes
      *     without an opportunity name
      */
@@ -23,7 +23,7 @@ public record ConvertLead(UUID leadId, UUID customerId, String opportunityName, 
         Checks.required("actor", actor);
         opportunityName = Text.optional("opportunityName", opportunityName, 200);
         if (amount != null && opportunityName == null) {
-            throw new dev.crmkit.spi.ValidationException("amount", "needs an opportunityName to belong to");
+            throw new dev.crmkit.model.ValidationException("amount", "needs an opportunityName to belong to");
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.crmkit.core.lead;
 
-import dev.crmkit.spi.Checks;
+import dev.crmkit.model.Checks;
 import dev.crmkit.spi.Ids;
 import dev.crmkit.spi.team.TeamMemberRecord;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.crmkit.core.lead;
 
-import dev.crmkit.spi.lead.ScoreFactor;
+import dev.crmkit.model.lead.ScoreFactor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package dev.crmkit.core.lead;
 import dev.crmkit.core.module.DomainContext;
 import dev.crmkit.core.scheduling.DueWork;
 import dev.crmkit.core.scheduling.DueWorkHandler;
-import dev.crmkit.spi.NotFoundException;
+import dev.crmkit.model.NotFoundException;
 import dev.crmkit.spi.lead.LeadRecord;
 import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadStore;

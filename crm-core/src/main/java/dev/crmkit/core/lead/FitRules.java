@@ -1,9 +1,9 @@
 package dev.crmkit.core.lead;
 
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.lead.LeadDetails;
-import dev.crmkit.spi.lead.Qualification;
-import dev.crmkit.spi.lead.ScoreFactor;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.lead.LeadDetails;
+import dev.crmkit.model.lead.Qualification;
+import dev.crmkit.model.lead.ScoreFactor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,14 +31,14 @@ public record FitRules(Set<String> targetIndustries, Set<String> targetCountries
     /**
      * Copies the sets; industries, titles and mail domains are lower-cased, since they match case-insensitively.
      *
-     * @throws dev.crmkit.spi.ValidationException naming a set that is null or holds null, or {@code minEmployees} when
+     * @throws dev.crmkit.model.ValidationException naming a set that is null or holds null, or {@code minEmployees} when
      *     it is negative
      */
     public FitRules {
         targetIndustries = lower("targetIndustries", targetIndustries);
         targetCountries = Set.copyOf(Checks.noNulls("targetCountries", targetCountries));
         if (minEmployees < 0) {
-            throw new dev.crmkit.spi.ValidationException("minEmployees", "must not be negative");
+            throw new dev.crmkit.model.ValidationException("minEmployees", "must not be negative");
         }
         decisionMakerTitles = lower("decisionMakerTitles", decisionMakerTitles);
         freeMailDomains = lower("freeMailDomains", freeMailDomains);

@@ -1,10 +1,10 @@
 package dev.crmkit.core.lead;
 
-import dev.crmkit.spi.lead.LeadAttribution;
-import dev.crmkit.spi.lead.LeadDetails;
+import dev.crmkit.model.lead.LeadAttribution;
+import dev.crmkit.model.lead.LeadDetails;
+import dev.crmkit.model.lead.LeadStatus;
+import dev.crmkit.model.lead.Qualification;
 import dev.crmkit.spi.lead.LeadRecord;
-import dev.crmkit.spi.lead.LeadStatus;
-import dev.crmkit.spi.lead.Qualification;
 import java.time.Instant;
 import java.util.UUID;
 

@@ -1,18 +1,18 @@
 package dev.crmkit.core.lead;
 
-import static dev.crmkit.spi.lead.LeadStatus.CONTACTED;
-import static dev.crmkit.spi.lead.LeadStatus.CONVERTED;
-import static dev.crmkit.spi.lead.LeadStatus.DISQUALIFIED;
-import static dev.crmkit.spi.lead.LeadStatus.NEW;
-import static dev.crmkit.spi.lead.LeadStatus.NURTURING;
-import static dev.crmkit.spi.lead.LeadStatus.QUALIFIED;
+import static dev.crmkit.model.lead.LeadStatus.CONTACTED;
+import static dev.crmkit.model.lead.LeadStatus.CONVERTED;
+import static dev.crmkit.model.lead.LeadStatus.DISQUALIFIED;
+import static dev.crmkit.model.lead.LeadStatus.NEW;
+import static dev.crmkit.model.lead.LeadStatus.NURTURING;
+import static dev.crmkit.model.lead.LeadStatus.QUALIFIED;
 
-import dev.crmkit.spi.IllegalTransitionException;
-import dev.crmkit.spi.lead.LeadAttribution;
-import dev.crmkit.spi.lead.LeadDetails;
+import dev.crmkit.model.IllegalTransitionException;
+import dev.crmkit.model.lead.LeadAttribution;
+import dev.crmkit.model.lead.LeadDetails;
+import dev.crmkit.model.lead.LeadStatus;
+import dev.crmkit.model.lead.Qualification;
 import dev.crmkit.spi.lead.LeadRecord;
-import dev.crmkit.spi.lead.LeadStatus;
-import dev.crmkit.spi.lead.Qualification;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -54,7 +54,7 @@ import java.util.function.Function;
  * </ul>
  *
  * Every refusal is an {@link IllegalTransitionException} naming both states (or a
- * {@link dev.crmkit.spi.ValidationException} naming the field) thrown before anything changed.
+ * {@link dev.crmkit.model.ValidationException} naming the field) thrown before anything changed.
  */
 final class LeadAggregate {
     private static final Map<LeadStatus, Set<LeadStatus>> NEXT = new EnumMap<>(LeadStatus.class);
@@ -136,7 +136,7 @@ final class LeadAggregate {
 
     /**
      * Corrects this open lead's details: {@code correction} turns the stored details into the corrected ones,
-     * normalized as on capture (and throws a {@link dev.crmkit.spi.ValidationException} naming a bad part); the
+     * normalized as on capture (and throws a {@link dev.crmkit.model.ValidationException} naming a bad part); the
      * name key follows them. Records {@link LeadChanged}; a correction that changes nothing changes nothing.
      */
     LeadChange correct(java.util.function.UnaryOperator<LeadDetails> correction, Instant now) {
@@ -160,7 +160,7 @@ final class LeadAggregate {
      * Qualifies a contacted or nurtured lead whose answers meet {@code rule}.
      *
      * @throws IllegalTransitionException when the lifecycle does not lead from the lead's state to qualified
-     * @throws dev.crmkit.spi.ValidationException naming what the answers lack
+     * @throws dev.crmkit.model.ValidationException naming what the answers lack
      */
     LeadChange qualify(QualificationRule rule, Instant now) {
         check(QUALIFIED);

@@ -1,6 +1,6 @@
 package dev.crmkit.core.lead;
 
-import dev.crmkit.spi.Checks;
+import dev.crmkit.model.Checks;
 
 /**
  * What capturing does with a new lead that the customer matching rules connect to an open lead or an existing
@@ -36,7 +36,7 @@ public record LeadDedupPolicy(LeadMatchAction onLeadMatch, CustomerMatchAction o
     }
 
     /**
-     * @throws dev.crmkit.spi.ValidationException ({@code onLeadMatch}, {@code onCustomerMatch}) when either is
+     * @throws dev.crmkit.model.ValidationException ({@code onLeadMatch}, {@code onCustomerMatch}) when either is
      *     null
      */
     public LeadDedupPolicy {

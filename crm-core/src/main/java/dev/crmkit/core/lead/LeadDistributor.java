@@ -2,12 +2,12 @@ package dev.crmkit.core.lead;
 
 import dev.crmkit.core.team.TeamMember;
 import dev.crmkit.core.team.TeamService;
-import dev.crmkit.spi.Page;
-import dev.crmkit.spi.PageRequest;
+import dev.crmkit.model.Page;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.team.MemberFilter;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.lead.LeadRotationRecord;
 import dev.crmkit.spi.lead.LeadStorage;
-import dev.crmkit.spi.team.MemberFilter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -144,7 +144,7 @@ final class LeadDistributor {
         /**
          * Stores the rotation if the run chose anyone.
          *
-         * @throws dev.crmkit.spi.ConflictException when another assignment of the pool saved it since the run read
+         * @throws dev.crmkit.model.ConflictException when another assignment of the pool saved it since the run read
          *     it; nothing changes
          */
         void save() {

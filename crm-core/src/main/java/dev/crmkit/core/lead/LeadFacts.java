@@ -1,11 +1,11 @@
 package dev.crmkit.core.lead;
 
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.lead.LeadAttribution;
-import dev.crmkit.spi.lead.LeadDetails;
-import dev.crmkit.spi.lead.LeadStatus;
-import dev.crmkit.spi.lead.Qualification;
-import dev.crmkit.spi.touchpoint.ChannelActivity;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.lead.LeadAttribution;
+import dev.crmkit.model.lead.LeadDetails;
+import dev.crmkit.model.lead.LeadStatus;
+import dev.crmkit.model.lead.Qualification;
+import dev.crmkit.model.touchpoint.ChannelActivity;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,7 +18,7 @@ public record LeadFacts(LeadDetails details, LeadAttribution attribution, Qualif
     /**
      * Copies the engagement list.
      *
-     * @throws dev.crmkit.spi.ValidationException naming the first component that is null (the engagement list, or an
+     * @throws dev.crmkit.model.ValidationException naming the first component that is null (the engagement list, or an
      *     element of it, included)
      */
     public LeadFacts {

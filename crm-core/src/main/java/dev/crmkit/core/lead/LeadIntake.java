@@ -1,19 +1,19 @@
 package dev.crmkit.core.lead;
 
+import dev.crmkit.core.common.Text;
 import dev.crmkit.core.customer.ContactValues;
 import dev.crmkit.core.customer.DuplicateCandidate;
 import dev.crmkit.core.customer.PartyProfile;
-import dev.crmkit.core.common.Text;
-import dev.crmkit.spi.Checks;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.customer.PartyKind;
+import dev.crmkit.model.lead.LeadAttribution;
+import dev.crmkit.model.lead.LeadDetails;
+import dev.crmkit.model.touchpoint.Direction;
+import dev.crmkit.model.touchpoint.Purpose;
 import dev.crmkit.spi.Ids;
-import dev.crmkit.spi.ValidationException;
-import dev.crmkit.spi.customer.PartyKind;
-import dev.crmkit.spi.lead.LeadAttribution;
-import dev.crmkit.spi.lead.LeadDetails;
 import dev.crmkit.spi.lead.LeadRecord;
-import dev.crmkit.spi.touchpoint.Direction;
 import dev.crmkit.spi.touchpoint.InteractionRecord;
-import dev.crmkit.spi.touchpoint.Purpose;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -59,7 +59,7 @@ final class LeadIntake {
 
     /** The details {@code change} leaves a lead with, as a capture to normalize. */
     static CaptureLead corrected(LeadDetails stored, UpdateLeadDetails change) {
-        return new CaptureLead(dev.crmkit.spi.lead.LeadSource.OTHER, part(change.givenName(), stored.givenName()),
+        return new CaptureLead(dev.crmkit.model.lead.LeadSource.OTHER, part(change.givenName(), stored.givenName()),
                 part(change.familyName(), stored.familyName()), part(change.companyName(), stored.companyName()),
                 part(change.jobTitle(), stored.jobTitle()), part(change.industry(), stored.industry()),
                 change.employees() != null ? change.employees() : stored.employees(),

@@ -1,7 +1,7 @@
 package dev.crmkit.core.lead;
 
 import dev.crmkit.core.customer.MatchReason;
-import dev.crmkit.spi.Checks;
+import dev.crmkit.model.Checks;
 import java.util.Set;
 import java.util.UUID;
 
@@ -18,7 +18,7 @@ public record LeadMatch(Kind kind, UUID id, double score, Set<MatchReason> reaso
     /**
      * Copies the reasons.
      *
-     * @throws dev.crmkit.spi.ValidationException ({@code kind}, {@code id}) when either is null
+     * @throws dev.crmkit.model.ValidationException ({@code kind}, {@code id}) when either is null
      * @throws NullPointerException when the reasons are null or hold null
      */
     public LeadMatch {

@@ -1,9 +1,9 @@
 package dev.crmkit.core.lead;
 
+import dev.crmkit.model.lead.ScoreFactor;
+import dev.crmkit.model.touchpoint.ChannelActivity;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.lead.LeadRecord;
-import dev.crmkit.spi.lead.ScoreFactor;
-import dev.crmkit.spi.touchpoint.ChannelActivity;
 import dev.crmkit.spi.touchpoint.TouchPointStorage;
 import java.time.Instant;
 import java.util.ArrayList;

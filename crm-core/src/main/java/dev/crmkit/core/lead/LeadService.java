@@ -1,13 +1,13 @@
 package dev.crmkit.core.lead;
 
-import dev.crmkit.spi.ConflictException;
-import dev.crmkit.spi.IllegalTransitionException;
-import dev.crmkit.spi.NotFoundException;
-import dev.crmkit.spi.Page;
-import dev.crmkit.spi.PageRequest;
-import dev.crmkit.spi.ValidationException;
-import dev.crmkit.spi.lead.LeadFilter;
-import dev.crmkit.spi.lead.Qualification;
+import dev.crmkit.model.ConflictException;
+import dev.crmkit.model.IllegalTransitionException;
+import dev.crmkit.model.NotFoundException;
+import dev.crmkit.model.Page;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.lead.LeadFilter;
+import dev.crmkit.model.lead.Qualification;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -43,7 +43,7 @@ public interface LeadService {
      * shows that node's commit inside a running transaction (PostgreSQL, H2, the in-memory storage).
      *
      * @throws ValidationException naming the field when the command is invalid; nothing is stored
-     * @throws dev.crmkit.spi.DuplicateException ({@code idempotencyKey}) when another node captured the same
+     * @throws dev.crmkit.model.DuplicateException ({@code idempotencyKey}) when another node captured the same
      *     submission at the same moment and this transaction cannot see it (MariaDB at its default REPEATABLE READ);
      *     nothing is stored, and a retry replays
      */
@@ -73,7 +73,7 @@ public interface LeadService {
      * @throws ValidationException ({@code commands}) when the list is null, holds nulls or more than
      *     {@link #MAX_BATCH} commands; ({@code commands[i].<field>}) when command {@code i} is invalid. Nothing is
      *     stored.
-     * @throws dev.crmkit.spi.DuplicateException ({@code idempotencyKey}) when another node captured one of the
+     * @throws dev.crmkit.model.DuplicateException ({@code idempotencyKey}) when another node captured one of the
      *     submissions at the same moment and the batch cannot be decided again (it had written already, or this
      *     transaction cannot see the other node's commit); nothing of the batch is stored (in the caller's
      *     transaction: the caller rolls back), and a retry replays that submission
@@ -176,7 +176,7 @@ public interface LeadService {
      * a restart keeps it. Existing scores change only as leads are rescored. Without enough history nothing is stored
      * or recorded and the tenant keeps the model it had.
      *
-     * @throws dev.crmkit.spi.ConflictException (retryable) when another training, on this node or another, stored a
+     * @throws dev.crmkit.model.ConflictException (retryable) when another training, on this node or another, stored a
      *     model after this one started; the other's model stays current
      */
     TrainingReport trainPredictiveModel();

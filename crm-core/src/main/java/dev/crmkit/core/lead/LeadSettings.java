@@ -1,8 +1,8 @@
 package dev.crmkit.core.lead;
 
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.ValidationException;
-import dev.crmkit.spi.team.TeamRole;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.team.TeamRole;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;

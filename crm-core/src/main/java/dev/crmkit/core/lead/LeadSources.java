@@ -1,7 +1,7 @@
 package dev.crmkit.core.lead;
 
-import dev.crmkit.spi.lead.LeadSource;
-import dev.crmkit.spi.touchpoint.Channel;
+import dev.crmkit.model.lead.LeadSource;
+import dev.crmkit.model.touchpoint.Channel;
 
 /** What the lead sources mean for touch points. */
 final class LeadSources {

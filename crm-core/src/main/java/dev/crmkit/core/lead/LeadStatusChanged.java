@@ -1,7 +1,7 @@
 package dev.crmkit.core.lead;
 
 import dev.crmkit.core.common.EventType;
-import dev.crmkit.spi.lead.LeadStatus;
+import dev.crmkit.model.lead.LeadStatus;
 import java.time.Instant;
 import java.util.UUID;
 

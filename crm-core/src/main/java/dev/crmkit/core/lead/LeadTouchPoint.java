@@ -1,9 +1,9 @@
 package dev.crmkit.core.lead;
 
 import dev.crmkit.core.common.Text;
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.touchpoint.Channel;
-import dev.crmkit.spi.touchpoint.Direction;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.touchpoint.Channel;
+import dev.crmkit.model.touchpoint.Direction;
 import java.time.Instant;
 
 /**
@@ -16,7 +16,7 @@ public record LeadTouchPoint(Channel channel, Direction direction, String outcom
     /**
      * Checks the rules above and truncates {@code occurredAt} to microseconds.
      *
-     * @throws dev.crmkit.spi.ValidationException naming the first component that breaks a rule; the agent is a user
+     * @throws dev.crmkit.model.ValidationException naming the first component that breaks a rule; the agent is a user
      *     id without {@code @}
      */
     public LeadTouchPoint {

@@ -1,7 +1,7 @@
 package dev.crmkit.core.lead;
 
-import dev.crmkit.spi.lead.LeadDetails;
-import dev.crmkit.spi.lead.ScoreFactor;
+import dev.crmkit.model.lead.LeadDetails;
+import dev.crmkit.model.lead.ScoreFactor;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -205,11 +205,11 @@ public final class NaiveBayesLeadModel implements LeadScoringModel {
         /**
          * The trained model.
          *
-         * @throws dev.crmkit.spi.ValidationException ({@code history}) unless {@link #hasEnough()}
+         * @throws dev.crmkit.model.ValidationException ({@code history}) unless {@link #hasEnough()}
          */
         public NaiveBayesLeadModel build() {
             if (!hasEnough()) {
-                throw new dev.crmkit.spi.ValidationException("history", "needs at least " + MIN_PER_OUTCOME
+                throw new dev.crmkit.model.ValidationException("history", "needs at least " + MIN_PER_OUTCOME
                         + " converted and " + MIN_PER_OUTCOME + " disqualified leads to train on");
             }
             Map<String, Map<String, long[]>> copy = new HashMap<>();

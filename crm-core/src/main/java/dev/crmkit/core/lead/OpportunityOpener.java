@@ -2,7 +2,7 @@ package dev.crmkit.core.lead;
 
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.Money;
-import dev.crmkit.spi.lead.LeadSource;
+import dev.crmkit.model.lead.LeadSource;
 import java.util.UUID;
 
 /**

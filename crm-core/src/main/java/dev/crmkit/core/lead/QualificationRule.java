@@ -1,7 +1,7 @@
 package dev.crmkit.core.lead;
 
-import dev.crmkit.spi.ValidationException;
-import dev.crmkit.spi.lead.Qualification;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.lead.Qualification;
 
 /**
  * When a lead's BANT answers (budget, authority, need, timeline) are enough to qualify it. A rule refuses answers that

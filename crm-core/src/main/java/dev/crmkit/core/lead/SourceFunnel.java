@@ -1,7 +1,7 @@
 package dev.crmkit.core.lead;
 
-import dev.crmkit.spi.lead.LeadSource;
-import dev.crmkit.spi.lead.LeadStatus;
+import dev.crmkit.model.lead.LeadSource;
+import dev.crmkit.model.lead.LeadStatus;
 import java.util.Map;
 
 /**

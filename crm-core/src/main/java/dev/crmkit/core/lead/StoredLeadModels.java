@@ -51,7 +51,7 @@ final class StoredLeadModels {
      * Stores a newly trained model over {@code basedOn}, the version the training started from. It is not held here:
      * the unit may still roll back, and the next {@link #current} reads what committed.
      *
-     * @throws dev.crmkit.spi.ConflictException when another training stored a model since
+     * @throws dev.crmkit.model.ConflictException when another training stored a model since
      */
     LeadModelRecord save(LeadModelRecord model, long basedOn) {
         return store.save(model, basedOn);

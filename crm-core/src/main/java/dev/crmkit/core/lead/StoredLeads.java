@@ -6,22 +6,22 @@ import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.module.DomainContext;
 import dev.crmkit.core.team.TeamMember;
 import dev.crmkit.core.team.TeamService;
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.ConflictException;
-import dev.crmkit.spi.NotFoundException;
-import dev.crmkit.spi.Page;
-import dev.crmkit.spi.PageRequest;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ConflictException;
+import dev.crmkit.model.NotFoundException;
+import dev.crmkit.model.Page;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.lead.LeadFilter;
+import dev.crmkit.model.lead.LeadStatus;
+import dev.crmkit.model.lead.Qualification;
+import dev.crmkit.model.touchpoint.Purpose;
 import dev.crmkit.spi.Storage;
-import dev.crmkit.spi.ValidationException;
-import dev.crmkit.spi.lead.LeadFilter;
 import dev.crmkit.spi.lead.LeadModelRecord;
 import dev.crmkit.spi.lead.LeadRecord;
-import dev.crmkit.spi.lead.LeadStatus;
 import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadTally;
-import dev.crmkit.spi.lead.Qualification;
 import dev.crmkit.spi.touchpoint.InteractionRecord;
-import dev.crmkit.spi.touchpoint.Purpose;
 import dev.crmkit.spi.touchpoint.TouchPointStorage;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -114,7 +114,7 @@ final class StoredLeads implements LeadService {
         if (!start.isBefore(end)) {
             throw new ValidationException("to", "must lie after from");
         }
-        Map<dev.crmkit.spi.lead.LeadSource, Map<LeadStatus, Long>> bySource = new LinkedHashMap<>();
+        Map<dev.crmkit.model.lead.LeadSource, Map<LeadStatus, Long>> bySource = new LinkedHashMap<>();
         for (LeadTally tally : leadStorage.leads().tally(tenantId, start, end)) {
             bySource.computeIfAbsent(tally.source(), s -> new EnumMap<>(LeadStatus.class))
                     .put(tally.status(), tally.count());

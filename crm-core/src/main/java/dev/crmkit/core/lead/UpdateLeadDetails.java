@@ -1,6 +1,6 @@
 package dev.crmkit.core.lead;
 
-import dev.crmkit.spi.Checks;
+import dev.crmkit.model.Checks;
 import java.util.UUID;
 
 /**
@@ -27,7 +27,7 @@ public record UpdateLeadDetails(
     /**
      * Checks only that there is a lead id; the service checks the parts as on capture.
      *
-     * @throws dev.crmkit.spi.ValidationException ({@code leadId}) when the id is null
+     * @throws dev.crmkit.model.ValidationException ({@code leadId}) when the id is null
      */
     public UpdateLeadDetails {
         Checks.id("leadId", leadId);

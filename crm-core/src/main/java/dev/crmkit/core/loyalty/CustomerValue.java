@@ -1,7 +1,7 @@
 package dev.crmkit.core.loyalty;
 
 import dev.crmkit.core.common.Money;
-import dev.crmkit.spi.loyalty.PurchaseSummary;
+import dev.crmkit.model.loyalty.PurchaseSummary;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Currency;

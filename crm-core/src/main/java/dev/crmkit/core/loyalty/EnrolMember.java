@@ -1,7 +1,7 @@
 package dev.crmkit.core.loyalty;
 
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ValidationException;
 import java.util.UUID;
 
 /**

@@ -1,6 +1,6 @@
 package dev.crmkit.core.loyalty;
 
-import dev.crmkit.spi.loyalty.LedgerEntryKind;
+import dev.crmkit.model.loyalty.LedgerEntryKind;
 import dev.crmkit.spi.loyalty.LedgerEntryRecord;
 import java.time.Instant;
 import java.util.UUID;

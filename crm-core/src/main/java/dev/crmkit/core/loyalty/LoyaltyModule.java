@@ -4,7 +4,7 @@ import dev.crmkit.core.module.DomainModule;
 import dev.crmkit.core.module.DomainSetup;
 import dev.crmkit.core.port.ProductCatalogue;
 import dev.crmkit.core.port.RewardCatalogue;
-import dev.crmkit.spi.Checks;
+import dev.crmkit.model.Checks;
 import dev.crmkit.spi.StorageCapability;
 import dev.crmkit.spi.customer.CustomerStorage;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;

@@ -1,12 +1,12 @@
 package dev.crmkit.core.loyalty;
 
-import dev.crmkit.spi.ConflictException;
-import dev.crmkit.spi.IllegalTransitionException;
-import dev.crmkit.spi.NotFoundException;
-import dev.crmkit.spi.NotPermittedException;
-import dev.crmkit.spi.Page;
-import dev.crmkit.spi.PageRequest;
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.ConflictException;
+import dev.crmkit.model.IllegalTransitionException;
+import dev.crmkit.model.NotFoundException;
+import dev.crmkit.model.NotPermittedException;
+import dev.crmkit.model.Page;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.ValidationException;
 import java.util.UUID;
 
 /**
@@ -84,7 +84,7 @@ public interface LoyaltyService {
 
     /**
      * Redeems a reward: spends its cost in redeemable points (the host's {@link dev.crmkit.core.port.RewardCatalogue}
-     * says what it costs) by a {@link dev.crmkit.spi.loyalty.LedgerEntryKind#REDEMPTION} entry sourced {@code reward},
+     * says what it costs) by a {@link dev.crmkit.model.loyalty.LedgerEntryKind#REDEMPTION} entry sourced {@code reward},
      * with a {@link PointsPosted} event. The balance check and the posting are one change over the membership's
      * version, so concurrent redemptions on any number of nodes never spend a point twice nor take the balance below
      * zero: a redemption that lost the race is checked again against the balance the winner left. Idempotent by the

@@ -1,12 +1,12 @@
 package dev.crmkit.core.loyalty;
 
-import dev.crmkit.spi.IllegalTransitionException;
-import dev.crmkit.spi.NotPermittedException;
-import dev.crmkit.spi.ValidationException;
-import dev.crmkit.spi.loyalty.LedgerEntryKind;
+import dev.crmkit.model.IllegalTransitionException;
+import dev.crmkit.model.NotPermittedException;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.loyalty.LedgerEntryKind;
+import dev.crmkit.model.loyalty.MembershipStatus;
 import dev.crmkit.spi.loyalty.LedgerEntryRecord;
 import dev.crmkit.spi.loyalty.MembershipRecord;
-import dev.crmkit.spi.loyalty.MembershipStatus;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.EnumSet;

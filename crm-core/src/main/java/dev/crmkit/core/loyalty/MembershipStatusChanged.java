@@ -1,7 +1,7 @@
 package dev.crmkit.core.loyalty;
 
 import dev.crmkit.core.common.EventType;
-import dev.crmkit.spi.loyalty.MembershipStatus;
+import dev.crmkit.model.loyalty.MembershipStatus;
 import java.time.Instant;
 import java.util.UUID;
 

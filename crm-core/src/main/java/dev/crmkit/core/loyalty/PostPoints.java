@@ -1,8 +1,8 @@
 package dev.crmkit.core.loyalty;
 
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.ValidationException;
-import dev.crmkit.spi.loyalty.LedgerEntryKind;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.loyalty.LedgerEntryKind;
 import java.util.UUID;
 
 /**

@@ -1,8 +1,8 @@
 package dev.crmkit.core.loyalty;
 
 import dev.crmkit.core.common.Money;
-import dev.crmkit.spi.IllegalTransitionException;
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.IllegalTransitionException;
+import dev.crmkit.model.ValidationException;
 import dev.crmkit.spi.loyalty.PurchaseLineRecord;
 import dev.crmkit.spi.loyalty.PurchaseRecord;
 import dev.crmkit.spi.loyalty.PurchaseReturnRecord;

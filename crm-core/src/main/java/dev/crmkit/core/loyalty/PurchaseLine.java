@@ -1,8 +1,8 @@
 package dev.crmkit.core.loyalty;
 
 import dev.crmkit.core.common.Money;
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ValidationException;
 
 /**
  * One line of an order: {@code quantity} units of the host's product for {@code amount} in all (not negative), in a

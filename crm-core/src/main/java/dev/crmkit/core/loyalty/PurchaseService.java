@@ -1,11 +1,11 @@
 package dev.crmkit.core.loyalty;
 
-import dev.crmkit.spi.ConflictException;
-import dev.crmkit.spi.IllegalTransitionException;
-import dev.crmkit.spi.NotFoundException;
-import dev.crmkit.spi.Page;
-import dev.crmkit.spi.PageRequest;
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.ConflictException;
+import dev.crmkit.model.IllegalTransitionException;
+import dev.crmkit.model.NotFoundException;
+import dev.crmkit.model.Page;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.ValidationException;
 import java.util.List;
 import java.util.UUID;
 

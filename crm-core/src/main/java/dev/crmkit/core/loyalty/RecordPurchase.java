@@ -1,8 +1,8 @@
 package dev.crmkit.core.loyalty;
 
 import dev.crmkit.core.common.Money;
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ValidationException;
 import dev.crmkit.spi.loyalty.PurchaseStore;
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.crmkit.core.loyalty;
 
 import dev.crmkit.core.common.Money;
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ValidationException;
 
 /**
  * What came back of one order line: {@code quantity} units of line {@code lineNumber} (its position in the order,

@@ -1,8 +1,8 @@
 package dev.crmkit.core.messaging;
 
 import dev.crmkit.core.port.MessageChannel;
-import dev.crmkit.spi.ValidationException;
-import dev.crmkit.spi.message.ChannelKind;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.message.ChannelKind;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

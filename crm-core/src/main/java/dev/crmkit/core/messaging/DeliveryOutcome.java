@@ -1,6 +1,6 @@
 package dev.crmkit.core.messaging;
 
-import dev.crmkit.spi.message.MessageStatus;
+import dev.crmkit.model.message.MessageStatus;
 
 /** What a provider reports about a message it accepted. */
 public enum DeliveryOutcome {

@@ -1,9 +1,9 @@
 package dev.crmkit.core.messaging;
 
 import dev.crmkit.core.port.SendOutcome;
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.ValidationException;
-import dev.crmkit.spi.message.ChannelKind;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.message.ChannelKind;
 import java.time.Instant;
 import java.util.UUID;
 

@@ -3,7 +3,7 @@ package dev.crmkit.core.messaging;
 import dev.crmkit.core.port.MessageChannel;
 import dev.crmkit.core.port.OutgoingMessage;
 import dev.crmkit.core.port.SendOutcome;
-import dev.crmkit.spi.message.ChannelKind;
+import dev.crmkit.model.message.ChannelKind;
 import java.util.Set;
 
 /**

@@ -1,12 +1,12 @@
 package dev.crmkit.core.messaging;
 
-import dev.crmkit.spi.message.ChannelKind;
-import dev.crmkit.spi.message.MessageContent;
-import dev.crmkit.spi.message.MessageDelivery;
-import dev.crmkit.spi.message.MessageOrigin;
+import dev.crmkit.model.message.ChannelKind;
+import dev.crmkit.model.message.MessageContent;
+import dev.crmkit.model.message.MessageDelivery;
+import dev.crmkit.model.message.MessageOrigin;
+import dev.crmkit.model.message.MessageStatus;
+import dev.crmkit.model.message.Recipient;
 import dev.crmkit.spi.message.MessageRecord;
-import dev.crmkit.spi.message.MessageStatus;
-import dev.crmkit.spi.message.Recipient;
 import java.time.Instant;
 import java.util.UUID;
 

@@ -1,7 +1,7 @@
 package dev.crmkit.core.messaging;
 
 import dev.crmkit.core.common.EventType;
-import dev.crmkit.spi.message.ChannelKind;
+import dev.crmkit.model.message.ChannelKind;
 import java.time.Instant;
 import java.util.UUID;
 

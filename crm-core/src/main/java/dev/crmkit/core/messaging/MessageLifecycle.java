@@ -1,18 +1,18 @@
 package dev.crmkit.core.messaging;
 
-import static dev.crmkit.spi.message.MessageStatus.BOUNCED;
-import static dev.crmkit.spi.message.MessageStatus.CANCELLED;
-import static dev.crmkit.spi.message.MessageStatus.COMPLAINED;
-import static dev.crmkit.spi.message.MessageStatus.DELIVERED;
-import static dev.crmkit.spi.message.MessageStatus.FAILED;
-import static dev.crmkit.spi.message.MessageStatus.QUEUED;
-import static dev.crmkit.spi.message.MessageStatus.SENDING;
-import static dev.crmkit.spi.message.MessageStatus.SENT;
+import static dev.crmkit.model.message.MessageStatus.BOUNCED;
+import static dev.crmkit.model.message.MessageStatus.CANCELLED;
+import static dev.crmkit.model.message.MessageStatus.COMPLAINED;
+import static dev.crmkit.model.message.MessageStatus.DELIVERED;
+import static dev.crmkit.model.message.MessageStatus.FAILED;
+import static dev.crmkit.model.message.MessageStatus.QUEUED;
+import static dev.crmkit.model.message.MessageStatus.SENDING;
+import static dev.crmkit.model.message.MessageStatus.SENT;
 
-import dev.crmkit.spi.IllegalTransitionException;
-import dev.crmkit.spi.message.MessageDelivery;
+import dev.crmkit.model.IllegalTransitionException;
+import dev.crmkit.model.message.MessageDelivery;
+import dev.crmkit.model.message.MessageStatus;
 import dev.crmkit.spi.message.MessageRecord;
-import dev.crmkit.spi.message.MessageStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;

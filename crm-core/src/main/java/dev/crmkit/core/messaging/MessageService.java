@@ -1,13 +1,13 @@
 package dev.crmkit.core.messaging;
 
-import dev.crmkit.spi.ConflictException;
-import dev.crmkit.spi.IllegalTransitionException;
-import dev.crmkit.spi.NotFoundException;
-import dev.crmkit.spi.Page;
-import dev.crmkit.spi.PageRequest;
-import dev.crmkit.spi.ValidationException;
-import dev.crmkit.spi.message.ChannelKind;
-import dev.crmkit.spi.message.MessageFilter;
+import dev.crmkit.model.ConflictException;
+import dev.crmkit.model.IllegalTransitionException;
+import dev.crmkit.model.NotFoundException;
+import dev.crmkit.model.Page;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.message.ChannelKind;
+import dev.crmkit.model.message.MessageFilter;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,7 +25,7 @@ import java.util.UUID;
  *
  * <p>Every method is one transaction and records its {@link MessageEvent}s in the outbox in it. A customer id that was
  * merged into another customer resolves to the survivor. Bad input throws a {@link ValidationException} naming the
- * field and changes nothing; every error is a {@link dev.crmkit.spi.CrmException}, and no message of one names an
+ * field and changes nothing; every error is a {@link dev.crmkit.model.CrmException}, and no message of one names an
  * address or a content.
  */
 public interface MessageService {

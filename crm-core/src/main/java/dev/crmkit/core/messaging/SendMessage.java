@@ -1,12 +1,12 @@
 package dev.crmkit.core.messaging;
 
 import dev.crmkit.core.common.Text;
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.ValidationException;
-import dev.crmkit.spi.message.ChannelKind;
-import dev.crmkit.spi.message.MessageContent;
-import dev.crmkit.spi.message.MessageOrigin;
-import dev.crmkit.spi.message.Recipient;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.message.ChannelKind;
+import dev.crmkit.model.message.MessageContent;
+import dev.crmkit.model.message.MessageOrigin;
+import dev.crmkit.model.message.Recipient;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Supplier;

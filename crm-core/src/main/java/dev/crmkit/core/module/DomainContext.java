@@ -1,9 +1,9 @@
 package dev.crmkit.core.module;
 
 import dev.crmkit.core.common.IdGenerator;
+import dev.crmkit.model.ValidationException;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.StorageCapability;
-import dev.crmkit.spi.ValidationException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -2,7 +2,7 @@ package dev.crmkit.core.module;
 
 import dev.crmkit.core.common.DomainEvent;
 import dev.crmkit.core.scheduling.DueWorkHandler;
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.ValidationException;
 
 /**
  * What a {@link DomainModule} contributes while {@code Crm} is built. Every registration is checked at once and

@@ -2,14 +2,14 @@ package dev.crmkit.core.opportunity;
 
 import dev.crmkit.core.common.Money;
 import dev.crmkit.core.common.Text;
-import dev.crmkit.spi.Checks;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.customer.PartyKind;
+import dev.crmkit.model.opportunity.OpportunityContact;
 import dev.crmkit.spi.Storage;
-import dev.crmkit.spi.ValidationException;
 import dev.crmkit.spi.customer.CustomerRecord;
 import dev.crmkit.spi.customer.CustomerStorage;
-import dev.crmkit.spi.customer.PartyKind;
 import dev.crmkit.spi.opportunity.LineItemRecord;
-import dev.crmkit.spi.opportunity.OpportunityContact;
 import dev.crmkit.spi.team.TeamStorage;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.crmkit.core.opportunity;
 
-import dev.crmkit.spi.opportunity.ForecastCategory;
-import dev.crmkit.spi.opportunity.PipelineStage;
-import dev.crmkit.spi.opportunity.ReopenRule;
+import dev.crmkit.model.opportunity.ForecastCategory;
+import dev.crmkit.model.opportunity.PipelineStage;
+import dev.crmkit.model.opportunity.ReopenRule;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package dev.crmkit.core.opportunity;
 
 import dev.crmkit.core.common.Money;
-import dev.crmkit.spi.Checks;
+import dev.crmkit.model.Checks;
 import dev.crmkit.spi.opportunity.LineItemRecord;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -15,7 +15,7 @@ public record LineItem(String productRef, BigDecimal quantity, Money unitPrice, 
     /**
      * Checks the rules above, strips the product reference and keeps quantity and discount without trailing zeros.
      *
-     * @throws dev.crmkit.spi.ValidationException naming the first component that breaks a rule
+     * @throws dev.crmkit.model.ValidationException naming the first component that breaks a rule
      */
     public LineItem {
         Checks.required("unitPrice", unitPrice);
@@ -32,7 +32,7 @@ public record LineItem(String productRef, BigDecimal quantity, Money unitPrice, 
         try {
             return new LineItem(productRef, new BigDecimal(quantity), unitPrice, BigDecimal.ZERO);
         } catch (NumberFormatException e) {
-            throw new dev.crmkit.spi.ValidationException("quantity", "must be a decimal number such as 2.5");
+            throw new dev.crmkit.model.ValidationException("quantity", "must be a decimal number such as 2.5");
         }
     }
 
@@ -42,7 +42,7 @@ public record LineItem(String productRef, BigDecimal quantity, Money unitPrice, 
         try {
             return new LineItem(productRef, quantity, unitPrice, new BigDecimal(percent));
         } catch (NumberFormatException e) {
-            throw new dev.crmkit.spi.ValidationException("discountPercent", "must be a decimal number such as 12.5");
+            throw new dev.crmkit.model.ValidationException("discountPercent", "must be a decimal number such as 12.5");
         }
     }
 

@@ -1,10 +1,10 @@
 package dev.crmkit.core.opportunity;
 
 import dev.crmkit.core.common.Money;
-import dev.crmkit.spi.opportunity.ForecastCategory;
-import dev.crmkit.spi.opportunity.OpportunityContact;
+import dev.crmkit.model.opportunity.ForecastCategory;
+import dev.crmkit.model.opportunity.OpportunityContact;
+import dev.crmkit.model.opportunity.StageOutcome;
 import dev.crmkit.spi.opportunity.OpportunityRecord;
-import dev.crmkit.spi.opportunity.StageOutcome;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,14 +1,14 @@
 package dev.crmkit.core.opportunity;
 
-import dev.crmkit.spi.IllegalTransitionException;
-import dev.crmkit.spi.ValidationException;
-import dev.crmkit.spi.opportunity.ForecastCategory;
-import dev.crmkit.spi.opportunity.OpportunityContact;
+import dev.crmkit.model.IllegalTransitionException;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.opportunity.ForecastCategory;
+import dev.crmkit.model.opportunity.OpportunityContact;
+import dev.crmkit.model.opportunity.PipelineStage;
+import dev.crmkit.model.opportunity.ReopenRule;
+import dev.crmkit.model.opportunity.StageOutcome;
 import dev.crmkit.spi.opportunity.OpportunityRecord;
 import dev.crmkit.spi.opportunity.PipelineRecord;
-import dev.crmkit.spi.opportunity.PipelineStage;
-import dev.crmkit.spi.opportunity.ReopenRule;
-import dev.crmkit.spi.opportunity.StageOutcome;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;

@@ -1,7 +1,7 @@
 package dev.crmkit.core.opportunity;
 
+import dev.crmkit.model.opportunity.PipelineStage;
 import dev.crmkit.spi.opportunity.OpportunityRecord;
-import dev.crmkit.spi.opportunity.PipelineStage;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package dev.crmkit.core.opportunity;
 
 import dev.crmkit.core.common.EventType;
-import dev.crmkit.spi.opportunity.ForecastCategory;
+import dev.crmkit.model.opportunity.ForecastCategory;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,8 +1,8 @@
 package dev.crmkit.core.opportunity;
 
 import dev.crmkit.core.common.Money;
-import dev.crmkit.spi.opportunity.ForecastCategory;
-import dev.crmkit.spi.opportunity.OpportunityContact;
+import dev.crmkit.model.opportunity.ForecastCategory;
+import dev.crmkit.model.opportunity.OpportunityContact;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package dev.crmkit.core.opportunity;
 
 import dev.crmkit.core.common.EventType;
-import dev.crmkit.spi.opportunity.StageOutcome;
+import dev.crmkit.model.opportunity.StageOutcome;
 import java.time.Instant;
 import java.util.UUID;
 

@@ -1,14 +1,14 @@
 package dev.crmkit.core.opportunity;
 
 import dev.crmkit.core.common.Actor;
-import dev.crmkit.spi.ConflictException;
-import dev.crmkit.spi.DuplicateException;
-import dev.crmkit.spi.IllegalTransitionException;
-import dev.crmkit.spi.NotFoundException;
-import dev.crmkit.spi.Page;
-import dev.crmkit.spi.PageRequest;
-import dev.crmkit.spi.ValidationException;
-import dev.crmkit.spi.opportunity.OpportunityFilter;
+import dev.crmkit.model.ConflictException;
+import dev.crmkit.model.DuplicateException;
+import dev.crmkit.model.IllegalTransitionException;
+import dev.crmkit.model.NotFoundException;
+import dev.crmkit.model.Page;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.opportunity.OpportunityFilter;
 import dev.crmkit.spi.opportunity.StageChangeRecord;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +26,7 @@ import java.util.UUID;
  *
  * <p>Lifecycle ({@code OpportunityAggregate}): an open deal moves between open stages ({@link #moveToStage}), is
  * won ({@link #closeWon}) or lost ({@link #closeLost}, reason required), and a closed deal is reopened
- * ({@link #reopen}) if its pipeline's {@link dev.crmkit.spi.opportunity.ReopenRule} allows. Every stage a deal
+ * ({@link #reopen}) if its pipeline's {@link dev.crmkit.model.opportunity.ReopenRule} allows. Every stage a deal
  * enters is appended to its stage history with time and actor. A deal in a stage with a norm of days gets due work
  * of kind {@link #STALLED}: when it outstays the norm, the opportunity domain records {@link OpportunityStalled}.
  */
@@ -81,7 +81,7 @@ public interface OpportunityService {
      * created, as it stands now, and changes nothing; also when two nodes receive the same command at once. A null
      * key opens a deal every time.
      *
-     * @throws dev.crmkit.spi.ConflictException when the key was used to open a deal of another customer
+     * @throws dev.crmkit.model.ConflictException when the key was used to open a deal of another customer
      */
     Opportunity open(OpenOpportunity command, Actor actor, String idempotencyKey);
 

@@ -1,9 +1,9 @@
 package dev.crmkit.core.opportunity;
 
+import dev.crmkit.model.opportunity.PipelineStage;
+import dev.crmkit.model.opportunity.ReopenRule;
+import dev.crmkit.model.opportunity.StageOutcome;
 import dev.crmkit.spi.opportunity.PipelineRecord;
-import dev.crmkit.spi.opportunity.PipelineStage;
-import dev.crmkit.spi.opportunity.ReopenRule;
-import dev.crmkit.spi.opportunity.StageOutcome;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.crmkit.core.opportunity;
 
 import dev.crmkit.core.common.EventType;
-import dev.crmkit.spi.opportunity.ReopenRule;
+import dev.crmkit.model.opportunity.ReopenRule;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

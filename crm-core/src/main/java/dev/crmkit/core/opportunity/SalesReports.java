@@ -1,14 +1,14 @@
 package dev.crmkit.core.opportunity;
 
-import dev.crmkit.spi.NotFoundException;
-import dev.crmkit.spi.opportunity.CurrencyTotal;
-import dev.crmkit.spi.opportunity.FunnelStage;
-import dev.crmkit.spi.opportunity.LeadSourceResult;
-import dev.crmkit.spi.opportunity.PipelineCell;
-import dev.crmkit.spi.opportunity.RepResult;
-import dev.crmkit.spi.opportunity.ReportPeriod;
-import dev.crmkit.spi.opportunity.SalesCycle;
-import dev.crmkit.spi.opportunity.WinRate;
+import dev.crmkit.model.NotFoundException;
+import dev.crmkit.model.opportunity.CurrencyTotal;
+import dev.crmkit.model.opportunity.FunnelStage;
+import dev.crmkit.model.opportunity.LeadSourceResult;
+import dev.crmkit.model.opportunity.PipelineCell;
+import dev.crmkit.model.opportunity.RepResult;
+import dev.crmkit.model.opportunity.ReportPeriod;
+import dev.crmkit.model.opportunity.SalesCycle;
+import dev.crmkit.model.opportunity.WinRate;
 import java.util.List;
 import java.util.UUID;
 

@@ -1,9 +1,9 @@
 package dev.crmkit.core.opportunity;
 
 import dev.crmkit.core.module.DomainContext;
+import dev.crmkit.model.opportunity.PipelineStage;
+import dev.crmkit.model.opportunity.StageOutcome;
 import dev.crmkit.spi.opportunity.OpportunityRecord;
-import dev.crmkit.spi.opportunity.PipelineStage;
-import dev.crmkit.spi.opportunity.StageOutcome;
 import dev.crmkit.spi.scheduling.DueWorkRecord;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.crmkit.core.port;
 
 import dev.crmkit.core.common.Money;
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ValidationException;
 
 /**
  * What the host's catalogue says of one product: its reference, its category code (at most 64 characters) and its

@@ -1,7 +1,7 @@
 package dev.crmkit.core.port;
 
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ValidationException;
 
 /**
  * A reward the host offers: its code (at most 100 characters) and what one costs in redeemable points.

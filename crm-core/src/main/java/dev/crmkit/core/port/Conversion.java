@@ -1,7 +1,7 @@
 package dev.crmkit.core.port;
 
 import dev.crmkit.core.common.Money;
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.ValidationException;
 import java.util.Optional;
 
 /**

@@ -1,6 +1,6 @@
 package dev.crmkit.core.port;
 
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.ValidationException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Currency;

@@ -1,8 +1,8 @@
 package dev.crmkit.core.port;
 
 import dev.crmkit.core.common.Money;
-import dev.crmkit.spi.NotFoundException;
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.NotFoundException;
+import dev.crmkit.model.ValidationException;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Currency;

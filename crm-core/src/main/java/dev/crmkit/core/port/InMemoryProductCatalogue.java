@@ -1,6 +1,6 @@
 package dev.crmkit.core.port;
 
-import dev.crmkit.spi.Checks;
+import dev.crmkit.model.Checks;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;

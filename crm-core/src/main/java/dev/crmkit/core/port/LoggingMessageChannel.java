@@ -1,7 +1,7 @@
 package dev.crmkit.core.port;
 
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.message.ChannelKind;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.message.ChannelKind;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;

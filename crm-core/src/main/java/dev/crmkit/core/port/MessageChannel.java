@@ -1,6 +1,6 @@
 package dev.crmkit.core.port;
 
-import dev.crmkit.spi.message.ChannelKind;
+import dev.crmkit.model.message.ChannelKind;
 import java.util.Set;
 
 /**

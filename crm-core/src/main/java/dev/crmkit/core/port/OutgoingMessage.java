@@ -1,9 +1,9 @@
 package dev.crmkit.core.port;
 
-import dev.crmkit.spi.message.ChannelKind;
-import dev.crmkit.spi.message.MessageContent;
-import dev.crmkit.spi.message.MessageOrigin;
-import dev.crmkit.spi.message.Recipient;
+import dev.crmkit.model.message.ChannelKind;
+import dev.crmkit.model.message.MessageContent;
+import dev.crmkit.model.message.MessageOrigin;
+import dev.crmkit.model.message.Recipient;
 import java.util.UUID;
 
 /**

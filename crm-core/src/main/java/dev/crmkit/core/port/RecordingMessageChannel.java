@@ -1,8 +1,8 @@
 package dev.crmkit.core.port;
 
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.ValidationException;
-import dev.crmkit.spi.message.ChannelKind;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.message.ChannelKind;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;

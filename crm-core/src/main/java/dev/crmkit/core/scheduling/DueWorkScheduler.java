@@ -1,8 +1,8 @@
 package dev.crmkit.core.scheduling;
 
-import dev.crmkit.spi.Checks;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ValidationException;
 import dev.crmkit.spi.Storage;
-import dev.crmkit.spi.ValidationException;
 import java.time.Clock;
 import java.time.Duration;
 

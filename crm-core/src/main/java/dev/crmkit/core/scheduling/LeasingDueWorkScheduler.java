@@ -1,7 +1,7 @@
 package dev.crmkit.core.scheduling;
 
 import dev.crmkit.core.common.PollingLoop;
-import dev.crmkit.spi.Checks;
+import dev.crmkit.model.Checks;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.scheduling.DueWorkRecord;
 import dev.crmkit.spi.scheduling.DueWorkStore;

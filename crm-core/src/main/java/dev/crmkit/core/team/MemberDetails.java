@@ -1,6 +1,6 @@
 package dev.crmkit.core.team;
 
-import dev.crmkit.spi.team.TeamRole;
+import dev.crmkit.model.team.TeamRole;
 import java.util.Set;
 import java.util.UUID;
 

@@ -1,8 +1,8 @@
 package dev.crmkit.core.team;
 
-import dev.crmkit.spi.team.Availability;
+import dev.crmkit.model.team.Availability;
+import dev.crmkit.model.team.TeamRole;
 import dev.crmkit.spi.team.TeamMemberRecord;
-import dev.crmkit.spi.team.TeamRole;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;

@@ -1,7 +1,7 @@
 package dev.crmkit.core.team;
 
 import dev.crmkit.core.common.EventType;
-import dev.crmkit.spi.team.TeamRole;
+import dev.crmkit.model.team.TeamRole;
 import java.time.Instant;
 import java.util.UUID;
 

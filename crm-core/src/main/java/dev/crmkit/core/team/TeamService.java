@@ -1,12 +1,12 @@
 package dev.crmkit.core.team;
 
-import dev.crmkit.spi.ConflictException;
-import dev.crmkit.spi.DuplicateException;
-import dev.crmkit.spi.NotFoundException;
-import dev.crmkit.spi.Page;
-import dev.crmkit.spi.PageRequest;
-import dev.crmkit.spi.ValidationException;
-import dev.crmkit.spi.team.MemberFilter;
+import dev.crmkit.model.ConflictException;
+import dev.crmkit.model.DuplicateException;
+import dev.crmkit.model.NotFoundException;
+import dev.crmkit.model.Page;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.team.MemberFilter;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -48,7 +48,7 @@ public interface TeamService {
      * {@link TeamMemberAvailabilityChanged}. A deactivated member must be activated first.
      *
      * @throws NotFoundException when there is no such member
-     * @throws dev.crmkit.spi.IllegalTransitionException when the member is deactivated
+     * @throws dev.crmkit.model.IllegalTransitionException when the member is deactivated
      */
     TeamMember setAway(UUID memberId, Instant until);
 

@@ -1,7 +1,7 @@
 package dev.crmkit.core.touchpoint;
 
+import dev.crmkit.model.touchpoint.TaskStatus;
 import dev.crmkit.spi.touchpoint.TaskRecord;
-import dev.crmkit.spi.touchpoint.TaskStatus;
 import java.time.Instant;
 import java.util.UUID;
 

@@ -1,7 +1,7 @@
 package dev.crmkit.core.touchpoint;
 
-import dev.crmkit.spi.IllegalTransitionException;
-import dev.crmkit.spi.touchpoint.TaskStatus;
+import dev.crmkit.model.IllegalTransitionException;
+import dev.crmkit.model.touchpoint.TaskStatus;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;

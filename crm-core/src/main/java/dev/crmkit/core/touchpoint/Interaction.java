@@ -1,9 +1,9 @@
 package dev.crmkit.core.touchpoint;
 
-import dev.crmkit.spi.touchpoint.Channel;
-import dev.crmkit.spi.touchpoint.Direction;
+import dev.crmkit.model.touchpoint.Channel;
+import dev.crmkit.model.touchpoint.Direction;
+import dev.crmkit.model.touchpoint.Purpose;
 import dev.crmkit.spi.touchpoint.InteractionRecord;
-import dev.crmkit.spi.touchpoint.Purpose;
 import java.time.Instant;
 import java.util.UUID;
 

@@ -1,8 +1,8 @@
 package dev.crmkit.core.touchpoint;
 
 import dev.crmkit.core.common.Text;
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ValidationException;
 import java.time.Instant;
 import java.util.UUID;
 

@@ -1,12 +1,12 @@
 package dev.crmkit.core.touchpoint;
 
-import dev.crmkit.spi.ConflictException;
-import dev.crmkit.spi.IllegalTransitionException;
-import dev.crmkit.spi.NotFoundException;
-import dev.crmkit.spi.Page;
-import dev.crmkit.spi.PageRequest;
-import dev.crmkit.spi.ValidationException;
-import dev.crmkit.spi.touchpoint.TimelineFilter;
+import dev.crmkit.model.ConflictException;
+import dev.crmkit.model.IllegalTransitionException;
+import dev.crmkit.model.NotFoundException;
+import dev.crmkit.model.Page;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.touchpoint.TimelineFilter;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -17,7 +17,7 @@ import java.util.UUID;
  * <p>Every method is one transaction and records its domain events ({@link TouchPointEvent}) in the outbox in
  * that transaction. A customer id that was merged into another customer resolves to the survivor. Bad input throws
  * a {@link ValidationException} naming the field and changes nothing; every error is a
- * {@link dev.crmkit.spi.CrmException}.
+ * {@link dev.crmkit.model.CrmException}.
  *
  * <p>A follow-up's life: it is scheduled {@code OPEN}; while open it can be reassigned and rescheduled; it ends
  * {@code DONE} (completed) or {@code CANCELLED}, and a closed follow-up cannot change again

@@ -1,7 +1,7 @@
 package dev.crmkit.core.view;
 
-import dev.crmkit.spi.NotFoundException;
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.NotFoundException;
+import dev.crmkit.model.ValidationException;
 import java.util.UUID;
 
 /**

@@ -3,7 +3,7 @@ package dev.crmkit.core.common;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.ValidationException;
 import org.junit.jupiter.api.Test;
 
 class ActorTest {

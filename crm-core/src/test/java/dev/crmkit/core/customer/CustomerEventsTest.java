@@ -4,8 +4,8 @@ import static dev.crmkit.core.customer.CustomerFixtures.webShopPerson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.crmkit.model.customer.LifecycleStage;
 import dev.crmkit.spi.outbox.OutboxEvent;
-import dev.crmkit.spi.customer.LifecycleStage;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -52,7 +52,7 @@ class CustomerEventsTest {
         ContactPoint work = customers.addContactPoint(anna, NewContactPoint.email("anna@work.example"));
         customers.setPrimaryContactPoint(anna, work.id());
         customers.removeContactPoint(anna, work.id());
-        customers.setCustomField(anna, "loyalty_number", new dev.crmkit.spi.customfield.CustomFieldValue.Text("L-1"));
+        customers.setCustomField(anna, "loyalty_number", new dev.crmkit.model.customfield.CustomFieldValue.Text("L-1"));
         customers.clearCustomField(anna, "loyalty_number");
         customers.updateDetails(UpdateDetails.displayName(anna, "Anna M."));
 
@@ -81,7 +81,7 @@ class CustomerEventsTest {
         world.drainOutbox();
 
         assertThatThrownBy(() -> customers.changeStage(anna, LifecycleStage.FORMER_CUSTOMER))
-                .isInstanceOf(dev.crmkit.spi.IllegalTransitionException.class);
+                .isInstanceOf(dev.crmkit.model.IllegalTransitionException.class);
 
         assertThat(world.drainOutbox()).isEmpty();
     }

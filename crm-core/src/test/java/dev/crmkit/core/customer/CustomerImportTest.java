@@ -2,7 +2,7 @@ package dev.crmkit.core.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.crmkit.spi.customer.CustomerCriterion;
+import dev.crmkit.model.customer.CustomerCriterion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;

@@ -6,12 +6,12 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
-import dev.crmkit.spi.CrmException;
-import dev.crmkit.spi.IllegalTransitionException;
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.CrmException;
+import dev.crmkit.model.IllegalTransitionException;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.customer.LifecycleStage;
+import dev.crmkit.model.customfield.CustomFieldValue;
 import dev.crmkit.spi.customer.CustomerRecord;
-import dev.crmkit.spi.customer.LifecycleStage;
-import dev.crmkit.spi.customfield.CustomFieldValue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

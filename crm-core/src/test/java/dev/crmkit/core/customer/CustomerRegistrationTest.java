@@ -6,14 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crmkit.core.Crm;
 import dev.crmkit.inmemory.InMemoryStorage;
-import dev.crmkit.spi.DuplicateException;
-import dev.crmkit.spi.NotFoundException;
-import dev.crmkit.spi.PageRequest;
-import dev.crmkit.spi.ValidationException;
-import dev.crmkit.spi.customer.ContactPointKind;
-import dev.crmkit.spi.customer.CustomerCriterion;
-import dev.crmkit.spi.customer.LifecycleStage;
-import dev.crmkit.spi.customer.PartyKind;
+import dev.crmkit.model.DuplicateException;
+import dev.crmkit.model.NotFoundException;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.customer.ContactPointKind;
+import dev.crmkit.model.customer.CustomerCriterion;
+import dev.crmkit.model.customer.LifecycleStage;
+import dev.crmkit.model.customer.PartyKind;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -183,7 +183,7 @@ class CustomerRegistrationTest {
 
         assertThat(customers.relationships(supplier.id())).containsExactly(buyer);
         assertThatThrownBy(() -> customers.link(supplier.id(), jonas.id(), "buyer"))
-                .isInstanceOf(dev.crmkit.spi.ValidationException.class)
+                .isInstanceOf(dev.crmkit.model.ValidationException.class)
                 .hasMessageContaining("personId");
         customers.unlink(buyer.id());
         assertThat(customers.relationships(jonas.id())).isEmpty();
@@ -194,7 +194,7 @@ class CustomerRegistrationTest {
         Customer anna = customers.register(webShopPerson()).customer();
 
         assertThatThrownBy(() -> customers.addContactPoint(anna.id(), NewContactPoint.phone("+49 (30) 123 4567")))
-                .isInstanceOfSatisfying(dev.crmkit.spi.ValidationException.class,
+                .isInstanceOfSatisfying(dev.crmkit.model.ValidationException.class,
                         e -> assertThat(e.field()).isEqualTo("contactPoint.value"));
     }
 

@@ -3,9 +3,9 @@ package dev.crmkit.core.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.crmkit.spi.ValidationException;
-import dev.crmkit.spi.customer.ContactPointKind;
-import dev.crmkit.spi.customer.PostalAddress;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.customer.ContactPointKind;
+import dev.crmkit.model.customer.PostalAddress;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;

@@ -5,10 +5,10 @@ import static dev.crmkit.core.customer.CustomerFixtures.webShopPerson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.crmkit.spi.ValidationException;
-import dev.crmkit.spi.customer.CustomerCriterion;
-import dev.crmkit.spi.customer.PostalAddress;
-import dev.crmkit.spi.customfield.CustomFieldValue;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.customer.CustomerCriterion;
+import dev.crmkit.model.customer.PostalAddress;
+import dev.crmkit.model.customfield.CustomFieldValue;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 

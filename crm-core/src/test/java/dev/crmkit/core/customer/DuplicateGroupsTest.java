@@ -2,7 +2,7 @@ package dev.crmkit.core.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.crmkit.spi.customer.PostalAddress;
+import dev.crmkit.model.customer.PostalAddress;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 

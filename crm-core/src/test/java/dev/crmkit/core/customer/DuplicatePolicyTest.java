@@ -5,9 +5,9 @@ import static dev.crmkit.core.customer.CustomerFixtures.webShopPerson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.crmkit.spi.NotPermittedException;
-import dev.crmkit.spi.customer.CustomerCriterion;
-import dev.crmkit.spi.customer.PostalAddress;
+import dev.crmkit.model.NotPermittedException;
+import dev.crmkit.model.customer.CustomerCriterion;
+import dev.crmkit.model.customer.PostalAddress;
 import org.junit.jupiter.api.Test;
 
 class DuplicatePolicyTest {

@@ -3,8 +3,8 @@ package dev.crmkit.core.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.crmkit.spi.ValidationException;
-import dev.crmkit.spi.customer.PartyKind;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.customer.PartyKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,12 +1,12 @@
 package dev.crmkit.core.customer;
 
-import static dev.crmkit.spi.customer.LifecycleStage.CUSTOMER;
-import static dev.crmkit.spi.customer.LifecycleStage.FORMER_CUSTOMER;
-import static dev.crmkit.spi.customer.LifecycleStage.PROSPECT;
+import static dev.crmkit.model.customer.LifecycleStage.CUSTOMER;
+import static dev.crmkit.model.customer.LifecycleStage.FORMER_CUSTOMER;
+import static dev.crmkit.model.customer.LifecycleStage.PROSPECT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.crmkit.spi.IllegalTransitionException;
+import dev.crmkit.model.IllegalTransitionException;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crmkit.core.Crm;
 import dev.crmkit.inmemory.InMemoryStorage;
-import dev.crmkit.spi.DuplicateException;
-import dev.crmkit.spi.NotFoundException;
-import dev.crmkit.spi.ValidationException;
-import dev.crmkit.spi.customfield.CustomFieldType;
+import dev.crmkit.model.DuplicateException;
+import dev.crmkit.model.NotFoundException;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.customfield.CustomFieldType;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crmkit.core.Crm;
 import dev.crmkit.inmemory.InMemoryStorage;
-import dev.crmkit.spi.customfield.CustomFieldType;
+import dev.crmkit.model.customfield.CustomFieldType;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;

@@ -13,7 +13,7 @@ import dev.crmkit.core.module.DomainModule;
 import dev.crmkit.core.module.DomainSetup;
 import dev.crmkit.core.port.PublishedEvent;
 import dev.crmkit.inmemory.InMemoryStorage;
-import dev.crmkit.spi.opportunity.ReopenRule;
+import dev.crmkit.model.opportunity.ReopenRule;
 import dev.crmkit.spi.outbox.OutboxEvent;
 import java.io.IOException;
 import java.lang.reflect.Constructor;

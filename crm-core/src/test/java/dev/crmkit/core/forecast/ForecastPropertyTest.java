@@ -133,10 +133,11 @@ class ForecastPropertyTest {
                     // then every forecast and bound is k times as large
                     for (int i = 0; i < 12; i++) {
                         double mean = ets.mean().get(i);
-                        assertThat(etsScaled.mean().get(i)).isCloseTo(mean * k, within(1e-9 * mean * k));
+                        assertThat(etsScaled.mean().get(i)).isCloseTo(mean * k,
+                                within(1e-9 * Math.abs(mean * k) + Double.MIN_VALUE));
                         double upper = ets.interval(0.8).upper().get(i);
                         assertThat(etsScaled.interval(0.8).upper().get(i)).isCloseTo(upper * k,
-                                within(1e-9 * upper * k));
+                                within(1e-9 * Math.abs(upper * k) + Double.MIN_VALUE));
                     }
                 });
     }

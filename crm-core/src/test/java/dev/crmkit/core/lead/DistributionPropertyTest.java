@@ -8,9 +8,9 @@ import static org.quicktheories.generators.SourceDSL.lists;
 
 import dev.crmkit.core.team.TeamMember;
 import dev.crmkit.core.team.TeamService;
-import dev.crmkit.spi.PageRequest;
-import dev.crmkit.spi.lead.LeadFilter;
-import dev.crmkit.spi.team.Availability;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.lead.LeadFilter;
+import dev.crmkit.model.team.Availability;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

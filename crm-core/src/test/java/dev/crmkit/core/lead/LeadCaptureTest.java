@@ -9,12 +9,12 @@ import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.customer.MatchReason;
 import dev.crmkit.core.customer.RegisterPerson;
 import dev.crmkit.core.port.PublishedEvent;
-import dev.crmkit.spi.PageRequest;
-import dev.crmkit.spi.ValidationException;
-import dev.crmkit.spi.lead.LeadFilter;
-import dev.crmkit.spi.lead.LeadSource;
-import dev.crmkit.spi.lead.LeadStatus;
-import dev.crmkit.spi.touchpoint.TimelineFilter;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.lead.LeadFilter;
+import dev.crmkit.model.lead.LeadSource;
+import dev.crmkit.model.lead.LeadStatus;
+import dev.crmkit.model.touchpoint.TimelineFilter;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
@@ -188,7 +188,7 @@ class LeadCaptureTest {
 
         assertThat(same.outcome()).as("no match across tenants").isEqualTo(CaptureOutcome.CREATED);
         assertThat(same.matches()).isEmpty();
-        assertThatThrownBy(() -> theirs.get(ours.id())).isInstanceOf(dev.crmkit.spi.NotFoundException.class);
+        assertThatThrownBy(() -> theirs.get(ours.id())).isInstanceOf(dev.crmkit.model.NotFoundException.class);
         assertThat(theirs.find(LeadFilter.all(), PageRequest.first(10)).items()).extracting(Lead::id)
                 .containsExactly(same.lead().id());
     }

@@ -3,11 +3,11 @@ package dev.crmkit.core.lead;
 import static dev.crmkit.core.lead.LeadFixtures.webFormLead;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.crmkit.spi.PageRequest;
-import dev.crmkit.spi.touchpoint.Channel;
-import dev.crmkit.spi.touchpoint.Direction;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.touchpoint.Channel;
+import dev.crmkit.model.touchpoint.Direction;
+import dev.crmkit.model.touchpoint.TimelineFilter;
 import dev.crmkit.spi.touchpoint.InteractionRecord;
-import dev.crmkit.spi.touchpoint.TimelineFilter;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;

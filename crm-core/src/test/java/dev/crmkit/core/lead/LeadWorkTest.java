@@ -13,13 +13,13 @@ import dev.crmkit.core.team.TeamMember;
 import dev.crmkit.core.team.TeamService;
 import dev.crmkit.core.view.CustomerView;
 import dev.crmkit.core.view.CustomerViewService;
-import dev.crmkit.spi.IllegalTransitionException;
-import dev.crmkit.spi.ValidationException;
-import dev.crmkit.spi.lead.LeadSource;
-import dev.crmkit.spi.lead.LeadStatus;
-import dev.crmkit.spi.lead.Qualification;
-import dev.crmkit.spi.touchpoint.Channel;
-import dev.crmkit.spi.touchpoint.Direction;
+import dev.crmkit.model.IllegalTransitionException;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.lead.LeadSource;
+import dev.crmkit.model.lead.LeadStatus;
+import dev.crmkit.model.lead.Qualification;
+import dev.crmkit.model.touchpoint.Channel;
+import dev.crmkit.model.touchpoint.Direction;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -204,12 +204,12 @@ class LeadWorkTest {
         var customer = fixtures.shop.service(CustomerService.class).get(leads.convert(
                 ConvertLead.of(person.id(), Actor.user("rep-1"))).customerId());
 
-        assertThat(organization.kind()).isEqualTo(dev.crmkit.spi.customer.PartyKind.ORGANIZATION);
+        assertThat(organization.kind()).isEqualTo(dev.crmkit.model.customer.PartyKind.ORGANIZATION);
         assertThat(organization.displayName()).isEqualTo("Baker & Sons");
         assertThat(organization.contactPoints()).extracting(dev.crmkit.core.customer.ContactPoint::value)
                 .containsExactlyInAnyOrder("info@baker-sons.example", "+49307654321");
         assertThat(organization.ownerId()).isEqualTo(rep.id());
-        assertThat(customer.kind()).isEqualTo(dev.crmkit.spi.customer.PartyKind.PERSON);
+        assertThat(customer.kind()).isEqualTo(dev.crmkit.model.customer.PartyKind.PERSON);
         assertThat(customer.organizationName()).as("the lead named no company").isNull();
         assertThat(customer.contactPoints()).extracting(dev.crmkit.core.customer.ContactPoint::value)
                 .containsExactly("lamarr@gmail.com");

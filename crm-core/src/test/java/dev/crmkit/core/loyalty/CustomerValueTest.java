@@ -8,7 +8,7 @@ import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.Money;
 import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.port.PublishedEvent;
-import dev.crmkit.spi.PageRequest;
+import dev.crmkit.model.PageRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;

@@ -6,11 +6,11 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
-import dev.crmkit.spi.ConflictException;
-import dev.crmkit.spi.NotPermittedException;
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.ConflictException;
+import dev.crmkit.model.NotPermittedException;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.loyalty.MembershipStatus;
 import dev.crmkit.spi.loyalty.LedgerSums;
-import dev.crmkit.spi.loyalty.MembershipStatus;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;

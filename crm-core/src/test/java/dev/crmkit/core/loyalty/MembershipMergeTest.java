@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.port.PublishedEvent;
+import dev.crmkit.model.loyalty.MembershipStatus;
 import dev.crmkit.spi.loyalty.LedgerSums;
-import dev.crmkit.spi.loyalty.MembershipStatus;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 

@@ -7,8 +7,8 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import dev.crmkit.core.common.Money;
-import dev.crmkit.spi.IllegalTransitionException;
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.IllegalTransitionException;
+import dev.crmkit.model.ValidationException;
 import dev.crmkit.spi.loyalty.PurchaseRecord;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,9 +1,9 @@
 package dev.crmkit.core.messaging;
 
-import dev.crmkit.spi.Page;
-import dev.crmkit.spi.PageRequest;
-import dev.crmkit.spi.message.ChannelKind;
-import dev.crmkit.spi.message.MessageFilter;
+import dev.crmkit.model.Page;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.message.ChannelKind;
+import dev.crmkit.model.message.MessageFilter;
 import dev.crmkit.spi.message.MessageRecord;
 import dev.crmkit.spi.message.MessageStore;
 import java.time.Instant;

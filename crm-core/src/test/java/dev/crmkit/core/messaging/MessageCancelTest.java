@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crmkit.core.port.SendOutcome;
-import dev.crmkit.spi.IllegalTransitionException;
-import dev.crmkit.spi.NotFoundException;
+import dev.crmkit.model.IllegalTransitionException;
+import dev.crmkit.model.NotFoundException;
+import dev.crmkit.model.message.ChannelKind;
+import dev.crmkit.model.message.MessageStatus;
 import dev.crmkit.spi.customer.CustomerRecord;
-import dev.crmkit.spi.message.ChannelKind;
-import dev.crmkit.spi.message.MessageStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

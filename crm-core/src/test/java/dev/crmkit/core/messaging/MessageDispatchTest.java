@@ -13,9 +13,9 @@ import dev.crmkit.core.port.MessageChannel;
 import dev.crmkit.core.port.OutgoingMessage;
 import dev.crmkit.core.port.RecordingMessageChannel;
 import dev.crmkit.core.port.SendOutcome;
+import dev.crmkit.model.message.ChannelKind;
+import dev.crmkit.model.message.MessageStatus;
 import dev.crmkit.spi.customer.CustomerRecord;
-import dev.crmkit.spi.message.ChannelKind;
-import dev.crmkit.spi.message.MessageStatus;
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
@@ -210,6 +210,6 @@ class MessageDispatchTest {
                 POLICY).runsInUnit()).isFalse();
         assertThat(LEASE).isLessThan(Duration.ofMinutes(2));
         assertThatThrownBy(() -> Channels.of(java.util.List.of(fixtures.channel, fixtures.channel)))
-                .isInstanceOf(dev.crmkit.spi.ValidationException.class);
+                .isInstanceOf(dev.crmkit.model.ValidationException.class);
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crmkit.core.port.PublishedEvent;
 import dev.crmkit.core.port.SendOutcome;
-import dev.crmkit.spi.message.ChannelKind;
+import dev.crmkit.model.message.ChannelKind;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.port.PublishedEvent;
-import dev.crmkit.spi.PageRequest;
-import dev.crmkit.spi.message.MessageFilter;
-import dev.crmkit.spi.message.MessageStatus;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.message.MessageFilter;
+import dev.crmkit.model.message.MessageStatus;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 

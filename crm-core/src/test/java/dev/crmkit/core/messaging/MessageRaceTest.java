@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crmkit.inmemory.InMemoryStorage;
-import dev.crmkit.spi.ConflictException;
-import dev.crmkit.spi.message.MessageDelivery;
+import dev.crmkit.model.ConflictException;
+import dev.crmkit.model.message.MessageDelivery;
+import dev.crmkit.model.message.MessageStatus;
 import dev.crmkit.spi.message.MessageRecord;
-import dev.crmkit.spi.message.MessageStatus;
 import dev.crmkit.spi.message.MessageStorage;
 import dev.crmkit.spi.message.MessageStore;
 import dev.crmkit.spi.message.SendRateStore;

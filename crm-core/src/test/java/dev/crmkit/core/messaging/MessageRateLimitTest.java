@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.port.RecordingMessageChannel;
-import dev.crmkit.spi.message.ChannelKind;
-import dev.crmkit.spi.message.MessageStatus;
+import dev.crmkit.model.message.ChannelKind;
+import dev.crmkit.model.message.MessageStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,11 +6,11 @@ import static dev.crmkit.core.messaging.MessagingFixtures.orderConfirmation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.crmkit.spi.NotFoundException;
-import dev.crmkit.spi.PageRequest;
-import dev.crmkit.spi.message.ChannelKind;
-import dev.crmkit.spi.message.MessageFilter;
-import dev.crmkit.spi.message.MessageStatus;
+import dev.crmkit.model.NotFoundException;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.message.ChannelKind;
+import dev.crmkit.model.message.MessageFilter;
+import dev.crmkit.model.message.MessageStatus;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 

@@ -6,10 +6,10 @@ import static dev.crmkit.core.messaging.MessagingFixtures.orderConfirmation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.message.ChannelKind;
+import dev.crmkit.model.message.MessageStatus;
 import dev.crmkit.spi.customer.CustomerStorage;
-import dev.crmkit.spi.message.ChannelKind;
-import dev.crmkit.spi.message.MessageStatus;
 import dev.crmkit.spi.message.MessageStorage;
 import dev.crmkit.spi.scheduling.DueWorkRecord;
 import java.time.Duration;

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crmkit.core.common.Money;
-import dev.crmkit.spi.PageRequest;
-import dev.crmkit.spi.ValidationException;
-import dev.crmkit.spi.opportunity.ContactRole;
-import dev.crmkit.spi.opportunity.ForecastCategory;
-import dev.crmkit.spi.opportunity.OpportunityContact;
-import dev.crmkit.spi.opportunity.PipelineStage;
-import dev.crmkit.spi.opportunity.ReopenRule;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.opportunity.ContactRole;
+import dev.crmkit.model.opportunity.ForecastCategory;
+import dev.crmkit.model.opportunity.OpportunityContact;
+import dev.crmkit.model.opportunity.PipelineStage;
+import dev.crmkit.model.opportunity.ReopenRule;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -91,7 +91,7 @@ class OpportunityBadInputTest {
                 List.of(open, PipelineStage.won("w", "W"), PipelineStage.lost("l", "L"), open))));
         assertRejected("key", () -> PipelineStage.open("Not Lower", "X", 10, ForecastCategory.PIPELINE, null));
         assertRejected("normDays", () -> new PipelineStage("w", "W", 100, ForecastCategory.CLOSED,
-                dev.crmkit.spi.opportunity.StageOutcome.WON, 3));
+                dev.crmkit.model.opportunity.StageOutcome.WON, 3));
         assertRejected("reopenRule.days", () -> ReopenRule.withinDays(0));
         assertThat(deals.pipelines(PageRequest.first(10)).items()).isEmpty();
 

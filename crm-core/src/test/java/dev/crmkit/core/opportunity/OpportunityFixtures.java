@@ -6,10 +6,10 @@ import dev.crmkit.core.port.PublishedEvent;
 import dev.crmkit.core.team.MemberDetails;
 import dev.crmkit.core.team.TeamService;
 import dev.crmkit.core.touchpoint.TouchPointFixtures;
-import dev.crmkit.spi.opportunity.ForecastCategory;
-import dev.crmkit.spi.opportunity.PipelineStage;
-import dev.crmkit.spi.opportunity.ReopenRule;
-import dev.crmkit.spi.team.TeamRole;
+import dev.crmkit.model.opportunity.ForecastCategory;
+import dev.crmkit.model.opportunity.PipelineStage;
+import dev.crmkit.model.opportunity.ReopenRule;
+import dev.crmkit.model.team.TeamRole;
 import java.util.List;
 import java.util.UUID;
 
@@ -52,7 +52,7 @@ final class OpportunityFixtures {
 
     long storedDeals() {
         return kernel.stores(dev.crmkit.spi.opportunity.OpportunityStorage.class).opportunities().find(TouchPointFixtures.TENANT,
-                dev.crmkit.spi.opportunity.OpportunityFilter.all(), dev.crmkit.spi.PageRequest.first(1000))
+                dev.crmkit.model.opportunity.OpportunityFilter.all(), dev.crmkit.model.PageRequest.first(1000))
                 .items().size();
     }
 }

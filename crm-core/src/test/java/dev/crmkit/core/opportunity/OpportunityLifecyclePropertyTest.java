@@ -7,13 +7,13 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import dev.crmkit.core.touchpoint.TouchPointFixtures;
-import dev.crmkit.spi.CrmException;
-import dev.crmkit.spi.IllegalTransitionException;
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.CrmException;
+import dev.crmkit.model.IllegalTransitionException;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.opportunity.ReopenRule;
+import dev.crmkit.model.opportunity.StageOutcome;
 import dev.crmkit.spi.opportunity.OpportunityRecord;
 import dev.crmkit.spi.opportunity.OpportunityStorage;
-import dev.crmkit.spi.opportunity.ReopenRule;
-import dev.crmkit.spi.opportunity.StageOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

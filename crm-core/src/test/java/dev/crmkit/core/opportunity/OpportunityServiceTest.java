@@ -6,18 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crmkit.core.common.Money;
 import dev.crmkit.core.port.PublishedEvent;
-import dev.crmkit.spi.ConflictException;
-import dev.crmkit.spi.IllegalTransitionException;
-import dev.crmkit.spi.NotFoundException;
-import dev.crmkit.spi.PageRequest;
-import dev.crmkit.spi.ValidationException;
-import dev.crmkit.spi.opportunity.ContactRole;
-import dev.crmkit.spi.opportunity.ForecastCategory;
-import dev.crmkit.spi.opportunity.OpportunityContact;
-import dev.crmkit.spi.opportunity.OpportunityFilter;
-import dev.crmkit.spi.opportunity.ReopenRule;
+import dev.crmkit.model.ConflictException;
+import dev.crmkit.model.IllegalTransitionException;
+import dev.crmkit.model.NotFoundException;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.opportunity.ContactRole;
+import dev.crmkit.model.opportunity.ForecastCategory;
+import dev.crmkit.model.opportunity.OpportunityContact;
+import dev.crmkit.model.opportunity.OpportunityFilter;
+import dev.crmkit.model.opportunity.ReopenRule;
+import dev.crmkit.model.opportunity.StageOutcome;
 import dev.crmkit.spi.opportunity.StageChangeRecord;
-import dev.crmkit.spi.opportunity.StageOutcome;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -152,9 +152,9 @@ class OpportunityServiceTest {
         Opportunity deal = deals.open(f.webShopDeal(), ANA);
 
         assertThatThrownBy(() -> deals.closeLost(deal.id(), " ", ANA)).isInstanceOfSatisfying(
-                dev.crmkit.spi.ValidationException.class, e -> assertThat(e.field()).isEqualTo("reason"));
+                dev.crmkit.model.ValidationException.class, e -> assertThat(e.field()).isEqualTo("reason"));
         assertThatThrownBy(() -> deals.closeLost(deal.id(), null, ANA))
-                .isInstanceOf(dev.crmkit.spi.ValidationException.class);
+                .isInstanceOf(dev.crmkit.model.ValidationException.class);
         Opportunity lost = deals.closeLost(deal.id(), "Went with a competitor", ANA);
 
         assertThat(lost.closeReason()).isEqualTo("Went with a competitor");
@@ -214,7 +214,7 @@ class OpportunityServiceTest {
         assertThatThrownBy(() -> f.otherTenant.closeWon(deal.id(), null, ANA)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> f.otherTenant.open(f.webShopDeal().ownedBy(null), ANA))
                 .as("the customer belongs to another tenant").isInstanceOfSatisfying(
-                        dev.crmkit.spi.ValidationException.class, e -> assertThat(e.field()).isEqualTo("customerId"));
+                        dev.crmkit.model.ValidationException.class, e -> assertThat(e.field()).isEqualTo("customerId"));
         assertThat(deals.opportunities(OpportunityFilter.all().ofCustomer(f.customer), PageRequest.first(10))
                 .items()).containsExactly(deal);
         assertThat(deals.opportunity(deal.id()).status()).isEqualTo(StageOutcome.OPEN);

@@ -7,7 +7,7 @@ import dev.crmkit.core.port.PublishedEvent;
 import dev.crmkit.core.scheduling.DueWork;
 import dev.crmkit.core.scheduling.DueWorkScheduler;
 import dev.crmkit.core.touchpoint.TouchPointFixtures;
-import dev.crmkit.spi.opportunity.ReopenRule;
+import dev.crmkit.model.opportunity.ReopenRule;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;

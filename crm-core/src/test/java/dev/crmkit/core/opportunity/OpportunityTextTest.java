@@ -3,8 +3,8 @@ package dev.crmkit.core.opportunity;
 import static dev.crmkit.core.opportunity.OpportunityFixtures.ANA;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.crmkit.spi.opportunity.ForecastCategory;
-import dev.crmkit.spi.opportunity.PipelineStage;
+import dev.crmkit.model.opportunity.ForecastCategory;
+import dev.crmkit.model.opportunity.PipelineStage;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayNameGeneration;

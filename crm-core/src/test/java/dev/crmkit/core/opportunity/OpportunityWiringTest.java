@@ -11,10 +11,10 @@ import dev.crmkit.core.port.RecordingEventListener;
 import dev.crmkit.core.touchpoint.MutableClock;
 import dev.crmkit.core.touchpoint.TouchPointFixtures;
 import dev.crmkit.inmemory.InMemoryStorage;
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.customer.LifecycleStage;
+import dev.crmkit.model.customer.PartyKind;
 import dev.crmkit.spi.customer.CustomerRecord;
-import dev.crmkit.spi.customer.LifecycleStage;
-import dev.crmkit.spi.customer.PartyKind;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -59,9 +59,9 @@ class OpportunityWiringTest {
             throw new IllegalStateException("lead conversion failed afterwards");
         })).isInstanceOf(IllegalStateException.class);
 
-        assertThat(acme.service(OpportunityService.class).opportunities(dev.crmkit.spi.opportunity.OpportunityFilter.all(),
-                dev.crmkit.spi.PageRequest.first(10)).items()).isEmpty();
-        assertThat(acme.service(OpportunityService.class).pipelines(dev.crmkit.spi.PageRequest.first(10)).items()).isEmpty();
+        assertThat(acme.service(OpportunityService.class).opportunities(dev.crmkit.model.opportunity.OpportunityFilter.all(),
+                dev.crmkit.model.PageRequest.first(10)).items()).isEmpty();
+        assertThat(acme.service(OpportunityService.class).pipelines(dev.crmkit.model.PageRequest.first(10)).items()).isEmpty();
         assertThat(crm.relay().relayOnce().claimed()).as("no event left in the outbox").isZero();
         clock.advance(Duration.ofDays(30));
         assertThat(crm.scheduler().runDueWork().claimed()).as("no stalled alert scheduled").isZero();
@@ -73,7 +73,7 @@ class OpportunityWiringTest {
                 OpenOpportunity.of(customer, "Deal").inStage("no-such-stage"), ANA))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("stageKey")));
 
-        assertThat(acme.service(OpportunityService.class).pipelines(dev.crmkit.spi.PageRequest.first(10)).items()).isEmpty();
+        assertThat(acme.service(OpportunityService.class).pipelines(dev.crmkit.model.PageRequest.first(10)).items()).isEmpty();
         assertThat(crm.relay().relayOnce().claimed()).isZero();
     }
 }

@@ -7,8 +7,8 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import dev.crmkit.core.common.Money;
-import dev.crmkit.spi.NotFoundException;
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.NotFoundException;
+import dev.crmkit.model.ValidationException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -3,10 +3,10 @@ package dev.crmkit.core.port;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.crmkit.spi.ValidationException;
-import dev.crmkit.spi.message.ChannelKind;
-import dev.crmkit.spi.message.MessageContent;
-import dev.crmkit.spi.message.Recipient;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.message.ChannelKind;
+import dev.crmkit.model.message.MessageContent;
+import dev.crmkit.model.message.Recipient;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

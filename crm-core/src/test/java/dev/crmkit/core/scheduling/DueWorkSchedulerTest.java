@@ -7,7 +7,7 @@ import static org.quicktheories.QuickTheory.qt;
 import dev.crmkit.core.touchpoint.FollowUpDue;
 import dev.crmkit.core.touchpoint.Garbage;
 import dev.crmkit.core.touchpoint.TouchPointFixtures;
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.ValidationException;
 import dev.crmkit.spi.scheduling.DueWorkRecord;
 import java.time.Duration;
 import java.time.Instant;

@@ -22,11 +22,11 @@ import dev.crmkit.core.touchpoint.FollowUp;
 import dev.crmkit.core.touchpoint.ScheduleFollowUp;
 import dev.crmkit.core.touchpoint.TouchPointService;
 import dev.crmkit.jdbc.JdbcStorage;
-import dev.crmkit.spi.CommitOutcomeUnknownException;
-import dev.crmkit.spi.ConflictException;
-import dev.crmkit.spi.CrmException;
-import dev.crmkit.spi.ValidationException;
-import dev.crmkit.spi.lead.LeadSource;
+import dev.crmkit.model.CommitOutcomeUnknownException;
+import dev.crmkit.model.ConflictException;
+import dev.crmkit.model.CrmException;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.lead.LeadSource;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Reader;
@@ -279,7 +279,7 @@ public final class SoakNode {
             acks.write("unknown\t" + op + "\t" + aggregate);
         } catch (CrmException e) {
             count(op + ".failed." + e.getClass().getSimpleName());
-            if (!(e instanceof ConflictException) && !(e instanceof dev.crmkit.spi.IllegalTransitionException)) {
+            if (!(e instanceof ConflictException) && !(e instanceof dev.crmkit.model.IllegalTransitionException)) {
                 acks.write("unknown\t" + op + "\t" + aggregate);
             }
         } catch (RuntimeException e) {

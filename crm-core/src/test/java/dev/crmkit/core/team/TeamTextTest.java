@@ -3,7 +3,7 @@ package dev.crmkit.core.team;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crmkit.core.touchpoint.TouchPointFixtures;
-import dev.crmkit.spi.team.TeamRole;
+import dev.crmkit.model.team.TeamRole;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;

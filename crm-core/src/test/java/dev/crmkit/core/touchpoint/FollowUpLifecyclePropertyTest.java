@@ -6,9 +6,9 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
-import dev.crmkit.spi.IllegalTransitionException;
+import dev.crmkit.model.IllegalTransitionException;
+import dev.crmkit.model.touchpoint.TaskStatus;
 import dev.crmkit.spi.touchpoint.TaskRecord;
-import dev.crmkit.spi.touchpoint.TaskStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;

@@ -3,10 +3,10 @@ package dev.crmkit.core.touchpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.crmkit.spi.NotFoundException;
-import dev.crmkit.spi.PageRequest;
+import dev.crmkit.model.NotFoundException;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.touchpoint.TimelineFilter;
 import dev.crmkit.spi.customer.CustomerRecord;
-import dev.crmkit.spi.touchpoint.TimelineFilter;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;

@@ -2,11 +2,11 @@ package dev.crmkit.core.touchpoint;
 
 import static org.quicktheories.QuickTheory.qt;
 
-import dev.crmkit.spi.PageRequest;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.touchpoint.Channel;
+import dev.crmkit.model.touchpoint.Purpose;
+import dev.crmkit.model.touchpoint.TimelineFilter;
 import dev.crmkit.spi.customer.CustomerRecord;
-import dev.crmkit.spi.touchpoint.Channel;
-import dev.crmkit.spi.touchpoint.Purpose;
-import dev.crmkit.spi.touchpoint.TimelineFilter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;

@@ -3,9 +3,9 @@ package dev.crmkit.core.touchpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crmkit.core.port.PublishedEvent;
-import dev.crmkit.spi.touchpoint.Channel;
-import dev.crmkit.spi.touchpoint.Direction;
-import dev.crmkit.spi.touchpoint.Purpose;
+import dev.crmkit.model.touchpoint.Channel;
+import dev.crmkit.model.touchpoint.Direction;
+import dev.crmkit.model.touchpoint.Purpose;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

@@ -1,8 +1,10 @@
 package dev.crmkit.spi.customer;
 
-import dev.crmkit.spi.Checks;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.customer.ContactPointKind;
+import dev.crmkit.model.customer.PostalAddress;
 import dev.crmkit.spi.StoredRecord;
-import dev.crmkit.spi.ValidationException;
 import java.time.Instant;
 import java.util.UUID;
 

@@ -1,9 +1,11 @@
 package dev.crmkit.spi.customer;
 
-import dev.crmkit.spi.Checks;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.customer.LifecycleStage;
+import dev.crmkit.model.customer.PartyKind;
+import dev.crmkit.model.customfield.CustomFieldValue;
 import dev.crmkit.spi.StoredRecord;
-import dev.crmkit.spi.ValidationException;
-import dev.crmkit.spi.customfield.CustomFieldValue;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;

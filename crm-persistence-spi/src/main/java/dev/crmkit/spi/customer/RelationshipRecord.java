@@ -1,7 +1,7 @@
 package dev.crmkit.spi.customer;
 
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ValidationException;
 import dev.crmkit.spi.StoredRecord;
 import java.time.Instant;
 import java.util.UUID;

@@ -1,6 +1,8 @@
 package dev.crmkit.spi.customfield;
 
-import dev.crmkit.spi.Checks;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.customfield.CustomFieldType;
+import dev.crmkit.model.customfield.CustomFieldValue;
 import dev.crmkit.spi.StoredRecord;
 import java.time.Instant;
 import java.util.UUID;
@@ -25,7 +27,7 @@ public record CustomFieldDefinitionRecord(
      * timestamps are truncated to microseconds, the precision every backend keeps.
      * The key must match {@link CustomFieldValue#KEY}.
      *
-     * @throws dev.crmkit.spi.ValidationException naming the first component that breaks a rule
+     * @throws dev.crmkit.model.ValidationException naming the first component that breaks a rule
      */
     public CustomFieldDefinitionRecord {
         Checks.tenantId("tenantId", tenantId);

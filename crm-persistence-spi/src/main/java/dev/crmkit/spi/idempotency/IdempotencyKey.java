@@ -1,6 +1,6 @@
 package dev.crmkit.spi.idempotency;
 
-import dev.crmkit.spi.Checks;
+import dev.crmkit.model.Checks;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -20,7 +20,7 @@ public record IdempotencyKey(String tenantId, String scope, String key, UUID tar
     /**
      * Checks the rules above and truncates {@code recordedAt} to microseconds.
      *
-     * @throws dev.crmkit.spi.ValidationException naming the first component that breaks a rule
+     * @throws dev.crmkit.model.ValidationException naming the first component that breaks a rule
      */
     public IdempotencyKey {
         Checks.tenantId("tenantId", tenantId);

@@ -1,7 +1,7 @@
 package dev.crmkit.spi.idempotency;
 
-import dev.crmkit.spi.DuplicateException;
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.DuplicateException;
+import dev.crmkit.model.ValidationException;
 import java.util.Collection;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.crmkit.spi.lead;
 
-import dev.crmkit.spi.Checks;
+import dev.crmkit.model.Checks;
 import dev.crmkit.spi.StoredRecord;
 import java.time.Instant;
 import java.util.UUID;
@@ -33,7 +33,7 @@ public record LeadModelRecord(
      * Checks the rules above: tenant id, id, a version of 1 or more and both timestamps are required, and the
      * timestamps are truncated to microseconds, the precision every backend keeps.
      *
-     * @throws dev.crmkit.spi.ValidationException naming the first component that breaks a rule
+     * @throws dev.crmkit.model.ValidationException naming the first component that breaks a rule
      */
     public LeadModelRecord {
         Checks.tenantId("tenantId", tenantId);

@@ -14,9 +14,9 @@ public interface LeadModelStore {
      * {@code id} and {@code createdAt} and takes the rest from {@code model}. Returns the stored record, as
      * {@link #current} reads it back.
      *
-     * @throws dev.crmkit.spi.ValidationException ({@code expectedVersion}) when it is negative, ({@code model}) when
+     * @throws dev.crmkit.model.ValidationException ({@code expectedVersion}) when it is negative, ({@code model}) when
      *     it is null
-     * @throws dev.crmkit.spi.ConflictException when the tenant's current version is not {@code expectedVersion}
+     * @throws dev.crmkit.model.ConflictException when the tenant's current version is not {@code expectedVersion}
      *     (another training stored a model first, or there is none to replace); nothing changes
      */
     LeadModelRecord save(LeadModelRecord model, long expectedVersion);

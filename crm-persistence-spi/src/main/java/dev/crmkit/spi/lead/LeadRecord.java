@@ -1,8 +1,13 @@
 package dev.crmkit.spi.lead;
 
-import dev.crmkit.spi.Checks;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.lead.LeadAttribution;
+import dev.crmkit.model.lead.LeadDetails;
+import dev.crmkit.model.lead.LeadStatus;
+import dev.crmkit.model.lead.Qualification;
+import dev.crmkit.model.lead.ScoreFactor;
 import dev.crmkit.spi.StoredRecord;
-import dev.crmkit.spi.ValidationException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

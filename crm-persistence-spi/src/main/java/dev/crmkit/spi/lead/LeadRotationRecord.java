@@ -1,6 +1,6 @@
 package dev.crmkit.spi.lead;
 
-import dev.crmkit.spi.Checks;
+import dev.crmkit.model.Checks;
 import java.util.UUID;
 
 /**
@@ -19,7 +19,7 @@ public record LeadRotationRecord(String tenantId, String pool, UUID lastMemberId
     /**
      * Checks the rules above.
      *
-     * @throws dev.crmkit.spi.ValidationException naming the first component that breaks a rule
+     * @throws dev.crmkit.model.ValidationException naming the first component that breaks a rule
      */
     public LeadRotationRecord {
         Checks.tenantId("tenantId", tenantId);

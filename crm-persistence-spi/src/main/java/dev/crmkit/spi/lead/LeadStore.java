@@ -1,11 +1,12 @@
 package dev.crmkit.spi.lead;
 
-import dev.crmkit.spi.ConflictException;
-import dev.crmkit.spi.DuplicateException;
-import dev.crmkit.spi.NotFoundException;
-import dev.crmkit.spi.Page;
-import dev.crmkit.spi.PageRequest;
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.ConflictException;
+import dev.crmkit.model.DuplicateException;
+import dev.crmkit.model.NotFoundException;
+import dev.crmkit.model.Page;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.lead.LeadFilter;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;

@@ -1,7 +1,8 @@
 package dev.crmkit.spi.loyalty;
 
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.loyalty.LedgerEntryKind;
 import java.time.Instant;
 import java.util.UUID;
 

@@ -1,8 +1,8 @@
 package dev.crmkit.spi.loyalty;
 
-import dev.crmkit.spi.DuplicateException;
-import dev.crmkit.spi.Page;
-import dev.crmkit.spi.PageRequest;
+import dev.crmkit.model.DuplicateException;
+import dev.crmkit.model.Page;
+import dev.crmkit.model.PageRequest;
 import java.util.Optional;
 import java.util.UUID;
 

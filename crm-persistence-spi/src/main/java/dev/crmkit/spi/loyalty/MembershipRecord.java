@@ -1,8 +1,9 @@
 package dev.crmkit.spi.loyalty;
 
-import dev.crmkit.spi.Checks;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.loyalty.MembershipStatus;
 import dev.crmkit.spi.StoredRecord;
-import dev.crmkit.spi.ValidationException;
 import java.time.Instant;
 import java.util.UUID;
 

@@ -1,8 +1,8 @@
 package dev.crmkit.spi.loyalty;
 
-import dev.crmkit.spi.ConflictException;
-import dev.crmkit.spi.DuplicateException;
-import dev.crmkit.spi.NotFoundException;
+import dev.crmkit.model.ConflictException;
+import dev.crmkit.model.DuplicateException;
+import dev.crmkit.model.NotFoundException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;

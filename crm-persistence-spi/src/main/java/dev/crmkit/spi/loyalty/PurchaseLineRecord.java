@@ -1,7 +1,7 @@
 package dev.crmkit.spi.loyalty;
 
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ValidationException;
 import java.math.BigDecimal;
 
 /**
@@ -23,7 +23,7 @@ public record PurchaseLineRecord(String productReference, String category, int q
     public PurchaseLineRecord {
         Checks.text("productReference", productReference, 100);
         Checks.text("category", category, 64);
-        Amounts.positive("quantity", quantity);
-        amount = Amounts.nonNegative("amount", amount);
+        Checks.positive("quantity", quantity);
+        amount = Checks.amount("amount", amount);
     }
 }

@@ -1,8 +1,8 @@
 package dev.crmkit.spi.loyalty;
 
-import dev.crmkit.spi.Checks;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ValidationException;
 import dev.crmkit.spi.StoredRecord;
-import dev.crmkit.spi.ValidationException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,7 +53,7 @@ public record PurchaseRecord(
         Checks.text("orderReference", orderReference, 100);
         Checks.text("channel", channel, 64);
         purchasedAt = Checks.instant("purchasedAt", purchasedAt);
-        Amounts.currency("currency", currency);
+        Checks.currency("currency", currency);
         lines = List.copyOf(Checks.noNulls("lines", lines));
         if (lines.isEmpty() || lines.size() > PurchaseStore.MAX_LINES) {
             throw new ValidationException("lines", "must hold 1 to " + PurchaseStore.MAX_LINES + " lines");

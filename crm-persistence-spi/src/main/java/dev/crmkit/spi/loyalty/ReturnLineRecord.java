@@ -1,6 +1,7 @@
 package dev.crmkit.spi.loyalty;
 
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ValidationException;
 import java.math.BigDecimal;
 
 /**
@@ -19,8 +20,8 @@ public record ReturnLineRecord(int lineNumber, int quantity, BigDecimal amount) 
      * @throws ValidationException naming the first component that breaks a rule
      */
     public ReturnLineRecord {
-        Amounts.positive("lineNumber", lineNumber);
-        Amounts.positive("quantity", quantity);
-        amount = Amounts.nonNegative("amount", amount);
+        Checks.positive("lineNumber", lineNumber);
+        Checks.positive("quantity", quantity);
+        amount = Checks.amount("amount", amount);
     }
 }

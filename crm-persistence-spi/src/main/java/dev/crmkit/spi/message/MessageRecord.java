@@ -1,8 +1,14 @@
 package dev.crmkit.spi.message;
 
-import dev.crmkit.spi.Checks;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.message.ChannelKind;
+import dev.crmkit.model.message.MessageContent;
+import dev.crmkit.model.message.MessageDelivery;
+import dev.crmkit.model.message.MessageOrigin;
+import dev.crmkit.model.message.MessageStatus;
+import dev.crmkit.model.message.Recipient;
 import dev.crmkit.spi.StoredRecord;
-import dev.crmkit.spi.ValidationException;
 import java.time.Instant;
 import java.util.UUID;
 

@@ -1,7 +1,7 @@
 package dev.crmkit.spi.message;
 
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ValidationException;
 import java.time.Instant;
 
 /**

@@ -1,6 +1,6 @@
 package dev.crmkit.spi.message;
 
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.ValidationException;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -1,7 +1,7 @@
 package dev.crmkit.spi.opportunity;
 
-import dev.crmkit.spi.Checks;
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ValidationException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -20,12 +20,12 @@ public record LineItemRecord(String productRef, BigDecimal quantity, BigDecimal 
      */
     public LineItemRecord {
         Checks.text("productRef", productRef, 100);
-        quantity = Decimals.nonNegative("quantity", quantity);
+        quantity = Checks.amount("quantity", quantity);
         if (quantity.signum() == 0) {
             throw new ValidationException("quantity", "must be positive");
         }
-        unitPrice = Decimals.nonNegative("unitPrice", unitPrice);
-        discountPercent = Decimals.nonNegative("discountPercent", discountPercent);
+        unitPrice = Checks.amount("unitPrice", unitPrice);
+        discountPercent = Checks.amount("discountPercent", discountPercent);
         if (discountPercent.compareTo(HUNDRED) > 0) {
             throw new ValidationException("discountPercent", "must be 0 to 100");
         }

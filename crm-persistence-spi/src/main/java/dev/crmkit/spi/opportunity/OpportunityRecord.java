@@ -1,8 +1,11 @@
 package dev.crmkit.spi.opportunity;
 
-import dev.crmkit.spi.Checks;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.opportunity.ForecastCategory;
+import dev.crmkit.model.opportunity.OpportunityContact;
+import dev.crmkit.model.opportunity.StageOutcome;
 import dev.crmkit.spi.StoredRecord;
-import dev.crmkit.spi.ValidationException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -81,8 +84,8 @@ public record OpportunityRecord(
         Checks.id("pipelineId", pipelineId);
         Checks.text("stageKey", stageKey, 64);
         Checks.required("status", status);
-        amount = Decimals.optionalNonNegative("amount", amount);
-        currency = Decimals.currency("currency", currency);
+        amount = Checks.optionalAmount("amount", amount);
+        currency = Checks.optionalCurrency("currency", currency);
         if ((amount == null) != (currency == null)) {
             throw new ValidationException("currency", "must be set exactly when the amount is");
         }

@@ -1,10 +1,11 @@
 package dev.crmkit.spi.opportunity;
 
-import dev.crmkit.spi.ConflictException;
-import dev.crmkit.spi.DuplicateException;
-import dev.crmkit.spi.NotFoundException;
-import dev.crmkit.spi.Page;
-import dev.crmkit.spi.PageRequest;
+import dev.crmkit.model.ConflictException;
+import dev.crmkit.model.DuplicateException;
+import dev.crmkit.model.NotFoundException;
+import dev.crmkit.model.Page;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.opportunity.OpportunityFilter;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,7 @@ public interface OpportunityStore extends SalesReportQueries {
      * Stores a new deal at version 1 with its line items (in order), contacts and competitors.
      *
      * @throws DuplicateException with {@code key() = "id"} when the tenant has a deal with that id; nothing is stored
-     * @throws dev.crmkit.spi.ValidationException when the version is not 1
+     * @throws dev.crmkit.model.ValidationException when the version is not 1
      */
     OpportunityRecord insert(OpportunityRecord opportunity);
 

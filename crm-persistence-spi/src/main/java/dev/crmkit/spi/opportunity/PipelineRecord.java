@@ -1,8 +1,11 @@
 package dev.crmkit.spi.opportunity;
 
-import dev.crmkit.spi.Checks;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.opportunity.PipelineStage;
+import dev.crmkit.model.opportunity.ReopenRule;
+import dev.crmkit.model.opportunity.StageOutcome;
 import dev.crmkit.spi.StoredRecord;
-import dev.crmkit.spi.ValidationException;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;

@@ -1,5 +1,13 @@
 package dev.crmkit.spi.opportunity;
 
+import dev.crmkit.model.opportunity.CurrencyTotal;
+import dev.crmkit.model.opportunity.FunnelStage;
+import dev.crmkit.model.opportunity.LeadSourceResult;
+import dev.crmkit.model.opportunity.PipelineCell;
+import dev.crmkit.model.opportunity.RepResult;
+import dev.crmkit.model.opportunity.ReportPeriod;
+import dev.crmkit.model.opportunity.SalesCycle;
+import dev.crmkit.model.opportunity.WinRate;
 import java.util.List;
 import java.util.UUID;
 

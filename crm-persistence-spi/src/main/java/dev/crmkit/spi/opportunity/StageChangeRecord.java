@@ -1,6 +1,6 @@
 package dev.crmkit.spi.opportunity;
 
-import dev.crmkit.spi.Checks;
+import dev.crmkit.model.Checks;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -14,7 +14,7 @@ public record StageChangeRecord(String tenantId, UUID id, UUID opportunityId, St
     /**
      * Checks the rules above. {@code changedAt} is truncated to microseconds.
      *
-     * @throws dev.crmkit.spi.ValidationException naming the first component that breaks a rule
+     * @throws dev.crmkit.model.ValidationException naming the first component that breaks a rule
      */
     public StageChangeRecord {
         Checks.tenantId("tenantId", tenantId);

@@ -1,6 +1,6 @@
 package dev.crmkit.spi.outbox;
 
-import dev.crmkit.spi.DuplicateException;
+import dev.crmkit.model.DuplicateException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.crmkit.spi.scheduling;
 
-import dev.crmkit.spi.Checks;
+import dev.crmkit.model.Checks;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -30,7 +30,7 @@ public record DueWorkRecord(
     /**
      * Checks the rules above and truncates the instants to microseconds.
      *
-     * @throws dev.crmkit.spi.ValidationException naming the first component that breaks a rule
+     * @throws dev.crmkit.model.ValidationException naming the first component that breaks a rule
      */
     public DueWorkRecord {
         Checks.tenantId("tenantId", tenantId);
@@ -42,7 +42,7 @@ public record DueWorkRecord(
         Checks.optionalText("claimedBy", claimedBy, 100);
         leaseUntil = Checks.optionalInstant("leaseUntil", leaseUntil);
         if (attempts < 0) {
-            throw new dev.crmkit.spi.ValidationException("attempts", "must not be negative");
+            throw new dev.crmkit.model.ValidationException("attempts", "must not be negative");
         }
     }
 

@@ -22,7 +22,7 @@ public interface DueWorkStore {
     /**
      * Schedules every piece as {@link #schedule} does, as one batch and all or nothing. Joins the current unit.
      *
-     * @throws dev.crmkit.spi.ValidationException ({@code work}) when the list holds nulls or names one tenant's
+     * @throws dev.crmkit.model.ValidationException ({@code work}) when the list holds nulls or names one tenant's
      *     kind and key twice; nothing is scheduled
      */
     void scheduleAll(List<DueWorkRecord> work);

@@ -1,8 +1,10 @@
 package dev.crmkit.spi.team;
 
-import dev.crmkit.spi.Checks;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.team.Availability;
+import dev.crmkit.model.team.TeamRole;
 import dev.crmkit.spi.StoredRecord;
-import dev.crmkit.spi.ValidationException;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Set;

@@ -1,10 +1,11 @@
 package dev.crmkit.spi.team;
 
-import dev.crmkit.spi.ConflictException;
-import dev.crmkit.spi.DuplicateException;
-import dev.crmkit.spi.NotFoundException;
-import dev.crmkit.spi.Page;
-import dev.crmkit.spi.PageRequest;
+import dev.crmkit.model.ConflictException;
+import dev.crmkit.model.DuplicateException;
+import dev.crmkit.model.NotFoundException;
+import dev.crmkit.model.Page;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.team.MemberFilter;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,9 @@
 package dev.crmkit.spi.touchpoint;
 
-import dev.crmkit.spi.Checks;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.touchpoint.Channel;
+import dev.crmkit.model.touchpoint.Direction;
+import dev.crmkit.model.touchpoint.Purpose;
 import dev.crmkit.spi.StoredRecord;
 import java.time.Instant;
 import java.util.UUID;
@@ -38,7 +41,7 @@ public record InteractionRecord(
      * timestamps are truncated to microseconds, the precision every backend keeps.
      * {@code occurredAt} is required and truncated the same way.
      *
-     * @throws dev.crmkit.spi.ValidationException naming the first component that breaks a rule
+     * @throws dev.crmkit.model.ValidationException naming the first component that breaks a rule
      */
     public InteractionRecord {
         Checks.tenantId("tenantId", tenantId);

@@ -1,8 +1,12 @@
 package dev.crmkit.spi.touchpoint;
 
-import dev.crmkit.spi.DuplicateException;
-import dev.crmkit.spi.Page;
-import dev.crmkit.spi.PageRequest;
+import dev.crmkit.model.DuplicateException;
+import dev.crmkit.model.Page;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.touchpoint.ChannelActivity;
+import dev.crmkit.model.touchpoint.Direction;
+import dev.crmkit.model.touchpoint.Purpose;
+import dev.crmkit.model.touchpoint.TimelineFilter;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

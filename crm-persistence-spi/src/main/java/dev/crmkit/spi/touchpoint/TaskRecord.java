@@ -1,6 +1,7 @@
 package dev.crmkit.spi.touchpoint;
 
-import dev.crmkit.spi.Checks;
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.touchpoint.TaskStatus;
 import dev.crmkit.spi.StoredRecord;
 import java.time.Instant;
 import java.util.UUID;
@@ -29,7 +30,7 @@ public record TaskRecord(
      * timestamps are truncated to microseconds, the precision every backend keeps.
      * {@code dueAt} is required; both it and {@code completedAt} are truncated the same way.
      *
-     * @throws dev.crmkit.spi.ValidationException naming the first component that breaks a rule
+     * @throws dev.crmkit.model.ValidationException naming the first component that breaks a rule
      */
     public TaskRecord {
         Checks.tenantId("tenantId", tenantId);
@@ -44,7 +45,7 @@ public record TaskRecord(
         Checks.required("status", status);
         completedAt = Checks.optionalInstant("completedAt", completedAt);
         if ((status == TaskStatus.OPEN) != (completedAt == null)) {
-            throw new dev.crmkit.spi.ValidationException("completedAt", "must be set exactly when the task is closed");
+            throw new dev.crmkit.model.ValidationException("completedAt", "must be set exactly when the task is closed");
         }
     }
 }

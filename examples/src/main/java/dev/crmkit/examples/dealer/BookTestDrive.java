@@ -1,6 +1,6 @@
 package dev.crmkit.examples.dealer;
 
-import dev.crmkit.spi.Checks;
+import dev.crmkit.model.Checks;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -9,7 +9,7 @@ import java.util.UUID;
  * {@code startsAt}.
  */
 public record BookTestDrive(UUID customerId, String vehicle, Instant startsAt) {
-    /** Validates the command; a {@link dev.crmkit.spi.ValidationException} names the field. */
+    /** Validates the command; a {@link dev.crmkit.model.ValidationException} names the field. */
     public BookTestDrive {
         Checks.id("customerId", customerId);
         vehicle = Checks.text("vehicle", vehicle, 40).strip();

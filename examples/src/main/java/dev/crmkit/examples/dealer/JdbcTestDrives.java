@@ -1,7 +1,7 @@
 package dev.crmkit.examples.dealer;
 
 import dev.crmkit.jdbc.JdbcStorage;
-import dev.crmkit.spi.ConflictException;
+import dev.crmkit.model.ConflictException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,6 +1,6 @@
 package dev.crmkit.examples.dealer;
 
-import dev.crmkit.spi.Checks;
+import dev.crmkit.model.Checks;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -11,7 +11,7 @@ import java.util.UUID;
 public record TestDriveRecord(String tenantId, UUID id, long version, Instant createdAt, Instant updatedAt,
         UUID customerId, String vehicle, Instant startsAt, TestDriveStatus status) {
 
-    /** Validates the record; a {@link dev.crmkit.spi.ValidationException} names the field. */
+    /** Validates the record; a {@link dev.crmkit.model.ValidationException} names the field. */
     public TestDriveRecord {
         Checks.tenantId("tenantId", tenantId);
         Checks.id("id", id);

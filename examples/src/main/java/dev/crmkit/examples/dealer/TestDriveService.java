@@ -1,9 +1,9 @@
 package dev.crmkit.examples.dealer;
 
-import dev.crmkit.spi.ConflictException;
-import dev.crmkit.spi.IllegalTransitionException;
-import dev.crmkit.spi.NotFoundException;
-import dev.crmkit.spi.ValidationException;
+import dev.crmkit.model.ConflictException;
+import dev.crmkit.model.IllegalTransitionException;
+import dev.crmkit.model.NotFoundException;
+import dev.crmkit.model.ValidationException;
 import java.util.List;
 import java.util.UUID;
 

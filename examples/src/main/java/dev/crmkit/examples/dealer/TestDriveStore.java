@@ -16,7 +16,7 @@ public interface TestDriveStore {
     /**
      * Replaces a drive with {@code drive} (its version the stored one plus one).
      *
-     * @throws dev.crmkit.spi.ConflictException when the stored version is not {@code expectedVersion}
+     * @throws dev.crmkit.model.ConflictException when the stored version is not {@code expectedVersion}
      */
     void update(TestDriveRecord drive, long expectedVersion);
 

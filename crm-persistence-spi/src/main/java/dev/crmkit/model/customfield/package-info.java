@@ -1,0 +1,2 @@
+/** Custom fields' types and the typed values customers carry. */
+package dev.crmkit.model.customfield;
