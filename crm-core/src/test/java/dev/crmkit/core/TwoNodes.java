@@ -146,4 +146,23 @@ public final class TwoNodes implements AutoCloseable {
             throw e.getCause();
         }
     }
+
+    /** What a {@link #proxy} does with a call: {@code call} forwards it to the real object. */
+    public interface Hook {
+        /** Handles the call of {@code method} with {@code args}; {@code call} forwards it to the real object. */
+        Object on(String method, Object[] args, Forward call) throws Throwable;
+    }
+
+    /** The call forwarded to the real object. */
+    public interface Forward {
+        /** Makes the call on the real object and returns what it returned. */
+        Object get() throws Throwable;
+    }
+
+    /** A {@code type} that passes every call on {@code real} through {@code hook}: how a test holds or signals a unit. */
+    @SuppressWarnings("unchecked")
+    public static <T> T proxy(Class<T> type, T real, Hook hook) {
+        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) ->
+                hook.on(method.getName(), args, () -> forward(method, real, args)));
+    }
 }

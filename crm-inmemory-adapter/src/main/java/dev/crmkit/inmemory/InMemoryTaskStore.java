@@ -29,6 +29,13 @@ final class InMemoryTaskStore implements TaskStore {
     }
 
     @Override
+    public void lock(String tenantId, UUID id) {
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("id", id);
+        unit.run(() -> table.lock(tenantId, id));
+    }
+
+    @Override
     public TaskRecord insert(TaskRecord task) {
         Checks.required("task", task);
         return unit.inTransaction(() -> table.insert(task));

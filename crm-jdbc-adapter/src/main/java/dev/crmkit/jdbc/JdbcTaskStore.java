@@ -43,6 +43,13 @@ final class JdbcTaskStore implements TaskStore {
     }
 
     @Override
+    public void lock(String tenantId, UUID id) {
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("id", id);
+        db.lockRow(TYPE, "crm_task", tenantId, id);
+    }
+
+    @Override
     public TaskRecord update(TaskRecord t, long expectedVersion) {
         Checks.required("task", t);
         return db.write(TYPE, Map.of(), c -> {

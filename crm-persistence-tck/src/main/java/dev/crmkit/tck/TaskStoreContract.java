@@ -124,6 +124,27 @@ public abstract class TaskStoreContract extends ContractSupport {
     }
 
     @Test
+    void lock_of_a_missing_task_or_another_tenants_throws_not_found_and_leaves_a_task_as_stored() {
+        TaskRecord theirs = tasks().insert(openTask(OTHER_TENANT, jana, "anna", inHours(1)));
+        TaskRecord mine = tasks().insert(openTask(TENANT, jana, "anna", inHours(1)));
+
+        assertThatThrownBy(() -> tasks().lock(TENANT, UUID.randomUUID())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> tasks().lock(TENANT, theirs.id())).isInstanceOf(NotFoundException.class);
+        storage().transactions().run(() -> tasks().lock(TENANT, mine.id()));
+        assertThat(tasks().get(TENANT, mine.id())).contains(mine);
+    }
+
+    @Test
+    void a_second_unit_locking_a_task_waits_until_the_first_committed_and_reads_its_change() throws Exception {
+        TaskRecord stored = tasks().insert(openTask(TENANT, jana, "anna", inHours(1)));
+
+        RowLockCheck.secondUnitWaitsForTheFirst(storage().transactions(),
+                () -> tasks().lock(TENANT, stored.id()),
+                () -> tasks().update(reassigned(stored, "bert", inHours(2), NOW.plusSeconds(1)), 1),
+                () -> tasks().get(TENANT, stored.id()).orElseThrow().version());
+    }
+
+    @Test
     void update_with_a_stale_version_throws_conflict_and_changes_nothing() {
         TaskRecord task = tasks().insert(openTask(TENANT, jana, "anna", inHours(1)));
         TaskRecord current = tasks().update(reassigned(task, "bert", inHours(2), NOW.plusSeconds(1)), 1);

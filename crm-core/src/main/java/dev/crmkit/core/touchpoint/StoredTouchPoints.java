@@ -203,7 +203,7 @@ final class StoredTouchPoints implements TouchPointService {
             Checks.userId("assigneeId", assigneeId);
         }
         return inTransaction(() -> {
-            TaskRecord before = task(taskId);
+            TaskRecord before = lockedTask(taskId);
             FollowUpLifecycle.check(before.status(), TaskStatus.OPEN);
             Instant now = context.now();
             TaskRecord after = update(before, now, assigneeId, before.dueAt(), TaskStatus.OPEN, null);
@@ -218,7 +218,7 @@ final class StoredTouchPoints implements TouchPointService {
         Checks.id("taskId", taskId);
         Instant due = Checks.instant("dueAt", dueAt);
         return inTransaction(() -> {
-            TaskRecord before = task(taskId);
+            TaskRecord before = lockedTask(taskId);
             FollowUpLifecycle.check(before.status(), TaskStatus.OPEN);
             Instant now = context.now();
             TaskRecord after = update(before, now, before.assigneeId(), due, TaskStatus.OPEN, null);
@@ -243,7 +243,7 @@ final class StoredTouchPoints implements TouchPointService {
 
     private FollowUp close(UUID taskId, TaskStatus status) {
         return inTransaction(() -> {
-            TaskRecord before = task(taskId);
+            TaskRecord before = lockedTask(taskId);
             FollowUpLifecycle.check(before.status(), status);
             Instant now = context.now();
             TaskRecord after = update(before, now, before.assigneeId(), before.dueAt(), status, now);
@@ -275,6 +275,16 @@ final class StoredTouchPoints implements TouchPointService {
 
     private TaskRecord task(UUID taskId) {
         return touchPointStorage.tasks().get(tenantId, taskId).orElseThrow(() -> new NotFoundException("follow-up", taskId));
+    }
+
+    /** The task, read under its lock, so what this unit checks and the events it appends follow the task's order. */
+    private TaskRecord lockedTask(UUID taskId) {
+        try {
+            touchPointStorage.tasks().lock(tenantId, taskId);
+        } catch (NotFoundException e) {
+            throw new NotFoundException("follow-up", taskId);
+        }
+        return task(taskId);
     }
 
     private TaskRecord update(TaskRecord before, Instant now, String assigneeId, Instant dueAt, TaskStatus status,

@@ -1,5 +1,6 @@
 package dev.crmkit.core.customer;
 
+import static dev.crmkit.core.TwoNodes.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crmkit.core.Crm;
@@ -12,7 +13,6 @@ import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.customer.CustomerStorage;
 import dev.crmkit.spi.customer.CustomerStore;
 import dev.crmkit.spi.outbox.OutboxStore;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -198,21 +198,5 @@ class CustomerOnTwoNodesTest {
                 (method, args, call) -> method.equals("customers") ? customers : call.get());
         return proxy(Storage.class, real, (method, args, call) -> method.equals("capability")
                 && args[0] == CustomerStorage.class ? Optional.of(signalling) : call.get());
-    }
-
-    /** What a proxy does with a call: {@code call} forwards it to the real object. */
-    private interface Hook {
-        Object on(String method, Object[] args, Forward call) throws Throwable;
-    }
-
-    /** The call forwarded to the real object. */
-    private interface Forward {
-        Object get() throws Throwable;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T proxy(Class<T> type, T real, Hook hook) {
-        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) ->
-                hook.on(method.getName(), args, () -> TwoNodes.forward(method, real, args)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.crmkit.core.lead;
 
+import static dev.crmkit.core.TwoNodes.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crmkit.core.Crm;
@@ -13,7 +14,6 @@ import dev.crmkit.model.team.TeamRole;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadStore;
-import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -112,21 +112,5 @@ class CapacityOnTwoNodesTest {
                 (method, args, call) -> method.equals("leads") ? leads : call.get());
         return proxy(Storage.class, real, (method, args, call) -> method.equals("capability")
                 && args[0] == LeadStorage.class ? Optional.of(leadStorage) : call.get());
-    }
-
-    /** The call forwarded to the real object. */
-    private interface Forward {
-        Object get() throws Throwable;
-    }
-
-    /** What a proxy does with a call. */
-    private interface Hook {
-        Object on(String method, Object[] args, Forward call) throws Throwable;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T proxy(Class<T> type, T real, Hook hook) {
-        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) ->
-                hook.on(method.getName(), args, () -> TwoNodes.forward(method, real, args)));
     }
 }

@@ -30,6 +30,17 @@ public interface TaskStore {
     /** The task with this id in this tenant. */
     Optional<TaskRecord> get(String tenantId, UUID id);
 
+    /**
+     * Takes the task's row lock for the rest of the caller's unit of work, as {@code CustomerStore.lock} does for a
+     * customer: a second unit locking (or updating) the task waits until this unit has committed or rolled back and then
+     * sees what it committed. A unit that records a task's event without changing the task (a follow-up falling due)
+     * takes it before it reads the task, so the task's events reach the outbox in the order their units committed. The
+     * record and its version do not change. Outside a unit the call only checks that the task exists.
+     *
+     * @throws NotFoundException when the tenant has no task with this id; nothing is locked
+     */
+    void lock(String tenantId, UUID id);
+
     /** One page of the customer's open tasks, ordered by dueAt, then id. */
     Page<TaskRecord> openForCustomer(String tenantId, UUID customerId, PageRequest page);
 
