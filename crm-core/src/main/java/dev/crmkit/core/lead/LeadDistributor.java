@@ -199,8 +199,25 @@ final class LeadDistributor {
         return candidates;
     }
 
+    /**
+     * Whether the member can take one more lead now, for an assignment by hand, serialized with distribution and with
+     * other manual assignments as a distribution is: the pool's rotation is read before the member's count and saved
+     * back with the version read (its last member unchanged), so an assignment committed in between makes this unit's
+     * save conflict instead of taking the member past capacity.
+     */
+    boolean reserveForManualAssignment(TeamMember member, Instant now) {
+        Optional<LeadRotationRecord> rotation = leadStorage.leads().rotation(tenantId, settings.pool());
+        if (!canTake(member, now)) {
+            return false;
+        }
+        leadStorage.leads().saveRotation(new LeadRotationRecord(tenantId, settings.pool(),
+                rotation.map(LeadRotationRecord::lastMemberId).orElse(member.id()), 1),
+                rotation.map(LeadRotationRecord::version).orElse(0L));
+        return true;
+    }
+
     /** Whether the member can take one more lead now: available, in the pool's roles, below capacity. */
-    boolean canTake(TeamMember member, Instant now) {
+    private boolean canTake(TeamMember member, Instant now) {
         if (!member.availableAt(now)) {
             return false;
         }

@@ -218,7 +218,7 @@ final class StoredLeads implements LeadService {
                 if (!member.availableAt(now)) {
                     throw new ValidationException("memberId", "is not available for new work");
                 }
-                if (!distributor.canTake(member, now)) {
+                if (!distributor.reserveForManualAssignment(member, now)) {
                     throw new ValidationException("memberId", "has no capacity left");
                 }
             }

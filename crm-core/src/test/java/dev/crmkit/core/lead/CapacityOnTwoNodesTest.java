@@ -8,7 +8,9 @@ import dev.crmkit.core.TwoNodes;
 import dev.crmkit.core.team.MemberDetails;
 import dev.crmkit.core.team.TeamService;
 import dev.crmkit.jdbc.JdbcStorage;
+import dev.crmkit.model.ConflictException;
 import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.ValidationException;
 import dev.crmkit.model.lead.LeadFilter;
 import dev.crmkit.model.team.TeamRole;
 import dev.crmkit.spi.Storage;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -87,6 +90,56 @@ class CapacityOnTwoNodesTest {
             assertThat(leads).as("round %d: both leads stored", round).hasSize(2);
             assertThat(leads).as("round %d: the rep's open leads", round).filteredOn(l -> rep.equals(l.ownerId()))
                     .hasSize(1);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.crmkit.core.TwoNodes#databases")
+    void two_nodes_assigning_by_hand_or_distributing_to_a_rep_with_room_for_one_lead_give_the_rep_one(String variable)
+            throws Exception {
+        database = new TwoNodes(variable, "lead capacity");
+        Crm nodeA = node(holdingAfterCounts(database.node("node-a")), "node-a");
+        Crm nodeB = node(database.node("node-b"), "node-b");
+        String run = UUID.randomUUID().toString().substring(0, 8);
+
+        for (int round = 0; round < 4; round++) {
+            // given: two unassigned leads (captured before the tenant had a rep) and a rep with capacity 1
+            String tenantId = "manual-" + run + "-" + round;
+            LeadService leadsA = nodeA.tenant(tenantId).service(LeadService.class);
+            LeadService leadsB = nodeB.tenant(tenantId).service(LeadService.class);
+            UUID early = leadsA.capture(LeadFixtures.webFormLead("Early")).lead().id();
+            UUID late = leadsA.capture(LeadFixtures.webFormLead("Late")).lead().id();
+            UUID rep = nodeA.tenant(tenantId).service(TeamService.class)
+                    .add(MemberDetails.of("ann", "Rep Ann", TeamRole.SALES_REP).withCapacity(1)).id();
+            firstCounted.set(new CountDownLatch(1));
+            secondCaptured.set(new CountDownLatch(1));
+            boolean distributeOnB = round % 2 == 1;
+
+            // when: node A's manual assignment stops after reading the rep's count while node B assigns the other
+            // lead to the rep (by hand, or by distribution) and commits
+            ExecutorService threads = Executors.newSingleThreadExecutor();
+            Future<Lead> first = threads.submit(() -> TwoNodes.as("first", () -> leadsA.assign(early, rep)));
+            try {
+                TwoNodes.await(firstCounted.get());
+                if (distributeOnB) {
+                    leadsB.distribute(late);
+                } else {
+                    leadsB.assign(late, rep);
+                }
+                secondCaptured.get().countDown();
+                first.get(60, TimeUnit.SECONDS);
+            } catch (ExecutionException refused) {
+                // then node A's assignment is refused: a conflict on the rotation, or, retried, no capacity left
+                assertThat(refused.getCause()).isInstanceOfAny(ConflictException.class, ValidationException.class);
+            } finally {
+                threads.shutdownNow();
+            }
+
+            // then
+            List<Lead> owned = leadsA.find(LeadFilter.all(), PageRequest.first(10)).items().stream()
+                    .filter(l -> rep.equals(l.ownerId())).toList();
+            assertThat(owned).as("round %d (%s on B): the rep's open leads", round,
+                    distributeOnB ? "distribution" : "manual").extracting(Lead::id).containsExactly(late);
         }
     }
 
