@@ -187,11 +187,16 @@ final class StoredLoyalty implements LoyaltyService {
 
     /**
      * The loyalty part of a customer merge, in the merge's unit: a membership of the merged customer in a programme
-     * the survivor is no member of moves to the survivor; where both are members, the merged one's balances move
-     * to the survivor's membership by a pair of adjustments (out of one ledger, into the other) and the merged one is
-     * closed, so no point is lost or counted twice and both ledgers still add up to their balances.
+     * the survivor is no member of moves to the survivor; where both are members and the survivor's membership is
+     * open, the merged one's balances move to it by a pair of adjustments (out of one ledger, into the other) and the
+     * merged one is closed, so no point is lost or counted twice and both ledgers still add up to their balances.
+     * Points never move into a closed membership: where the survivor's is closed, a closed membership of the merged
+     * customer stays as it is, and an open one refuses the merge (the host merges the other way round, so the open
+     * membership carries on).
      *
      * @return how many memberships moved or were merged
+     * @throws ValidationException ({@code survivorId}) when the survivor's membership in a programme is closed and
+     *     the merged customer's is open; the whole merge is rolled back
      */
     int merge(CustomerMerge merge, Iterable<MembershipRecord> ofMerged) {
         int merged = 0;
@@ -204,8 +209,14 @@ final class StoredLoyalty implements LoyaltyService {
                         membership.memberNumber(), membership.status(), membership.qualifyingPoints(),
                         membership.redeemablePoints());
                 memberships.update(moved, membership.version());
-            } else {
+            } else if (survivors.get().status() != MembershipStatus.CLOSED) {
                 mergeInto(membership, survivors.get());
+            } else if (membership.status() != MembershipStatus.CLOSED) {
+                throw new ValidationException("survivorId", "holds a closed membership of programme "
+                        + membership.programme() + " and the merged customer an open one: points never move into a"
+                        + " closed membership; merge the other way round");
+            } else {
+                continue; // both closed: nothing is live to merge into, the merged one keeps its ledger
             }
             merged++;
         }
