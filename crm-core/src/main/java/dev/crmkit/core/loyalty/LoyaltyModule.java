@@ -68,6 +68,7 @@ public final class LoyaltyModule implements DomainModule {
     public void install(DomainSetup setup) {
         setup.events(PurchaseEvent.class);
         setup.events(MembershipEvent.class);
+        setup.events(ProgrammeEvent.class);
         setup.service(PurchaseService.class, tenant -> new StoredPurchases(setup.context(), tenant.tenantId(),
                 catalogue));
         setup.service(LoyaltyService.class, tenant -> new StoredLoyalty(setup.context(), tenant.tenantId(), rewards));

@@ -21,6 +21,7 @@ import dev.crmkit.spi.loyalty.LedgerStore;
 import dev.crmkit.spi.loyalty.LedgerSums;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
 import dev.crmkit.spi.loyalty.MembershipStore;
+import dev.crmkit.spi.loyalty.ProgrammeStore;
 import dev.crmkit.spi.loyalty.PurchaseStore;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -149,6 +150,7 @@ class LoyaltyRaceTest {
         PurchaseStore purchaseStore = racing(PurchaseStore.class, real::purchases);
         MembershipStore membershipStore = racing(MembershipStore.class, real::memberships);
         LedgerStore ledgerStore = racing(LedgerStore.class, real::ledger);
+        ProgrammeStore programmeStore = racing(ProgrammeStore.class, real::programmes);
         return new LoyaltyStorage() {
             @Override
             public PurchaseStore purchases() {
@@ -163,6 +165,11 @@ class LoyaltyRaceTest {
             @Override
             public LedgerStore ledger() {
                 return ledgerStore;
+            }
+
+            @Override
+            public ProgrammeStore programmes() {
+                return programmeStore;
             }
         };
     }
