@@ -34,7 +34,8 @@ final class ProgrammeAggregate {
     }
 
     /**
-     * Answers a definition of a programme whose code is taken: a retry with the same rules changes nothing.
+     * Answers a definition of a programme whose code is taken: a retry with the same rules changes nothing and
+     * returns the programme as stored.
      *
      * @throws ConflictException (not retryable) when the rules differ
      */

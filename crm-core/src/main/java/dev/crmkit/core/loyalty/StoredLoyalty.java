@@ -191,8 +191,8 @@ final class StoredLoyalty implements LoyaltyService {
                 return inTransaction(() -> {
                     Optional<ProgrammeRecord> known = programmes.findByCode(tenantId, command.code());
                     if (known.isPresent()) {
-                        new ProgrammeAggregate(known.get()).defineAgain(command.rules());
-                        return new ProgrammeAggregate(known.get()).programme();
+                        ProgrammeChange retry = new ProgrammeAggregate(known.get()).defineAgain(command.rules());
+                        return new ProgrammeAggregate(retry.after()).programme();
                     }
                     ProgrammeChange change = ProgrammeAggregate.define(tenantId, context.ids().next(),
                             command.code(), command.rules(), context.now());

@@ -142,6 +142,9 @@ class ProgrammeTest {
         }
         assertField(() -> new ProgrammeRules("EUR", BigDecimal.ONE, BigDecimal.ONE, 0, many, Map.of(), List.of(),
                 Map.of(), Map.of()), "rules");
+        // the limit counts the rules of every kind together
+        assertThat(rulesOfEveryKind(100).categoryMultipliers()).hasSize(100);
+        assertField(() -> rulesOfEveryKind(100).withActivity("one-more", ActivityAward.of(1)), "rules");
         assertField(() -> DefineProgramme.of(" ", base), "code");
         assertField(() -> ReviseProgramme.of("club", 0, base), "expectedVersion");
         assertThat(fixtures.outboxTypes()).isEmpty();
@@ -214,6 +217,20 @@ class ProgrammeTest {
         assertThatThrownBy(() -> loyalty.award(AwardActivity.of(UUID.randomUUID(), "visit", null, "k-1")))
                 .isInstanceOf(NotFoundException.class);
         assertThat(fixtures.sums(member.id())).isEqualTo(new LedgerSums(0, 0, 0));
+    }
+
+    /** {@code each} rules of every kind: {@code 5 * each} in all. */
+    private static ProgrammeRules rulesOfEveryKind(int each) {
+        Map<String, BigDecimal> factors = new java.util.HashMap<>();
+        Map<String, ActivityAward> activities = new java.util.HashMap<>();
+        List<Promotion> promotions = new java.util.ArrayList<>();
+        for (int i = 0; i < each; i++) {
+            factors.put("k" + i, BigDecimal.ONE);
+            activities.put("a" + i, ActivityAward.of(1));
+            promotions.add(Promotion.of("p" + i, "1", START, START.plusSeconds(1)));
+        }
+        return new ProgrammeRules("EUR", BigDecimal.ONE, BigDecimal.ONE, 0, factors, factors, promotions, factors,
+                activities);
     }
 
     private static void assertField(ThrowingCallable call, String field) {
