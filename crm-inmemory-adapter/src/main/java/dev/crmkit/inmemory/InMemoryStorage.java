@@ -14,6 +14,7 @@ import dev.crmkit.spi.lead.LeadStore;
 import dev.crmkit.spi.loyalty.LedgerStore;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
 import dev.crmkit.spi.loyalty.MembershipStore;
+import dev.crmkit.spi.loyalty.ProgrammeStore;
 import dev.crmkit.spi.loyalty.PurchaseStore;
 import dev.crmkit.spi.message.MessageStorage;
 import dev.crmkit.spi.message.MessageStore;
@@ -62,6 +63,7 @@ public final class InMemoryStorage implements Storage, CustomerStorage, TouchPoi
     private final InMemoryPurchaseStore purchases = new InMemoryPurchaseStore(unit);
     private final InMemoryMembershipStore memberships = new InMemoryMembershipStore(unit);
     private final InMemoryLedgerStore ledger = new InMemoryLedgerStore(unit);
+    private final InMemoryProgrammeStore programmes = new InMemoryProgrammeStore(unit);
 
     /** An empty storage. */
     public InMemoryStorage() {
@@ -150,6 +152,11 @@ public final class InMemoryStorage implements Storage, CustomerStorage, TouchPoi
     @Override
     public LedgerStore ledger() {
         return ledger;
+    }
+
+    @Override
+    public ProgrammeStore programmes() {
+        return programmes;
     }
 
     @Override

@@ -16,6 +16,7 @@ import dev.crmkit.spi.lead.LeadStore;
 import dev.crmkit.spi.loyalty.LedgerStore;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
 import dev.crmkit.spi.loyalty.MembershipStore;
+import dev.crmkit.spi.loyalty.ProgrammeStore;
 import dev.crmkit.spi.loyalty.PurchaseStore;
 import dev.crmkit.spi.message.MessageStorage;
 import dev.crmkit.spi.message.MessageStore;
@@ -74,6 +75,7 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     private final PurchaseStore purchases;
     private final MembershipStore memberships;
     private final LedgerStore ledger;
+    private final ProgrammeStore programmes;
 
     private JdbcStorage(Database database) {
         this.database = database;
@@ -97,6 +99,7 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
         this.purchases = new JdbcPurchaseStore(database);
         this.memberships = new JdbcMembershipStore(database);
         this.ledger = new JdbcLedgerStore(database);
+        this.programmes = new JdbcProgrammeStore(database);
     }
 
     /** A builder; {@link Builder#dataSource} is required. */
@@ -226,6 +229,11 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     @Override
     public LedgerStore ledger() {
         return ledger;
+    }
+
+    @Override
+    public ProgrammeStore programmes() {
+        return programmes;
     }
 
     @Override

@@ -444,5 +444,14 @@ public abstract class StorageContract {
                 return current();
             }
         }
+
+        /** The contract of {@link ProgrammeStoreContract}. */
+        @Nested
+        public class Programmes extends ProgrammeStoreContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
     }
 }

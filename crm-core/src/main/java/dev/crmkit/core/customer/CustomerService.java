@@ -152,7 +152,8 @@ public interface CustomerService {
      * opportunities, the contact roles the merged person holds on deals, and the leads linked to or converted into
      * the merged customer; the merged customer then resolves to the survivor. One transaction.
      *
-     * @throws dev.crmkit.model.ValidationException when both ids name the same customer
+     * @throws dev.crmkit.model.ValidationException when both ids name the same customer, or when a registered domain's
+     *     part refuses to move its rows (its documentation says when; the merge then changes nothing)
      */
     Customer merge(UUID survivorId, UUID mergedId, Actor actor);
 

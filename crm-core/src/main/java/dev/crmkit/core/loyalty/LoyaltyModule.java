@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * The loyalty domain as {@code Crm} composes it: offers {@link PurchaseService} and {@link LoyaltyService} per tenant,
- * records the {@link PurchaseEvent}s and {@link MembershipEvent}s, and in a customer merge moves the merged customer's
+ * records the {@link PurchaseEvent}s, {@link ProgrammeEvent}s and {@link MembershipEvent}s, and in a customer merge moves the merged customer's
  * orders to the survivor and merges its memberships into the survivor's. Registered by default with a product
  * catalogue that knows no product (every line then names its category) and a rewards catalogue that offers nothing;
  * register it with the host's catalogues to replace it:
@@ -68,6 +68,7 @@ public final class LoyaltyModule implements DomainModule {
     public void install(DomainSetup setup) {
         setup.events(PurchaseEvent.class);
         setup.events(MembershipEvent.class);
+        setup.events(ProgrammeEvent.class);
         setup.service(PurchaseService.class, tenant -> new StoredPurchases(setup.context(), tenant.tenantId(),
                 catalogue));
         setup.service(LoyaltyService.class, tenant -> new StoredLoyalty(setup.context(), tenant.tenantId(), rewards));

@@ -105,4 +105,54 @@ public interface LoyaltyService {
      * @throws NotFoundException when the tenant has no such membership
      */
     Page<LedgerEntry> ledger(UUID membershipId, PageRequest page);
+
+    /**
+     * Defines a programme with its accrual rules at version 1, with a {@link ProgrammeDefined} event. Defining it
+     * again with the same rules (a retry) returns the programme there is and records nothing.
+     *
+     * @throws ConflictException (not retryable) when the code names a programme with other rules
+     */
+    Programme defineProgramme(DefineProgramme command);
+
+    /**
+     * Replaces a programme's rules whole at its next version, with a {@link ProgrammeRevised} event; what members
+     * earned before stays as it was posted. A revision to the rules the programme has already (a retry) returns it as
+     * it is and records nothing.
+     *
+     * @throws NotFoundException when the tenant has no programme with the code
+     * @throws ConflictException when the programme is at another version than the command expects (someone revised
+     *     it since it was read: read it again)
+     */
+    Programme reviseProgramme(ReviseProgramme command);
+
+    /**
+     * The programme with this code.
+     *
+     * @throws NotFoundException when the tenant has none
+     */
+    Programme programme(String code);
+
+    /**
+     * Awards a member what their programme gives for an activity: an {@link dev.crmkit.model.loyalty.LedgerEntryKind#ACCRUAL}
+     * entry sourced {@code activity.<code>} and the command's reference, with a {@link PointsPosted} event.
+     * Idempotent by the command's key: a retry returns the entry posted first and records nothing, even if the
+     * programme's award changed since.
+     *
+     * @throws NotFoundException when the tenant has no such membership
+     * @throws NotPermittedException when the membership is not active
+     * @throws ValidationException ({@code activity}) when the membership's programme is not defined or awards nothing
+     *     for the activity
+     * @throws ConflictException when the key was used before for another posting
+     */
+    LedgerEntry award(AwardActivity command);
+
+    /**
+     * What an order earns under a programme's current rules, line by line, with what each rule added: the base rate on
+     * the line's amount, then the multipliers of its category, the order's channel, and each promotion open when the
+     * order was bought, one after the other, each rounded down (see {@link ProgrammeRules}). Tier bonuses are not
+     * applied yet: members have no tiers so far. Reads only; nothing is posted.
+     *
+     * @throws NotFoundException when the tenant has no such order or no programme with the code
+     */
+    PurchasePoints pointsFor(UUID purchaseId, String programme);
 }

@@ -121,6 +121,12 @@ final class MembershipAggregate {
         return post(entryId, LedgerEntryKind.REDEMPTION, 0, -points, REWARD, reference, idempotencyKey, now);
     }
 
+    /** Whether the stored entry is the accrual from {@code sourceType} and {@code reference} a retry asks for. */
+    static boolean isAccrual(LedgerEntryRecord entry, UUID membershipId, String sourceType, String reference) {
+        return entry.membershipId().equals(membershipId) && entry.kind() == LedgerEntryKind.ACCRUAL
+                && sourceType.equals(entry.sourceType()) && Objects.equals(reference, entry.sourceReference());
+    }
+
     /** Whether the stored entry is the redemption under {@code reference} a retried redemption asks for. */
     static boolean isRedemption(LedgerEntryRecord entry, UUID membershipId, String reference) {
         return entry.membershipId().equals(membershipId) && entry.kind() == LedgerEntryKind.REDEMPTION

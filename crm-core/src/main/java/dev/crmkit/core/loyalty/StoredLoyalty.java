@@ -12,6 +12,7 @@ import dev.crmkit.model.NotFoundException;
 import dev.crmkit.model.Page;
 import dev.crmkit.model.PageRequest;
 import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.loyalty.LedgerEntryKind;
 import dev.crmkit.model.loyalty.MembershipStatus;
 import dev.crmkit.spi.customer.CustomerStorage;
 import dev.crmkit.spi.customer.CustomerStore;
@@ -20,6 +21,10 @@ import dev.crmkit.spi.loyalty.LedgerStore;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
 import dev.crmkit.spi.loyalty.MembershipRecord;
 import dev.crmkit.spi.loyalty.MembershipStore;
+import dev.crmkit.spi.loyalty.ProgrammeRecord;
+import dev.crmkit.spi.loyalty.ProgrammeStore;
+import dev.crmkit.spi.loyalty.PurchaseRecord;
+import dev.crmkit.spi.loyalty.PurchaseStore;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -35,6 +40,8 @@ final class StoredLoyalty implements LoyaltyService {
     private final LedgerStore ledger;
     private final CustomerStore customers;
     private final RewardCatalogue rewards;
+    private final ProgrammeStore programmes;
+    private final PurchaseStore purchases;
 
     StoredLoyalty(DomainContext context, String tenantId, RewardCatalogue rewards) {
         this.context = context;
@@ -43,6 +50,8 @@ final class StoredLoyalty implements LoyaltyService {
         LoyaltyStorage stores = context.storage(LoyaltyStorage.class);
         this.memberships = stores.memberships();
         this.ledger = stores.ledger();
+        this.programmes = stores.programmes();
+        this.purchases = stores.purchases();
         this.customers = context.storage(CustomerStorage.class).customers();
     }
 
@@ -175,6 +184,98 @@ final class StoredLoyalty implements LoyaltyService {
     }
 
     @Override
+    public Programme defineProgramme(DefineProgramme command) {
+        Checks.required("command", command);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return inTransaction(() -> {
+                    Optional<ProgrammeRecord> known = programmes.findByCode(tenantId, command.code());
+                    if (known.isPresent()) {
+                        ProgrammeChange retry = new ProgrammeAggregate(known.get()).defineAgain(command.rules());
+                        return new ProgrammeAggregate(retry.after()).programme();
+                    }
+                    ProgrammeChange change = ProgrammeAggregate.define(tenantId, context.ids().next(),
+                            command.code(), command.rules(), context.now());
+                    ProgrammeRecord stored = programmes.insert(change.after());
+                    context.events().record(change.events());
+                    return new ProgrammeAggregate(stored).programme();
+                });
+            } catch (DuplicateException e) {
+                // another node defined the code first: the next try answers as a retry would
+                if (attempt == TRIES || !"code".equals(e.key())) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Override
+    public Programme reviseProgramme(ReviseProgramme command) {
+        Checks.required("command", command);
+        return inTransaction(() -> {
+            ProgrammeChange change = new ProgrammeAggregate(storedProgramme(command.code())).revise(
+                    command.expectedVersion(), command.rules(), context.now());
+            if (!change.changed()) {
+                return new ProgrammeAggregate(change.before()).programme();
+            }
+            ProgrammeRecord stored = programmes.update(change.after(), change.before().version());
+            context.events().record(change.events());
+            return new ProgrammeAggregate(stored).programme();
+        });
+    }
+
+    @Override
+    public Programme programme(String code) {
+        Checks.text("code", code, 64);
+        return inTransaction(() -> new ProgrammeAggregate(storedProgramme(code)).programme());
+    }
+
+    @Override
+    public PurchasePoints pointsFor(UUID purchaseId, String programme) {
+        Checks.id("purchaseId", purchaseId);
+        Checks.text("programme", programme, 64);
+        return inTransaction(() -> {
+            PurchaseRecord order = purchases.get(tenantId, purchaseId)
+                    .orElseThrow(() -> new NotFoundException("purchase", purchaseId));
+            ProgrammeRecord stored = storedProgramme(programme);
+            return new PurchasePoints(purchaseId, stored.code(), stored.version(),
+                    Earning.lines(new ProgrammeAggregate(stored).rules(), order, null));
+        });
+    }
+
+    private ProgrammeRecord storedProgramme(String code) {
+        return programmes.findByCode(tenantId, code).orElseThrow(() -> new NotFoundException("programme", code));
+    }
+
+    @Override
+    public LedgerEntry award(AwardActivity command) {
+        Checks.required("command", command);
+        String sourceType = ProgrammeRules.ACTIVITY_SOURCE + command.activity();
+        return retrying(() -> inTransaction(() -> awarded(command, sourceType).orElseGet(() -> {
+            MembershipRecord membership = stored(command.membershipId());
+            ActivityAward award = programmes.findByCode(tenantId, membership.programme())
+                    .map(p -> new ProgrammeAggregate(p).rules().activities().get(command.activity()))
+                    .orElseThrow(() -> new ValidationException("activity", "earns nothing in programme "
+                            + membership.programme()));
+            MembershipChange change = new MembershipAggregate(membership).post(context.ids().next(),
+                    LedgerEntryKind.ACCRUAL, award.qualifyingPoints(), award.redeemablePoints(), sourceType,
+                    command.reference(), command.idempotencyKey(), context.now());
+            store(change);
+            return LedgerEntry.of(change.entry());
+        })));
+    }
+
+    /** The award stored under the command's key, when this is a retry of it. */
+    private Optional<LedgerEntry> awarded(AwardActivity command, String sourceType) {
+        Optional<LedgerEntryRecord> known = ledger.findByIdempotencyKey(tenantId, command.idempotencyKey());
+        if (known.isPresent() && !MembershipAggregate.isAccrual(known.get(), command.membershipId(), sourceType,
+                command.reference())) {
+            throw new ConflictException("the idempotency key was used before for another posting");
+        }
+        return known.map(LedgerEntry::of);
+    }
+
+    @Override
     public Page<LedgerEntry> ledger(UUID membershipId, PageRequest page) {
         Checks.id("membershipId", membershipId);
         Checks.required("page", page);
@@ -187,11 +288,16 @@ final class StoredLoyalty implements LoyaltyService {
 
     /**
      * The loyalty part of a customer merge, in the merge's unit: a membership of the merged customer in a programme
-     * the survivor is no member of moves to the survivor; where both are members, the merged one's balances move
-     * to the survivor's membership by a pair of adjustments (out of one ledger, into the other) and the merged one is
-     * closed, so no point is lost or counted twice and both ledgers still add up to their balances.
+     * the survivor is no member of moves to the survivor; where both are members and the survivor's membership is
+     * open, the merged one's balances move to it by a pair of adjustments (out of one ledger, into the other) and the
+     * merged one is closed, so no point is lost or counted twice and both ledgers still add up to their balances.
+     * Points never move into a closed membership: where the survivor's is closed, a closed membership of the merged
+     * customer stays as it is, and an open one refuses the merge (the host merges the other way round, so the open
+     * membership carries on).
      *
      * @return how many memberships moved or were merged
+     * @throws ValidationException ({@code survivorId}) when the survivor's membership in a programme is closed and
+     *     the merged customer's is open; the whole merge is rolled back
      */
     int merge(CustomerMerge merge, Iterable<MembershipRecord> ofMerged) {
         int merged = 0;
@@ -204,8 +310,14 @@ final class StoredLoyalty implements LoyaltyService {
                         membership.memberNumber(), membership.status(), membership.qualifyingPoints(),
                         membership.redeemablePoints());
                 memberships.update(moved, membership.version());
-            } else {
+            } else if (survivors.get().status() != MembershipStatus.CLOSED) {
                 mergeInto(membership, survivors.get());
+            } else if (membership.status() != MembershipStatus.CLOSED) {
+                throw new ValidationException("survivorId", "holds a closed membership of programme "
+                        + membership.programme() + " and the merged customer an open one: points never move into a"
+                        + " closed membership; merge the other way round");
+            } else {
+                continue; // both closed: nothing is live to merge into, the merged one keeps its ledger
             }
             merged++;
         }

@@ -1,13 +1,15 @@
 /**
  * Loyalty: what customers buy and return, reported by the host as facts (an order with its lines, returns against
- * it), and what that adds up to per customer: recency, frequency and monetary value; programme memberships with their
- * append-only points ledgers, whose cached balances always equal the ledgers' sums and never go below zero.
+ * it), and what that adds up to per customer: recency, frequency and monetary value; programmes with their accrual
+ * rules; programme memberships with their append-only points ledgers, whose cached balances always equal the ledgers'
+ * sums and never go below zero.
  *
  * <p>Start at {@link dev.crmkit.core.loyalty.PurchaseService} and {@link dev.crmkit.core.loyalty.LoyaltyService}; an
  * order's rules, its returns included, are in {@code PurchaseAggregate}, a membership's (its lifecycle and every
- * posting) in {@code MembershipAggregate}, the wiring in {@link dev.crmkit.core.loyalty.LoyaltyModule}. Its events are
- * the records implementing {@link dev.crmkit.core.loyalty.PurchaseEvent} and
- * {@link dev.crmkit.core.loyalty.MembershipEvent}. Uses {@code common}, {@code module}, {@code port} (the
+ * posting) in {@code MembershipAggregate}, a programme's in {@code ProgrammeAggregate} and how its rules turn lines
+ * into points in {@code Earning}, the wiring in {@link dev.crmkit.core.loyalty.LoyaltyModule}. Its events are
+ * the records implementing {@link dev.crmkit.core.loyalty.PurchaseEvent},
+ * {@link dev.crmkit.core.loyalty.ProgrammeEvent} and {@link dev.crmkit.core.loyalty.MembershipEvent}. Uses {@code common}, {@code module}, {@code port} (the
  * host's {@link dev.crmkit.core.port.ProductCatalogue}) and the customer records of the storage contract (to check that
  * a customer exists and to follow a merged customer to its survivor); it refers to customers by id only.
  */

@@ -17,14 +17,25 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Generated sequences of postings (accruals, adjustments either way, redemptions of a reward, retries of an earlier
- * key with the same and with another payload), suspensions and reactivations against a model of the two balances and the keys taken: after every
- * step the cached balances equal the model and the storage's sums of the ledger, no balance is negative, and each key
- * took effect once.
+ * Generated sequences of postings (accruals, adjustments either way, redemptions of a reward, activity awards under a
+ * programme whose award is revised between steps, retries of an earlier key with the same and with another payload),
+ * suspensions and reactivations against a model of the two balances and the keys taken: after every step the cached
+ * balances equal the model and the storage's sums of the ledger, no balance is negative, and each key took effect
+ * once (a retried award returns the first entry even after the award changed).
  */
 class LedgerPropertyTest {
     /** What a posting under a key asked for. */
-    private record Posted(boolean accrual, long qualifying, long redeemable) {
+    private record Posted(boolean accrual, long qualifying, long redeemable, String activity) {
+        Posted(boolean accrual, long qualifying, long redeemable) {
+            this(accrual, qualifying, redeemable, null);
+        }
+    }
+
+    /** The two awards for a visit the programme switches between. */
+    private static final ActivityAward[] VISIT = {new ActivityAward(10, 5), new ActivityAward(20, 0)};
+
+    private static ProgrammeRules rules(int visit) {
+        return ProgrammeRules.earning("EUR", "1").withActivity("visit", VISIT[visit]);
     }
 
     @Test
@@ -35,6 +46,8 @@ class LedgerPropertyTest {
                     LoyaltyFixtures fixtures = new LoyaltyFixtures();
                     LoyaltyService loyalty = fixtures.loyalty();
                     UUID id = loyalty.enrol(EnrolMember.of(fixtures.customer(), "club")).id();
+                    loyalty.defineProgramme(DefineProgramme.of("club", rules(0)));
+                    int visit = 0;
                     long qualifying = 0;
                     long redeemable = 0;
                     boolean suspended = false;
@@ -42,7 +55,7 @@ class LedgerPropertyTest {
                     for (int i = 0; i < steps.size(); i++) {
                         int step = steps.get(i);
                         int points = step / 10 + 1;
-                        switch (step % 6) {
+                        switch (step % 8) {
                             case 0, 1 -> {
                                 String key = "k-" + i;
                                 if (suspended) {
@@ -74,7 +87,9 @@ class LedgerPropertyTest {
                                     String key = keys.keySet().stream().sorted().toList().get(step % keys.size());
                                     Posted first = keys.get(key);
                                     // adjustments here change at most 100 points, so -150 is a coffee redeemed
-                                    LedgerEntry again = first.accrual()
+                                    LedgerEntry again = first.activity() != null
+                                            ? loyalty.award(AwardActivity.of(id, first.activity(), null, key))
+                                            : first.accrual()
                                             ? loyalty.post(PostPoints.accrual(id, first.qualifying(), "activity",
                                                     null, key))
                                             : first.redeemable() == -150
@@ -82,9 +97,10 @@ class LedgerPropertyTest {
                                                     : loyalty.post(PostPoints.adjustment(id, 0, first.redeemable(),
                                                             "correction", key));
                                     assertThat(again.idempotencyKey()).isEqualTo(key);
-                                    assertThatThrownBy(() -> loyalty.post(PostPoints.adjustment(id, 0,
-                                            first.redeemable(), "another-source", key)))
-                                            .isInstanceOf(ConflictException.class);
+                                    assertThatThrownBy(() -> loyalty.post(PostPoints.adjustment(id, 0, 1,
+                                            "another-source", key))).isInstanceOf(ConflictException.class);
+                                    assertThatThrownBy(() -> loyalty.award(AwardActivity.of(id, "visit",
+                                            "another-visit", key))).isInstanceOf(ConflictException.class);
                                 }
                             }
                             case 4 -> {
@@ -103,6 +119,27 @@ class LedgerPropertyTest {
                                     keys.put(key, new Posted(false, 0, -150));
                                     redeemable -= 150;
                                 }
+                            }
+                            case 5 -> {
+                                String key = "k-" + i;
+                                ActivityAward award = VISIT[visit];
+                                if (suspended) {
+                                    assertThatThrownBy(() -> loyalty.award(AwardActivity.of(id, "visit", null, key)))
+                                            .isInstanceOf(NotPermittedException.class);
+                                } else {
+                                    LedgerEntry entry = loyalty.award(AwardActivity.of(id, "visit", null, key));
+                                    assertThat(entry.qualifyingPoints()).isEqualTo(award.qualifyingPoints());
+                                    keys.put(key, new Posted(true, award.qualifyingPoints(),
+                                            award.redeemablePoints(), "visit"));
+                                    qualifying += award.qualifyingPoints();
+                                    redeemable += award.redeemablePoints();
+                                }
+                            }
+                            case 6 -> {
+                                int next = 1 - visit;
+                                long version = loyalty.programme("club").version();
+                                loyalty.reviseProgramme(ReviseProgramme.of("club", version, rules(next)));
+                                visit = next;
                             }
                             default -> {
                                 if (suspended) {

@@ -12,6 +12,7 @@ import dev.crmkit.core.port.CatalogueReward;
 import dev.crmkit.core.port.InMemoryRewardCatalogue;
 import dev.crmkit.core.touchpoint.MutableClock;
 import dev.crmkit.inmemory.InMemoryStorage;
+import dev.crmkit.model.ConflictException;
 import dev.crmkit.model.PageRequest;
 import dev.crmkit.model.ValidationException;
 import dev.crmkit.model.customer.LifecycleStage;
@@ -21,6 +22,7 @@ import dev.crmkit.spi.loyalty.LedgerStore;
 import dev.crmkit.spi.loyalty.LedgerSums;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
 import dev.crmkit.spi.loyalty.MembershipStore;
+import dev.crmkit.spi.loyalty.ProgrammeStore;
 import dev.crmkit.spi.loyalty.PurchaseStore;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -144,11 +146,30 @@ class LoyaltyRaceTest {
         assertThat(stale).as("the stale read was made").isEmpty();
     }
 
+    @Test
+    void a_programme_another_node_defined_first_is_answered_as_a_retry_or_a_conflict() {
+        // given: the other node defined the programme; this node's lookup still finds none
+        ProgrammeRules rules = ProgrammeRules.earning("EUR", "1");
+        Programme theirs = loyalty.defineProgramme(DefineProgramme.of("club", rules));
+        stale.put("findByCode", Optional.empty());
+
+        // when: the insert meets the taken code, and the next try reads what that node stored
+        Programme mine = loyalty.defineProgramme(DefineProgramme.of("club", rules));
+
+        // then
+        assertThat(mine).isEqualTo(theirs);
+        assertThat(stale).as("the stale read was made").isEmpty();
+        stale.put("findByCode", Optional.empty());
+        assertThatThrownBy(() -> loyalty.defineProgramme(DefineProgramme.of("club",
+                ProgrammeRules.earning("EUR", "2")))).isInstanceOf(ConflictException.class);
+    }
+
     /** The loyalty stores of the real storage, answering a staged stale read once. */
     private LoyaltyStorage racing() {
         PurchaseStore purchaseStore = racing(PurchaseStore.class, real::purchases);
         MembershipStore membershipStore = racing(MembershipStore.class, real::memberships);
         LedgerStore ledgerStore = racing(LedgerStore.class, real::ledger);
+        ProgrammeStore programmeStore = racing(ProgrammeStore.class, real::programmes);
         return new LoyaltyStorage() {
             @Override
             public PurchaseStore purchases() {
@@ -163,6 +184,11 @@ class LoyaltyRaceTest {
             @Override
             public LedgerStore ledger() {
                 return ledgerStore;
+            }
+
+            @Override
+            public ProgrammeStore programmes() {
+                return programmeStore;
             }
         };
     }

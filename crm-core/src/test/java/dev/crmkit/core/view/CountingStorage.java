@@ -13,6 +13,7 @@ import dev.crmkit.spi.lead.LeadModelStore;
 import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadStore;
 import dev.crmkit.spi.loyalty.LedgerStore;
+import dev.crmkit.spi.loyalty.ProgrammeStore;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
 import dev.crmkit.spi.loyalty.MembershipStore;
 import dev.crmkit.spi.loyalty.PurchaseStore;
@@ -92,6 +93,11 @@ final class CountingStorage implements Storage, CustomerStorage, TouchPointStora
     @Override
     public LedgerStore ledger() {
         return counted("ledger", LedgerStore.class, real.ledger());
+    }
+
+    @Override
+    public ProgrammeStore programmes() {
+        return counted("programmes", ProgrammeStore.class, real.programmes());
     }
 
     @Override

@@ -3,8 +3,8 @@ package dev.crmkit.spi.loyalty;
 import dev.crmkit.spi.StorageCapability;
 
 /**
- * The storage capability of the loyalty domain: the purchases customers made and returned, programme memberships and
- * their points ledgers.
+ * The storage capability of the loyalty domain: the purchases customers made and returned, the programmes with their
+ * accrual rules, programme memberships and their points ledgers.
  */
 public interface LoyaltyStorage extends StorageCapability {
     /** Orders with their lines and the returns against them. */
@@ -15,4 +15,7 @@ public interface LoyaltyStorage extends StorageCapability {
 
     /** The append-only points ledgers. */
     LedgerStore ledger();
+
+    /** The programmes with their accrual rules. */
+    ProgrammeStore programmes();
 }
