@@ -381,6 +381,15 @@ public abstract class StorageContract {
                 return current();
             }
         }
+
+        /** The contract of {@link PipelineForecastContract}. */
+        @Nested
+        public class Pipeline_forecast extends PipelineForecastContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
     }
 
     /** The contracts of the {@link MessageStorage} capability. */
