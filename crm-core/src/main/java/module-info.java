@@ -52,5 +52,6 @@ module dev.crmkit.core {
             dev.crmkit.core.opportunity.OpportunityModule,
             dev.crmkit.core.lead.LeadModule,
             dev.crmkit.core.messaging.MessagingModule,
-            dev.crmkit.core.loyalty.LoyaltyModule;
+            dev.crmkit.core.loyalty.LoyaltyModule,
+            dev.crmkit.core.forecast.ForecastModule;
 }
