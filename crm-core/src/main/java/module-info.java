@@ -1,6 +1,6 @@
 /**
  * CRMKit's domain model and application services: {@code Crm} and its builder, the domains (customers, custom fields,
- * touch points, the 360-degree view, team, leads, opportunities, messaging, loyalty), events and their catalogue, the outbox
+ * touch points, the 360-degree view, team, leads, opportunities, forecasting, messaging, loyalty), events and their catalogue, the outbox
  * relay and the due-work scheduler, the ports a host implements (event listeners, message channels), and the module
  * API a host's own domain is written against.
  *

@@ -8,6 +8,7 @@ import dev.crmkit.core.team.TeamService;
 import dev.crmkit.model.Checks;
 import dev.crmkit.model.ValidationException;
 import dev.crmkit.spi.StorageCapability;
+import dev.crmkit.spi.forecast.ForecastStorage;
 import dev.crmkit.spi.opportunity.OpportunityStorage;
 import dev.crmkit.spi.team.TeamStorage;
 import java.time.ZoneOffset;
@@ -17,7 +18,8 @@ import java.util.function.Function;
 
 /**
  * The forecast domain as {@code Crm} composes it: offers {@link ForecastService} per tenant over the deals of the
- * opportunity domain and the management hierarchy of the team domain. Registered by default with calendar-year fiscal
+ * opportunity domain, the management hierarchy of the team domain and the quotas of its own storage capability
+ * ({@link ForecastStorage}), and records the {@link ForecastEvent}s. Registered by default with calendar-year fiscal
  * years in UTC for every tenant and no exchange rates (a forecast then needs all its deals in the reporting
  * currency); register it with the host's calendars and rates to replace it:
  *
@@ -64,11 +66,12 @@ public final class ForecastModule implements DomainModule {
 
     @Override
     public Set<Class<? extends StorageCapability>> storageCapabilities() {
-        return Set.of(OpportunityStorage.class, TeamStorage.class);
+        return Set.of(OpportunityStorage.class, TeamStorage.class, ForecastStorage.class);
     }
 
     @Override
     public void install(DomainSetup setup) {
+        setup.events(ForecastEvent.class);
         setup.service(ForecastService.class, tenant -> new StoredForecasts(setup.context(), tenant.tenantId(),
                 calendarOf(tenant.tenantId()), rates, tenant.service(TeamService.class)));
     }
