@@ -10,6 +10,8 @@ import dev.crmkit.spi.customer.RelationshipStore;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
 import dev.crmkit.spi.idempotency.IdempotencyStore;
 import dev.crmkit.spi.lead.LeadModelStore;
+import dev.crmkit.spi.forecast.ForecastStorage;
+import dev.crmkit.spi.forecast.QuotaStore;
 import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadStore;
 import dev.crmkit.spi.loyalty.LedgerStore;
@@ -42,7 +44,7 @@ import java.util.List;
  * the real storage's.
  */
 final class CountingStorage implements Storage, CustomerStorage, TouchPointStorage, TeamStorage, LeadStorage,
-        OpportunityStorage, MessageStorage, LoyaltyStorage {
+        OpportunityStorage, MessageStorage, LoyaltyStorage, ForecastStorage {
     private final InMemoryStorage real;
     private final List<String> calls = new ArrayList<>();
 
@@ -92,6 +94,11 @@ final class CountingStorage implements Storage, CustomerStorage, TouchPointStora
     @Override
     public LedgerStore ledger() {
         return counted("ledger", LedgerStore.class, real.ledger());
+    }
+
+    @Override
+    public QuotaStore quotas() {
+        return counted("quotas", QuotaStore.class, real.quotas());
     }
 
     @Override
