@@ -16,6 +16,7 @@ module dev.crmkit.spi {
     exports dev.crmkit.model;
     exports dev.crmkit.model.customer;
     exports dev.crmkit.model.customfield;
+    exports dev.crmkit.model.forecast;
     exports dev.crmkit.model.lead;
     exports dev.crmkit.model.loyalty;
     exports dev.crmkit.model.message;
@@ -25,6 +26,7 @@ module dev.crmkit.spi {
     exports dev.crmkit.spi;
     exports dev.crmkit.spi.customer;
     exports dev.crmkit.spi.customfield;
+    exports dev.crmkit.spi.forecast;
     exports dev.crmkit.spi.idempotency;
     exports dev.crmkit.spi.lead;
     exports dev.crmkit.spi.loyalty;

@@ -16,6 +16,8 @@ import java.util.Locale;
  *
  * {@code --single=N} also measures N single captures ({@code LeadService.capture}, one call and one transaction per
  * lead) against raw JDBC writing the same rows one transaction per lead; it is off (0) by default.
+ * {@code --forecast=N} measures the pipeline forecast over N deals against the raw GROUP BY statement
+ * ({@code --forecast-rounds=R} measured rounds per contender, default 10); it is off (0) by default.
  *
  * <p>PostgreSQL is reached at {@code CRMKIT_BENCH_POSTGRES_URL} (default: database {@code crm_bench} on localhost);
  * the benchmark drops and recreates the {@code crm_} tables there.
@@ -66,6 +68,15 @@ public final class BenchmarkSuite {
                             backend, r.events(), r.turns(), r.crmkitPerSecond(), r.rawPerSecond(), r.ratio()));
                     System.out.println(report.get(report.size() - 1));
                 }
+                if (options.forecastDeals() > 0) {
+                    ForecastBenchmark.Result r = new ForecastBenchmark(backend, dataSource, storage)
+                            .run(options.forecastDeals(), 3, options.forecastRounds());
+                    report.add(String.format(Locale.ROOT,
+                            "%-8s pipeline forecast over %,d deals (24 months, median of %d): CRMKit %.1f ms,"
+                                    + " raw GROUP BY %.1f ms, ratio %.3f",
+                            backend, r.deals(), r.rounds(), r.crmkitMedianMillis(), r.rawMedianMillis(), r.ratio()));
+                    System.out.println(report.get(report.size() - 1));
+                }
                 if (options.timelineRows() > 0) {
                     TimelineBenchmark timeline = new TimelineBenchmark(backend, dataSource, storage, options.timelineRows());
                     for (long size : new long[] {options.timelineRows(), options.timelineRows() * 10}) {
@@ -87,7 +98,7 @@ public final class BenchmarkSuite {
 
     /** Command-line options: which backends and how large. */
     record Options(List<Backend> backends, int importRows, long timelineRows, int warmup, int rounds, int leads,
-            int relayEvents, int relayTurns, int single) {
+            int relayEvents, int relayTurns, int single, long forecastDeals, int forecastRounds) {
         static Options parse(String[] args) {
             List<Backend> backends = List.of(Backend.H2, Backend.POSTGRES);
             int importRows = 20_000;
@@ -98,6 +109,8 @@ public final class BenchmarkSuite {
             int relayEvents = 0;
             int relayTurns = 3;
             int single = 0;
+            long forecastDeals = 0;
+            int forecastRounds = 10;
             for (String arg : args) {
                 String[] kv = arg.replaceFirst("^--", "").split("=", 2);
                 if (kv.length != 2) {
@@ -115,11 +128,13 @@ public final class BenchmarkSuite {
                     case "relay" -> relayEvents = Integer.parseInt(kv[1]);
                     case "relay-turns" -> relayTurns = Integer.parseInt(kv[1]);
                     case "single" -> single = Integer.parseInt(kv[1]);
+                    case "forecast" -> forecastDeals = Long.parseLong(kv[1]);
+                    case "forecast-rounds" -> forecastRounds = Integer.parseInt(kv[1]);
                     default -> throw new IllegalArgumentException("unknown option --" + kv[0]);
                 }
             }
             return new Options(backends, importRows, timelineRows, warmup, rounds, leads, relayEvents, relayTurns,
-                    single);
+                    single, forecastDeals, forecastRounds);
         }
     }
 }

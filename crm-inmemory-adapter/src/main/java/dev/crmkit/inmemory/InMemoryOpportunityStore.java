@@ -5,6 +5,8 @@ import dev.crmkit.model.DuplicateException;
 import dev.crmkit.model.Page;
 import dev.crmkit.model.PageRequest;
 import dev.crmkit.model.opportunity.CurrencyTotal;
+import dev.crmkit.model.opportunity.ForecastBuckets;
+import dev.crmkit.model.opportunity.ForecastCell;
 import dev.crmkit.model.opportunity.FunnelStage;
 import dev.crmkit.model.opportunity.LeadSourceResult;
 import dev.crmkit.model.opportunity.OpportunityContact;
@@ -196,5 +198,12 @@ final class InMemoryOpportunityStore implements OpportunityStore {
         Checks.tenantId("tenantId", tenantId);
         Checks.required("period", period);
         return unit.inTransaction(() -> reports(tenantId).byLeadSource(period));
+    }
+
+    @Override
+    public List<ForecastCell> forecastCells(String tenantId, ForecastBuckets buckets) {
+        Checks.tenantId("tenantId", tenantId);
+        Checks.required("buckets", buckets);
+        return unit.inTransaction(() -> reports(tenantId).forecastCells(buckets));
     }
 }

@@ -11,6 +11,8 @@ import dev.crmkit.spi.idempotency.IdempotencyStore;
 import dev.crmkit.spi.lead.LeadModelStore;
 import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadStore;
+import dev.crmkit.spi.forecast.ForecastStorage;
+import dev.crmkit.spi.forecast.QuotaStore;
 import dev.crmkit.spi.loyalty.LedgerStore;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
 import dev.crmkit.spi.loyalty.MembershipStore;
@@ -41,7 +43,7 @@ import dev.crmkit.spi.touchpoint.TouchPointStorage;
  * not millions.
  */
 public final class InMemoryStorage implements Storage, CustomerStorage, TouchPointStorage, TeamStorage, LeadStorage,
-        OpportunityStorage, MessageStorage, LoyaltyStorage {
+        OpportunityStorage, MessageStorage, LoyaltyStorage, ForecastStorage {
     private final UnitOfWork unit = new UnitOfWork();
     private final InMemoryCustomerStore customers = new InMemoryCustomerStore(unit);
     private final InMemoryContactPointStore contactPoints = new InMemoryContactPointStore(unit);
@@ -64,6 +66,7 @@ public final class InMemoryStorage implements Storage, CustomerStorage, TouchPoi
     private final InMemoryMembershipStore memberships = new InMemoryMembershipStore(unit);
     private final InMemoryLedgerStore ledger = new InMemoryLedgerStore(unit);
     private final InMemoryProgrammeStore programmes = new InMemoryProgrammeStore(unit);
+    private final InMemoryQuotaStore quotas = new InMemoryQuotaStore(unit);
 
     /** An empty storage. */
     public InMemoryStorage() {
@@ -157,6 +160,11 @@ public final class InMemoryStorage implements Storage, CustomerStorage, TouchPoi
     @Override
     public ProgrammeStore programmes() {
         return programmes;
+    }
+
+    @Override
+    public QuotaStore quotas() {
+        return quotas;
     }
 
     @Override

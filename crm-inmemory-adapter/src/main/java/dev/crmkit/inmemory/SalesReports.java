@@ -1,6 +1,9 @@
 package dev.crmkit.inmemory;
 
 import dev.crmkit.model.opportunity.CurrencyTotal;
+import dev.crmkit.model.opportunity.ForecastBuckets;
+import dev.crmkit.model.opportunity.ForecastCategory;
+import dev.crmkit.model.opportunity.ForecastCell;
 import dev.crmkit.model.opportunity.FunnelStage;
 import dev.crmkit.model.opportunity.LeadSourceResult;
 import dev.crmkit.model.opportunity.PipelineCell;
@@ -29,6 +32,11 @@ import java.util.UUID;
 final class SalesReports {
     private static final Comparator<String> TEXT = Comparator.nullsFirst(Comparator.naturalOrder());
     private static final Comparator<UUID> ID = Comparator.nullsFirst(Ids.ORDER);
+
+    /** The order of {@code SalesReportQueries.forecastCells}. */
+    static final Comparator<ForecastCell> FORECAST_ORDER = Comparator.comparingInt(ForecastCell::bucket)
+            .thenComparing(ForecastCell::ownerId, ID).thenComparing(ForecastCell::category)
+            .thenComparing(ForecastCell::currency, TEXT);
 
     private final List<OpportunityRecord> deals;
     private final List<StageChangeRecord> history;
@@ -130,6 +138,26 @@ final class SalesReports {
         List<LeadSourceResult> sorted = new ArrayList<>(results.values());
         sorted.sort(Comparator.comparing(LeadSourceResult::leadSource, TEXT)
                 .thenComparing(LeadSourceResult::currency, TEXT));
+        return sorted;
+    }
+
+    List<ForecastCell> forecastCells(ForecastBuckets buckets) {
+        Map<List<Object>, ForecastCell> cells = new HashMap<>();
+        for (OpportunityRecord o : deals) {
+            int bucket = buckets.indexOf(o.status(), o.forecastCategory(), o.closedAt(), o.expectedCloseDate());
+            if (bucket < 0) {
+                continue;
+            }
+            ForecastCategory category = ForecastBuckets.categoryOf(o.status(), o.forecastCategory());
+            int probability = o.status() == StageOutcome.WON ? 100 : o.probability();
+            BigDecimal weighted = amount(o).multiply(BigDecimal.valueOf(probability)).movePointLeft(2);
+            ForecastCell one = new ForecastCell(bucket, o.ownerId(), category, o.currency(), 1, amount(o), weighted);
+            cells.merge(Arrays.asList(bucket, o.ownerId(), category, o.currency()), one, (a, b) -> new ForecastCell(
+                    a.bucket(), a.ownerId(), a.category(), a.currency(), a.count() + 1, a.amount().add(b.amount()),
+                    a.weightedAmount().add(b.weightedAmount())));
+        }
+        List<ForecastCell> sorted = new ArrayList<>(cells.values());
+        sorted.sort(FORECAST_ORDER);
         return sorted;
     }
 }

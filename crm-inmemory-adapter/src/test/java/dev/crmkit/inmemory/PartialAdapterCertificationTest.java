@@ -11,6 +11,7 @@ import dev.crmkit.spi.customer.CustomerStore;
 import dev.crmkit.spi.customer.RelationshipStore;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
 import dev.crmkit.spi.idempotency.IdempotencyStore;
+import dev.crmkit.spi.forecast.ForecastStorage;
 import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
 import dev.crmkit.spi.message.MessageStorage;
@@ -59,7 +60,8 @@ class PartialAdapterCertificationTest {
                 "Assumption failed: the storage does not offer the LeadStorage capability",
                 "Assumption failed: the storage does not offer the OpportunityStorage capability",
                 "Assumption failed: the storage does not offer the MessageStorage capability",
-                "Assumption failed: the storage does not offer the LoyaltyStorage capability");
+                "Assumption failed: the storage does not offer the LoyaltyStorage capability",
+                "Assumption failed: the storage does not offer the ForecastStorage capability");
     }
 
     private static String reason(Event event) {
@@ -130,7 +132,7 @@ class PartialAdapterCertificationTest {
 
         assertThat(partial.offers(CustomerStorage.class)).isTrue();
         assertThat(List.of(TouchPointStorage.class, TeamStorage.class, LeadStorage.class, OpportunityStorage.class,
-                MessageStorage.class, LoyaltyStorage.class))
+                MessageStorage.class, LoyaltyStorage.class, ForecastStorage.class))
                 .noneMatch(partial::offers);
     }
 }

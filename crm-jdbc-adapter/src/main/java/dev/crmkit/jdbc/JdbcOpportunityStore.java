@@ -9,6 +9,8 @@ import dev.crmkit.model.PageRequest;
 import dev.crmkit.model.ValidationException;
 import dev.crmkit.model.opportunity.ContactRole;
 import dev.crmkit.model.opportunity.CurrencyTotal;
+import dev.crmkit.model.opportunity.ForecastBuckets;
+import dev.crmkit.model.opportunity.ForecastCell;
 import dev.crmkit.model.opportunity.ForecastCategory;
 import dev.crmkit.model.opportunity.FunnelStage;
 import dev.crmkit.model.opportunity.LeadSourceResult;
@@ -282,6 +284,11 @@ final class JdbcOpportunityStore implements OpportunityStore {
     @Override
     public List<LeadSourceResult> byLeadSource(String tenantId, ReportPeriod period) {
         return reports.byLeadSource(Checks.tenantId("tenantId", tenantId), Checks.required("period", period));
+    }
+
+    @Override
+    public List<ForecastCell> forecastCells(String tenantId, ForecastBuckets buckets) {
+        return reports.forecastCells(Checks.tenantId("tenantId", tenantId), Checks.required("buckets", buckets));
     }
 
     // ---- rows ---------------------------------------------------------------------------------------------

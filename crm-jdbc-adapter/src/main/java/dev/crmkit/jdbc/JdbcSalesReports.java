@@ -1,6 +1,10 @@
 package dev.crmkit.jdbc;
 
 import dev.crmkit.model.opportunity.CurrencyTotal;
+import dev.crmkit.model.opportunity.ForecastBucket;
+import dev.crmkit.model.opportunity.ForecastBuckets;
+import dev.crmkit.model.opportunity.ForecastCategory;
+import dev.crmkit.model.opportunity.ForecastCell;
 import dev.crmkit.model.opportunity.FunnelStage;
 import dev.crmkit.model.opportunity.LeadSourceResult;
 import dev.crmkit.model.opportunity.PipelineCell;
@@ -113,5 +117,53 @@ final class JdbcSalesReports {
         results.sort(Comparator.comparing(LeadSourceResult::leadSource, TEXT)
                 .thenComparing(LeadSourceResult::currency, TEXT));
         return results;
+    }
+
+    /**
+     * One GROUP BY over the deals in the buckets' whole range. The bucket is a ladder of comparisons against the
+     * bucket ends ({@code CASE WHEN closed_at < ? THEN 0 WHEN closed_at < ? THEN 1 ... END}), the buckets being
+     * consecutive; won deals are placed by their close instant, open ones by their expected close day. The status
+     * and category constants are written into the statement (fixed enum names, no input), so the text depends only on
+     * the number of buckets.
+     */
+    List<ForecastCell> forecastCells(String tenantId, ForecastBuckets buckets) {
+        List<Object> parameters = new ArrayList<>();
+        String sql = forecastSql(buckets, parameters, tenantId);
+        List<ForecastCell> cells = new ArrayList<>(db.read(TYPE, c -> db.list(c, sql, parameters,
+                r -> new ForecastCell((int) r.number("bucket"), r.id("owner_id"),
+                        ForecastCategory.valueOf(r.text("category")), r.text("currency"), r.number("deals"),
+                        r.decimal("total"), r.decimal("weighted").movePointLeft(2)))));
+        cells.sort(Comparator.comparingInt(ForecastCell::bucket).thenComparing(ForecastCell::ownerId, ID)
+                .thenComparing(ForecastCell::category).thenComparing(ForecastCell::currency, TEXT));
+        return cells;
+    }
+
+    /** The statement {@link #forecastCells} runs, its parameters added to {@code parameters}. */
+    static String forecastSql(ForecastBuckets buckets, List<Object> parameters, String tenantId) {
+        List<ForecastBucket> list = buckets.buckets();
+        StringBuilder closed = new StringBuilder("CASE");
+        StringBuilder expected = new StringBuilder("CASE");
+        List<Object> closedEnds = new ArrayList<>();
+        List<Object> expectedEnds = new ArrayList<>();
+        for (int i = 0; i < list.size() - 1; i++) {
+            closed.append(" WHEN closed_at < ? THEN ").append(i);
+            closedEnds.add(list.get(i).to());
+            expected.append(" WHEN expected_close_date < ? THEN ").append(i);
+            expectedEnds.add(list.get(i).endDay());
+        }
+        int last = list.size() - 1;
+        String closedBucket = last == 0 ? "0" : closed.append(" ELSE ").append(last).append(" END").toString();
+        String expectedBucket = last == 0 ? "0" : expected.append(" ELSE ").append(last).append(" END").toString();
+        parameters.addAll(closedEnds);
+        parameters.addAll(expectedEnds);
+        parameters.addAll(List.of(tenantId, buckets.from(), buckets.to(), buckets.firstDay(), buckets.endDay()));
+        return "SELECT bucket, owner_id, category, currency, COUNT(*) AS deals, COALESCE(SUM(amount), 0) AS total,"
+                + " COALESCE(SUM(amount * weight), 0) AS weighted FROM (SELECT CASE WHEN status = 'WON' THEN "
+                + closedBucket + " ELSE " + expectedBucket + " END AS bucket, owner_id,"
+                + " CASE WHEN status = 'WON' THEN 'CLOSED' ELSE forecast_category END AS category, currency, amount,"
+                + " CASE WHEN status = 'WON' THEN 100 ELSE probability END AS weight FROM crm_opportunity"
+                + " WHERE tenant_id = ? AND ((status = 'WON' AND closed_at >= ? AND closed_at < ?)"
+                + " OR (status = 'OPEN' AND forecast_category <> 'OMITTED' AND expected_close_date >= ?"
+                + " AND expected_close_date < ?))) f GROUP BY bucket, owner_id, category, currency";
     }
 }

@@ -13,6 +13,8 @@ import dev.crmkit.spi.idempotency.IdempotencyStore;
 import dev.crmkit.spi.lead.LeadModelStore;
 import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadStore;
+import dev.crmkit.spi.forecast.ForecastStorage;
+import dev.crmkit.spi.forecast.QuotaStore;
 import dev.crmkit.spi.loyalty.LedgerStore;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
 import dev.crmkit.spi.loyalty.MembershipStore;
@@ -53,7 +55,7 @@ import javax.sql.DataSource;
  * data source, because other nodes must see them at once.
  */
 public final class JdbcStorage implements Storage, CustomerStorage, TouchPointStorage, TeamStorage, LeadStorage,
-        OpportunityStorage, MessageStorage, LoyaltyStorage {
+        OpportunityStorage, MessageStorage, LoyaltyStorage, ForecastStorage {
     private final Database database;
     private final CustomerStore customers;
     private final ContactPointStore contactPoints;
@@ -76,6 +78,7 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     private final MembershipStore memberships;
     private final LedgerStore ledger;
     private final ProgrammeStore programmes;
+    private final QuotaStore quotas;
 
     private JdbcStorage(Database database) {
         this.database = database;
@@ -100,6 +103,7 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
         this.memberships = new JdbcMembershipStore(database);
         this.ledger = new JdbcLedgerStore(database);
         this.programmes = new JdbcProgrammeStore(database);
+        this.quotas = new JdbcQuotaStore(database);
     }
 
     /** A builder; {@link Builder#dataSource} is required. */
@@ -234,6 +238,11 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     @Override
     public ProgrammeStore programmes() {
         return programmes;
+    }
+
+    @Override
+    public QuotaStore quotas() {
+        return quotas;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.crmkit.tck;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.StorageCapability;
 import dev.crmkit.spi.customer.CustomerStorage;
+import dev.crmkit.spi.forecast.ForecastStorage;
 import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
 import dev.crmkit.spi.message.MessageStorage;
@@ -381,6 +382,15 @@ public abstract class StorageContract {
                 return current();
             }
         }
+
+        /** The contract of {@link PipelineForecastContract}. */
+        @Nested
+        public class Pipeline_forecast extends PipelineForecastContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
     }
 
     /** The contracts of the {@link MessageStorage} capability. */
@@ -412,6 +422,24 @@ public abstract class StorageContract {
         /** The contract of {@link SendRateStoreContract}. */
         @Nested
         public class Send_rates extends SendRateStoreContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
+    }
+
+    /** The contracts of the {@link ForecastStorage} capability. */
+    @Nested
+    public class Forecast_capability {
+        @BeforeEach
+        void requireTheCapability() {
+            requireCapability(ForecastStorage.class);
+        }
+
+        /** The contract of {@link QuotaStoreContract}. */
+        @Nested
+        public class Quotas extends QuotaStoreContract {
             @Override
             protected Storage storage() {
                 return current();

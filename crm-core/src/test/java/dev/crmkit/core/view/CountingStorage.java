@@ -10,6 +10,8 @@ import dev.crmkit.spi.customer.RelationshipStore;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
 import dev.crmkit.spi.idempotency.IdempotencyStore;
 import dev.crmkit.spi.lead.LeadModelStore;
+import dev.crmkit.spi.forecast.ForecastStorage;
+import dev.crmkit.spi.forecast.QuotaStore;
 import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadStore;
 import dev.crmkit.spi.loyalty.LedgerStore;
@@ -43,7 +45,7 @@ import java.util.List;
  * the real storage's.
  */
 final class CountingStorage implements Storage, CustomerStorage, TouchPointStorage, TeamStorage, LeadStorage,
-        OpportunityStorage, MessageStorage, LoyaltyStorage {
+        OpportunityStorage, MessageStorage, LoyaltyStorage, ForecastStorage {
     private final InMemoryStorage real;
     private final List<String> calls = new ArrayList<>();
 
@@ -98,6 +100,11 @@ final class CountingStorage implements Storage, CustomerStorage, TouchPointStora
     @Override
     public ProgrammeStore programmes() {
         return counted("programmes", ProgrammeStore.class, real.programmes());
+    }
+
+    @Override
+    public QuotaStore quotas() {
+        return counted("quotas", QuotaStore.class, real.quotas());
     }
 
     @Override

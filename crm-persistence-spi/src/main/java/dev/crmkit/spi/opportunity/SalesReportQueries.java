@@ -1,6 +1,8 @@
 package dev.crmkit.spi.opportunity;
 
 import dev.crmkit.model.opportunity.CurrencyTotal;
+import dev.crmkit.model.opportunity.ForecastBuckets;
+import dev.crmkit.model.opportunity.ForecastCell;
 import dev.crmkit.model.opportunity.FunnelStage;
 import dev.crmkit.model.opportunity.LeadSourceResult;
 import dev.crmkit.model.opportunity.PipelineCell;
@@ -55,4 +57,14 @@ public interface SalesReportQueries {
      * then currency (null first).
      */
     List<LeadSourceResult> byLeadSource(String tenantId, ReportPeriod period);
+
+    /**
+     * The pipeline forecast's figures, one aggregate query: the deals {@link ForecastBuckets#indexOf} puts in a bucket
+     * (won deals by {@code closedAt}, open deals not omitted by {@code expectedCloseDate}; lost deals and open deals
+     * without expected close date nowhere), grouped by bucket, owner, category ({@link ForecastBuckets#categoryOf}:
+     * {@code CLOSED} for won deals) and currency, ordered by bucket, then owner (null first, then
+     * {@code Ids.ORDER}), then category (in enum order), then currency (null first). A deal without amount counts
+     * under currency null with amount zero.
+     */
+    List<ForecastCell> forecastCells(String tenantId, ForecastBuckets buckets);
 }
