@@ -2,8 +2,8 @@ package dev.crmkit.examples;
 
 /**
  * Runs every scenario in turn, each on its own embedded H2 database: the retailer's customers and touch points,
- * the software company's leads, deals and reports, and a car dealer's own test-drive domain plugged into CRMKit. The
- * README's first command runs this.
+ * the software company's leads, deals and reports, a car dealer's own test-drive domain plugged into CRMKit, and a
+ * sales forecast written as an HTML report. The README's first command runs this.
  *
  * <pre>mvn -q -pl examples -am compile exec:java</pre>
  */
@@ -20,5 +20,8 @@ public final class Examples {
         System.out.println();
         System.out.println("== Car dealer: a host's own domain (test drives) beside CRMKit's, merged with its customers");
         DealerScenario.main(args);
+        System.out.println();
+        System.out.println("== Forecasting: pipeline by fiscal quarter, quotas, a statistical forecast, an HTML report");
+        ForecastScenario.main(args);
     }
 }

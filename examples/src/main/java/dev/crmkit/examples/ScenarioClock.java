@@ -18,6 +18,14 @@ final class ScenarioClock extends Clock {
         now = now.plus(by);
     }
 
+    /** Moves the clock to {@code instant}, which must not lie before the clock's time. */
+    void set(Instant instant) {
+        if (instant.isBefore(now)) {
+            throw new IllegalArgumentException("the scenario's clock only moves forward");
+        }
+        now = instant;
+    }
+
     @Override
     public ZoneId getZone() {
         return ZoneOffset.UTC;

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The forecast report opened in headless Chromium: its script must draw every chart from the embedded data, one
  * mark per non-empty pipeline cell and per rep with a quota, and the history, mean and interval of the forecast.
  */
-class ForecastReportInChromiumTest {
+public class ForecastReportInChromiumTest {
     private static final Pattern RENDERED = Pattern.compile("<body[^>]*data-rendered=\"([^\"]*)\"");
 
     @TempDir
@@ -84,7 +84,7 @@ class ForecastReportInChromiumTest {
         return m.group(1);
     }
 
-    static int marks(String dom, String chartId) {
+    public static int marks(String dom, String chartId) {
         Matcher m = Pattern.compile("id=\"" + chartId + "\"[^>]*data-marks=\"(\\d+)\"").matcher(dom);
         assertThat(m.find()).as("chart %s", chartId).isTrue();
         return Integer.parseInt(m.group(1));

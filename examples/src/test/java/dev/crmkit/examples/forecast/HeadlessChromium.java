@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * Chromium the calling test is skipped with a message saying how to enable it, except on CI ({@code CI=true}), where a
  * missing browser is an error: {@code .ci/run} installs Debian's {@code chromium} package, so CI always runs the test.
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
     /** The variable that names a Chromium binary when it is not on one of the usual paths. */
     static final String VARIABLE = "CRMKIT_CHROMIUM";
     private static final List<String> CANDIDATES = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser",
@@ -29,7 +29,7 @@ final class HeadlessChromium {
     }
 
     /** The machine's Chromium; skips the calling test when there is none, fails on CI. */
-    static HeadlessChromium require() {
+    public static HeadlessChromium require() {
         Optional<Path> found = Stream.concat(Stream.ofNullable(System.getenv(VARIABLE)), CANDIDATES.stream())
                 .map(Path::of)
                 .filter(Files::isExecutable)
@@ -46,7 +46,7 @@ final class HeadlessChromium {
     }
 
     /** Loads {@code page}, gives its scripts up to ten seconds of virtual time, and returns the DOM as HTML. */
-    String renderedDom(Path page) throws IOException, InterruptedException {
+    public String renderedDom(Path page) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory("crmkit-chromium");
         Path out = Files.createTempFile("crmkit-dom", ".html");
         Path err = Files.createTempFile("crmkit-chromium", ".log");
