@@ -114,6 +114,11 @@ class PartialAdapterCertificationTest {
         }
 
         @Override
+        public dev.crmkit.spi.customer.MatchKeyStore matchKeys() {
+            return stores.matchKeys();
+        }
+
+        @Override
         public RelationshipStore relationships() {
             return stores.relationships();
         }
