@@ -19,6 +19,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Bulk import: reads rows one at a time, prepares each as a {@link Registration}, and writes them in batches, one
@@ -33,13 +34,16 @@ final class CustomerImporter {
     private final String tenantId;
     private final ContactPointNormalizer normalizer;
     private final int batchSize;
+    private final MatchSettings matching;
 
     private final List<ImportError> errors = new ArrayList<>();
     private long rowsRead;
     private long imported;
     private long duplicates;
 
-    CustomerImporter(DomainContext context, String tenantId, ContactPointNormalizer normalizer, int batchSize) {
+    CustomerImporter(DomainContext context, String tenantId, ContactPointNormalizer normalizer, int batchSize,
+            MatchSettings matching) {
+        this.matching = matching;
         this.context = context;
         this.storage = context.storage();
         this.customerStorage = this.storage.capability(CustomerStorage.class).orElseThrow();
@@ -134,6 +138,7 @@ final class CustomerImporter {
             List<CustomerRecord> customers = new ArrayList<>();
             List<ContactPointRecord> points = new ArrayList<>();
             List<CustomerEvent> events = new ArrayList<>();
+            Map<UUID, Set<String>> keys = new HashMap<>();
             Instant now = context.now();
             StoredKeys stored = storedKeys(batch);
             for (Row row : batch) {
@@ -145,6 +150,7 @@ final class CustomerImporter {
                 }
                 customers.add(row.registration().customer());
                 points.addAll(row.registration().contactPoints());
+                keys.put(row.registration().customer().id(), MatchKeys.of(row.registration().profile(matching)));
                 events.addAll(row.registration().events(now));
             }
             if (!customers.isEmpty()) {
@@ -152,6 +158,9 @@ final class CustomerImporter {
             }
             if (!points.isEmpty()) {
                 customerStorage.contactPoints().insertAll(points);
+            }
+            if (!keys.isEmpty()) {
+                customerStorage.matchKeys().replaceAll(tenantId, keys);
             }
             context.events().record(events);
             imported += customers.size();

@@ -52,7 +52,10 @@ final class MatchQuality {
 
     /** Registers the entries in a fresh tenant and measures the pairs {@code findMatchesAll} finds. */
     static Figures measure(List<SyntheticPeople.Entry> entries) {
-        CustomerFixtures.World world = CustomerFixtures.world(DuplicatePolicy.ALLOW);
+        CustomerFixtures.World world = CustomerFixtures.world(CustomerModule.builder()
+                .duplicatePolicy(DuplicatePolicy.ALLOW)
+                .matching(MatchSettings.defaults().withDateOfBirthField("date_of_birth")
+                        .withIdentifierFields(Set.of("national_id"))));
         CustomFieldService fields = world.acme().service(CustomFieldService.class);
         fields.define(DefineCustomField.optional("date_of_birth", "Date of birth", CustomFieldType.DATE));
         fields.define(DefineCustomField.optional("national_id", "National id", CustomFieldType.TEXT));
@@ -114,7 +117,15 @@ final class MatchQuality {
                 .map(p -> ContactValues.postcodeKey(p.address().countryCode(), p.address().postalCode()))
                 .filter(java.util.Objects::nonNull)
                 .collect(Collectors.toSet());
+        Map<String, String> identifiers = new HashMap<>();
+        if (c.customFields().get("national_id") instanceof CustomFieldValue.Text id) {
+            identifiers.put("national_id", id.value());
+        }
+        java.time.LocalDate born = c.customFields().get("date_of_birth") instanceof CustomFieldValue.Date d ? d.value()
+                : null;
         return new PartyProfile(c.id(), PartyKind.PERSON, c.displayName(), c.givenName(), c.familyName(),
-                c.organizationName(), Set.of(), Set.of(), postcodes);
+                c.organizationName(), Set.of(), Set.of(), postcodes,
+                c.contactPoints(ContactPointKind.POSTAL).stream().map(ContactPoint::address).toList(), born,
+                identifiers);
     }
 }
