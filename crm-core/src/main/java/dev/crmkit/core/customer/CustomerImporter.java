@@ -59,6 +59,7 @@ final class CustomerImporter {
     ImportReport run(Iterator<? extends RegisterCustomer> rows, ImportProgress progress, CustomFieldRules rules) {
         List<Row> batch = new ArrayList<>();
         Map<String, Long> keysInBatch = new HashMap<>();
+        Map<String, List<Row>> blocksInBatch = new HashMap<>();
         while (true) {
             RegisterCustomer command;
             try {
@@ -73,7 +74,7 @@ final class CustomerImporter {
                 continue;
             }
             Row row = prepare(rowsRead, command, rules);
-            if (row == null || duplicateInBatch(row, keysInBatch)) {
+            if (row == null || duplicateInBatch(row, keysInBatch) || similarInBatch(row, blocksInBatch)) {
                 continue;
             }
             batch.add(row);
@@ -81,6 +82,7 @@ final class CustomerImporter {
                 flush(batch, progress);
                 batch.clear();
                 keysInBatch.clear();
+                blocksInBatch.clear();
             }
         }
         if (!batch.isEmpty()) {
@@ -117,6 +119,33 @@ final class CustomerImporter {
         return false;
     }
 
+    /**
+     * Whether an earlier row of the batch sharing a blocking key with this one scores at least the duplicate threshold
+     * under the matching rules: the rules registration applies, within the file.
+     */
+    private boolean similarInBatch(Row row, Map<String, List<Row>> blocksInBatch) {
+        MatchProfile profile = row.registration().profile(matching);
+        Set<String> keys = new HashSet<>(MatchKeys.lookup(profile));
+        profile.emails().forEach(e -> keys.add("email:" + e));
+        profile.phones().forEach(p -> keys.add("phone:" + p));
+        Set<Row> compared = new HashSet<>();
+        for (String key : keys) {
+            for (Row earlier : blocksInBatch.getOrDefault(key, List.of())) {
+                if (compared.add(earlier) && MatchRules.compare(profile, earlier.registration().profile(matching),
+                        value -> 1).score() >= matching.duplicateThreshold()) {
+                    duplicates++;
+                    errors.add(new ImportError(row.number(), "row", "duplicates row " + earlier.number()));
+                    return true;
+                }
+            }
+        }
+        Set<String> stored = new HashSet<>(MatchKeys.of(profile));
+        profile.emails().forEach(e -> stored.add("email:" + e));
+        profile.phones().forEach(p -> stored.add("phone:" + p));
+        stored.forEach(k -> blocksInBatch.computeIfAbsent(k, x -> new ArrayList<>()).add(row));
+        return false;
+    }
+
     /** The keys a row is de-duplicated on, each with the field path to report. */
     private static Map<String, String> matchKeys(Registration registration) {
         Map<String, String> keys = new HashMap<>();
@@ -141,8 +170,14 @@ final class CustomerImporter {
             Map<UUID, Set<String>> keys = new HashMap<>();
             Instant now = context.now();
             StoredKeys stored = storedKeys(batch);
+            Map<UUID, List<DuplicateCandidate>> candidates = new DuplicateMatcher(storage, tenantId, matching)
+                    .candidatesForAll(batch.stream().map(r -> r.registration().profile(matching)).toList());
             for (Row row : batch) {
                 String clash = stored.clash(row.registration());
+                List<DuplicateCandidate> found = candidates.get(row.registration().customer().id());
+                if (clash == null && !found.isEmpty() && found.get(0).score() >= matching.duplicateThreshold()) {
+                    clash = "row";
+                }
                 if (clash != null) {
                     duplicates++;
                     errors.add(new ImportError(row.number(), clash, "duplicates a stored customer"));

@@ -161,8 +161,8 @@ public interface CustomerService {
 
     /**
      * Imports customers in batches, each batch one transaction written with bulk inserts. Rows that fail validation
-     * or duplicate another row or a stored customer (same external reference, e-mail or phone) are reported and
-     * skipped; the others are stored. Imported customers record {@link CustomerEvent.CustomerRegistered} events.
+     * or duplicate another row or a stored customer (same external reference, e-mail or phone, or a score of at least
+     * the duplicate threshold under the matching rules) are reported and skipped; the others are stored. Imported customers record {@link CustomerEvent.CustomerRegistered} events.
      */
     ImportReport importCustomers(Iterator<? extends RegisterCustomer> rows, ImportProgress progress);
 

@@ -134,8 +134,8 @@ record MatchProfile(UUID id, PartyKind kind, String nameKey, String name, String
 
     /** This profile with given and family name swapped, as a data typist may have entered them. */
     MatchProfile swapped() {
-        return new MatchProfile(id, kind, nameKey, name, family, given, organization, emails, phones, postcodes,
-                addresses, dateOfBirth, identifiers);
+        return new MatchProfile(id, kind, NameKeys.nameKey(kind, name, family, given, organization), name, family,
+                given, organization, emails, phones, postcodes, addresses, dateOfBirth, identifiers);
     }
 
     /** Why this party and the other look like one under the default settings; empty when they do not. */

@@ -22,17 +22,17 @@ final class MatchRules {
 
     static final double FAMILY_EQUAL = 3.5;
     static final double FAMILY_SIMILAR = 2.5;
-    static final double FAMILY_DIFFERENT = -3.0;
+    static final double FAMILY_DIFFERENT = -4.0;
     static final double GIVEN_EQUAL = 2.5;
     static final double GIVEN_NICKNAME = 2.0;
-    static final double GIVEN_SIMILAR = 1.5;
+    static final double GIVEN_SIMILAR = 2.0;
     static final double GIVEN_INITIAL = 0.5;
-    static final double GIVEN_DIFFERENT = -2.5;
+    static final double GIVEN_DIFFERENT = -4.5;
     static final double SWAPPED = -0.5;
     static final double ORGANIZATION_EQUAL = 6.0;
     static final double ORGANIZATION_SIMILAR = 3.5;
     static final double ORGANIZATION_DIFFERENT = -4.0;
-    static final double EMPLOYER_EQUAL = 1.0;
+    static final double EMPLOYER_EQUAL = 0.9;
     static final double BORN_EQUAL = 6.0;
     static final double BORN_NEAR = 2.5;
     static final double BORN_DIFFERENT = -5.0;
@@ -42,10 +42,10 @@ final class MatchRules {
     static final double ADDRESS_DIFFERENT = -1.0;
     static final double IDENTIFIER_EQUAL = 10.0;
     static final double IDENTIFIER_DIFFERENT = -8.0;
-    static final double EMAIL_EQUAL = 8.0;
+    static final double EMAIL_EQUAL = 16.0;
     static final double PHONE_EQUAL = 7.0;
     /** Per doubling of the customers that share an e-mail or phone beyond one, what the agreement loses. */
-    static final double SHARED_DISCOUNT = 2.0;
+    static final double SHARED_DISCOUNT = 3.0;
 
     private MatchRules() {
     }

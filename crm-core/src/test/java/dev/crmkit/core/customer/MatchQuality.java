@@ -50,8 +50,12 @@ final class MatchQuality {
     private MatchQuality() {
     }
 
+    /** The figures of the pairs {@code findMatchesAll} returns (possible duplicates) and of those at the duplicate threshold. */
+    record Measurement(Figures possible, Figures duplicate) {
+    }
+
     /** Registers the entries in a fresh tenant and measures the pairs {@code findMatchesAll} finds. */
-    static Figures measure(List<SyntheticPeople.Entry> entries) {
+    static Measurement measure(List<SyntheticPeople.Entry> entries) {
         CustomerFixtures.World world = CustomerFixtures.world(CustomerModule.builder()
                 .duplicatePolicy(DuplicatePolicy.ALLOW)
                 .matching(MatchSettings.defaults().withDateOfBirthField("date_of_birth")
@@ -64,7 +68,7 @@ final class MatchQuality {
         for (SyntheticPeople.Entry entry : entries) {
             truth.put(customers.register(registration(entry)).customer().id(), entry);
         }
-        Set<List<UUID>> found = new HashSet<>();
+        Map<List<UUID>, Double> found = new HashMap<>();
         List<PartyProfile> batch = new ArrayList<>();
         PageRequest request = PageRequest.first(PageRequest.MAX_LIMIT);
         while (true) {
@@ -72,7 +76,7 @@ final class MatchQuality {
             page.items().forEach(c -> batch.add(profile(c)));
             if (batch.size() >= CustomerService.MAX_PARTIES || !page.hasNext()) {
                 customers.findMatchesAll(batch).forEach((id, candidates) ->
-                        candidates.forEach(c -> found.add(pair(id, c.customerId()))));
+                        candidates.forEach(c -> found.merge(pair(id, c.customerId()), c.score(), Math::max)));
                 batch.clear();
             }
             if (!page.hasNext()) {
@@ -80,12 +84,14 @@ final class MatchQuality {
             }
             request = request.next(page.next().orElseThrow());
         }
-        return figures(truth, found);
+        double duplicate = MatchSettings.defaults().duplicateThreshold();
+        return new Measurement(figures(truth, found.keySet()), figures(truth, found.entrySet().stream()
+                .filter(e -> e.getValue() >= duplicate).map(Map.Entry::getKey).collect(Collectors.toSet())));
     }
 
     static Figures figures(Map<UUID, SyntheticPeople.Entry> truth, Set<List<UUID>> found) {
         Map<Integer, Long> perPerson = truth.values().stream()
-                .collect(Collectors.groupingBy(e -> e.person() * 2 + 0, Collectors.counting()));
+                .collect(Collectors.groupingBy(SyntheticPeople.Entry::person, Collectors.counting()));
         long truePairs = perPerson.values().stream().mapToLong(n -> n * (n - 1) / 2).sum();
         long correct = found.stream()
                 .filter(p -> truth.get(p.get(0)).person() == truth.get(p.get(1)).person())
