@@ -156,4 +156,22 @@ class MatchingWithoutCapsTest {
 
         assertThat(customers.findMatches(maier)).extracting(DuplicateCandidate::customerId).containsExactly(imported);
     }
+
+    @Test
+    void an_import_skips_rows_the_rules_call_duplicates_of_an_earlier_row_or_a_stored_customer() {
+        CustomerService customers = CustomerFixtures.world(CustomerModule.builder()
+                .duplicatePolicy(DuplicatePolicy.ALLOW)).customers();
+        customers.register(RegisterPerson.named("Anna", "Schubert").withContactPoint(NewContactPoint.postal(HOME)));
+        PostalAddress elsewhere = new PostalAddress("Gartenweg 9", "Köln", null, "50667", "DE");
+
+        ImportReport report = customers.importCustomers(java.util.stream.Stream.of(
+                RegisterPerson.named("Jonas", "Meyer").withContactPoint(NewContactPoint.postal(elsewhere)),
+                RegisterPerson.named("Jonas", "Maier").withContactPoint(NewContactPoint.postal(elsewhere)),
+                RegisterPerson.named("Anna", "Schuberth").withContactPoint(NewContactPoint.postal(HOME)),
+                RegisterPerson.named("Anna", "Schubert")), soFar -> { });
+
+        assertThat(report.imported()).as("Jonas Meyer, and Anna Schubert without an address: only possible").isEqualTo(2);
+        assertThat(report.errors()).containsExactly(new ImportError(2, "row", "duplicates row 1"),
+                new ImportError(3, "row", "duplicates a stored customer"));
+    }
 }
