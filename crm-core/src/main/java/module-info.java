@@ -7,7 +7,7 @@
  * <p>Every package is exported except {@code dev.crmkit.core.internal}, which is how {@code Crm} composes the
  * registered domains and is no API. {@code dev.crmkit.spi} is required transitively because the API speaks in its
  * types: a {@code Crm} is built over a {@code Storage}, and every error is one of its {@code CrmException}s. Guava,
- * libphonenumber, SLF4J and Jackson are used inside only; none of their types is part of the API. libphonenumber has
+ * libphonenumber, Commons Codec (Double Metaphone for customer matching), SLF4J and Jackson are used inside only; none of their types is part of the API. libphonenumber has
  * no module descriptor and is required by the {@code Automatic-Module-Name} its jar declares, which is stable.
  *
  * <p>The built-in domains are service providers of {@code DomainModule}; {@code Crm.builder()} finds them, and any a
@@ -19,6 +19,7 @@ module dev.crmkit.core {
     requires transitive dev.crmkit.spi;
     requires com.google.common;
     requires com.google.i18n.phonenumbers.libphonenumber;
+    requires org.apache.commons.codec;
     requires org.slf4j;
     requires tools.jackson.databind;
     requires tools.jackson.dataformat.csv;

@@ -343,6 +343,11 @@ class DomainModulesTest {
         }
 
         @Override
+        public dev.crmkit.spi.customer.MatchKeyStore matchKeys() {
+            return stores.matchKeys();
+        }
+
+        @Override
         public RelationshipStore relationships() {
             return stores.relationships();
         }

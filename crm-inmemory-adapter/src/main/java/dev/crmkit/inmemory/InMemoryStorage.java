@@ -5,6 +5,7 @@ import dev.crmkit.spi.TransactionRunner;
 import dev.crmkit.spi.customer.ContactPointStore;
 import dev.crmkit.spi.customer.CustomerStorage;
 import dev.crmkit.spi.customer.CustomerStore;
+import dev.crmkit.spi.customer.MatchKeyStore;
 import dev.crmkit.spi.customer.RelationshipStore;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
 import dev.crmkit.spi.idempotency.IdempotencyStore;
@@ -48,6 +49,7 @@ public final class InMemoryStorage implements Storage, CustomerStorage, TouchPoi
     private final InMemoryCustomerStore customers = new InMemoryCustomerStore(unit);
     private final InMemoryContactPointStore contactPoints = new InMemoryContactPointStore(unit);
     private final InMemoryRelationshipStore relationships = new InMemoryRelationshipStore(unit);
+    private final InMemoryMatchKeyStore matchKeys = new InMemoryMatchKeyStore(unit);
     private final InMemoryCustomFieldDefinitionStore customFields = new InMemoryCustomFieldDefinitionStore(unit);
     private final InMemoryInteractionStore interactions = new InMemoryInteractionStore(unit);
     private final InMemoryTaskStore tasks = new InMemoryTaskStore(unit);
@@ -80,6 +82,11 @@ public final class InMemoryStorage implements Storage, CustomerStorage, TouchPoi
     @Override
     public ContactPointStore contactPoints() {
         return contactPoints;
+    }
+
+    @Override
+    public MatchKeyStore matchKeys() {
+        return matchKeys;
     }
 
     @Override

@@ -116,6 +116,11 @@ class PartialAdapterCertificationTest {
         }
 
         @Override
+        public dev.crmkit.spi.customer.MatchKeyStore matchKeys() {
+            return stores.matchKeys();
+        }
+
+        @Override
         public RelationshipStore relationships() {
             return stores.relationships();
         }

@@ -7,6 +7,7 @@ import dev.crmkit.spi.TransactionRunner;
 import dev.crmkit.spi.customer.ContactPointStore;
 import dev.crmkit.spi.customer.CustomerStorage;
 import dev.crmkit.spi.customer.CustomerStore;
+import dev.crmkit.spi.customer.MatchKeyStore;
 import dev.crmkit.spi.customer.RelationshipStore;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
 import dev.crmkit.spi.idempotency.IdempotencyStore;
@@ -61,6 +62,7 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     private final ContactPointStore contactPoints;
     private final RelationshipStore relationships;
     private final CustomFieldDefinitionStore customFieldDefinitions;
+    private final MatchKeyStore matchKeys;
     private final InteractionStore interactions;
     private final TaskStore tasks;
     private final TeamMemberStore teamMembers;
@@ -85,6 +87,7 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
         this.customers = new JdbcCustomerStore(database);
         this.contactPoints = new JdbcContactPointStore(database);
         this.relationships = new JdbcRelationshipStore(database);
+        this.matchKeys = new JdbcMatchKeyStore(database);
         this.customFieldDefinitions = new JdbcCustomFieldDefinitionStore(database);
         this.interactions = new JdbcInteractionStore(database);
         this.tasks = new JdbcTaskStore(database);
@@ -158,6 +161,11 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     @Override
     public ContactPointStore contactPoints() {
         return contactPoints;
+    }
+
+    @Override
+    public MatchKeyStore matchKeys() {
+        return matchKeys;
     }
 
     @Override

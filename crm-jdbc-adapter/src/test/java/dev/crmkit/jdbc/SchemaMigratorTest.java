@@ -77,7 +77,7 @@ class SchemaMigratorTest {
             List<SchemaMigrator.Migration> applied = migrator().migrate();
 
             assertThat(applied).extracting(SchemaMigrator.Migration::version)
-                    .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+                    .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 17);
             assertThat(migrator().applied()).containsExactlyElementsOf(applied);
             assertThat(count("SELECT COUNT(*) FROM crm_lock")).isEqualTo(2);
             assertThat(count("SELECT COUNT(*) FROM crm_schema_history WHERE applied_at IS NOT NULL"
@@ -146,6 +146,7 @@ class SchemaMigratorTest {
             execute("DROP TABLE crm_quota");
             execute("DROP INDEX ix_crm_opportunity_expected_close"
                     + (dialect() == Dialect.MARIADB ? " ON crm_opportunity" : ""));
+            execute("DROP TABLE crm_match_key");
             execute("DROP TABLE crm_loyalty_ledger");
             execute("DROP TABLE crm_loyalty_membership");
             execute("DROP TABLE crm_purchase_return_line");
@@ -166,7 +167,7 @@ class SchemaMigratorTest {
             execute("DELETE FROM crm_schema_history WHERE version >= 5");
 
             assertThat(migrator().migrate()).extracting(SchemaMigrator.Migration::version)
-                    .containsExactly(5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+                    .containsExactly(5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 17);
 
             int open = (int) Arrays.stream(LeadStatus.values()).filter(LeadStatus::isOpen).count();
             assertThat(storage.leads().openCountsByOwner("tenant-a", List.of(ann, bob)))
@@ -200,6 +201,29 @@ class SchemaMigratorTest {
             assertThat(storage.customers().get("tenant-a", ownedByStranger).orElseThrow().ownerId()).isNull();
             assertThat(storage.customers().get("tenant-b", repOfAnotherTenant).orElseThrow().ownerId()).isNull();
             assertThat(storage.customers().get("tenant-a", ownedByNobody).orElseThrow().ownerId()).isNull();
+        }
+
+        @Test
+        void the_match_key_script_gives_stored_live_customers_their_name_keys() throws SQLException {
+            migrator().migrate();
+            JdbcStorage storage = JdbcStorage.builder().dataSource(pool).dialect(dialect()).build();
+            UUID ada = customer(storage, "tenant-a");
+            UUID adaElsewhere = customer(storage, "tenant-b");
+            UUID merged = customer(storage, "tenant-a");
+            execute("UPDATE crm_customer SET merged_into = '" + ada + "' WHERE id = '" + merged + "'");
+            // Back to the schema before version 17.
+            execute("DROP TABLE crm_match_key");
+            execute("DELETE FROM crm_schema_version WHERE version = 17");
+            execute("DELETE FROM crm_schema_history WHERE version = 17");
+
+            assertThat(migrator().migrate()).extracting(SchemaMigrator.Migration::version).containsExactly(17);
+
+            assertThat(storage.matchKeys().find("tenant-a", List.of("n:lovelace a"),
+                    dev.crmkit.model.PageRequest.first(10)).items())
+                    .extracting(dev.crmkit.spi.customer.MatchKeyRecord::customerId).containsExactly(ada);
+            assertThat(storage.matchKeys().find("tenant-b", List.of("n:lovelace a"),
+                    dev.crmkit.model.PageRequest.first(10)).items())
+                    .extracting(dev.crmkit.spi.customer.MatchKeyRecord::customerId).containsExactly(adaElsewhere);
         }
 
         private static UUID customer(JdbcStorage storage, String tenant) {

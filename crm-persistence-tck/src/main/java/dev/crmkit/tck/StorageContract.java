@@ -167,6 +167,15 @@ public abstract class StorageContract {
             }
         }
 
+        /** The contract of {@link MatchKeyStoreContract}. */
+        @Nested
+        public class Match_keys extends MatchKeyStoreContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
+
         /** The contract of {@link RelationshipStoreContract}. */
         @Nested
         public class Relationships extends RelationshipStoreContract {

@@ -19,6 +19,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Bulk import: reads rows one at a time, prepares each as a {@link Registration}, and writes them in batches, one
@@ -33,13 +34,16 @@ final class CustomerImporter {
     private final String tenantId;
     private final ContactPointNormalizer normalizer;
     private final int batchSize;
+    private final MatchSettings matching;
 
     private final List<ImportError> errors = new ArrayList<>();
     private long rowsRead;
     private long imported;
     private long duplicates;
 
-    CustomerImporter(DomainContext context, String tenantId, ContactPointNormalizer normalizer, int batchSize) {
+    CustomerImporter(DomainContext context, String tenantId, ContactPointNormalizer normalizer, int batchSize,
+            MatchSettings matching) {
+        this.matching = matching;
         this.context = context;
         this.storage = context.storage();
         this.customerStorage = this.storage.capability(CustomerStorage.class).orElseThrow();
@@ -55,6 +59,7 @@ final class CustomerImporter {
     ImportReport run(Iterator<? extends RegisterCustomer> rows, ImportProgress progress, CustomFieldRules rules) {
         List<Row> batch = new ArrayList<>();
         Map<String, Long> keysInBatch = new HashMap<>();
+        Map<String, List<Row>> blocksInBatch = new HashMap<>();
         while (true) {
             RegisterCustomer command;
             try {
@@ -69,7 +74,7 @@ final class CustomerImporter {
                 continue;
             }
             Row row = prepare(rowsRead, command, rules);
-            if (row == null || duplicateInBatch(row, keysInBatch)) {
+            if (row == null || duplicateInBatch(row, keysInBatch) || similarInBatch(row, blocksInBatch)) {
                 continue;
             }
             batch.add(row);
@@ -77,6 +82,7 @@ final class CustomerImporter {
                 flush(batch, progress);
                 batch.clear();
                 keysInBatch.clear();
+                blocksInBatch.clear();
             }
         }
         if (!batch.isEmpty()) {
@@ -113,6 +119,33 @@ final class CustomerImporter {
         return false;
     }
 
+    /**
+     * Whether an earlier row of the batch sharing a blocking key with this one scores at least the duplicate threshold
+     * under the matching rules: the rules registration applies, within the file.
+     */
+    private boolean similarInBatch(Row row, Map<String, List<Row>> blocksInBatch) {
+        MatchProfile profile = row.registration().profile(matching);
+        Set<String> keys = new HashSet<>(MatchKeys.lookup(profile));
+        profile.emails().forEach(e -> keys.add("email:" + e));
+        profile.phones().forEach(p -> keys.add("phone:" + p));
+        Set<Row> compared = new HashSet<>();
+        for (String key : keys) {
+            for (Row earlier : blocksInBatch.getOrDefault(key, List.of())) {
+                if (compared.add(earlier) && MatchRules.compare(profile, earlier.registration().profile(matching),
+                        value -> 1).score() >= matching.duplicateThreshold()) {
+                    duplicates++;
+                    errors.add(new ImportError(row.number(), "row", "duplicates row " + earlier.number()));
+                    return true;
+                }
+            }
+        }
+        Set<String> stored = new HashSet<>(MatchKeys.of(profile));
+        profile.emails().forEach(e -> stored.add("email:" + e));
+        profile.phones().forEach(p -> stored.add("phone:" + p));
+        stored.forEach(k -> blocksInBatch.computeIfAbsent(k, x -> new ArrayList<>()).add(row));
+        return false;
+    }
+
     /** The keys a row is de-duplicated on, each with the field path to report. */
     private static Map<String, String> matchKeys(Registration registration) {
         Map<String, String> keys = new HashMap<>();
@@ -134,10 +167,17 @@ final class CustomerImporter {
             List<CustomerRecord> customers = new ArrayList<>();
             List<ContactPointRecord> points = new ArrayList<>();
             List<CustomerEvent> events = new ArrayList<>();
+            Map<UUID, Set<String>> keys = new HashMap<>();
             Instant now = context.now();
             StoredKeys stored = storedKeys(batch);
+            Map<UUID, List<DuplicateCandidate>> candidates = new DuplicateMatcher(storage, tenantId, matching)
+                    .candidatesForAll(batch.stream().map(r -> r.registration().profile(matching)).toList());
             for (Row row : batch) {
                 String clash = stored.clash(row.registration());
+                List<DuplicateCandidate> found = candidates.get(row.registration().customer().id());
+                if (clash == null && !found.isEmpty() && found.get(0).score() >= matching.duplicateThreshold()) {
+                    clash = "row";
+                }
                 if (clash != null) {
                     duplicates++;
                     errors.add(new ImportError(row.number(), clash, "duplicates a stored customer"));
@@ -145,6 +185,7 @@ final class CustomerImporter {
                 }
                 customers.add(row.registration().customer());
                 points.addAll(row.registration().contactPoints());
+                keys.put(row.registration().customer().id(), MatchKeys.of(row.registration().profile(matching)));
                 events.addAll(row.registration().events(now));
             }
             if (!customers.isEmpty()) {
@@ -152,6 +193,9 @@ final class CustomerImporter {
             }
             if (!points.isEmpty()) {
                 customerStorage.contactPoints().insertAll(points);
+            }
+            if (!keys.isEmpty()) {
+                customerStorage.matchKeys().replaceAll(tenantId, keys);
             }
             context.events().record(events);
             imported += customers.size();

@@ -28,6 +28,8 @@ public final class CustomerModule implements DomainModule {
     private final DuplicatePolicy duplicatePolicy;
     private final Map<String, DuplicatePolicy> tenantDuplicatePolicies;
     private final int importBatchSize;
+    private final MatchSettings matching;
+    private final Map<String, MatchSettings> tenantMatching;
 
     /** The defaults: duplicates warned about ({@link DuplicatePolicy#WARN}), imports in batches of 500. */
     public CustomerModule() {
@@ -38,6 +40,8 @@ public final class CustomerModule implements DomainModule {
         this.duplicatePolicy = builder.duplicatePolicy;
         this.tenantDuplicatePolicies = Map.copyOf(builder.tenantDuplicatePolicies);
         this.importBatchSize = builder.importBatchSize;
+        this.matching = builder.matching;
+        this.tenantMatching = Map.copyOf(builder.tenantMatching);
     }
 
     /** A builder starting from the defaults. */
@@ -60,7 +64,8 @@ public final class CustomerModule implements DomainModule {
         setup.events(CustomerEvent.class);
         setup.service(CustomerService.class, tenant -> new DefaultCustomerService(setup.context(), tenant.tenantId(),
                 new CustomerSettings(setup.context().defaultPhoneRegion(),
-                        tenantDuplicatePolicies.getOrDefault(tenant.tenantId(), duplicatePolicy), importBatchSize),
+                        tenantDuplicatePolicies.getOrDefault(tenant.tenantId(), duplicatePolicy), importBatchSize,
+                        tenantMatching.getOrDefault(tenant.tenantId(), matching)),
                 () -> tenant.find(CustomerOwners.class)));
     }
 
@@ -69,6 +74,8 @@ public final class CustomerModule implements DomainModule {
         private DuplicatePolicy duplicatePolicy = DuplicatePolicy.WARN;
         private final Map<String, DuplicatePolicy> tenantDuplicatePolicies = new HashMap<>();
         private int importBatchSize = 500;
+        private MatchSettings matching = MatchSettings.defaults();
+        private final Map<String, MatchSettings> tenantMatching = new HashMap<>();
 
         private Builder() {
         }
@@ -93,6 +100,24 @@ public final class CustomerModule implements DomainModule {
         /** How many rows a bulk import writes per transaction, 1 to 1000. */
         public Builder importBatchSize(int rows) {
             this.importBatchSize = Checks.limit("importBatchSize", rows, 1000);
+            return this;
+        }
+
+        /** How customers are matched in every tenant without settings of its own. */
+        public Builder matching(MatchSettings settings) {
+            this.matching = Checks.required("matching", settings);
+            return this;
+        }
+
+        /**
+         * How one tenant's customers are matched (its thresholds, its date of birth and identifier fields), overriding
+         * the default settings.
+         *
+         * @throws ValidationException ({@code tenantId}, {@code matching}) when one is malformed or null
+         */
+        public Builder matching(String tenantId, MatchSettings settings) {
+            Checks.tenantId("tenantId", tenantId);
+            this.tenantMatching.put(tenantId, Checks.required("matching", settings));
             return this;
         }
 

@@ -31,7 +31,8 @@ public interface CustomerService {
      *
      * @throws dev.crmkit.model.ValidationException for an invalid contact point ({@code contactPoints[i].value}) or
      *     custom field ({@code customFields.<key>}: not defined, wrong type, required and missing)
-     * @throws dev.crmkit.model.NotPermittedException under {@link DuplicatePolicy#BLOCK} when a duplicate is likely
+     * @throws dev.crmkit.model.NotPermittedException under {@link DuplicatePolicy#BLOCK} when a candidate scores at least
+     *     the tenant's duplicate threshold
      * @throws dev.crmkit.model.DuplicateException when the external reference is taken
      */
     RegistrationResult register(RegisterCustomer command);
@@ -125,9 +126,10 @@ public interface CustomerService {
     List<DuplicateGroup> findDuplicateGroups();
 
     /**
-     * The live customers the matching rules say may be the same party as {@code party}, best score first: the
-     * rules registration applies, for other domains (leads) that hold party data of their own. At most three
-     * lookups per e-mail, phone and name key, and two queries per 500 candidates.
+     * The live customers the matching rules say may be the same party as {@code party} (a score of at least the
+     * tenant's possible threshold), best score first: the rules registration applies, for other domains (leads) that
+     * hold party data of their own. Every customer sharing a blocking key, an e-mail or a phone with the party is
+     * compared (see {@link MatchSettings} and docs/customers.md); two queries per 500 candidates.
      */
     List<DuplicateCandidate> findMatches(PartyProfile party);
 
@@ -135,11 +137,12 @@ public interface CustomerService {
     int MAX_PARTIES = 1000;
 
     /**
-     * {@link #findMatches} for many parties at once, for bulk capture: one lookup per kind of key (e-mail, phone,
-     * name key) for the whole list, then two queries per 500 candidates, whatever the number of parties. Every
-     * party's id is a key of the result (an empty list when nothing matches); parties are matched with stored
-     * customers only, not with each other. At most {@link #MAX_PARTIES} parties with distinct ids; each lookup
-     * considers up to 1,000 stored candidates, so an e-mail that hundreds of customers share can crowd out others.
+     * {@link #findMatches} for many parties at once, for bulk capture: the blocking keys of the whole list looked up
+     * together (a page per 1,000 keys and rows), e-mails and phones per 200 values, then two queries per 500
+     * candidates. Every party's id is a key of the result (an empty list when nothing matches); parties are matched
+     * with stored customers only, not with each other. At most {@link #MAX_PARTIES} parties with distinct ids. Every
+     * holder of a blocking key is compared; an e-mail or phone is read up to 1,000 holders, and a value shared that
+     * widely counts for nothing in a score anyway.
      *
      * @throws dev.crmkit.model.ValidationException ({@code parties}) when the list is null, holds nulls, repeats an
      *     id or is too long
@@ -159,8 +162,8 @@ public interface CustomerService {
 
     /**
      * Imports customers in batches, each batch one transaction written with bulk inserts. Rows that fail validation
-     * or duplicate another row or a stored customer (same external reference, e-mail or phone) are reported and
-     * skipped; the others are stored. Imported customers record {@link CustomerEvent.CustomerRegistered} events.
+     * or duplicate another row or a stored customer (same external reference, e-mail or phone, or a score of at least
+     * the duplicate threshold under the matching rules) are reported and skipped; the others are stored. Imported customers record {@link CustomerEvent.CustomerRegistered} events.
      */
     ImportReport importCustomers(Iterator<? extends RegisterCustomer> rows, ImportProgress progress);
 

@@ -9,6 +9,7 @@ import dev.crmkit.model.NotPermittedException;
 import dev.crmkit.model.Page;
 import dev.crmkit.model.PageRequest;
 import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.customer.ContactPointKind;
 import dev.crmkit.model.customer.CustomerCriterion;
 import dev.crmkit.model.customer.LifecycleStage;
 import dev.crmkit.model.customer.PartyKind;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -67,16 +69,21 @@ final class DefaultCustomerService implements CustomerService {
             Instant now = context.now();
             Registration registration = Registration.prepare(tenantId, command, normalizer, customFieldRules(),
                     context.ids(), now);
+            MatchProfile profile = registration.profile(settings.matching());
             List<DuplicateCandidate> candidates = settings.duplicatePolicy() == DuplicatePolicy.ALLOW ? List.of()
-                    : new DuplicateMatcher(storage, tenantId).candidatesFor(registration.profile());
-            if (settings.duplicatePolicy() == DuplicatePolicy.BLOCK && !candidates.isEmpty()) {
-                throw new NotPermittedException("customer registration blocked: " + candidates.size()
+                    : matcher().candidatesFor(profile);
+            if (settings.duplicatePolicy() == DuplicatePolicy.BLOCK && !candidates.isEmpty()
+                    && candidates.get(0).score() >= settings.matching().duplicateThreshold()) {
+                long duplicates = candidates.stream()
+                        .filter(c -> c.score() >= settings.matching().duplicateThreshold()).count();
+                throw new NotPermittedException("customer registration blocked: " + duplicates
                         + " likely duplicate(s), best " + candidates.get(0).customerId());
             }
             customerStorage.customers().insert(registration.customer());
             if (!registration.contactPoints().isEmpty()) {
                 customerStorage.contactPoints().insertAll(registration.contactPoints());
             }
+            customerStorage.matchKeys().replace(tenantId, profile.id(), MatchKeys.of(profile));
             List<CustomerEvent> events = registration.events(now);
             if (!candidates.isEmpty()) {
                 events.add(new CustomerEvent.DuplicateSuspected(tenantId, registration.customer().id(), candidates, now));
@@ -131,6 +138,9 @@ final class DefaultCustomerService implements CustomerService {
                     primary));
             context.events().record(new CustomerEvent.ContactPointAdded(tenantId, customer.id(), stored.id(),
                     stored.kind(), primary, now));
+            if (stored.kind() == ContactPointKind.POSTAL) {
+                refreshMatchKeys(customer);
+            }
             return ContactPoint.of(stored);
         });
     }
@@ -155,6 +165,9 @@ final class DefaultCustomerService implements CustomerService {
             }
             context.events().record(new CustomerEvent.ContactPointRemoved(tenantId, customer.id(), point.id(),
                     point.kind(), promoted, now));
+            if (point.kind() == ContactPointKind.POSTAL) {
+                refreshMatchKeys(customer);
+            }
             return view(customer);
         });
     }
@@ -264,7 +277,7 @@ final class DefaultCustomerService implements CustomerService {
     @Override
     public List<DuplicateCandidate> findMatches(PartyProfile party) {
         Checks.required("party", party);
-        return new DuplicateMatcher(storage, tenantId).candidatesFor(MatchProfile.of(party));
+        return matcher().candidatesFor(MatchProfile.of(party));
     }
 
     @Override
@@ -276,13 +289,12 @@ final class DefaultCustomerService implements CustomerService {
         if (parties.stream().map(PartyProfile::id).distinct().count() != parties.size()) {
             throw new dev.crmkit.model.ValidationException("parties", "must not repeat a party id");
         }
-        return new DuplicateMatcher(storage, tenantId).candidatesForAll(parties.stream().map(MatchProfile::of)
-                .toList());
+        return matcher().candidatesForAll(parties.stream().map(MatchProfile::of).toList());
     }
 
     @Override
     public List<DuplicateGroup> findDuplicateGroups() {
-        return new DuplicateGroupFinder(storage, tenantId).find();
+        return new DuplicateGroupFinder(storage, tenantId, settings.matching()).find();
     }
 
     @Override
@@ -293,6 +305,8 @@ final class DefaultCustomerService implements CustomerService {
         return inTransaction(() -> {
             List<CustomerRecord> pair = lockedInOrder(survivorId, mergedId);
             CustomerRecord survivor = new CustomerMerger(context, tenantId).merge(pair.get(0), pair.get(1), actor);
+            customerStorage.matchKeys().replace(tenantId, pair.get(1).id(), Set.of());
+            refreshMatchKeys(survivor);
             return view(survivor);
         });
     }
@@ -301,7 +315,7 @@ final class DefaultCustomerService implements CustomerService {
     public ImportReport importCustomers(Iterator<? extends RegisterCustomer> rows, ImportProgress progress) {
         Checks.required("rows", rows);
         Checks.required("progress", progress);
-        return new CustomerImporter(context, tenantId, normalizer, settings.importBatchSize())
+        return new CustomerImporter(context, tenantId, normalizer, settings.importBatchSize(), settings.matching())
                 .run(rows, progress, customFieldRules());
     }
 
@@ -321,8 +335,31 @@ final class DefaultCustomerService implements CustomerService {
             }
             CustomerRecord updated = customerStorage.customers().update(change.after(), change.before().version());
             context.events().record(change.events());
+            if (changesMatchKeys(change.before(), updated)) {
+                refreshMatchKeys(updated);
+            }
             return view(updated);
         });
+    }
+
+    private DuplicateMatcher matcher() {
+        return new DuplicateMatcher(storage, tenantId, settings.matching());
+    }
+
+    /** Whether a change touched what the match keys are made of: names, organization, custom fields. */
+    private static boolean changesMatchKeys(CustomerRecord before, CustomerRecord after) {
+        return !Objects.equals(before.displayName(), after.displayName())
+                || !Objects.equals(before.givenName(), after.givenName())
+                || !Objects.equals(before.familyName(), after.familyName())
+                || !Objects.equals(before.organizationName(), after.organizationName())
+                || !before.customFields().equals(after.customFields());
+    }
+
+    /** Writes the match keys of the customer as it is now stored, with its contact points. */
+    private void refreshMatchKeys(CustomerRecord customer) {
+        MatchProfile profile = MatchProfile.of(customer,
+                customerStorage.contactPoints().forCustomer(tenantId, customer.id()), settings.matching());
+        customerStorage.matchKeys().replace(tenantId, customer.id(), MatchKeys.of(profile));
     }
 
     /**

@@ -18,8 +18,9 @@ import java.util.function.Function;
 
 /**
  * The duplicate-groups job: reads the values that several customers share (e-mails, phones, name keys) page by
- * page, and joins the customers they connect with a union-find. Memory grows with the number of customers that
- * share something, not with the tenant's size.
+ * page, compares the customers sharing each value pairwise with {@link MatchRules}, and joins those scoring at
+ * least the duplicate threshold with a union-find. Memory grows with the number of customers that share something,
+ * not with the tenant's size; the work of a value grows with the square of its sharers.
  */
 final class DuplicateGroupFinder {
     private static final int PAGE = 500;
@@ -29,23 +30,25 @@ final class DuplicateGroupFinder {
     private final CustomerStorage customerStorage;
     private final String tenantId;
     private final DuplicateMatcher matcher;
+    private final MatchSettings settings;
     private final Map<UUID, UUID> parent = new HashMap<>();
     private final Map<UUID, Set<MatchReason>> reasons = new HashMap<>();
 
-    DuplicateGroupFinder(Storage storage, String tenantId) {
+    DuplicateGroupFinder(Storage storage, String tenantId, MatchSettings settings) {
         this.storage = storage;
         this.customerStorage = this.storage.capability(CustomerStorage.class).orElseThrow();
         this.tenantId = tenantId;
-        this.matcher = new DuplicateMatcher(storage, tenantId);
+        this.settings = settings;
+        this.matcher = new DuplicateMatcher(storage, tenantId, settings);
     }
 
     List<DuplicateGroup> find() {
         forEachShared(page -> customerStorage.contactPoints().sharedValues(tenantId, ContactPointKind.EMAIL, page),
-                shared -> unionAll(shared.customerIds(), MatchReason.SAME_EMAIL));
+                this::unionByRules);
         forEachShared(page -> customerStorage.contactPoints().sharedValues(tenantId, ContactPointKind.PHONE, page),
-                shared -> unionAll(shared.customerIds(), MatchReason.SAME_PHONE));
-        // A shared name key only blocks candidates; the pairs still have to pass the name rules.
-        forEachShared(page -> customerStorage.customers().sharedNameKeys(tenantId, page), this::unionByNameRules);
+                this::unionByRules);
+        // A shared value only blocks candidates; the pairs still have to pass the rules.
+        forEachShared(page -> customerStorage.customers().sharedNameKeys(tenantId, page), this::unionByRules);
         Map<UUID, Set<UUID>> members = new HashMap<>();
         for (UUID id : parent.keySet()) {
             members.computeIfAbsent(root(id), r -> new HashSet<>()).add(id);
@@ -72,39 +75,15 @@ final class DuplicateGroupFinder {
         }
     }
 
-    private void unionAll(Set<UUID> ids, MatchReason reason) {
-        UUID first = null;
-        for (UUID id : ids) {
-            if (first == null) {
-                first = id;
-                find(first);
-            } else {
-                union(first, id, Set.of(reason));
-            }
-        }
-    }
-
-    private void unionByNameRules(SharedValue shared) {
+    private void unionByRules(SharedValue shared) {
         List<MatchProfile> profiles = matcher.profiles(shared.customerIds());
-        // Compare only within buckets of the same organization or postcode: the rules need one of them anyway,
-        // and it keeps a common key ("mueller a") from costing n squared comparisons.
-        Map<String, List<MatchProfile>> buckets = new HashMap<>();
-        for (MatchProfile p : profiles) {
-            if (p.organization() != null) {
-                buckets.computeIfAbsent("o:" + p.organization(), k -> new ArrayList<>()).add(p);
-            }
-            p.postcodes().forEach(pc -> buckets.computeIfAbsent("p:" + pc, k -> new ArrayList<>()).add(p));
-        }
-        for (List<MatchProfile> bucket : buckets.values()) {
-            for (int i = 0; i < bucket.size(); i++) {
-                for (int j = i + 1; j < bucket.size(); j++) {
-                    Set<MatchReason> found = EnumSet.noneOf(MatchReason.class);
-                    found.addAll(bucket.get(i).reasonsToMatch(bucket.get(j)));
-                    found.remove(MatchReason.SAME_EMAIL);
-                    found.remove(MatchReason.SAME_PHONE);
-                    if (!found.isEmpty()) {
-                        union(bucket.get(i).id(), bucket.get(j).id(), found);
-                    }
+        int sharers = shared.customerIds().size();
+        for (int i = 0; i < profiles.size(); i++) {
+            for (int j = i + 1; j < profiles.size(); j++) {
+                MatchRules.Comparison c = MatchRules.compare(profiles.get(i), profiles.get(j),
+                        value -> value.equals(shared.value()) ? sharers - 1 : 1);
+                if (c.score() >= settings.duplicateThreshold()) {
+                    union(profiles.get(i).id(), profiles.get(j).id(), c.reasons());
                 }
             }
         }

@@ -1,113 +1,88 @@
 package dev.crmkit.core.customer;
 
 import com.google.common.collect.Lists;
+import dev.crmkit.model.Page;
 import dev.crmkit.model.PageRequest;
 import dev.crmkit.model.customer.ContactPointKind;
+import dev.crmkit.spi.Ids;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.customer.ContactPointRecord;
 import dev.crmkit.spi.customer.CustomerRecord;
 import dev.crmkit.spi.customer.CustomerStorage;
+import dev.crmkit.spi.customer.MatchKeyRecord;
+import dev.crmkit.spi.customer.MatchKeyStore;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Finds the stored customers a new or given profile may duplicate. Candidates are gathered by equality lookups
- * that storage indexes (e-mail, phone, name key) and then scored with {@link MatchProfile}'s rules.
+ * Finds the stored customers a profile may duplicate: every customer that shares a {@link MatchKeys blocking key},
+ * an e-mail address or a phone number with it is compared by {@link MatchRules}, and those scoring at least the
+ * tenant's possible threshold are candidates, best first.
+ *
+ * <p>No silent cap: the key lookup pages until every holder of every key has been read, so a common name does not
+ * crowd out the customer it should find. The one bound is on contact values: an e-mail or phone held by
+ * {@value #VALUE_LOOKUP} or more customers is read only that far, and such a value counts for nothing in a score
+ * ({@link MatchRules#SHARED_DISCOUNT}) anyway; its holders are still found through their other keys.
  */
 final class DuplicateMatcher {
-    private static final int LOOKUP_LIMIT = 100;
+    /** The most holders of one e-mail address or phone number read. */
+    static final int VALUE_LOOKUP = PageRequest.MAX_LIMIT;
     /** Values per batch lookup: with the 1,000-row limit, room for a few stored rows per value. */
     private static final int BATCH_LOOKUP = 200;
     private static final Comparator<DuplicateCandidate> BEST_FIRST = Comparator
             .comparingDouble(DuplicateCandidate::score).reversed()
-            .thenComparing(DuplicateCandidate::customerId, dev.crmkit.spi.Ids.ORDER);
-
-    private final Storage storage;
+            .thenComparing(DuplicateCandidate::customerId, Ids.ORDER);
 
     private final CustomerStorage customerStorage;
     private final String tenantId;
+    private final MatchSettings settings;
 
-    DuplicateMatcher(Storage storage, String tenantId) {
-        this.storage = storage;
-        this.customerStorage = this.storage.capability(CustomerStorage.class).orElseThrow();
+    DuplicateMatcher(Storage storage, String tenantId, MatchSettings settings) {
+        this.customerStorage = storage.capability(CustomerStorage.class).orElseThrow();
         this.tenantId = tenantId;
+        this.settings = settings;
     }
 
     List<DuplicateCandidate> candidatesFor(MatchProfile profile) {
-        Set<UUID> ids = new LinkedHashSet<>();
-        for (String email : profile.emails()) {
-            customerStorage.contactPoints().findByValue(tenantId, ContactPointKind.EMAIL, email, LOOKUP_LIMIT)
-                    .forEach(p -> ids.add(p.customerId()));
-        }
-        for (String phone : profile.phones()) {
-            customerStorage.contactPoints().findByValue(tenantId, ContactPointKind.PHONE, phone, LOOKUP_LIMIT)
-                    .forEach(p -> ids.add(p.customerId()));
-        }
-        if (profile.nameKey() != null) {
-            customerStorage.customers().findByNameKey(tenantId, profile.nameKey(), LOOKUP_LIMIT)
-                    .forEach(c -> ids.add(c.id()));
-        }
-        ids.remove(profile.id());
-        List<DuplicateCandidate> candidates = new ArrayList<>();
-        for (MatchProfile other : profiles(ids)) {
-            Set<MatchReason> reasons = profile.reasonsToMatch(other);
-            if (!reasons.isEmpty()) {
-                candidates.add(new DuplicateCandidate(other.id(), MatchProfile.score(reasons), reasons));
-            }
-        }
-        candidates.sort(BEST_FIRST);
-        return candidates;
+        return candidatesForAll(List.of(profile)).get(profile.id());
     }
 
     /**
-     * {@link #candidatesFor} for many profiles: one lookup per kind of key for all of them, then the candidates'
-     * profiles loaded once. Keyed by profile id, in the order given.
+     * The candidates of many profiles: the keys of all of them looked up together (a page per 1,000 keys and rows),
+     * then every candidate's profile loaded once (two queries per 500). Keyed by profile id, in the order given.
      */
     Map<UUID, List<DuplicateCandidate>> candidatesForAll(List<MatchProfile> profiles) {
-        Map<String, Set<UUID>> byEmail = new HashMap<>();
-        Map<String, Set<UUID>> byPhone = new HashMap<>();
-        Map<String, Set<UUID>> byNameKey = new HashMap<>();
+        Map<MatchProfile, Set<String>> keysOf = new LinkedHashMap<>();
+        Set<String> keys = new LinkedHashSet<>();
         Set<String> emails = new LinkedHashSet<>();
         Set<String> phones = new LinkedHashSet<>();
-        Set<String> nameKeys = new LinkedHashSet<>();
         for (MatchProfile p : profiles) {
+            Set<String> lookup = MatchKeys.lookup(p);
+            keysOf.put(p, lookup);
+            keys.addAll(lookup);
             emails.addAll(p.emails());
             phones.addAll(p.phones());
-            if (p.nameKey() != null) {
-                nameKeys.add(p.nameKey());
-            }
         }
-        for (List<String> chunk : Lists.partition(List.copyOf(emails), BATCH_LOOKUP)) {
-            customerStorage.contactPoints().findByValues(tenantId, ContactPointKind.EMAIL, chunk, PageRequest.MAX_LIMIT)
-                    .forEach(c -> byEmail.computeIfAbsent(c.value(), v -> new HashSet<>()).add(c.customerId()));
-        }
-        for (List<String> chunk : Lists.partition(List.copyOf(phones), BATCH_LOOKUP)) {
-            customerStorage.contactPoints().findByValues(tenantId, ContactPointKind.PHONE, chunk, PageRequest.MAX_LIMIT)
-                    .forEach(c -> byPhone.computeIfAbsent(c.value(), v -> new HashSet<>()).add(c.customerId()));
-        }
-        for (List<String> chunk : Lists.partition(List.copyOf(nameKeys), BATCH_LOOKUP)) {
-            customerStorage.customers().findByNameKeys(tenantId, chunk, PageRequest.MAX_LIMIT)
-                    .forEach(c -> byNameKey.computeIfAbsent(c.nameKey(), v -> new HashSet<>()).add(c.id()));
-        }
+        Map<String, Set<UUID>> byKey = holdersOfKeys(keys);
+        Map<String, Set<UUID>> byEmail = holdersOfValues(ContactPointKind.EMAIL, emails);
+        Map<String, Set<UUID>> byPhone = holdersOfValues(ContactPointKind.PHONE, phones);
         Map<UUID, Set<UUID>> wanted = new LinkedHashMap<>();
         Set<UUID> all = new LinkedHashSet<>();
         for (MatchProfile p : profiles) {
             Set<UUID> ids = new LinkedHashSet<>();
+            keysOf.get(p).forEach(k -> ids.addAll(byKey.getOrDefault(k, Set.of())));
             p.emails().forEach(e -> ids.addAll(byEmail.getOrDefault(e, Set.of())));
             p.phones().forEach(ph -> ids.addAll(byPhone.getOrDefault(ph, Set.of())));
-            if (p.nameKey() != null) {
-                ids.addAll(byNameKey.getOrDefault(p.nameKey(), Set.of()));
-            }
             ids.remove(p.id());
             wanted.put(p.id(), ids);
             all.addAll(ids);
@@ -116,18 +91,63 @@ final class DuplicateMatcher {
         profiles(all).forEach(m -> loaded.put(m.id(), m));
         Map<UUID, List<DuplicateCandidate>> result = new LinkedHashMap<>();
         for (MatchProfile p : profiles) {
+            Function<String, Integer> sharers = value -> {
+                Set<UUID> holders = byEmail.containsKey(value) ? byEmail.get(value) : byPhone.getOrDefault(value,
+                        Set.of());
+                return holders.size() - (holders.contains(p.id()) ? 1 : 0);
+            };
             List<DuplicateCandidate> candidates = new ArrayList<>();
             for (UUID id : wanted.get(p.id())) {
                 MatchProfile other = loaded.get(id);
-                Set<MatchReason> reasons = other == null ? Set.of() : p.reasonsToMatch(other);
-                if (!reasons.isEmpty()) {
-                    candidates.add(new DuplicateCandidate(other.id(), MatchProfile.score(reasons), reasons));
+                if (other != null) {
+                    MatchRules.Comparison c = MatchRules.compare(p, other, sharers::apply);
+                    if (c.score() >= settings.possibleThreshold()) {
+                        candidates.add(DuplicateCandidate.of(id, c));
+                    }
                 }
             }
             candidates.sort(BEST_FIRST);
             result.put(p.id(), List.copyOf(candidates));
         }
         return result;
+    }
+
+    /** Every customer holding each key, read page by page. */
+    private Map<String, Set<UUID>> holdersOfKeys(Set<String> keys) {
+        Map<String, Set<UUID>> byKey = new HashMap<>();
+        for (List<String> chunk : Lists.partition(List.copyOf(keys), MatchKeyStore.MAX_KEYS)) {
+            PageRequest request = PageRequest.first(PageRequest.MAX_LIMIT);
+            while (true) {
+                Page<MatchKeyRecord> page = customerStorage.matchKeys().find(tenantId, chunk, request);
+                page.items().forEach(r -> byKey.computeIfAbsent(r.key(), k -> new LinkedHashSet<>())
+                        .add(r.customerId()));
+                if (!page.hasNext()) {
+                    break;
+                }
+                request = request.next(page.next().orElseThrow());
+            }
+        }
+        return byKey;
+    }
+
+    /**
+     * The holders of each contact value, up to {@link #VALUE_LOOKUP} per value: a batch lookup per 200 values, and
+     * one lookup per value for a batch whose rows may have been cut at the limit.
+     */
+    private Map<String, Set<UUID>> holdersOfValues(ContactPointKind kind, Set<String> values) {
+        Map<String, Set<UUID>> byValue = new HashMap<>();
+        for (List<String> chunk : Lists.partition(List.copyOf(values), BATCH_LOOKUP)) {
+            List<ContactPointRecord> rows = customerStorage.contactPoints().findByValues(tenantId, kind, chunk,
+                    PageRequest.MAX_LIMIT);
+            if (rows.size() == PageRequest.MAX_LIMIT) {
+                rows = new ArrayList<>();
+                for (String value : chunk) {
+                    rows.addAll(customerStorage.contactPoints().findByValue(tenantId, kind, value, VALUE_LOOKUP));
+                }
+            }
+            rows.forEach(c -> byValue.computeIfAbsent(c.value(), v -> new LinkedHashSet<>()).add(c.customerId()));
+        }
+        return byValue;
     }
 
     /** The match profiles of these live customers, loaded with two queries per 500 ids. */
@@ -142,7 +162,7 @@ final class DuplicateMatcher {
                     .forCustomers(tenantId, customers.stream().map(CustomerRecord::id).toList()).stream()
                     .collect(Collectors.groupingBy(ContactPointRecord::customerId));
             for (CustomerRecord customer : customers) {
-                profiles.add(MatchProfile.of(customer, points.getOrDefault(customer.id(), List.of())));
+                profiles.add(MatchProfile.of(customer, points.getOrDefault(customer.id(), List.of()), settings));
             }
         }
         return profiles;

@@ -2,26 +2,32 @@ package dev.crmkit.core.customer;
 
 import dev.crmkit.model.Checks;
 import dev.crmkit.model.customer.PartyKind;
+import dev.crmkit.model.customer.PostalAddress;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * A party as the customer matching rules see it, for domains that hold party data of their own (a lead, say) and
  * want to know whether it is a customer already, or the same party as another of theirs. Contact values must be
- * normalized as {@link ContactValues} does; names are given as entered.
+ * normalized as {@link ContactValues} does; names and addresses are given as entered.
  *
  * <p>{@code id} names the party in its own domain (it is never matched with itself); postcodes are
- * {@link ContactValues#postcodeKey postcode keys}.
+ * {@link ContactValues#postcodeKey postcode keys} (the postcodes of {@code addresses} count too);
+ * {@code identifiers} are keyed by the custom field keys the tenant's {@link MatchSettings#identifierFields()} name.
  */
 public record PartyProfile(UUID id, PartyKind kind, String displayName, String givenName, String familyName,
-        String organizationName, Set<String> emails, Set<String> phones, Set<String> postcodeKeys) {
+        String organizationName, Set<String> emails, Set<String> phones, Set<String> postcodeKeys,
+        List<PostalAddress> addresses, LocalDate dateOfBirth, Map<String, String> identifiers) {
 
     /**
-     * Copies the sets.
+     * Copies the collections.
      *
      * @throws dev.crmkit.model.ValidationException ({@code id}, {@code kind}) when either is null; ({@code displayName})
-     *     unless it is 1 to 200 characters; ({@code emails}, {@code phones}, {@code postcodeKeys}) when a set is null
-     *     or holds null
+     *     unless it is 1 to 200 characters; ({@code emails}, {@code phones}, {@code postcodeKeys}, {@code addresses},
+     *     {@code identifiers}) when a collection is null or holds null
      */
     public PartyProfile {
         Checks.id("id", id);
@@ -30,14 +36,36 @@ public record PartyProfile(UUID id, PartyKind kind, String displayName, String g
         emails = Set.copyOf(Checks.noNulls("emails", emails));
         phones = Set.copyOf(Checks.noNulls("phones", phones));
         postcodeKeys = Set.copyOf(Checks.noNulls("postcodeKeys", postcodeKeys));
+        addresses = List.copyOf(Checks.noNulls("addresses", addresses));
+        Checks.required("identifiers", identifiers);
+        Checks.noNulls("identifiers", identifiers.keySet());
+        Checks.noNulls("identifiers", identifiers.values());
+        identifiers = Map.copyOf(identifiers);
     }
 
     /**
-     * Why this party and the other look like one, by the customer rules: the same e-mail, the same phone, or a
-     * similar name with the same organization or postcode. Empty when they do not.
+     * A party without postal addresses, date of birth or identifiers.
+     *
+     * @throws dev.crmkit.model.ValidationException as the canonical constructor
+     */
+    public PartyProfile(UUID id, PartyKind kind, String displayName, String givenName, String familyName,
+            String organizationName, Set<String> emails, Set<String> phones, Set<String> postcodeKeys) {
+        this(id, kind, displayName, givenName, familyName, organizationName, emails, phones, postcodeKeys, List.of(),
+                null, Map.of());
+    }
+
+    /**
+     * Why this party and the other look like one, by the customer rules at the default thresholds
+     * ({@link MatchSettings#defaults()}): the fields that agreed. Empty when the score stays below the possible
+     * threshold.
      */
     public Set<MatchReason> reasonsToMatch(PartyProfile other) {
         return MatchProfile.of(this).reasonsToMatch(MatchProfile.of(other));
+    }
+
+    /** The score, 0 to 1, the customer rules give this party and the other (see {@link DuplicateCandidate}). */
+    public double scoreAgainst(PartyProfile other) {
+        return MatchRules.compare(MatchProfile.of(this), MatchProfile.of(other), value -> 1).score();
     }
 
     /** The blocking key storage looks names up by, or null when the name has no letters or digits. */
@@ -45,8 +73,12 @@ public record PartyProfile(UUID id, PartyKind kind, String displayName, String g
         return NameKeys.nameKey(kind, displayName, givenName, familyName, organizationName);
     }
 
-    /** A match score between 0 and 1 for the reasons: they combine as independent evidence. */
+    /** A match score between 0 and 1 for the reasons alone: they combine as independent evidence. */
     public static double score(Set<MatchReason> reasons) {
-        return MatchProfile.score(reasons);
+        double miss = 1.0;
+        for (MatchReason reason : reasons) {
+            miss *= 1.0 - reason.weight();
+        }
+        return Math.round((1.0 - miss) * 1000) / 1000.0;
     }
 }

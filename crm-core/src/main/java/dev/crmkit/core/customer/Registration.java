@@ -46,8 +46,8 @@ record Registration(CustomerRecord customer, List<ContactPointRecord> contactPoi
         return new Registration(customer, List.copyOf(points));
     }
 
-    MatchProfile profile() {
-        return MatchProfile.of(customer, contactPoints);
+    MatchProfile profile(MatchSettings settings) {
+        return MatchProfile.of(customer, contactPoints, settings);
     }
 
     List<CustomerEvent> events(Instant now) {

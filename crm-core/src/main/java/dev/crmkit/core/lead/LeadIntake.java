@@ -106,9 +106,10 @@ final class LeadIntake {
             if (other.id().equals(party.id())) {
                 continue;
             }
-            var reasons = party.reasonsToMatch(profile(other.id(), other.details()));
+            PartyProfile otherParty = profile(other.id(), other.details());
+            var reasons = party.reasonsToMatch(otherParty);
             if (!reasons.isEmpty()) {
-                matches.add(new LeadMatch(LeadMatch.Kind.LEAD, other.id(), PartyProfile.score(reasons), reasons));
+                matches.add(new LeadMatch(LeadMatch.Kind.LEAD, other.id(), party.scoreAgainst(otherParty), reasons));
             }
         }
         for (DuplicateCandidate candidate : customers) {

@@ -64,6 +64,15 @@ final class CustomerFixtures {
         return new World(storage, clock, crm, crm.tenant("acme"));
     }
 
+    /** A fresh in-memory CRMKit reading German national phone numbers, with this customer module. */
+    static World world(CustomerModule.Builder module) {
+        InMemoryStorage storage = new InMemoryStorage();
+        TestClock clock = new TestClock();
+        Crm crm = Crm.builder().storage(storage).clock(clock).ids(IdGenerator.timeOrdered(clock))
+                .defaultPhoneRegion("DE").module(module.build()).build();
+        return new World(storage, clock, crm, crm.tenant("acme"));
+    }
+
     /** A fresh world under the WARN policy. */
     static World world() {
         return world(DuplicatePolicy.WARN);

@@ -26,7 +26,9 @@ class DuplicatePolicyTest {
         assertThat(second.duplicates()).singleElement().satisfies(candidate -> {
             assertThat(candidate.customerId()).isEqualTo(anna.id());
             assertThat(candidate.reasons()).containsExactly(MatchReason.SAME_PHONE);
-            assertThat(candidate.score()).isEqualTo(0.8);
+            assertThat(candidate.score()).as("a phone and the same name").isEqualTo(0.996);
+            assertThat(candidate.contributions()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+                    MatchField.PHONE, 7.0, MatchField.FAMILY_NAME, 3.5, MatchField.GIVEN_NAME, 2.5));
         });
         assertThat(world.storage().customers().count("acme", CustomerCriterion.all())).isEqualTo(2);
         assertThat(world.drainOutbox()).extracting(e -> e.type()).contains("customer.duplicate-suspected");
@@ -54,7 +56,7 @@ class DuplicatePolicyTest {
     }
 
     @Test
-    void similar_name_at_the_same_postcode_is_a_candidate_and_reasons_add_up() {
+    void similar_name_at_the_same_address_is_a_candidate_and_reasons_add_up() {
         CustomerFixtures.World world = CustomerFixtures.world(DuplicatePolicy.WARN);
         world.customers().register(webShopPerson());
 
@@ -64,8 +66,10 @@ class DuplicatePolicyTest {
 
         assertThat(result.duplicates()).singleElement().satisfies(candidate -> {
             assertThat(candidate.reasons()).containsExactlyInAnyOrder(MatchReason.SAME_EMAIL,
-                    MatchReason.SIMILAR_NAME_SAME_POSTCODE);
-            assertThat(candidate.score()).isEqualTo(0.96);
+                    MatchReason.SIMILAR_NAME_SAME_ADDRESS);
+            assertThat(candidate.score()).isEqualTo(1.0);
+            assertThat(candidate.contributions()).containsEntry(MatchField.GIVEN_NAME, MatchRules.GIVEN_SIMILAR)
+                    .containsEntry(MatchField.ADDRESS, MatchRules.ADDRESS_EQUAL);
         });
     }
 

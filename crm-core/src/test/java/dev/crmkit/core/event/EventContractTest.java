@@ -233,7 +233,9 @@ class EventContractTest {
             Actor.class, () -> Actor.user("user-17"),
             ReopenRule.class, () -> ReopenRule.withinDays(30),
             DuplicateCandidate.class, () -> new DuplicateCandidate(
-                    UUID.fromString("018f0000-0000-7000-8000-0000000000aa"), 0.85, Set.of(MatchReason.values()[0])));
+                    UUID.fromString("018f0000-0000-7000-8000-0000000000aa"), 0.85, Set.of(MatchReason.values()[0]),
+                    java.util.Map.of(dev.crmkit.core.customer.MatchField.EMAIL, 8.0,
+                            dev.crmkit.core.customer.MatchField.FAMILY_NAME, -3.0)));
 
     private static Object value(Class<?> type, Type generic, int position) {
         if (VALUES.containsKey(type)) {

@@ -128,6 +128,11 @@ final class CountingStorage implements Storage, CustomerStorage, TouchPointStora
     }
 
     @Override
+    public dev.crmkit.spi.customer.MatchKeyStore matchKeys() {
+        return counted("matchKeys", dev.crmkit.spi.customer.MatchKeyStore.class, real.matchKeys());
+    }
+
+    @Override
     public RelationshipStore relationships() {
         return counted("relationships", RelationshipStore.class, real.relationships());
     }

@@ -17,6 +17,9 @@ public interface CustomerStorage extends StorageCapability {
     /** Person-organization relationships with a role. */
     RelationshipStore relationships();
 
+    /** The blocking keys customer matching looks candidates up by. */
+    MatchKeyStore matchKeys();
+
     /** The custom fields each tenant defines. */
     CustomFieldDefinitionStore customFieldDefinitions();
 }

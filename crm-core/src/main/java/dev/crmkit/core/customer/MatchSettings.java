@@ -1,0 +1,73 @@
+package dev.crmkit.core.customer;
+
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.ValidationException;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * How a tenant's customers are matched: the two score thresholds and the custom fields that carry a date of birth and
+ * identifiers. Scores run from 0 to 1 (see {@link DuplicateCandidate}).
+ *
+ * @param duplicateThreshold from this score a candidate is a duplicate: {@link DuplicatePolicy#BLOCK} refuses the
+ *     registration, and it is what {@link CustomerService#findDuplicateGroups()} joins
+ * @param possibleThreshold from this score (at most {@code duplicateThreshold}) a candidate is a possible duplicate:
+ *     registration under {@link DuplicatePolicy#WARN}, {@code findMatches} and {@code findMatchesAll} return it
+ * @param dateOfBirthField the key of the {@code DATE} custom field holding a person's date of birth, or null
+ * @param identifierFields the keys of {@code TEXT} custom fields holding identifiers (a customer number, a tax id):
+ *     the same value is strong evidence, a different one strong evidence against
+ */
+public record MatchSettings(double duplicateThreshold, double possibleThreshold, String dateOfBirthField,
+        Set<String> identifierFields) {
+    private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+
+    /**
+     * Copies the identifier fields.
+     *
+     * @throws ValidationException ({@code duplicateThreshold}, {@code possibleThreshold}) unless each is above 0 and
+     *     at most 1 and the possible threshold is at most the duplicate one; ({@code dateOfBirthField},
+     *     {@code identifierFields}) when a key is not a custom field key or the set is null, holds null or more than
+     *     10 keys
+     */
+    public MatchSettings {
+        if (!(duplicateThreshold > 0 && duplicateThreshold <= 1)) {
+            throw new ValidationException("duplicateThreshold", "must be above 0 and at most 1");
+        }
+        if (!(possibleThreshold > 0 && possibleThreshold <= duplicateThreshold)) {
+            throw new ValidationException("possibleThreshold", "must be above 0 and at most the duplicate threshold");
+        }
+        if (dateOfBirthField != null && !KEY.matcher(dateOfBirthField).matches()) {
+            throw new ValidationException("dateOfBirthField", "must be a custom field key");
+        }
+        identifierFields = Set.copyOf(Checks.noNulls("identifierFields", identifierFields));
+        if (identifierFields.size() > 10) {
+            throw new ValidationException("identifierFields", "must hold at most 10 keys");
+        }
+        for (String key : identifierFields) {
+            if (!KEY.matcher(key).matches()) {
+                throw new ValidationException("identifierFields", "must hold custom field keys");
+            }
+        }
+    }
+
+    /** Duplicates from 0.9, possible duplicates from 0.7, no date of birth or identifier fields. */
+    public static MatchSettings defaults() {
+        return new MatchSettings(0.9, 0.7, null, Set.of());
+    }
+
+    /** These settings with the date of birth read from this {@code DATE} custom field. */
+    public MatchSettings withDateOfBirthField(String key) {
+        return new MatchSettings(duplicateThreshold, possibleThreshold, Checks.required("dateOfBirthField", key),
+                identifierFields);
+    }
+
+    /** These settings with these {@code TEXT} custom fields compared as identifiers. */
+    public MatchSettings withIdentifierFields(Set<String> keys) {
+        return new MatchSettings(duplicateThreshold, possibleThreshold, dateOfBirthField, keys);
+    }
+
+    /** These settings with other thresholds. */
+    public MatchSettings withThresholds(double duplicate, double possible) {
+        return new MatchSettings(duplicate, possible, dateOfBirthField, identifierFields);
+    }
+}

@@ -1,0 +1,202 @@
+package dev.crmkit.core.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.crmkit.model.customer.PartyKind;
+import dev.crmkit.model.customer.PostalAddress;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+/** The field comparisons of the matching rules, one level at a time, and how they add up to a score. */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class MatchRulesTest {
+    private static final PostalAddress HOME = new PostalAddress("Hauptstraße 12", "Berlin", null, "10115", "DE");
+
+    private static PartyProfile person(String given, String family) {
+        return new PartyProfile(UUID.randomUUID(), PartyKind.PERSON, (given == null ? "" : given + " ") + family,
+                given, family, null, Set.of(), Set.of(), Set.of());
+    }
+
+    private static PartyProfile person(String given, String family, LocalDate born, PostalAddress address,
+            Map<String, String> identifiers) {
+        return new PartyProfile(UUID.randomUUID(), PartyKind.PERSON, given + " " + family, given, family, null,
+                Set.of(), Set.of(), Set.of(), address == null ? List.of() : List.of(address), born, identifiers);
+    }
+
+    private static MatchRules.Comparison compare(PartyProfile a, PartyProfile b) {
+        return MatchRules.compare(MatchProfile.of(a), MatchProfile.of(b), value -> 1);
+    }
+
+    private static double field(PartyProfile a, PartyProfile b, MatchField field) {
+        return compare(a, b).contributions().getOrDefault(field, 0.0);
+    }
+
+    @Test
+    void family_names_agree_fully_when_equal_partly_when_they_sound_alike_or_differ_by_a_typo() {
+        assertThat(MatchRules.family("mueller", "mueller")).isEqualTo(MatchRules.FAMILY_EQUAL);
+        assertThat(MatchRules.family("meyer", "maier")).isEqualTo(MatchRules.FAMILY_SIMILAR);
+        assertThat(MatchRules.family("hartmann", "hartmnan")).isEqualTo(MatchRules.FAMILY_SIMILAR);
+        assertThat(MatchRules.family("mueller", "schmidt")).isEqualTo(MatchRules.FAMILY_DIFFERENT);
+        assertThat(MatchRules.family(null, "schmidt")).isZero();
+        assertThat(MatchRules.family("schmidt", null)).isZero();
+    }
+
+    @Test
+    void given_names_agree_on_nicknames_and_initials_and_disagree_on_another_initial() {
+        assertThat(MatchRules.given("anna", "anna")).isEqualTo(MatchRules.GIVEN_EQUAL);
+        assertThat(MatchRules.given("anna maria", "anna")).isEqualTo(MatchRules.GIVEN_EQUAL);
+        assertThat(MatchRules.given("william", "bill")).isEqualTo(MatchRules.GIVEN_NICKNAME);
+        assertThat(MatchRules.given("alex", "alexandra")).isEqualTo(MatchRules.GIVEN_NICKNAME);
+        assertThat(MatchRules.given("j", "johannes")).isEqualTo(MatchRules.GIVEN_INITIAL);
+        assertThat(MatchRules.given("johannes", "j")).isEqualTo(MatchRules.GIVEN_INITIAL);
+        assertThat(MatchRules.given("k", "johannes")).isEqualTo(MatchRules.GIVEN_DIFFERENT);
+        assertThat(MatchRules.given("christine", "christien")).isEqualTo(MatchRules.GIVEN_SIMILAR);
+        assertThat(MatchRules.given("anna", "bernd")).isEqualTo(MatchRules.GIVEN_DIFFERENT);
+        assertThat(MatchRules.given(null, "bernd")).isZero();
+        assertThat(MatchRules.given("bernd", null)).isZero();
+    }
+
+    @Test
+    void swapped_given_and_family_names_agree_at_a_small_cost() {
+        PartyProfile anna = person("Anna", "Schubert");
+        PartyProfile swapped = person("Schubert", "Anna");
+
+        MatchRules.Comparison c = compare(anna, swapped);
+
+        assertThat(c.contributions().get(MatchField.FAMILY_NAME))
+                .isEqualTo(MatchRules.FAMILY_EQUAL + MatchRules.SWAPPED);
+        assertThat(c.contributions().get(MatchField.GIVEN_NAME)).isEqualTo(MatchRules.GIVEN_EQUAL);
+        assertThat(compare(anna, person("Anna", "Schubert")).weight())
+                .isGreaterThan(c.weight());
+    }
+
+    @Test
+    void dates_of_birth_agree_when_equal_nearly_when_day_and_month_swap_or_a_digit_is_off() {
+        LocalDate born = LocalDate.of(1980, 3, 7);
+        assertThat(MatchRules.born(born, born)).isEqualTo(MatchRules.BORN_EQUAL);
+        assertThat(MatchRules.born(born, LocalDate.of(1980, 7, 3))).isEqualTo(MatchRules.BORN_NEAR);
+        assertThat(MatchRules.born(born, LocalDate.of(1980, 3, 8))).isEqualTo(MatchRules.BORN_NEAR);
+        assertThat(MatchRules.born(born, LocalDate.of(1981, 3, 7))).isEqualTo(MatchRules.BORN_NEAR);
+        assertThat(MatchRules.born(born, LocalDate.of(1981, 7, 3))).isEqualTo(MatchRules.BORN_DIFFERENT);
+        assertThat(MatchRules.born(born, LocalDate.of(1975, 12, 24))).isEqualTo(MatchRules.BORN_DIFFERENT);
+        assertThat(MatchRules.born(null, born)).isZero();
+        assertThat(MatchRules.born(born, null)).isZero();
+    }
+
+    @Test
+    void addresses_agree_on_street_and_number_in_the_same_place_even_with_a_postcode_typo() {
+        PartyProfile home = person("Anna", "Schubert", null, HOME, Map.of());
+
+        assertThat(field(home, person("Anna", "Schubert", null,
+                new PostalAddress("Hauptstr. 12", "Berlin", null, "10115", "DE"), Map.of()), MatchField.ADDRESS))
+                .isEqualTo(MatchRules.ADDRESS_EQUAL);
+        assertThat(field(home, person("Anna", "Schubert", null,
+                new PostalAddress("Hauptstraße 12", null, null, "10116", "DE"), Map.of()), MatchField.ADDRESS))
+                .isEqualTo(MatchRules.ADDRESS_EQUAL);
+        assertThat(field(home, person("Anna", "Schubert", null,
+                new PostalAddress("Hauptstraße 40", "Berlin", null, "10115", "DE"), Map.of()), MatchField.ADDRESS))
+                .isEqualTo(MatchRules.ADDRESS_STREET);
+        assertThat(field(home, person("Anna", "Schubert", null,
+                new PostalAddress("Gartenweg 3", "Berlin", null, "10115", "DE"), Map.of()), MatchField.ADDRESS))
+                .isEqualTo(MatchRules.ADDRESS_POSTCODE);
+        assertThat(field(home, person("Anna", "Schubert", null,
+                new PostalAddress("Gartenweg 3", "Köln", null, "50667", "DE"), Map.of()), MatchField.ADDRESS))
+                .isEqualTo(MatchRules.ADDRESS_DIFFERENT);
+        assertThat(field(home, person("Anna", "Schubert"), MatchField.ADDRESS)).isZero();
+    }
+
+    @Test
+    void a_declared_identifier_decides_more_than_any_other_field() {
+        PartyProfile anna = person("Anna", "Schubert", null, null, Map.of("tax_id", "DE 123"));
+
+        assertThat(field(anna, person("Bernd", "Klein", null, null, Map.of("tax_id", "de123")), MatchField.IDENTIFIER))
+                .isEqualTo(MatchRules.IDENTIFIER_EQUAL);
+        assertThat(compare(anna, person("Anna", "Schubert", null, null, Map.of("tax_id", "DE 999"))).score())
+                .isLessThan(0.1);
+        assertThat(field(anna, person("Anna", "Schubert", null, null, Map.of("other", "DE 123")),
+                MatchField.IDENTIFIER)).isZero();
+    }
+
+    @Test
+    void a_value_many_customers_share_counts_for_less_and_widely_shared_for_nothing() {
+        Set<String> info = Set.of("info@example.com");
+
+        assertThat(MatchRules.shared(info, info, MatchRules.EMAIL_EQUAL, v -> 1)).isEqualTo(MatchRules.EMAIL_EQUAL);
+        assertThat(MatchRules.shared(info, info, MatchRules.EMAIL_EQUAL, v -> 4))
+                .isEqualTo(MatchRules.EMAIL_EQUAL - 2 * MatchRules.SHARED_DISCOUNT);
+        assertThat(MatchRules.shared(info, info, MatchRules.EMAIL_EQUAL, v -> 1000)).isZero();
+        assertThat(MatchRules.shared(info, Set.of("anna@example.com"), MatchRules.EMAIL_EQUAL, v -> 1)).isZero();
+    }
+
+    @Test
+    void a_shared_phone_with_different_names_is_no_match_but_with_the_same_name_a_strong_one() {
+        PartyProfile anna = new PartyProfile(UUID.randomUUID(), PartyKind.PERSON, "Anna Schubert", "Anna",
+                "Schubert", null, Set.of(), Set.of("+49301234567"), Set.of());
+        PartyProfile colleague = new PartyProfile(UUID.randomUUID(), PartyKind.PERSON, "Bernd Klein", "Bernd",
+                "Klein", null, Set.of(), Set.of("+49301234567"), Set.of());
+        PartyProfile annaAgain = new PartyProfile(UUID.randomUUID(), PartyKind.PERSON, "Anna Schubert", "Anna",
+                "Schubert", null, Set.of(), Set.of("+49301234567"), Set.of());
+
+        assertThat(anna.reasonsToMatch(colleague)).isEmpty();
+        assertThat(anna.scoreAgainst(colleague)).isLessThan(0.5);
+        assertThat(anna.reasonsToMatch(annaAgain)).containsExactly(MatchReason.SAME_PHONE);
+        assertThat(anna.scoreAgainst(annaAgain)).isGreaterThan(0.99);
+    }
+
+    @Test
+    void the_score_is_one_half_at_the_even_weight_and_the_contributions_add_up_to_the_weight() {
+        assertThat(new MatchRules.Comparison(MatchRules.EVEN, Map.of()).score()).isEqualTo(0.5);
+        assertThat(new MatchRules.Comparison(MatchRules.EVEN + 1, Map.of()).score()).isEqualTo(0.667);
+        assertThat(new MatchRules.Comparison(MatchRules.EVEN - 1, Map.of()).score()).isEqualTo(0.333);
+        MatchRules.Comparison c = compare(person("Anna", "Schubert", LocalDate.of(1980, 3, 7), HOME, Map.of()),
+                person("Ana", "Schubert", LocalDate.of(1980, 3, 7), HOME, Map.of()));
+        assertThat(c.contributions().values().stream().mapToDouble(Double::doubleValue).sum())
+                .isCloseTo(c.weight(), within(1e-9));
+        assertThat(c.reasons()).containsExactlyInAnyOrder(MatchReason.SIMILAR_NAME_SAME_ADDRESS,
+                MatchReason.SIMILAR_NAME_SAME_BIRTH_DATE);
+    }
+
+    @Test
+    void reasons_name_only_the_fields_that_agreed_and_need_a_similar_name_for_place_and_birth() {
+        assertThat(new MatchRules.Comparison(9, Map.of(MatchField.FAMILY_NAME, 3.5, MatchField.ADDRESS, 1.0))
+                .reasons()).containsExactly(MatchReason.SIMILAR_NAME_SAME_POSTCODE);
+        assertThat(new MatchRules.Comparison(9, Map.of(MatchField.FAMILY_NAME, -3.0, MatchField.ADDRESS, 4.0,
+                MatchField.DATE_OF_BIRTH, 6.0))).extracting(MatchRules.Comparison::reasons)
+                .isEqualTo(Set.of());
+        assertThat(new MatchRules.Comparison(9, Map.of(MatchField.ORGANIZATION, 6.0)).reasons())
+                .containsExactly(MatchReason.SIMILAR_NAME_SAME_ORGANIZATION);
+        assertThat(new MatchRules.Comparison(9, Map.of(MatchField.IDENTIFIER, 10.0, MatchField.EMAIL, 8.0,
+                MatchField.PHONE, 7.0)).reasons()).containsExactlyInAnyOrder(MatchReason.SAME_IDENTIFIER,
+                MatchReason.SAME_EMAIL, MatchReason.SAME_PHONE);
+    }
+
+    @Test
+    void organizations_compare_their_names_without_legal_forms() {
+        PartyProfile acme = new PartyProfile(UUID.randomUUID(), PartyKind.ORGANIZATION, "ACME GmbH", null, null,
+                "ACME GmbH", Set.of(), Set.of(), Set.of());
+        PartyProfile acmeAg = new PartyProfile(UUID.randomUUID(), PartyKind.ORGANIZATION, "Acme AG", null, null,
+                "Acme AG", Set.of(), Set.of(), Set.of());
+        PartyProfile globex = new PartyProfile(UUID.randomUUID(), PartyKind.ORGANIZATION, "Globex", null, null,
+                "Globex", Set.of(), Set.of(), Set.of());
+
+        assertThat(field(acme, acmeAg, MatchField.ORGANIZATION)).isEqualTo(MatchRules.ORGANIZATION_EQUAL);
+        assertThat(field(acme, globex, MatchField.ORGANIZATION)).isEqualTo(MatchRules.ORGANIZATION_DIFFERENT);
+        assertThat(MatchRules.organization("acme trading", "acme tradin")).isEqualTo(MatchRules.ORGANIZATION_SIMILAR);
+        assertThat(MatchRules.organization(null, "acme")).isZero();
+    }
+
+    @Test
+    void digits_apart_counts_differing_positions_of_equal_lengths_only() {
+        assertThat(MatchRules.digitsApart("10115", "10115")).isZero();
+        assertThat(MatchRules.digitsApart("10115", "10116")).isEqualTo(1);
+        assertThat(MatchRules.digitsApart("10115", "20116")).isEqualTo(2);
+        assertThat(MatchRules.digitsApart("10115", "1011")).isEqualTo(Integer.MAX_VALUE);
+    }
+}

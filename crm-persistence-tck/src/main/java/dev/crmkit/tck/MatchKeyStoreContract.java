@@ -1,0 +1,199 @@
+package dev.crmkit.tck;
+
+import static dev.crmkit.tck.CustomerFixtures.OTHER_TENANT;
+import static dev.crmkit.tck.CustomerFixtures.TENANT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.Generate.range;
+
+import dev.crmkit.model.Cursor;
+import dev.crmkit.model.Page;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.spi.Ids;
+import dev.crmkit.spi.customer.CustomerStorage;
+import dev.crmkit.spi.customer.MatchKeyRecord;
+import dev.crmkit.spi.customer.MatchKeyStore;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+
+/** The promises of {@link MatchKeyStore} and {@link MatchKeyRecord}. */
+public abstract class MatchKeyStoreContract extends ContractSupport {
+    private final UUID anna = UUID.randomUUID();
+    private final UUID ben = UUID.randomUUID();
+    private final UUID clara = UUID.randomUUID();
+
+    private MatchKeyStore keys() {
+        return capability(CustomerStorage.class).matchKeys();
+    }
+
+    private List<MatchKeyRecord> all(String tenant, List<String> wanted) {
+        List<MatchKeyRecord> rows = new ArrayList<>();
+        PageRequest request = PageRequest.first(PageRequest.MAX_LIMIT);
+        while (true) {
+            Page<MatchKeyRecord> page = keys().find(tenant, wanted, request);
+            rows.addAll(page.items());
+            if (!page.hasNext()) {
+                return rows;
+            }
+            request = request.next(page.next().orElseThrow());
+        }
+    }
+
+    private static void assertRejected(ThrowingCallable call, String field) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.field()).isEqualTo(field));
+    }
+
+    @Test
+    void find_returns_the_holders_of_the_keys_asked_for_by_key_and_then_by_customer_id() {
+        keys().replace(TENANT, anna, Set.of("p:MLR a", "d:1980-02-03"));
+        keys().replace(TENANT, ben, Set.of("p:MLR a"));
+        keys().replace(TENANT, clara, Set.of("p:SMT c", "d:1980-02-03"));
+        keys().replace(OTHER_TENANT, UUID.randomUUID(), Set.of("p:MLR a"));
+
+        List<MatchKeyRecord> found = all(TENANT, List.of("p:MLR a", "d:1980-02-03", "p:unknown"));
+
+        assertThat(found).extracting(MatchKeyRecord::tenantId).containsOnly(TENANT);
+        assertThat(found.stream().filter(r -> r.key().equals("p:MLR a")).map(MatchKeyRecord::customerId))
+                .containsExactlyElementsOf(sorted(anna, ben));
+        assertThat(found.stream().filter(r -> r.key().equals("d:1980-02-03")).map(MatchKeyRecord::customerId))
+                .containsExactlyElementsOf(sorted(anna, clara));
+        assertThat(found).hasSize(4);
+        List<String> keyOrder = found.stream().map(MatchKeyRecord::key).distinct().toList();
+        assertThat(found.stream().map(MatchKeyRecord::key).toList())
+                .as("rows of one key are adjacent").isEqualTo(found.stream().map(MatchKeyRecord::key)
+                        .sorted(Comparator.comparingInt(keyOrder::indexOf)).toList());
+        assertThat(keys().find(TENANT, List.of(), PageRequest.first(10)).items()).isEmpty();
+    }
+
+    @Test
+    void replace_replaces_every_key_of_the_customer_and_an_empty_set_removes_them() {
+        keys().replace(TENANT, anna, Set.of("n:mueller a", "p:MLR a"));
+        keys().replace(TENANT, ben, Set.of("n:mueller a"));
+
+        keys().replace(TENANT, anna, Set.of("n:mueller a", "s:AN MLR"));
+
+        assertThat(all(TENANT, List.of("p:MLR a"))).isEmpty();
+        assertThat(all(TENANT, List.of("s:AN MLR"))).extracting(MatchKeyRecord::customerId).containsExactly(anna);
+        keys().replace(TENANT, anna, Set.of());
+        keys().replace(TENANT, anna, Set.of());
+        assertThat(all(TENANT, List.of("n:mueller a", "s:AN MLR"))).extracting(MatchKeyRecord::customerId)
+                .containsExactly(ben);
+    }
+
+    @Test
+    void replace_all_writes_a_batch_and_a_bad_key_in_it_changes_nothing() {
+        keys().replaceAll(TENANT, Map.of(anna, Set.of("k:1"), ben, Set.of("k:1", "k:2")));
+        Map<UUID, Set<String>> bad = new LinkedHashMap<>();
+        bad.put(clara, Set.of("k:1"));
+        bad.put(anna, Set.of(" "));
+
+        assertThatThrownBy(() -> keys().replaceAll(TENANT, bad)).isInstanceOf(ValidationException.class);
+
+        assertThat(all(TENANT, List.of("k:1", "k:2"))).extracting(MatchKeyRecord::key, MatchKeyRecord::customerId)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("k:1", anna),
+                        org.assertj.core.groups.Tuple.tuple("k:1", ben), org.assertj.core.groups.Tuple.tuple("k:2", ben));
+        keys().replaceAll(TENANT, Map.of());
+    }
+
+    @Test
+    void keys_of_any_text_up_to_the_longest_read_back_exactly() {
+        String longest = "ü".repeat(MatchKeyStore.MAX_KEY_LENGTH - 2) + "Ab";
+        Set<String> odd = Set.of(longest, "n:o'brien ß", "N:Case", "n:case", "x:trailing ");
+        keys().replace(TENANT, anna, odd);
+
+        assertThat(all(TENANT, List.copyOf(odd))).extracting(MatchKeyRecord::key)
+                .containsExactlyInAnyOrderElementsOf(odd);
+        assertThat(all(TENANT, List.of("x:trailing"))).isEmpty();
+    }
+
+    @Test
+    void a_unit_that_rolls_back_leaves_the_keys_as_they_were() {
+        keys().replace(TENANT, anna, Set.of("k:before"));
+
+        assertThatThrownBy(() -> storage().transactions().run(() -> {
+            keys().replace(TENANT, anna, Set.of("k:after"));
+            throw new IllegalStateException("rolled back");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(all(TENANT, List.of("k:before", "k:after"))).extracting(MatchKeyRecord::key)
+                .containsExactly("k:before");
+    }
+
+    @Test
+    void pages_of_a_key_held_by_many_customers_neither_skip_nor_repeat() {
+        qt().withExamples(15).withShrinkCycles(20)
+                .forAll(range(0, 25), range(1, 6), range(1, 3))
+                .checkAssert((holders, pageSize, keyCount) -> {
+                    String tenant = CustomerFixtures.freshTenant();
+                    List<String> wanted = IntStream.range(0, keyCount).mapToObj(i -> "k:" + i).toList();
+                    Set<MatchKeyRecord> expected = new HashSet<>();
+                    for (int i = 0; i < holders; i++) {
+                        UUID id = UUID.randomUUID();
+                        Set<String> held = i % 2 == 0 ? Set.copyOf(wanted) : Set.of(wanted.get(0), "k:other");
+                        keys().replace(tenant, id, held);
+                        held.stream().filter(wanted::contains)
+                                .forEach(k -> expected.add(new MatchKeyRecord(tenant, k, id)));
+                    }
+                    List<MatchKeyRecord> seen = new ArrayList<>();
+                    PageRequest request = PageRequest.first(pageSize);
+                    while (true) {
+                        Page<MatchKeyRecord> page = keys().find(tenant, wanted, request);
+                        assertThat(page.items().size()).isLessThanOrEqualTo(pageSize);
+                        seen.addAll(page.items());
+                        if (!page.hasNext()) {
+                            break;
+                        }
+                        request = request.next(page.next().orElseThrow());
+                    }
+                    assertThat(seen).doesNotHaveDuplicates();
+                    assertThat(Set.copyOf(seen)).isEqualTo(expected);
+                    for (String key : wanted) {
+                        List<UUID> ids = seen.stream().filter(r -> r.key().equals(key))
+                                .map(MatchKeyRecord::customerId).toList();
+                        assertThat(ids).isSortedAccordingTo(Ids.ORDER);
+                    }
+                });
+    }
+
+    @Test
+    void bad_input_is_rejected_naming_the_field_and_changes_nothing() {
+        keys().replace(TENANT, anna, Set.of("k:kept"));
+        Set<String> tooMany = IntStream.rangeClosed(0, MatchKeyStore.MAX_KEYS).mapToObj(i -> "k:" + i)
+                .collect(Collectors.toSet());
+
+        assertRejected(() -> keys().replace(TENANT, anna, Set.of("k:" + "x".repeat(MatchKeyStore.MAX_KEY_LENGTH))),
+                "keys");
+        assertRejected(() -> keys().replace(TENANT, anna, Set.of("")), "keys");
+        assertRejected(() -> keys().replace(TENANT, anna, null), "keys");
+        assertRejected(() -> keys().replace(TENANT, anna, tooMany), "keys.size");
+        assertRejected(() -> keys().replace(TENANT, null, Set.of("k:1")), "customerId");
+        assertRejected(() -> keys().replace("bad tenant", anna, Set.of("k:1")), "tenantId");
+        assertRejected(() -> keys().replaceAll(TENANT, null), "keysByCustomer");
+        assertRejected(() -> keys().find(TENANT, Arrays.asList("k:1", null), PageRequest.first(10)), "keys[1]");
+        assertRejected(() -> keys().find(TENANT, tooMany, PageRequest.first(10)), "keys.size");
+        assertRejected(() -> keys().find(TENANT, List.of("k:1"), null), "page");
+        assertRejected(() -> keys().find(TENANT, List.of("k:1"),
+                new PageRequest(10, Cursor.of(List.of(UUID.randomUUID().toString())))), "cursor");
+        assertRejected(() -> keys().find(TENANT, List.of("k:1"),
+                new PageRequest(10, Cursor.of(List.of("k:1", "not-an-id")))), "cursor");
+        assertThat(all(TENANT, List.of("k:kept"))).extracting(MatchKeyRecord::customerId).containsExactly(anna);
+    }
+
+    private static List<UUID> sorted(UUID... ids) {
+        return Arrays.stream(ids).sorted(Ids.ORDER).toList();
+    }
+}
