@@ -28,6 +28,8 @@ import dev.crmkit.spi.scheduling.DueWorkStore;
 import dev.crmkit.spi.team.TeamMemberStore;
 import dev.crmkit.spi.team.TeamStorage;
 import dev.crmkit.spi.team.TeamStore;
+import dev.crmkit.spi.ticket.TicketStorage;
+import dev.crmkit.spi.ticket.TicketStore;
 import dev.crmkit.spi.touchpoint.InteractionStore;
 import dev.crmkit.spi.touchpoint.TaskStore;
 import dev.crmkit.spi.touchpoint.TouchPointStorage;
@@ -52,7 +54,7 @@ import javax.sql.DataSource;
  * data source, because other nodes must see them at once.
  */
 public final class JdbcStorage implements Storage, CustomerStorage, TouchPointStorage, TeamStorage, LeadStorage,
-        OpportunityStorage, MessageStorage, LoyaltyStorage {
+        OpportunityStorage, MessageStorage, LoyaltyStorage, TicketStorage {
     private final Database database;
     private final CustomerStore customers;
     private final ContactPointStore contactPoints;
@@ -74,6 +76,7 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     private final PurchaseStore purchases;
     private final MembershipStore memberships;
     private final LedgerStore ledger;
+    private final TicketStore tickets;
 
     private JdbcStorage(Database database) {
         this.database = database;
@@ -97,6 +100,7 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
         this.purchases = new JdbcPurchaseStore(database);
         this.memberships = new JdbcMembershipStore(database);
         this.ledger = new JdbcLedgerStore(database);
+        this.tickets = new JdbcTicketStore(database);
     }
 
     /** A builder; {@link Builder#dataSource} is required. */
@@ -226,6 +230,11 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     @Override
     public LedgerStore ledger() {
         return ledger;
+    }
+
+    @Override
+    public TicketStore tickets() {
+        return tickets;
     }
 
     @Override

@@ -33,7 +33,8 @@ final class TestDatabases {
             "crm_pipeline_stage", "crm_pipeline", "crm_opportunity_line_item", "crm_opportunity_contact",
             "crm_opportunity_competitor", "crm_opportunity_stage_change", "crm_opportunity",
             "crm_message", "crm_send_rate", "crm_lead_model", "crm_purchase_return_line", "crm_purchase_return",
-            "crm_purchase_line", "crm_purchase", "crm_loyalty_ledger", "crm_loyalty_membership");
+            "crm_purchase_line", "crm_purchase", "crm_loyalty_ledger", "crm_loyalty_membership",
+            "crm_ticket_field", "crm_ticket_attachment", "crm_ticket");
 
     private TestDatabases() {
     }
