@@ -27,6 +27,8 @@ import dev.crmkit.spi.scheduling.DueWorkStore;
 import dev.crmkit.spi.team.TeamMemberStore;
 import dev.crmkit.spi.team.TeamStorage;
 import dev.crmkit.spi.team.TeamStore;
+import dev.crmkit.spi.ticket.TicketStorage;
+import dev.crmkit.spi.ticket.TicketStore;
 import dev.crmkit.spi.touchpoint.InteractionStore;
 import dev.crmkit.spi.touchpoint.TaskStore;
 import dev.crmkit.spi.touchpoint.TouchPointStorage;
@@ -42,7 +44,7 @@ import java.util.List;
  * the real storage's.
  */
 final class CountingStorage implements Storage, CustomerStorage, TouchPointStorage, TeamStorage, LeadStorage,
-        OpportunityStorage, MessageStorage, LoyaltyStorage {
+        OpportunityStorage, MessageStorage, LoyaltyStorage, TicketStorage {
     private final InMemoryStorage real;
     private final List<String> calls = new ArrayList<>();
 
@@ -92,6 +94,11 @@ final class CountingStorage implements Storage, CustomerStorage, TouchPointStora
     @Override
     public LedgerStore ledger() {
         return counted("ledger", LedgerStore.class, real.ledger());
+    }
+
+    @Override
+    public TicketStore tickets() {
+        return counted("tickets", TicketStore.class, real.tickets());
     }
 
     @Override
