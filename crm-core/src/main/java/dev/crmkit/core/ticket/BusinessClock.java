@@ -26,7 +26,11 @@ public record BusinessClock(Duration elapsed, Instant runningSince) {
         }
     }
 
-    /** A clock started at {@code at}, with nothing counted yet. */
+    /**
+     * A clock started at {@code at}, with nothing counted yet.
+     *
+     * @throws ValidationException ({@code at}) when it is null
+     */
     public static BusinessClock startedAt(Instant at) {
         return new BusinessClock(Duration.ZERO, Checks.required("at", at));
     }
@@ -40,7 +44,7 @@ public record BusinessClock(Duration elapsed, Instant runningSince) {
      * The clock paused at {@code at}, having counted the business time since it last started; a paused clock stays
      * as it is.
      *
-     * @throws ValidationException ({@code at}) when it is before the clock last started
+     * @throws ValidationException ({@code to}) when {@code at} is before the clock last started
      */
     public BusinessClock pause(BusinessCalendar calendar, Instant at) {
         if (!isRunning()) {
@@ -49,7 +53,11 @@ public record BusinessClock(Duration elapsed, Instant runningSince) {
         return new BusinessClock(elapsed(calendar, at), null);
     }
 
-    /** The clock running again from {@code at}; a running clock stays as it is. */
+    /**
+     * The clock running again from {@code at}; a running clock stays as it is.
+     *
+     * @throws ValidationException ({@code at}) when it is null
+     */
     public BusinessClock resume(Instant at) {
         Checks.required("at", at);
         return isRunning() ? this : new BusinessClock(elapsed, at);

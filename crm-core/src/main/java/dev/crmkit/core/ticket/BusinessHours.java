@@ -3,6 +3,7 @@ package dev.crmkit.core.ticket;
 import dev.crmkit.model.Checks;
 import dev.crmkit.model.ValidationException;
 import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 
 /**
  * One stretch of working time in a day, in the calendar's local time: from {@code opens} (included) to {@code closes}
@@ -27,9 +28,21 @@ public record BusinessHours(LocalTime opens, LocalTime closes) {
         }
     }
 
-    /** The stretch from {@code opens} to {@code closes}, given as {@code HH:mm}. */
+    /**
+     * The stretch from {@code opens} to {@code closes}, given as {@code HH:mm}.
+     *
+     * @throws ValidationException ({@code opens}, {@code closes}) when one is missing or not a time of day
+     */
     public static BusinessHours of(String opens, String closes) {
-        return new BusinessHours(LocalTime.parse(opens), LocalTime.parse(closes));
+        return new BusinessHours(time("opens", opens), time("closes", closes));
+    }
+
+    private static LocalTime time(String field, String text) {
+        try {
+            return LocalTime.parse(Checks.required(field, text));
+        } catch (DateTimeParseException e) {
+            throw new ValidationException(field, "must be a time of day such as 09:00");
+        }
     }
 
     /** Whether it runs to the end of the day. */

@@ -47,12 +47,13 @@ public record OpenTicket(UUID customerId, TicketKind kind, TicketChannel channel
             throw new ValidationException("contactPersonId", "must differ from the customer");
         }
         Checks.required("priority", priority);
-        attachments = List.copyOf(Checks.noNulls("attachments", attachments));
-        customFields = Map.copyOf(Checks.required("customFields", customFields));
+        // the content checks attachments and custom fields (null entries and keys included) before they are copied
+        TicketContent content = content(subject, description, attachments, customFields);
+        attachments = content.attachments();
+        customFields = content.customFields();
         if ((kind == TicketKind.PRODUCT_RETURN) != (productReturn != null)) {
             throw new ValidationException("productReturn", "must be given exactly for a product return");
         }
-        content(subject, description, attachments, customFields);
     }
 
     /** A ticket of any kind but a product return, with nothing else set. */

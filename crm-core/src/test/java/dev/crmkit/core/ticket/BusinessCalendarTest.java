@@ -74,6 +74,8 @@ class BusinessCalendarTest {
         assertThatThrownBy(() -> BusinessCalendar.weekdays(BERLIN, BusinessHours.of("09:00", "13:00"),
                 BusinessHours.of("12:00", "17:00")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("weekly"));
+        assertThatThrownBy(() -> BusinessHours.of("25:00", "09:00"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("opens"));
         assertThatThrownBy(() -> BusinessHours.of("17:00", "09:00"))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("closes"));
         assertThatThrownBy(() -> OFFICE.add(Instant.now(), Duration.ofHours(-1)))

@@ -87,6 +87,12 @@ class TicketWorkTest {
                 "subject");
         assertField(() -> OpenTicket.of(person, TicketKind.COMPLAINT, TicketChannel.EMAIL, "Hi")
                 .withCustomFields(Map.of("Bad Key", new CustomFieldValue.Bool(true))), "customFields");
+        java.util.Map<String, CustomFieldValue> withNull = new java.util.HashMap<>();
+        withNull.put("warranty", null);
+        assertField(() -> OpenTicket.of(person, TicketKind.COMPLAINT, TicketChannel.EMAIL, "Hi")
+                .withCustomFields(withNull), "customFields.warranty");
+        assertField(() -> OpenTicket.of(person, TicketKind.COMPLAINT, TicketChannel.EMAIL, "Hi")
+                .withAttachments(java.util.Arrays.asList((Attachment) null)), "attachments[0]");
         assertField(() -> new Attachment("file", "not a type"), "attachments[].mediaType");
         assertField(() -> new ProductReturn("RMA-1", " ", "o-1"), "productReturn.productRef");
         assertThat(f.outbox()).isZero();
