@@ -1,6 +1,6 @@
 /**
  * CRMKit's domain model and application services: {@code Crm} and its builder, the domains (customers, custom fields,
- * touch points, the 360-degree view, team, leads, opportunities, forecasting, messaging, loyalty), events and their catalogue, the outbox
+ * touch points, the 360-degree view, team, leads, opportunities, forecasting, messaging, loyalty, tickets), events and their catalogue, the outbox
  * relay and the due-work scheduler, the ports a host implements (event listeners, message channels), and the module
  * API a host's own domain is written against.
  *
@@ -39,6 +39,7 @@ module dev.crmkit.core {
     exports dev.crmkit.core.port;
     exports dev.crmkit.core.scheduling;
     exports dev.crmkit.core.team;
+    exports dev.crmkit.core.ticket;
     exports dev.crmkit.core.touchpoint;
     exports dev.crmkit.core.view;
 
@@ -54,5 +55,6 @@ module dev.crmkit.core {
             dev.crmkit.core.lead.LeadModule,
             dev.crmkit.core.messaging.MessagingModule,
             dev.crmkit.core.loyalty.LoyaltyModule,
-            dev.crmkit.core.forecast.ForecastModule;
+            dev.crmkit.core.forecast.ForecastModule,
+            dev.crmkit.core.ticket.TicketModule;
 }

@@ -22,6 +22,7 @@ module dev.crmkit.spi {
     exports dev.crmkit.model.message;
     exports dev.crmkit.model.opportunity;
     exports dev.crmkit.model.team;
+    exports dev.crmkit.model.ticket;
     exports dev.crmkit.model.touchpoint;
     exports dev.crmkit.spi;
     exports dev.crmkit.spi.customer;
@@ -35,5 +36,6 @@ module dev.crmkit.spi {
     exports dev.crmkit.spi.outbox;
     exports dev.crmkit.spi.scheduling;
     exports dev.crmkit.spi.team;
+    exports dev.crmkit.spi.ticket;
     exports dev.crmkit.spi.touchpoint;
 }

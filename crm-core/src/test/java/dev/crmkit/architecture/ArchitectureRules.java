@@ -37,7 +37,8 @@ final class ArchitectureRules {
             Map.entry("internal", Set.of("module", "event", "port", "scheduling")),
             Map.entry("interchange", Set.of("lead", "customer", "messaging")),
             Map.entry("messaging", Set.of("port", "scheduling", "module")),
-            Map.entry("loyalty", Set.of("port", "module")));
+            Map.entry("loyalty", Set.of("port", "module")),
+            Map.entry("ticket", Set.of("module")));
 
     /**
      * The packages {@code Crm}'s own package may use: the plumbing every domain plugs into, and no domain. A new domain
@@ -62,7 +63,7 @@ final class ArchitectureRules {
         "dev.crmkit.core.customer..", "dev.crmkit.core.customfield..", "dev.crmkit.core.touchpoint..",
         "dev.crmkit.core.view..", "dev.crmkit.core.team..",
         "dev.crmkit.core.lead..", "dev.crmkit.core.opportunity..", "dev.crmkit.core.messaging..",
-        "dev.crmkit.core.forecast..", "dev.crmkit.core.loyalty.."
+        "dev.crmkit.core.forecast..", "dev.crmkit.core.loyalty..", "dev.crmkit.core.ticket.."
     };
 
     static final ArchRule ADAPTERS_DO_NOT_USE_CORE = noClasses()

@@ -30,6 +30,8 @@ import dev.crmkit.spi.scheduling.DueWorkStore;
 import dev.crmkit.spi.team.TeamMemberStore;
 import dev.crmkit.spi.team.TeamStorage;
 import dev.crmkit.spi.team.TeamStore;
+import dev.crmkit.spi.ticket.TicketStorage;
+import dev.crmkit.spi.ticket.TicketStore;
 import dev.crmkit.spi.touchpoint.InteractionStore;
 import dev.crmkit.spi.touchpoint.TaskStore;
 import dev.crmkit.spi.touchpoint.TouchPointStorage;
@@ -44,7 +46,7 @@ import dev.crmkit.spi.touchpoint.TouchPointStorage;
  * not millions.
  */
 public final class InMemoryStorage implements Storage, CustomerStorage, TouchPointStorage, TeamStorage, LeadStorage,
-        OpportunityStorage, MessageStorage, LoyaltyStorage, ForecastStorage {
+        OpportunityStorage, MessageStorage, LoyaltyStorage, ForecastStorage, TicketStorage {
     private final UnitOfWork unit = new UnitOfWork();
     private final InMemoryCustomerStore customers = new InMemoryCustomerStore(unit);
     private final InMemoryContactPointStore contactPoints = new InMemoryContactPointStore(unit);
@@ -69,6 +71,7 @@ public final class InMemoryStorage implements Storage, CustomerStorage, TouchPoi
     private final InMemoryLedgerStore ledger = new InMemoryLedgerStore(unit);
     private final InMemoryProgrammeStore programmes = new InMemoryProgrammeStore(unit);
     private final InMemoryQuotaStore quotas = new InMemoryQuotaStore(unit);
+    private final InMemoryTicketStore tickets = new InMemoryTicketStore(unit);
 
     /** An empty storage. */
     public InMemoryStorage() {
@@ -172,6 +175,11 @@ public final class InMemoryStorage implements Storage, CustomerStorage, TouchPoi
     @Override
     public QuotaStore quotas() {
         return quotas;
+    }
+
+    @Override
+    public TicketStore tickets() {
+        return tickets;
     }
 
     @Override

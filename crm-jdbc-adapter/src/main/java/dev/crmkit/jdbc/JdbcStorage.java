@@ -32,6 +32,8 @@ import dev.crmkit.spi.scheduling.DueWorkStore;
 import dev.crmkit.spi.team.TeamMemberStore;
 import dev.crmkit.spi.team.TeamStorage;
 import dev.crmkit.spi.team.TeamStore;
+import dev.crmkit.spi.ticket.TicketStorage;
+import dev.crmkit.spi.ticket.TicketStore;
 import dev.crmkit.spi.touchpoint.InteractionStore;
 import dev.crmkit.spi.touchpoint.TaskStore;
 import dev.crmkit.spi.touchpoint.TouchPointStorage;
@@ -56,7 +58,7 @@ import javax.sql.DataSource;
  * data source, because other nodes must see them at once.
  */
 public final class JdbcStorage implements Storage, CustomerStorage, TouchPointStorage, TeamStorage, LeadStorage,
-        OpportunityStorage, MessageStorage, LoyaltyStorage, ForecastStorage {
+        OpportunityStorage, MessageStorage, LoyaltyStorage, ForecastStorage, TicketStorage {
     private final Database database;
     private final CustomerStore customers;
     private final ContactPointStore contactPoints;
@@ -81,6 +83,7 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     private final LedgerStore ledger;
     private final ProgrammeStore programmes;
     private final QuotaStore quotas;
+    private final TicketStore tickets;
 
     private JdbcStorage(Database database) {
         this.database = database;
@@ -107,6 +110,7 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
         this.ledger = new JdbcLedgerStore(database);
         this.programmes = new JdbcProgrammeStore(database);
         this.quotas = new JdbcQuotaStore(database);
+        this.tickets = new JdbcTicketStore(database);
     }
 
     /** A builder; {@link Builder#dataSource} is required. */
@@ -251,6 +255,11 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     @Override
     public QuotaStore quotas() {
         return quotas;
+    }
+
+    @Override
+    public TicketStore tickets() {
+        return tickets;
     }
 
     @Override

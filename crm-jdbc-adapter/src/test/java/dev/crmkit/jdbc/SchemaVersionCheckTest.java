@@ -70,6 +70,9 @@ class SchemaVersionCheckTest {
             execute("DROP INDEX ix_crm_opportunity_expected_close"
                     + (dialect() == Dialect.MARIADB ? " ON crm_opportunity" : ""));
             execute("DROP TABLE IF EXISTS crm_match_key");
+            execute("DROP TABLE IF EXISTS crm_ticket_field");
+            execute("DROP TABLE IF EXISTS crm_ticket_attachment");
+            execute("DROP TABLE IF EXISTS crm_ticket");
             execute("DROP TABLE IF EXISTS crm_loyalty_ledger");
             execute("DROP TABLE IF EXISTS crm_loyalty_membership");
             execute("DROP TABLE IF EXISTS crm_purchase_return_line");

@@ -9,6 +9,7 @@ import dev.crmkit.spi.loyalty.LoyaltyStorage;
 import dev.crmkit.spi.message.MessageStorage;
 import dev.crmkit.spi.opportunity.OpportunityStorage;
 import dev.crmkit.spi.team.TeamStorage;
+import dev.crmkit.spi.ticket.TicketStorage;
 import dev.crmkit.spi.touchpoint.TouchPointStorage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -485,6 +486,24 @@ public abstract class StorageContract {
         /** The contract of {@link ProgrammeStoreContract}. */
         @Nested
         public class Programmes extends ProgrammeStoreContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
+    }
+
+    /** The contracts of the {@link TicketStorage} capability. */
+    @Nested
+    public class Ticket_capability {
+        @BeforeEach
+        void requireTheCapability() {
+            requireCapability(TicketStorage.class);
+        }
+
+        /** The contract of {@link TicketStoreContract}. */
+        @Nested
+        public class Tickets extends TicketStoreContract {
             @Override
             protected Storage storage() {
                 return current();

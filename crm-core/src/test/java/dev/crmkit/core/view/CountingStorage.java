@@ -30,6 +30,8 @@ import dev.crmkit.spi.scheduling.DueWorkStore;
 import dev.crmkit.spi.team.TeamMemberStore;
 import dev.crmkit.spi.team.TeamStorage;
 import dev.crmkit.spi.team.TeamStore;
+import dev.crmkit.spi.ticket.TicketStorage;
+import dev.crmkit.spi.ticket.TicketStore;
 import dev.crmkit.spi.touchpoint.InteractionStore;
 import dev.crmkit.spi.touchpoint.TaskStore;
 import dev.crmkit.spi.touchpoint.TouchPointStorage;
@@ -45,7 +47,7 @@ import java.util.List;
  * the real storage's.
  */
 final class CountingStorage implements Storage, CustomerStorage, TouchPointStorage, TeamStorage, LeadStorage,
-        OpportunityStorage, MessageStorage, LoyaltyStorage, ForecastStorage {
+        OpportunityStorage, MessageStorage, LoyaltyStorage, ForecastStorage, TicketStorage {
     private final InMemoryStorage real;
     private final List<String> calls = new ArrayList<>();
 
@@ -105,6 +107,11 @@ final class CountingStorage implements Storage, CustomerStorage, TouchPointStora
     @Override
     public QuotaStore quotas() {
         return counted("quotas", QuotaStore.class, real.quotas());
+    }
+
+    @Override
+    public TicketStore tickets() {
+        return counted("tickets", TicketStore.class, real.tickets());
     }
 
     @Override

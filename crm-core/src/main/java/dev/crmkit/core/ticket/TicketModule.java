@@ -1,0 +1,64 @@
+package dev.crmkit.core.ticket;
+
+import dev.crmkit.core.module.DomainModule;
+import dev.crmkit.core.module.DomainSetup;
+import dev.crmkit.model.Checks;
+import dev.crmkit.spi.StorageCapability;
+import dev.crmkit.spi.customer.CustomerStorage;
+import dev.crmkit.spi.team.TeamStorage;
+import dev.crmkit.spi.ticket.TicketStorage;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The ticket domain as {@code Crm} composes it: offers {@link TicketService} per tenant, records the
+ * {@link TicketEvent}s, and in a customer merge moves the merged customer's tickets (and the tickets the merged person
+ * raised as an organization's contact person) to the survivor, reported as {@code tickets} in
+ * {@code customer.merged}. It checks customers, contact persons and assignees in the customer and team stores.
+ * Registered by default with {@link TicketSettings#defaults()}; register {@code new TicketModule(settings)} to give
+ * tenants other reopen windows.
+ */
+public final class TicketModule implements DomainModule {
+    /** The domain's name. */
+    public static final String NAME = "ticket";
+
+    private final TicketSettings settings;
+
+    /** The module with {@link TicketSettings#defaults()}. */
+    public TicketModule() {
+        this(TicketSettings.defaults());
+    }
+
+    /**
+     * The module with these settings.
+     *
+     * @throws dev.crmkit.model.ValidationException ({@code settings}) when they are null
+     */
+    public TicketModule(TicketSettings settings) {
+        this.settings = Checks.required("settings", settings);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<String> requires() {
+        return Set.of("customer", "team");
+    }
+
+    @Override
+    public Set<Class<? extends StorageCapability>> storageCapabilities() {
+        return Set.of(TicketStorage.class, CustomerStorage.class, TeamStorage.class);
+    }
+
+    @Override
+    public void install(DomainSetup setup) {
+        setup.events(TicketEvent.class);
+        setup.service(TicketService.class, tenant -> new StoredTickets(setup.context(), tenant.tenantId(), settings));
+        TicketStorage stores = setup.context().storage(TicketStorage.class);
+        setup.customerDataPart(merge -> Map.of("tickets",
+                stores.tickets().moveAll(merge.tenantId(), merge.mergedId(), merge.survivorId(), merge.at())));
+    }
+}

@@ -1,0 +1,97 @@
+package dev.crmkit.core.ticket;
+
+import dev.crmkit.model.ConflictException;
+import dev.crmkit.model.IllegalTransitionException;
+import dev.crmkit.model.NotFoundException;
+import dev.crmkit.model.Page;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.ticket.TicketFilter;
+import java.util.UUID;
+
+/**
+ * The customer service tickets of one tenant.
+ *
+ * <p>Every command is one transaction, joining the caller's when there is one, records its {@link TicketEvent}s in
+ * the outbox in it, and writes with the version it read, so a concurrent change makes the second writer fail with a
+ * retryable {@link ConflictException} instead of losing the first. Bad input throws a {@link ValidationException}
+ * naming the field and changes nothing: the customer must be a live customer of the tenant, a contact person a live
+ * person linked to that customer (an organization), an assignee a team member.
+ *
+ * <p>Lifecycle ({@code TicketAggregate}, drawn in {@code docs/service.md}): a ticket opens {@code NEW}; an agent
+ * {@link #start starts} it; it {@link #waitOnCustomer waits on the customer} or {@link #waitOnThirdParty on a third
+ * party} and {@link #resume resumes}; it is {@link #resolve resolved} and then {@link #close closed}; a resolved or
+ * closed ticket is {@link #reopen reopened} within the tenant's window ({@link TicketSettings}); a duplicate is
+ * {@link #merge merged} into another ticket of the same customer and closed. A move the lifecycle does not allow
+ * throws an {@link IllegalTransitionException} naming both states and changes nothing. A command on a ticket that does
+ * not exist in the tenant throws {@link NotFoundException}.
+ */
+public interface TicketService {
+    /** The scope of {@link #open(OpenTicket, String)}'s idempotency keys in the storage's key store. */
+    String OPEN_SCOPE = "ticket.open";
+
+    /** Opens a ticket in state {@code NEW} and publishes {@link TicketOpened}. */
+    Ticket open(OpenTicket command);
+
+    /**
+     * {@link #open(OpenTicket)} for a caller that may retry (a web form posted twice, an e-mail fetched again): with a
+     * key (1 to 100 characters) used before in the tenant, returns the ticket that first call opened and changes
+     * nothing; a null key opens as {@link #open(OpenTicket)} does.
+     *
+     * @throws ConflictException when the key opened a ticket of another customer
+     */
+    Ticket open(OpenTicket command, String idempotencyKey);
+
+    /**
+     * Assigns the ticket to a team member of the tenant and publishes {@link TicketAssigned}; assigning it to its
+     * assignee changes nothing.
+     *
+     * @throws ValidationException ({@code assigneeId}) when the tenant has no such team member
+     * @throws IllegalTransitionException when the ticket is closed
+     */
+    Ticket assign(UUID ticketId, UUID assigneeId);
+
+    /** An agent takes up a new ticket: {@code NEW} to {@code OPEN}; publishes {@link TicketStateChanged}. */
+    Ticket start(UUID ticketId);
+
+    /** The ticket waits for the customer's answer; publishes {@link TicketStateChanged}. */
+    Ticket waitOnCustomer(UUID ticketId);
+
+    /** The ticket waits for a third party; publishes {@link TicketStateChanged}. */
+    Ticket waitOnThirdParty(UUID ticketId);
+
+    /** The answer a waiting ticket waited for came: back to {@code OPEN}; publishes {@link TicketStateChanged}. */
+    Ticket resume(UUID ticketId);
+
+    /** The ticket is solved; publishes {@link TicketStateChanged}. */
+    Ticket resolve(UUID ticketId);
+
+    /** A resolved ticket is done; publishes {@link TicketStateChanged}. */
+    Ticket close(UUID ticketId);
+
+    /**
+     * Opens a resolved or closed ticket again while the tenant's reopen window since its resolution lasts; a merged
+     * duplicate is never reopened. Publishes {@link TicketReopened}.
+     */
+    Ticket reopen(UUID ticketId);
+
+    /**
+     * Merges the duplicate {@code ticketId} into {@code intoTicketId}: the duplicate is closed and remembers the other
+     * ticket, which is unchanged. Publishes {@link TicketMerged}.
+     *
+     * @throws NotFoundException when the duplicate does not exist
+     * @throws ValidationException ({@code intoTicketId}) when the other ticket does not exist, is the duplicate
+     *     itself, belongs to another customer or is closed
+     */
+    Ticket merge(UUID ticketId, UUID intoTicketId);
+
+    /**
+     * The ticket with this id.
+     *
+     * @throws NotFoundException when the tenant has no such ticket
+     */
+    Ticket ticket(UUID ticketId);
+
+    /** One page of the tickets {@code filter} selects, in id order (with time-ordered ids, oldest first). */
+    Page<Ticket> tickets(TicketFilter filter, PageRequest page);
+}

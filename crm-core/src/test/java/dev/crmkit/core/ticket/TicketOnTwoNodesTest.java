@@ -1,0 +1,226 @@
+package dev.crmkit.core.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.TwoNodes;
+import dev.crmkit.core.port.PublishedEvent;
+import dev.crmkit.jdbc.JdbcStorage;
+import dev.crmkit.model.ConflictException;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.customer.LifecycleStage;
+import dev.crmkit.model.customer.PartyKind;
+import dev.crmkit.model.ticket.TicketChannel;
+import dev.crmkit.model.ticket.TicketFilter;
+import dev.crmkit.model.ticket.TicketKind;
+import dev.crmkit.model.ticket.TicketState;
+import dev.crmkit.spi.Storage;
+import dev.crmkit.spi.customer.CustomerRecord;
+import dev.crmkit.spi.customer.CustomerStorage;
+import dev.crmkit.spi.idempotency.IdempotencyStore;
+import dev.crmkit.spi.ticket.TicketStorage;
+import dev.crmkit.spi.ticket.TicketStore;
+import java.lang.reflect.Proxy;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Two agents on two nodes work on one ticket at once, on one PostgreSQL and one MariaDB database.
+ *
+ * <p>The races are made, not hoped for: node A's unit ({@code first}) stops right after it read what it checks (the
+ * ticket, or the idempotency key it looks up) and waits until node B's unit ({@code second}) has ended; then it goes
+ * on, with what it read now stale. The ticket's versioned update is the guard of the first race: A's change fails with
+ * a retryable conflict and nothing of it is stored (without the version check, A's resolve silently overwrote B's
+ * change and both events were recorded). The idempotency key's uniqueness is the guard of the second: both nodes
+ * answer with the one ticket B opened.
+ */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class TicketOnTwoNodesTest {
+    private final String tenantId = "tickets-" + UUID.randomUUID().toString().substring(0, 8);
+    private final CountDownLatch firstRead = new CountDownLatch(1);
+    private final CountDownLatch secondEnded = new CountDownLatch(1);
+    private final AtomicBoolean held = new AtomicBoolean();
+    private final List<PublishedEvent> delivered = Collections.synchronizedList(new ArrayList<>());
+    private TwoNodes database;
+    private JdbcStorage storageB;
+    private Crm nodeA;
+    private Crm nodeB;
+
+    @AfterEach
+    void closeNodes() {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.crmkit.core.TwoNodes#databases")
+    void a_change_on_a_ticket_another_node_changed_since_it_was_read_fails_and_stores_nothing(String variable)
+            throws Exception {
+        // given
+        startNodes(variable);
+        UUID ticket = tickets(nodeB).open(OpenTicket.of(customer(), TicketKind.INCIDENT, TicketChannel.PHONE,
+                "Router down")).id();
+
+        // when: node A resolves the ticket it read before node B made it wait on the customer
+        List<Throwable> failures = race(() -> tickets(nodeA).resolve(ticket),
+                () -> tickets(nodeB).waitOnCustomer(ticket));
+
+        // then
+        assertThat(failures).hasSize(1);
+        assertThat(failures.get(0)).isInstanceOfSatisfying(ConflictException.class,
+                e -> assertThat(e.retryable()).isTrue());
+        Ticket after = tickets(nodeB).ticket(ticket);
+        assertThat(after.state()).isEqualTo(TicketState.WAITING_ON_CUSTOMER);
+        assertThat(after.version()).isEqualTo(2);
+        assertThat(database.commitOrder()).containsExactly("second");
+        assertThat(eventsOf(ticket)).containsExactly("ticket.opened", "ticket.state-changed");
+        assertThat(tickets(nodeA).resolve(ticket).state()).as("the retry succeeds").isEqualTo(TicketState.RESOLVED);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.crmkit.core.TwoNodes#databases")
+    void the_same_ticket_opened_on_two_nodes_with_one_key_is_opened_once(String variable) throws Exception {
+        // given
+        startNodes(variable);
+        UUID customer = customer();
+        OpenTicket command = OpenTicket.of(customer, TicketKind.COMPLAINT, TicketChannel.EMAIL, "Invoice wrong");
+        List<Ticket> opened = Collections.synchronizedList(new ArrayList<>());
+
+        // when: node A looked the key up and found nothing before node B opened the ticket with it
+        List<Throwable> failures = race(() -> opened.add(tickets(nodeA).open(command, "mail-1")),
+                () -> opened.add(tickets(nodeB).open(command, "mail-1")));
+
+        // then
+        assertThat(failures).isEmpty();
+        assertThat(opened).hasSize(2);
+        assertThat(opened.get(0).id()).isEqualTo(opened.get(1).id());
+        assertThat(tickets(nodeB).tickets(TicketFilter.all().ofCustomer(customer), PageRequest.first(10)).items())
+                .hasSize(1);
+        assertThat(eventsOf(opened.get(0).id())).containsExactly("ticket.opened");
+    }
+
+    private void startNodes(String variable) {
+        database = new TwoNodes(variable, "one ticket worked on two nodes");
+        nodeA = Crm.builder().storage(holdingAfterRead(database.node("node-a"))).nodeId("node-a")
+                .listener(delivered::add).build();
+        storageB = database.node("node-b");
+        nodeB = Crm.builder().storage(storageB).nodeId("node-b").build();
+    }
+
+    private TicketService tickets(Crm node) {
+        return node.tenant(tenantId).service(TicketService.class);
+    }
+
+    private UUID customer() {
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now();
+        storageB.capability(CustomerStorage.class).orElseThrow().customers().insert(new CustomerRecord(tenantId, id,
+                1, now, now, PartyKind.PERSON, "Racer", null, null, null, null, null, LifecycleStage.CUSTOMER, null,
+                Set.of(), Map.of(), null));
+        return id;
+    }
+
+    private List<String> eventsOf(UUID ticket) {
+        while (nodeA.relay().relayOnce().claimed() > 0) {
+            // deliver everything
+        }
+        return delivered.stream().filter(e -> e.tenantId().equals(tenantId)
+                && e.aggregateId().equals(ticket.toString())).map(PublishedEvent::type).toList();
+    }
+
+    /**
+     * Runs {@code first} on node A and, once it has read what it checks, {@code second} on node B, each as the unit of
+     * that name; the first unit goes on once the second has ended. Returns what the two threw, if anything.
+     */
+    private List<Throwable> race(Supplier<?> first, Supplier<?> second) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> a = threads.submit(() -> TwoNodes.as("first", first));
+            TwoNodes.await(firstRead);
+            Future<?> b = threads.submit(() -> {
+                try {
+                    return TwoNodes.as("second", second);
+                } finally {
+                    secondEnded.countDown();
+                }
+            });
+            List<Throwable> failures = new ArrayList<>();
+            for (Future<?> unit : List.of(a, b)) {
+                try {
+                    unit.get(60, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    failures.add(e.getCause());
+                }
+            }
+            return failures;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /**
+     * Node A's storage: the unit named {@code first}, the first time it reads a ticket or looks up idempotency keys,
+     * waits after the read until the second unit has ended.
+     */
+    private Storage holdingAfterRead(JdbcStorage real) {
+        TicketStorage ticketStorage = real.capability(TicketStorage.class).orElseThrow();
+        TicketStore tickets = proxy(TicketStore.class, ticketStorage.tickets(), (method, call) -> holdAfter(
+                method.equals("get"), call));
+        TicketStorage holdingTickets = proxy(TicketStorage.class, ticketStorage,
+                (method, call) -> method.equals("tickets") ? tickets : call.get());
+        IdempotencyStore keys = proxy(IdempotencyStore.class, real.idempotency(), (method, call) -> holdAfter(
+                method.equals("findAll"), call));
+        return (Storage) Proxy.newProxyInstance(Storage.class.getClassLoader(), new Class<?>[] {Storage.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "idempotency" -> keys;
+                    case "capability" -> args[0] == TicketStorage.class ? Optional.of(holdingTickets)
+                            : TwoNodes.forward(method, real, args);
+                    default -> TwoNodes.forward(method, real, args);
+                });
+    }
+
+    private Object holdAfter(boolean read, Forward call) throws Throwable {
+        Object result = call.get();
+        if (read && "first".equals(TwoNodes.currentUnit()) && held.compareAndSet(false, true)) {
+            firstRead.countDown();
+            TwoNodes.await(secondEnded);
+        }
+        return result;
+    }
+
+    /** What a proxy does with a call: {@code call} forwards it to the real object. */
+    private interface Hook {
+        Object on(String method, Forward call) throws Throwable;
+    }
+
+    /** The call forwarded to the real object. */
+    private interface Forward {
+        Object get() throws Throwable;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T proxy(Class<T> type, T real, Hook hook) {
+        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) ->
+                hook.on(method.getName(), () -> TwoNodes.forward(method, real, args)));
+    }
+}

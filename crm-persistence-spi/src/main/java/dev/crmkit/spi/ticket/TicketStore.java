@@ -1,0 +1,65 @@
+package dev.crmkit.spi.ticket;
+
+import dev.crmkit.model.ConflictException;
+import dev.crmkit.model.DuplicateException;
+import dev.crmkit.model.NotFoundException;
+import dev.crmkit.model.Page;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.ticket.TicketFilter;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Customer service tickets with their attachments (in order) and custom fields. Scoped by tenant in every call; ids
+ * of other records (customer, contact person, assignee, the ticket a duplicate was merged into) are stored as given
+ * and not checked here.
+ */
+public interface TicketStore {
+    /**
+     * Stores a new ticket at version 1 with its attachments and custom fields.
+     *
+     * @throws DuplicateException with {@code key() = "id"} when the tenant has a ticket with that id; nothing is stored
+     * @throws dev.crmkit.model.ValidationException ({@code version}) when the version is not 1
+     */
+    TicketRecord insert(TicketRecord ticket);
+
+    /**
+     * Replaces a ticket whose stored version is {@code expectedVersion} with {@code ticket} (same tenant and id),
+     * attachments and custom fields included, at version {@code expectedVersion + 1}; createdAt stays as stored.
+     * Returns the stored record.
+     *
+     * @throws NotFoundException when there is no such ticket in the tenant
+     * @throws ConflictException (retryable) when the stored version differs; nothing changes
+     */
+    TicketRecord update(TicketRecord ticket, long expectedVersion);
+
+    /**
+     * Takes the ticket's row lock for the rest of the caller's unit of work: a second unit locking (or updating) the
+     * same ticket waits until this unit has committed or rolled back, and then sees what it committed. The lock does
+     * not change the record or its version. Outside a unit the call only checks that the ticket exists. Units that
+     * lock several tickets lock them in {@link dev.crmkit.spi.Ids#ORDER}; a deadlock is a retryable
+     * {@link ConflictException}.
+     *
+     * @throws NotFoundException when the tenant has no ticket with this id; nothing is locked
+     */
+    void lock(String tenantId, UUID id);
+
+    /** The ticket with this id in this tenant. */
+    Optional<TicketRecord> get(String tenantId, UUID id);
+
+    /**
+     * One page of the tickets {@code filter} selects ({@link TicketFilter#matches} is the reference meaning), ordered
+     * by id in {@link dev.crmkit.spi.Ids#ORDER}; the cursor is the last id. Keyset paging neither skips nor repeats a
+     * ticket that exists for the whole walk.
+     */
+    Page<TicketRecord> find(String tenantId, TicketFilter filter, PageRequest page);
+
+    /**
+     * Moves every ticket of {@code fromCustomerId} to {@code toCustomerId}, and makes {@code toCustomerId} the contact
+     * person of every ticket whose contact person is {@code fromCustomerId}, for a customer merge: each ticket changed
+     * once, at version + 1 with updatedAt {@code now}; a ticket that would name the survivor as both its customer and
+     * its contact person loses the contact person. Everything else stays as stored. Returns how many tickets changed.
+     */
+    int moveAll(String tenantId, UUID fromCustomerId, UUID toCustomerId, Instant now);
+}
