@@ -14,7 +14,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 
@@ -144,6 +149,41 @@ public final class TwoNodes implements AutoCloseable {
             return method.invoke(target, args);
         } catch (InvocationTargetException e) {
             throw e.getCause();
+        }
+    }
+
+    /**
+     * Runs {@code first} as the unit named {@code first} and, once {@code firstReached} has opened (the first unit got
+     * to the point the test holds it at), {@code second} as the unit named {@code second} on another thread,
+     * counting {@code secondEnded} down when the second ends, however it ends. Returns what the two threw, if anything,
+     * first's before second's.
+     */
+    public static List<Throwable> race(java.util.function.Supplier<?> first, CountDownLatch firstReached,
+            java.util.function.Supplier<?> second, CountDownLatch secondEnded) throws InterruptedException {
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> a = threads.submit(() -> as("first", first));
+            await(firstReached);
+            Future<?> b = threads.submit(() -> {
+                try {
+                    return as("second", second);
+                } finally {
+                    secondEnded.countDown();
+                }
+            });
+            List<Throwable> failures = new ArrayList<>();
+            for (Future<?> unit : List.of(a, b)) {
+                try {
+                    unit.get(60, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    failures.add(e.getCause());
+                } catch (TimeoutException e) {
+                    throw new IllegalStateException("a unit of the race did not end within 60 s", e);
+                }
+            }
+            return failures;
+        } finally {
+            threads.shutdownNow();
         }
     }
 

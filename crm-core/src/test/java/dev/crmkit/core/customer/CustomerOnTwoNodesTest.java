@@ -20,11 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -141,35 +136,8 @@ class CustomerOnTwoNodesTest {
                 .filter(p -> p.kind() == ContactPointKind.EMAIL).toList();
     }
 
-    /**
-     * Runs {@code first} on node A and, once it has appended its event, {@code second} on node B, each as the unit of
-     * that name; the first unit goes on once the second has asked for the customer's lock or has ended. Returns what
-     * the two threw, if anything.
-     */
     private List<Throwable> race(Supplier<?> first, Supplier<?> second) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        try {
-            Future<?> a = threads.submit(() -> TwoNodes.as("first", first));
-            TwoNodes.await(firstAppended);
-            Future<?> b = threads.submit(() -> {
-                try {
-                    return TwoNodes.as("second", second);
-                } finally {
-                    secondMovedOn.countDown();
-                }
-            });
-            List<Throwable> failures = new ArrayList<>();
-            for (Future<?> unit : List.of(a, b)) {
-                try {
-                    unit.get(60, TimeUnit.SECONDS);
-                } catch (ExecutionException e) {
-                    failures.add(e.getCause());
-                }
-            }
-            return failures;
-        } finally {
-            threads.shutdownNow();
-        }
+        return TwoNodes.race(first, firstAppended, second, secondMovedOn);
     }
 
     /** Node A's storage: the unit named {@code first} waits after its outbox append until the second moved on. */

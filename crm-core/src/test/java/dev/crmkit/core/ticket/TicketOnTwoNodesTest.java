@@ -1,5 +1,6 @@
 package dev.crmkit.core.ticket;
 
+import static dev.crmkit.core.TwoNodes.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crmkit.core.Crm;
@@ -30,11 +31,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
@@ -148,34 +144,8 @@ class TicketOnTwoNodesTest {
                 && e.aggregateId().equals(ticket.toString())).map(PublishedEvent::type).toList();
     }
 
-    /**
-     * Runs {@code first} on node A and, once it has read what it checks, {@code second} on node B, each as the unit of
-     * that name; the first unit goes on once the second has ended. Returns what the two threw, if anything.
-     */
     private List<Throwable> race(Supplier<?> first, Supplier<?> second) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        try {
-            Future<?> a = threads.submit(() -> TwoNodes.as("first", first));
-            TwoNodes.await(firstRead);
-            Future<?> b = threads.submit(() -> {
-                try {
-                    return TwoNodes.as("second", second);
-                } finally {
-                    secondEnded.countDown();
-                }
-            });
-            List<Throwable> failures = new ArrayList<>();
-            for (Future<?> unit : List.of(a, b)) {
-                try {
-                    unit.get(60, TimeUnit.SECONDS);
-                } catch (ExecutionException e) {
-                    failures.add(e.getCause());
-                }
-            }
-            return failures;
-        } finally {
-            threads.shutdownNow();
-        }
+        return TwoNodes.race(first, firstRead, second, secondEnded);
     }
 
     /**
@@ -184,11 +154,11 @@ class TicketOnTwoNodesTest {
      */
     private Storage holdingAfterRead(JdbcStorage real) {
         TicketStorage ticketStorage = real.capability(TicketStorage.class).orElseThrow();
-        TicketStore tickets = proxy(TicketStore.class, ticketStorage.tickets(), (method, call) -> holdAfter(
+        TicketStore tickets = proxy(TicketStore.class, ticketStorage.tickets(), (method, args, call) -> holdAfter(
                 method.equals("get"), call));
         TicketStorage holdingTickets = proxy(TicketStorage.class, ticketStorage,
-                (method, call) -> method.equals("tickets") ? tickets : call.get());
-        IdempotencyStore keys = proxy(IdempotencyStore.class, real.idempotency(), (method, call) -> holdAfter(
+                (method, args, call) -> method.equals("tickets") ? tickets : call.get());
+        IdempotencyStore keys = proxy(IdempotencyStore.class, real.idempotency(), (method, args, call) -> holdAfter(
                 method.equals("findAll"), call));
         return (Storage) Proxy.newProxyInstance(Storage.class.getClassLoader(), new Class<?>[] {Storage.class},
                 (proxy, method, args) -> switch (method.getName()) {
@@ -199,28 +169,12 @@ class TicketOnTwoNodesTest {
                 });
     }
 
-    private Object holdAfter(boolean read, Forward call) throws Throwable {
+    private Object holdAfter(boolean read, TwoNodes.Forward call) throws Throwable {
         Object result = call.get();
         if (read && "first".equals(TwoNodes.currentUnit()) && held.compareAndSet(false, true)) {
             firstRead.countDown();
             TwoNodes.await(secondEnded);
         }
         return result;
-    }
-
-    /** What a proxy does with a call: {@code call} forwards it to the real object. */
-    private interface Hook {
-        Object on(String method, Forward call) throws Throwable;
-    }
-
-    /** The call forwarded to the real object. */
-    private interface Forward {
-        Object get() throws Throwable;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T proxy(Class<T> type, T real, Hook hook) {
-        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) ->
-                hook.on(method.getName(), () -> TwoNodes.forward(method, real, args)));
     }
 }
