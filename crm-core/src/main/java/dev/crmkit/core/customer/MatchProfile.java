@@ -104,7 +104,7 @@ record MatchProfile(UUID id, PartyKind kind, String nameKey, String name, String
         if (kind == PartyKind.PERSON) {
             given = blankToNull(givenName == null ? null : NameKeys.fold(givenName));
             family = blankToNull(familyName == null ? null : NameKeys.fold(familyName));
-            if (given == null && family == null && displayName != null) {
+            if (given == null && family == null) {
                 String[] words = NameKeys.fold(displayName).split(" ");
                 family = blankToNull(words[words.length - 1]);
                 given = words.length > 1 ? words[0] : null;
