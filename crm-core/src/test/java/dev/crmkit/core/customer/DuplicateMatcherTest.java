@@ -132,6 +132,22 @@ class DuplicateMatcherTest {
     }
 
     @Test
+    void a_customer_sharing_only_a_phone_with_the_party_is_found_by_it() {
+        // Schuvert and Schubert sound different (XFRT, XPRT): no name key in common, yet the names are similar
+        CustomerService customers = customers();
+        UUID anna = register(customers, RegisterPerson.named("Anna", "Schuvert").withPhone(SWITCHBOARD));
+
+        List<DuplicateCandidate> found = customers.findMatches(party("Anna", "Schubert", Set.of(),
+                Set.of(SWITCHBOARD)));
+
+        assertThat(found).singleElement().satisfies(c -> {
+            assertThat(c.customerId()).isEqualTo(anna);
+            assertThat(c.reasons()).containsExactly(MatchReason.SAME_PHONE);
+            assertThat(c.contributions()).containsEntry(MatchField.FAMILY_NAME, MatchRules.FAMILY_SIMILAR);
+        });
+    }
+
+    @Test
     void a_merged_customer_holding_the_email_is_no_candidate() {
         CustomerService customers = customers();
         UUID survivor = register(customers, RegisterPerson.named("Anna", "Schubert").withEmail("anna@example.com"));
