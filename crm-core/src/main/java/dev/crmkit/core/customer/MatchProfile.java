@@ -1,6 +1,5 @@
 package dev.crmkit.core.customer;
 
-import dev.crmkit.model.customer.ContactPointKind;
 import dev.crmkit.model.customer.PartyKind;
 import dev.crmkit.model.customer.PostalAddress;
 import dev.crmkit.model.customfield.CustomFieldValue;
@@ -57,12 +56,10 @@ record MatchProfile(UUID id, PartyKind kind, String nameKey, String name, String
         Set<String> phones = new HashSet<>();
         List<PostalAddress> addresses = new ArrayList<>();
         for (ContactPointRecord point : contactPoints) {
-            if (point.kind() == ContactPointKind.EMAIL) {
-                emails.add(point.value());
-            } else if (point.kind() == ContactPointKind.PHONE) {
-                phones.add(point.value());
-            } else if (point.address() != null) {
-                addresses.add(point.address());
+            switch (point.kind()) {
+                case EMAIL -> emails.add(point.value());
+                case PHONE -> phones.add(point.value());
+                case POSTAL -> addresses.add(point.address());
             }
         }
         LocalDate born = null;
@@ -107,7 +104,7 @@ record MatchProfile(UUID id, PartyKind kind, String nameKey, String name, String
         if (kind == PartyKind.PERSON) {
             given = blankToNull(givenName == null ? null : NameKeys.fold(givenName));
             family = blankToNull(familyName == null ? null : NameKeys.fold(familyName));
-            if (given == null && family == null && displayName != null) {
+            if (given == null && family == null) {
                 String[] words = NameKeys.fold(displayName).split(" ");
                 family = blankToNull(words[words.length - 1]);
                 given = words.length > 1 ? words[0] : null;

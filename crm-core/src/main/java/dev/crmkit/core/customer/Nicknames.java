@@ -1,11 +1,14 @@
 package dev.crmkit.core.customer;
 
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Given names and their common short forms, folded: "Bill" and "William" name one person, so do "Hans" and
- * "Johannes". Each short form maps to its full name; full names map to themselves.
+ * "Johannes". Each short form maps to the full names it is short for; full names map to themselves.
  */
 final class Nicknames {
     private static final String[][] GROUPS = {
@@ -28,12 +31,13 @@ final class Nicknames {
         {"maria", "marie", "mia"}, {"florian", "flo"}, {"tobias", "tobi"}, {"dominik", "dominic", "dom"},
         {"jennifer", "jenny", "jen"}, {"caroline", "carolin", "caro"}, {"edward", "ed", "eddie", "ted"},
         {"james", "jim", "jimmy"}, {"charles", "charlie", "chuck"}, {"anthony", "tony"}, {"joshua", "josh"}};
-    private static final Map<String, String> FULL = new HashMap<>();
+    /** Each name to the full names it is, or is short for: "chris" to christine and christian. */
+    private static final Map<String, Set<String>> FULL_NAMES = new HashMap<>();
 
     static {
         for (String[] group : GROUPS) {
             for (String name : group) {
-                FULL.putIfAbsent(name, group[0]);
+                FULL_NAMES.computeIfAbsent(name, n -> new HashSet<>()).add(group[0]);
             }
         }
     }
@@ -41,28 +45,11 @@ final class Nicknames {
     private Nicknames() {
     }
 
-    /** Whether the two folded given names are one a short form of the other, or short forms of one name. */
+    /**
+     * Whether the two folded given names are one a short form of the other, or short forms of one name. A short form
+     * of several names ("alex", "chris") matches each of them; the full names it is short for do not match each other.
+     */
     static boolean same(String a, String b) {
-        String fullA = FULL.get(a);
-        String fullB = FULL.get(b);
-        if (fullA == null || fullB == null) {
-            return false;
-        }
-        if (fullA.equals(fullB)) {
-            return true;
-        }
-        // "alex" and "chris" are short for several names: a short form matches each of them
-        for (String[] group : GROUPS) {
-            boolean hasA = false;
-            boolean hasB = false;
-            for (String name : group) {
-                hasA |= name.equals(a);
-                hasB |= name.equals(b);
-            }
-            if (hasA && hasB) {
-                return true;
-            }
-        }
-        return false;
+        return !Collections.disjoint(FULL_NAMES.getOrDefault(a, Set.of()), FULL_NAMES.getOrDefault(b, Set.of()));
     }
 }

@@ -2,8 +2,13 @@ package dev.crmkit.core.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.crmkit.core.customfield.CustomFieldService;
+import dev.crmkit.core.customfield.DefineCustomField;
 import dev.crmkit.model.customer.PartyKind;
 import dev.crmkit.model.customer.PostalAddress;
+import dev.crmkit.model.customfield.CustomFieldType;
+import dev.crmkit.model.customfield.CustomFieldValue;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +24,11 @@ class MatchProfileTest {
             Map<String, String> identifiers) {
         return MatchProfile.of(new PartyProfile(UUID.randomUUID(), PartyKind.PERSON, display, given, family, null,
                 Set.of(), Set.of(), Set.of("AT:1010"), addresses, null, identifiers));
+    }
+
+    private static MatchProfile person(String given, String family, List<PostalAddress> addresses) {
+        return MatchProfile.of(new PartyProfile(UUID.randomUUID(), PartyKind.PERSON, given + " " + family, given,
+                family, null, Set.of(), Set.of(), Set.of(), addresses, null, Map.of()));
     }
 
     @Test
@@ -83,6 +93,98 @@ class MatchProfileTest {
         assertThat(swapped.family()).isEqualTo("anna");
         assertThat(swapped.nameKey()).isEqualTo("anna s");
         assertThat(swapped.id()).isEqualTo(anna.id());
+    }
+
+    @Test
+    void a_stored_customer_is_compared_on_each_contact_point_in_its_own_field_and_on_its_declared_fields() {
+        CustomerFixtures.World world = CustomerFixtures.world(CustomerModule.builder()
+                .duplicatePolicy(DuplicatePolicy.ALLOW).matching(MatchSettings.defaults().withDateOfBirthField("born")
+                        .withIdentifierFields(Set.of("customer_no", "tax_id"))));
+        CustomFieldService fields = world.acme().service(CustomFieldService.class);
+        fields.define(DefineCustomField.optional("born", "Date of birth", CustomFieldType.DATE));
+        fields.define(DefineCustomField.optional("customer_no", "Customer number", CustomFieldType.NUMBER));
+        fields.define(DefineCustomField.optional("tax_id", "Tax id", CustomFieldType.TEXT));
+        PostalAddress home = new PostalAddress("Hauptstraße 5", "Berlin", null, "10115", "DE");
+        LocalDate born = LocalDate.of(1980, 3, 7);
+        UUID stored = world.customers().register(RegisterPerson.named("Anna", "Schubert")
+                .withEmail("anna@example.com").withPhone("+49 30 1234567")
+                .withContactPoint(NewContactPoint.postal(home))
+                .withCustomField("born", new CustomFieldValue.Date(born))
+                .withCustomField("customer_no", CustomerFixtures.number("4.711E+3"))
+                .withCustomField("tax_id", new CustomFieldValue.Text("DE 123"))).customer().id();
+        PartyProfile party = new PartyProfile(UUID.randomUUID(), PartyKind.PERSON, "Anna Schubert", "Anna",
+                "Schubert", null, Set.of("anna@example.com"), Set.of("+49301234567"), Set.of(), List.of(home), born,
+                Map.of("customer_no", "4711", "tax_id", "de-123"));
+
+        assertThat(world.customers().findMatches(party)).singleElement().satisfies(c -> {
+            assertThat(c.customerId()).isEqualTo(stored);
+            assertThat(c.contributions()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                    MatchField.GIVEN_NAME, MatchRules.GIVEN_EQUAL, MatchField.FAMILY_NAME, MatchRules.FAMILY_EQUAL,
+                    MatchField.EMAIL, MatchRules.EMAIL_EQUAL, MatchField.PHONE, MatchRules.PHONE_EQUAL,
+                    MatchField.ADDRESS, MatchRules.ADDRESS_EQUAL, MatchField.DATE_OF_BIRTH, MatchRules.BORN_EQUAL,
+                    MatchField.IDENTIFIER, 2 * MatchRules.IDENTIFIER_EQUAL));
+        });
+    }
+
+    @Test
+    void custom_fields_not_declared_in_the_settings_are_not_compared() {
+        CustomerFixtures.World world = CustomerFixtures.world(CustomerModule.builder()
+                .duplicatePolicy(DuplicatePolicy.ALLOW));
+        CustomFieldService fields = world.acme().service(CustomFieldService.class);
+        fields.define(DefineCustomField.optional("born", "Date of birth", CustomFieldType.DATE));
+        fields.define(DefineCustomField.optional("tax_id", "Tax id", CustomFieldType.TEXT));
+        LocalDate born = LocalDate.of(1980, 3, 7);
+        world.customers().register(RegisterPerson.named("Anna", "Schubert")
+                .withCustomField("born", new CustomFieldValue.Date(born))
+                .withCustomField("tax_id", new CustomFieldValue.Text("DE 123")));
+        PartyProfile party = new PartyProfile(UUID.randomUUID(), PartyKind.PERSON, "Anna Schubert", "Anna",
+                "Schubert", null, Set.of(), Set.of(), Set.of(), List.of(), born, Map.of("tax_id", "DE-123"));
+
+        assertThat(world.customers().findMatches(party)).as("the same name alone scores 0.667").isEmpty();
+    }
+
+    @Test
+    void a_person_without_an_employer_has_no_organization_to_agree_on() {
+        MatchProfile anna = person("Anna Schubert", "Anna", "Schubert", List.of(), Map.of());
+        MatchProfile namesake = person("Anna Schubert", "Anna", "Schubert", List.of(), Map.of());
+
+        assertThat(anna.organization()).isNull();
+        assertThat(MatchRules.compare(anna, namesake, value -> 1).contributions())
+                .doesNotContainKey(MatchField.ORGANIZATION);
+    }
+
+    @Test
+    void only_a_person_without_given_and_family_name_is_split_from_the_display_name() {
+        MatchProfile givenOnly = person("Anna Schubert", "Anna", null, List.of(), Map.of());
+        MatchProfile familyOnly = person("Anna Schubert", null, "Schubert", List.of(), Map.of());
+        MatchProfile nothingFoldable = person("--", null, null, List.of(), Map.of());
+
+        assertThat(givenOnly.given()).isEqualTo("anna");
+        assertThat(givenOnly.family()).isNull();
+        assertThat(familyOnly.given()).isNull();
+        assertThat(familyOnly.family()).isEqualTo("schubert");
+        assertThat(nothingFoldable.given()).isNull();
+        assertThat(nothingFoldable.family()).isNull();
+    }
+
+    @Test
+    void an_address_without_postcode_adds_no_postcode() {
+        MatchProfile p = person("Ada Lovelace", "Ada", "Lovelace",
+                List.of(new PostalAddress("Baker Street 221", "London", null, null, "GB")), Map.of());
+
+        assertThat(p.postcodes()).containsExactly("AT:1010");
+        assertThat(p.addresses()).containsExactly(new MatchProfile.Address("bakerst", "221", null, "london"));
+    }
+
+    @Test
+    void reasons_to_match_are_given_from_the_default_possible_threshold_on() {
+        PostalAddress home = new PostalAddress("Hauptstraße 5", "Berlin", null, "10115", "DE");
+        MatchProfile anna = person("Anna", "Schubert", List.of(home));
+        MatchProfile atHome = person("Anna", "Schubert", List.of(home));
+        MatchProfile nameOnly = person("Anna", "Schubert", List.of());
+
+        assertThat(anna.reasonsToMatch(atHome)).containsExactly(MatchReason.SIMILAR_NAME_SAME_ADDRESS);
+        assertThat(anna.reasonsToMatch(nameOnly)).as("the same name alone scores 0.667").isEmpty();
     }
 
     @Test
