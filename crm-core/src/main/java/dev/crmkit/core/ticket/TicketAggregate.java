@@ -46,8 +46,8 @@ import java.util.UUID;
  *   <tr><td>merge into</td><td>every state but CLOSED</td><td>CLOSED</td></tr>
  * </table>
  *
- * Assigning and changing the priority (any state but CLOSED) move no state. Every refusal is an {@link IllegalTransitionException} naming
- * both states, or a {@link ValidationException} naming the field, thrown before anything changed.
+ * Assigning and changing the priority (any state but CLOSED) move no state. Every refusal is an
+ * {@link IllegalTransitionException} naming both states, or a {@link ValidationException} naming the field, thrown before anything changed.
  */
 final class TicketAggregate {
     /** Every move of the lifecycle: the states it starts from and the state it leads to. */

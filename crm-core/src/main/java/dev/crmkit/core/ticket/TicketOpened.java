@@ -23,5 +23,6 @@ import java.util.UUID;
  */
 @EventType("ticket.opened")
 public record TicketOpened(String tenantId, UUID ticketId, UUID customerId, UUID contactPersonId, TicketKind kind,
-        TicketChannel channel, TicketPriority priority, String priorityReason, Instant occurredAt) implements TicketEvent {
+        TicketChannel channel, TicketPriority priority, String priorityReason, Instant occurredAt)
+        implements TicketEvent {
 }
