@@ -23,7 +23,8 @@ import java.util.UUID;
  *       follow CRMKit's text rule (stripped; a blank description is none).</li>
  *   <li>{@code contactPersonId}: for an organization, the person who contacted the company; a live person linked to
  *       the organization.</li>
- *   <li>{@code priority}: {@link TicketPriority#NORMAL} unless given.</li>
+ *   <li>{@code priority}: null (the default) lets the tenant's {@link PriorityRule}s decide; a priority given here
+ *       counts as an agent's choice and no rule is asked (see {@link PriorityRules}).</li>
  *   <li>{@code attachments}: at most 20 files by reference; {@code customFields}: at most 100 typed values.</li>
  *   <li>{@code productReturn}: the references of a return, set exactly for {@link TicketKind#PRODUCT_RETURN}.</li>
  * </ul>
@@ -46,7 +47,6 @@ public record OpenTicket(UUID customerId, TicketKind kind, TicketChannel channel
         if (customerId.equals(contactPersonId)) {
             throw new ValidationException("contactPersonId", "must differ from the customer");
         }
-        Checks.required("priority", priority);
         // the content checks attachments and custom fields (null entries and keys included) before they are copied
         TicketContent content = content(subject, description, attachments, customFields);
         attachments = content.attachments();
@@ -58,7 +58,7 @@ public record OpenTicket(UUID customerId, TicketKind kind, TicketChannel channel
 
     /** A ticket of any kind but a product return, with nothing else set. */
     public static OpenTicket of(UUID customerId, TicketKind kind, TicketChannel channel, String subject) {
-        return new OpenTicket(customerId, kind, channel, subject, null, null, TicketPriority.NORMAL, List.of(),
+        return new OpenTicket(customerId, kind, channel, subject, null, null, null, List.of(),
                 Map.of(), null);
     }
 
@@ -66,7 +66,7 @@ public record OpenTicket(UUID customerId, TicketKind kind, TicketChannel channel
     public static OpenTicket productReturn(UUID customerId, TicketChannel channel, String subject,
             ProductReturn references) {
         return new OpenTicket(customerId, TicketKind.PRODUCT_RETURN, channel, subject, null, null,
-                TicketPriority.NORMAL, List.of(), Map.of(), references);
+                null, List.of(), Map.of(), references);
     }
 
     /** This ticket with a description. */
@@ -81,7 +81,7 @@ public record OpenTicket(UUID customerId, TicketKind kind, TicketChannel channel
                 customFields, productReturn);
     }
 
-    /** This ticket with a priority. */
+    /** This ticket with a priority an agent chose (null: the tenant's rules decide). */
     public OpenTicket withPriority(TicketPriority priority) {
         return new OpenTicket(customerId, kind, channel, subject, description, contactPersonId, priority,
                 attachments, customFields, productReturn);

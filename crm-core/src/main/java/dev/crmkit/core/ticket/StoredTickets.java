@@ -10,6 +10,7 @@ import dev.crmkit.model.PageRequest;
 import dev.crmkit.model.ValidationException;
 import dev.crmkit.model.customer.PartyKind;
 import dev.crmkit.model.ticket.TicketFilter;
+import dev.crmkit.model.ticket.TicketPriority;
 import dev.crmkit.spi.Ids;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.customer.CustomerRecord;
@@ -37,6 +38,7 @@ final class StoredTickets implements TicketService {
     private final TicketStore tickets;
     private final String tenantId;
     private final Duration reopenWindow;
+    private final List<PriorityRule> priorityRules;
 
     StoredTickets(DomainContext context, String tenantId, TicketSettings settings) {
         this.context = context;
@@ -44,6 +46,7 @@ final class StoredTickets implements TicketService {
         this.tickets = context.storage(TicketStorage.class).tickets();
         this.tenantId = tenantId;
         this.reopenWindow = settings.reopenWindowOf(tenantId);
+        this.priorityRules = settings.priorityRulesOf(tenantId);
     }
 
     @Override
@@ -76,7 +79,8 @@ final class StoredTickets implements TicketService {
                     return openedWith(key, c).orElseThrow();
                 }
             }
-            return Ticket.of(store(TicketAggregate.open(tenantId, id, c, now)));
+            PriorityRules.Prioritized priority = PriorityRules.prioritize(priorityRules, tenantId, c);
+            return Ticket.of(store(TicketAggregate.open(tenantId, id, c, priority, now)));
         });
     }
 
@@ -127,6 +131,23 @@ final class StoredTickets implements TicketService {
                 throw new ValidationException("assigneeId", "names no team member of this tenant");
             }
             return ticket.assign(assigneeId, now);
+        });
+    }
+
+    @Override
+    public Ticket changePriority(UUID ticketId, TicketPriority priority, UUID agentId, String reasonCode) {
+        Checks.required("priority", priority);
+        Checks.id("agentId", agentId);
+        Checks.required("reasonCode", reasonCode);
+        if (!PriorityRule.NAME.matcher(reasonCode).matches()) {
+            throw new ValidationException("reasonCode",
+                    "must be a code of 1 to 50 lower-case letters, digits or '-', from a letter");
+        }
+        return change(ticketId, (ticket, now) -> {
+            if (storage.capability(TeamStorage.class).orElseThrow().teamMembers().get(tenantId, agentId).isEmpty()) {
+                throw new ValidationException("agentId", "names no team member of this tenant");
+            }
+            return ticket.changePriority(priority, agentId, reasonCode, now);
         });
     }
 

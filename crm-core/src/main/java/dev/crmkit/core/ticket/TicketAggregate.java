@@ -46,8 +46,8 @@ import java.util.UUID;
  *   <tr><td>merge into</td><td>every state but CLOSED</td><td>CLOSED</td></tr>
  * </table>
  *
- * Assigning (any state but CLOSED) moves no state. Every refusal is an {@link IllegalTransitionException} naming
- * both states, or a {@link ValidationException} naming the field, thrown before anything changed.
+ * Assigning and changing the priority (any state but CLOSED) move no state. Every refusal is an
+ * {@link IllegalTransitionException} naming both states, or a {@link ValidationException} naming the field, thrown before anything changed.
  */
 final class TicketAggregate {
     /** Every move of the lifecycle: the states it starts from and the state it leads to. */
@@ -94,13 +94,18 @@ final class TicketAggregate {
         return ticket;
     }
 
-    /** A ticket opened now from the validated command, in state NEW. Records {@link TicketOpened}. */
-    static TicketChange open(String tenantId, UUID id, OpenTicket command, Instant now) {
+    /**
+     * A ticket opened now from the validated command, in state NEW, with the priority the tenant's rules (or the
+     * agent) gave it. Records {@link TicketOpened} with the priority's reason.
+     */
+    static TicketChange open(String tenantId, UUID id, OpenTicket command, PriorityRules.Prioritized priority,
+            Instant now) {
         TicketRecord opened = new TicketRecord(tenantId, id, 1, now, now, command.kind(), command.channel(),
-                command.customerId(), command.contactPersonId(), command.priority(), null, TicketState.NEW,
+                command.customerId(), command.contactPersonId(), priority.priority(), null, TicketState.NEW,
                 command.content(), command.productReturn(), null, null, null);
         return new TicketChange(null, opened, List.of(new TicketOpened(tenantId, id, command.customerId(),
-                command.contactPersonId(), command.kind(), command.channel(), command.priority(), now)));
+                command.contactPersonId(), command.kind(), command.channel(), priority.priority(), priority.reason(),
+                now)));
     }
 
     /** An agent takes the new ticket up. */
@@ -196,6 +201,25 @@ final class TicketAggregate {
                 ticket.closedAt(), ticket.mergedInto(), now);
         return new TicketChange(ticket, assigned, List.of(new TicketAssigned(ticket.tenantId(), ticket.id(),
                 ticket.customerId(), memberId, ticket.assigneeId(), now)));
+    }
+
+    /**
+     * An agent overrides the ticket's priority, for a reason given as a code; the same priority changes nothing.
+     * Records {@link TicketPriorityChanged}.
+     *
+     * @throws IllegalTransitionException when the ticket is closed (a merged duplicate included)
+     */
+    TicketChange changePriority(TicketPriority priority, UUID agentId, String reasonCode, Instant now) {
+        if (ticket.state() == TicketState.CLOSED) {
+            throw new IllegalTransitionException("ticket", TicketState.CLOSED, "priority changed");
+        }
+        if (priority == ticket.priority()) {
+            return TicketChange.none(ticket);
+        }
+        TicketRecord changed = with(ticket.state(), ticket.assigneeId(), priority, ticket.resolvedAt(),
+                ticket.closedAt(), ticket.mergedInto(), now);
+        return new TicketChange(ticket, changed, List.of(new TicketPriorityChanged(ticket.tenantId(), ticket.id(),
+                ticket.customerId(), ticket.priority(), priority, true, agentId, reasonCode, now)));
     }
 
     // ---- the rules behind the behaviours -----------------------------------------------------------------------

@@ -16,7 +16,7 @@ import java.util.Set;
  * raised as an organization's contact person) to the survivor, reported as {@code tickets} in
  * {@code customer.merged}. It checks customers, contact persons and assignees in the customer and team stores.
  * Registered by default with {@link TicketSettings#defaults()}; register {@code new TicketModule(settings)} to give
- * tenants other reopen windows.
+ * tenants other reopen windows or {@link PriorityRule}s.
  */
 public final class TicketModule implements DomainModule {
     /** The domain's name. */

@@ -17,9 +17,12 @@ import java.util.UUID;
  * @param kind            what the customer asks for
  * @param channel         where it came in
  * @param priority        how urgent it is
+ * @param priorityReason  why: the name of the {@link PriorityRule} that gave the priority, {@code default} when no
+ *                        rule applied, {@code agent} when it was given explicitly
  * @param occurredAt      when it was opened
  */
 @EventType("ticket.opened")
 public record TicketOpened(String tenantId, UUID ticketId, UUID customerId, UUID contactPersonId, TicketKind kind,
-        TicketChannel channel, TicketPriority priority, Instant occurredAt) implements TicketEvent {
+        TicketChannel channel, TicketPriority priority, String priorityReason, Instant occurredAt)
+        implements TicketEvent {
 }

@@ -7,6 +7,7 @@ import dev.crmkit.model.Page;
 import dev.crmkit.model.PageRequest;
 import dev.crmkit.model.ValidationException;
 import dev.crmkit.model.ticket.TicketFilter;
+import dev.crmkit.model.ticket.TicketPriority;
 import java.util.UUID;
 
 /**
@@ -30,7 +31,11 @@ public interface TicketService {
     /** The scope of {@link #open(OpenTicket, String)}'s idempotency keys in the storage's key store. */
     String OPEN_SCOPE = "ticket.open";
 
-    /** Opens a ticket in state {@code NEW} and publishes {@link TicketOpened}. */
+    /**
+     * Opens a ticket in state {@code NEW} and publishes {@link TicketOpened}. Its priority is the one the command
+     * gives (an agent's choice), else what the tenant's {@link PriorityRule}s give, combined as {@link PriorityRules}
+     * describes; the event records the reason.
+     */
     Ticket open(OpenTicket command);
 
     /**
@@ -50,6 +55,23 @@ public interface TicketService {
      * @throws IllegalTransitionException when the ticket is closed
      */
     Ticket assign(UUID ticketId, UUID assigneeId);
+
+    /**
+     * An agent overrides the ticket's priority, in any state but {@code CLOSED}, and publishes
+     * {@link TicketPriorityChanged} with the old and new priority, the agent and the reason code; the priority the
+     * ticket has already changes nothing.
+     *
+     * @param ticketId   the ticket
+     * @param priority   the new priority
+     * @param agentId    the team member overriding it
+     * @param reasonCode why, as a code ({@code customer-escalated}): 1 to 50 lower-case letters, digits or '-', from a
+     *                   letter; never free text, which could carry personal data
+     * @return the ticket as it is now
+     * @throws ValidationException ({@code priority}) when it is null; ({@code agentId}) when the tenant has no such
+     *     team member; ({@code reasonCode}) when it is not such a code
+     * @throws IllegalTransitionException when the ticket is closed, a merged duplicate included
+     */
+    Ticket changePriority(UUID ticketId, TicketPriority priority, UUID agentId, String reasonCode);
 
     /** An agent takes up a new ticket: {@code NEW} to {@code OPEN}; publishes {@link TicketStateChanged}. */
     Ticket start(UUID ticketId);

@@ -2,8 +2,10 @@
  * Customer service: tickets of five kinds (service request, complaint, product return, information request,
  * incident) opened from any channel for a customer, and the explicit lifecycle they move through (new, open, waiting
  * on the customer or a third party, resolved, closed; reopened within a per-tenant window; a duplicate merged into
- * another ticket). {@link dev.crmkit.core.ticket.BusinessCalendar} is the business-hours arithmetic SLA clocks will be
- * measured in.
+ * another ticket); a priority from named, pluggable {@link dev.crmkit.core.ticket.PriorityRule}s (kind, channel,
+ * words in the subject, the customer's tier through the host's {@link dev.crmkit.core.ticket.CustomerTier}), which an
+ * agent may override. {@link dev.crmkit.core.ticket.BusinessCalendar} is the business-hours arithmetic SLA clocks will
+ * be measured in.
  *
  * <p>Start at {@link dev.crmkit.core.ticket.TicketService}; a ticket's rules and lifecycle are in
  * {@code TicketAggregate}, its events are the records implementing {@link dev.crmkit.core.ticket.TicketEvent}. Uses

@@ -36,12 +36,22 @@ final class TicketFixtures {
 
     final MutableClock clock = new MutableClock(START);
     final InMemoryStorage storage = new InMemoryStorage();
-    final Crm crm = Crm.builder().storage(storage).clock(clock).ids(IdGenerator.timeOrdered(clock))
-            .module(new TicketModule(TicketSettings.defaults().withReopenWindow(Duration.ofDays(REOPEN_DAYS))))
-            .build();
-    final TicketService tickets = crm.tenant(TENANT).service(TicketService.class);
+    final Crm crm;
+    final TicketService tickets;
     private final RecordingEventListener published = new RecordingEventListener();
     private OutboxRelay relay;
+
+    /** Fixtures with the reopen window and no priority rules. */
+    TicketFixtures() {
+        this(TicketSettings.defaults());
+    }
+
+    /** Fixtures with these settings, their reopen window replaced by {@value #REOPEN_DAYS} days. */
+    TicketFixtures(TicketSettings settings) {
+        crm = Crm.builder().storage(storage).clock(clock).ids(IdGenerator.timeOrdered(clock))
+                .module(new TicketModule(settings.withReopenWindow(Duration.ofDays(REOPEN_DAYS)))).build();
+        tickets = crm.tenant(TENANT).service(TicketService.class);
+    }
 
     /** A live person in the default tenant. */
     UUID person() {
