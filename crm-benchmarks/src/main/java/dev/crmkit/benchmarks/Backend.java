@@ -24,6 +24,13 @@ enum Backend {
             String url = System.getenv("CRMKIT_BENCH_POSTGRES_URL");
             return url != null ? url : "jdbc:postgresql://127.0.0.1:5432/crm_bench?user=postgres&reWriteBatchedInserts=true";
         }
+    },
+    MARIADB {
+        @Override
+        String url() {
+            String url = System.getenv("CRMKIT_BENCH_MARIADB_URL");
+            return url != null ? url : "jdbc:mariadb://127.0.0.1:3306/crm_bench?user=root";
+        }
     };
 
     abstract String url();
@@ -52,6 +59,9 @@ enum Backend {
                         tables.add(table);
                     }
                 }
+            }
+            if (c.getMetaData().getDatabaseProductName().equals("MariaDB")) {
+                s.execute("SET FOREIGN_KEY_CHECKS = 0");
             }
             for (String table : tables) {
                 s.execute("DROP TABLE IF EXISTS " + table + " CASCADE");

@@ -19,8 +19,9 @@ final class CrmKitImport {
     }
 
     /**
-     * Imports {@code customers} rows shaped like the raw contender's, numbered from {@code first}; returns how many
-     * were imported.
+     * Imports customers numbered from {@code first} (names from {@link GeneratedLeads}, so their phonetic keys are
+     * as varied as real names', an external reference, an e-mail, a phone and a tag each); returns how many were
+     * imported.
      */
     static int run(JdbcStorage storage, String tenant, int first, int customers) {
         Crm crm = Crm.builder()
@@ -30,7 +31,8 @@ final class CrmKitImport {
                         .importBatchSize(ImportBenchmark.BATCH).build())
                 .build();
         ImportReport report = crm.tenant(tenant).service(CustomerService.class).importCustomers(
-                IntStream.range(first, first + customers).mapToObj(i -> RegisterPerson.named("Given" + i, "Family" + i)
+                IntStream.range(first, first + customers).mapToObj(i -> RegisterPerson.named(
+                                GeneratedLeads.givenName(i), GeneratedLeads.familyName(i))
                         .withExternalRef("erp-" + i)
                         .withEmail("customer" + i + "@example.com")
                         .withPhone("+4930" + (1_000_000 + i))

@@ -20,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -138,6 +139,24 @@ final class ForecastBenchmark {
                         + " CASE WHEN g % 10 <= 3 THEN timestamptz '2025-01-01 00:00:00+00' + (g % 17520) * interval '1 hour' END"
                         + " FROM generate_series(1, " + deals + ") AS g");
                 s.execute("ANALYZE crm_opportunity");
+            } else if (backend == Backend.MARIADB) {
+                // MariaDB's sequence engine stands in for generate_series; ids are CHAR(36), instants UTC DATETIME(6)
+                s.execute("INSERT INTO crm_opportunity (tenant_id, id, version, created_at, updated_at, name,"
+                        + " customer_id, pipeline_id, stage_key, status, amount, currency, probability,"
+                        + " forecast_category, expected_close_date, owner_id, stage_entered_at, closed_at)"
+                        + " SELECT '" + TENANT + "', UUID(), 1, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6), CONCAT('Deal ', seq),"
+                        + " UUID(), UUID(),"
+                        + " CASE WHEN seq % 10 < 3 THEN 'won' WHEN seq % 10 = 3 THEN 'lost' ELSE 'proposal' END,"
+                        + " CASE WHEN seq % 10 < 3 THEN 'WON' WHEN seq % 10 = 3 THEN 'LOST' ELSE 'OPEN' END,"
+                        + " 100 + (seq % 100000) / 100.0, ELT(seq % 3 + 1, 'EUR', 'USD', 'GBP'),"
+                        + " CASE WHEN seq % 10 < 3 THEN 100 WHEN seq % 10 = 3 THEN 0 ELSE (seq % 9 + 1) * 10 END,"
+                        + " CASE WHEN seq % 10 < 3 THEN 'CLOSED' WHEN seq % 10 = 3 THEN 'OMITTED'"
+                        + " ELSE ELT(seq DIV 10 % 4 + 1, 'PIPELINE', 'BEST_CASE', 'COMMIT', 'OMITTED') END,"
+                        + " CASE WHEN seq % 10 > 3 AND seq % 20 <> 19 THEN DATE '2025-01-01' + INTERVAL (seq % 730) DAY END,"
+                        + " ELT(seq % " + owners.size() + " + 1, " + ownerArray + "), UTC_TIMESTAMP(6),"
+                        + " CASE WHEN seq % 10 <= 3 THEN TIMESTAMP '2025-01-01 00:00:00' + INTERVAL (seq % 17520) HOUR END"
+                        + " FROM seq_1_to_" + deals);
+                s.execute("ANALYZE TABLE crm_opportunity");
             } else {
                 s.execute("INSERT INTO crm_opportunity (tenant_id, id, version, created_at, updated_at, name,"
                         + " customer_id, pipeline_id, stage_key, status, amount, currency, probability,"
@@ -158,6 +177,15 @@ final class ForecastBenchmark {
             }
         }
         System.out.printf("  seeded %,d deals on %s in %.1f s%n", deals, backend, (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * The start of a day in the zone as the adapter binds an instant: a UTC {@code DATETIME} value on MariaDB, a
+     * timestamp with time zone elsewhere.
+     */
+    private Object instant(LocalDate day) {
+        OffsetDateTime utc = day.atStartOfDay(ZONE).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+        return backend == Backend.MARIADB ? utc.toLocalDateTime() : utc;
     }
 
     /** One row of the raw statement. */
@@ -189,22 +217,20 @@ final class ForecastBenchmark {
         try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
             int n = 1;
             for (int i = 1; i < MONTHS; i++) {
-                p.setObject(n++, FIRST_DAY.plusMonths(i).atStartOfDay(ZONE).toOffsetDateTime()
-                        .withOffsetSameInstant(ZoneOffset.UTC));
+                p.setObject(n++, instant(FIRST_DAY.plusMonths(i)));
             }
             for (int i = 1; i < MONTHS; i++) {
                 p.setObject(n++, FIRST_DAY.plusMonths(i));
             }
             p.setString(n++, TENANT);
-            p.setObject(n++, FIRST_DAY.atStartOfDay(ZONE).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC));
-            p.setObject(n++, FIRST_DAY.plusMonths(MONTHS).atStartOfDay(ZONE).toOffsetDateTime()
-                    .withOffsetSameInstant(ZoneOffset.UTC));
+            p.setObject(n++, instant(FIRST_DAY));
+            p.setObject(n++, instant(FIRST_DAY.plusMonths(MONTHS)));
             p.setObject(n++, FIRST_DAY);
             p.setObject(n, FIRST_DAY.plusMonths(MONTHS));
             List<RawCell> cells = new ArrayList<>();
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
-                    cells.add(new RawCell(r.getInt(1), r.getObject(2, UUID.class), r.getString(3), r.getString(4),
+                    cells.add(new RawCell(r.getInt(1), UUID.fromString(r.getString(2)), r.getString(3), r.getString(4),
                             r.getLong(5), r.getBigDecimal(6), r.getBigDecimal(7)));
                 }
             }

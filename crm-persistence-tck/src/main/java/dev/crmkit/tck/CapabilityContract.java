@@ -7,9 +7,13 @@ import dev.crmkit.model.ValidationException;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.StorageCapability;
 import dev.crmkit.spi.customer.CustomerStorage;
+import dev.crmkit.spi.forecast.ForecastStorage;
 import dev.crmkit.spi.lead.LeadStorage;
+import dev.crmkit.spi.loyalty.LoyaltyStorage;
+import dev.crmkit.spi.message.MessageStorage;
 import dev.crmkit.spi.opportunity.OpportunityStorage;
 import dev.crmkit.spi.team.TeamStorage;
+import dev.crmkit.spi.ticket.TicketStorage;
 import dev.crmkit.spi.touchpoint.TouchPointStorage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,7 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class CapabilityContract extends ContractSupport {
     private static final List<Class<? extends StorageCapability>> BUILT_IN = List.of(CustomerStorage.class,
-            TouchPointStorage.class, TeamStorage.class, LeadStorage.class, OpportunityStorage.class);
+            TouchPointStorage.class, TeamStorage.class, LeadStorage.class, OpportunityStorage.class,
+            MessageStorage.class, LoyaltyStorage.class, ForecastStorage.class, TicketStorage.class);
 
     /** A capability no adapter offers: a host's own. */
     interface HostCapability extends StorageCapability {
