@@ -7,7 +7,5 @@ public enum DuplicateSource {
     /** A bulk import scored an imported row against a stored customer. */
     IMPORT,
     /** The bulk duplicate job compared two stored customers sharing a value. */
-    BULK_JOB,
-    /** Lead capture registered or matched a party against a stored customer. */
-    LEAD_CAPTURE
+    BULK_JOB
 }
