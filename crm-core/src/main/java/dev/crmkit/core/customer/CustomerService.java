@@ -129,7 +129,9 @@ public interface CustomerService {
      * The live customers the matching rules say may be the same party as {@code party} (a score of at least the
      * tenant's possible threshold), best score first: the rules registration applies, for other domains (leads) that
      * hold party data of their own. Every customer sharing a blocking key, an e-mail or a phone with the party is
-     * compared (see {@link MatchSettings} and docs/customers.md); two queries per 500 candidates.
+     * compared (see {@link MatchSettings} and docs/customers.md); two queries per 500 candidates, and one lookup of
+     * the pairs a reviewer dismissed per 1,000 ids: a candidate whose pair with the party's id was dismissed is left
+     * out until the pair is reopened.
      */
     List<DuplicateCandidate> findMatches(PartyProfile party);
 
@@ -139,7 +141,8 @@ public interface CustomerService {
     /**
      * {@link #findMatches} for many parties at once, for bulk capture: the blocking keys of the whole list looked up
      * together (a page per 1,000 keys and rows), e-mails and phones per 200 values, then two queries per 500
-     * candidates. Every party's id is a key of the result (an empty list when nothing matches); parties are matched
+     * candidates, and a lookup of dismissed pairs per 1,000 ids (as {@link #findMatches}). Every party's id is a key
+     * of the result (an empty list when nothing matches); parties are matched
      * with stored customers only, not with each other. At most {@link #MAX_PARTIES} parties with distinct ids. Every
      * holder of a blocking key is compared; an e-mail or phone is read up to 1,000 holders, and a value shared that
      * widely counts for nothing in a score anyway.
