@@ -348,6 +348,11 @@ class DomainModulesTest {
         }
 
         @Override
+        public dev.crmkit.spi.customer.DuplicatePairStore duplicatePairs() {
+            return stores.duplicatePairs();
+        }
+
+        @Override
         public RelationshipStore relationships() {
             return stores.relationships();
         }

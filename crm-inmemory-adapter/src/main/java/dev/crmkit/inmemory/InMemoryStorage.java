@@ -5,6 +5,7 @@ import dev.crmkit.spi.TransactionRunner;
 import dev.crmkit.spi.customer.ContactPointStore;
 import dev.crmkit.spi.customer.CustomerStorage;
 import dev.crmkit.spi.customer.CustomerStore;
+import dev.crmkit.spi.customer.DuplicatePairStore;
 import dev.crmkit.spi.customer.MatchKeyStore;
 import dev.crmkit.spi.customer.RelationshipStore;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
@@ -52,6 +53,7 @@ public final class InMemoryStorage implements Storage, CustomerStorage, TouchPoi
     private final InMemoryContactPointStore contactPoints = new InMemoryContactPointStore(unit);
     private final InMemoryRelationshipStore relationships = new InMemoryRelationshipStore(unit);
     private final InMemoryMatchKeyStore matchKeys = new InMemoryMatchKeyStore(unit);
+    private final InMemoryDuplicatePairStore duplicatePairs = new InMemoryDuplicatePairStore(unit);
     private final InMemoryCustomFieldDefinitionStore customFields = new InMemoryCustomFieldDefinitionStore(unit);
     private final InMemoryInteractionStore interactions = new InMemoryInteractionStore(unit);
     private final InMemoryTaskStore tasks = new InMemoryTaskStore(unit);
@@ -90,6 +92,11 @@ public final class InMemoryStorage implements Storage, CustomerStorage, TouchPoi
     @Override
     public MatchKeyStore matchKeys() {
         return matchKeys;
+    }
+
+    @Override
+    public DuplicatePairStore duplicatePairs() {
+        return duplicatePairs;
     }
 
     @Override

@@ -123,6 +123,11 @@ class PartialAdapterCertificationTest {
         }
 
         @Override
+        public dev.crmkit.spi.customer.DuplicatePairStore duplicatePairs() {
+            return stores.duplicatePairs();
+        }
+
+        @Override
         public RelationshipStore relationships() {
             return stores.relationships();
         }

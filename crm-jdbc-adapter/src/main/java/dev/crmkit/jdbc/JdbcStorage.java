@@ -7,6 +7,7 @@ import dev.crmkit.spi.TransactionRunner;
 import dev.crmkit.spi.customer.ContactPointStore;
 import dev.crmkit.spi.customer.CustomerStorage;
 import dev.crmkit.spi.customer.CustomerStore;
+import dev.crmkit.spi.customer.DuplicatePairStore;
 import dev.crmkit.spi.customer.MatchKeyStore;
 import dev.crmkit.spi.customer.RelationshipStore;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
@@ -65,6 +66,7 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     private final RelationshipStore relationships;
     private final CustomFieldDefinitionStore customFieldDefinitions;
     private final MatchKeyStore matchKeys;
+    private final DuplicatePairStore duplicatePairs;
     private final InteractionStore interactions;
     private final TaskStore tasks;
     private final TeamMemberStore teamMembers;
@@ -91,6 +93,7 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
         this.contactPoints = new JdbcContactPointStore(database);
         this.relationships = new JdbcRelationshipStore(database);
         this.matchKeys = new JdbcMatchKeyStore(database);
+        this.duplicatePairs = new JdbcDuplicatePairStore(database);
         this.customFieldDefinitions = new JdbcCustomFieldDefinitionStore(database);
         this.interactions = new JdbcInteractionStore(database);
         this.tasks = new JdbcTaskStore(database);
@@ -170,6 +173,11 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     @Override
     public MatchKeyStore matchKeys() {
         return matchKeys;
+    }
+
+    @Override
+    public DuplicatePairStore duplicatePairs() {
+        return duplicatePairs;
     }
 
     @Override

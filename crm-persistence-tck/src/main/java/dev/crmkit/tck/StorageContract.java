@@ -168,6 +168,15 @@ public abstract class StorageContract {
             }
         }
 
+        /** The contract of {@link DuplicatePairStoreContract}. */
+        @Nested
+        public class Duplicate_pairs extends DuplicatePairStoreContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
+
         /** The contract of {@link MatchKeyStoreContract}. */
         @Nested
         public class Match_keys extends MatchKeyStoreContract {

@@ -5,6 +5,7 @@ import dev.crmkit.core.module.DomainContext;
 import dev.crmkit.model.PageRequest;
 import dev.crmkit.model.ValidationException;
 import dev.crmkit.model.customer.ContactPointKind;
+import dev.crmkit.model.customer.DuplicateSource;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.customer.ContactPointRecord;
 import dev.crmkit.spi.customer.CustomerRecord;
@@ -56,7 +57,11 @@ final class CustomerImporter {
     private record Row(long number, Registration registration) {
     }
 
-    ImportReport run(Iterator<? extends RegisterCustomer> rows, ImportProgress progress, CustomFieldRules rules) {
+    private DuplicateReviews reviews;
+
+    ImportReport run(Iterator<? extends RegisterCustomer> rows, ImportProgress progress, CustomFieldRules rules,
+            DuplicateReviews reviews) {
+        this.reviews = reviews;
         List<Row> batch = new ArrayList<>();
         Map<String, Long> keysInBatch = new HashMap<>();
         Map<String, List<Row>> blocksInBatch = new HashMap<>();
@@ -168,6 +173,7 @@ final class CustomerImporter {
             List<ContactPointRecord> points = new ArrayList<>();
             List<CustomerEvent> events = new ArrayList<>();
             Map<UUID, Set<String>> keys = new HashMap<>();
+            List<UUID> suspected = new ArrayList<>();
             Instant now = context.now();
             StoredKeys stored = storedKeys(batch);
             Map<UUID, List<DuplicateCandidate>> candidates = new DuplicateMatcher(storage, tenantId, matching)
@@ -182,6 +188,10 @@ final class CustomerImporter {
                     duplicates++;
                     errors.add(new ImportError(row.number(), clash, "duplicates a stored customer"));
                     continue;
+                }
+                if (!found.isEmpty()) {
+                    // below the duplicate threshold, so stored: possible duplicates go to the review queue
+                    suspected.add(row.registration().customer().id());
                 }
                 customers.add(row.registration().customer());
                 points.addAll(row.registration().contactPoints());
@@ -198,6 +208,9 @@ final class CustomerImporter {
                 customerStorage.matchKeys().replaceAll(tenantId, keys);
             }
             context.events().record(events);
+            for (UUID id : suspected) {
+                reviews.suspect(id, candidates.get(id), DuplicateSource.IMPORT);
+            }
             imported += customers.size();
         });
         progress.batchCommitted(report());

@@ -62,6 +62,7 @@ public final class CustomerModule implements DomainModule {
     @Override
     public void install(DomainSetup setup) {
         setup.events(CustomerEvent.class);
+        setup.events(DuplicatePairEvent.class);
         setup.service(CustomerService.class, tenant -> new DefaultCustomerService(setup.context(), tenant.tenantId(),
                 new CustomerSettings(setup.context().defaultPhoneRegion(),
                         tenantDuplicatePolicies.getOrDefault(tenant.tenantId(), duplicatePolicy), importBatchSize,

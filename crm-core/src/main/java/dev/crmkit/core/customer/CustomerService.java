@@ -129,7 +129,9 @@ public interface CustomerService {
      * The live customers the matching rules say may be the same party as {@code party} (a score of at least the
      * tenant's possible threshold), best score first: the rules registration applies, for other domains (leads) that
      * hold party data of their own. Every customer sharing a blocking key, an e-mail or a phone with the party is
-     * compared (see {@link MatchSettings} and docs/customers.md); two queries per 500 candidates.
+     * compared (see {@link MatchSettings} and docs/customers.md); two queries per 500 candidates, and one lookup of
+     * the pairs a reviewer dismissed per 1,000 ids: a candidate whose pair with the party's id was dismissed is left
+     * out until the pair is reopened.
      */
     List<DuplicateCandidate> findMatches(PartyProfile party);
 
@@ -139,7 +141,8 @@ public interface CustomerService {
     /**
      * {@link #findMatches} for many parties at once, for bulk capture: the blocking keys of the whole list looked up
      * together (a page per 1,000 keys and rows), e-mails and phones per 200 values, then two queries per 500
-     * candidates. Every party's id is a key of the result (an empty list when nothing matches); parties are matched
+     * candidates, and a lookup of dismissed pairs per 1,000 ids (as {@link #findMatches}). Every party's id is a key
+     * of the result (an empty list when nothing matches); parties are matched
      * with stored customers only, not with each other. At most {@link #MAX_PARTIES} parties with distinct ids. Every
      * holder of a blocking key is compared; an e-mail or phone is read up to 1,000 holders, and a value shared that
      * widely counts for nothing in a score anyway.
@@ -153,12 +156,71 @@ public interface CustomerService {
      * Merges {@code mergedId} into {@code survivorId}: the survivor keeps its id and gains the other's contact
      * points (without repeating values), tags, missing custom field values, interactions, tasks, relationships and
      * opportunities, the contact roles the merged person holds on deals, and the leads linked to or converted into
-     * the merged customer; the merged customer then resolves to the survivor. One transaction.
+     * the merged customer; the merged customer then resolves to the survivor. The merged customer's open suspected
+     * duplicate pairs leave the queue: the one with the survivor as merged, the others as closed. One transaction.
      *
      * @throws dev.crmkit.model.ValidationException when both ids name the same customer, or when a registered domain's
      *     part refuses to move its rows (its documentation says when; the merge then changes nothing)
      */
     Customer merge(UUID survivorId, UUID mergedId, Actor actor);
+
+    /**
+     * One page of the review queue: the open suspected duplicate pairs, highest score first and, at equal scores, by
+     * pair id; only those of {@code customerId} (a merged customer's id names its survivor) when it is not null.
+     * Matching puts a pair in the queue when registration (under {@link DuplicatePolicy#WARN}, or below the duplicate
+     * threshold under {@link DuplicatePolicy#BLOCK}), an import (below the duplicate threshold) or
+     * {@link #findDuplicateGroups()} scores two customers at least the possible threshold; a pair found again while
+     * open is rescored, not repeated.
+     *
+     * @throws dev.crmkit.model.ValidationException ({@code page}) when null, ({@code cursor}) for a cursor of another
+     *     query
+     * @throws dev.crmkit.model.NotFoundException when {@code customerId} names no customer of this tenant
+     */
+    Page<DuplicatePair> suspectedDuplicates(UUID customerId, PageRequest page);
+
+    /**
+     * A suspected duplicate pair, whatever its status.
+     *
+     * @throws dev.crmkit.model.NotFoundException when the tenant has no such pair
+     */
+    DuplicatePair suspectedDuplicate(UUID pairId);
+
+    /**
+     * Dismisses an open pair: the two are different parties. Matching never suggests the pair again
+     * ({@link #findMatches}, registration, import, {@link #findDuplicateGroups()}) unless a reviewer
+     * {@linkplain #reopenDuplicate reopens} it. The reason is kept with the pair, not put in the event.
+     *
+     * @param expectedVersion the pair's version the reviewer saw
+     * @throws dev.crmkit.model.ValidationException ({@code reason}) when blank or longer than 500 characters;
+     *     ({@code pairId}, {@code actor}) when null
+     * @throws dev.crmkit.model.NotFoundException when the tenant has no such pair
+     * @throws dev.crmkit.model.ConflictException when the pair's version is no longer {@code expectedVersion}: it was
+     *     rescored or decided meanwhile (of two reviewers deciding at once, one wins); nothing changes
+     * @throws dev.crmkit.model.IllegalTransitionException when the pair is not open
+     */
+    DuplicatePair dismissDuplicate(UUID pairId, long expectedVersion, String reason, Actor actor);
+
+    /**
+     * Puts a dismissed pair back in the queue.
+     *
+     * @throws dev.crmkit.model.NotFoundException when the tenant has no such pair
+     * @throws dev.crmkit.model.ConflictException when the pair's version is no longer {@code expectedVersion}
+     * @throws dev.crmkit.model.IllegalTransitionException when the pair is not dismissed
+     */
+    DuplicatePair reopenDuplicate(UUID pairId, long expectedVersion, Actor actor);
+
+    /**
+     * Resolves an open pair by merging its other customer into {@code survivorId}, one of its two, through
+     * {@link #merge}: the pair becomes merged, and the merged customer's other open pairs are closed. One transaction.
+     *
+     * @return the survivor
+     * @throws dev.crmkit.model.ValidationException ({@code survivorId}) when it is not one of the pair's customers
+     * @throws dev.crmkit.model.NotFoundException when the tenant has no such pair
+     * @throws dev.crmkit.model.ConflictException when the pair's version is no longer {@code expectedVersion}; nothing
+     *     changes
+     * @throws dev.crmkit.model.IllegalTransitionException when the pair is not open
+     */
+    Customer mergeDuplicate(UUID pairId, long expectedVersion, UUID survivorId, Actor actor);
 
     /**
      * Imports customers in batches, each batch one transaction written with bulk inserts. Rows that fail validation

@@ -11,6 +11,7 @@ import dev.crmkit.model.PageRequest;
 import dev.crmkit.model.ValidationException;
 import dev.crmkit.model.customer.ContactPointKind;
 import dev.crmkit.model.customer.CustomerCriterion;
+import dev.crmkit.model.customer.DuplicateSource;
 import dev.crmkit.model.customer.LifecycleStage;
 import dev.crmkit.model.customer.PartyKind;
 import dev.crmkit.model.customfield.CustomFieldValue;
@@ -19,6 +20,7 @@ import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.customer.ContactPointRecord;
 import dev.crmkit.spi.customer.CustomerRecord;
 import dev.crmkit.spi.customer.CustomerStorage;
+import dev.crmkit.spi.customer.DuplicatePairRecord;
 import dev.crmkit.spi.customer.RelationshipRecord;
 import java.time.Instant;
 import java.util.Iterator;
@@ -89,6 +91,7 @@ final class DefaultCustomerService implements CustomerService {
                 events.add(new CustomerEvent.DuplicateSuspected(tenantId, registration.customer().id(), candidates, now));
             }
             context.events().record(events);
+            reviews().suspect(registration.customer().id(), candidates, DuplicateSource.REGISTRATION);
             return new RegistrationResult(view(registration.customer()), candidates);
         });
     }
@@ -294,7 +297,7 @@ final class DefaultCustomerService implements CustomerService {
 
     @Override
     public List<DuplicateGroup> findDuplicateGroups() {
-        return new DuplicateGroupFinder(storage, tenantId, settings.matching()).find();
+        return new DuplicateGroupFinder(storage, tenantId, settings.matching(), reviews()).find();
     }
 
     @Override
@@ -302,13 +305,74 @@ final class DefaultCustomerService implements CustomerService {
         Checks.id("survivorId", survivorId);
         Checks.id("mergedId", mergedId);
         Checks.required("actor", actor);
+        return inTransaction(() -> view(mergeLocked(lockedInOrder(survivorId, mergedId), actor)));
+    }
+
+    /** Merges the second of two locked live customers into the first, closing the merged one's open pairs. */
+    private CustomerRecord mergeLocked(List<CustomerRecord> pair, Actor actor) {
+        CustomerRecord survivor = new CustomerMerger(context, tenantId).merge(pair.get(0), pair.get(1), actor);
+        customerStorage.matchKeys().replace(tenantId, pair.get(1).id(), Set.of());
+        refreshMatchKeys(survivor);
+        reviews().afterMerge(survivor.id(), pair.get(1).id(), actor);
+        return survivor;
+    }
+
+    // --- the review queue of suspected duplicates ---
+
+    @Override
+    public Page<DuplicatePair> suspectedDuplicates(UUID customerId, PageRequest page) {
+        Checks.required("page", page);
+        return inTransaction(() -> reviews().open(customerId == null ? null : live(customerId).id(), page));
+    }
+
+    @Override
+    public DuplicatePair suspectedDuplicate(UUID pairId) {
+        Checks.id("pairId", pairId);
+        return inTransaction(() -> DuplicatePair.of(reviews().get(pairId)));
+    }
+
+    @Override
+    public DuplicatePair dismissDuplicate(UUID pairId, long expectedVersion, String reason, Actor actor) {
+        Checks.id("pairId", pairId);
+        String why = Text.required("reason", reason, dev.crmkit.spi.customer.DuplicateDecision.MAX_REASON);
+        Checks.required("actor", actor);
         return inTransaction(() -> {
-            List<CustomerRecord> pair = lockedInOrder(survivorId, mergedId);
-            CustomerRecord survivor = new CustomerMerger(context, tenantId).merge(pair.get(0), pair.get(1), actor);
-            customerStorage.matchKeys().replace(tenantId, pair.get(1).id(), Set.of());
-            refreshMatchKeys(survivor);
-            return view(survivor);
+            DuplicatePairRecord pair = reviews().expect(pairId, expectedVersion);
+            return DuplicatePair.of(reviews().apply(pair,
+                    new DuplicatePairReview(pair).dismiss(actor, why, context.now())));
         });
+    }
+
+    @Override
+    public DuplicatePair reopenDuplicate(UUID pairId, long expectedVersion, Actor actor) {
+        Checks.id("pairId", pairId);
+        Checks.required("actor", actor);
+        return inTransaction(() -> {
+            DuplicatePairRecord pair = reviews().expect(pairId, expectedVersion);
+            return DuplicatePair.of(reviews().apply(pair, new DuplicatePairReview(pair).reopen(actor, context.now())));
+        });
+    }
+
+    @Override
+    public Customer mergeDuplicate(UUID pairId, long expectedVersion, UUID survivorId, Actor actor) {
+        Checks.id("pairId", pairId);
+        Checks.id("survivorId", survivorId);
+        Checks.required("actor", actor);
+        return inTransaction(() -> {
+            DuplicatePairRecord seen = reviews().get(pairId);
+            if (!seen.involves(survivorId)) {
+                throw new ValidationException("survivorId", "must be one of the pair's two customers");
+            }
+            // the customers' locks first, as every merge takes them, then the pair at the version the reviewer saw
+            List<CustomerRecord> customers = lockedInOrder(survivorId, seen.otherThan(survivorId));
+            DuplicatePairRecord pair = reviews().expect(pairId, expectedVersion);
+            reviews().apply(pair, new DuplicatePairReview(pair).merge(survivorId, actor, context.now()));
+            return view(mergeLocked(customers, actor));
+        });
+    }
+
+    private DuplicateReviews reviews() {
+        return new DuplicateReviews(context, tenantId);
     }
 
     @Override
@@ -316,7 +380,7 @@ final class DefaultCustomerService implements CustomerService {
         Checks.required("rows", rows);
         Checks.required("progress", progress);
         return new CustomerImporter(context, tenantId, normalizer, settings.importBatchSize(), settings.matching())
-                .run(rows, progress, customFieldRules());
+                .run(rows, progress, customFieldRules(), reviews());
     }
 
     // --- one way to change a customer: load it, call its behaviour, store what it now holds, record its events ---

@@ -3,6 +3,7 @@ package dev.crmkit.core.customer;
 import dev.crmkit.model.Page;
 import dev.crmkit.model.PageRequest;
 import dev.crmkit.model.customer.ContactPointKind;
+import dev.crmkit.model.customer.DuplicateSource;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.customer.CustomerStorage;
 import dev.crmkit.spi.customer.SharedValue;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,9 +20,11 @@ import java.util.function.Function;
 
 /**
  * The duplicate-groups job: reads the values that several customers share (e-mails, phones, name keys) page by
- * page, compares the customers sharing each value pairwise with {@link MatchRules}, and joins those scoring at
- * least the duplicate threshold with a union-find. Memory grows with the number of customers that share something,
- * not with the tenant's size; the work of a value grows with the square of its sharers.
+ * page, compares the customers sharing each value pairwise with {@link MatchRules}, puts the pairs scoring at least
+ * the possible threshold in the review queue (one transaction per shared value; a pair is entered once per run, as
+ * first found), and joins those scoring at least the duplicate threshold with a union-find. A pair a reviewer
+ * dismissed is neither entered nor joined. Memory grows with the number of customers that share something, not with
+ * the tenant's size; the work of a value grows with the square of its sharers.
  */
 final class DuplicateGroupFinder {
     private static final int PAGE = 500;
@@ -33,8 +37,11 @@ final class DuplicateGroupFinder {
     private final MatchSettings settings;
     private final Map<UUID, UUID> parent = new HashMap<>();
     private final Map<UUID, Set<MatchReason>> reasons = new HashMap<>();
+    private final DuplicateReviews reviews;
+    private final Set<DuplicateReviews.PairKey> entered = new HashSet<>();
 
-    DuplicateGroupFinder(Storage storage, String tenantId, MatchSettings settings) {
+    DuplicateGroupFinder(Storage storage, String tenantId, MatchSettings settings, DuplicateReviews reviews) {
+        this.reviews = reviews;
         this.storage = storage;
         this.customerStorage = this.storage.capability(CustomerStorage.class).orElseThrow();
         this.tenantId = tenantId;
@@ -78,14 +85,39 @@ final class DuplicateGroupFinder {
     private void unionByRules(SharedValue shared) {
         List<MatchProfile> profiles = matcher.profiles(shared.customerIds());
         int sharers = shared.customerIds().size();
+        List<DuplicateReviews.Found> found = new ArrayList<>();
+        Map<UUID, List<UUID>> candidates = new LinkedHashMap<>();
         for (int i = 0; i < profiles.size(); i++) {
             for (int j = i + 1; j < profiles.size(); j++) {
                 MatchRules.Comparison c = MatchRules.compare(profiles.get(i), profiles.get(j),
                         value -> value.equals(shared.value()) ? sharers - 1 : 1);
-                if (c.score() >= settings.duplicateThreshold()) {
-                    union(profiles.get(i).id(), profiles.get(j).id(), c.reasons());
+                if (c.score() >= settings.possibleThreshold()) {
+                    found.add(new DuplicateReviews.Found(profiles.get(i).id(),
+                            DuplicateCandidate.of(profiles.get(j).id(), c)));
+                    candidates.computeIfAbsent(profiles.get(i).id(), k -> new ArrayList<>()).add(profiles.get(j).id());
                 }
             }
+        }
+        if (found.isEmpty()) {
+            return;
+        }
+        Set<DuplicateReviews.PairKey> dismissed = DuplicateReviews.dismissed(customerStorage.duplicatePairs(),
+                tenantId, candidates);
+        List<DuplicateReviews.Found> toEnter = new ArrayList<>();
+        for (DuplicateReviews.Found f : found) {
+            DuplicateReviews.PairKey key = DuplicateReviews.PairKey.of(f.customerId(), f.candidate().customerId());
+            if (dismissed.contains(key)) {
+                continue;
+            }
+            if (f.candidate().score() >= settings.duplicateThreshold()) {
+                union(f.customerId(), f.candidate().customerId(), f.candidate().reasons());
+            }
+            if (entered.add(key)) {
+                toEnter.add(f);
+            }
+        }
+        if (!toEnter.isEmpty()) {
+            storage.transactions().run(() -> reviews.suspect(toEnter, DuplicateSource.BULK_JOB));
         }
     }
 

@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
 /**
  * Finds the stored customers a profile may duplicate: every customer that shares a {@link MatchKeys blocking key},
  * an e-mail address or a phone number with it is compared by {@link MatchRules}, and those scoring at least the
- * tenant's possible threshold are candidates, best first.
+ * tenant's possible threshold are candidates, best first, except those a reviewer dismissed as a pair with the
+ * profile's customer (one {@link dev.crmkit.spi.customer.DuplicatePairStore#among} lookup per 1,000 ids).
  *
  * <p>No silent cap: the key lookup pages until every holder of every key has been read, so a common name does not
  * crowd out the customer it should find. The one bound is on contact values: an e-mail or phone held by
@@ -107,8 +108,24 @@ final class DuplicateMatcher {
                 }
             }
             candidates.sort(BEST_FIRST);
-            result.put(p.id(), List.copyOf(candidates));
+            result.put(p.id(), candidates);
         }
+        return withoutDismissed(result);
+    }
+
+    /** The candidates without those a reviewer dismissed as a pair with their profile: never suggested again. */
+    private Map<UUID, List<DuplicateCandidate>> withoutDismissed(Map<UUID, List<DuplicateCandidate>> found) {
+        Map<UUID, List<UUID>> ids = new LinkedHashMap<>();
+        found.forEach((id, candidates) -> {
+            if (!candidates.isEmpty()) {
+                ids.put(id, candidates.stream().map(DuplicateCandidate::customerId).toList());
+            }
+        });
+        Set<DuplicateReviews.PairKey> dismissed = ids.isEmpty() ? Set.of()
+                : DuplicateReviews.dismissed(customerStorage.duplicatePairs(), tenantId, ids);
+        Map<UUID, List<DuplicateCandidate>> result = new LinkedHashMap<>();
+        found.forEach((id, candidates) -> result.put(id, candidates.stream()
+                .filter(c -> !dismissed.contains(DuplicateReviews.PairKey.of(id, c.customerId()))).toList()));
         return result;
     }
 

@@ -5,6 +5,7 @@ import dev.crmkit.core.touchpoint.FollowUp;
 import dev.crmkit.core.touchpoint.Interaction;
 import dev.crmkit.model.Page;
 import dev.crmkit.model.customer.ContactPointKind;
+import dev.crmkit.model.customer.DuplicateSource;
 import dev.crmkit.model.customer.LifecycleStage;
 import dev.crmkit.model.customer.PartyKind;
 import dev.crmkit.model.customer.PostalAddress;
@@ -15,6 +16,7 @@ import dev.crmkit.model.touchpoint.Channel;
 import dev.crmkit.model.touchpoint.ChannelActivity;
 import dev.crmkit.spi.customer.ContactPointRecord;
 import dev.crmkit.spi.customer.CustomerRecord;
+import dev.crmkit.spi.customer.DuplicatePairRecord;
 import dev.crmkit.spi.lead.LeadRecord;
 import java.time.Instant;
 import java.util.Currency;
@@ -39,6 +41,9 @@ import java.util.UUID;
  *     {@link CustomerViewService#MAX_ORIGINS}: source attribution that followed the lead to the customer
  * @param purchases what the customer bought, per currency (by currency code): orders, first and last order, spent and
  *     refunded; empty when the storage keeps no purchases
+ * @param suspectedDuplicates the open suspected duplicate pairs the customer is in, highest score first, at most
+ *     {@link CustomerViewService#MAX_SUSPECTED_DUPLICATES}; a reviewer merges or dismisses them through
+ *     {@link dev.crmkit.core.customer.CustomerService#suspectedDuplicates}
  * @param timeline the newest page of the timeline; its cursor continues with
  *     {@link dev.crmkit.core.touchpoint.TouchPointService#timeline}
  */
@@ -51,6 +56,7 @@ public record CustomerView(
         List<ChannelContact> channels,
         List<Origin> origins,
         List<PurchaseTotals> purchases,
+        List<SuspectedDuplicate> suspectedDuplicates,
         Page<Interaction> timeline) {
 
     /** Copies the lists, so a view never changes after it was made. */
@@ -61,6 +67,26 @@ public record CustomerView(
         channels = List.copyOf(channels);
         origins = List.copyOf(origins);
         purchases = List.copyOf(purchases);
+        suspectedDuplicates = List.copyOf(suspectedDuplicates);
+    }
+
+    /**
+     * An open suspicion that the customer and another are one party: the pair (its id and version, which a decision
+     * names), the other customer, the score, the reasons (the matching rules' codes, {@code SAME_EMAIL} ...), which
+     * path found it and when.
+     */
+    public record SuspectedDuplicate(UUID pairId, long version, UUID otherCustomerId, double score,
+            Set<String> reasons, DuplicateSource source, Instant foundAt) {
+
+        /** Copies the reasons. */
+        public SuspectedDuplicate {
+            reasons = Set.copyOf(reasons);
+        }
+
+        static SuspectedDuplicate of(DuplicatePairRecord p, UUID customerId) {
+            return new SuspectedDuplicate(p.id(), p.version(), p.otherThan(customerId), p.evidence().score(),
+                    p.evidence().reasons(), p.evidence().source(), p.evidence().foundAt());
+        }
     }
 
     /**

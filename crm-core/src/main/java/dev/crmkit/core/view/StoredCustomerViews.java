@@ -66,10 +66,13 @@ final class StoredCustomerViews implements CustomerViewService {
                     .stream().map(CustomerView.Origin::of).toList()).orElse(List.of());
             List<CustomerView.PurchaseTotals> purchases = loyaltyStorage.map(l -> l.purchases().summaries(tenantId, id)
                     .stream().map(CustomerView.PurchaseTotals::of).toList()).orElse(List.of());
+            List<CustomerView.SuspectedDuplicate> suspicions = customerStorage.duplicatePairs()
+                    .open(tenantId, id, PageRequest.first(MAX_SUSPECTED_DUPLICATES)).items().stream()
+                    .map(p -> CustomerView.SuspectedDuplicate.of(p, id)).toList();
             Page<InteractionRecord> timeline = touchPointStorage.interactions()
                     .timeline(tenantId, id, TimelineFilter.everything(), timelinePage);
             return new CustomerView(CustomerView.Profile.of(customer), contactPoints, relationships,
-                    open.items().stream().map(FollowUp::of).toList(), open.hasNext(), channels, origins, purchases,
+                    open.items().stream().map(FollowUp::of).toList(), open.hasNext(), channels, origins, purchases, suspicions,
                     new Page<>(timeline.items().stream().map(Interaction::of).toList(), timeline.next()));
         });
     }

@@ -273,7 +273,14 @@ class EventContractTest {
             Object one = value((Class<?>) element, element, position);
             return type == List.class ? List.of(one) : new LinkedHashSet<>(List.of(one));
         }
+        if (type == double.class) {
+            return 0.875;
+        }
         if (type == Map.class) {
+            Type key = ((ParameterizedType) generic).getActualTypeArguments()[0];
+            if (key instanceof Class<?> keyType && keyType.isEnum()) {
+                return Map.of(keyType.getEnumConstants()[0], 2.5);
+            }
             return Map.of("interactions", 2, "leads", 1);
         }
         if (type.isRecord()) {

@@ -140,6 +140,11 @@ final class CountingStorage implements Storage, CustomerStorage, TouchPointStora
     }
 
     @Override
+    public dev.crmkit.spi.customer.DuplicatePairStore duplicatePairs() {
+        return counted("duplicatePairs", dev.crmkit.spi.customer.DuplicatePairStore.class, real.duplicatePairs());
+    }
+
+    @Override
     public RelationshipStore relationships() {
         return counted("relationships", RelationshipStore.class, real.relationships());
     }

@@ -132,7 +132,7 @@ class CustomerViewServiceTest {
         assertThat(fullCalls).hasSize(CustomerViewService.STORE_CALLS).containsExactlyInAnyOrder(
                 "customers.get", "contactPoints.forCustomer", "relationships.involving", "customers.getAll",
                 "tasks.openForCustomer", "interactions.activityByChannel", "leads.convertedInto",
-                "purchases.summaries", "interactions.timeline");
+                "purchases.summaries", "duplicatePairs.open", "interactions.timeline");
         assertThat(emptyCalls).hasSizeLessThanOrEqualTo(CustomerViewService.STORE_CALLS);
     }
 

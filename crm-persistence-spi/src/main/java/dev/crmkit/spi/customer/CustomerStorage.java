@@ -5,7 +5,8 @@ import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
 
 /**
  * The storage capability of the customer domain: customers (persons and organizations), their contact points, the
- * relationships between persons and organizations, and the custom fields a tenant defines for them.
+ * relationships between persons and organizations, the match keys and suspected duplicate pairs of
+ * matching, and the custom fields a tenant defines for them.
  */
 public interface CustomerStorage extends StorageCapability {
     /** Customers: persons and organizations. */
@@ -19,6 +20,9 @@ public interface CustomerStorage extends StorageCapability {
 
     /** The blocking keys customer matching looks candidates up by. */
     MatchKeyStore matchKeys();
+
+    /** The review queue of suspected duplicate pairs. */
+    DuplicatePairStore duplicatePairs();
 
     /** The custom fields each tenant defines. */
     CustomFieldDefinitionStore customFieldDefinitions();
