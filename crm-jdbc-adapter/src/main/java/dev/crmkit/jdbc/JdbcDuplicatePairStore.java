@@ -179,14 +179,14 @@ final class JdbcDuplicatePairStore implements DuplicatePairStore {
         if (ids.size() < 2) {
             return List.of();
         }
+        // the first id looked up through the unique key (as an outer join with the list on H2, which scans for an
+        // IN list), the second filtered
         List<Object> parameters = new ArrayList<>();
-        parameters.add(tenantId);
+        String from = db.oneOf("crm_duplicate_pair", "p", List.of("tenant_id"), List.of(tenantId),
+                "first_customer_id", ids, parameters);
         parameters.addAll(ids);
-        parameters.addAll(ids);
-        String in = Database.placeholders(ids.size());
-        return db.read(TYPE, c -> db.list(c, "SELECT " + COLUMNS + " FROM crm_duplicate_pair p WHERE p.tenant_id = ?"
-                + " AND p.first_customer_id IN " + in + " AND p.second_customer_id IN " + in, parameters,
-                JdbcDuplicatePairStore::read));
+        return db.read(TYPE, c -> db.list(c, "SELECT " + COLUMNS + " FROM " + from + " AND p.second_customer_id IN "
+                + Database.placeholders(ids.size()), parameters, JdbcDuplicatePairStore::read));
     }
 
     private Optional<DuplicatePairRecord> load(Connection c, String tenantId, UUID id) throws SQLException {
