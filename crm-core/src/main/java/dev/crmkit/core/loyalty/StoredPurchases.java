@@ -51,10 +51,11 @@ final class StoredPurchases implements PurchaseService {
             try {
                 return inTransaction(() -> recordOnce(complete));
             } catch (DuplicateException e) {
-                // a concurrent report of the same reference won the insert; the next try answers as a retry would
-                if (!"orderReference".equals(e.key()) || attempt == TRIES) {
+                if (!"orderReference".equals(e.key())) {
                     throw e;
                 }
+                // a concurrent report of the same reference won the insert; answer as if it had come first
+                return inTransaction(() -> recordOnce(complete));
             } catch (ConflictException e) {
                 // the accrual lost the race for the membership to another change of the member's points
                 if (!e.retryable() || attempt == TRIES) {

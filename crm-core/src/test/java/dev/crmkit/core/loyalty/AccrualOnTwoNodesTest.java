@@ -145,6 +145,8 @@ class AccrualOnTwoNodesTest {
         assertThat(balances.redeemableAvailable() - balances.redeemableOwed()).as("redeemable points conserved")
                 .isEqualTo(leftRedeemable - coffees * COFFEE);
         assertThat(coffees).as("some redemptions went through").isPositive();
+        assertThat(entries).as("some returns took points back")
+                .anyMatch(e -> e.sourceType().equals(AccrualAggregate.RETURN));
     }
 
     /**
