@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.crmkit.core.common.Money;
 import dev.crmkit.core.port.PublishedEvent;
 import dev.crmkit.core.scheduling.DueWorkScheduler;
+import dev.crmkit.model.NotFoundException;
 import dev.crmkit.model.PageRequest;
 import dev.crmkit.model.ValidationException;
 import dev.crmkit.model.loyalty.AccrualStatus;
@@ -279,5 +280,35 @@ class PurchaseAccrualTest {
 
         assertThat(loyalty.balances(member.id()).redeemablePending()).isEqualTo(59);
         assertThat(accruals(order.id()).get(0).version()).as("untouched").isEqualTo(1);
+    }
+
+    @Test
+    void a_return_against_a_closed_membership_takes_nothing_back() {
+        Membership member = enrol();
+        purchases.record(webOrder(customer, "ORD-1"));
+        runDueWorkAt(AFTER_WINDOW);
+        loyalty.close(member.id());
+
+        purchases.recordReturn(RecordReturn.of("ORD-1", "RET-1", AFTER_WINDOW, ReturnedLine.of(1, 2)));
+
+        assertThat(loyalty.balances(member.id())).isEqualTo(new PointsBalances(member.id(), 71, 71, 0, 0, 0, 0));
+    }
+
+    @Test
+    void an_order_in_another_currency_than_the_programmes_earns_nothing() {
+        Membership member = enrol();
+
+        Purchase order = purchases.record(RecordPurchase.of(customer, "ORD-1", "web", START,
+                PurchaseLine.of("sku-shirt", 1, Money.of("59.90", "USD"))));
+
+        assertThat(accruals(order.id())).isEmpty();
+        assertThat(loyalty.balances(member.id()).redeemablePending()).isZero();
+    }
+
+    @Test
+    void balances_of_an_unknown_membership_are_not_found() {
+        UUID unknown = UUID.randomUUID();
+
+        assertThatThrownBy(() -> loyalty.balances(unknown)).isInstanceOf(NotFoundException.class);
     }
 }
