@@ -34,9 +34,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * database: node B's clock is past the lease node A claimed the work with, so B claims it again while A's handler is
  * still running (a node that stalled past its lease), and each handler holds after it read the accrual as pending until
  * the other has read it too. Both then post: exactly one unit commits, the points are available once, the ledger adds
- * up, and a later run of either scheduler changes nothing. The guards are the compare-and-set of the accrual
- * ({@code JdbcAccrualStore.update}: PENDING to POSTED over the version read) and of the membership, with the unique
- * idempotency keys the posting's ledger entries derive from the accrual as a third.
+ * up, and a later run of either scheduler changes nothing. The guards, each enough on its own: the scheduler completes
+ * the work in the handler's unit and rolls it back when the lease was lost; the compare-and-set of the accrual
+ * ({@code JdbcAccrualStore.update}: PENDING to POSTED over the version read); and, beside it, the membership's version
+ * and the unique idempotency keys the posting's ledger entries derive from the accrual. With all of them taken out
+ * the test fails on both databases (the pending points are released twice, the pending balance ends at -71); with
+ * only the accrual's compare-and-set left it passes.
  */
 class PendingPointsOnTwoNodesTest {
     private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
