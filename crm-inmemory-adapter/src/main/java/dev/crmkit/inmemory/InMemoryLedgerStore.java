@@ -4,6 +4,7 @@ import dev.crmkit.model.Checks;
 import dev.crmkit.model.DuplicateException;
 import dev.crmkit.model.Page;
 import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.loyalty.LedgerEntryKind;
 import dev.crmkit.spi.Ids;
 import dev.crmkit.spi.loyalty.LedgerEntryRecord;
 import dev.crmkit.spi.loyalty.LedgerStore;
@@ -16,6 +17,7 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 final class InMemoryLedgerStore implements LedgerStore {
     private static final String TYPE = "ledger entry";
@@ -79,12 +81,24 @@ final class InMemoryLedgerStore implements LedgerStore {
     public LedgerSums sums(String tenantId, UUID membershipId) {
         Checks.tenantId("tenantId", tenantId);
         Checks.id("membershipId", membershipId);
+        return sum(tenantId, membershipId, LedgerEntryKind::changesAvailable);
+    }
+
+    @Override
+    public LedgerSums sums(String tenantId, UUID membershipId, LedgerEntryKind kind) {
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("membershipId", membershipId);
+        Checks.required("kind", kind);
+        return sum(tenantId, membershipId, kind::equals);
+    }
+
+    private LedgerSums sum(String tenantId, UUID membershipId, Predicate<LedgerEntryKind> kinds) {
         return unit.inTransaction(() -> {
             long qualifying = 0;
             long redeemable = 0;
             long entries = 0;
             for (LedgerEntryRecord e : rows(tenantId).values()) {
-                if (e.membershipId().equals(membershipId)) {
+                if (e.membershipId().equals(membershipId) && kinds.test(e.kind())) {
                     qualifying += e.qualifyingPoints();
                     redeemable += e.redeemablePoints();
                     entries++;

@@ -15,6 +15,7 @@ import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadStore;
 import dev.crmkit.spi.forecast.ForecastStorage;
 import dev.crmkit.spi.forecast.QuotaStore;
+import dev.crmkit.spi.loyalty.AccrualStore;
 import dev.crmkit.spi.loyalty.LedgerStore;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
 import dev.crmkit.spi.loyalty.MembershipStore;
@@ -72,6 +73,7 @@ public final class InMemoryStorage implements Storage, CustomerStorage, TouchPoi
     private final InMemoryMembershipStore memberships = new InMemoryMembershipStore(unit);
     private final InMemoryLedgerStore ledger = new InMemoryLedgerStore(unit);
     private final InMemoryProgrammeStore programmes = new InMemoryProgrammeStore(unit);
+    private final InMemoryAccrualStore accruals = new InMemoryAccrualStore(unit);
     private final InMemoryQuotaStore quotas = new InMemoryQuotaStore(unit);
     private final InMemoryTicketStore tickets = new InMemoryTicketStore(unit);
 
@@ -177,6 +179,11 @@ public final class InMemoryStorage implements Storage, CustomerStorage, TouchPoi
     @Override
     public ProgrammeStore programmes() {
         return programmes;
+    }
+
+    @Override
+    public AccrualStore accruals() {
+        return accruals;
     }
 
     @Override

@@ -19,7 +19,7 @@ import java.util.UUID;
 /**
  * The points ledger in {@code crm_loyalty_ledger}, insert-only: a membership's entries through
  * {@code ix_crm_loyalty_ledger_membership}, a retried posting through {@code uq_crm_loyalty_ledger_key}; the sums are
- * one aggregate query over the membership's rows.
+ * one aggregate query over the membership's rows (of the available kinds, or of one kind).
  */
 final class JdbcLedgerStore implements LedgerStore {
     private static final String TYPE = "ledger entry";
@@ -78,9 +78,22 @@ final class JdbcLedgerStore implements LedgerStore {
     public LedgerSums sums(String tenantId, UUID membershipId) {
         Checks.tenantId("tenantId", tenantId);
         Checks.id("membershipId", membershipId);
+        return sum(" AND kind NOT IN (?, ?)", List.of(tenantId, membershipId, LedgerEntryKind.PENDING,
+                LedgerEntryKind.CLAWBACK));
+    }
+
+    @Override
+    public LedgerSums sums(String tenantId, UUID membershipId, LedgerEntryKind kind) {
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("membershipId", membershipId);
+        Checks.required("kind", kind);
+        return sum(" AND kind = ?", List.of(tenantId, membershipId, kind));
+    }
+
+    private LedgerSums sum(String kinds, List<?> parameters) {
         return db.read(TYPE, c -> db.one(c, "SELECT COALESCE(SUM(qualifying_points), 0) AS qualifying,"
                 + " COALESCE(SUM(redeemable_points), 0) AS redeemable, COUNT(*) AS entries FROM crm_loyalty_ledger"
-                + " WHERE tenant_id = ? AND membership_id = ?", List.of(tenantId, membershipId),
+                + " WHERE tenant_id = ? AND membership_id = ?" + kinds, parameters,
                 r -> new LedgerSums(r.number("qualifying"), r.number("redeemable"), r.number("entries")))
                 .orElseThrow());
     }

@@ -17,6 +17,7 @@ import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadStore;
 import dev.crmkit.spi.forecast.ForecastStorage;
 import dev.crmkit.spi.forecast.QuotaStore;
+import dev.crmkit.spi.loyalty.AccrualStore;
 import dev.crmkit.spi.loyalty.LedgerStore;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
 import dev.crmkit.spi.loyalty.MembershipStore;
@@ -84,6 +85,7 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     private final MembershipStore memberships;
     private final LedgerStore ledger;
     private final ProgrammeStore programmes;
+    private final AccrualStore accruals;
     private final QuotaStore quotas;
     private final TicketStore tickets;
 
@@ -112,6 +114,7 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
         this.memberships = new JdbcMembershipStore(database);
         this.ledger = new JdbcLedgerStore(database);
         this.programmes = new JdbcProgrammeStore(database);
+        this.accruals = new JdbcAccrualStore(database);
         this.quotas = new JdbcQuotaStore(database);
         this.tickets = new JdbcTicketStore(database);
     }
@@ -258,6 +261,11 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     @Override
     public ProgrammeStore programmes() {
         return programmes;
+    }
+
+    @Override
+    public AccrualStore accruals() {
+        return accruals;
     }
 
     @Override

@@ -65,6 +65,8 @@ class SchemaVersionCheckTest {
             new SchemaMigrator(pool, dialect()).migrate();
             // back to an installation of release 7, before the schema recorded its own version
             execute("DROP TABLE IF EXISTS crm_duplicate_pair");
+            execute("DROP TABLE IF EXISTS crm_loyalty_accrual_line");
+            execute("DROP TABLE IF EXISTS crm_loyalty_accrual");
             execute("DROP TABLE IF EXISTS crm_loyalty_programme_rule");
             execute("DROP TABLE IF EXISTS crm_loyalty_programme");
             execute("DROP TABLE IF EXISTS crm_quota");

@@ -33,7 +33,7 @@ final class TestDatabases {
             "crm_pipeline_stage", "crm_pipeline", "crm_opportunity_line_item", "crm_opportunity_contact",
             "crm_opportunity_competitor", "crm_opportunity_stage_change", "crm_opportunity",
             "crm_message", "crm_send_rate", "crm_lead_model", "crm_purchase_return_line", "crm_purchase_return",
-            "crm_purchase_line", "crm_purchase", "crm_loyalty_ledger", "crm_loyalty_membership",
+            "crm_purchase_line", "crm_purchase", "crm_loyalty_accrual_line", "crm_loyalty_accrual", "crm_loyalty_ledger", "crm_loyalty_membership",
             "crm_loyalty_programme_rule", "crm_loyalty_programme", "crm_quota",
             "crm_match_key", "crm_ticket_field", "crm_ticket_attachment", "crm_ticket", "crm_duplicate_pair");
 

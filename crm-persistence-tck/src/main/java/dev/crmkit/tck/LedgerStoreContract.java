@@ -189,6 +189,33 @@ public abstract class LedgerStoreContract extends ContractSupport {
     }
 
     @Test
+    void sums_leave_pending_and_clawback_entries_out_and_sums_of_a_kind_add_up_that_kind_only() {
+        UUID mine = UUID.randomUUID();
+        ledger().append(entry(TENANT, UUID.randomUUID(), mine, 100, 100, "a"));
+        ledger().append(kindOf(LedgerEntryKind.PENDING, mine, 40, 30, "p1"));
+        ledger().append(kindOf(LedgerEntryKind.PENDING, mine, -10, -5, "p2"));
+        ledger().append(kindOf(LedgerEntryKind.CLAWBACK, mine, 3, 8, "c1"));
+        ledger().append(kindOf(LedgerEntryKind.REVERSAL, mine, -20, -20, "r1"));
+        ledger().append(kindOf(LedgerEntryKind.PENDING, UUID.randomUUID(), 9, 9, "elsewhere"));
+        ledger().append(new LedgerEntryRecord(OTHER_TENANT, UUID.randomUUID(), mine, LedgerEntryKind.PENDING, 9, 9,
+                "purchase", null, "other-tenant", NOW));
+
+        assertThat(ledger().sums(TENANT, mine)).isEqualTo(new LedgerSums(80, 80, 2));
+        assertThat(ledger().sums(TENANT, mine, LedgerEntryKind.PENDING)).isEqualTo(new LedgerSums(30, 25, 2));
+        assertThat(ledger().sums(TENANT, mine, LedgerEntryKind.CLAWBACK)).isEqualTo(new LedgerSums(3, 8, 1));
+        assertThat(ledger().sums(TENANT, mine, LedgerEntryKind.ACCRUAL)).isEqualTo(new LedgerSums(100, 100, 1));
+        assertThat(ledger().sums(TENANT, mine, LedgerEntryKind.EXPIRY)).isEqualTo(new LedgerSums(0, 0, 0));
+        assertThat(ledger().sums(TENANT, UUID.randomUUID(), LedgerEntryKind.PENDING))
+                .isEqualTo(new LedgerSums(0, 0, 0));
+    }
+
+    private static LedgerEntryRecord kindOf(LedgerEntryKind kind, UUID membershipId, long qualifying,
+            long redeemable, String key) {
+        return new LedgerEntryRecord(TENANT, UUID.randomUUID(), membershipId, kind, qualifying, redeemable,
+                "purchase", "ORD-1", key, NOW);
+    }
+
+    @Test
     void entries_are_newest_first_by_unsigned_id_and_pages_neither_skip_nor_repeat() {
         UUID mine = UUID.randomUUID();
         LedgerEntryRecord low = ledger().append(entry(TENANT, idLeadingWith(0x1), mine, 1, 1, "low"));

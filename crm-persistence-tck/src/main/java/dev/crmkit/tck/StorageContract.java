@@ -492,6 +492,15 @@ public abstract class StorageContract {
             }
         }
 
+        /** The contract of {@link AccrualStoreContract}. */
+        @Nested
+        public class Accruals extends AccrualStoreContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
+
         /** The contract of {@link ProgrammeStoreContract}. */
         @Nested
         public class Programmes extends ProgrammeStoreContract {

@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * The loyalty domain as {@code Crm} composes it: offers {@link PurchaseService} and {@link LoyaltyService} per tenant,
- * records the {@link PurchaseEvent}s, {@link ProgrammeEvent}s and {@link MembershipEvent}s, and in a customer merge moves the merged customer's
+ * records the {@link PurchaseEvent}s, {@link ProgrammeEvent}s, {@link MembershipEvent}s and {@link AccrualEvent}s, posts
+ * pending points when their return window passed (due work {@link LoyaltyService#PENDING_POINTS_DUE}), and in a customer merge moves the merged customer's
  * orders to the survivor and merges its memberships into the survivor's. Registered by default with a product
  * catalogue that knows no product (every line then names its category) and a rewards catalogue that offers nothing;
  * register it with the host's catalogues to replace it:
@@ -69,6 +70,8 @@ public final class LoyaltyModule implements DomainModule {
         setup.events(PurchaseEvent.class);
         setup.events(MembershipEvent.class);
         setup.events(ProgrammeEvent.class);
+        setup.events(AccrualEvent.class);
+        setup.dueWork(LoyaltyService.PENDING_POINTS_DUE, new PendingPointsHandler(setup.context()));
         setup.service(PurchaseService.class, tenant -> new StoredPurchases(setup.context(), tenant.tenantId(),
                 catalogue));
         setup.service(LoyaltyService.class, tenant -> new StoredLoyalty(setup.context(), tenant.tenantId(), rewards));

@@ -16,6 +16,17 @@ import java.util.UUID;
  * equal the sums of its ledger, and no balance ever goes below zero.
  */
 public interface LoyaltyService {
+    /** The kind of due work that posts a purchase's pending points when its return window passed. */
+    String PENDING_POINTS_DUE = "loyalty.pending-points";
+
+    /**
+     * The membership's balances, each the sum of its ledger: available, pending until return windows pass, and owed
+     * because returns took back points already spent.
+     *
+     * @throws NotFoundException when the tenant has no such membership
+     */
+    PointsBalances balances(UUID membershipId);
+
     /**
      * Enrols a customer in a programme as an active member with a new member number, with a {@link MemberEnrolled}
      * event; a customer enrolled already gets the membership there is, and nothing is recorded.

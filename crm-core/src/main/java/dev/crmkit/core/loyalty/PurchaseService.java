@@ -18,18 +18,24 @@ public interface PurchaseService {
     /**
      * Records an order, with a {@link PurchaseRecorded} event. A line without its category takes the one the
      * {@link dev.crmkit.core.port.ProductCatalogue} gives. Idempotent by the host's order reference: the same order
-     * reported again returns the order recorded first and records nothing.
+     * reported again returns the order recorded first and records nothing. In the same unit the order accrues for
+     * each active membership of the customer in a defined programme: the points stay pending until the programme's
+     * return window passes ({@link PointsPending}), or are available at once when it has passed already
+     * ({@link PurchasePointsPosted}); a customer who enrols later earns nothing for it.
      *
      * @throws ValidationException ({@code customerId}) when the tenant has no such customer;
      *     ({@code lines[i].category}) when a line has no category and the catalogue does not know its product
      * @throws ConflictException when the order reference was recorded for a different order (another customer,
-     *     channel, time or lines)
+     *     channel, time or lines); or (retryable) when concurrent changes of a member's points won the membership
+     *     three times over (retry it: it is idempotent by the order reference)
      */
     Purchase record(RecordPurchase command);
 
     /**
      * Records goods that came back against an order, with a {@link PurchaseReturned} event. Idempotent by the host's
-     * return reference: the same return reported again returns the order as it stands and records nothing.
+     * return reference: the same return reported again returns the order as it stands and records nothing. In the
+     * same unit the points the returned lines earned are taken back ({@link PurchasePointsReversed}): cancelled while
+     * pending, else reversed from the balances as far as they go, the rest recorded as owed.
      *
      * @throws NotFoundException when the tenant has no order under the order reference
      * @throws ValidationException ({@code lines[i].lineNumber}, {@code lines[i].quantity}, {@code lines[i].amount})

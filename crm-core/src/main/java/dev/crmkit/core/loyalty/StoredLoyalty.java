@@ -96,6 +96,12 @@ final class StoredLoyalty implements LoyaltyService {
     }
 
     @Override
+    public PointsBalances balances(UUID membershipId) {
+        Checks.id("membershipId", membershipId);
+        return inTransaction(() -> new PurchaseAccruals(context, tenantId).balances(membershipId));
+    }
+
+    @Override
     public Membership membershipByNumber(String memberNumber) {
         Checks.text("memberNumber", memberNumber, 32);
         return memberships.findByMemberNumber(tenantId, memberNumber).map(Membership::of)

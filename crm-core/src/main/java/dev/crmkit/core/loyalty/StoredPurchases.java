@@ -23,7 +23,10 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 final class StoredPurchases implements PurchaseService {
-    /** How often a return is tried again after a concurrent return to the same order changed it first. */
+    /**
+     * How often an order or a return is tried again after a concurrent change won: another report of the same
+     * reference, another return to the same order, or another change of the member's points the accrual races with.
+     */
     private static final int TRIES = 3;
 
     private final DomainContext context;
@@ -44,14 +47,21 @@ final class StoredPurchases implements PurchaseService {
     public Purchase record(RecordPurchase command) {
         Checks.required("command", command);
         RecordPurchase complete = withCategories(command);
-        try {
-            return inTransaction(() -> recordOnce(complete));
-        } catch (DuplicateException e) {
-            if (!"orderReference".equals(e.key())) {
-                throw e;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return inTransaction(() -> recordOnce(complete));
+            } catch (DuplicateException e) {
+                if (!"orderReference".equals(e.key())) {
+                    throw e;
+                }
+                // a concurrent report of the same reference won the insert; answer as if it had come first
+                return inTransaction(() -> recordOnce(complete));
+            } catch (ConflictException e) {
+                // the accrual lost the race for the membership to another change of the member's points
+                if (!e.retryable() || attempt == TRIES) {
+                    throw e;
+                }
             }
-            // a concurrent report of the same reference won the insert; answer as if it had come first
-            return inTransaction(() -> recordOnce(complete));
         }
     }
 
@@ -68,6 +78,7 @@ final class StoredPurchases implements PurchaseService {
                 context.now());
         purchases.insert(change.after());
         context.events().record(change.events());
+        new PurchaseAccruals(context, tenantId).accrue(change.after());
         return Purchase.of(change.after());
     }
 
@@ -133,6 +144,8 @@ final class StoredPurchases implements PurchaseService {
                 change.after().returns().get(change.after().returns().size() - 1), change.after().updatedAt(),
                 before.version());
         context.events().record(change.events());
+        new PurchaseAccruals(context, tenantId).reverse(stored, change.after().returns()
+                .get(change.after().returns().size() - 1).id());
         return Purchase.of(stored);
     }
 

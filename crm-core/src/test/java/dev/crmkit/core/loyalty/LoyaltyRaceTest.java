@@ -18,6 +18,7 @@ import dev.crmkit.model.ValidationException;
 import dev.crmkit.model.customer.LifecycleStage;
 import dev.crmkit.model.customer.PartyKind;
 import dev.crmkit.spi.customer.CustomerRecord;
+import dev.crmkit.spi.loyalty.AccrualStore;
 import dev.crmkit.spi.loyalty.LedgerStore;
 import dev.crmkit.spi.loyalty.LedgerSums;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
@@ -189,6 +190,11 @@ class LoyaltyRaceTest {
             @Override
             public ProgrammeStore programmes() {
                 return programmeStore;
+            }
+
+            @Override
+            public AccrualStore accruals() {
+                return real.accruals();
             }
         };
     }

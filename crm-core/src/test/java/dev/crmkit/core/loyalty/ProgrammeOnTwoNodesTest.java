@@ -7,6 +7,7 @@ import dev.crmkit.core.TwoNodes;
 import dev.crmkit.jdbc.JdbcStorage;
 import dev.crmkit.model.ConflictException;
 import dev.crmkit.spi.Storage;
+import dev.crmkit.spi.loyalty.AccrualStore;
 import dev.crmkit.spi.loyalty.LedgerStore;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
 import dev.crmkit.spi.loyalty.MembershipStore;
@@ -138,6 +139,11 @@ class ProgrammeOnTwoNodesTest {
             @Override
             public ProgrammeStore programmes() {
                 return programmes;
+            }
+
+            @Override
+            public AccrualStore accruals() {
+                return real.accruals();
             }
         };
     }

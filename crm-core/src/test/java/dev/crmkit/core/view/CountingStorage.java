@@ -14,6 +14,7 @@ import dev.crmkit.spi.forecast.ForecastStorage;
 import dev.crmkit.spi.forecast.QuotaStore;
 import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadStore;
+import dev.crmkit.spi.loyalty.AccrualStore;
 import dev.crmkit.spi.loyalty.LedgerStore;
 import dev.crmkit.spi.loyalty.ProgrammeStore;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
@@ -102,6 +103,11 @@ final class CountingStorage implements Storage, CustomerStorage, TouchPointStora
     @Override
     public ProgrammeStore programmes() {
         return counted("programmes", ProgrammeStore.class, real.programmes());
+    }
+
+    @Override
+    public AccrualStore accruals() {
+        return counted("accruals", AccrualStore.class, real.accruals());
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.crmkit.spi.loyalty;
 import dev.crmkit.model.DuplicateException;
 import dev.crmkit.model.Page;
 import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.loyalty.LedgerEntryKind;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,6 +29,17 @@ public interface LedgerStore {
      */
     Page<LedgerEntryRecord> entries(String tenantId, UUID membershipId, PageRequest page);
 
-    /** The sums of the membership's entries, computed by the storage; zeros for a membership without entries. */
+    /**
+     * The sums of the membership's entries that change its available balances (every kind but
+     * {@link LedgerEntryKind#PENDING} and {@link LedgerEntryKind#CLAWBACK}), computed by the storage; zeros for a
+     * membership without such entries.
+     */
     LedgerSums sums(String tenantId, UUID membershipId);
+
+    /**
+     * The sums of the membership's entries of one kind, computed by the storage; zeros for a membership without
+     * entries of the kind. The pending balances are the sums of {@link LedgerEntryKind#PENDING}, what the member owes
+     * the sums of {@link LedgerEntryKind#CLAWBACK}.
+     */
+    LedgerSums sums(String tenantId, UUID membershipId, LedgerEntryKind kind);
 }

@@ -18,4 +18,7 @@ public interface LoyaltyStorage extends StorageCapability {
 
     /** The programmes with their accrual rules. */
     ProgrammeStore programmes();
+
+    /** What each purchase earned each member, pending until its return window passes. */
+    AccrualStore accruals();
 }
