@@ -16,6 +16,8 @@ import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadStore;
 import dev.crmkit.spi.forecast.ForecastStorage;
 import dev.crmkit.spi.forecast.QuotaStore;
+import dev.crmkit.spi.forecast.SnapshotStore;
+import dev.crmkit.spi.forecast.SubmissionStore;
 import dev.crmkit.spi.loyalty.LedgerStore;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
 import dev.crmkit.spi.loyalty.MembershipStore;
@@ -83,6 +85,8 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     private final LedgerStore ledger;
     private final ProgrammeStore programmes;
     private final QuotaStore quotas;
+    private final SubmissionStore submissions;
+    private final SnapshotStore snapshots;
     private final TicketStore tickets;
 
     private JdbcStorage(Database database) {
@@ -110,6 +114,8 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
         this.ledger = new JdbcLedgerStore(database);
         this.programmes = new JdbcProgrammeStore(database);
         this.quotas = new JdbcQuotaStore(database);
+        this.submissions = new JdbcSubmissionStore(database);
+        this.snapshots = new JdbcSnapshotStore(database);
         this.tickets = new JdbcTicketStore(database);
     }
 
@@ -255,6 +261,16 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     @Override
     public QuotaStore quotas() {
         return quotas;
+    }
+
+    @Override
+    public SubmissionStore submissions() {
+        return submissions;
+    }
+
+    @Override
+    public SnapshotStore snapshots() {
+        return snapshots;
     }
 
     @Override
