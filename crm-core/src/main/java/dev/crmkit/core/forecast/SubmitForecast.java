@@ -34,7 +34,7 @@ public record SubmitForecast(UUID memberId, QuotaScope scope, FiscalPeriod perio
         if (expectedVersion != null && expectedVersion < 0) {
             throw new ValidationException("expectedVersion", "must be 0 (no forecast yet) or more");
         }
-        idempotencyKey = Checks.optionalText("idempotencyKey", idempotencyKey, 100);
+        idempotencyKey = idempotencyKey == null ? null : Checks.text("idempotencyKey", idempotencyKey, 100);
     }
 
     /** A rep's own forecast for the period, submitted by the rep. */
