@@ -16,9 +16,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * When a tenant's pipeline snapshots are taken and what they hold: every week on a weekday at a time, or at the start of
- * every fiscal period of a type at a time, in the tenant calendar's time zone; each snapshot holds the pipeline forecast
- * of {@code periods} periods of {@code periodType} from the one the occurrence falls in, in {@code currency}.
+ * When a tenant's pipeline snapshots are taken and what they hold: every week on a weekday at a time, or at the start
+ * of every fiscal period of a type at a time, in the tenant calendar's time zone; each snapshot holds the pipeline
+ * forecast of {@code periods} periods of {@code periodType} from the one the occurrence falls in, in {@code currency}.
  *
  * @param name the schedule's name, unique in the tenant: 1 to 100 letters, digits, {@code .}, {@code _} or {@code -}
  * @param day the weekday of a weekly schedule; null for one at each period's start
