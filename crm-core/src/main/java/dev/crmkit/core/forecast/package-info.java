@@ -18,8 +18,8 @@
  * {@code double}s (money is summed elsewhere and handed in as numbers).
  *
  * <p>Uses {@code team} (the management hierarchy, through {@code TeamService}), {@code port} (exchange rates),
- * {@code scheduling} (snapshots fall due as due work) and {@code module}; it reads the opportunity domain's deals through
- * the storage contract's {@code OpportunityStorage} and names no class of the opportunity package. Bad input is refused
- * with the contract's {@code ValidationException}.
+ * {@code scheduling} (snapshots fall due as due work) and {@code module}; it reads the opportunity domain's deals
+ * through the storage contract's {@code OpportunityStorage} and names no class of the opportunity package. Bad input
+ * is refused with the contract's {@code ValidationException}.
  */
 package dev.crmkit.core.forecast;

@@ -35,9 +35,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Of a rep submitting and a manager adjusting the rep's forecast at once on two nodes, both having read the same
- * current version, exactly one becomes the next version; the other gets a retryable {@link ConflictException} and stores
- * nothing, so neither is silently stacked on a forecast its author never saw. Each node's read of the current version
- * is held until the other's has happened too (no sleeps). On PostgreSQL and MariaDB.
+ * current version, exactly one becomes the next version; the other gets a retryable {@link ConflictException} and
+ * stores nothing, so neither is silently stacked on a forecast its author never saw. Each node's read of the current
+ * version is held until the other's has happened too (no sleeps). On PostgreSQL and MariaDB.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class SubmissionOnTwoNodesTest {

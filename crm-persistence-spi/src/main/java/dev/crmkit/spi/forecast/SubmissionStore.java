@@ -21,8 +21,8 @@ public interface SubmissionStore {
      * @throws dev.crmkit.model.ValidationException ({@code submission}) when null
      * @throws dev.crmkit.model.ConflictException (retryable) when its version is not the next one (another submission
      *     stored it first, or it skips one); nothing is stored
-     * @throws dev.crmkit.model.DuplicateException with {@code key() = "idempotencyKey"} when the tenant has a submission
-     *     with that key, {@code key() = "id"} when it has one with that id; nothing is stored
+     * @throws dev.crmkit.model.DuplicateException with {@code key() = "idempotencyKey"} when the tenant has a
+     *     submission with that key, {@code key() = "id"} when it has one with that id; nothing is stored
      */
     SubmissionRecord append(SubmissionRecord submission);
 
