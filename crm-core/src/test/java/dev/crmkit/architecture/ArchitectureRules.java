@@ -30,7 +30,7 @@ final class ArchitectureRules {
             Map.entry("team", Set.of("customer", "module")),
             Map.entry("lead", Set.of("customer", "team", "opportunity", "scheduling", "module")),
             Map.entry("opportunity", Set.of("scheduling", "module")),
-            Map.entry("forecast", Set.of("team", "port", "module")),
+            Map.entry("forecast", Set.of("team", "port", "module", "scheduling")),
             Map.entry("module", Set.of("scheduling")),
             Map.entry("event", Set.of("port")),
             Map.entry("port", Set.of()),

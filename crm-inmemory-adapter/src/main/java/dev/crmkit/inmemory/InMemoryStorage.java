@@ -16,6 +16,8 @@ import dev.crmkit.spi.lead.LeadStore;
 import dev.crmkit.spi.forecast.ForecastStorage;
 import dev.crmkit.spi.forecast.QuotaStore;
 import dev.crmkit.spi.loyalty.AccrualStore;
+import dev.crmkit.spi.forecast.SnapshotStore;
+import dev.crmkit.spi.forecast.SubmissionStore;
 import dev.crmkit.spi.loyalty.LedgerStore;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
 import dev.crmkit.spi.loyalty.MembershipStore;
@@ -75,6 +77,8 @@ public final class InMemoryStorage implements Storage, CustomerStorage, TouchPoi
     private final InMemoryProgrammeStore programmes = new InMemoryProgrammeStore(unit);
     private final InMemoryAccrualStore accruals = new InMemoryAccrualStore(unit);
     private final InMemoryQuotaStore quotas = new InMemoryQuotaStore(unit);
+    private final InMemorySubmissionStore submissions = new InMemorySubmissionStore(unit);
+    private final InMemorySnapshotStore snapshots = new InMemorySnapshotStore(unit);
     private final InMemoryTicketStore tickets = new InMemoryTicketStore(unit);
 
     /** An empty storage. */
@@ -189,6 +193,16 @@ public final class InMemoryStorage implements Storage, CustomerStorage, TouchPoi
     @Override
     public QuotaStore quotas() {
         return quotas;
+    }
+
+    @Override
+    public SubmissionStore submissions() {
+        return submissions;
+    }
+
+    @Override
+    public SnapshotStore snapshots() {
+        return snapshots;
     }
 
     @Override

@@ -18,6 +18,8 @@ import dev.crmkit.spi.lead.LeadStore;
 import dev.crmkit.spi.forecast.ForecastStorage;
 import dev.crmkit.spi.forecast.QuotaStore;
 import dev.crmkit.spi.loyalty.AccrualStore;
+import dev.crmkit.spi.forecast.SnapshotStore;
+import dev.crmkit.spi.forecast.SubmissionStore;
 import dev.crmkit.spi.loyalty.LedgerStore;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
 import dev.crmkit.spi.loyalty.MembershipStore;
@@ -87,6 +89,8 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     private final ProgrammeStore programmes;
     private final AccrualStore accruals;
     private final QuotaStore quotas;
+    private final SubmissionStore submissions;
+    private final SnapshotStore snapshots;
     private final TicketStore tickets;
 
     private JdbcStorage(Database database) {
@@ -116,6 +120,8 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
         this.programmes = new JdbcProgrammeStore(database);
         this.accruals = new JdbcAccrualStore(database);
         this.quotas = new JdbcQuotaStore(database);
+        this.submissions = new JdbcSubmissionStore(database);
+        this.snapshots = new JdbcSnapshotStore(database);
         this.tickets = new JdbcTicketStore(database);
     }
 
@@ -271,6 +277,16 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     @Override
     public QuotaStore quotas() {
         return quotas;
+    }
+
+    @Override
+    public SubmissionStore submissions() {
+        return submissions;
+    }
+
+    @Override
+    public SnapshotStore snapshots() {
+        return snapshots;
     }
 
     @Override

@@ -69,6 +69,10 @@ class SchemaVersionCheckTest {
             execute("DROP TABLE IF EXISTS crm_loyalty_accrual");
             execute("DROP TABLE IF EXISTS crm_loyalty_programme_rule");
             execute("DROP TABLE IF EXISTS crm_loyalty_programme");
+            execute("DROP TABLE IF EXISTS crm_forecast_submission");
+            execute("DROP TABLE IF EXISTS crm_forecast_snapshot_cell");
+            execute("DROP TABLE IF EXISTS crm_forecast_snapshot_rate");
+            execute("DROP TABLE IF EXISTS crm_forecast_snapshot");
             execute("DROP TABLE IF EXISTS crm_quota");
             execute("DROP INDEX ix_crm_opportunity_expected_close"
                     + (dialect() == Dialect.MARIADB ? " ON crm_opportunity" : ""));

@@ -464,6 +464,24 @@ public abstract class StorageContract {
                 return current();
             }
         }
+
+        /** The contract of {@link SubmissionStoreContract}. */
+        @Nested
+        public class Submissions extends SubmissionStoreContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
+
+        /** The contract of {@link SnapshotStoreContract}. */
+        @Nested
+        public class Snapshots extends SnapshotStoreContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
     }
 
     /** The contracts of the {@link LoyaltyStorage} capability. */

@@ -74,6 +74,9 @@ public final class ForecastModule implements DomainModule {
         setup.events(ForecastEvent.class);
         setup.service(ForecastService.class, tenant -> new StoredForecasts(setup.context(), tenant.tenantId(),
                 calendarOf(tenant.tenantId()), rates, tenant.service(TeamService.class)));
+        // A snapshot needs the owner lines only, so the handler's forecasts need no team service.
+        setup.dueWork(ForecastService.SNAPSHOT, new SnapshotDueHandler(setup.context(), this::calendarOf,
+                tenantId -> new StoredForecasts(setup.context(), tenantId, calendarOf(tenantId), rates, null)));
     }
 
     private FiscalCalendar calendarOf(String tenantId) {

@@ -10,4 +10,13 @@ import java.util.UUID;
 @EventType("forecast.quota.set")
 public record QuotaSet(String tenantId, UUID quotaId, UUID memberId, QuotaScope scope, String period,
         BigDecimal amount, String currency, long version, Instant occurredAt) implements ForecastEvent {
+    @Override
+    public String aggregateType() {
+        return QUOTA;
+    }
+
+    @Override
+    public String aggregateId() {
+        return quotaId.toString();
+    }
 }

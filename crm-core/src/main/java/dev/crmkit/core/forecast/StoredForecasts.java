@@ -12,6 +12,7 @@ import dev.crmkit.model.ValidationException;
 import dev.crmkit.model.opportunity.ForecastBucket;
 import dev.crmkit.model.opportunity.ForecastBuckets;
 import dev.crmkit.model.forecast.QuotaScope;
+import dev.crmkit.model.Checks;
 import dev.crmkit.model.opportunity.ForecastCategory;
 import dev.crmkit.model.opportunity.ForecastCell;
 import dev.crmkit.model.team.MemberFilter;
@@ -19,6 +20,10 @@ import dev.crmkit.spi.Ids;
 import dev.crmkit.spi.forecast.ForecastStorage;
 import dev.crmkit.spi.forecast.QuotaRecord;
 import dev.crmkit.spi.forecast.QuotaStore;
+import dev.crmkit.spi.forecast.SnapshotCell;
+import dev.crmkit.spi.forecast.SnapshotRecord;
+import dev.crmkit.spi.forecast.SnapshotStore;
+import dev.crmkit.spi.scheduling.DueWorkRecord;
 import dev.crmkit.spi.opportunity.OpportunityStorage;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,13 +32,17 @@ import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** {@link ForecastService} over the opportunity storage's aggregate query, the quota store and the tenant's team. */
+/**
+ * {@link ForecastService} over the opportunity storage's aggregate query, the forecast storage's quotas, submissions
+ * and snapshots, the due-work store and the tenant's team.
+ */
 final class StoredForecasts implements ForecastService {
     private static final int MEMBER_PAGE = 500;
 
@@ -42,6 +51,7 @@ final class StoredForecasts implements ForecastService {
     private final FiscalCalendar calendar;
     private final ExchangeRates rates;
     private final TeamService team;
+    private final Submissions submissions;
 
     StoredForecasts(DomainContext context, String tenantId, FiscalCalendar calendar, ExchangeRates rates,
             TeamService team) {
@@ -50,6 +60,7 @@ final class StoredForecasts implements ForecastService {
         this.calendar = calendar;
         this.rates = rates;
         this.team = team;
+        this.submissions = new Submissions(context, tenantId);
     }
 
     @Override
@@ -68,13 +79,23 @@ final class StoredForecasts implements ForecastService {
         if (periods < 1 || periods > ForecastBuckets.MAX_BUCKETS) {
             throw new ValidationException("periods", "must be 1 to " + ForecastBuckets.MAX_BUCKETS);
         }
+        return context.storage().transactions().inTransaction(() -> pipeline(type, from, periods, currency,
+                managers()));
+    }
+
+    /** The pipeline forecast's owner lines and totals without the team roll-up: what a snapshot keeps. */
+    PipelineForecast pipelineOfOwners(PeriodType type, LocalDate from, int periods, String currency) {
+        return pipeline(type, from, periods, currency, Map.of());
+    }
+
+    private PipelineForecast pipeline(PeriodType type, LocalDate from, int periods, String currency,
+            Map<UUID, UUID> managerOf) {
         Currency reporting = Money.currency(currency);
         List<FiscalPeriod> list = new ArrayList<>();
         for (FiscalPeriod p = calendar.period(type, from); list.size() < periods; p = calendar.next(p)) {
             list.add(p);
         }
-        return context.storage().transactions().inTransaction(() -> rollup(list, reporting, managers())
-                .roll(cells(list)));
+        return rollup(list, reporting, managerOf).roll(cells(list));
     }
 
     private List<ForecastCell> cells(List<FiscalPeriod> periods) {
@@ -156,6 +177,128 @@ final class StoredForecasts implements ForecastService {
                     .thenComparing(QuotaAttainment::scope));
             return result;
         });
+    }
+
+    @Override
+    public ForecastSubmission submit(SubmitForecast command) {
+        Checks.required("command", command);
+        String period = ofCalendar(command.period()).label();
+        return context.storage().transactions().inTransaction(() -> {
+            memberOfTeam("memberId", command.memberId());
+            memberOfTeam("submittedBy", command.submittedBy());
+            return submissions.submit(command, period, managers());
+        });
+    }
+
+    private void memberOfTeam(String field, UUID memberId) {
+        try {
+            team.member(memberId);
+        } catch (NotFoundException e) {
+            throw new ValidationException(field, "is no member of the tenant's team");
+        }
+    }
+
+    @Override
+    public Optional<ForecastSubmission> currentForecast(UUID memberId, QuotaScope scope, FiscalPeriod period) {
+        Checks.required("memberId", memberId);
+        Checks.required("scope", scope);
+        return submissions.current(memberId, scope, ofCalendar(period).label());
+    }
+
+    @Override
+    public Page<ForecastSubmission> submissionHistory(UUID memberId, QuotaScope scope, FiscalPeriod period,
+            PageRequest page) {
+        Checks.required("memberId", memberId);
+        Checks.required("scope", scope);
+        String label = ofCalendar(period).label();
+        Checks.required("page", page);
+        return submissions.history(memberId, scope, label, page);
+    }
+
+    @Override
+    public List<ForecastSubmission> forecasts(FiscalPeriod period, Instant asOf) {
+        String label = ofCalendar(period).label();
+        Checks.required("asOf", asOf);
+        return context.storage().transactions().inTransaction(() -> submissions.asOf(label, asOf, managers()));
+    }
+
+    @Override
+    public Instant scheduleSnapshots(SnapshotSchedule schedule) {
+        Checks.required("schedule", schedule);
+        Instant next = schedule.nextAfter(context.now(), calendar);
+        context.storage().transactions().run(() -> context.storage().dueWork().schedule(DueWorkRecord.of(tenantId,
+                context.ids().next(), SNAPSHOT, schedule.name(), next, schedule.payload())));
+        return next;
+    }
+
+    @Override
+    public boolean cancelSnapshots(String name) {
+        Checks.required("name", name);
+        return context.storage().transactions().inTransaction(() -> context.storage().dueWork().cancel(tenantId,
+                SNAPSHOT, name));
+    }
+
+    @Override
+    public Optional<ScheduledSnapshots> snapshotSchedule(String name) {
+        Checks.required("name", name);
+        return context.storage().dueWork().find(tenantId, SNAPSHOT, name).flatMap(work ->
+                SnapshotSchedule.parse(name, work.payload()).map(s -> new ScheduledSnapshots(s, work.dueAt())));
+    }
+
+    @Override
+    public Page<PipelineSnapshot> snapshots(PageRequest page) {
+        Checks.required("page", page);
+        Page<SnapshotRecord> records = snapshotStore().snapshots(tenantId, page);
+        return new Page<>(records.items().stream().map(r -> PipelineSnapshot.of(r, List.of(), List.of())).toList(),
+                records.next());
+    }
+
+    @Override
+    public PipelineSnapshot snapshot(UUID id) {
+        Checks.required("id", id);
+        return context.storage().transactions().inTransaction(() -> {
+            SnapshotRecord record = snapshotStore().get(tenantId, id)
+                    .orElseThrow(() -> new NotFoundException("forecast snapshot", id));
+            return PipelineSnapshot.of(record, snapshotStore().cells(tenantId, id), snapshotStore().rates(tenantId,
+                    id));
+        });
+    }
+
+    @Override
+    public ForecastAccuracy accuracy(FiscalPeriod period, String currency, Instant cutoff) {
+        FiscalPeriod checked = ofCalendar(period);
+        Currency reporting = Money.currency(currency);
+        Instant end = calendar.endOf(checked);
+        if (end.isAfter(context.now())) {
+            throw new ValidationException("period", "has not ended yet: accuracy compares with what closed in it");
+        }
+        Instant asOf = cutoff != null ? cutoff : end;
+        return context.storage().transactions().inTransaction(() -> {
+            Map<UUID, UUID> managerOf = managers();
+            Accuracy accuracy = new Accuracy(checked, end,
+                    rollup(List.of(checked), reporting, managerOf).roll(cells(List.of(checked))), managerOf);
+            Map<UUID, List<SnapshotCell>> bySnapshot = new LinkedHashMap<>();
+            for (SnapshotCell cell : snapshotStore().cellsOfPeriod(tenantId, checked.label())) {
+                bySnapshot.computeIfAbsent(cell.snapshotId(), k -> new ArrayList<>()).add(cell);
+            }
+            List<SnapshotAccuracy> snapshots = new ArrayList<>();
+            for (Map.Entry<UUID, List<SnapshotCell>> entry : bySnapshot.entrySet()) {
+                snapshotStore().get(tenantId, entry.getKey())
+                        .filter(r -> r.currency().equals(reporting.getCurrencyCode()))
+                        .ifPresent(r -> snapshots.add(accuracy.snapshot(PipelineSnapshot.of(r, List.of(), List.of()),
+                                entry.getValue())));
+            }
+            snapshots.sort(Comparator.comparing(SnapshotAccuracy::occurrence)
+                    .thenComparing(SnapshotAccuracy::snapshotId, Ids.ORDER));
+            List<SubmissionAccuracy> submitted = submissions.asOf(checked.label(), asOf, managerOf).stream()
+                    .filter(s -> s.figures().currency().equals(reporting.getCurrencyCode()))
+                    .map(accuracy::submission).toList();
+            return new ForecastAccuracy(checked, reporting.getCurrencyCode(), asOf, snapshots, submitted);
+        });
+    }
+
+    private SnapshotStore snapshotStore() {
+        return context.storage(ForecastStorage.class).snapshots();
     }
 
     private static Money sum(PipelineForecast forecast, FiscalPeriod period, UUID memberId, boolean team,

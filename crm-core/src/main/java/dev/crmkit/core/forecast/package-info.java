@@ -2,8 +2,8 @@
  * Sales forecasting: the tenant's fiscal calendar ({@link dev.crmkit.core.forecast.FiscalCalendar}: which fiscal
  * month, quarter and year a close date falls in), the pipeline forecast by period, owner, team and forecast category,
  * and the statistical forecast: exponential smoothing of a monthly (or any regularly spaced) series such as closed-won
- * revenue, with prediction intervals and a backtest that says how much a model is worth. Quotas and forecast
- * submissions will join it.
+ * revenue, with prediction intervals and a backtest that says how much a model is worth; quotas; forecast submissions
+ * and adjustments kept as history; pipeline snapshots taken on schedule; and the accuracy of both for a closed period.
  *
  * <p>Start at {@link dev.crmkit.core.forecast.ForecastService}: {@code pipeline(QUARTER, day, 4, "EUR")} asks the
  * storage for the deals of four fiscal quarters grouped by period, owner, category and currency (one aggregate query),
@@ -17,9 +17,9 @@
  * {@code stats::HoltWinters}; the tests check them against those references. The statistics are pure computation on
  * {@code double}s (money is summed elsewhere and handed in as numbers).
  *
- * <p>Uses {@code team} (the management hierarchy, through {@code TeamService}), {@code port} (exchange rates) and
- * {@code module}; it reads the opportunity domain's deals through the storage contract's
- * {@code OpportunityStorage} and names no class of the opportunity package. Bad input is refused with the
- * contract's {@code ValidationException}.
+ * <p>Uses {@code team} (the management hierarchy, through {@code TeamService}), {@code port} (exchange rates),
+ * {@code scheduling} (snapshots fall due as due work) and {@code module}; it reads the opportunity domain's deals
+ * through the storage contract's {@code OpportunityStorage} and names no class of the opportunity package. Bad input
+ * is refused with the contract's {@code ValidationException}.
  */
 package dev.crmkit.core.forecast;

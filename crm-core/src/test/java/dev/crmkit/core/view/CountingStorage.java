@@ -12,6 +12,8 @@ import dev.crmkit.spi.idempotency.IdempotencyStore;
 import dev.crmkit.spi.lead.LeadModelStore;
 import dev.crmkit.spi.forecast.ForecastStorage;
 import dev.crmkit.spi.forecast.QuotaStore;
+import dev.crmkit.spi.forecast.SnapshotStore;
+import dev.crmkit.spi.forecast.SubmissionStore;
 import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadStore;
 import dev.crmkit.spi.loyalty.AccrualStore;
@@ -113,6 +115,16 @@ final class CountingStorage implements Storage, CustomerStorage, TouchPointStora
     @Override
     public QuotaStore quotas() {
         return counted("quotas", QuotaStore.class, real.quotas());
+    }
+
+    @Override
+    public SubmissionStore submissions() {
+        return counted("submissions", SubmissionStore.class, real.submissions());
+    }
+
+    @Override
+    public SnapshotStore snapshots() {
+        return counted("snapshots", SnapshotStore.class, real.snapshots());
     }
 
     @Override

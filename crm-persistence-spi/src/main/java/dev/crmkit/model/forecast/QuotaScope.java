@@ -1,6 +1,6 @@
 package dev.crmkit.model.forecast;
 
-/** Whom a sales quota is for. */
+/** Whom a sales quota or a forecast submission is for. */
 public enum QuotaScope {
     /** The member's own deals. */
     REP,
