@@ -8,12 +8,12 @@ import dev.crmkit.spi.customer.CustomerStore;
 import dev.crmkit.spi.customer.MatchKeyStore;
 import dev.crmkit.spi.customer.RelationshipStore;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
+import dev.crmkit.spi.forecast.ForecastStorage;
+import dev.crmkit.spi.forecast.QuotaStore;
 import dev.crmkit.spi.idempotency.IdempotencyStore;
 import dev.crmkit.spi.lead.LeadModelStore;
 import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadStore;
-import dev.crmkit.spi.forecast.ForecastStorage;
-import dev.crmkit.spi.forecast.QuotaStore;
 import dev.crmkit.spi.loyalty.LedgerStore;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
 import dev.crmkit.spi.loyalty.MembershipStore;
@@ -30,6 +30,11 @@ import dev.crmkit.spi.scheduling.DueWorkStore;
 import dev.crmkit.spi.team.TeamMemberStore;
 import dev.crmkit.spi.team.TeamStorage;
 import dev.crmkit.spi.team.TeamStore;
+import dev.crmkit.spi.team.WorkingHoursStore;
+import dev.crmkit.spi.ticket.BusinessCalendarStore;
+import dev.crmkit.spi.ticket.MilestoneStore;
+import dev.crmkit.spi.ticket.ServiceLevelStorage;
+import dev.crmkit.spi.ticket.SlaPolicyStore;
 import dev.crmkit.spi.ticket.TicketStorage;
 import dev.crmkit.spi.ticket.TicketStore;
 import dev.crmkit.spi.touchpoint.InteractionStore;
@@ -46,7 +51,8 @@ import dev.crmkit.spi.touchpoint.TouchPointStorage;
  * not millions.
  */
 public final class InMemoryStorage implements Storage, CustomerStorage, TouchPointStorage, TeamStorage, LeadStorage,
-        OpportunityStorage, MessageStorage, LoyaltyStorage, ForecastStorage, TicketStorage {
+        OpportunityStorage, MessageStorage, LoyaltyStorage, ForecastStorage, TicketStorage,
+        ServiceLevelStorage {
     private final UnitOfWork unit = new UnitOfWork();
     private final InMemoryCustomerStore customers = new InMemoryCustomerStore(unit);
     private final InMemoryContactPointStore contactPoints = new InMemoryContactPointStore(unit);
@@ -72,6 +78,10 @@ public final class InMemoryStorage implements Storage, CustomerStorage, TouchPoi
     private final InMemoryProgrammeStore programmes = new InMemoryProgrammeStore(unit);
     private final InMemoryQuotaStore quotas = new InMemoryQuotaStore(unit);
     private final InMemoryTicketStore tickets = new InMemoryTicketStore(unit);
+    private final InMemoryBusinessCalendarStore calendars = new InMemoryBusinessCalendarStore(unit);
+    private final InMemorySlaPolicyStore slaPolicies = new InMemorySlaPolicyStore(unit);
+    private final InMemoryMilestoneStore milestones = new InMemoryMilestoneStore(unit);
+    private final InMemoryWorkingHoursStore workingHours = new InMemoryWorkingHoursStore(unit);
 
     /** An empty storage. */
     public InMemoryStorage() {
@@ -180,6 +190,26 @@ public final class InMemoryStorage implements Storage, CustomerStorage, TouchPoi
     @Override
     public TicketStore tickets() {
         return tickets;
+    }
+
+    @Override
+    public BusinessCalendarStore calendars() {
+        return calendars;
+    }
+
+    @Override
+    public SlaPolicyStore slaPolicies() {
+        return slaPolicies;
+    }
+
+    @Override
+    public MilestoneStore milestones() {
+        return milestones;
+    }
+
+    @Override
+    public WorkingHoursStore workingHours() {
+        return workingHours;
     }
 
     @Override

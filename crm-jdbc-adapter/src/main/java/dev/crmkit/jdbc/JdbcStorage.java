@@ -10,12 +10,12 @@ import dev.crmkit.spi.customer.CustomerStore;
 import dev.crmkit.spi.customer.MatchKeyStore;
 import dev.crmkit.spi.customer.RelationshipStore;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
+import dev.crmkit.spi.forecast.ForecastStorage;
+import dev.crmkit.spi.forecast.QuotaStore;
 import dev.crmkit.spi.idempotency.IdempotencyStore;
 import dev.crmkit.spi.lead.LeadModelStore;
 import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadStore;
-import dev.crmkit.spi.forecast.ForecastStorage;
-import dev.crmkit.spi.forecast.QuotaStore;
 import dev.crmkit.spi.loyalty.LedgerStore;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
 import dev.crmkit.spi.loyalty.MembershipStore;
@@ -32,6 +32,11 @@ import dev.crmkit.spi.scheduling.DueWorkStore;
 import dev.crmkit.spi.team.TeamMemberStore;
 import dev.crmkit.spi.team.TeamStorage;
 import dev.crmkit.spi.team.TeamStore;
+import dev.crmkit.spi.team.WorkingHoursStore;
+import dev.crmkit.spi.ticket.BusinessCalendarStore;
+import dev.crmkit.spi.ticket.MilestoneStore;
+import dev.crmkit.spi.ticket.ServiceLevelStorage;
+import dev.crmkit.spi.ticket.SlaPolicyStore;
 import dev.crmkit.spi.ticket.TicketStorage;
 import dev.crmkit.spi.ticket.TicketStore;
 import dev.crmkit.spi.touchpoint.InteractionStore;
@@ -58,7 +63,8 @@ import javax.sql.DataSource;
  * data source, because other nodes must see them at once.
  */
 public final class JdbcStorage implements Storage, CustomerStorage, TouchPointStorage, TeamStorage, LeadStorage,
-        OpportunityStorage, MessageStorage, LoyaltyStorage, ForecastStorage, TicketStorage {
+        OpportunityStorage, MessageStorage, LoyaltyStorage, ForecastStorage, TicketStorage,
+        ServiceLevelStorage {
     private final Database database;
     private final CustomerStore customers;
     private final ContactPointStore contactPoints;
@@ -84,6 +90,10 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     private final ProgrammeStore programmes;
     private final QuotaStore quotas;
     private final TicketStore tickets;
+    private final BusinessCalendarStore calendars;
+    private final SlaPolicyStore slaPolicies;
+    private final MilestoneStore milestones;
+    private final WorkingHoursStore workingHours;
 
     private JdbcStorage(Database database) {
         this.database = database;
@@ -111,6 +121,10 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
         this.programmes = new JdbcProgrammeStore(database);
         this.quotas = new JdbcQuotaStore(database);
         this.tickets = new JdbcTicketStore(database);
+        this.calendars = new JdbcBusinessCalendarStore(database);
+        this.slaPolicies = new JdbcSlaPolicyStore(database);
+        this.milestones = new JdbcMilestoneStore(database);
+        this.workingHours = new JdbcWorkingHoursStore(database);
     }
 
     /** A builder; {@link Builder#dataSource} is required. */
@@ -260,6 +274,26 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     @Override
     public TicketStore tickets() {
         return tickets;
+    }
+
+    @Override
+    public BusinessCalendarStore calendars() {
+        return calendars;
+    }
+
+    @Override
+    public SlaPolicyStore slaPolicies() {
+        return slaPolicies;
+    }
+
+    @Override
+    public MilestoneStore milestones() {
+        return milestones;
+    }
+
+    @Override
+    public WorkingHoursStore workingHours() {
+        return workingHours;
     }
 
     @Override

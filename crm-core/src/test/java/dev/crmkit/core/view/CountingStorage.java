@@ -170,6 +170,11 @@ final class CountingStorage implements Storage, CustomerStorage, TouchPointStora
     }
 
     @Override
+    public dev.crmkit.spi.team.WorkingHoursStore workingHours() {
+        return counted("workingHours", dev.crmkit.spi.team.WorkingHoursStore.class, real.workingHours());
+    }
+
+    @Override
     public LeadStore leads() {
         return counted("leads", LeadStore.class, real.leads());
     }
