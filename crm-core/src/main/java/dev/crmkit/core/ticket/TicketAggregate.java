@@ -50,7 +50,8 @@ import java.util.UUID;
  *   <tr><td>merge into</td><td>every state but CLOSED</td><td>CLOSED</td></tr>
  * </table>
  *
- * Assigning and changing the priority (any state but CLOSED) move no state. Every refusal is an
+ * Assigning and changing the priority (any state but CLOSED) and responding (any active state) move no state; the
+ * customer's reply (any active state) is the resume move from WAITING_ON_CUSTOMER and moves no other state. Every refusal is an
  * {@link IllegalTransitionException} naming both states, or a {@link ValidationException} naming the field, thrown before anything changed.
  *
  * <p><b>Milestones.</b> With a {@link ServiceLevel} whose policy has targets, the ticket is measured against
