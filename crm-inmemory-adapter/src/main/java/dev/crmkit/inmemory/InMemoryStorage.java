@@ -9,12 +9,12 @@ import dev.crmkit.spi.customer.DuplicatePairStore;
 import dev.crmkit.spi.customer.MatchKeyStore;
 import dev.crmkit.spi.customer.RelationshipStore;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
+import dev.crmkit.spi.forecast.ForecastStorage;
+import dev.crmkit.spi.forecast.QuotaStore;
 import dev.crmkit.spi.idempotency.IdempotencyStore;
 import dev.crmkit.spi.lead.LeadModelStore;
 import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadStore;
-import dev.crmkit.spi.forecast.ForecastStorage;
-import dev.crmkit.spi.forecast.QuotaStore;
 import dev.crmkit.spi.loyalty.AccrualStore;
 import dev.crmkit.spi.forecast.SnapshotStore;
 import dev.crmkit.spi.forecast.SubmissionStore;
@@ -34,6 +34,11 @@ import dev.crmkit.spi.scheduling.DueWorkStore;
 import dev.crmkit.spi.team.TeamMemberStore;
 import dev.crmkit.spi.team.TeamStorage;
 import dev.crmkit.spi.team.TeamStore;
+import dev.crmkit.spi.team.WorkingHoursStore;
+import dev.crmkit.spi.ticket.BusinessCalendarStore;
+import dev.crmkit.spi.ticket.MilestoneStore;
+import dev.crmkit.spi.ticket.ServiceLevelStorage;
+import dev.crmkit.spi.ticket.SlaPolicyStore;
 import dev.crmkit.spi.ticket.TicketStorage;
 import dev.crmkit.spi.ticket.TicketStore;
 import dev.crmkit.spi.touchpoint.InteractionStore;
@@ -50,7 +55,8 @@ import dev.crmkit.spi.touchpoint.TouchPointStorage;
  * not millions.
  */
 public final class InMemoryStorage implements Storage, CustomerStorage, TouchPointStorage, TeamStorage, LeadStorage,
-        OpportunityStorage, MessageStorage, LoyaltyStorage, ForecastStorage, TicketStorage {
+        OpportunityStorage, MessageStorage, LoyaltyStorage, ForecastStorage, TicketStorage,
+        ServiceLevelStorage {
     private final UnitOfWork unit = new UnitOfWork();
     private final InMemoryCustomerStore customers = new InMemoryCustomerStore(unit);
     private final InMemoryContactPointStore contactPoints = new InMemoryContactPointStore(unit);
@@ -80,6 +86,10 @@ public final class InMemoryStorage implements Storage, CustomerStorage, TouchPoi
     private final InMemorySubmissionStore submissions = new InMemorySubmissionStore(unit);
     private final InMemorySnapshotStore snapshots = new InMemorySnapshotStore(unit);
     private final InMemoryTicketStore tickets = new InMemoryTicketStore(unit);
+    private final InMemoryBusinessCalendarStore calendars = new InMemoryBusinessCalendarStore(unit);
+    private final InMemorySlaPolicyStore slaPolicies = new InMemorySlaPolicyStore(unit);
+    private final InMemoryMilestoneStore milestones = new InMemoryMilestoneStore(unit);
+    private final InMemoryWorkingHoursStore workingHours = new InMemoryWorkingHoursStore(unit);
 
     /** An empty storage. */
     public InMemoryStorage() {
@@ -208,6 +218,26 @@ public final class InMemoryStorage implements Storage, CustomerStorage, TouchPoi
     @Override
     public TicketStore tickets() {
         return tickets;
+    }
+
+    @Override
+    public BusinessCalendarStore calendars() {
+        return calendars;
+    }
+
+    @Override
+    public SlaPolicyStore slaPolicies() {
+        return slaPolicies;
+    }
+
+    @Override
+    public MilestoneStore milestones() {
+        return milestones;
+    }
+
+    @Override
+    public WorkingHoursStore workingHours() {
+        return workingHours;
     }
 
     @Override

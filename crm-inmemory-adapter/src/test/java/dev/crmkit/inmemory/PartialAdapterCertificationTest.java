@@ -19,6 +19,7 @@ import dev.crmkit.spi.opportunity.OpportunityStorage;
 import dev.crmkit.spi.outbox.OutboxStore;
 import dev.crmkit.spi.scheduling.DueWorkStore;
 import dev.crmkit.spi.team.TeamStorage;
+import dev.crmkit.spi.ticket.ServiceLevelStorage;
 import dev.crmkit.spi.ticket.TicketStorage;
 import dev.crmkit.spi.touchpoint.TouchPointStorage;
 import dev.crmkit.tck.StorageContract;
@@ -63,7 +64,8 @@ class PartialAdapterCertificationTest {
                 "Assumption failed: the storage does not offer the MessageStorage capability",
                 "Assumption failed: the storage does not offer the LoyaltyStorage capability",
                 "Assumption failed: the storage does not offer the ForecastStorage capability",
-                "Assumption failed: the storage does not offer the TicketStorage capability");
+                "Assumption failed: the storage does not offer the TicketStorage capability",
+                "Assumption failed: the storage does not offer the ServiceLevelStorage capability");
     }
 
     private static String reason(Event event) {
@@ -144,7 +146,7 @@ class PartialAdapterCertificationTest {
 
         assertThat(partial.offers(CustomerStorage.class)).isTrue();
         assertThat(List.of(TouchPointStorage.class, TeamStorage.class, LeadStorage.class, OpportunityStorage.class,
-                MessageStorage.class, LoyaltyStorage.class, ForecastStorage.class, TicketStorage.class))
-                .noneMatch(partial::offers);
+                MessageStorage.class, LoyaltyStorage.class, ForecastStorage.class, TicketStorage.class,
+                ServiceLevelStorage.class)).noneMatch(partial::offers);
     }
 }

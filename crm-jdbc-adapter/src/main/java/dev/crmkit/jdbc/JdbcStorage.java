@@ -11,12 +11,12 @@ import dev.crmkit.spi.customer.DuplicatePairStore;
 import dev.crmkit.spi.customer.MatchKeyStore;
 import dev.crmkit.spi.customer.RelationshipStore;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
+import dev.crmkit.spi.forecast.ForecastStorage;
+import dev.crmkit.spi.forecast.QuotaStore;
 import dev.crmkit.spi.idempotency.IdempotencyStore;
 import dev.crmkit.spi.lead.LeadModelStore;
 import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadStore;
-import dev.crmkit.spi.forecast.ForecastStorage;
-import dev.crmkit.spi.forecast.QuotaStore;
 import dev.crmkit.spi.loyalty.AccrualStore;
 import dev.crmkit.spi.forecast.SnapshotStore;
 import dev.crmkit.spi.forecast.SubmissionStore;
@@ -36,6 +36,11 @@ import dev.crmkit.spi.scheduling.DueWorkStore;
 import dev.crmkit.spi.team.TeamMemberStore;
 import dev.crmkit.spi.team.TeamStorage;
 import dev.crmkit.spi.team.TeamStore;
+import dev.crmkit.spi.team.WorkingHoursStore;
+import dev.crmkit.spi.ticket.BusinessCalendarStore;
+import dev.crmkit.spi.ticket.MilestoneStore;
+import dev.crmkit.spi.ticket.ServiceLevelStorage;
+import dev.crmkit.spi.ticket.SlaPolicyStore;
 import dev.crmkit.spi.ticket.TicketStorage;
 import dev.crmkit.spi.ticket.TicketStore;
 import dev.crmkit.spi.touchpoint.InteractionStore;
@@ -62,7 +67,8 @@ import javax.sql.DataSource;
  * data source, because other nodes must see them at once.
  */
 public final class JdbcStorage implements Storage, CustomerStorage, TouchPointStorage, TeamStorage, LeadStorage,
-        OpportunityStorage, MessageStorage, LoyaltyStorage, ForecastStorage, TicketStorage {
+        OpportunityStorage, MessageStorage, LoyaltyStorage, ForecastStorage, TicketStorage,
+        ServiceLevelStorage {
     private final Database database;
     private final CustomerStore customers;
     private final ContactPointStore contactPoints;
@@ -92,6 +98,10 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     private final SubmissionStore submissions;
     private final SnapshotStore snapshots;
     private final TicketStore tickets;
+    private final BusinessCalendarStore calendars;
+    private final SlaPolicyStore slaPolicies;
+    private final MilestoneStore milestones;
+    private final WorkingHoursStore workingHours;
 
     private JdbcStorage(Database database) {
         this.database = database;
@@ -123,6 +133,10 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
         this.submissions = new JdbcSubmissionStore(database);
         this.snapshots = new JdbcSnapshotStore(database);
         this.tickets = new JdbcTicketStore(database);
+        this.calendars = new JdbcBusinessCalendarStore(database);
+        this.slaPolicies = new JdbcSlaPolicyStore(database);
+        this.milestones = new JdbcMilestoneStore(database);
+        this.workingHours = new JdbcWorkingHoursStore(database);
     }
 
     /** A builder; {@link Builder#dataSource} is required. */
@@ -292,6 +306,26 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     @Override
     public TicketStore tickets() {
         return tickets;
+    }
+
+    @Override
+    public BusinessCalendarStore calendars() {
+        return calendars;
+    }
+
+    @Override
+    public SlaPolicyStore slaPolicies() {
+        return slaPolicies;
+    }
+
+    @Override
+    public MilestoneStore milestones() {
+        return milestones;
+    }
+
+    @Override
+    public WorkingHoursStore workingHours() {
+        return workingHours;
     }
 
     @Override

@@ -67,6 +67,10 @@ class SchemaVersionCheckTest {
             execute("DROP TABLE IF EXISTS crm_duplicate_pair");
             execute("DROP TABLE IF EXISTS crm_loyalty_accrual_line");
             execute("DROP TABLE IF EXISTS crm_loyalty_accrual");
+            execute("DROP TABLE IF EXISTS crm_team_member_hours");
+            execute("DROP TABLE IF EXISTS crm_ticket_milestone");
+            execute("DROP TABLE IF EXISTS crm_sla_policy");
+            execute("DROP TABLE IF EXISTS crm_business_calendar");
             execute("DROP TABLE IF EXISTS crm_loyalty_programme_rule");
             execute("DROP TABLE IF EXISTS crm_loyalty_programme");
             execute("DROP TABLE IF EXISTS crm_forecast_submission");

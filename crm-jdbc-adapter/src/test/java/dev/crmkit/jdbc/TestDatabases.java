@@ -37,7 +37,8 @@ final class TestDatabases {
             "crm_loyalty_programme_rule", "crm_loyalty_programme", "crm_quota",
             "crm_forecast_submission", "crm_forecast_snapshot_cell", "crm_forecast_snapshot_rate",
             "crm_forecast_snapshot",
-            "crm_match_key", "crm_ticket_field", "crm_ticket_attachment", "crm_ticket", "crm_duplicate_pair");
+            "crm_match_key", "crm_ticket_field", "crm_ticket_attachment", "crm_ticket", "crm_business_calendar",
+            "crm_sla_policy", "crm_ticket_milestone", "crm_team_member_hours", "crm_duplicate_pair");
 
     private TestDatabases() {
     }

@@ -9,6 +9,7 @@ import dev.crmkit.spi.loyalty.LoyaltyStorage;
 import dev.crmkit.spi.message.MessageStorage;
 import dev.crmkit.spi.opportunity.OpportunityStorage;
 import dev.crmkit.spi.team.TeamStorage;
+import dev.crmkit.spi.ticket.ServiceLevelStorage;
 import dev.crmkit.spi.ticket.TicketStorage;
 import dev.crmkit.spi.touchpoint.TouchPointStorage;
 import org.junit.jupiter.api.AfterEach;
@@ -270,6 +271,15 @@ public abstract class StorageContract {
         /** The contract of {@link TeamStoreContract}. */
         @Nested
         public class Teams extends TeamStoreContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
+
+        /** The contract of {@link WorkingHoursStoreContract}. */
+        @Nested
+        public class Working_hours extends WorkingHoursStoreContract {
             @Override
             protected Storage storage() {
                 return current();
@@ -540,6 +550,42 @@ public abstract class StorageContract {
         /** The contract of {@link TicketStoreContract}. */
         @Nested
         public class Tickets extends TicketStoreContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
+    }
+
+    /** The contracts of the {@link ServiceLevelStorage} capability. */
+    @Nested
+    public class Service_level_capability {
+        @BeforeEach
+        void requireTheCapability() {
+            requireCapability(ServiceLevelStorage.class);
+        }
+
+        /** The contract of {@link BusinessCalendarStoreContract}. */
+        @Nested
+        public class Business_calendars extends BusinessCalendarStoreContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
+
+        /** The contract of {@link SlaPolicyStoreContract}. */
+        @Nested
+        public class Sla_policies extends SlaPolicyStoreContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
+
+        /** The contract of {@link MilestoneStoreContract}. */
+        @Nested
+        public class Milestones extends MilestoneStoreContract {
             @Override
             protected Storage storage() {
                 return current();

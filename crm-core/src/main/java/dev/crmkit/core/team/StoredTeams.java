@@ -14,6 +14,7 @@ import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.team.TeamMemberRecord;
 import dev.crmkit.spi.team.TeamRecord;
 import dev.crmkit.spi.team.TeamStorage;
+import dev.crmkit.spi.team.WorkingHoursRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -286,6 +287,46 @@ final class StoredTeams implements TeamService {
         if (managerId != null && teamStorage.teamMembers().get(tenantId, managerId).isEmpty()) {
             throw new ValidationException("managerId", "names no team member of this tenant");
         }
+    }
+
+    @Override
+    public MemberWorkingHours setWorkingHours(UUID memberId, WorkingHours hours, long expectedVersion) {
+        Checks.id("memberId", memberId);
+        Checks.required("hours", hours);
+        if (expectedVersion < 0) {
+            throw new ValidationException("expectedVersion", "must be 0 (none stored yet) or more");
+        }
+        Instant now = context.now();
+        return inTransaction(() -> {
+            memberRecord(memberId);
+            WorkingHoursRecord saved = teamStorage.workingHours().save(new WorkingHoursRecord(tenantId,
+                    context.ids().next(), 1, now, now, memberId, hours.zone().getId(), hours.week()), expectedVersion);
+            context.events().record(new TeamMemberWorkingHoursSet(tenantId, memberId, saved.version(), saved.zone(),
+                    saved.hours().size(), now));
+            return workingHours(saved);
+        });
+    }
+
+    @Override
+    public MemberWorkingHours workingHours(UUID memberId) {
+        Checks.id("memberId", memberId);
+        memberRecord(memberId);
+        return teamStorage.workingHours().get(tenantId, memberId).map(StoredTeams::workingHours)
+                .orElseThrow(() -> new NotFoundException("working hours of team member", memberId));
+    }
+
+    @Override
+    public boolean isWorking(UUID memberId, Instant at) {
+        Checks.id("memberId", memberId);
+        Checks.required("at", at);
+        memberRecord(memberId);
+        return teamStorage.workingHours().get(tenantId, memberId).map(h -> workingHours(h).hours().isInside(at))
+                .orElse(true);
+    }
+
+    private static MemberWorkingHours workingHours(WorkingHoursRecord r) {
+        return new MemberWorkingHours(r.memberId(), r.version(), r.updatedAt(),
+                new WorkingHours(java.time.ZoneId.of(r.zone()), r.hours()));
     }
 
     private TeamMemberRecord memberRecord(UUID memberId) {

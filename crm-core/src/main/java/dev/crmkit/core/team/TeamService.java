@@ -112,4 +112,32 @@ public interface TeamService {
 
     /** One page of the tenant's teams in id order. */
     Page<Team> teams(PageRequest page);
+
+    /**
+     * Stores the member's working hours and time zone over the version the caller read ({@code 0} for the first) and
+     * publishes {@link TeamMemberWorkingHoursSet}.
+     *
+     * @return the hours as stored, at {@code expectedVersion + 1}
+     * @throws NotFoundException when the tenant has no such member
+     * @throws ValidationException ({@code hours}) when null; ({@code expectedVersion}) when negative
+     * @throws ConflictException (retryable) when the stored hours are not at {@code expectedVersion}; nothing changes
+     */
+    MemberWorkingHours setWorkingHours(UUID memberId, WorkingHours hours, long expectedVersion);
+
+    /**
+     * The member's stored working hours.
+     *
+     * @throws NotFoundException when the tenant has no such member, or the member has no working hours stored
+     */
+    MemberWorkingHours workingHours(UUID memberId);
+
+    /**
+     * Whether the member is inside working hours at {@code at} ({@link WorkingHours#isInside}); a member without
+     * stored working hours is taken as always inside, so that routing excludes nobody whose hours are unknown. Says
+     * nothing of availability ({@link #availableMembers}).
+     *
+     * @throws NotFoundException when the tenant has no such member
+     * @throws ValidationException ({@code at}) when null
+     */
+    boolean isWorking(UUID memberId, Instant at);
 }

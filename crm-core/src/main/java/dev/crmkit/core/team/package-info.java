@@ -1,7 +1,7 @@
 /**
  * The team: sales reps, service agents and their managers, with the skills, languages, territories, seniority and
- * capacity that decide which work suits whom, their availability (active, away until a date, deactivated), and
- * the teams they belong to. Lead distribution and ticket routing choose among the members this package reports
+ * capacity that decide which work suits whom, their availability (active, away until a date, deactivated), their
+ * working hours and time zone ({@link dev.crmkit.core.team.WorkingHours}), and the teams they belong to. Lead distribution and ticket routing choose among the members this package reports
  * available.
  *
  * <p>Start at {@link dev.crmkit.core.team.TeamService}. Its events are the records implementing

@@ -16,13 +16,21 @@ import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.customer.CustomerRecord;
 import dev.crmkit.spi.customer.CustomerStorage;
 import dev.crmkit.spi.idempotency.IdempotencyKey;
+import dev.crmkit.spi.team.TeamMemberRecord;
 import dev.crmkit.spi.team.TeamStorage;
+import dev.crmkit.spi.ticket.BusinessCalendarRecord;
+import dev.crmkit.spi.ticket.MilestoneRecord;
+import dev.crmkit.spi.ticket.ServiceLevelStorage;
+import dev.crmkit.spi.ticket.SlaPolicyRecord;
 import dev.crmkit.spi.ticket.TicketRecord;
 import dev.crmkit.spi.ticket.TicketStore;
 import dev.crmkit.spi.ticket.TicketStorage;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -32,6 +40,8 @@ import java.util.function.Supplier;
 final class StoredTickets implements TicketService {
     /** The most relationships of a person read to find its organization; a person has few. */
     private static final int RELATIONSHIPS = 1000;
+    /** The calendar of a tenant that stored none: every moment is business time. */
+    private static final BusinessCalendar AROUND_THE_CLOCK = BusinessCalendar.aroundTheClock(ZoneOffset.UTC);
 
     private final DomainContext context;
     private final Storage storage;
@@ -39,6 +49,8 @@ final class StoredTickets implements TicketService {
     private final String tenantId;
     private final Duration reopenWindow;
     private final List<PriorityRule> priorityRules;
+    private final CustomerTier tiers;
+    private final ServiceLevelStorage levels;
 
     StoredTickets(DomainContext context, String tenantId, TicketSettings settings) {
         this.context = context;
@@ -47,6 +59,8 @@ final class StoredTickets implements TicketService {
         this.tenantId = tenantId;
         this.reopenWindow = settings.reopenWindowOf(tenantId);
         this.priorityRules = settings.priorityRulesOf(tenantId);
+        this.tiers = settings.customerTiers();
+        this.levels = context.storage(ServiceLevelStorage.class);
     }
 
     @Override
@@ -80,7 +94,8 @@ final class StoredTickets implements TicketService {
                 }
             }
             PriorityRules.Prioritized priority = PriorityRules.prioritize(priorityRules, tenantId, c);
-            return Ticket.of(store(TicketAggregate.open(tenantId, id, c, priority, now)));
+            ServiceLevel level = levelOf(null, c.customerId(), List.of());
+            return Ticket.of(store(TicketAggregate.open(tenantId, id, c, priority, level, now)));
         });
     }
 
@@ -192,7 +207,7 @@ final class StoredTickets implements TicketService {
         Checks.id("intoTicketId", intoTicketId);
         Instant now = context.now();
         return inTransaction(() -> {
-            load(ticketId);
+            stored(ticketId);
             if (tickets.get(tenantId, intoTicketId).isEmpty()) {
                 throw new ValidationException("intoTicketId", "names no ticket of this tenant");
             }
@@ -225,6 +240,13 @@ final class StoredTickets implements TicketService {
         }
         TicketRecord stored = change.isOpening() ? tickets.insert(change.after())
                 : tickets.update(change.after(), change.before().version());
+        // after the ticket's versioned update, which holds its row lock: milestones change only under it
+        for (MilestoneRecord m : change.started()) {
+            levels.milestones().insert(m);
+        }
+        for (MilestoneRecord m : change.updated()) {
+            levels.milestones().update(m, m.version());
+        }
         context.events().record(change.events());
         return stored;
     }
@@ -232,7 +254,7 @@ final class StoredTickets implements TicketService {
     @Override
     public Ticket ticket(UUID ticketId) {
         Checks.id("ticketId", ticketId);
-        return Ticket.of(load(ticketId).record());
+        return Ticket.of(stored(ticketId));
     }
 
     @Override
@@ -243,8 +265,154 @@ final class StoredTickets implements TicketService {
         return new Page<>(records.items().stream().map(Ticket::of).toList(), records.next());
     }
 
+    private TicketRecord stored(UUID id) {
+        return tickets.get(tenantId, id).orElseThrow(() -> new NotFoundException("ticket", id));
+    }
+
+    /** The ticket with its milestones and what they are measured by. */
     private TicketAggregate load(UUID id) {
-        return new TicketAggregate(tickets.get(tenantId, id).orElseThrow(() -> new NotFoundException("ticket", id)));
+        TicketRecord ticket = stored(id);
+        List<MilestoneRecord> milestones = levels.milestones().ofTicket(tenantId, id);
+        return new TicketAggregate(ticket, milestones, levelOf(ticket.assigneeId(), ticket.customerId(), milestones));
+    }
+
+    /**
+     * What a ticket's milestones are measured by: none without a policy (and without milestones, the cheap path);
+     * else the calendar in force for its assignee, the policy, and its customer's tier, asked at most once and only
+     * when a target names tiers.
+     */
+    private ServiceLevel levelOf(UUID assigneeId, UUID customerId, List<MilestoneRecord> milestones) {
+        SlaPolicy policy = levels.slaPolicies().get(tenantId).map(p -> new SlaPolicy(p.targets()))
+                .orElse(SlaPolicy.none());
+        if (policy.targets().isEmpty() && milestones.isEmpty()) {
+            return ServiceLevel.NONE;
+        }
+        Supplier<String> tier = new Supplier<>() {
+            private Optional<String> known;
+
+            @Override
+            public String get() {
+                if (known == null) {
+                    Optional<String> answer = tiers.tierOf(tenantId, customerId);
+                    known = answer == null ? Optional.empty() : answer;
+                }
+                return known.orElse(null);
+            }
+        };
+        return new ServiceLevel(calendarFor(assigneeId, new HashMap<>()), policy, tier, () -> context.ids().next());
+    }
+
+    /** The calendar of the assignee's team, else the tenant's, else around the clock; cached by team in {@code seen}. */
+    private BusinessCalendar calendarFor(UUID assigneeId, Map<Optional<UUID>, BusinessCalendar> seen) {
+        Optional<UUID> teamId = assigneeId == null ? Optional.empty()
+                : storage.capability(TeamStorage.class).orElseThrow().teamMembers().get(tenantId, assigneeId)
+                        .map(TeamMemberRecord::teamId);
+        return seen.computeIfAbsent(teamId, team -> team.flatMap(t -> levels.calendars().get(tenantId, t))
+                .or(() -> levels.calendars().get(tenantId, null)).map(Calendars::calendar).orElse(AROUND_THE_CLOCK));
+    }
+
+    @Override
+    public Ticket respond(UUID ticketId, UUID agentId) {
+        Checks.id("agentId", agentId);
+        return change(ticketId, (ticket, now) -> {
+            if (storage.capability(TeamStorage.class).orElseThrow().teamMembers().get(tenantId, agentId).isEmpty()) {
+                throw new ValidationException("agentId", "names no team member of this tenant");
+            }
+            return ticket.respond(agentId, now);
+        });
+    }
+
+    @Override
+    public Ticket customerReplied(UUID ticketId) {
+        return change(ticketId, (ticket, now) -> ticket.customerReplied(now));
+    }
+
+    @Override
+    public List<Milestone> milestones(UUID ticketId) {
+        Checks.id("ticketId", ticketId);
+        Instant now = context.now();
+        return inTransaction(() -> {
+            TicketRecord ticket = stored(ticketId);
+            BusinessCalendar calendar = calendarFor(ticket.assigneeId(), new HashMap<>());
+            return levels.milestones().ofTicket(tenantId, ticketId).stream()
+                    .map(m -> milestone(m, calendar, now)).toList();
+        });
+    }
+
+    @Override
+    public Page<Milestone> milestonesDueBefore(Instant before, PageRequest page) {
+        Checks.required("before", before);
+        Checks.required("page", page);
+        Instant now = context.now();
+        return inTransaction(() -> {
+            Page<MilestoneRecord> due = levels.milestones().dueBefore(tenantId, before, page);
+            Map<Optional<UUID>, BusinessCalendar> seen = new HashMap<>();
+            List<Milestone> items = due.items().stream().map(m -> milestone(m, calendarFor(
+                    tickets.get(tenantId, m.ticketId()).map(TicketRecord::assigneeId).orElse(null), seen), now))
+                    .toList();
+            return new Page<>(items, due.next());
+        });
+    }
+
+    private static Milestone milestone(MilestoneRecord m, BusinessCalendar calendar, Instant now) {
+        return new Milestone(m.id(), m.ticketId(), m.kind(), m.target(), m.dueAt(),
+                TicketAggregate.timeLeft(m, calendar, now), m.completedAt(), TicketAggregate.breached(m, now),
+                m.isRunning());
+    }
+
+    @Override
+    public StoredCalendar saveCalendar(UUID teamId, BusinessCalendar calendar, long expectedVersion) {
+        Checks.required("calendar", calendar);
+        checkExpected(expectedVersion);
+        Instant now = context.now();
+        BusinessCalendarRecord draft = Calendars.record(tenantId, context.ids().next(), teamId, calendar, now);
+        return inTransaction(() -> {
+            if (teamId != null && storage.capability(TeamStorage.class).orElseThrow().teams().get(tenantId, teamId)
+                    .isEmpty()) {
+                throw new ValidationException("teamId", "names no team of this tenant");
+            }
+            BusinessCalendarRecord saved = levels.calendars().save(draft, expectedVersion);
+            context.events().record(new BusinessCalendarSaved(tenantId, saved.id(), teamId, saved.version(),
+                    saved.zone(), saved.hours().size(), saved.holidays().size(), now));
+            return Calendars.stored(saved);
+        });
+    }
+
+    @Override
+    public StoredCalendar calendar(UUID teamId) {
+        return levels.calendars().get(tenantId, teamId).map(Calendars::stored)
+                .orElseThrow(() -> new NotFoundException("business calendar", teamId == null ? "of the tenant"
+                        : teamId));
+    }
+
+    @Override
+    public StoredSlaPolicy saveSlaPolicy(SlaPolicy policy, long expectedVersion) {
+        Checks.required("policy", policy);
+        checkExpected(expectedVersion);
+        Instant now = context.now();
+        SlaPolicyRecord draft = new SlaPolicyRecord(tenantId, context.ids().next(), 1, now, now, policy.targets());
+        return inTransaction(() -> {
+            SlaPolicyRecord saved = levels.slaPolicies().save(draft, expectedVersion);
+            context.events().record(new SlaPolicySaved(tenantId, saved.id(), saved.version(), saved.targets().size(),
+                    now));
+            return stored(saved);
+        });
+    }
+
+    @Override
+    public StoredSlaPolicy slaPolicy() {
+        return levels.slaPolicies().get(tenantId).map(StoredTickets::stored)
+                .orElseThrow(() -> new NotFoundException("sla policy", "of the tenant"));
+    }
+
+    private static StoredSlaPolicy stored(SlaPolicyRecord p) {
+        return new StoredSlaPolicy(p.id(), p.version(), p.updatedAt(), new SlaPolicy(p.targets()));
+    }
+
+    private static void checkExpected(long expectedVersion) {
+        if (expectedVersion < 0) {
+            throw new ValidationException("expectedVersion", "must be 0 (none stored yet) or more");
+        }
     }
 
     private <T> T inTransaction(Supplier<T> work) {

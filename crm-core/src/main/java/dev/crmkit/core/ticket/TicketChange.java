@@ -1,16 +1,27 @@
 package dev.crmkit.core.ticket;
 
+import dev.crmkit.spi.ticket.MilestoneRecord;
 import dev.crmkit.spi.ticket.TicketRecord;
 import java.util.List;
 
 /**
  * What one behaviour of a {@link TicketAggregate} did: the record the ticket held before (null for a ticket just
- * opened), the record it holds now, and the events the change caused, in order. The service inserts {@code after} or
- * stores it over {@code before}'s version, and records the events.
+ * opened), the record it holds now, the milestones it started and those it updated (at the version they were loaded
+ * at), and the events the change caused, in order. The service inserts {@code after} or stores it over
+ * {@code before}'s version, inserts the started milestones and stores the changed ones over their versions, and
+ * records the events.
  */
-record TicketChange(TicketRecord before, TicketRecord after, List<TicketEvent> events) {
+record TicketChange(TicketRecord before, TicketRecord after, List<MilestoneRecord> started,
+        List<MilestoneRecord> updated, List<TicketEvent> events) {
     TicketChange {
+        started = List.copyOf(started);
+        updated = List.copyOf(updated);
         events = List.copyOf(events);
+    }
+
+    /** A change of the ticket alone. */
+    TicketChange(TicketRecord before, TicketRecord after, List<TicketEvent> events) {
+        this(before, after, List.of(), List.of(), events);
     }
 
     /** No change to a ticket. */

@@ -8,7 +8,8 @@ import dev.crmkit.core.common.DomainEvent;
  * customer's words. Every payload names the ticket's customer, so a customer's timeline can show it.
  */
 public sealed interface TicketEvent extends DomainEvent permits TicketOpened, TicketAssigned, TicketStateChanged,
-        TicketReopened, TicketMerged, TicketPriorityChanged {
+        TicketReopened, TicketMerged, TicketPriorityChanged, TicketResponded, TicketCustomerReplied,
+        TicketMilestoneStarted, TicketMilestoneChanged, TicketMilestoneCompleted {
 
     /** The aggregate type of ticket events; all events of one ticket are delivered in order. */
     String TICKET = "ticket";

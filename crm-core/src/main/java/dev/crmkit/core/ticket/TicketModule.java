@@ -6,6 +6,7 @@ import dev.crmkit.model.Checks;
 import dev.crmkit.spi.StorageCapability;
 import dev.crmkit.spi.customer.CustomerStorage;
 import dev.crmkit.spi.team.TeamStorage;
+import dev.crmkit.spi.ticket.ServiceLevelStorage;
 import dev.crmkit.spi.ticket.TicketStorage;
 import java.util.Map;
 import java.util.Set;
@@ -50,12 +51,13 @@ public final class TicketModule implements DomainModule {
 
     @Override
     public Set<Class<? extends StorageCapability>> storageCapabilities() {
-        return Set.of(TicketStorage.class, CustomerStorage.class, TeamStorage.class);
+        return Set.of(TicketStorage.class, ServiceLevelStorage.class, CustomerStorage.class, TeamStorage.class);
     }
 
     @Override
     public void install(DomainSetup setup) {
         setup.events(TicketEvent.class);
+        setup.events(ServiceLevelEvent.class);
         setup.service(TicketService.class, tenant -> new StoredTickets(setup.context(), tenant.tenantId(), settings));
         TicketStorage stores = setup.context().storage(TicketStorage.class);
         setup.customerDataPart(merge -> Map.of("tickets",

@@ -8,6 +8,8 @@ import dev.crmkit.model.PageRequest;
 import dev.crmkit.model.ValidationException;
 import dev.crmkit.model.ticket.TicketFilter;
 import dev.crmkit.model.ticket.TicketPriority;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -116,4 +118,78 @@ public interface TicketService {
 
     /** One page of the tickets {@code filter} selects, in id order (with time-ordered ids, oldest first). */
     Page<Ticket> tickets(TicketFilter filter, PageRequest page);
+
+    // ---- service levels ------------------------------------------------------------------------------------------
+
+    /**
+     * An agent answered the customer publicly on the ticket, in any active state (the state stays): completes the
+     * open first-response or next-response milestone. Publishes {@link TicketResponded} and
+     * {@link TicketMilestoneCompleted} per milestone completed.
+     *
+     * @throws ValidationException ({@code agentId}) when the tenant has no such team member
+     * @throws IllegalTransitionException when the ticket is resolved or closed
+     */
+    Ticket respond(UUID ticketId, UUID agentId);
+
+    /**
+     * The customer replied on the ticket, in any active state: a ticket waiting on the customer is {@code OPEN} again
+     * and its clocks resume; a next-response milestone starts when no response is due. Publishes
+     * {@link TicketCustomerReplied} and the milestones' events.
+     *
+     * @throws IllegalTransitionException when the ticket is resolved or closed
+     */
+    Ticket customerReplied(UUID ticketId);
+
+    /**
+     * The ticket's milestones now, oldest first, measured on its calendar (its assignee's team's, else the tenant's,
+     * else around the clock in UTC); empty when none was started.
+     *
+     * @throws NotFoundException when the tenant has no such ticket
+     */
+    List<Milestone> milestones(UUID ticketId);
+
+    /**
+     * One page of the tenant's milestones whose clocks run and are due before {@code before}, earliest due first (then
+     * by id); the cursor is the last one's due time and id. Escalation walks these.
+     *
+     * @throws ValidationException ({@code before}, {@code page}) when null
+     */
+    Page<Milestone> milestonesDueBefore(Instant before, PageRequest page);
+
+    /**
+     * Stores the business-hours calendar of a team ({@code teamId}), or with {@code teamId} null the tenant's default,
+     * over the version the caller read ({@code 0} for a first calendar), and publishes {@link BusinessCalendarSaved}.
+     * It applies to clocks from their next change on. A team's calendar overrides the tenant's for tickets whose
+     * assignee is in the team.
+     *
+     * @return the calendar as stored, at {@code expectedVersion + 1}
+     * @throws ValidationException ({@code calendar}) when null; ({@code teamId}) when the tenant has no such team;
+     *     ({@code expectedVersion}) when negative; ({@code opens}, {@code closes}) when an hour has seconds
+     * @throws ConflictException (retryable) when the stored calendar is not at {@code expectedVersion}; nothing changes
+     */
+    StoredCalendar saveCalendar(UUID teamId, BusinessCalendar calendar, long expectedVersion);
+
+    /**
+     * The stored calendar of the team, or with {@code teamId} null the tenant's default.
+     *
+     * @throws NotFoundException when none is stored
+     */
+    StoredCalendar calendar(UUID teamId);
+
+    /**
+     * Stores the tenant's SLA policy over the version the caller read ({@code 0} for a first policy) and publishes
+     * {@link SlaPolicySaved}. It applies to milestones started or retargeted from then on.
+     *
+     * @return the policy as stored, at {@code expectedVersion + 1}
+     * @throws ValidationException ({@code policy}) when null; ({@code expectedVersion}) when negative
+     * @throws ConflictException (retryable) when the stored policy is not at {@code expectedVersion}; nothing changes
+     */
+    StoredSlaPolicy saveSlaPolicy(SlaPolicy policy, long expectedVersion);
+
+    /**
+     * The tenant's stored SLA policy.
+     *
+     * @throws NotFoundException when none is stored
+     */
+    StoredSlaPolicy slaPolicy();
 }

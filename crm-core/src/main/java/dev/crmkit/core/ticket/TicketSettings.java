@@ -19,9 +19,12 @@ import java.util.Set;
  * @param reopenWindowByTenant the windows of tenants with one of their own
  * @param priorityRules the priority rules of every tenant without rules of its own, in order
  * @param priorityRulesByTenant the priority rules of tenants with rules of their own, in order
+ * @param customerTiers the host's port that knows customers' tiers, for SLA targets per tier
+ *                      ({@link CustomerTier#none()} by default)
  */
 public record TicketSettings(Duration reopenWindow, Map<String, Duration> reopenWindowByTenant,
-        List<PriorityRule> priorityRules, Map<String, List<PriorityRule>> priorityRulesByTenant) {
+        List<PriorityRule> priorityRules, Map<String, List<PriorityRule>> priorityRulesByTenant,
+        CustomerTier customerTiers) {
     /** The default reopen window: 14 days. */
     public static final Duration DEFAULT_REOPEN_WINDOW = Duration.ofDays(14);
 
@@ -46,35 +49,50 @@ public record TicketSettings(Duration reopenWindow, Map<String, Duration> reopen
         priorityRulesByTenant.forEach((tenant, rules) -> rulesByTenant.put(Checks.tenantId("tenantId", tenant),
                 checkRules(rules)));
         priorityRulesByTenant = Map.copyOf(rulesByTenant);
+        Checks.required("customerTiers", customerTiers);
+    }
+
+    /** The settings of {@link #defaults()}' shape without a customer tier port, for compatibility. */
+    public TicketSettings(Duration reopenWindow, Map<String, Duration> reopenWindowByTenant,
+            List<PriorityRule> priorityRules, Map<String, List<PriorityRule>> priorityRulesByTenant) {
+        this(reopenWindow, reopenWindowByTenant, priorityRules, priorityRulesByTenant, CustomerTier.none());
+    }
+
+    /**
+     * These settings with the host's port that knows customers' tiers, asked when a ticket's SLA milestones start or
+     * are retargeted and the tenant's policy has targets per tier.
+     */
+    public TicketSettings withCustomerTiers(CustomerTier tiers) {
+        return new TicketSettings(reopenWindow, reopenWindowByTenant, priorityRules, priorityRulesByTenant, tiers);
     }
 
     /** A reopen window of {@link #DEFAULT_REOPEN_WINDOW} and no priority rules, for every tenant. */
     public static TicketSettings defaults() {
-        return new TicketSettings(DEFAULT_REOPEN_WINDOW, Map.of(), List.of(), Map.of());
+        return new TicketSettings(DEFAULT_REOPEN_WINDOW, Map.of(), List.of(), Map.of(), CustomerTier.none());
     }
 
     /** These settings with another window for every tenant without one of its own (zero: never reopened). */
     public TicketSettings withReopenWindow(Duration window) {
-        return new TicketSettings(window, reopenWindowByTenant, priorityRules, priorityRulesByTenant);
+        return new TicketSettings(window, reopenWindowByTenant, priorityRules, priorityRulesByTenant, customerTiers);
     }
 
     /** These settings with a window of the tenant's own. */
     public TicketSettings withReopenWindow(String tenantId, Duration window) {
         Map<String, Duration> windows = new HashMap<>(reopenWindowByTenant);
         windows.put(tenantId, window);
-        return new TicketSettings(reopenWindow, windows, priorityRules, priorityRulesByTenant);
+        return new TicketSettings(reopenWindow, windows, priorityRules, priorityRulesByTenant, customerTiers);
     }
 
     /** These settings with other priority rules, in order, for every tenant without rules of its own. */
     public TicketSettings withPriorityRules(List<PriorityRule> rules) {
-        return new TicketSettings(reopenWindow, reopenWindowByTenant, rules, priorityRulesByTenant);
+        return new TicketSettings(reopenWindow, reopenWindowByTenant, rules, priorityRulesByTenant, customerTiers);
     }
 
     /** These settings with priority rules of the tenant's own, in order (empty: every ticket {@code NORMAL}). */
     public TicketSettings withPriorityRules(String tenantId, List<PriorityRule> rules) {
         Map<String, List<PriorityRule>> rulesByTenant = new HashMap<>(priorityRulesByTenant);
         rulesByTenant.put(tenantId, rules);
-        return new TicketSettings(reopenWindow, reopenWindowByTenant, priorityRules, rulesByTenant);
+        return new TicketSettings(reopenWindow, reopenWindowByTenant, priorityRules, rulesByTenant, customerTiers);
     }
 
     /** The priority rules of a tenant, in order. */

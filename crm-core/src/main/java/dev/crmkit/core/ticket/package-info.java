@@ -4,12 +4,13 @@
  * on the customer or a third party, resolved, closed; reopened within a per-tenant window; a duplicate merged into
  * another ticket); a priority from named, pluggable {@link dev.crmkit.core.ticket.PriorityRule}s (kind, channel,
  * words in the subject, the customer's tier through the host's {@link dev.crmkit.core.ticket.CustomerTier}), which an
- * agent may override. {@link dev.crmkit.core.ticket.BusinessCalendar} is the business-hours arithmetic SLA clocks will
- * be measured in.
+ * agent may override; service levels: business-hours calendars ({@link dev.crmkit.core.ticket.BusinessCalendar}) stored
+ * per tenant and team, the tenant's {@link dev.crmkit.core.ticket.SlaPolicy} and each ticket's
+ * {@link dev.crmkit.core.ticket.Milestone}s, clocks of business time that pause while the ticket waits on the customer.
  *
  * <p>Start at {@link dev.crmkit.core.ticket.TicketService}; a ticket's rules and lifecycle are in
  * {@code TicketAggregate}, its events are the records implementing {@link dev.crmkit.core.ticket.TicketEvent}. Uses
- * {@code common} and {@code module}; customers, contact persons and team members are checked through the storage
- * contract's stores and referred to by id only.
+ * {@code common} and {@code module}; customers, contact persons, team members and their teams are checked through the
+ * storage contract's stores and referred to by id only.
  */
 package dev.crmkit.core.ticket;

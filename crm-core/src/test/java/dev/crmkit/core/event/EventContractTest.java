@@ -232,6 +232,7 @@ class EventContractTest {
     private static final Map<Class<?>, Supplier<Object>> VALUES = Map.of(
             Actor.class, () -> Actor.user("user-17"),
             ReopenRule.class, () -> ReopenRule.withinDays(30),
+            Duration.class, () -> Duration.ofMinutes(90).plusNanos(250_000),
             DuplicateCandidate.class, () -> new DuplicateCandidate(
                     UUID.fromString("018f0000-0000-7000-8000-0000000000aa"), 0.85, Set.of(MatchReason.values()[0]),
                     java.util.Map.of(dev.crmkit.core.customer.MatchField.EMAIL, 8.0,

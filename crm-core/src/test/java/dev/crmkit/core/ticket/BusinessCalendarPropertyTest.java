@@ -36,7 +36,7 @@ class BusinessCalendarPropertyTest {
             LocalDate.of(2027, 1, 1), LocalDate.of(2027, 3, 29));
 
     /** Four shapes of week, each in any of the zones, with or without holidays. */
-    private static BusinessCalendar calendar(int shape) {
+    static BusinessCalendar calendar(int shape) {
         ZoneId zone = ZONES.get(shape % ZONES.size());
         BusinessCalendar calendar = switch (shape / ZONES.size() % 4) {
             case 0 -> BusinessCalendar.weekdays(zone, BusinessHours.of("09:00", "17:00"));
@@ -56,7 +56,7 @@ class BusinessCalendarPropertyTest {
         return shape / 16 % 2 == 0 ? calendar : calendar.withHolidays(HOLIDAYS);
     }
 
-    private static Gen<Instant> instants() {
+    static Gen<Instant> instants() {
         return longs().between(0, SPAN_SECONDS).zip(integers().between(0, 999_999), (s, micros) ->
                 FROM.plusSeconds(s).plusNanos(micros * 1000L));
     }
@@ -65,7 +65,7 @@ class BusinessCalendarPropertyTest {
         return longs().between(0, Duration.ofDays(40).toSeconds()).map((Long seconds) -> Duration.ofSeconds(seconds));
     }
 
-    private static Gen<BusinessCalendar> calendars() {
+    static Gen<BusinessCalendar> calendars() {
         return integers().between(0, 31).map(BusinessCalendarPropertyTest::calendar);
     }
 

@@ -11,6 +11,10 @@ import dev.crmkit.model.ConflictException;
 import dev.crmkit.model.PageRequest;
 import dev.crmkit.model.customer.LifecycleStage;
 import dev.crmkit.model.customer.PartyKind;
+import dev.crmkit.model.team.Availability;
+import dev.crmkit.model.team.TeamRole;
+import dev.crmkit.model.ticket.MilestoneKind;
+import dev.crmkit.model.ticket.SlaTarget;
 import dev.crmkit.model.ticket.TicketChannel;
 import dev.crmkit.model.ticket.TicketFilter;
 import dev.crmkit.model.ticket.TicketKind;
@@ -19,9 +23,12 @@ import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.customer.CustomerRecord;
 import dev.crmkit.spi.customer.CustomerStorage;
 import dev.crmkit.spi.idempotency.IdempotencyStore;
+import dev.crmkit.spi.team.TeamMemberRecord;
+import dev.crmkit.spi.team.TeamStorage;
 import dev.crmkit.spi.ticket.TicketStorage;
 import dev.crmkit.spi.ticket.TicketStore;
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -46,8 +53,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * ticket, or the idempotency key it looks up) and waits until node B's unit ({@code second}) has ended; then it goes
  * on, with what it read now stale. The ticket's versioned update is the guard of the first race: A's change fails with
  * a retryable conflict and nothing of it is stored (without the version check, A's resolve silently overwrote B's
- * change and both events were recorded). The idempotency key's uniqueness is the guard of the second: both nodes
- * answer with the one ticket B opened.
+ * change and both events were recorded). The same guard, with each milestone's own versioned update behind it, keeps
+ * an agent's response that races a wait on the customer from completing milestones the other node paused (with both
+ * version checks removed, A's response completed the first response over B's pause). The idempotency key's
+ * uniqueness is the guard of the last: both nodes answer with the one ticket B opened.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class TicketOnTwoNodesTest {
@@ -95,6 +104,41 @@ class TicketOnTwoNodesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.crmkit.core.TwoNodes#databases")
+    void a_response_racing_a_wait_on_the_customer_fails_and_leaves_the_milestones_as_the_other_node_stored(
+            String variable) throws Exception {
+        // given: a tenant measured by an SLA policy, and a ticket with its first-response and resolution milestones
+        startNodes(variable);
+        tickets(nodeB).saveSlaPolicy(SlaPolicy.of(List.of(
+                SlaTarget.of(MilestoneKind.FIRST_RESPONSE, Duration.ofHours(2)),
+                SlaTarget.of(MilestoneKind.RESOLUTION, Duration.ofHours(8)))), 0);
+        UUID ticket = tickets(nodeB).open(OpenTicket.of(customer(), TicketKind.INCIDENT, TicketChannel.PHONE,
+                "Router down")).id();
+        UUID agent = agent();
+
+        // when: node A responds on the ticket it read before node B made it wait on the customer
+        List<Throwable> failures = race(() -> tickets(nodeA).respond(ticket, agent),
+                () -> tickets(nodeB).waitOnCustomer(ticket));
+
+        // then: A's response stored nothing; the milestones are as B paused them
+        assertThat(failures).hasSize(1);
+        assertThat(failures.get(0)).isInstanceOfSatisfying(ConflictException.class,
+                e -> assertThat(e.retryable()).isTrue());
+        assertThat(database.commitOrder()).containsExactly("second");
+        assertThat(tickets(nodeB).milestones(ticket)).allSatisfy(m -> {
+            assertThat(m.running()).isFalse();
+            assertThat(m.completedAt()).as("not completed by the lost response").isNull();
+        });
+        assertThat(eventsOf(ticket)).containsExactly("ticket.opened", "ticket.milestone-started",
+                "ticket.milestone-started", "ticket.state-changed", "ticket.milestone-changed",
+                "ticket.milestone-changed");
+        tickets(nodeA).respond(ticket, agent);
+        assertThat(tickets(nodeB).milestones(ticket)).as("the retry completes the first response")
+                .filteredOn(m -> m.kind() == MilestoneKind.FIRST_RESPONSE)
+                .allSatisfy(m -> assertThat(m.completedAt()).isNotNull());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.crmkit.core.TwoNodes#databases")
     void the_same_ticket_opened_on_two_nodes_with_one_key_is_opened_once(String variable) throws Exception {
         // given
         startNodes(variable);
@@ -133,6 +177,15 @@ class TicketOnTwoNodesTest {
         storageB.capability(CustomerStorage.class).orElseThrow().customers().insert(new CustomerRecord(tenantId, id,
                 1, now, now, PartyKind.PERSON, "Racer", null, null, null, null, null, LifecycleStage.CUSTOMER, null,
                 Set.of(), Map.of(), null));
+        return id;
+    }
+
+    private UUID agent() {
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now();
+        storageB.capability(TeamStorage.class).orElseThrow().teamMembers().insert(new TeamMemberRecord(tenantId, id,
+                1, now, now, "agent-" + id.toString().substring(0, 8), "Agent", TeamRole.SERVICE_AGENT, null, null,
+                Set.of(), Set.of(), Set.of(), 0, 10, Availability.ACTIVE, null));
         return id;
     }
 

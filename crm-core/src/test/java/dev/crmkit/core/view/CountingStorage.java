@@ -50,7 +50,8 @@ import java.util.List;
  * the real storage's.
  */
 final class CountingStorage implements Storage, CustomerStorage, TouchPointStorage, TeamStorage, LeadStorage,
-        OpportunityStorage, MessageStorage, LoyaltyStorage, ForecastStorage, TicketStorage {
+        OpportunityStorage, MessageStorage, LoyaltyStorage, ForecastStorage, TicketStorage,
+        dev.crmkit.spi.ticket.ServiceLevelStorage {
     private final InMemoryStorage real;
     private final List<String> calls = new ArrayList<>();
 
@@ -133,6 +134,21 @@ final class CountingStorage implements Storage, CustomerStorage, TouchPointStora
     }
 
     @Override
+    public dev.crmkit.spi.ticket.BusinessCalendarStore calendars() {
+        return counted("calendars", dev.crmkit.spi.ticket.BusinessCalendarStore.class, real.calendars());
+    }
+
+    @Override
+    public dev.crmkit.spi.ticket.SlaPolicyStore slaPolicies() {
+        return counted("slaPolicies", dev.crmkit.spi.ticket.SlaPolicyStore.class, real.slaPolicies());
+    }
+
+    @Override
+    public dev.crmkit.spi.ticket.MilestoneStore milestones() {
+        return counted("milestones", dev.crmkit.spi.ticket.MilestoneStore.class, real.milestones());
+    }
+
+    @Override
     public MessageStore messages() {
         return counted("messages", MessageStore.class, real.messages());
     }
@@ -190,6 +206,11 @@ final class CountingStorage implements Storage, CustomerStorage, TouchPointStora
     @Override
     public TeamStore teams() {
         return counted("teams", TeamStore.class, real.teams());
+    }
+
+    @Override
+    public dev.crmkit.spi.team.WorkingHoursStore workingHours() {
+        return counted("workingHours", dev.crmkit.spi.team.WorkingHoursStore.class, real.workingHours());
     }
 
     @Override

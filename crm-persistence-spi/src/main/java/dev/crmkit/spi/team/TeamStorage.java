@@ -9,4 +9,7 @@ public interface TeamStorage extends StorageCapability {
 
     /** Teams of members. */
     TeamStore teams();
+
+    /** Members' working hours and time zones. */
+    WorkingHoursStore workingHours();
 }

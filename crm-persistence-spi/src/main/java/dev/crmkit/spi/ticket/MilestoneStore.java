@@ -1,0 +1,49 @@
+package dev.crmkit.spi.ticket;
+
+import dev.crmkit.model.ConflictException;
+import dev.crmkit.model.DuplicateException;
+import dev.crmkit.model.NotFoundException;
+import dev.crmkit.model.Page;
+import dev.crmkit.model.PageRequest;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The service-level milestones of tickets. Scoped by tenant in every call; the ticket id is stored as given and not
+ * checked here.
+ */
+public interface MilestoneStore {
+    /**
+     * Stores a new milestone at version 1.
+     *
+     * @throws DuplicateException with {@code key() = "id"} when the tenant has a milestone with that id; nothing is
+     *     stored
+     * @throws dev.crmkit.model.ValidationException ({@code version}) when the version is not 1
+     */
+    MilestoneRecord insert(MilestoneRecord milestone);
+
+    /**
+     * Replaces a milestone whose stored version is {@code expectedVersion} with {@code milestone} (same tenant and
+     * id), at version {@code expectedVersion + 1}; createdAt, ticket and kind stay as stored. Returns the stored
+     * record.
+     *
+     * @throws NotFoundException when there is no such milestone in the tenant
+     * @throws ConflictException (retryable) when the stored version differs; nothing changes
+     */
+    MilestoneRecord update(MilestoneRecord milestone, long expectedVersion);
+
+    /** Every milestone of the ticket, in id order ({@link dev.crmkit.spi.Ids#ORDER}); empty when it has none. */
+    List<MilestoneRecord> ofTicket(String tenantId, UUID ticketId);
+
+    /**
+     * One page of the tenant's milestones that are not completed and are due before {@code before} (a running clock
+     * whose {@code dueAt} is earlier; a paused one is never due), ordered by {@code dueAt}, then id in
+     * {@link dev.crmkit.spi.Ids#ORDER}; the cursor is the last row's {@code dueAt} and id. Keyset paging neither skips
+     * nor repeats a milestone that stays due for the whole walk.
+     *
+     * @throws dev.crmkit.model.ValidationException ({@code before}) when null; ({@code cursor}) for a cursor the store
+     *     did not issue
+     */
+    Page<MilestoneRecord> dueBefore(String tenantId, Instant before, PageRequest page);
+}

@@ -1,0 +1,74 @@
+package dev.crmkit.tck;
+
+import static dev.crmkit.tck.CustomerFixtures.OTHER_TENANT;
+import static dev.crmkit.tck.CustomerFixtures.TENANT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.crmkit.model.ConflictException;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.team.WorkingPeriod;
+import dev.crmkit.spi.team.TeamStorage;
+import dev.crmkit.spi.team.WorkingHoursRecord;
+import dev.crmkit.spi.team.WorkingHoursStore;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The promises of {@link WorkingHoursStore} and {@link WorkingHoursRecord}. */
+public abstract class WorkingHoursStoreContract extends ContractSupport {
+    private WorkingHoursStore hours() {
+        return capability(TeamStorage.class).workingHours();
+    }
+
+    @Test
+    void a_members_hours_read_back_equal_in_order_and_only_for_that_member_and_tenant() {
+        UUID member = UUID.randomUUID();
+        WorkingHoursRecord record = new WorkingHoursRecord(TENANT, UUID.randomUUID(), 1, NOW, NOW, member,
+                "Australia/Sydney", ServiceLevelFixtures.officeWeek());
+
+        assertThat(hours().save(record, 0)).isEqualTo(record);
+
+        WorkingHoursRecord read = hours().get(TENANT, member).orElseThrow();
+        assertThat(read).isEqualTo(record);
+        assertThat(read.hours()).extracting(WorkingPeriod::day).startsWith(DayOfWeek.MONDAY)
+                .endsWith(DayOfWeek.SATURDAY);
+        assertThat(hours().get(TENANT, UUID.randomUUID())).isEmpty();
+        assertThat(hours().get(OTHER_TENANT, member)).isEmpty();
+    }
+
+    @Test
+    void save_replaces_by_compare_and_set_keeping_id_and_created_at_and_a_stale_version_conflicts() {
+        UUID member = UUID.randomUUID();
+        WorkingHoursRecord first = hours().save(new WorkingHoursRecord(TENANT, UUID.randomUUID(), 1, NOW, NOW, member,
+                "UTC", ServiceLevelFixtures.officeWeek()), 0);
+        WorkingHoursRecord none = new WorkingHoursRecord(TENANT, UUID.randomUUID(), 1, NOW, NOW.plusSeconds(3),
+                member, "Europe/Lisbon", List.of());
+
+        WorkingHoursRecord second = hours().save(none, 1);
+
+        assertThat(second.version()).isEqualTo(2);
+        assertThat(second.id()).isEqualTo(first.id());
+        assertThat(second.createdAt()).isEqualTo(NOW);
+        assertThat(second.zone()).isEqualTo("Europe/Lisbon");
+        assertThat(second.hours()).as("a member may have no hours").isEmpty();
+        assertThat(hours().get(TENANT, member)).contains(second);
+        assertThatThrownBy(() -> hours().save(none, 1)).isInstanceOfSatisfying(ConflictException.class,
+                e -> assertThat(e.retryable()).isTrue());
+        assertThatThrownBy(() -> hours().save(none, 0)).isInstanceOf(ConflictException.class);
+        assertThat(hours().get(TENANT, member)).contains(second);
+    }
+
+    @Test
+    void the_record_refuses_an_unknown_zone_and_overlapping_hours_naming_the_field() {
+        assertThatThrownBy(() -> new WorkingHoursRecord(TENANT, UUID.randomUUID(), 1, NOW, NOW, UUID.randomUUID(),
+                "Nowhere/Else", List.of())).isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.field()).isEqualTo("zone"));
+        assertThatThrownBy(() -> new WorkingHoursRecord(TENANT, UUID.randomUUID(), 1, NOW, NOW, UUID.randomUUID(),
+                "UTC", List.of(new WorkingPeriod(DayOfWeek.FRIDAY, LocalTime.of(20, 0), LocalTime.MIDNIGHT),
+                        new WorkingPeriod(DayOfWeek.FRIDAY, LocalTime.of(23, 0), LocalTime.of(23, 30)))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("hours"));
+    }
+}
