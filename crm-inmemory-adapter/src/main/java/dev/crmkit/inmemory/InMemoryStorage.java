@@ -8,17 +8,20 @@ import dev.crmkit.spi.customer.CustomerStore;
 import dev.crmkit.spi.customer.MatchKeyStore;
 import dev.crmkit.spi.customer.RelationshipStore;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
+import dev.crmkit.spi.forecast.ForecastStorage;
+import dev.crmkit.spi.forecast.QuotaStore;
 import dev.crmkit.spi.idempotency.IdempotencyStore;
 import dev.crmkit.spi.lead.LeadModelStore;
 import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadStore;
-import dev.crmkit.spi.forecast.ForecastStorage;
-import dev.crmkit.spi.forecast.QuotaStore;
 import dev.crmkit.spi.loyalty.LedgerStore;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
+import dev.crmkit.spi.loyalty.MemberTierStore;
 import dev.crmkit.spi.loyalty.MembershipStore;
 import dev.crmkit.spi.loyalty.ProgrammeStore;
 import dev.crmkit.spi.loyalty.PurchaseStore;
+import dev.crmkit.spi.loyalty.RewardStore;
+import dev.crmkit.spi.loyalty.TierSchemeStore;
 import dev.crmkit.spi.message.MessageStorage;
 import dev.crmkit.spi.message.MessageStore;
 import dev.crmkit.spi.message.SendRateStore;
@@ -70,6 +73,9 @@ public final class InMemoryStorage implements Storage, CustomerStorage, TouchPoi
     private final InMemoryMembershipStore memberships = new InMemoryMembershipStore(unit);
     private final InMemoryLedgerStore ledger = new InMemoryLedgerStore(unit);
     private final InMemoryProgrammeStore programmes = new InMemoryProgrammeStore(unit);
+    private final InMemoryTierSchemeStore tierSchemes = new InMemoryTierSchemeStore(unit);
+    private final InMemoryMemberTierStore memberTiers = new InMemoryMemberTierStore(unit, ledger);
+    private final InMemoryRewardStore rewards = new InMemoryRewardStore(unit);
     private final InMemoryQuotaStore quotas = new InMemoryQuotaStore(unit);
     private final InMemoryTicketStore tickets = new InMemoryTicketStore(unit);
 
@@ -170,6 +176,21 @@ public final class InMemoryStorage implements Storage, CustomerStorage, TouchPoi
     @Override
     public ProgrammeStore programmes() {
         return programmes;
+    }
+
+    @Override
+    public TierSchemeStore tierSchemes() {
+        return tierSchemes;
+    }
+
+    @Override
+    public MemberTierStore memberTiers() {
+        return memberTiers;
+    }
+
+    @Override
+    public RewardStore rewards() {
+        return rewards;
     }
 
     @Override

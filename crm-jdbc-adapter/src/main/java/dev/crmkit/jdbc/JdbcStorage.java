@@ -10,17 +10,20 @@ import dev.crmkit.spi.customer.CustomerStore;
 import dev.crmkit.spi.customer.MatchKeyStore;
 import dev.crmkit.spi.customer.RelationshipStore;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
+import dev.crmkit.spi.forecast.ForecastStorage;
+import dev.crmkit.spi.forecast.QuotaStore;
 import dev.crmkit.spi.idempotency.IdempotencyStore;
 import dev.crmkit.spi.lead.LeadModelStore;
 import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadStore;
-import dev.crmkit.spi.forecast.ForecastStorage;
-import dev.crmkit.spi.forecast.QuotaStore;
 import dev.crmkit.spi.loyalty.LedgerStore;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
+import dev.crmkit.spi.loyalty.MemberTierStore;
 import dev.crmkit.spi.loyalty.MembershipStore;
 import dev.crmkit.spi.loyalty.ProgrammeStore;
 import dev.crmkit.spi.loyalty.PurchaseStore;
+import dev.crmkit.spi.loyalty.RewardStore;
+import dev.crmkit.spi.loyalty.TierSchemeStore;
 import dev.crmkit.spi.message.MessageStorage;
 import dev.crmkit.spi.message.MessageStore;
 import dev.crmkit.spi.message.SendRateStore;
@@ -82,6 +85,9 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     private final MembershipStore memberships;
     private final LedgerStore ledger;
     private final ProgrammeStore programmes;
+    private final TierSchemeStore tierSchemes;
+    private final MemberTierStore memberTiers;
+    private final RewardStore rewards;
     private final QuotaStore quotas;
     private final TicketStore tickets;
 
@@ -109,6 +115,9 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
         this.memberships = new JdbcMembershipStore(database);
         this.ledger = new JdbcLedgerStore(database);
         this.programmes = new JdbcProgrammeStore(database);
+        this.tierSchemes = new JdbcTierSchemeStore(database);
+        this.memberTiers = new JdbcMemberTierStore(database);
+        this.rewards = new JdbcRewardStore(database);
         this.quotas = new JdbcQuotaStore(database);
         this.tickets = new JdbcTicketStore(database);
     }
@@ -250,6 +259,21 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     @Override
     public ProgrammeStore programmes() {
         return programmes;
+    }
+
+    @Override
+    public TierSchemeStore tierSchemes() {
+        return tierSchemes;
+    }
+
+    @Override
+    public MemberTierStore memberTiers() {
+        return memberTiers;
+    }
+
+    @Override
+    public RewardStore rewards() {
+        return rewards;
     }
 
     @Override

@@ -64,6 +64,12 @@ class SchemaVersionCheckTest {
         void a_schema_of_an_older_release_stops_the_start_up() throws SQLException {
             new SchemaMigrator(pool, dialect()).migrate();
             // back to an installation of release 7, before the schema recorded its own version
+            execute("DROP TABLE IF EXISTS crm_loyalty_tier_benefit");
+            execute("DROP TABLE IF EXISTS crm_loyalty_tier");
+            execute("DROP TABLE IF EXISTS crm_loyalty_tier_scheme");
+            execute("DROP TABLE IF EXISTS crm_loyalty_member_tier");
+            execute("DROP TABLE IF EXISTS crm_loyalty_tier_change");
+            execute("DROP TABLE IF EXISTS crm_loyalty_reward");
             execute("DROP TABLE IF EXISTS crm_loyalty_programme_rule");
             execute("DROP TABLE IF EXISTS crm_loyalty_programme");
             execute("DROP TABLE IF EXISTS crm_quota");

@@ -35,7 +35,9 @@ final class TestDatabases {
             "crm_message", "crm_send_rate", "crm_lead_model", "crm_purchase_return_line", "crm_purchase_return",
             "crm_purchase_line", "crm_purchase", "crm_loyalty_ledger", "crm_loyalty_membership",
             "crm_loyalty_programme_rule", "crm_loyalty_programme", "crm_quota",
-            "crm_match_key", "crm_ticket_field", "crm_ticket_attachment", "crm_ticket");
+            "crm_match_key", "crm_ticket_field", "crm_ticket_attachment", "crm_ticket",
+            "crm_loyalty_tier_benefit", "crm_loyalty_tier", "crm_loyalty_tier_scheme", "crm_loyalty_member_tier",
+            "crm_loyalty_tier_change", "crm_loyalty_reward");
 
     private TestDatabases() {
     }

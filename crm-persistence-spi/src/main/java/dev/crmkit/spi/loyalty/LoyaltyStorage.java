@@ -4,7 +4,8 @@ import dev.crmkit.spi.StorageCapability;
 
 /**
  * The storage capability of the loyalty domain: the purchases customers made and returned, the programmes with their
- * accrual rules, programme memberships and their points ledgers.
+ * accrual rules, programme memberships and their points ledgers, the programmes' tiers and the tiers members hold, and
+ * the stored rewards catalogue.
  */
 public interface LoyaltyStorage extends StorageCapability {
     /** Orders with their lines and the returns against them. */
@@ -18,4 +19,13 @@ public interface LoyaltyStorage extends StorageCapability {
 
     /** The programmes with their accrual rules. */
     ProgrammeStore programmes();
+
+    /** The programmes' tier schemes. */
+    TierSchemeStore tierSchemes();
+
+    /** The tiers members hold, their tier history and the ledger measures tiers are earned by. */
+    MemberTierStore memberTiers();
+
+    /** The stored rewards catalogue. */
+    RewardStore rewards();
 }
