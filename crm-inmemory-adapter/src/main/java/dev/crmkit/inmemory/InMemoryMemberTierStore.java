@@ -86,15 +86,15 @@ final class InMemoryMemberTierStore implements MemberTierStore {
     }
 
     @Override
-    public TierMeasure measure(String tenantId, UUID membershipId, Instant since) {
+    public TierMeasure measure(String tenantId, UUID membershipId, Instant after) {
         Checks.tenantId("tenantId", tenantId);
         Checks.id("membershipId", membershipId);
-        Instant from = Checks.instant("since", since);
+        Instant from = Checks.instant("after", after);
         return unit.inTransaction(() -> {
             long qualifying = 0;
             long accruals = 0;
             for (LedgerEntryRecord e : ledger.entriesOf(tenantId, membershipId)) {
-                if (!e.postedAt().isBefore(from)) {
+                if (e.postedAt().isAfter(from)) {
                     qualifying += e.qualifyingPoints();
                     accruals += e.kind() == LedgerEntryKind.ACCRUAL ? 1 : 0;
                 }

@@ -111,13 +111,13 @@ final class JdbcMemberTierStore implements MemberTierStore {
     }
 
     @Override
-    public TierMeasure measure(String tenantId, UUID membershipId, Instant since) {
+    public TierMeasure measure(String tenantId, UUID membershipId, Instant after) {
         Checks.tenantId("tenantId", tenantId);
         Checks.id("membershipId", membershipId);
-        Instant from = Checks.instant("since", since);
+        Instant from = Checks.instant("after", after);
         return db.read(TYPE, c -> db.one(c, "SELECT COALESCE(SUM(qualifying_points), 0) AS qualifying,"
                 + " COALESCE(SUM(CASE WHEN kind = ? THEN 1 ELSE 0 END), 0) AS accruals FROM crm_loyalty_ledger"
-                + " WHERE tenant_id = ? AND membership_id = ? AND posted_at >= ?",
+                + " WHERE tenant_id = ? AND membership_id = ? AND posted_at > ?",
                 List.of(LedgerEntryKind.ACCRUAL, tenantId, membershipId, from),
                 r -> new TierMeasure(r.number("qualifying"), r.number("accruals"))).orElseThrow());
     }

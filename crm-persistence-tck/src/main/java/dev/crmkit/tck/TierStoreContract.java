@@ -179,20 +179,21 @@ public abstract class TierStoreContract extends ContractSupport {
     }
 
     @Test
-    void the_measure_sums_qualifying_points_and_counts_accruals_posted_from_the_moment_on_of_the_membership_only() {
+    void the_measure_sums_qualifying_points_and_counts_accruals_posted_after_the_moment_of_the_membership_only() {
         MembershipRecord jana = capability(LoyaltyStorage.class).memberships().insert(new MembershipRecord(TENANT,
                 UUID.randomUUID(), 1, NOW, NOW, "club", UUID.randomUUID(), "100042", MembershipStatus.ACTIVE, 0, 0));
-        Instant since = NOW.plusSeconds(3_600);
-        post(jana.id(), LedgerEntryKind.ACCRUAL, 1_000, since.minusNanos(1_000), "before");
-        post(jana.id(), LedgerEntryKind.ACCRUAL, 300, since, "at");
-        post(jana.id(), LedgerEntryKind.ACCRUAL, 0, since.plusSeconds(5), "award-of-redeemable-only");
-        post(jana.id(), LedgerEntryKind.ADJUSTMENT, -50, since.plusSeconds(10), "correction");
-        post(jana.id(), LedgerEntryKind.REDEMPTION, 0, since.plusSeconds(20), "coffee");
-        post(UUID.randomUUID(), LedgerEntryKind.ACCRUAL, 7_000, since.plusSeconds(30), "someone-else");
+        Instant after = NOW.plusSeconds(3_600);
+        post(jana.id(), LedgerEntryKind.ACCRUAL, 1_000, after, "at-the-moment");
+        post(jana.id(), LedgerEntryKind.ACCRUAL, 300, after.plusNanos(1_000), "just-after");
+        post(jana.id(), LedgerEntryKind.ACCRUAL, 0, after.plusSeconds(5), "award-of-redeemable-only");
+        post(jana.id(), LedgerEntryKind.ADJUSTMENT, -50, after.plusSeconds(10), "correction");
+        post(jana.id(), LedgerEntryKind.REDEMPTION, 0, after.plusSeconds(20), "coffee");
+        post(UUID.randomUUID(), LedgerEntryKind.ACCRUAL, 7_000, after.plusSeconds(30), "someone-else");
 
-        assertThat(tiers().measure(TENANT, jana.id(), since)).isEqualTo(new TierMeasure(250, 2));
-        assertThat(tiers().measure(TENANT, jana.id(), NOW)).isEqualTo(new TierMeasure(1_250, 3));
-        assertThat(tiers().measure(TENANT, jana.id(), since.plusSeconds(15))).isEqualTo(new TierMeasure(0, 0));
+        assertThat(tiers().measure(TENANT, jana.id(), after)).isEqualTo(new TierMeasure(250, 2));
+        assertThat(tiers().measure(TENANT, jana.id(), after.minusNanos(1_000))).isEqualTo(new TierMeasure(1_250, 3));
+        assertThat(tiers().measure(TENANT, jana.id(), after.plusSeconds(10))).isEqualTo(new TierMeasure(0, 0));
+        assertThat(tiers().measure(TENANT, jana.id(), after.plusSeconds(9))).isEqualTo(new TierMeasure(-50, 0));
         assertThat(tiers().measure(OTHER_TENANT, jana.id(), NOW)).isEqualTo(new TierMeasure(0, 0));
     }
 

@@ -21,9 +21,12 @@ import dev.crmkit.spi.customer.CustomerRecord;
 import dev.crmkit.spi.loyalty.LedgerStore;
 import dev.crmkit.spi.loyalty.LedgerSums;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
+import dev.crmkit.spi.loyalty.MemberTierStore;
 import dev.crmkit.spi.loyalty.MembershipStore;
 import dev.crmkit.spi.loyalty.ProgrammeStore;
 import dev.crmkit.spi.loyalty.PurchaseStore;
+import dev.crmkit.spi.loyalty.RewardStore;
+import dev.crmkit.spi.loyalty.TierSchemeStore;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.HashMap;
@@ -189,6 +192,21 @@ class LoyaltyRaceTest {
             @Override
             public ProgrammeStore programmes() {
                 return programmeStore;
+            }
+
+            @Override
+            public TierSchemeStore tierSchemes() {
+                return real.tierSchemes();
+            }
+
+            @Override
+            public MemberTierStore memberTiers() {
+                return real.memberTiers();
+            }
+
+            @Override
+            public RewardStore rewards() {
+                return real.rewards();
             }
         };
     }

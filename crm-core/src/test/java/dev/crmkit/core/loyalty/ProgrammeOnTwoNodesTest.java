@@ -9,10 +9,13 @@ import dev.crmkit.model.ConflictException;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.loyalty.LedgerStore;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
+import dev.crmkit.spi.loyalty.MemberTierStore;
 import dev.crmkit.spi.loyalty.MembershipStore;
 import dev.crmkit.spi.loyalty.ProgrammeRecord;
 import dev.crmkit.spi.loyalty.ProgrammeStore;
 import dev.crmkit.spi.loyalty.PurchaseStore;
+import dev.crmkit.spi.loyalty.RewardStore;
+import dev.crmkit.spi.loyalty.TierSchemeStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -138,6 +141,21 @@ class ProgrammeOnTwoNodesTest {
             @Override
             public ProgrammeStore programmes() {
                 return programmes;
+            }
+
+            @Override
+            public TierSchemeStore tierSchemes() {
+                return real.tierSchemes();
+            }
+
+            @Override
+            public MemberTierStore memberTiers() {
+                return real.memberTiers();
+            }
+
+            @Override
+            public RewardStore rewards() {
+                return real.rewards();
             }
         };
     }

@@ -42,9 +42,9 @@ public interface MemberTierStore {
     List<TierChangeRecord> history(String tenantId, UUID membershipId, int limit);
 
     /**
-     * What the membership's ledger holds from {@code since} (inclusive) on: the sum of the qualifying points of the
-     * entries posted then or later, and how many of those are accruals. Computed by the storage over the ledger
-     * ({@link LedgerStore}); a membership without entries measures zero.
+     * What the membership's ledger holds after {@code after} (exclusive): the sum of the qualifying points of the
+     * entries posted later than that moment, and how many of those are accruals. Computed by the storage over the
+     * ledger ({@link LedgerStore}); a membership without such entries measures zero.
      */
-    TierMeasure measure(String tenantId, UUID membershipId, Instant since);
+    TierMeasure measure(String tenantId, UUID membershipId, Instant after);
 }

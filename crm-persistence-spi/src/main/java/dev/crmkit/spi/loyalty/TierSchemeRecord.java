@@ -50,23 +50,35 @@ public record TierSchemeRecord(
         createdAt = Checks.instant("createdAt", createdAt);
         updatedAt = Checks.instant("updatedAt", updatedAt);
         Checks.text("programme", programme, 64);
+        tiers = check(basis, windowMonths, tiers);
+    }
+
+    /**
+     * Checks a scheme's basis, window and tiers by the rules above, for a caller building one.
+     *
+     * @return the tiers, copied
+     * @throws ValidationException naming the first that breaks a rule ({@code basis}, {@code windowMonths},
+     *     {@code tiers}, {@code tiers[1].code}, {@code tiers[1].threshold})
+     */
+    public static List<TierRecord> check(TierBasis basis, int windowMonths, List<TierRecord> tiers) {
         Checks.required("basis", basis);
         if (windowMonths < 1 || windowMonths > MAX_WINDOW_MONTHS) {
             throw new ValidationException("windowMonths", "must be from 1 to " + MAX_WINDOW_MONTHS);
         }
-        tiers = List.copyOf(Checks.noNulls("tiers", tiers));
-        if (tiers.isEmpty() || tiers.size() > MAX_TIERS) {
+        List<TierRecord> copy = List.copyOf(Checks.noNulls("tiers", tiers));
+        if (copy.isEmpty() || copy.size() > MAX_TIERS) {
             throw new ValidationException("tiers", "must be from 1 to " + MAX_TIERS);
         }
         Set<String> codes = new HashSet<>();
-        for (int i = 0; i < tiers.size(); i++) {
-            if (!codes.add(tiers.get(i).code())) {
+        for (int i = 0; i < copy.size(); i++) {
+            if (!codes.add(copy.get(i).code())) {
                 throw new ValidationException("tiers[" + i + "].code", "repeats another tier's code");
             }
-            if (i > 0 && tiers.get(i).threshold() <= tiers.get(i - 1).threshold()) {
+            if (i > 0 && copy.get(i).threshold() <= copy.get(i - 1).threshold()) {
                 throw new ValidationException("tiers[" + i + "].threshold", "must be above the tier below's");
             }
         }
+        return copy;
     }
 
     /** This scheme under another id, for a caller replacing a stored scheme with what it read. */
