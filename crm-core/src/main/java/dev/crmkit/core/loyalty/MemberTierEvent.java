@@ -10,7 +10,7 @@ import java.util.UUID;
  */
 public sealed interface MemberTierEvent extends DomainEvent permits TierUpgraded, TierDowngraded, TierRetained {
     /** The aggregate type of every member tier event. */
-    String MEMBER_TIER = "loyalty.member-tier";
+    String MEMBER_TIER = "loyalty.tier";
 
     /** The membership. */
     UUID membershipId();

@@ -10,7 +10,7 @@ import java.util.UUID;
  */
 public sealed interface TierSchemeEvent extends DomainEvent permits TiersDefined, TiersRevised {
     /** The aggregate type of every tier scheme event. */
-    String TIER_SCHEME = "loyalty.tier-scheme";
+    String TIER_SCHEME = "loyalty.tiers";
 
     /** The scheme. */
     UUID schemeId();
