@@ -41,7 +41,7 @@ public record RewardTerms(String name, long points, Instant validFrom, Instant v
         return new RewardTerms(name, points, null, null, null);
     }
 
-    /** These terms, offered from {@code from} (inclusive, null: no start) until {@code until} (exclusive, null: no end). */
+    /** These terms, offered from {@code from} (inclusive; null: no start) to {@code until} (exclusive; null: none). */
     public RewardTerms withWindow(Instant from, Instant until) {
         return new RewardTerms(name, points, from, until, stock);
     }

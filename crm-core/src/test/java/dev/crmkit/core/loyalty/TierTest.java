@@ -136,7 +136,8 @@ class TierTest {
         assertThat(gold.tierCode()).isEqualTo("gold");
         assertThat(gold.benefits()).containsExactly("free-shipping");
         assertThat(gold.tier().orElseThrow().grants("lounge")).isFalse();
-        assertThat(gold.reviewAt()).as("an upgrade starts a new window").isEqualTo(monthsAfter(fixtures.clock.instant(), 12));
+        assertThat(gold.reviewAt()).as("an upgrade starts a new window")
+                .isEqualTo(monthsAfter(fixtures.clock.instant(), 12));
         assertThat(tiers.tierHistory(member.id(), 10)).extracting(TierChange::toTier).containsExactly("silver", "gold");
         assertThat(tiers.tierHistory(member.id(), 1)).extracting(TierChange::toTier).containsExactly("gold");
     }
