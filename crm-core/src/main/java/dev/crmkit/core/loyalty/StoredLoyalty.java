@@ -358,9 +358,12 @@ final class StoredLoyalty implements LoyaltyService {
         MembershipRecord stored = memberships.update(change.after(), change.before().version());
         if (change.entry() != null) {
             ledger.append(change.entry());
-            tiers.afterPosting(stored, change.entry());
         }
         context.events().record(change.events());
+        if (change.entry() != null) {
+            // after the posting's own events: an upgrade it causes follows it in the outbox
+            tiers.afterPosting(stored, change.entry());
+        }
         return stored;
     }
 
