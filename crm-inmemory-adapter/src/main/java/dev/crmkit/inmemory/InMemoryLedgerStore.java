@@ -107,4 +107,9 @@ final class InMemoryLedgerStore implements LedgerStore {
             return new LedgerSums(qualifying, redeemable, entries);
         });
     }
+
+    /** The membership's entries, for the tier measures; the caller holds the unit. */
+    List<LedgerEntryRecord> entriesOf(String tenantId, UUID membershipId) {
+        return rows(tenantId).values().stream().filter(e -> e.membershipId().equals(membershipId)).toList();
+    }
 }

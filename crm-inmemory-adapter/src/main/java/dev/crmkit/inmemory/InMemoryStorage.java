@@ -20,9 +20,12 @@ import dev.crmkit.spi.forecast.SnapshotStore;
 import dev.crmkit.spi.forecast.SubmissionStore;
 import dev.crmkit.spi.loyalty.LedgerStore;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
+import dev.crmkit.spi.loyalty.MemberTierStore;
 import dev.crmkit.spi.loyalty.MembershipStore;
 import dev.crmkit.spi.loyalty.ProgrammeStore;
 import dev.crmkit.spi.loyalty.PurchaseStore;
+import dev.crmkit.spi.loyalty.RewardStore;
+import dev.crmkit.spi.loyalty.TierSchemeStore;
 import dev.crmkit.spi.message.MessageStorage;
 import dev.crmkit.spi.message.MessageStore;
 import dev.crmkit.spi.message.SendRateStore;
@@ -82,6 +85,9 @@ public final class InMemoryStorage implements Storage, CustomerStorage, TouchPoi
     private final InMemoryLedgerStore ledger = new InMemoryLedgerStore(unit);
     private final InMemoryProgrammeStore programmes = new InMemoryProgrammeStore(unit);
     private final InMemoryAccrualStore accruals = new InMemoryAccrualStore(unit);
+    private final InMemoryTierSchemeStore tierSchemes = new InMemoryTierSchemeStore(unit);
+    private final InMemoryMemberTierStore memberTiers = new InMemoryMemberTierStore(unit, ledger);
+    private final InMemoryRewardStore rewards = new InMemoryRewardStore(unit);
     private final InMemoryQuotaStore quotas = new InMemoryQuotaStore(unit);
     private final InMemorySubmissionStore submissions = new InMemorySubmissionStore(unit);
     private final InMemorySnapshotStore snapshots = new InMemorySnapshotStore(unit);
@@ -198,6 +204,21 @@ public final class InMemoryStorage implements Storage, CustomerStorage, TouchPoi
     @Override
     public AccrualStore accruals() {
         return accruals;
+    }
+
+    @Override
+    public TierSchemeStore tierSchemes() {
+        return tierSchemes;
+    }
+
+    @Override
+    public MemberTierStore memberTiers() {
+        return memberTiers;
+    }
+
+    @Override
+    public RewardStore rewards() {
+        return rewards;
     }
 
     @Override

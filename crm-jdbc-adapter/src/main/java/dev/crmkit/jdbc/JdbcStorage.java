@@ -22,9 +22,12 @@ import dev.crmkit.spi.forecast.SnapshotStore;
 import dev.crmkit.spi.forecast.SubmissionStore;
 import dev.crmkit.spi.loyalty.LedgerStore;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
+import dev.crmkit.spi.loyalty.MemberTierStore;
 import dev.crmkit.spi.loyalty.MembershipStore;
 import dev.crmkit.spi.loyalty.ProgrammeStore;
 import dev.crmkit.spi.loyalty.PurchaseStore;
+import dev.crmkit.spi.loyalty.RewardStore;
+import dev.crmkit.spi.loyalty.TierSchemeStore;
 import dev.crmkit.spi.message.MessageStorage;
 import dev.crmkit.spi.message.MessageStore;
 import dev.crmkit.spi.message.SendRateStore;
@@ -94,6 +97,9 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     private final LedgerStore ledger;
     private final ProgrammeStore programmes;
     private final AccrualStore accruals;
+    private final TierSchemeStore tierSchemes;
+    private final MemberTierStore memberTiers;
+    private final RewardStore rewards;
     private final QuotaStore quotas;
     private final SubmissionStore submissions;
     private final SnapshotStore snapshots;
@@ -129,6 +135,9 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
         this.ledger = new JdbcLedgerStore(database);
         this.programmes = new JdbcProgrammeStore(database);
         this.accruals = new JdbcAccrualStore(database);
+        this.tierSchemes = new JdbcTierSchemeStore(database);
+        this.memberTiers = new JdbcMemberTierStore(database);
+        this.rewards = new JdbcRewardStore(database);
         this.quotas = new JdbcQuotaStore(database);
         this.submissions = new JdbcSubmissionStore(database);
         this.snapshots = new JdbcSnapshotStore(database);
@@ -286,6 +295,21 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     @Override
     public AccrualStore accruals() {
         return accruals;
+    }
+
+    @Override
+    public TierSchemeStore tierSchemes() {
+        return tierSchemes;
+    }
+
+    @Override
+    public MemberTierStore memberTiers() {
+        return memberTiers;
+    }
+
+    @Override
+    public RewardStore rewards() {
+        return rewards;
     }
 
     @Override

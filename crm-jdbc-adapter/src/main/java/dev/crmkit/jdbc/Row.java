@@ -91,6 +91,12 @@ final class Row {
         return rows.wasNull() ? null : value;
     }
 
+    /** A BIGINT column that may be NULL. */
+    Long optionalNumber(String column) throws SQLException {
+        long value = rows.getLong(at(column));
+        return rows.wasNull() ? null : value;
+    }
+
     /** A boolean column that may be NULL. */
     Boolean optionalFlag(String column) throws SQLException {
         boolean value = rows.getBoolean(at(column));

@@ -77,7 +77,7 @@ class SchemaMigratorTest {
             List<SchemaMigrator.Migration> applied = migrator().migrate();
 
             assertThat(applied).extracting(SchemaMigrator.Migration::version)
-                    .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 22);
+                    .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22);
             assertThat(migrator().applied()).containsExactlyElementsOf(applied);
             assertThat(count("SELECT COUNT(*) FROM crm_lock")).isEqualTo(2);
             assertThat(count("SELECT COUNT(*) FROM crm_schema_history WHERE applied_at IS NOT NULL"
@@ -148,6 +148,12 @@ class SchemaMigratorTest {
             execute("DROP TABLE crm_ticket_milestone");
             execute("DROP TABLE crm_sla_policy");
             execute("DROP TABLE crm_business_calendar");
+            execute("DROP TABLE crm_loyalty_tier_benefit");
+            execute("DROP TABLE crm_loyalty_tier");
+            execute("DROP TABLE crm_loyalty_tier_scheme");
+            execute("DROP TABLE crm_loyalty_member_tier");
+            execute("DROP TABLE crm_loyalty_tier_change");
+            execute("DROP TABLE crm_loyalty_reward");
             execute("DROP TABLE crm_loyalty_programme_rule");
             execute("DROP TABLE crm_loyalty_programme");
             execute("DROP TABLE crm_forecast_submission");
@@ -181,7 +187,7 @@ class SchemaMigratorTest {
             execute("DELETE FROM crm_schema_history WHERE version >= 5");
 
             assertThat(migrator().migrate()).extracting(SchemaMigrator.Migration::version)
-                    .containsExactly(5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 22);
+                    .containsExactly(5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22);
 
             int open = (int) Arrays.stream(LeadStatus.values()).filter(LeadStatus::isOpen).count();
             assertThat(storage.leads().openCountsByOwner("tenant-a", List.of(ann, bob)))

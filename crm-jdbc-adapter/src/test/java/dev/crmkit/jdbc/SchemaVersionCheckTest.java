@@ -71,6 +71,12 @@ class SchemaVersionCheckTest {
             execute("DROP TABLE IF EXISTS crm_ticket_milestone");
             execute("DROP TABLE IF EXISTS crm_sla_policy");
             execute("DROP TABLE IF EXISTS crm_business_calendar");
+            execute("DROP TABLE IF EXISTS crm_loyalty_tier_benefit");
+            execute("DROP TABLE IF EXISTS crm_loyalty_tier");
+            execute("DROP TABLE IF EXISTS crm_loyalty_tier_scheme");
+            execute("DROP TABLE IF EXISTS crm_loyalty_member_tier");
+            execute("DROP TABLE IF EXISTS crm_loyalty_tier_change");
+            execute("DROP TABLE IF EXISTS crm_loyalty_reward");
             execute("DROP TABLE IF EXISTS crm_loyalty_programme_rule");
             execute("DROP TABLE IF EXISTS crm_loyalty_programme");
             execute("DROP TABLE IF EXISTS crm_forecast_submission");

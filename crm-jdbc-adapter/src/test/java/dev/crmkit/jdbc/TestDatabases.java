@@ -33,12 +33,15 @@ final class TestDatabases {
             "crm_pipeline_stage", "crm_pipeline", "crm_opportunity_line_item", "crm_opportunity_contact",
             "crm_opportunity_competitor", "crm_opportunity_stage_change", "crm_opportunity",
             "crm_message", "crm_send_rate", "crm_lead_model", "crm_purchase_return_line", "crm_purchase_return",
-            "crm_purchase_line", "crm_purchase", "crm_loyalty_accrual_line", "crm_loyalty_accrual", "crm_loyalty_ledger", "crm_loyalty_membership",
+            "crm_purchase_line", "crm_purchase", "crm_loyalty_accrual_line", "crm_loyalty_accrual",
+            "crm_loyalty_ledger", "crm_loyalty_membership",
             "crm_loyalty_programme_rule", "crm_loyalty_programme", "crm_quota",
             "crm_forecast_submission", "crm_forecast_snapshot_cell", "crm_forecast_snapshot_rate",
             "crm_forecast_snapshot",
             "crm_match_key", "crm_ticket_field", "crm_ticket_attachment", "crm_ticket", "crm_business_calendar",
-            "crm_sla_policy", "crm_ticket_milestone", "crm_team_member_hours", "crm_duplicate_pair");
+            "crm_sla_policy", "crm_ticket_milestone", "crm_team_member_hours", "crm_duplicate_pair",
+            "crm_loyalty_tier_benefit", "crm_loyalty_tier", "crm_loyalty_tier_scheme", "crm_loyalty_member_tier",
+            "crm_loyalty_tier_change", "crm_loyalty_reward");
 
     private TestDatabases() {
     }

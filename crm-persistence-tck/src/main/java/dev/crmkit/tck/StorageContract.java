@@ -537,6 +537,24 @@ public abstract class StorageContract {
                 return current();
             }
         }
+
+        /** The contract of {@link TierStoreContract}. */
+        @Nested
+        public class Tiers extends TierStoreContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
+
+        /** The contract of {@link RewardStoreContract}. */
+        @Nested
+        public class Rewards extends RewardStoreContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
     }
 
     /** The contracts of the {@link TicketStorage} capability. */

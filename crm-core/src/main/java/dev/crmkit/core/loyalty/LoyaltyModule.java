@@ -12,12 +12,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The loyalty domain as {@code Crm} composes it: offers {@link PurchaseService} and {@link LoyaltyService} per tenant,
- * records the {@link PurchaseEvent}s, {@link ProgrammeEvent}s, {@link MembershipEvent}s and {@link AccrualEvent}s, posts
- * pending points when their return window passed (due work {@link LoyaltyService#PENDING_POINTS_DUE}), and in a customer merge moves the merged customer's
- * orders to the survivor and merges its memberships into the survivor's. Registered by default with a product
- * catalogue that knows no product (every line then names its category) and a rewards catalogue that offers nothing;
- * register it with the host's catalogues to replace it:
+ * The loyalty domain as {@code Crm} composes it: offers {@link PurchaseService}, {@link LoyaltyService},
+ * {@link TierService} and {@link RewardService} per tenant, records the {@link PurchaseEvent}s,
+ * {@link ProgrammeEvent}s, {@link MembershipEvent}s, {@link AccrualEvent}s, {@link TierSchemeEvent}s,
+ * {@link MemberTierEvent}s and {@link RewardEvent}s, posts pending points when their return window passed (due work
+ * {@link LoyaltyService#PENDING_POINTS_DUE}) and runs the members' tier reviews ({@link TierService#REVIEW}), and in
+ * a customer merge moves the merged customer's orders to the survivor and merges its memberships into the survivor's.
+ * Registered by default with a product catalogue that knows no product (every line then names its category) and the
+ * stored rewards catalogue ({@link RewardService}, whose stock redemptions take from); register it with the host's
+ * catalogues to replace them:
  *
  * <pre>{@code
  * Crm.builder().storage(storage)
@@ -35,7 +38,7 @@ public final class LoyaltyModule implements DomainModule {
     private final ProductCatalogue catalogue;
     private final RewardCatalogue rewards;
 
-    /** The defaults: {@link ProductCatalogue#none()} and {@link RewardCatalogue#none()}. */
+    /** The defaults: {@link ProductCatalogue#none()} and the stored rewards catalogue. */
     public LoyaltyModule() {
         this(builder());
     }
@@ -72,21 +75,31 @@ public final class LoyaltyModule implements DomainModule {
         setup.events(ProgrammeEvent.class);
         setup.events(AccrualEvent.class);
         setup.dueWork(LoyaltyService.PENDING_POINTS_DUE, new PendingPointsHandler(setup.context()));
+        setup.events(TierSchemeEvent.class);
+        setup.events(MemberTierEvent.class);
+        setup.events(RewardEvent.class);
+        StoredRewardCatalogue stored = new StoredRewardCatalogue(setup.context());
+        RewardCatalogue offered = rewards == null ? stored : rewards;
+        RewardStock stock = rewards == null ? stored : RewardStock.NONE;
         setup.service(PurchaseService.class, tenant -> new StoredPurchases(setup.context(), tenant.tenantId(),
                 catalogue));
-        setup.service(LoyaltyService.class, tenant -> new StoredLoyalty(setup.context(), tenant.tenantId(), rewards));
+        setup.service(LoyaltyService.class, tenant -> new StoredLoyalty(setup.context(), tenant.tenantId(), offered,
+                stock));
+        setup.service(TierService.class, tenant -> new StoredTiers(setup.context(), tenant.tenantId()));
+        setup.service(RewardService.class, tenant -> new StoredRewards(setup.context(), tenant.tenantId()));
+        setup.dueWork(TierService.REVIEW, new TierReviewHandler(setup.context()));
         LoyaltyStorage stores = setup.context().storage(LoyaltyStorage.class);
         setup.customerDataPart(merge -> Map.of(
                 "purchases", stores.purchases().moveAll(merge.tenantId(), merge.mergedId(), merge.survivorId(),
                         merge.at()),
-                "memberships", new StoredLoyalty(setup.context(), merge.tenantId(), rewards).merge(merge,
+                "memberships", new StoredLoyalty(setup.context(), merge.tenantId(), offered, stock).merge(merge,
                         stores.memberships().forCustomer(merge.tenantId(), merge.mergedId()))));
     }
 
     /** The settings of a {@link LoyaltyModule}. */
     public static final class Builder {
         private ProductCatalogue catalogue = ProductCatalogue.none();
-        private RewardCatalogue rewards = RewardCatalogue.none();
+        private RewardCatalogue rewards;
 
         private Builder() {
         }
@@ -97,7 +110,10 @@ public final class LoyaltyModule implements DomainModule {
             return this;
         }
 
-        /** The host's rewards catalogue, asked what a reward costs when a member redeems it. */
+        /**
+         * The host's rewards catalogue, asked what a reward costs when a member redeems it, in place of the stored
+         * one ({@link RewardService}, the default), which redemptions then neither ask nor take stock from.
+         */
         public Builder rewardCatalogue(RewardCatalogue rewards) {
             this.rewards = Checks.required("rewardCatalogue", rewards);
             return this;

@@ -94,8 +94,10 @@ public interface LoyaltyService {
     LedgerEntry post(PostPoints command);
 
     /**
-     * Redeems a reward: spends its cost in redeemable points (the host's {@link dev.crmkit.core.port.RewardCatalogue}
-     * says what it costs) by a {@link dev.crmkit.model.loyalty.LedgerEntryKind#REDEMPTION} entry sourced {@code reward},
+     * Redeems a reward: spends its cost in redeemable points (the rewards catalogue, the stored one of
+     * {@link RewardService} unless the host registered its own {@link dev.crmkit.core.port.RewardCatalogue}, says what
+     * it costs and whether it is offered now; a stored reward with a stock gives up the quantity redeemed in the same
+     * unit, never more than is left, with a {@link RewardRedeemed} event) by a {@link dev.crmkit.model.loyalty.LedgerEntryKind#REDEMPTION} entry sourced {@code reward},
      * with a {@link PointsPosted} event. The balance check and the posting are one change over the membership's
      * version, so concurrent redemptions on any number of nodes never spend a point twice nor take the balance below
      * zero: a redemption that lost the race is checked again against the balance the winner left. Idempotent by the
@@ -104,7 +106,8 @@ public interface LoyaltyService {
      * @throws NotFoundException when the tenant has no such membership
      * @throws NotPermittedException when the membership is not active
      * @throws ValidationException ({@code rewardCode}) when the catalogue does not offer the reward;
-     *     ({@code redeemablePoints}) when the member has fewer points than it costs
+     *     ({@code redeemablePoints}) when the member has fewer points than it costs; ({@code stock}) when the stored
+     *     reward has fewer left than the quantity
      * @throws ConflictException when the key was used before for another posting, or (retryable) when concurrent
      *     changes of the membership won three times over
      */
@@ -160,8 +163,8 @@ public interface LoyaltyService {
     /**
      * What an order earns under a programme's current rules, line by line, with what each rule added: the base rate on
      * the line's amount, then the multipliers of its category, the order's channel, and each promotion open when the
-     * order was bought, one after the other, each rounded down (see {@link ProgrammeRules}). Tier bonuses are not
-     * applied yet: members have no tiers so far. Reads only; nothing is posted.
+     * order was bought, and the tier bonus of the tier the buyer holds in the programme (see {@link TierService}), one
+     * after the other, each rounded down (see {@link ProgrammeRules}). Reads only; nothing is posted.
      *
      * @throws NotFoundException when the tenant has no such order or no programme with the code
      */

@@ -36,6 +36,7 @@ final class PurchaseAccruals {
     private final LedgerStore ledger;
     private final ProgrammeStore programmes;
     private final PurchaseStore purchases;
+    private final StoredTiers tiers;
 
     PurchaseAccruals(DomainContext context, String tenantId) {
         this.context = context;
@@ -46,6 +47,7 @@ final class PurchaseAccruals {
         this.ledger = stores.ledger();
         this.programmes = stores.programmes();
         this.purchases = stores.purchases();
+        this.tiers = new StoredTiers(context, tenantId);
     }
 
     /**
@@ -63,7 +65,7 @@ final class PurchaseAccruals {
             }
             ProgrammeRules rules = new ProgrammeAggregate(programme.get()).rules();
             AccrualChange change = AccrualAggregate.earn(context.ids().next(), member, order,
-                    Earning.lines(rules, order, null), rules.returnWindowDays(), owed(member.id()),
+                    Earning.lines(rules, order, tiers.tierOf(member)), rules.returnWindowDays(), owed(member.id()),
                     context.ids()::next, context.now());
             if (change != null) {
                 store(change);
@@ -119,7 +121,7 @@ final class PurchaseAccruals {
     }
 
     private void store(AccrualChange change) {
-        memberships.update(change.memberAfter(), change.memberBefore().version());
+        MembershipRecord member = memberships.update(change.memberAfter(), change.memberBefore().version());
         if (change.before() == null) {
             accruals.insert(change.after());
         } else {
@@ -127,6 +129,9 @@ final class PurchaseAccruals {
         }
         change.entries().forEach(ledger::append);
         context.events().record(change.events());
+        // after the posting's own events: an upgrade the posted points cause follows them in the outbox
+        change.entries().stream().filter(e -> e.kind() == LedgerEntryKind.ACCRUAL)
+                .forEach(e -> tiers.afterPosting(member, e));
         String key = change.after().id().toString();
         if (change.postAt() != null) {
             context.storage().dueWork().schedule(DueWorkRecord.of(tenantId, context.ids().next(),

@@ -42,11 +42,15 @@ final class StoredLoyalty implements LoyaltyService {
     private final RewardCatalogue rewards;
     private final ProgrammeStore programmes;
     private final PurchaseStore purchases;
+    private final RewardStock stock;
+    private final StoredTiers tiers;
 
-    StoredLoyalty(DomainContext context, String tenantId, RewardCatalogue rewards) {
+    StoredLoyalty(DomainContext context, String tenantId, RewardCatalogue rewards, RewardStock stock) {
         this.context = context;
         this.tenantId = tenantId;
         this.rewards = rewards;
+        this.stock = stock;
+        this.tiers = new StoredTiers(context, tenantId);
         LoyaltyStorage stores = context.storage(LoyaltyStorage.class);
         this.memberships = stores.memberships();
         this.ledger = stores.ledger();
@@ -175,6 +179,8 @@ final class StoredLoyalty implements LoyaltyService {
         return retrying(() -> inTransaction(() -> retried(command, reference).orElseGet(() -> {
             MembershipChange change = new MembershipAggregate(stored(command.membershipId())).redeem(
                     context.ids().next(), reference, points, command.idempotencyKey(), context.now());
+            stock.take(tenantId, command.rewardCode(), command.quantity(), command.membershipId(),
+                    change.entry().id(), context.now());
             store(change);
             return LedgerEntry.of(change.entry());
         })));
@@ -244,8 +250,10 @@ final class StoredLoyalty implements LoyaltyService {
             PurchaseRecord order = purchases.get(tenantId, purchaseId)
                     .orElseThrow(() -> new NotFoundException("purchase", purchaseId));
             ProgrammeRecord stored = storedProgramme(programme);
+            String tier = memberships.findByCustomer(tenantId, programme, order.customerId()).map(tiers::tierOf)
+                    .orElse(null);
             return new PurchasePoints(purchaseId, stored.code(), stored.version(),
-                    Earning.lines(new ProgrammeAggregate(stored).rules(), order, null));
+                    Earning.lines(new ProgrammeAggregate(stored).rules(), order, tier));
         });
     }
 
@@ -358,6 +366,10 @@ final class StoredLoyalty implements LoyaltyService {
             ledger.append(change.entry());
         }
         context.events().record(change.events());
+        if (change.entry() != null) {
+            // after the posting's own events: an upgrade it causes follows it in the outbox
+            tiers.afterPosting(stored, change.entry());
+        }
         return stored;
     }
 

@@ -257,7 +257,7 @@ class EventContractTest {
         if (type == int.class) {
             return position;
         }
-        if (type == long.class) {
+        if (type == long.class || type == Long.class) {
             return (long) position;
         }
         if (type == boolean.class) {

@@ -22,9 +22,12 @@ import dev.crmkit.spi.loyalty.AccrualStore;
 import dev.crmkit.spi.loyalty.LedgerStore;
 import dev.crmkit.spi.loyalty.LedgerSums;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
+import dev.crmkit.spi.loyalty.MemberTierStore;
 import dev.crmkit.spi.loyalty.MembershipStore;
 import dev.crmkit.spi.loyalty.ProgrammeStore;
 import dev.crmkit.spi.loyalty.PurchaseStore;
+import dev.crmkit.spi.loyalty.RewardStore;
+import dev.crmkit.spi.loyalty.TierSchemeStore;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.HashMap;
@@ -195,6 +198,21 @@ class LoyaltyRaceTest {
             @Override
             public AccrualStore accruals() {
                 return real.accruals();
+            }
+
+            @Override
+            public TierSchemeStore tierSchemes() {
+                return real.tierSchemes();
+            }
+
+            @Override
+            public MemberTierStore memberTiers() {
+                return real.memberTiers();
+            }
+
+            @Override
+            public RewardStore rewards() {
+                return real.rewards();
             }
         };
     }

@@ -10,10 +10,13 @@ import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.loyalty.AccrualStore;
 import dev.crmkit.spi.loyalty.LedgerStore;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
+import dev.crmkit.spi.loyalty.MemberTierStore;
 import dev.crmkit.spi.loyalty.MembershipStore;
 import dev.crmkit.spi.loyalty.ProgrammeRecord;
 import dev.crmkit.spi.loyalty.ProgrammeStore;
 import dev.crmkit.spi.loyalty.PurchaseStore;
+import dev.crmkit.spi.loyalty.RewardStore;
+import dev.crmkit.spi.loyalty.TierSchemeStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -144,6 +147,21 @@ class ProgrammeOnTwoNodesTest {
             @Override
             public AccrualStore accruals() {
                 return real.accruals();
+            }
+
+            @Override
+            public TierSchemeStore tierSchemes() {
+                return real.tierSchemes();
+            }
+
+            @Override
+            public MemberTierStore memberTiers() {
+                return real.memberTiers();
+            }
+
+            @Override
+            public RewardStore rewards() {
+                return real.rewards();
             }
         };
     }

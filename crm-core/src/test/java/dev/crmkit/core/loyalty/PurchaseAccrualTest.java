@@ -68,6 +68,72 @@ class PurchaseAccrualTest {
     }
 
     @Test
+    void pending_points_count_toward_no_tier_and_their_posting_upgrades_the_member_at_once() {
+        TierService tiers = fixtures.crm.tenant(TENANT).service(TierService.class);
+        tiers.defineTiers(DefineTiers.of("club", TierRules.onQualifyingPoints(12, Tier.of("silver", "Silver", 50))));
+        Membership member = enrol();
+
+        purchases.record(webOrder(customer, "ORD-1"));
+
+        assertThat(tiers.memberTier(member.id()).tierCode()).as("71 points pending, none posted").isNull();
+        assertThat(fixtures.outboxTypes()).doesNotContain("loyalty.tier.upgraded");
+
+        runDueWorkAt(AFTER_WINDOW);
+
+        assertThat(loyalty.balances(member.id()).qualifyingAvailable()).isEqualTo(71);
+        assertThat(tiers.memberTier(member.id()).tierCode()).isEqualTo("silver");
+        assertThat(fixtures.outboxTypes()).containsSubsequence("loyalty.membership.purchase-points-posted",
+                "loyalty.tier.upgraded");
+    }
+
+    @Test
+    void a_tier_counts_the_posted_points_once_not_the_pending_entries_that_preceded_them() {
+        TierService tiers = fixtures.crm.tenant(TENANT).service(TierService.class);
+        tiers.defineTiers(DefineTiers.of("club", TierRules.onQualifyingPoints(12, Tier.of("silver", "Silver", 72))));
+        Membership member = enrol();
+        purchases.record(webOrder(customer, "ORD-1"));
+
+        runDueWorkAt(AFTER_WINDOW);
+
+        assertThat(loyalty.balances(member.id()).qualifyingAvailable()).isEqualTo(71);
+        assertThat(tiers.memberTier(member.id()).tierCode()).as("71 posted points, one short of silver").isNull();
+    }
+
+    @Test
+    void points_still_pending_do_not_lift_a_member_whom_a_posted_award_would_lift_with_them() {
+        TierService tiers = fixtures.crm.tenant(TENANT).service(TierService.class);
+        loyalty.reviseProgramme(ReviseProgramme.of("club", 1, ProgrammeRules.earning("EUR", "1")
+                .withReturnWindowDays(30).withActivity("visit", new ActivityAward(1, 1))));
+        tiers.defineTiers(DefineTiers.of("club", TierRules.onQualifyingPoints(12, Tier.of("silver", "Silver", 72))));
+        Membership member = enrol();
+        purchases.record(webOrder(customer, "ORD-1"));
+
+        loyalty.award(AwardActivity.of(member.id(), "visit", null, "visit-1"));
+
+        assertThat(tiers.memberTier(member.id()).tierCode()).as("1 posted, 71 pending").isNull();
+        runDueWorkAt(AFTER_WINDOW);
+        assertThat(tiers.memberTier(member.id()).tierCode()).as("72 posted").isEqualTo("silver");
+    }
+
+    @Test
+    void a_members_tier_bonus_applies_to_what_a_purchase_earns() {
+        TierService tiers = fixtures.crm.tenant(TENANT).service(TierService.class);
+        loyalty.reviseProgramme(ReviseProgramme.of("club", 1, ProgrammeRules.earning("EUR", "1")
+                .withReturnWindowDays(30).withTierBonus("silver", "2")));
+        tiers.defineTiers(DefineTiers.of("club", TierRules.onQualifyingPoints(12, Tier.of("silver", "Silver", 50))));
+        Membership member = enrol();
+        purchases.record(webOrder(customer, "ORD-1"));
+        runDueWorkAt(AFTER_WINDOW);
+        assertThat(tiers.memberTier(member.id()).tierCode()).isEqualTo("silver");
+
+        purchases.record(webOrder(customer, "ORD-2"));  // bought before the window: posted at once
+
+        PointsBalances balances = loyalty.balances(member.id());
+        assertThat(balances.redeemableAvailable()).as("71, then 71 at the silver bonus of 2").isEqualTo(71 + 142);
+        assertThat(balances.qualifyingAvailable()).as("the tier bonus adds no qualifying points").isEqualTo(142);
+    }
+
+    @Test
     void a_members_purchase_earns_pending_points_that_cannot_be_spent_until_the_window_passes() {
         Membership member = enrol();
 

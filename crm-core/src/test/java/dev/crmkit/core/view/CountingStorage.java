@@ -8,20 +8,23 @@ import dev.crmkit.spi.customer.CustomerStorage;
 import dev.crmkit.spi.customer.CustomerStore;
 import dev.crmkit.spi.customer.RelationshipStore;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
-import dev.crmkit.spi.idempotency.IdempotencyStore;
-import dev.crmkit.spi.lead.LeadModelStore;
 import dev.crmkit.spi.forecast.ForecastStorage;
 import dev.crmkit.spi.forecast.QuotaStore;
 import dev.crmkit.spi.forecast.SnapshotStore;
 import dev.crmkit.spi.forecast.SubmissionStore;
+import dev.crmkit.spi.idempotency.IdempotencyStore;
+import dev.crmkit.spi.lead.LeadModelStore;
 import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadStore;
 import dev.crmkit.spi.loyalty.AccrualStore;
 import dev.crmkit.spi.loyalty.LedgerStore;
-import dev.crmkit.spi.loyalty.ProgrammeStore;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
+import dev.crmkit.spi.loyalty.MemberTierStore;
 import dev.crmkit.spi.loyalty.MembershipStore;
+import dev.crmkit.spi.loyalty.ProgrammeStore;
 import dev.crmkit.spi.loyalty.PurchaseStore;
+import dev.crmkit.spi.loyalty.RewardStore;
+import dev.crmkit.spi.loyalty.TierSchemeStore;
 import dev.crmkit.spi.message.MessageStorage;
 import dev.crmkit.spi.message.MessageStore;
 import dev.crmkit.spi.message.SendRateStore;
@@ -111,6 +114,21 @@ final class CountingStorage implements Storage, CustomerStorage, TouchPointStora
     @Override
     public AccrualStore accruals() {
         return counted("accruals", AccrualStore.class, real.accruals());
+    }
+
+    @Override
+    public TierSchemeStore tierSchemes() {
+        return counted("tierSchemes", TierSchemeStore.class, real.tierSchemes());
+    }
+
+    @Override
+    public MemberTierStore memberTiers() {
+        return counted("memberTiers", MemberTierStore.class, real.memberTiers());
+    }
+
+    @Override
+    public RewardStore rewards() {
+        return counted("rewards", RewardStore.class, real.rewards());
     }
 
     @Override

@@ -4,7 +4,8 @@ import dev.crmkit.spi.StorageCapability;
 
 /**
  * The storage capability of the loyalty domain: the purchases customers made and returned, the programmes with their
- * accrual rules, programme memberships and their points ledgers.
+ * accrual rules, programme memberships and their points ledgers, the programmes' tiers and the tiers members hold, and
+ * the stored rewards catalogue.
  */
 public interface LoyaltyStorage extends StorageCapability {
     /** Orders with their lines and the returns against them. */
@@ -21,4 +22,12 @@ public interface LoyaltyStorage extends StorageCapability {
 
     /** What each purchase earned each member, pending until its return window passes. */
     AccrualStore accruals();
+    /** The programmes' tier schemes. */
+    TierSchemeStore tierSchemes();
+
+    /** The tiers members hold, their tier history and the ledger measures tiers are earned by. */
+    MemberTierStore memberTiers();
+
+    /** The stored rewards catalogue. */
+    RewardStore rewards();
 }
