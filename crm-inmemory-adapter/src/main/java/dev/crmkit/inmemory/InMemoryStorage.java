@@ -30,6 +30,8 @@ import dev.crmkit.spi.scheduling.DueWorkStore;
 import dev.crmkit.spi.team.TeamMemberStore;
 import dev.crmkit.spi.team.TeamStorage;
 import dev.crmkit.spi.team.TeamStore;
+import dev.crmkit.spi.ticket.ArticleStore;
+import dev.crmkit.spi.ticket.KnowledgeBaseStorage;
 import dev.crmkit.spi.ticket.TicketStorage;
 import dev.crmkit.spi.ticket.TicketStore;
 import dev.crmkit.spi.touchpoint.InteractionStore;
@@ -46,7 +48,8 @@ import dev.crmkit.spi.touchpoint.TouchPointStorage;
  * not millions.
  */
 public final class InMemoryStorage implements Storage, CustomerStorage, TouchPointStorage, TeamStorage, LeadStorage,
-        OpportunityStorage, MessageStorage, LoyaltyStorage, ForecastStorage, TicketStorage {
+        OpportunityStorage, MessageStorage, LoyaltyStorage, ForecastStorage, TicketStorage,
+        KnowledgeBaseStorage {
     private final UnitOfWork unit = new UnitOfWork();
     private final InMemoryCustomerStore customers = new InMemoryCustomerStore(unit);
     private final InMemoryContactPointStore contactPoints = new InMemoryContactPointStore(unit);
@@ -72,6 +75,7 @@ public final class InMemoryStorage implements Storage, CustomerStorage, TouchPoi
     private final InMemoryProgrammeStore programmes = new InMemoryProgrammeStore(unit);
     private final InMemoryQuotaStore quotas = new InMemoryQuotaStore(unit);
     private final InMemoryTicketStore tickets = new InMemoryTicketStore(unit);
+    private final InMemoryArticleStore articles = new InMemoryArticleStore(unit, tickets);
 
     /** An empty storage. */
     public InMemoryStorage() {
@@ -180,6 +184,11 @@ public final class InMemoryStorage implements Storage, CustomerStorage, TouchPoi
     @Override
     public TicketStore tickets() {
         return tickets;
+    }
+
+    @Override
+    public ArticleStore articles() {
+        return articles;
     }
 
     @Override

@@ -32,6 +32,8 @@ import dev.crmkit.spi.scheduling.DueWorkStore;
 import dev.crmkit.spi.team.TeamMemberStore;
 import dev.crmkit.spi.team.TeamStorage;
 import dev.crmkit.spi.team.TeamStore;
+import dev.crmkit.spi.ticket.ArticleStore;
+import dev.crmkit.spi.ticket.KnowledgeBaseStorage;
 import dev.crmkit.spi.ticket.TicketStorage;
 import dev.crmkit.spi.ticket.TicketStore;
 import dev.crmkit.spi.touchpoint.InteractionStore;
@@ -58,7 +60,8 @@ import javax.sql.DataSource;
  * data source, because other nodes must see them at once.
  */
 public final class JdbcStorage implements Storage, CustomerStorage, TouchPointStorage, TeamStorage, LeadStorage,
-        OpportunityStorage, MessageStorage, LoyaltyStorage, ForecastStorage, TicketStorage {
+        OpportunityStorage, MessageStorage, LoyaltyStorage, ForecastStorage, TicketStorage,
+        KnowledgeBaseStorage {
     private final Database database;
     private final CustomerStore customers;
     private final ContactPointStore contactPoints;
@@ -84,6 +87,7 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     private final ProgrammeStore programmes;
     private final QuotaStore quotas;
     private final TicketStore tickets;
+    private final ArticleStore articles;
 
     private JdbcStorage(Database database) {
         this.database = database;
@@ -111,6 +115,7 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
         this.programmes = new JdbcProgrammeStore(database);
         this.quotas = new JdbcQuotaStore(database);
         this.tickets = new JdbcTicketStore(database);
+        this.articles = new JdbcArticleStore(database);
     }
 
     /** A builder; {@link Builder#dataSource} is required. */
@@ -260,6 +265,11 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     @Override
     public TicketStore tickets() {
         return tickets;
+    }
+
+    @Override
+    public ArticleStore articles() {
+        return articles;
     }
 
     @Override

@@ -34,7 +34,8 @@ public final class SchemaMigrator {
             "V4__opportunity.sql", "V5__lead_load.sql", "V6__idempotency_key.sql",
             "V7__customer_merge.sql", "V8__schema_version.sql", "V9__event_schema_version.sql",
             "V10__message.sql", "V11__lead_model.sql", "V12__customer_owner_member.sql", "V13__loyalty.sql",
-            "V14__loyalty_programme.sql", "V15__forecast.sql", "V16__ticket.sql", "V17__match_key.sql");
+            "V14__loyalty_programme.sql", "V15__forecast.sql", "V16__ticket.sql", "V17__match_key.sql",
+            "V23__knowledge_base.sql");
     private static final String LOCK_NAME = "crm_schema_migration";
     private static final long ADVISORY_LOCK_KEY = 0x43524d4b6974L;
     private static final Object H2_LOCK = new Object();

@@ -35,7 +35,8 @@ final class TestDatabases {
             "crm_message", "crm_send_rate", "crm_lead_model", "crm_purchase_return_line", "crm_purchase_return",
             "crm_purchase_line", "crm_purchase", "crm_loyalty_ledger", "crm_loyalty_membership",
             "crm_loyalty_programme_rule", "crm_loyalty_programme", "crm_quota",
-            "crm_match_key", "crm_ticket_field", "crm_ticket_attachment", "crm_ticket");
+            "crm_match_key", "crm_ticket_field", "crm_ticket_attachment", "crm_ticket",
+            "crm_article", "crm_article_view", "crm_session_ticket");
 
     private TestDatabases() {
     }

@@ -9,6 +9,7 @@ import dev.crmkit.spi.loyalty.LoyaltyStorage;
 import dev.crmkit.spi.message.MessageStorage;
 import dev.crmkit.spi.opportunity.OpportunityStorage;
 import dev.crmkit.spi.team.TeamStorage;
+import dev.crmkit.spi.ticket.KnowledgeBaseStorage;
 import dev.crmkit.spi.ticket.TicketStorage;
 import dev.crmkit.spi.touchpoint.TouchPointStorage;
 import org.junit.jupiter.api.AfterEach;
@@ -504,6 +505,25 @@ public abstract class StorageContract {
         /** The contract of {@link TicketStoreContract}. */
         @Nested
         public class Tickets extends TicketStoreContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
+    }
+
+    /** The contracts of the {@link KnowledgeBaseStorage} capability. */
+    @Nested
+    public class Knowledge_base_capability {
+        @BeforeEach
+        void requireTheCapability() {
+            requireCapability(KnowledgeBaseStorage.class);
+            requireCapability(TicketStorage.class);
+        }
+
+        /** The contract of {@link ArticleStoreContract}. */
+        @Nested
+        public class Articles extends ArticleStoreContract {
             @Override
             protected Storage storage() {
                 return current();
