@@ -124,9 +124,9 @@ final class InMemoryArticleStore implements ArticleStore {
     }
 
     @Override
-    public void recordSessionTicket(SessionTicketRecord s) {
+    public boolean recordSessionTicket(SessionTicketRecord s) {
         Checks.required("sessionTicket", s);
-        unit.run(() -> {
+        return unit.inTransaction(() -> {
             Set<SessionTicketRecord> tenant = sessionTickets.computeIfAbsent(s.tenantId(), t -> new LinkedHashSet<>());
             boolean known = tenant.stream()
                     .anyMatch(t -> t.sessionId().equals(s.sessionId()) && t.ticketId().equals(s.ticketId()));
@@ -134,6 +134,7 @@ final class InMemoryArticleStore implements ArticleStore {
                 tenant.add(s);
                 unit.onRollback(() -> tenant.remove(s));
             }
+            return !known;
         });
     }
 

@@ -231,14 +231,15 @@ final class JdbcArticleStore implements ArticleStore {
     }
 
     @Override
-    public void recordSessionTicket(SessionTicketRecord s) {
+    public boolean recordSessionTicket(SessionTicketRecord s) {
         Checks.required("sessionTicket", s);
         try {
             db.write("session ticket", Map.of(), c -> db.update(c, "INSERT INTO crm_session_ticket (tenant_id,"
                     + " session_id, ticket_id, opened_at) VALUES (?, ?, ?, ?)",
                     List.of(s.tenantId(), s.sessionId(), s.ticketId(), s.openedAt())));
+            return true;
         } catch (DuplicateException e) {
-            // recorded before: nothing changes
+            return false; // recorded before: nothing changes
         }
     }
 

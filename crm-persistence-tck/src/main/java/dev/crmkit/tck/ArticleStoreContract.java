@@ -293,8 +293,10 @@ public abstract class ArticleStoreContract extends ContractSupport {
         articles().recordView(view(TENANT, article, null, "session-1", NOW));
         articles().recordView(view(TENANT, article, null, "session-2", NOW));
         articles().recordView(view(OTHER_TENANT, article, null, "session-3", NOW));
-        articles().recordSessionTicket(new SessionTicketRecord(TENANT, "session-1", ticket, NOW.plusSeconds(5)));
-        articles().recordSessionTicket(new SessionTicketRecord(TENANT, "session-1", ticket, NOW.plusSeconds(5)));
+        assertThat(articles().recordSessionTicket(new SessionTicketRecord(TENANT, "session-1", ticket,
+                NOW.plusSeconds(5)))).isTrue();
+        assertThat(articles().recordSessionTicket(new SessionTicketRecord(TENANT, "session-1", ticket,
+                NOW.plusSeconds(5)))).isFalse();
         articles().recordSessionTicket(new SessionTicketRecord(OTHER_TENANT, "session-2", ticket, NOW));
 
         assertThat(articles().deflection(TENANT, NOW, NOW.plusSeconds(1), NOW.plus(DAY)))

@@ -54,8 +54,11 @@ public interface ArticleStore {
      */
     void recordView(ArticleViewRecord view);
 
-    /** Records that an anonymous session opened a ticket; recording the same session and ticket again changes nothing. */
-    void recordSessionTicket(SessionTicketRecord sessionTicket);
+    /**
+     * Records that an anonymous session opened a ticket and returns true; recording the same session and ticket again
+     * changes nothing and returns false.
+     */
+    boolean recordSessionTicket(SessionTicketRecord sessionTicket);
 
     /**
      * The deflection of every article viewed in {@code [from, to)}, ordered by article id in
