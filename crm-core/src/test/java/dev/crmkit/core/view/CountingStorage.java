@@ -30,6 +30,8 @@ import dev.crmkit.spi.scheduling.DueWorkStore;
 import dev.crmkit.spi.team.TeamMemberStore;
 import dev.crmkit.spi.team.TeamStorage;
 import dev.crmkit.spi.team.TeamStore;
+import dev.crmkit.spi.ticket.ArticleStore;
+import dev.crmkit.spi.ticket.KnowledgeBaseStorage;
 import dev.crmkit.spi.ticket.TicketStorage;
 import dev.crmkit.spi.ticket.TicketStore;
 import dev.crmkit.spi.touchpoint.InteractionStore;
@@ -47,7 +49,8 @@ import java.util.List;
  * the real storage's.
  */
 final class CountingStorage implements Storage, CustomerStorage, TouchPointStorage, TeamStorage, LeadStorage,
-        OpportunityStorage, MessageStorage, LoyaltyStorage, ForecastStorage, TicketStorage {
+        OpportunityStorage, MessageStorage, LoyaltyStorage, ForecastStorage, TicketStorage,
+        KnowledgeBaseStorage {
     private final InMemoryStorage real;
     private final List<String> calls = new ArrayList<>();
 
@@ -112,6 +115,11 @@ final class CountingStorage implements Storage, CustomerStorage, TouchPointStora
     @Override
     public TicketStore tickets() {
         return counted("tickets", TicketStore.class, real.tickets());
+    }
+
+    @Override
+    public ArticleStore articles() {
+        return counted("articles", ArticleStore.class, real.articles());
     }
 
     @Override
