@@ -146,6 +146,10 @@ class SchemaMigratorTest {
             execute("DROP TABLE crm_quota");
             execute("DROP INDEX ix_crm_opportunity_expected_close"
                     + (dialect() == Dialect.MARIADB ? " ON crm_opportunity" : ""));
+            execute("DROP TABLE crm_article");
+            execute("DROP TABLE IF EXISTS crm_article_term");
+            execute("DROP TABLE crm_article_view");
+            execute("DROP TABLE crm_session_ticket");
             execute("DROP TABLE crm_match_key");
             execute("DROP TABLE crm_ticket_field");
             execute("DROP TABLE crm_ticket_attachment");
