@@ -56,5 +56,6 @@ module dev.crmkit.core {
             dev.crmkit.core.messaging.MessagingModule,
             dev.crmkit.core.loyalty.LoyaltyModule,
             dev.crmkit.core.forecast.ForecastModule,
-            dev.crmkit.core.ticket.TicketModule;
+            dev.crmkit.core.ticket.TicketModule,
+            dev.crmkit.core.ticket.KnowledgeBaseModule;
 }

@@ -42,6 +42,8 @@ import dev.crmkit.spi.ticket.BusinessCalendarStore;
 import dev.crmkit.spi.ticket.MilestoneStore;
 import dev.crmkit.spi.ticket.ServiceLevelStorage;
 import dev.crmkit.spi.ticket.SlaPolicyStore;
+import dev.crmkit.spi.ticket.ArticleStore;
+import dev.crmkit.spi.ticket.KnowledgeBaseStorage;
 import dev.crmkit.spi.ticket.TicketStorage;
 import dev.crmkit.spi.ticket.TicketStore;
 import dev.crmkit.spi.touchpoint.InteractionStore;
@@ -60,6 +62,7 @@ import dev.crmkit.spi.touchpoint.TouchPointStorage;
 public final class InMemoryStorage implements Storage, CustomerStorage, TouchPointStorage, TeamStorage, LeadStorage,
         OpportunityStorage, MessageStorage, LoyaltyStorage, ForecastStorage, TicketStorage,
         ServiceLevelStorage {
+        KnowledgeBaseStorage {
     private final UnitOfWork unit = new UnitOfWork();
     private final InMemoryCustomerStore customers = new InMemoryCustomerStore(unit);
     private final InMemoryContactPointStore contactPoints = new InMemoryContactPointStore(unit);
@@ -96,6 +99,7 @@ public final class InMemoryStorage implements Storage, CustomerStorage, TouchPoi
     private final InMemorySlaPolicyStore slaPolicies = new InMemorySlaPolicyStore(unit);
     private final InMemoryMilestoneStore milestones = new InMemoryMilestoneStore(unit);
     private final InMemoryWorkingHoursStore workingHours = new InMemoryWorkingHoursStore(unit);
+    private final InMemoryArticleStore articles = new InMemoryArticleStore(unit, tickets);
 
     /** An empty storage. */
     public InMemoryStorage() {
@@ -259,6 +263,11 @@ public final class InMemoryStorage implements Storage, CustomerStorage, TouchPoi
     @Override
     public WorkingHoursStore workingHours() {
         return workingHours;
+    }
+
+    @Override
+    public ArticleStore articles() {
+        return articles;
     }
 
     @Override

@@ -65,7 +65,8 @@ class PartialAdapterCertificationTest {
                 "Assumption failed: the storage does not offer the LoyaltyStorage capability",
                 "Assumption failed: the storage does not offer the ForecastStorage capability",
                 "Assumption failed: the storage does not offer the TicketStorage capability",
-                "Assumption failed: the storage does not offer the ServiceLevelStorage capability");
+                "Assumption failed: the storage does not offer the ServiceLevelStorage capability",
+                "Assumption failed: the storage does not offer the KnowledgeBaseStorage capability");
     }
 
     private static String reason(Event event) {

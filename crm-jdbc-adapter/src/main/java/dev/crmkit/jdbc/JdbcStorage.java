@@ -44,6 +44,8 @@ import dev.crmkit.spi.ticket.BusinessCalendarStore;
 import dev.crmkit.spi.ticket.MilestoneStore;
 import dev.crmkit.spi.ticket.ServiceLevelStorage;
 import dev.crmkit.spi.ticket.SlaPolicyStore;
+import dev.crmkit.spi.ticket.ArticleStore;
+import dev.crmkit.spi.ticket.KnowledgeBaseStorage;
 import dev.crmkit.spi.ticket.TicketStorage;
 import dev.crmkit.spi.ticket.TicketStore;
 import dev.crmkit.spi.touchpoint.InteractionStore;
@@ -72,6 +74,7 @@ import javax.sql.DataSource;
 public final class JdbcStorage implements Storage, CustomerStorage, TouchPointStorage, TeamStorage, LeadStorage,
         OpportunityStorage, MessageStorage, LoyaltyStorage, ForecastStorage, TicketStorage,
         ServiceLevelStorage {
+        KnowledgeBaseStorage {
     private final Database database;
     private final CustomerStore customers;
     private final ContactPointStore contactPoints;
@@ -108,6 +111,7 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     private final SlaPolicyStore slaPolicies;
     private final MilestoneStore milestones;
     private final WorkingHoursStore workingHours;
+    private final ArticleStore articles;
 
     private JdbcStorage(Database database) {
         this.database = database;
@@ -146,6 +150,7 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
         this.slaPolicies = new JdbcSlaPolicyStore(database);
         this.milestones = new JdbcMilestoneStore(database);
         this.workingHours = new JdbcWorkingHoursStore(database);
+        this.articles = new JdbcArticleStore(database);
     }
 
     /** A builder; {@link Builder#dataSource} is required. */
@@ -350,6 +355,11 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     @Override
     public WorkingHoursStore workingHours() {
         return workingHours;
+    }
+
+    @Override
+    public ArticleStore articles() {
+        return articles;
     }
 
     @Override

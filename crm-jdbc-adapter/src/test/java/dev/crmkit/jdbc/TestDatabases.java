@@ -41,7 +41,8 @@ final class TestDatabases {
             "crm_match_key", "crm_ticket_field", "crm_ticket_attachment", "crm_ticket", "crm_business_calendar",
             "crm_sla_policy", "crm_ticket_milestone", "crm_team_member_hours", "crm_duplicate_pair",
             "crm_loyalty_tier_benefit", "crm_loyalty_tier", "crm_loyalty_tier_scheme", "crm_loyalty_member_tier",
-            "crm_loyalty_tier_change", "crm_loyalty_reward");
+            "crm_loyalty_tier_change", "crm_loyalty_reward",
+            "crm_article", "crm_article_view", "crm_session_ticket");
 
     private TestDatabases() {
     }

@@ -9,6 +9,7 @@ import dev.crmkit.spi.loyalty.LoyaltyStorage;
 import dev.crmkit.spi.message.MessageStorage;
 import dev.crmkit.spi.opportunity.OpportunityStorage;
 import dev.crmkit.spi.team.TeamStorage;
+import dev.crmkit.spi.ticket.KnowledgeBaseStorage;
 import dev.crmkit.spi.ticket.ServiceLevelStorage;
 import dev.crmkit.spi.ticket.TicketStorage;
 import dev.crmkit.spi.touchpoint.TouchPointStorage;
@@ -604,6 +605,25 @@ public abstract class StorageContract {
         /** The contract of {@link MilestoneStoreContract}. */
         @Nested
         public class Milestones extends MilestoneStoreContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
+    }
+
+    /** The contracts of the {@link KnowledgeBaseStorage} capability. */
+    @Nested
+    public class Knowledge_base_capability {
+        @BeforeEach
+        void requireTheCapability() {
+            requireCapability(KnowledgeBaseStorage.class);
+            requireCapability(TicketStorage.class);
+        }
+
+        /** The contract of {@link ArticleStoreContract}. */
+        @Nested
+        public class Articles extends ArticleStoreContract {
             @Override
             protected Storage storage() {
                 return current();

@@ -36,6 +36,8 @@ import dev.crmkit.spi.scheduling.DueWorkStore;
 import dev.crmkit.spi.team.TeamMemberStore;
 import dev.crmkit.spi.team.TeamStorage;
 import dev.crmkit.spi.team.TeamStore;
+import dev.crmkit.spi.ticket.ArticleStore;
+import dev.crmkit.spi.ticket.KnowledgeBaseStorage;
 import dev.crmkit.spi.ticket.TicketStorage;
 import dev.crmkit.spi.ticket.TicketStore;
 import dev.crmkit.spi.touchpoint.InteractionStore;
@@ -55,6 +57,7 @@ import java.util.List;
 final class CountingStorage implements Storage, CustomerStorage, TouchPointStorage, TeamStorage, LeadStorage,
         OpportunityStorage, MessageStorage, LoyaltyStorage, ForecastStorage, TicketStorage,
         dev.crmkit.spi.ticket.ServiceLevelStorage {
+        KnowledgeBaseStorage {
     private final InMemoryStorage real;
     private final List<String> calls = new ArrayList<>();
 
@@ -164,6 +167,11 @@ final class CountingStorage implements Storage, CustomerStorage, TouchPointStora
     @Override
     public dev.crmkit.spi.ticket.MilestoneStore milestones() {
         return counted("milestones", dev.crmkit.spi.ticket.MilestoneStore.class, real.milestones());
+    }
+
+    @Override
+    public ArticleStore articles() {
+        return counted("articles", ArticleStore.class, real.articles());
     }
 
     @Override
