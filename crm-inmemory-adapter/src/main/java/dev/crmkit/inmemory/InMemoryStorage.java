@@ -61,8 +61,7 @@ import dev.crmkit.spi.touchpoint.TouchPointStorage;
  */
 public final class InMemoryStorage implements Storage, CustomerStorage, TouchPointStorage, TeamStorage, LeadStorage,
         OpportunityStorage, MessageStorage, LoyaltyStorage, ForecastStorage, TicketStorage,
-        ServiceLevelStorage {
-        KnowledgeBaseStorage {
+        ServiceLevelStorage, KnowledgeBaseStorage {
     private final UnitOfWork unit = new UnitOfWork();
     private final InMemoryCustomerStore customers = new InMemoryCustomerStore(unit);
     private final InMemoryContactPointStore contactPoints = new InMemoryContactPointStore(unit);

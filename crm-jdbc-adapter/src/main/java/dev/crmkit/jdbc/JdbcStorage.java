@@ -73,8 +73,7 @@ import javax.sql.DataSource;
  */
 public final class JdbcStorage implements Storage, CustomerStorage, TouchPointStorage, TeamStorage, LeadStorage,
         OpportunityStorage, MessageStorage, LoyaltyStorage, ForecastStorage, TicketStorage,
-        ServiceLevelStorage {
-        KnowledgeBaseStorage {
+        ServiceLevelStorage, KnowledgeBaseStorage {
     private final Database database;
     private final CustomerStore customers;
     private final ContactPointStore contactPoints;

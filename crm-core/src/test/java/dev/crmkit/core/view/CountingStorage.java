@@ -56,8 +56,7 @@ import java.util.List;
  */
 final class CountingStorage implements Storage, CustomerStorage, TouchPointStorage, TeamStorage, LeadStorage,
         OpportunityStorage, MessageStorage, LoyaltyStorage, ForecastStorage, TicketStorage,
-        dev.crmkit.spi.ticket.ServiceLevelStorage {
-        KnowledgeBaseStorage {
+        dev.crmkit.spi.ticket.ServiceLevelStorage, KnowledgeBaseStorage {
     private final InMemoryStorage real;
     private final List<String> calls = new ArrayList<>();
 
