@@ -76,7 +76,7 @@ final class InMemoryArticleStore implements ArticleStore {
         Checks.tenantId("tenantId", tenantId);
         Checks.required("search", search);
         Checks.required("page", page);
-        int offset = offset(page);
+        int offset = ArticleStore.offset(page);
         Set<String> words = SearchTerms.of(search.text());
         return unit.inTransaction(() -> {
             record Hit(ArticleRecord article, int score) {
@@ -92,22 +92,6 @@ final class InMemoryArticleStore implements ArticleStore {
             return new Page<>(ranked, ranked.size() == page.limit()
                     ? Optional.of(Cursor.of(List.of(String.valueOf(offset + ranked.size())))) : Optional.empty());
         });
-    }
-
-    /** The number of ranked articles before the page, from the cursor. */
-    static int offset(PageRequest page) {
-        if (page.after() == null) {
-            return 0;
-        }
-        try {
-            int offset = Integer.parseInt(page.after().keys(1).get(0));
-            if (offset < 0) {
-                throw new NumberFormatException();
-            }
-            return offset;
-        } catch (NumberFormatException e) {
-            throw new ValidationException("cursor", "is not a cursor this library issued");
-        }
     }
 
     @Override

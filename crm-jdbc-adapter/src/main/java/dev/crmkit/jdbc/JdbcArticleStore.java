@@ -132,7 +132,7 @@ final class JdbcArticleStore implements ArticleStore {
         Checks.tenantId("tenantId", tenantId);
         Checks.required("search", search);
         Checks.required("page", page);
-        int offset = offset(page);
+        int offset = ArticleStore.offset(page);
         List<Object> parameters = new ArrayList<>();
         String sql = switch (db.dialect()) {
             case POSTGRESQL -> postgresSearch(tenantId, search, parameters);
@@ -203,22 +203,6 @@ final class JdbcArticleStore implements ArticleStore {
     /** The English name of a language, which is the name of its PostgreSQL text-search configuration if it has one. */
     static String configName(String languageTag) {
         return Locale.forLanguageTag(languageTag).getDisplayLanguage(Locale.ENGLISH).toLowerCase(Locale.ROOT);
-    }
-
-    /** The number of ranked articles before the page, from the cursor. */
-    private static int offset(PageRequest page) {
-        if (page.after() == null) {
-            return 0;
-        }
-        try {
-            int offset = Integer.parseInt(page.after().keys(1).get(0));
-            if (offset < 0) {
-                throw new NumberFormatException();
-            }
-            return offset;
-        } catch (NumberFormatException e) {
-            throw new ValidationException("cursor", "is not a cursor this library issued");
-        }
     }
 
     @Override

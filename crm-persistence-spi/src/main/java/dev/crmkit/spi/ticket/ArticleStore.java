@@ -5,6 +5,7 @@ import dev.crmkit.model.DuplicateException;
 import dev.crmkit.model.NotFoundException;
 import dev.crmkit.model.Page;
 import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.ValidationException;
 import dev.crmkit.model.ticket.ArticleDeflection;
 import dev.crmkit.model.ticket.ArticleSearch;
 import java.time.Instant;
@@ -46,6 +47,27 @@ public interface ArticleStore {
      * backend's own and are not returned.
      */
     Page<ArticleRecord> search(String tenantId, ArticleSearch search, PageRequest page);
+
+    /**
+     * The number of ranked articles before the page {@code page} asks for: 0 for the first page, else the offset the
+     * cursor of the previous {@link #search} page carries. Every adapter's {@code search} pages by this offset.
+     *
+     * @throws ValidationException naming {@code cursor} when the cursor is not one {@code search} issued
+     */
+    static int offset(PageRequest page) {
+        if (page.after() == null) {
+            return 0;
+        }
+        try {
+            int offset = Integer.parseInt(page.after().keys(1).get(0));
+            if (offset < 0) {
+                throw new NumberFormatException();
+            }
+            return offset;
+        } catch (NumberFormatException e) {
+            throw new ValidationException("cursor", "is not a cursor this library issued");
+        }
+    }
 
     /**
      * Records a view of an article. The article is not checked here.
