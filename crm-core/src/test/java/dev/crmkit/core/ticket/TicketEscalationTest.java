@@ -186,6 +186,46 @@ class TicketEscalationTest {
     }
 
     @Test
+    void a_moment_already_past_when_the_milestone_starts_runs_at_once() {
+        // given: a warning 3 hours ahead of a first response due in 2
+        f = withEscalation(EscalationSettings.none().withPolicy(EscalationPolicy.of(List.of(
+                EscalationStep.before(MilestoneKind.FIRST_RESPONSE, Duration.ofHours(3), "notify")))));
+
+        // when
+        Ticket ticket = f.complaint();
+        runDueWork();
+
+        // then
+        assertThat(types(escalationEvents(ticket.id()))).containsExactly("ticket.escalated",
+                "ticket.escalation-notified");
+    }
+
+    @Test
+    void a_reopened_tickets_new_resolution_milestone_escalates_on_its_own() {
+        // given: a breach step on the resolution; the ticket resolved late, then reopened
+        f = withEscalation(EscalationSettings.none().withPolicy(EscalationPolicy.of(List.of(
+                EscalationStep.atBreach(MilestoneKind.RESOLUTION, "notify")))));
+        Ticket ticket = f.complaint();
+        f.tickets.respond(ticket.id(), f.agent());
+        advance(Duration.ofHours(9));
+        runDueWork();
+        f.tickets.resolve(ticket.id());
+        f.tickets.reopen(ticket.id());
+
+        // when: the new resolution milestone's 8 hours pass
+        advance(Duration.ofHours(8).plusMinutes(1));
+        runDueWork();
+        runDueWork();
+
+        // then: each resolution milestone breached and escalated once
+        List<PublishedEvent> events = escalationEvents(ticket.id());
+        assertThat(types(events)).containsExactly("ticket.milestone-breached", "ticket.escalated",
+                "ticket.escalation-notified", "ticket.milestone-breached", "ticket.escalated",
+                "ticket.escalation-notified");
+        assertThat(events.get(0).payload()).isNotEqualTo(events.get(3).payload());
+    }
+
+    @Test
     void a_step_for_the_tickets_priority_replaces_the_steps_for_any_priority() {
         // given
         f = withEscalation(EscalationSettings.none().withPolicy(EscalationPolicy.of(List.of(
