@@ -9,6 +9,7 @@ import dev.crmkit.model.Page;
 import dev.crmkit.model.PageRequest;
 import dev.crmkit.model.ValidationException;
 import dev.crmkit.model.customer.PartyKind;
+import dev.crmkit.model.team.MemberFilter;
 import dev.crmkit.model.ticket.TicketFilter;
 import dev.crmkit.model.ticket.TicketPriority;
 import dev.crmkit.spi.Ids;
@@ -51,8 +52,14 @@ final class StoredTickets implements TicketService {
     private final List<PriorityRule> priorityRules;
     private final CustomerTier tiers;
     private final ServiceLevelStorage levels;
+    private final Escalations escalations;
+    private final Map<String, EscalationAction> escalationActions;
 
     StoredTickets(DomainContext context, String tenantId, TicketSettings settings) {
+        this(context, tenantId, settings, EscalationSettings.none());
+    }
+
+    StoredTickets(DomainContext context, String tenantId, TicketSettings settings, EscalationSettings escalation) {
         this.context = context;
         this.storage = context.storage();
         this.tickets = context.storage(TicketStorage.class).tickets();
@@ -61,6 +68,8 @@ final class StoredTickets implements TicketService {
         this.priorityRules = settings.priorityRulesOf(tenantId);
         this.tiers = settings.customerTiers();
         this.levels = context.storage(ServiceLevelStorage.class);
+        this.escalations = new Escalations(context, tenantId, escalation.policyOf(tenantId));
+        this.escalationActions = escalation.actionsByName();
     }
 
     @Override
@@ -247,6 +256,8 @@ final class StoredTickets implements TicketService {
         for (MilestoneRecord m : change.updated()) {
             levels.milestones().update(m, m.version());
         }
+        escalations.watch(change.started());
+        escalations.watch(change.updated());
         context.events().record(change.events());
         return stored;
     }
@@ -413,6 +424,80 @@ final class StoredTickets implements TicketService {
         if (expectedVersion < 0) {
             throw new ValidationException("expectedVersion", "must be 0 (none stored yet) or more");
         }
+    }
+
+    /**
+     * Runs a milestone's escalation moment {@code before} its due time, in a unit of its own that locks the ticket: at
+     * the due time records the breach, then runs the policy's steps for the moment. Does nothing when the ticket or
+     * milestone is gone, the milestone no longer runs, its moment has not come (its due time moved later), or the
+     * moment ran already.
+     */
+    void escalate(UUID ticketId, UUID milestoneId, Duration before) {
+        storage.transactions().run(() -> {
+            try {
+                tickets.lock(tenantId, ticketId);
+            } catch (NotFoundException e) {
+                return;
+            }
+            Instant now = context.now();
+            TicketAggregate ticket = load(ticketId);
+            Optional<MilestoneRecord> running = ticket.milestones().stream()
+                    .filter(m -> m.id().equals(milestoneId) && m.isRunning()).findFirst();
+            if (running.isEmpty() || running.get().dueAt().minus(before).isAfter(now)
+                    || !escalations.claim(running.get(), before, now)) {
+                return;
+            }
+            runSteps(ticket, running.get(), before, now);
+        });
+    }
+
+    private void runSteps(TicketAggregate loaded, MilestoneRecord m, Duration before, Instant now) {
+        TicketAggregate ticket = loaded;
+        TicketRecord t = ticket.record();
+        if (before.isZero()) {
+            context.events().record(new TicketMilestoneBreached(tenantId, t.id(), t.customerId(), m.id(), m.kind(),
+                    m.target(), m.dueAt(), now));
+        }
+        for (EscalationStep step : escalations.policy().stepsFor(m.kind(), t.priority(), before)) {
+            context.events().record(new TicketEscalated(tenantId, t.id(), t.customerId(), m.id(), m.kind(),
+                    ticket.record().priority(), before, m.dueAt(), step.actions(), now));
+            for (String name : step.actions()) {
+                TicketRecord current = ticket.record();
+                UUID teamId = teamOf(current.assigneeId());
+                Optional<EscalationAction.Effect> effect = escalationActions.get(name)
+                        .effect(new Escalating(Ticket.of(current), m.kind(), before, m.dueAt(), teamId));
+                if (effect == null || effect.isEmpty()) {
+                    continue;
+                }
+                if (effect.get() instanceof EscalationAction.Effect.Notify) {
+                    context.events().record(new TicketEscalationNotified(tenantId, t.id(), t.customerId(), m.id(),
+                            m.kind(), before, current.assigneeId(), teamId, now));
+                } else if (effect.get() instanceof EscalationAction.Effect.RaisePriority) {
+                    store(ticket.raisePriority(EscalationActions.ESCALATION, now));
+                    ticket = load(t.id());
+                } else if (effect.get() instanceof EscalationAction.Effect.ReassignToTeam to) {
+                    Optional<UUID> member = availableMemberOf(to.teamId(), now)
+                            .filter(id -> !id.equals(current.assigneeId()));
+                    if (member.isPresent()) {
+                        store(ticket.assign(member.get(), now));
+                        ticket = load(t.id());
+                    }
+                }
+            }
+        }
+    }
+
+    /** The assignee's team, or null. */
+    private UUID teamOf(UUID assigneeId) {
+        return assigneeId == null ? null : storage.capability(TeamStorage.class).orElseThrow().teamMembers()
+                .get(tenantId, assigneeId).map(TeamMemberRecord::teamId).orElse(null);
+    }
+
+    /** The first member of the team, in id order, who takes new work at {@code now}. */
+    private Optional<UUID> availableMemberOf(UUID teamId, Instant now) {
+        return storage.capability(TeamStorage.class).orElseThrow().teamMembers()
+                .find(tenantId, MemberFilter.everyone().inTeam(teamId).available(now), PageRequest.first(1))
+                .items().stream().findFirst().map(TeamMemberRecord::id);
     }
 
     private <T> T inTransaction(Supplier<T> work) {

@@ -123,6 +123,11 @@ final class TicketAggregate {
         return ticket;
     }
 
+    /** The milestones it was loaded with. */
+    List<MilestoneRecord> milestones() {
+        return milestones;
+    }
+
     /**
      * A ticket opened now from the validated command, in state NEW, with the priority the tenant's rules (or the
      * agent) gave it, and its first-response and resolution milestones started when the policy has targets for them.
@@ -254,10 +259,28 @@ final class TicketAggregate {
         if (priority == ticket.priority()) {
             return TicketChange.none(ticket);
         }
+        return prioritized(priority, true, agentId, reasonCode, now);
+    }
+
+    /**
+     * An escalation raises the ticket's priority one step ({@code LOW} to {@code NORMAL} and so on); an
+     * {@code URGENT} or closed ticket stays as it is. Records {@link TicketPriorityChanged} with {@code override} false,
+     * no agent and the reason code given, then the milestones' retargeting, as {@link #changePriority} does.
+     */
+    TicketChange raisePriority(String reasonCode, Instant now) {
+        if (ticket.state() == TicketState.CLOSED || ticket.priority() == TicketPriority.URGENT) {
+            return TicketChange.none(ticket);
+        }
+        return prioritized(TicketPriority.values()[ticket.priority().ordinal() + 1], false, null, reasonCode, now);
+    }
+
+    /** The ticket at another priority, its open milestones given the new priority's targets. */
+    private TicketChange prioritized(TicketPriority priority, boolean override, UUID agentId, String reasonCode,
+            Instant now) {
         TicketRecord changed = with(ticket.state(), ticket.assigneeId(), priority, ticket.resolvedAt(),
                 ticket.closedAt(), ticket.mergedInto(), now);
         List<TicketEvent> events = new ArrayList<>(List.of(new TicketPriorityChanged(ticket.tenantId(), ticket.id(),
-                ticket.customerId(), ticket.priority(), priority, true, agentId, reasonCode, now)));
+                ticket.customerId(), ticket.priority(), priority, override, agentId, reasonCode, now)));
         List<MilestoneRecord> updated = new ArrayList<>();
         for (MilestoneRecord m : milestones) {
             Optional<Duration> target = m.isCompleted() ? Optional.empty() : level.target(m.kind(), priority);

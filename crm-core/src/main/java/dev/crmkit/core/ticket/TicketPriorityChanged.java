@@ -14,8 +14,8 @@ import java.util.UUID;
  * @param previousPriority the priority before
  * @param priority         the priority now
  * @param override         whether an agent chose it over what the rules gave (true for
- *                         {@link TicketService#changePriority}; a change by an automatic rule would say false)
- * @param agentId          the team member who changed it
+ *                         {@link TicketService#changePriority}; false for an escalation step raising it)
+ * @param agentId          the team member who changed it; null for an escalation ({@code override} false)
  * @param reasonCode       why, as a code ({@code customer-escalated}), never free text
  * @param occurredAt       when it changed
  */

@@ -6,11 +6,14 @@
  * words in the subject, the customer's tier through the host's {@link dev.crmkit.core.ticket.CustomerTier}), which an
  * agent may override; service levels: business-hours calendars ({@link dev.crmkit.core.ticket.BusinessCalendar}) stored
  * per tenant and team, the tenant's {@link dev.crmkit.core.ticket.SlaPolicy} and each ticket's
- * {@link dev.crmkit.core.ticket.Milestone}s, clocks of business time that pause while the ticket waits on the customer.
+ * {@link dev.crmkit.core.ticket.Milestone}s, clocks of business time that pause while the ticket waits on the customer;
+ * escalation near and at a milestone's breach by the tenant's {@link dev.crmkit.core.ticket.EscalationPolicy}, whose
+ * steps run named, pluggable {@link dev.crmkit.core.ticket.EscalationAction}s once per milestone.
  *
  * <p>Start at {@link dev.crmkit.core.ticket.TicketService}; a ticket's rules and lifecycle are in
- * {@code TicketAggregate}, its events are the records implementing {@link dev.crmkit.core.ticket.TicketEvent}. Uses
- * {@code common} and {@code module}; customers, contact persons, team members and their teams are checked through the
+ * {@code TicketAggregate}, its events are the records implementing {@link dev.crmkit.core.ticket.TicketEvent} and
+ * {@link dev.crmkit.core.ticket.EscalationEvent}. Uses {@code common}, {@code module} and {@code scheduling}
+ * (escalation runs as due work); customers, contact persons, team members and their teams are checked through the
  * storage contract's stores and referred to by id only.
  */
 package dev.crmkit.core.ticket;

@@ -48,8 +48,14 @@ final class TicketFixtures {
 
     /** Fixtures with these settings, their reopen window replaced by {@value #REOPEN_DAYS} days. */
     TicketFixtures(TicketSettings settings) {
+        this(settings, EscalationSettings.none());
+    }
+
+    /** Fixtures with these settings (their reopen window replaced by {@value #REOPEN_DAYS} days) and escalations. */
+    TicketFixtures(TicketSettings settings, EscalationSettings escalation) {
         crm = Crm.builder().storage(storage).clock(clock).ids(IdGenerator.timeOrdered(clock))
-                .module(new TicketModule(settings.withReopenWindow(Duration.ofDays(REOPEN_DAYS)))).build();
+                .module(new TicketModule(settings.withReopenWindow(Duration.ofDays(REOPEN_DAYS)), escalation))
+                .build();
         tickets = crm.tenant(TENANT).service(TicketService.class);
     }
 
