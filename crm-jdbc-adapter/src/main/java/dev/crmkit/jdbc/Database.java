@@ -579,7 +579,9 @@ final class Database implements TransactionRunner {
      * among 30,000 keys and grew with them, the contact-value lookups alike). The list is unnested and each value
      * looked up by a subquery the planner cannot pull up into a join ({@code LATERAL ... OFFSET 0}): one index
      * lookup per value (5 ms for those 1,000 keys), flat as the tenant grows. Values repeated in the list are looked
-     * up once. MariaDB plans the {@code IN} list as index lookups.
+     * up once. A plan made while the table was empty, and kept for a server-prepared statement until statistics
+     * arrive, may look each value up through another index leading with the key columns and filter the tenant's rows
+     * once per value (docs/operations.md, planner statistics). MariaDB plans the {@code IN} list as index lookups.
      */
     String oneOf(String table, String alias, List<String> keyColumns, List<?> keys, String column, List<?> values,
             List<Object> parameters) {
