@@ -132,11 +132,10 @@ final class JdbcContactPointStore implements ContactPointStore {
             for (int from = 0; from < distinct.size(); from += CHUNK) {
                 List<UUID> chunk = distinct.subList(from, Math.min(distinct.size(), from + CHUNK));
                 List<Object> parameters = new ArrayList<>();
-                parameters.add(tenantId);
-                parameters.addAll(chunk);
-                found.addAll(db.list(c, "SELECT " + COLUMNS + " FROM crm_contact_point WHERE tenant_id = ?"
-                        + " AND customer_id IN " + Database.placeholders(chunk.size()), parameters,
-                        JdbcContactPointStore::contactPoint));
+                String sql = "SELECT " + COLUMNS + " FROM " + db.oneOf("crm_contact_point", "p",
+                        "ix_crm_contact_point_customer", List.of("tenant_id"), List.of(tenantId), "customer_id", chunk,
+                        parameters);
+                found.addAll(db.list(c, sql, parameters, JdbcContactPointStore::contactPoint));
             }
             return found;
         });

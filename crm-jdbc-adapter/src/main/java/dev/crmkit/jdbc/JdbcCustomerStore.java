@@ -292,10 +292,14 @@ final class JdbcCustomerStore implements CustomerStore {
 
     private List<CustomerRecord> load(Connection c, String tenantId, List<UUID> ids) throws SQLException {
         List<Object> parameters = new ArrayList<>();
-        parameters.add(tenantId);
-        parameters.addAll(ids);
-        return withChildren(c, tenantId, db.list(c, "SELECT " + COLUMNS + " FROM crm_customer c WHERE c.tenant_id = ?"
-                + " AND c.id IN " + Database.placeholders(ids.size()), parameters, JdbcCustomerStore::customer));
+        String from = ids.size() == 1 ? "crm_customer c WHERE c.tenant_id = ? AND c.id = ?"
+                : db.oneOf("crm_customer", "c", List.of("tenant_id"), List.of(tenantId), "id", ids, parameters);
+        if (ids.size() == 1) {
+            parameters.add(tenantId);
+            parameters.add(ids.get(0));
+        }
+        return withChildren(c, tenantId, db.list(c, "SELECT " + COLUMNS + " FROM " + from, parameters,
+                JdbcCustomerStore::customer));
     }
 
     /** Adds tags and custom fields to customers read without them: one query per child table for the whole list. */
@@ -306,15 +310,16 @@ final class JdbcCustomerStore implements CustomerStore {
         Map<UUID, Set<String>> tags = new HashMap<>();
         Map<UUID, Map<String, CustomFieldValue>> fields = new HashMap<>();
         for (int from = 0; from < bare.size(); from += CHUNK) {
-            List<Object> parameters = new ArrayList<>();
-            parameters.add(tenantId);
-            List<CustomerRecord> chunk = bare.subList(from, Math.min(bare.size(), from + CHUNK));
-            chunk.forEach(r -> parameters.add(r.id()));
-            String in = Database.placeholders(chunk.size());
-            db.list(c, "SELECT customer_id, tag FROM crm_customer_tag WHERE tenant_id = ? AND customer_id IN " + in,
-                    parameters, r -> tags.computeIfAbsent(r.id("customer_id"), k -> new TreeSet<>()).add(r.text("tag")));
-            db.list(c, "SELECT customer_id, field_key, field_type, text_value, number_value, date_value, boolean_value"
-                    + " FROM crm_customer_field WHERE tenant_id = ? AND customer_id IN " + in, parameters,
+            List<UUID> ids = bare.subList(from, Math.min(bare.size(), from + CHUNK)).stream()
+                    .map(CustomerRecord::id).toList();
+            List<Object> tagParameters = new ArrayList<>();
+            db.list(c, "SELECT t.customer_id, t.tag FROM " + db.oneOf("crm_customer_tag", "t", List.of("tenant_id"),
+                    List.of(tenantId), "customer_id", ids, tagParameters), tagParameters,
+                    r -> tags.computeIfAbsent(r.id("customer_id"), k -> new TreeSet<>()).add(r.text("tag")));
+            List<Object> fieldParameters = new ArrayList<>();
+            db.list(c, "SELECT f.customer_id, f.field_key, f.field_type, f.text_value, f.number_value, f.date_value,"
+                    + " f.boolean_value FROM " + db.oneOf("crm_customer_field", "f", List.of("tenant_id"),
+                    List.of(tenantId), "customer_id", ids, fieldParameters), fieldParameters,
                     r -> fields.computeIfAbsent(r.id("customer_id"), k -> new TreeMap<>())
                             .put(r.text("field_key"), CustomFieldColumns.read(r)));
         }

@@ -39,6 +39,39 @@ final class JdbcMatchKeyStore implements MatchKeyStore {
 
     @Override
     public void replaceAll(String tenantId, Map<UUID, Set<String>> keysByCustomer) {
+        Map<UUID, Set<String>> checked = checkBatch(tenantId, keysByCustomer);
+        if (checked.isEmpty()) {
+            return;
+        }
+        db.write(TYPE, Map.of(), c -> {
+            List<UUID> ids = new ArrayList<>(checked.keySet());
+            for (int from = 0; from < ids.size(); from += CHUNK) {
+                db.deleteOneOf(c, "crm_match_key", List.of("tenant_id"), List.of(tenantId), "customer_id",
+                        ids.subList(from, Math.min(ids.size(), from + CHUNK)));
+            }
+            db.batch(c, INSERT, rows(tenantId, checked));
+            return null;
+        });
+    }
+
+    /**
+     * The keys as plain inserts: a customer that already holds one of them violates the primary key, a
+     * {@link dev.crmkit.model.DuplicateException}, and the call stores nothing.
+     */
+    @Override
+    public void insertAll(String tenantId, Map<UUID, Set<String>> keysByCustomer) {
+        Map<UUID, Set<String>> checked = checkBatch(tenantId, keysByCustomer);
+        List<List<?>> rows = rows(tenantId, checked);
+        if (rows.isEmpty()) {
+            return;
+        }
+        db.write(TYPE, Map.of(), c -> {
+            db.batch(c, INSERT, rows);
+            return null;
+        });
+    }
+
+    private static Map<UUID, Set<String>> checkBatch(String tenantId, Map<UUID, Set<String>> keysByCustomer) {
         Checks.tenantId("tenantId", tenantId);
         Checks.required("keysByCustomer", keysByCustomer);
         Checks.limit("keysByCustomer.size", Math.max(1, keysByCustomer.size()), MAX_KEYS);
@@ -47,24 +80,13 @@ final class JdbcMatchKeyStore implements MatchKeyStore {
             Checks.id("customerId", id);
             checked.put(id, checkKeys("keys[" + id + "]", keys));
         });
-        if (checked.isEmpty()) {
-            return;
-        }
-        db.write(TYPE, Map.of(), c -> {
-            List<UUID> ids = new ArrayList<>(checked.keySet());
-            for (int from = 0; from < ids.size(); from += CHUNK) {
-                List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-                List<Object> parameters = new ArrayList<>();
-                parameters.add(tenantId);
-                parameters.addAll(chunk);
-                db.update(c, "DELETE FROM crm_match_key WHERE tenant_id = ? AND customer_id IN "
-                        + Database.placeholders(chunk.size()), parameters);
-            }
-            List<List<?>> rows = new ArrayList<>();
-            checked.forEach((id, keys) -> keys.forEach(key -> rows.add(List.of(tenantId, key, id))));
-            db.batch(c, INSERT, rows);
-            return null;
-        });
+        return checked;
+    }
+
+    private static List<List<?>> rows(String tenantId, Map<UUID, Set<String>> keysByCustomer) {
+        List<List<?>> rows = new ArrayList<>();
+        keysByCustomer.forEach((id, keys) -> keys.forEach(key -> rows.add(List.of(tenantId, key, id))));
+        return rows;
     }
 
     private static Set<String> checkKeys(String field, Set<String> keys) {

@@ -110,6 +110,46 @@ public abstract class MatchKeyStoreContract extends ContractSupport {
     }
 
     @Test
+    void insert_all_gives_customers_without_keys_the_keys_replace_all_would() {
+        keys().replace(TENANT, clara, Set.of("k:1", "k:3"));
+        Map<UUID, Set<String>> batch = new LinkedHashMap<>();
+        batch.put(anna, Set.of("k:1", "k:2"));
+        batch.put(ben, Set.of("k:2"));
+        batch.put(UUID.randomUUID(), Set.of());
+
+        keys().insertAll(TENANT, batch);
+        keys().insertAll(TENANT, Map.of());
+
+        assertThat(all(TENANT, List.of("k:1", "k:2", "k:3"))).extracting(MatchKeyRecord::key,
+                MatchKeyRecord::customerId).containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("k:1", anna),
+                org.assertj.core.groups.Tuple.tuple("k:2", anna), org.assertj.core.groups.Tuple.tuple("k:2", ben),
+                org.assertj.core.groups.Tuple.tuple("k:1", clara), org.assertj.core.groups.Tuple.tuple("k:3", clara));
+        keys().replace(TENANT, anna, Set.of("k:3"));
+        assertThat(all(TENANT, List.of("k:1", "k:2", "k:3")).stream().filter(r -> r.customerId().equals(anna))
+                .map(MatchKeyRecord::key)).as("inserted keys are replaced like any others").containsExactly("k:3");
+    }
+
+    @Test
+    void insert_all_with_a_bad_key_or_a_rolled_back_unit_stores_nothing() {
+        Map<UUID, Set<String>> bad = new LinkedHashMap<>();
+        bad.put(anna, Set.of("k:1"));
+        bad.put(ben, Set.of(" "));
+        Set<String> tooMany = IntStream.rangeClosed(0, MatchKeyStore.MAX_KEYS).mapToObj(i -> "k:" + i)
+                .collect(Collectors.toSet());
+
+        assertThatThrownBy(() -> keys().insertAll(TENANT, bad)).isInstanceOf(ValidationException.class);
+        assertRejected(() -> keys().insertAll(TENANT, null), "keysByCustomer");
+        assertRejected(() -> keys().insertAll(TENANT, Map.of(anna, tooMany)), "keys[" + anna + "].size");
+        assertRejected(() -> keys().insertAll("bad tenant", Map.of(anna, Set.of("k:1"))), "tenantId");
+        assertThatThrownBy(() -> storage().transactions().run(() -> {
+            keys().insertAll(TENANT, Map.of(clara, Set.of("k:1")));
+            throw new IllegalStateException("rolled back");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(all(TENANT, List.of("k:1"))).isEmpty();
+    }
+
+    @Test
     void keys_of_any_text_up_to_the_longest_read_back_exactly() {
         String longest = "ü".repeat(MatchKeyStore.MAX_KEY_LENGTH - 2) + "Ab";
         Set<String> odd = Set.of(longest, "n:o'brien ß", "N:Case", "n:case", "x:trailing ");

@@ -53,8 +53,8 @@ final class CustomerImporter {
         this.batchSize = batchSize;
     }
 
-    /** A prepared row with its number. */
-    private record Row(long number, Registration registration) {
+    /** A prepared row with its number and its match profile, computed once. */
+    private record Row(long number, Registration registration, MatchProfile profile) {
     }
 
     private DuplicateReviews reviews;
@@ -102,8 +102,9 @@ final class CustomerImporter {
             return null;
         }
         try {
-            return new Row(number, Registration.prepare(tenantId, command, normalizer, rules, context.ids(),
-                    context.now()));
+            Registration registration = Registration.prepare(tenantId, command, normalizer, rules, context.ids(),
+                    context.now());
+            return new Row(number, registration, registration.profile(matching));
         } catch (ValidationException e) {
             errors.add(new ImportError(number, e.field(), e.reason()));
             return null;
@@ -129,14 +130,14 @@ final class CustomerImporter {
      * under the matching rules: the rules registration applies, within the file.
      */
     private boolean similarInBatch(Row row, Map<String, List<Row>> blocksInBatch) {
-        MatchProfile profile = row.registration().profile(matching);
+        MatchProfile profile = row.profile();
         Set<String> keys = new HashSet<>(MatchKeys.lookup(profile));
         profile.emails().forEach(e -> keys.add("email:" + e));
         profile.phones().forEach(p -> keys.add("phone:" + p));
         Set<Row> compared = new HashSet<>();
         for (String key : keys) {
             for (Row earlier : blocksInBatch.getOrDefault(key, List.of())) {
-                if (compared.add(earlier) && MatchRules.compare(profile, earlier.registration().profile(matching),
+                if (compared.add(earlier) && MatchRules.compare(profile, earlier.profile(),
                         value -> 1).score() >= matching.duplicateThreshold()) {
                     duplicates++;
                     errors.add(new ImportError(row.number(), "row", "duplicates row " + earlier.number()));
@@ -177,7 +178,7 @@ final class CustomerImporter {
             Instant now = context.now();
             StoredKeys stored = storedKeys(batch);
             Map<UUID, List<DuplicateCandidate>> candidates = new DuplicateMatcher(storage, tenantId, matching)
-                    .candidatesForAll(batch.stream().map(r -> r.registration().profile(matching)).toList());
+                    .candidatesForAll(batch.stream().map(Row::profile).toList());
             for (Row row : batch) {
                 String clash = stored.clash(row.registration());
                 List<DuplicateCandidate> found = candidates.get(row.registration().customer().id());
@@ -195,7 +196,7 @@ final class CustomerImporter {
                 }
                 customers.add(row.registration().customer());
                 points.addAll(row.registration().contactPoints());
-                keys.put(row.registration().customer().id(), MatchKeys.of(row.registration().profile(matching)));
+                keys.put(row.registration().customer().id(), MatchKeys.of(row.profile()));
                 events.addAll(row.registration().events(now));
             }
             if (!customers.isEmpty()) {
@@ -205,7 +206,8 @@ final class CustomerImporter {
                 customerStorage.contactPoints().insertAll(points);
             }
             if (!keys.isEmpty()) {
-                customerStorage.matchKeys().replaceAll(tenantId, keys);
+                // new customers hold no keys: nothing to replace
+                customerStorage.matchKeys().insertAll(tenantId, keys);
             }
             context.events().record(events);
             for (UUID id : suspected) {

@@ -42,6 +42,23 @@ public interface MatchKeyStore {
     void replaceAll(String tenantId, Map<UUID, Set<String>> keysByCustomer);
 
     /**
+     * Stores the keys of up to {@link #MAX_KEYS} customers that hold none yet, such as the customers an import batch
+     * inserts in the same unit: afterwards each holds exactly the keys given, as after {@link #replaceAll}, but
+     * without looking for keys to remove first (an adapter may write them as plain inserts). All or nothing; an
+     * empty map or an empty set stores nothing.
+     *
+     * <p>Callers pass only customers that hold no keys. For a customer that does, the outcome is the adapter's: it
+     * may replace its keys as {@link #replaceAll} does (the default) or fail the call with a
+     * {@link dev.crmkit.model.DuplicateException} when the customer already holds one of the keys given, storing
+     * nothing.
+     *
+     * @throws dev.crmkit.model.ValidationException as {@link #replaceAll}; nothing changes
+     */
+    default void insertAll(String tenantId, Map<UUID, Set<String>> keysByCustomer) {
+        replaceAll(tenantId, keysByCustomer);
+    }
+
+    /**
      * One page of the (key, customer) pairs whose key is one of {@code keys} (at most {@link #MAX_KEYS} distinct; an
      * empty collection finds none), ordered by key in an order the backend keeps stable (a binary collation) and,
      * within a key, by customer id in {@link dev.crmkit.spi.Ids#ORDER}. Keyset paging: a reader that follows
