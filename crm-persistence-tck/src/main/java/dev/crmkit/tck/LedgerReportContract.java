@@ -110,7 +110,7 @@ public abstract class LedgerReportContract extends ContractSupport {
     }
 
     @Test
-    void a_statements_entries_are_those_of_the_period_oldest_first_by_unsigned_id_in_pages_that_neither_skip_nor_repeat() {
+    void a_statements_entries_are_the_periods_oldest_first_by_unsigned_id_in_pages_neither_skipping_nor_repeating() {
         MembershipRecord jana = member(TENANT, "club");
         LedgerEntryRecord high = post(TENANT, idLeadingWith(0xE), jana.id(), LedgerEntryKind.ACCRUAL, 1, 1, FROM);
         LedgerEntryRecord low = post(TENANT, idLeadingWith(0x1), jana.id(), LedgerEntryKind.ACCRUAL, 1, 1,

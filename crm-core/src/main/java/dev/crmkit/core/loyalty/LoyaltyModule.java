@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * The loyalty domain as {@code Crm} composes it: offers {@link PurchaseService}, {@link LoyaltyService},
- * {@link TierService}, {@link RewardService} and {@link LoyaltyReportService} per tenant, records the {@link PurchaseEvent}s,
+ * {@link TierService}, {@link RewardService} and {@link LoyaltyReportService}
+ * per tenant, records the {@link PurchaseEvent}s,
  * {@link ProgrammeEvent}s, {@link MembershipEvent}s, {@link AccrualEvent}s, {@link TierSchemeEvent}s,
  * {@link MemberTierEvent}s and {@link RewardEvent}s, posts pending points when their return window passed (due work
  * {@link LoyaltyService#PENDING_POINTS_DUE}) and runs the members' tier reviews ({@link TierService#REVIEW}), and in
