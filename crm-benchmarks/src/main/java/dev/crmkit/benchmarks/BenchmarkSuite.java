@@ -18,6 +18,9 @@ import java.util.Locale;
  * lead) against raw JDBC writing the same rows one transaction per lead; it is off (0) by default.
  * {@code --forecast=N} measures the pipeline forecast over N deals against the raw GROUP BY statement
  * ({@code --forecast-rounds=R} measured rounds per contender, default 10); it is off (0) by default.
+ * {@code --accruals=N} measures N points accruals ({@code LoyaltyService.post}, one call and one transaction each)
+ * against raw JDBC writing the same ledger row, membership update and outbox row, once on
+ * {@code --hot-accounts=K} hot accounts (default 4) and once on N cold accounts; it is off (0) by default.
  *
  * <p>PostgreSQL is reached at {@code CRMKIT_BENCH_POSTGRES_URL} and MariaDB at {@code CRMKIT_BENCH_MARIADB_URL}
  * (default for both: database {@code crm_bench} on localhost); the benchmark drops and recreates the {@code crm_}
@@ -81,6 +84,19 @@ public final class BenchmarkSuite {
                             backend, r.deals(), r.rounds(), r.crmkitMedianMillis(), r.rawMedianMillis(), r.ratio()));
                     System.out.println(report.get(report.size() - 1));
                 }
+                if (options.accruals() > 0) {
+                    AccrualBenchmark accrual = new AccrualBenchmark(dataSource, storage);
+                    for (AccrualBenchmark.Result r : List.of(
+                            accrual.run("hot", options.accruals(), options.hotAccounts()),
+                            accrual.run("cold", options.accruals(), options.accruals()))) {
+                        report.add(String.format(Locale.ROOT,
+                                "%-8s accrual %,d on %,d %s accounts, one call each: CRMKit %,.0f accruals/s,"
+                                        + " raw JDBC same rows %,.0f accruals/s, ratio %.2f",
+                                backend, r.accruals(), r.accounts(), r.shape(), r.crmkitPerSecond(),
+                                r.rawPerSecond(), r.ratio()));
+                        System.out.println(report.get(report.size() - 1));
+                    }
+                }
                 if (options.timelineRows() > 0 && backend != Backend.MARIADB) {
                     TimelineBenchmark timeline = new TimelineBenchmark(backend, dataSource, storage, options.timelineRows());
                     for (long size : new long[] {options.timelineRows(), options.timelineRows() * 10}) {
@@ -102,7 +118,8 @@ public final class BenchmarkSuite {
 
     /** Command-line options: which backends and how large. */
     record Options(List<Backend> backends, int importRows, long timelineRows, int warmup, int rounds, int leads,
-            int relayEvents, int relayTurns, int single, long forecastDeals, int forecastRounds) {
+            int relayEvents, int relayTurns, int single, long forecastDeals, int forecastRounds, int accruals,
+            int hotAccounts) {
         static Options parse(String[] args) {
             List<Backend> backends = List.of(Backend.H2, Backend.POSTGRES);
             int importRows = 20_000;
@@ -115,6 +132,8 @@ public final class BenchmarkSuite {
             int single = 0;
             long forecastDeals = 0;
             int forecastRounds = 10;
+            int accruals = 0;
+            int hotAccounts = 4;
             for (String arg : args) {
                 String[] kv = arg.replaceFirst("^--", "").split("=", 2);
                 if (kv.length != 2) {
@@ -134,11 +153,13 @@ public final class BenchmarkSuite {
                     case "single" -> single = Integer.parseInt(kv[1]);
                     case "forecast" -> forecastDeals = Long.parseLong(kv[1]);
                     case "forecast-rounds" -> forecastRounds = Integer.parseInt(kv[1]);
+                    case "accruals" -> accruals = Integer.parseInt(kv[1]);
+                    case "hot-accounts" -> hotAccounts = Integer.parseInt(kv[1]);
                     default -> throw new IllegalArgumentException("unknown option --" + kv[0]);
                 }
             }
             return new Options(backends, importRows, timelineRows, warmup, rounds, leads, relayEvents, relayTurns,
-                    single, forecastDeals, forecastRounds);
+                    single, forecastDeals, forecastRounds, accruals, hotAccounts);
         }
     }
 }

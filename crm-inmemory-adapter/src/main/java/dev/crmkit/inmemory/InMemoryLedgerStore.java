@@ -108,6 +108,11 @@ final class InMemoryLedgerStore implements LedgerStore {
         });
     }
 
+    /** The tenant's entries in id order, for the ledger reports; the caller holds the unit. */
+    List<LedgerEntryRecord> entriesOf(String tenantId) {
+        return List.copyOf(rows(tenantId).values());
+    }
+
     /** The membership's entries, for the tier measures; the caller holds the unit. */
     List<LedgerEntryRecord> entriesOf(String tenantId, UUID membershipId) {
         return rows(tenantId).values().stream().filter(e -> e.membershipId().equals(membershipId)).toList();

@@ -18,6 +18,7 @@ import dev.crmkit.spi.lead.LeadStore;
 import dev.crmkit.spi.loyalty.AccrualStore;
 import dev.crmkit.spi.forecast.SnapshotStore;
 import dev.crmkit.spi.forecast.SubmissionStore;
+import dev.crmkit.spi.loyalty.LedgerReportStore;
 import dev.crmkit.spi.loyalty.LedgerStore;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
 import dev.crmkit.spi.loyalty.MemberTierStore;
@@ -90,6 +91,8 @@ public final class InMemoryStorage implements Storage, CustomerStorage, TouchPoi
     private final InMemoryTierSchemeStore tierSchemes = new InMemoryTierSchemeStore(unit);
     private final InMemoryMemberTierStore memberTiers = new InMemoryMemberTierStore(unit, ledger);
     private final InMemoryRewardStore rewards = new InMemoryRewardStore(unit);
+    private final InMemoryLedgerReportStore ledgerReports = new InMemoryLedgerReportStore(unit, ledger, memberships,
+            programmes);
     private final InMemoryQuotaStore quotas = new InMemoryQuotaStore(unit);
     private final InMemorySubmissionStore submissions = new InMemorySubmissionStore(unit);
     private final InMemorySnapshotStore snapshots = new InMemorySnapshotStore(unit);
@@ -222,6 +225,11 @@ public final class InMemoryStorage implements Storage, CustomerStorage, TouchPoi
     @Override
     public RewardStore rewards() {
         return rewards;
+    }
+
+    @Override
+    public LedgerReportStore ledgerReports() {
+        return ledgerReports;
     }
 
     @Override

@@ -20,6 +20,7 @@ import dev.crmkit.spi.lead.LeadStore;
 import dev.crmkit.spi.loyalty.AccrualStore;
 import dev.crmkit.spi.forecast.SnapshotStore;
 import dev.crmkit.spi.forecast.SubmissionStore;
+import dev.crmkit.spi.loyalty.LedgerReportStore;
 import dev.crmkit.spi.loyalty.LedgerStore;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
 import dev.crmkit.spi.loyalty.MemberTierStore;
@@ -102,6 +103,7 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     private final TierSchemeStore tierSchemes;
     private final MemberTierStore memberTiers;
     private final RewardStore rewards;
+    private final LedgerReportStore ledgerReports;
     private final QuotaStore quotas;
     private final SubmissionStore submissions;
     private final SnapshotStore snapshots;
@@ -141,6 +143,7 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
         this.tierSchemes = new JdbcTierSchemeStore(database);
         this.memberTiers = new JdbcMemberTierStore(database);
         this.rewards = new JdbcRewardStore(database);
+        this.ledgerReports = new JdbcLedgerReportStore(database);
         this.quotas = new JdbcQuotaStore(database);
         this.submissions = new JdbcSubmissionStore(database);
         this.snapshots = new JdbcSnapshotStore(database);
@@ -314,6 +317,11 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     @Override
     public RewardStore rewards() {
         return rewards;
+    }
+
+    @Override
+    public LedgerReportStore ledgerReports() {
+        return ledgerReports;
     }
 
     @Override

@@ -556,6 +556,15 @@ public abstract class StorageContract {
                 return current();
             }
         }
+
+        /** The contract of {@link LedgerReportContract}. */
+        @Nested
+        public class Ledger_reports extends LedgerReportContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
     }
 
     /** The contracts of the {@link TicketStorage} capability. */

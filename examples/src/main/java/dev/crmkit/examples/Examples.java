@@ -3,7 +3,7 @@ package dev.crmkit.examples;
 /**
  * Runs every scenario in turn, each on its own embedded H2 database: the retailer's customers and touch points,
  * the software company's leads, deals and reports, a car dealer's own test-drive domain plugged into CRMKit, and a
- * sales forecast written as an HTML report. The README's first command runs this.
+ * sales forecast written as an HTML report, and a shop's loyalty club. The README's first command runs this.
  *
  * <pre>mvn -q -pl examples -am compile exec:java</pre>
  */
@@ -23,5 +23,8 @@ public final class Examples {
         System.out.println();
         System.out.println("== Forecasting: pipeline by fiscal quarter, quotas, a statistical forecast, an HTML report");
         ForecastScenario.main(args);
+        System.out.println();
+        System.out.println("== Loyalty: purchases, accrual, tiers, a redemption, a return, a statement, liability");
+        LoyaltyScenario.main(args);
     }
 }

@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * The loyalty domain as {@code Crm} composes it: offers {@link PurchaseService}, {@link LoyaltyService},
- * {@link TierService} and {@link RewardService} per tenant, records the {@link PurchaseEvent}s,
+ * {@link TierService}, {@link RewardService} and {@link LoyaltyReportService}
+ * per tenant, records the {@link PurchaseEvent}s,
  * {@link ProgrammeEvent}s, {@link MembershipEvent}s, {@link AccrualEvent}s, {@link TierSchemeEvent}s,
  * {@link MemberTierEvent}s and {@link RewardEvent}s, posts pending points when their return window passed (due work
  * {@link LoyaltyService#PENDING_POINTS_DUE}) and runs the members' tier reviews ({@link TierService#REVIEW}), and in
@@ -87,6 +88,8 @@ public final class LoyaltyModule implements DomainModule {
                 stock));
         setup.service(TierService.class, tenant -> new StoredTiers(setup.context(), tenant.tenantId()));
         setup.service(RewardService.class, tenant -> new StoredRewards(setup.context(), tenant.tenantId()));
+        setup.service(LoyaltyReportService.class, tenant -> new StoredLoyaltyReports(setup.context(),
+                tenant.tenantId()));
         setup.dueWork(TierService.REVIEW, new TierReviewHandler(setup.context()));
         LoyaltyStorage stores = setup.context().storage(LoyaltyStorage.class);
         setup.customerDataPart(merge -> Map.of(

@@ -77,6 +77,7 @@ final class ProgrammeAggregate {
         List<Promotion> promotions = new ArrayList<>();
         Map<String, BigDecimal> tiers = new TreeMap<>();
         Map<String, ActivityAward> activities = new TreeMap<>();
+        BigDecimal pointValue = null;
         for (ProgrammeRuleRecord rule : record.rules()) {
             switch (rule.kind()) {
                 case CATEGORY -> categories.put(rule.key(), rule.factor());
@@ -86,10 +87,11 @@ final class ProgrammeAggregate {
                 case TIER_BONUS -> tiers.put(rule.key(), rule.factor());
                 case ACTIVITY -> activities.put(rule.key(), new ActivityAward(rule.qualifyingPoints(),
                         rule.redeemablePoints()));
+                case POINT_VALUE -> pointValue = rule.factor();
             }
         }
         return new ProgrammeRules(record.currency(), record.qualifyingPerUnit(), record.redeemablePerUnit(),
-                record.returnWindowDays(), categories, channels, promotions, tiers, activities);
+                record.returnWindowDays(), categories, channels, promotions, tiers, activities, pointValue);
     }
 
     private static ProgrammeRecord toRecord(String tenantId, UUID id, long version, Instant createdAt,
@@ -105,6 +107,9 @@ final class ProgrammeAggregate {
                 factor)));
         rules.activities().forEach((key, award) -> rows.add(new ProgrammeRuleRecord(ProgrammeRuleKind.ACTIVITY, key,
                 null, award.qualifyingPoints(), award.redeemablePoints(), null, null, null)));
+        if (rules.pointValue() != null) {
+            rows.add(multiplier(ProgrammeRuleKind.POINT_VALUE, rules.currency(), rules.pointValue()));
+        }
         return new ProgrammeRecord(tenantId, id, version, createdAt, updatedAt, code, rules.currency(),
                 rules.qualifyingPerUnit(), rules.redeemablePerUnit(), rules.returnWindowDays(), rows);
     }

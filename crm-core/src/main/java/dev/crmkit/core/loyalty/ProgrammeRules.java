@@ -31,10 +31,14 @@ import java.util.TreeMap;
  * @param tierBonuses the factor on redeemable points per tier code
  * @param activities what each activity code (such as {@code visit}, {@code review}, {@code referral}; at most
  *     {@link #MAX_ACTIVITY_CODE} characters) awards
+ * @param pointValue what one redeemable point is worth in {@code currency} (above 0, at most
+ *     {@link #MAX_POINT_VALUE}, at most four places), the value the programme's outstanding liability is counted in;
+ *     null when the programme defines none
  */
 public record ProgrammeRules(String currency, BigDecimal qualifyingPerUnit, BigDecimal redeemablePerUnit,
         int returnWindowDays, Map<String, BigDecimal> categoryMultipliers, Map<String, BigDecimal> channelMultipliers,
-        List<Promotion> promotions, Map<String, BigDecimal> tierBonuses, Map<String, ActivityAward> activities) {
+        List<Promotion> promotions, Map<String, BigDecimal> tierBonuses, Map<String, ActivityAward> activities,
+        BigDecimal pointValue) {
 
     /** The most rules (multipliers, promotions, bonuses and activities together) a programme may have. */
     public static final int MAX_RULES = 500;
@@ -48,6 +52,8 @@ public record ProgrammeRules(String currency, BigDecimal qualifyingPerUnit, BigD
     public static final String ACTIVITY_SOURCE = "activity.";
     /** The longest activity code, so that the source type of its entries fits its 64 characters. */
     public static final int MAX_ACTIVITY_CODE = 64 - ACTIVITY_SOURCE.length();
+    /** The most one point may be worth, in units of the programme's currency. */
+    public static final BigDecimal MAX_POINT_VALUE = BigDecimal.valueOf(100);
 
     /**
      * Checks the rules above; factors and rates are normalized to scale 4, maps are sorted by key.
@@ -79,11 +85,30 @@ public record ProgrammeRules(String currency, BigDecimal qualifyingPerUnit, BigD
             sortedActivities.put(code, Checks.required("activities[" + code + "]", award));
         });
         activities = Collections.unmodifiableMap(sortedActivities);
+        if (pointValue != null) {
+            pointValue = Checks.scaled("pointValue", pointValue, 4);
+            if (pointValue.signum() <= 0 || pointValue.compareTo(MAX_POINT_VALUE) > 0) {
+                throw new ValidationException("pointValue", "must be above 0 and at most " + MAX_POINT_VALUE);
+            }
+        }
         int rules = categoryMultipliers.size() + channelMultipliers.size() + promotions.size() + tierBonuses.size()
-                + activities.size();
+                + activities.size() + (pointValue == null ? 0 : 1);
         if (rules > MAX_RULES) {
             throw new ValidationException("rules", "must be at most " + MAX_RULES + " in all, not " + rules);
         }
+    }
+
+    /**
+     * Rules without a point value, as they were before programmes had one.
+     *
+     * @throws ValidationException as the canonical constructor does
+     */
+    public ProgrammeRules(String currency, BigDecimal qualifyingPerUnit, BigDecimal redeemablePerUnit,
+            int returnWindowDays, Map<String, BigDecimal> categoryMultipliers,
+            Map<String, BigDecimal> channelMultipliers, List<Promotion> promotions, Map<String, BigDecimal> tierBonuses,
+            Map<String, ActivityAward> activities) {
+        this(currency, qualifyingPerUnit, redeemablePerUnit, returnWindowDays, categoryMultipliers, channelMultipliers,
+                promotions, tierBonuses, activities, null);
     }
 
     /**
@@ -98,25 +123,27 @@ public record ProgrammeRules(String currency, BigDecimal qualifyingPerUnit, BigD
     /** These rules with other base rates. */
     public ProgrammeRules withRates(BigDecimal qualifyingPerUnit, BigDecimal redeemablePerUnit) {
         return new ProgrammeRules(currency, qualifyingPerUnit, redeemablePerUnit, returnWindowDays,
-                categoryMultipliers, channelMultipliers, promotions, tierBonuses, activities);
+                categoryMultipliers, channelMultipliers, promotions, tierBonuses, activities, pointValue);
     }
 
     /** These rules with points pending for {@code days} after a purchase. */
     public ProgrammeRules withReturnWindowDays(int days) {
         return new ProgrammeRules(currency, qualifyingPerUnit, redeemablePerUnit, days, categoryMultipliers,
-                channelMultipliers, promotions, tierBonuses, activities);
+                channelMultipliers, promotions, tierBonuses, activities, pointValue);
     }
 
     /** These rules with a multiplier for a product category (replacing one it had). */
     public ProgrammeRules withCategory(String category, String factor) {
         return new ProgrammeRules(currency, qualifyingPerUnit, redeemablePerUnit, returnWindowDays,
-                put(categoryMultipliers, category, factor), channelMultipliers, promotions, tierBonuses, activities);
+                put(categoryMultipliers, category, factor), channelMultipliers, promotions, tierBonuses, activities,
+                pointValue);
     }
 
     /** These rules with a multiplier for a sales channel (replacing one it had). */
     public ProgrammeRules withChannel(String channel, String factor) {
         return new ProgrammeRules(currency, qualifyingPerUnit, redeemablePerUnit, returnWindowDays,
-                categoryMultipliers, put(channelMultipliers, channel, factor), promotions, tierBonuses, activities);
+                categoryMultipliers, put(channelMultipliers, channel, factor), promotions, tierBonuses, activities,
+                pointValue);
     }
 
     /** These rules with one more promotion, applied after the others. */
@@ -124,13 +151,14 @@ public record ProgrammeRules(String currency, BigDecimal qualifyingPerUnit, BigD
         List<Promotion> more = new ArrayList<>(promotions);
         more.add(Checks.required("promotion", promotion));
         return new ProgrammeRules(currency, qualifyingPerUnit, redeemablePerUnit, returnWindowDays,
-                categoryMultipliers, channelMultipliers, more, tierBonuses, activities);
+                categoryMultipliers, channelMultipliers, more, tierBonuses, activities, pointValue);
     }
 
     /** These rules with a bonus factor on the redeemable points of a tier's members (replacing one it had). */
     public ProgrammeRules withTierBonus(String tier, String factor) {
         return new ProgrammeRules(currency, qualifyingPerUnit, redeemablePerUnit, returnWindowDays,
-                categoryMultipliers, channelMultipliers, promotions, put(tierBonuses, tier, factor), activities);
+                categoryMultipliers, channelMultipliers, promotions, put(tierBonuses, tier, factor), activities,
+                pointValue);
     }
 
     /** These rules with what an activity awards (replacing what it awarded). */
@@ -138,7 +166,21 @@ public record ProgrammeRules(String currency, BigDecimal qualifyingPerUnit, BigD
         Map<String, ActivityAward> more = new TreeMap<>(activities);
         more.put(Checks.text("activity", activity, MAX_ACTIVITY_CODE), Checks.required("award", award));
         return new ProgrammeRules(currency, qualifyingPerUnit, redeemablePerUnit, returnWindowDays,
-                categoryMultipliers, channelMultipliers, promotions, tierBonuses, more);
+                categoryMultipliers, channelMultipliers, promotions, tierBonuses, more, pointValue);
+    }
+
+    /**
+     * These rules with what one redeemable point is worth in the programme's currency ({@code "0.01"}: a hundred
+     * points are worth one unit), replacing the value they had. A revision to another value is a new version of the
+     * programme; what is outstanding is counted at the value the programme has when the liability is asked for.
+     *
+     * @throws ValidationException ({@code pointValue}) unless the value is above 0 and at most
+     *     {@link #MAX_POINT_VALUE} with at most four places
+     */
+    public ProgrammeRules withPointValue(String value) {
+        return new ProgrammeRules(currency, qualifyingPerUnit, redeemablePerUnit, returnWindowDays,
+                categoryMultipliers, channelMultipliers, promotions, tierBonuses, activities,
+                decimal("pointValue", value));
     }
 
     private static Map<String, BigDecimal> put(Map<String, BigDecimal> factors, String key, String factor) {

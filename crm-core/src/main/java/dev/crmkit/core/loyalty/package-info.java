@@ -4,10 +4,12 @@
  * rules; programme memberships with their append-only points ledgers, whose cached balances always equal the ledgers'
  * sums and never go below zero; what recorded purchases earn members, pending until the return window passes and
  * taken back by returns; the programmes' tiers, which members move up at once and down at reviews; and the tenant's
- * stored rewards catalogue, whose stock redemptions take from.
+ * stored rewards catalogue, whose stock redemptions take from; and what the ledgers add up to: members' statements,
+ * the programmes' outstanding liability at their point value, and breakage.
  *
  * <p>Start at {@link dev.crmkit.core.loyalty.PurchaseService}, {@link dev.crmkit.core.loyalty.LoyaltyService},
- * {@link dev.crmkit.core.loyalty.TierService} and {@link dev.crmkit.core.loyalty.RewardService}; an order's rules, its
+ * {@link dev.crmkit.core.loyalty.TierService}, {@link dev.crmkit.core.loyalty.RewardService} and
+ * {@link dev.crmkit.core.loyalty.LoyaltyReportService}; an order's rules, its
  * returns included, are in {@code PurchaseAggregate}, a membership's (its lifecycle and every posting) in
  * {@code MembershipAggregate}, a programme's in {@code ProgrammeAggregate} and how its rules turn lines into points in
  * {@code Earning}, what a purchase earned a member and a return takes back in {@code AccrualAggregate} (stored by

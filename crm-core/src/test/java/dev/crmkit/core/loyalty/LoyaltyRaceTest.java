@@ -19,6 +19,7 @@ import dev.crmkit.model.customer.LifecycleStage;
 import dev.crmkit.model.customer.PartyKind;
 import dev.crmkit.spi.customer.CustomerRecord;
 import dev.crmkit.spi.loyalty.AccrualStore;
+import dev.crmkit.spi.loyalty.LedgerReportStore;
 import dev.crmkit.spi.loyalty.LedgerStore;
 import dev.crmkit.spi.loyalty.LedgerSums;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
@@ -213,6 +214,11 @@ class LoyaltyRaceTest {
             @Override
             public RewardStore rewards() {
                 return real.rewards();
+            }
+
+            @Override
+            public LedgerReportStore ledgerReports() {
+                return real.ledgerReports();
             }
         };
     }

@@ -8,6 +8,7 @@ import dev.crmkit.jdbc.JdbcStorage;
 import dev.crmkit.model.ConflictException;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.loyalty.AccrualStore;
+import dev.crmkit.spi.loyalty.LedgerReportStore;
 import dev.crmkit.spi.loyalty.LedgerStore;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
 import dev.crmkit.spi.loyalty.MemberTierStore;
@@ -162,6 +163,11 @@ class ProgrammeOnTwoNodesTest {
             @Override
             public RewardStore rewards() {
                 return real.rewards();
+            }
+
+            @Override
+            public LedgerReportStore ledgerReports() {
+                return real.ledgerReports();
             }
         };
     }

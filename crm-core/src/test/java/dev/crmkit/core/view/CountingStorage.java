@@ -17,6 +17,7 @@ import dev.crmkit.spi.lead.LeadModelStore;
 import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadStore;
 import dev.crmkit.spi.loyalty.AccrualStore;
+import dev.crmkit.spi.loyalty.LedgerReportStore;
 import dev.crmkit.spi.loyalty.LedgerStore;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
 import dev.crmkit.spi.loyalty.MemberTierStore;
@@ -131,6 +132,11 @@ final class CountingStorage implements Storage, CustomerStorage, TouchPointStora
     @Override
     public RewardStore rewards() {
         return counted("rewards", RewardStore.class, real.rewards());
+    }
+
+    @Override
+    public LedgerReportStore ledgerReports() {
+        return counted("ledgerReports", LedgerReportStore.class, real.ledgerReports());
     }
 
     @Override

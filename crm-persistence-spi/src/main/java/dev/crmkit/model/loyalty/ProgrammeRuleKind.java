@@ -14,5 +14,10 @@ public enum ProgrammeRuleKind {
     /** Multiplies the redeemable points a member of a tier earns; a member without a tier gets none. */
     TIER_BONUS,
     /** Awards fixed points for an activity (a visit, a review, a referral, an activity the host names). */
-    ACTIVITY
+    ACTIVITY,
+    /**
+     * What one redeemable point is worth in the programme's currency (the rule's {@code factor}; its {@code key} is
+     * the currency's code): the value the programme's outstanding liability is counted in. At most one per programme.
+     */
+    POINT_VALUE
 }

@@ -30,4 +30,7 @@ public interface LoyaltyStorage extends StorageCapability {
 
     /** The stored rewards catalogue. */
     RewardStore rewards();
+
+    /** Statements, liability and breakage, computed from the ledgers by the storage. */
+    LedgerReportStore ledgerReports();
 }

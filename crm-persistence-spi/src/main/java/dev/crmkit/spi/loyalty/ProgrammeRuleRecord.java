@@ -13,6 +13,8 @@ import java.time.Instant;
  * <ul>
  *   <li>{@link ProgrammeRuleKind#CATEGORY}, {@link ProgrammeRuleKind#CHANNEL}, {@link ProgrammeRuleKind#TIER_BONUS}:
  *       {@code key} (the category, channel or tier code) and {@code factor}.</li>
+ *   <li>{@link ProgrammeRuleKind#POINT_VALUE}: {@code key} (the programme's currency code) and {@code factor}, what
+ *       one redeemable point is worth in it.</li>
  *   <li>{@link ProgrammeRuleKind#PROMOTION}: {@code key} (the promotion's code), {@code factor}, the window
  *       {@code validFrom} (inclusive) to {@code validUntil} (exclusive), both required and in that order, and an
  *       optional {@code category} it is limited to.</li>
