@@ -89,7 +89,8 @@ final class ProgrammeAggregate {
             }
         }
         return new ProgrammeRules(record.currency(), record.qualifyingPerUnit(), record.redeemablePerUnit(),
-                record.returnWindowDays(), categories, channels, promotions, tiers, activities);
+                record.returnWindowDays(), categories, channels, promotions, tiers, activities,
+                new ExpiryPolicy(record.expiryKind(), record.expiryMonths()));
     }
 
     private static ProgrammeRecord toRecord(String tenantId, UUID id, long version, Instant createdAt,
@@ -106,7 +107,8 @@ final class ProgrammeAggregate {
         rules.activities().forEach((key, award) -> rows.add(new ProgrammeRuleRecord(ProgrammeRuleKind.ACTIVITY, key,
                 null, award.qualifyingPoints(), award.redeemablePoints(), null, null, null)));
         return new ProgrammeRecord(tenantId, id, version, createdAt, updatedAt, code, rules.currency(),
-                rules.qualifyingPerUnit(), rules.redeemablePerUnit(), rules.returnWindowDays(), rows);
+                rules.qualifyingPerUnit(), rules.redeemablePerUnit(), rules.returnWindowDays(), rows,
+                rules.expiry().kind(), rules.expiry().months());
     }
 
     private static ProgrammeRuleRecord multiplier(ProgrammeRuleKind kind, String key, BigDecimal factor) {

@@ -31,10 +31,12 @@ import java.util.TreeMap;
  * @param tierBonuses the factor on redeemable points per tier code
  * @param activities what each activity code (such as {@code visit}, {@code review}, {@code referral}; at most
  *     {@link #MAX_ACTIVITY_CODE} characters) awards
+ * @param expiry how redeemable points expire ({@link ExpiryPolicy#none()} unless set)
  */
 public record ProgrammeRules(String currency, BigDecimal qualifyingPerUnit, BigDecimal redeemablePerUnit,
         int returnWindowDays, Map<String, BigDecimal> categoryMultipliers, Map<String, BigDecimal> channelMultipliers,
-        List<Promotion> promotions, Map<String, BigDecimal> tierBonuses, Map<String, ActivityAward> activities) {
+        List<Promotion> promotions, Map<String, BigDecimal> tierBonuses, Map<String, ActivityAward> activities,
+        ExpiryPolicy expiry) {
 
     /** The most rules (multipliers, promotions, bonuses and activities together) a programme may have. */
     public static final int MAX_RULES = 500;
@@ -79,6 +81,7 @@ public record ProgrammeRules(String currency, BigDecimal qualifyingPerUnit, BigD
             sortedActivities.put(code, Checks.required("activities[" + code + "]", award));
         });
         activities = Collections.unmodifiableMap(sortedActivities);
+        Checks.required("expiry", expiry);
         int rules = categoryMultipliers.size() + channelMultipliers.size() + promotions.size() + tierBonuses.size()
                 + activities.size();
         if (rules > MAX_RULES) {
@@ -92,31 +95,47 @@ public record ProgrammeRules(String currency, BigDecimal qualifyingPerUnit, BigD
      */
     public static ProgrammeRules earning(String currency, String perUnit) {
         BigDecimal rate = decimal("perUnit", perUnit);
-        return new ProgrammeRules(currency, rate, rate, 0, Map.of(), Map.of(), List.of(), Map.of(), Map.of());
+        return new ProgrammeRules(currency, rate, rate, 0, Map.of(), Map.of(), List.of(), Map.of(), Map.of(),
+                ExpiryPolicy.none());
+    }
+
+    /** Rules whose points never expire ({@link ExpiryPolicy#none()}), as programmes were before expiry policies. */
+    public ProgrammeRules(String currency, BigDecimal qualifyingPerUnit, BigDecimal redeemablePerUnit,
+            int returnWindowDays, Map<String, BigDecimal> categoryMultipliers,
+            Map<String, BigDecimal> channelMultipliers, List<Promotion> promotions, Map<String, BigDecimal> tierBonuses,
+            Map<String, ActivityAward> activities) {
+        this(currency, qualifyingPerUnit, redeemablePerUnit, returnWindowDays, categoryMultipliers, channelMultipliers,
+                promotions, tierBonuses, activities, ExpiryPolicy.none());
+    }
+
+    /** These rules with another expiry policy. */
+    public ProgrammeRules withExpiry(ExpiryPolicy expiry) {
+        return new ProgrammeRules(currency, qualifyingPerUnit, redeemablePerUnit, returnWindowDays,
+                categoryMultipliers, channelMultipliers, promotions, tierBonuses, activities, expiry);
     }
 
     /** These rules with other base rates. */
     public ProgrammeRules withRates(BigDecimal qualifyingPerUnit, BigDecimal redeemablePerUnit) {
         return new ProgrammeRules(currency, qualifyingPerUnit, redeemablePerUnit, returnWindowDays,
-                categoryMultipliers, channelMultipliers, promotions, tierBonuses, activities);
+                categoryMultipliers, channelMultipliers, promotions, tierBonuses, activities, expiry);
     }
 
     /** These rules with points pending for {@code days} after a purchase. */
     public ProgrammeRules withReturnWindowDays(int days) {
         return new ProgrammeRules(currency, qualifyingPerUnit, redeemablePerUnit, days, categoryMultipliers,
-                channelMultipliers, promotions, tierBonuses, activities);
+                channelMultipliers, promotions, tierBonuses, activities, expiry);
     }
 
     /** These rules with a multiplier for a product category (replacing one it had). */
     public ProgrammeRules withCategory(String category, String factor) {
         return new ProgrammeRules(currency, qualifyingPerUnit, redeemablePerUnit, returnWindowDays,
-                put(categoryMultipliers, category, factor), channelMultipliers, promotions, tierBonuses, activities);
+                put(categoryMultipliers, category, factor), channelMultipliers, promotions, tierBonuses, activities, expiry);
     }
 
     /** These rules with a multiplier for a sales channel (replacing one it had). */
     public ProgrammeRules withChannel(String channel, String factor) {
         return new ProgrammeRules(currency, qualifyingPerUnit, redeemablePerUnit, returnWindowDays,
-                categoryMultipliers, put(channelMultipliers, channel, factor), promotions, tierBonuses, activities);
+                categoryMultipliers, put(channelMultipliers, channel, factor), promotions, tierBonuses, activities, expiry);
     }
 
     /** These rules with one more promotion, applied after the others. */
@@ -124,13 +143,13 @@ public record ProgrammeRules(String currency, BigDecimal qualifyingPerUnit, BigD
         List<Promotion> more = new ArrayList<>(promotions);
         more.add(Checks.required("promotion", promotion));
         return new ProgrammeRules(currency, qualifyingPerUnit, redeemablePerUnit, returnWindowDays,
-                categoryMultipliers, channelMultipliers, more, tierBonuses, activities);
+                categoryMultipliers, channelMultipliers, more, tierBonuses, activities, expiry);
     }
 
     /** These rules with a bonus factor on the redeemable points of a tier's members (replacing one it had). */
     public ProgrammeRules withTierBonus(String tier, String factor) {
         return new ProgrammeRules(currency, qualifyingPerUnit, redeemablePerUnit, returnWindowDays,
-                categoryMultipliers, channelMultipliers, promotions, put(tierBonuses, tier, factor), activities);
+                categoryMultipliers, channelMultipliers, promotions, put(tierBonuses, tier, factor), activities, expiry);
     }
 
     /** These rules with what an activity awards (replacing what it awarded). */
@@ -138,7 +157,7 @@ public record ProgrammeRules(String currency, BigDecimal qualifyingPerUnit, BigD
         Map<String, ActivityAward> more = new TreeMap<>(activities);
         more.put(Checks.text("activity", activity, MAX_ACTIVITY_CODE), Checks.required("award", award));
         return new ProgrammeRules(currency, qualifyingPerUnit, redeemablePerUnit, returnWindowDays,
-                categoryMultipliers, channelMultipliers, promotions, tierBonuses, more);
+                categoryMultipliers, channelMultipliers, promotions, tierBonuses, more, expiry);
     }
 
     private static Map<String, BigDecimal> put(Map<String, BigDecimal> factors, String key, String factor) {

@@ -132,6 +132,8 @@ final class PurchaseAccruals {
         // after the posting's own events: an upgrade the posted points cause follows them in the outbox
         change.entries().stream().filter(e -> e.kind() == LedgerEntryKind.ACCRUAL)
                 .forEach(e -> tiers.afterPosting(member, e));
+        PointsExpiry expiry = new PointsExpiry(context, tenantId);
+        change.entries().forEach(e -> expiry.afterPosting(member, e));
         String key = change.after().id().toString();
         if (change.postAt() != null) {
             context.storage().dueWork().schedule(DueWorkRecord.of(tenantId, context.ids().next(),

@@ -369,6 +369,7 @@ final class StoredLoyalty implements LoyaltyService {
         if (change.entry() != null) {
             // after the posting's own events: an upgrade it causes follows it in the outbox
             tiers.afterPosting(stored, change.entry());
+            new PointsExpiry(context, tenantId).afterPosting(stored, change.entry());
         }
         return stored;
     }
