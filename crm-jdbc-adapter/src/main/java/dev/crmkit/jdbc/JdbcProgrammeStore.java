@@ -45,7 +45,8 @@ final class JdbcProgrammeStore implements ProgrammeStore {
                 p.expiryKind(), p.expiryMonths());
         return db.write(TYPE, UNIQUE, c -> {
             db.update(c, "INSERT INTO crm_loyalty_programme (tenant_id, id, version, created_at, updated_at, code,"
-                    + " currency, qualifying_per_unit, redeemable_per_unit, return_window_days, expiry_kind, expiry_months)"
+                    + " currency, qualifying_per_unit, redeemable_per_unit, return_window_days, expiry_kind,"
+                    + " expiry_months)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     List.of(p.tenantId(), p.id(), 1L, p.createdAt(), p.updatedAt(), p.code(), p.currency(),
                             p.qualifyingPerUnit(), p.redeemablePerUnit(), p.returnWindowDays(), p.expiryKind(),

@@ -129,13 +129,15 @@ public record ProgrammeRules(String currency, BigDecimal qualifyingPerUnit, BigD
     /** These rules with a multiplier for a product category (replacing one it had). */
     public ProgrammeRules withCategory(String category, String factor) {
         return new ProgrammeRules(currency, qualifyingPerUnit, redeemablePerUnit, returnWindowDays,
-                put(categoryMultipliers, category, factor), channelMultipliers, promotions, tierBonuses, activities, expiry);
+                put(categoryMultipliers, category, factor), channelMultipliers, promotions, tierBonuses, activities,
+                expiry);
     }
 
     /** These rules with a multiplier for a sales channel (replacing one it had). */
     public ProgrammeRules withChannel(String channel, String factor) {
         return new ProgrammeRules(currency, qualifyingPerUnit, redeemablePerUnit, returnWindowDays,
-                categoryMultipliers, put(channelMultipliers, channel, factor), promotions, tierBonuses, activities, expiry);
+                categoryMultipliers, put(channelMultipliers, channel, factor), promotions, tierBonuses, activities,
+                expiry);
     }
 
     /** These rules with one more promotion, applied after the others. */
@@ -149,7 +151,8 @@ public record ProgrammeRules(String currency, BigDecimal qualifyingPerUnit, BigD
     /** These rules with a bonus factor on the redeemable points of a tier's members (replacing one it had). */
     public ProgrammeRules withTierBonus(String tier, String factor) {
         return new ProgrammeRules(currency, qualifyingPerUnit, redeemablePerUnit, returnWindowDays,
-                categoryMultipliers, channelMultipliers, promotions, put(tierBonuses, tier, factor), activities, expiry);
+                categoryMultipliers, channelMultipliers, promotions, put(tierBonuses, tier, factor), activities,
+                expiry);
     }
 
     /** These rules with what an activity awards (replacing what it awarded). */
