@@ -24,7 +24,7 @@ final class InMemoryProgrammeStore implements ProgrammeStore {
         return unit.inTransaction(() -> {
             ProgrammeRecord stored = new ProgrammeRecord(p.tenantId(), p.id(), 1, p.createdAt(), p.updatedAt(),
                     p.code(), p.currency(), p.qualifyingPerUnit(), p.redeemablePerUnit(), p.returnWindowDays(),
-                    p.rules());
+                    p.rules(), p.expiryKind(), p.expiryMonths());
             table.checkInsertable(stored);
             if (code(p.tenantId(), p.code()).isPresent()) {
                 throw new DuplicateException(TYPE, "code");
@@ -40,7 +40,8 @@ final class InMemoryProgrammeStore implements ProgrammeStore {
             ProgrammeRecord stored = table.expect(p.tenantId(), p.id(), expectedVersion);
             ProgrammeRecord next = new ProgrammeRecord(stored.tenantId(), stored.id(), expectedVersion + 1,
                     stored.createdAt(), p.updatedAt(), stored.code(), p.currency(), p.qualifyingPerUnit(),
-                    p.redeemablePerUnit(), p.returnWindowDays(), p.rules());
+                    p.redeemablePerUnit(), p.returnWindowDays(), p.rules(), p.expiryKind(),
+                    p.expiryMonths());
             table.put(next);
             return next;
         });

@@ -6,6 +6,7 @@ import dev.crmkit.model.Page;
 import dev.crmkit.model.PageRequest;
 import dev.crmkit.model.loyalty.LedgerEntryKind;
 import dev.crmkit.spi.loyalty.LedgerEntryRecord;
+import dev.crmkit.spi.loyalty.LedgerLots;
 import dev.crmkit.spi.loyalty.LedgerStore;
 import dev.crmkit.spi.loyalty.LedgerSums;
 import java.sql.SQLException;
@@ -19,7 +20,8 @@ import java.util.UUID;
 /**
  * The points ledger in {@code crm_loyalty_ledger}, insert-only: a membership's entries through
  * {@code ix_crm_loyalty_ledger_membership}, a retried posting through {@code uq_crm_loyalty_ledger_key}; the sums are
- * one aggregate query over the membership's rows (of the available kinds, or of one kind).
+ * one aggregate query over the membership's rows (of the available kinds, or of one kind), and so are the lots
+ * expiry asks for.
  */
 final class JdbcLedgerStore implements LedgerStore {
     private static final String TYPE = "ledger entry";
@@ -88,6 +90,19 @@ final class JdbcLedgerStore implements LedgerStore {
         Checks.id("membershipId", membershipId);
         Checks.required("kind", kind);
         return sum(" AND kind = ?", List.of(tenantId, membershipId, kind));
+    }
+
+    @Override
+    public LedgerLots lots(String tenantId, UUID membershipId, UUID throughId) {
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("membershipId", membershipId);
+        Checks.id("throughId", throughId);
+        return db.read(TYPE, c -> db.one(c, "SELECT COALESCE(SUM(CASE WHEN redeemable_points > 0 AND id <= ?"
+                + " THEN redeemable_points ELSE 0 END), 0) AS credited, COALESCE(SUM(CASE WHEN redeemable_points < 0"
+                + " THEN -redeemable_points ELSE 0 END), 0) AS debited FROM crm_loyalty_ledger"
+                + " WHERE tenant_id = ? AND membership_id = ? AND kind NOT IN (?, ?)",
+                List.of(throughId, tenantId, membershipId, LedgerEntryKind.PENDING, LedgerEntryKind.CLAWBACK),
+                r -> new LedgerLots(r.number("credited"), r.number("debited"))).orElseThrow());
     }
 
     private LedgerSums sum(String kinds, List<?> parameters) {

@@ -3,6 +3,7 @@ package dev.crmkit.jdbc;
 import dev.crmkit.model.Checks;
 import dev.crmkit.model.ConflictException;
 import dev.crmkit.model.NotFoundException;
+import dev.crmkit.model.loyalty.ExpiryKind;
 import dev.crmkit.model.loyalty.ProgrammeRuleKind;
 import dev.crmkit.spi.loyalty.ProgrammeRecord;
 import dev.crmkit.spi.loyalty.ProgrammeRuleRecord;
@@ -27,7 +28,8 @@ final class JdbcProgrammeStore implements ProgrammeStore {
     private static final String TYPE = "programme";
     private static final Map<String, String> UNIQUE = Map.of("uq_crm_loyalty_programme_code", "code");
     private static final String SELECT = "SELECT tenant_id, id, version, created_at, updated_at, code, currency,"
-            + " qualifying_per_unit, redeemable_per_unit, return_window_days FROM crm_loyalty_programme";
+            + " qualifying_per_unit, redeemable_per_unit, return_window_days, expiry_kind, expiry_months"
+            + " FROM crm_loyalty_programme";
 
     private final Database db;
 
@@ -39,13 +41,16 @@ final class JdbcProgrammeStore implements ProgrammeStore {
     public ProgrammeRecord insert(ProgrammeRecord p) {
         Checks.required("programme", p);
         ProgrammeRecord stored = new ProgrammeRecord(p.tenantId(), p.id(), 1, p.createdAt(), p.updatedAt(), p.code(),
-                p.currency(), p.qualifyingPerUnit(), p.redeemablePerUnit(), p.returnWindowDays(), p.rules());
+                p.currency(), p.qualifyingPerUnit(), p.redeemablePerUnit(), p.returnWindowDays(), p.rules(),
+                p.expiryKind(), p.expiryMonths());
         return db.write(TYPE, UNIQUE, c -> {
             db.update(c, "INSERT INTO crm_loyalty_programme (tenant_id, id, version, created_at, updated_at, code,"
-                    + " currency, qualifying_per_unit, redeemable_per_unit, return_window_days)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    + " currency, qualifying_per_unit, redeemable_per_unit, return_window_days, expiry_kind,"
+                    + " expiry_months)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     List.of(p.tenantId(), p.id(), 1L, p.createdAt(), p.updatedAt(), p.code(), p.currency(),
-                            p.qualifyingPerUnit(), p.redeemablePerUnit(), p.returnWindowDays()));
+                            p.qualifyingPerUnit(), p.redeemablePerUnit(), p.returnWindowDays(), p.expiryKind(),
+                            p.expiryMonths()));
             insertRules(c, p);
             return stored;
         });
@@ -56,10 +61,11 @@ final class JdbcProgrammeStore implements ProgrammeStore {
         Checks.required("programme", p);
         return db.write(TYPE, UNIQUE, c -> {
             int changed = db.update(c, "UPDATE crm_loyalty_programme SET version = ?, updated_at = ?, currency = ?,"
-                    + " qualifying_per_unit = ?, redeemable_per_unit = ?, return_window_days = ?"
-                    + " WHERE tenant_id = ? AND id = ? AND version = ?",
+                    + " qualifying_per_unit = ?, redeemable_per_unit = ?, return_window_days = ?, expiry_kind = ?,"
+                    + " expiry_months = ? WHERE tenant_id = ? AND id = ? AND version = ?",
                     List.of(expectedVersion + 1, p.updatedAt(), p.currency(), p.qualifyingPerUnit(),
-                            p.redeemablePerUnit(), p.returnWindowDays(), p.tenantId(), p.id(), expectedVersion));
+                            p.redeemablePerUnit(), p.returnWindowDays(), p.expiryKind(), p.expiryMonths(),
+                            p.tenantId(), p.id(), expectedVersion));
             if (changed == 0) {
                 throw load(c, p.tenantId(), p.id()).isPresent()
                         ? ConflictException.staleVersion(TYPE, p.id(), expectedVersion)
@@ -118,17 +124,20 @@ final class JdbcProgrammeStore implements ProgrammeStore {
                         r.decimal("factor"), r.number("qualifying_points"), r.number("redeemable_points"),
                         r.text("category"), r.instant("valid_from"), r.instant("valid_until")));
         return Optional.of(new ProgrammeRecord(h.tenantId, h.id, h.version, h.createdAt, h.updatedAt, h.code,
-                h.currency, h.qualifyingPerUnit, h.redeemablePerUnit, h.returnWindowDays, rules));
+                h.currency, h.qualifyingPerUnit, h.redeemablePerUnit, h.returnWindowDays, rules, h.expiryKind,
+                h.expiryMonths));
     }
 
     /** A programme's own row, before its rules are read. */
     private record Head(String tenantId, UUID id, long version, Instant createdAt, Instant updatedAt, String code,
-            String currency, BigDecimal qualifyingPerUnit, BigDecimal redeemablePerUnit, int returnWindowDays) {
+            String currency, BigDecimal qualifyingPerUnit, BigDecimal redeemablePerUnit, int returnWindowDays,
+            ExpiryKind expiryKind, int expiryMonths) {
     }
 
     private static Head head(Row r) throws SQLException {
         return new Head(r.text("tenant_id"), r.id("id"), r.number("version"), r.instant("created_at"),
                 r.instant("updated_at"), r.text("code"), r.text("currency"), r.decimal("qualifying_per_unit"),
-                r.decimal("redeemable_per_unit"), r.integer("return_window_days"));
+                r.decimal("redeemable_per_unit"), r.integer("return_window_days"),
+                r.enumValue(ExpiryKind.class, "expiry_kind"), r.integer("expiry_months"));
     }
 }

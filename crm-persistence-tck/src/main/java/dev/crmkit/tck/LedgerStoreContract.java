@@ -16,6 +16,7 @@ import dev.crmkit.model.loyalty.LedgerEntryKind;
 import dev.crmkit.model.loyalty.MembershipStatus;
 import dev.crmkit.spi.loyalty.LedgerEntryRecord;
 import dev.crmkit.spi.loyalty.LedgerStore;
+import dev.crmkit.spi.loyalty.LedgerLots;
 import dev.crmkit.spi.loyalty.LedgerSums;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
 import dev.crmkit.spi.loyalty.MembershipRecord;
@@ -239,6 +240,39 @@ public abstract class LedgerStoreContract extends ContractSupport {
         }
         assertThat(read).containsExactlyInAnyOrderElementsOf(all).doesNotHaveDuplicates();
         assertThat(read.get(read.size() - 1)).isEqualTo(low);
+    }
+
+    @Test
+    void lots_sum_the_credits_up_to_an_entry_in_id_order_and_every_debit_of_the_available_kinds() {
+        UUID mine = UUID.randomUUID();
+        UUID first = idLeadingWith(0x1);
+        UUID second = idLeadingWith(0x5);
+        ledger().append(kindAt(LedgerEntryKind.ACCRUAL, first, mine, 100, 100, "lot-1"));
+        ledger().append(kindAt(LedgerEntryKind.REDEMPTION, idLeadingWith(0x3), mine, 0, -30, "spent"));
+        ledger().append(kindAt(LedgerEntryKind.ADJUSTMENT, second, mine, 0, 50, "lot-2"));
+        ledger().append(kindAt(LedgerEntryKind.EXPIRY, idLeadingWith(0x6), mine, 0, -20, "expired"));
+        ledger().append(kindAt(LedgerEntryKind.ACCRUAL, idLeadingWith(0x9), mine, 40, 40, "lot-3"));
+        ledger().append(kindAt(LedgerEntryKind.REVERSAL, idLeadingWith(0xA), mine, -5, -5, "returned"));
+        ledger().append(kindAt(LedgerEntryKind.PENDING, idLeadingWith(0x2), mine, 70, 70, "pending"));
+        ledger().append(kindAt(LedgerEntryKind.CLAWBACK, idLeadingWith(0x4), mine, 9, 9, "owed"));
+        ledger().append(kindAt(LedgerEntryKind.ACCRUAL, idLeadingWith(0x1), UUID.randomUUID(), 8, 8, "elsewhere"));
+        ledger().append(new LedgerEntryRecord(OTHER_TENANT, idLeadingWith(0x1), mine, LedgerEntryKind.ACCRUAL, 8, 8,
+                "purchase", null, "other-tenant", NOW));
+
+        assertThat(ledger().lots(TENANT, mine, first)).isEqualTo(new LedgerLots(100, 55));
+        assertThat(ledger().lots(TENANT, mine, first).remaining()).isEqualTo(45);
+        assertThat(ledger().lots(TENANT, mine, idLeadingWith(0x4))).isEqualTo(new LedgerLots(100, 55));
+        assertThat(ledger().lots(TENANT, mine, second)).isEqualTo(new LedgerLots(150, 55));
+        assertThat(ledger().lots(TENANT, mine, idLeadingWith(0xF))).isEqualTo(new LedgerLots(190, 55));
+        assertThat(ledger().lots(TENANT, mine, idLeadingWith(0x0))).isEqualTo(new LedgerLots(0, 55));
+        assertThat(ledger().lots(TENANT, mine, idLeadingWith(0x0)).remaining()).isZero();
+        assertThat(ledger().lots(TENANT, UUID.randomUUID(), first)).isEqualTo(new LedgerLots(0, 0));
+    }
+
+    private static LedgerEntryRecord kindAt(LedgerEntryKind kind, UUID id, UUID membershipId, long qualifying,
+            long redeemable, String key) {
+        return new LedgerEntryRecord(TENANT, id, membershipId, kind, qualifying, redeemable, "purchase", "ORD-1", key,
+                NOW);
     }
 
     @Test

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.crmkit.model.ConflictException;
 import dev.crmkit.model.DuplicateException;
 import dev.crmkit.model.NotFoundException;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.loyalty.ExpiryKind;
 import dev.crmkit.model.loyalty.ProgrammeRuleKind;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
 import dev.crmkit.spi.loyalty.ProgrammeRecord;
@@ -59,6 +61,47 @@ public abstract class ProgrammeStoreContract extends ContractSupport {
         assertThat(stored.rules().get(3).validUntil()).isEqualTo(NOW.plusSeconds(86_400));
         assertThat(programmes().get(OTHER_TENANT, stored.id())).isEmpty();
         assertThat(programmes().findByCode(OTHER_TENANT, "club")).isEmpty();
+    }
+
+    @Test
+    void an_expiry_policy_reads_back_and_is_replaced_by_an_update_and_none_is_the_default() {
+        ProgrammeRecord plain = programme(TENANT, "club", List.of());
+        assertThat(plain.expiryKind()).isEqualTo(ExpiryKind.NONE);
+        ProgrammeRecord fixed = programmes().insert(withExpiry(plain, ExpiryKind.FIXED, 24));
+
+        assertThat(programmes().findByCode(TENANT, "club")).contains(fixed);
+        assertThat(fixed.expiryKind()).isEqualTo(ExpiryKind.FIXED);
+        assertThat(fixed.expiryMonths()).isEqualTo(24);
+
+        ProgrammeRecord activity = programmes().update(withExpiry(fixed, ExpiryKind.ACTIVITY, 18), 1);
+        assertThat(programmes().get(TENANT, fixed.id())).contains(activity);
+        assertThat(activity.expiryKind()).isEqualTo(ExpiryKind.ACTIVITY);
+        assertThat(activity.expiryMonths()).isEqualTo(18);
+        ProgrammeRecord none = programmes().update(withExpiry(activity, ExpiryKind.NONE, 0), 2);
+        assertThat(programmes().get(TENANT, fixed.id()).orElseThrow().expiryKind()).isEqualTo(ExpiryKind.NONE);
+        assertThat(none.expiryMonths()).isZero();
+    }
+
+    @Test
+    void an_expiry_policy_needs_months_and_no_policy_none() {
+        ProgrammeRecord plain = programme(TENANT, "club", List.of());
+        assertThatThrownBy(() -> withExpiry(plain, ExpiryKind.FIXED, 0)).isInstanceOfSatisfying(
+                ValidationException.class, e -> assertThat(e.field()).isEqualTo("expiryMonths"));
+        assertThatThrownBy(() -> withExpiry(plain, ExpiryKind.ACTIVITY, ProgrammeRecord.MAX_EXPIRY_MONTHS + 1))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.field()).isEqualTo("expiryMonths"));
+        assertThatThrownBy(() -> withExpiry(plain, ExpiryKind.NONE, 12)).isInstanceOfSatisfying(
+                ValidationException.class, e -> assertThat(e.field()).isEqualTo("expiryMonths"));
+        assertThatThrownBy(() -> withExpiry(plain, null, 12)).isInstanceOfSatisfying(
+                ValidationException.class, e -> assertThat(e.field()).isEqualTo("expiryKind"));
+        assertThat(withExpiry(plain, ExpiryKind.FIXED, ProgrammeRecord.MAX_EXPIRY_MONTHS).expiryMonths())
+                .isEqualTo(ProgrammeRecord.MAX_EXPIRY_MONTHS);
+    }
+
+    private static ProgrammeRecord withExpiry(ProgrammeRecord p, ExpiryKind kind, int months) {
+        return new ProgrammeRecord(p.tenantId(), p.id(), p.version(), p.createdAt(), p.updatedAt(), p.code(),
+                p.currency(), p.qualifyingPerUnit(), p.redeemablePerUnit(), p.returnWindowDays(), p.rules(), kind,
+                months);
     }
 
     @Test

@@ -29,7 +29,8 @@ import java.util.function.Supplier;
  * <pre>
  *   earn --window open--> PENDING --window passed--> POSTED
  *     |                      |
- *     |                      +--returns took back everything, or the membership closed--> CANCELLED
+ *     |                      +--returns took back everything, the membership closed, or a merge moved
+ *     |                      |  its points to a new accrual of the survivor's membership-------> CANCELLED
  *     +--window passed already-----------------------------------------------------------> POSTED
  * </pre>
  *
@@ -112,6 +113,38 @@ final class AccrualAggregate {
         }
         return change(AccrualStatus.POSTED, ledger,
                 ledger.makeAvailable(record, shares.qualifyingLeft, shares.redeemableLeft, owed), false);
+    }
+
+    /**
+     * Moves what is left of the pending points (after the returns {@code order} holds) from {@code from}, a membership
+     * a customer merge closes, to {@code into}, the survivor's membership in the programme: this accrual is cancelled
+     * (its pending entry released, key {@code moved-out:<accrual>}) and a new one, {@code movedId}, holds the points on
+     * {@code into} with the same lines and due time (key {@code pending:<moved>}), so later returns and the posting
+     * find it there. Nothing is lost or counted twice: both pending balances still add up to their ledgers.
+     *
+     * @return the change of this accrual and then the new one's, or an empty list when the accrual is not pending
+     */
+    List<AccrualChange> moveTo(MembershipRecord from, MembershipRecord into, PurchaseRecord order, UUID movedId,
+            Supplier<UUID> ids, Instant now) {
+        if (record.status() != AccrualStatus.PENDING) {
+            return List.of();
+        }
+        Shares shares = Shares.of(record, order);
+        Ledger out = new Ledger(from, ids, now);
+        out.append(LedgerEntryKind.PENDING, -shares.qualifyingLeft, -shares.redeemableLeft, PURCHASE, order.id(),
+                "moved-out:" + record.id());
+        AccrualChange cancelled = change(AccrualStatus.CANCELLED, out, new PendingPointsMoved(from.tenantId(),
+                from.id(), from.customerId(), record.id(), into.id(), movedId, record.purchaseId(),
+                shares.qualifyingLeft, shares.redeemableLeft, record.availableAt(), now), true);
+        AccrualRecord moved = new AccrualRecord(into.tenantId(), movedId, 1, now, now, into.id(), record.purchaseId(),
+                AccrualStatus.PENDING, record.availableAt(), record.lines());
+        Ledger in = new Ledger(into, ids, now);
+        in.append(LedgerEntryKind.PENDING, shares.qualifyingLeft, shares.redeemableLeft, PURCHASE, order.id(),
+                "pending:" + movedId);
+        AccrualChange pending = new AccrualChange(null, moved, into, in.member, in.entries, List.of(new PointsPending(
+                into.tenantId(), into.id(), into.customerId(), movedId, record.purchaseId(), shares.qualifyingLeft,
+                shares.redeemableLeft, record.availableAt(), now)), record.availableAt(), false);
+        return List.of(cancelled, pending);
     }
 
     /**

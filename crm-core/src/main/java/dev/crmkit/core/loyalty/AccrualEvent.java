@@ -9,7 +9,7 @@ import java.util.UUID;
  * membership's other events. Payloads carry ids, point counts and times; nothing about the person.
  */
 public sealed interface AccrualEvent extends DomainEvent
-        permits PointsPending, PurchasePointsPosted, PurchasePointsReversed {
+        permits PointsPending, PurchasePointsPosted, PurchasePointsReversed, PendingPointsMoved {
     /** The membership. */
     UUID membershipId();
 

@@ -16,8 +16,10 @@ import java.util.Set;
  * {@link TierService}, {@link RewardService} and {@link LoyaltyReportService}
  * per tenant, records the {@link PurchaseEvent}s,
  * {@link ProgrammeEvent}s, {@link MembershipEvent}s, {@link AccrualEvent}s, {@link TierSchemeEvent}s,
- * {@link MemberTierEvent}s and {@link RewardEvent}s, posts pending points when their return window passed (due work
- * {@link LoyaltyService#PENDING_POINTS_DUE}) and runs the members' tier reviews ({@link TierService#REVIEW}), and in
+ * {@link MemberTierEvent}s, {@link RewardEvent}s and {@link ExpiryEvent}s, posts pending points when their return
+ * window passed (due work {@link LoyaltyService#PENDING_POINTS_DUE}), runs the members' tier reviews
+ * ({@link TierService#REVIEW}) and the expiry of points ({@link LoyaltyService#LOT_EXPIRY_DUE},
+ * {@link LoyaltyService#INACTIVITY_EXPIRY_DUE}), and in
  * a customer merge moves the merged customer's orders to the survivor and merges its memberships into the survivor's.
  * Registered by default with a product catalogue that knows no product (every line then names its category) and the
  * stored rewards catalogue ({@link RewardService}, whose stock redemptions take from); register it with the host's
@@ -91,6 +93,9 @@ public final class LoyaltyModule implements DomainModule {
         setup.service(LoyaltyReportService.class, tenant -> new StoredLoyaltyReports(setup.context(),
                 tenant.tenantId()));
         setup.dueWork(TierService.REVIEW, new TierReviewHandler(setup.context()));
+        setup.events(ExpiryEvent.class);
+        setup.dueWork(LoyaltyService.LOT_EXPIRY_DUE, new LotExpiryHandler(setup.context()));
+        setup.dueWork(LoyaltyService.INACTIVITY_EXPIRY_DUE, new InactivityExpiryHandler(setup.context()));
         LoyaltyStorage stores = setup.context().storage(LoyaltyStorage.class);
         setup.customerDataPart(merge -> Map.of(
                 "purchases", stores.purchases().moveAll(merge.tenantId(), merge.mergedId(), merge.survivorId(),

@@ -20,6 +20,18 @@ public interface LoyaltyService {
     String PENDING_POINTS_DUE = "loyalty.pending-points";
 
     /**
+     * The kind of due work that lets a lot of points expire under a fixed expiry policy ({@link ExpiryPolicy#fixed}),
+     * keyed by the lot's ledger entry, due the policy's months after it was posted.
+     */
+    String LOT_EXPIRY_DUE = "loyalty.lot-expiry";
+
+    /**
+     * The kind of due work that lets a member's points expire after the months of an activity-based policy
+     * ({@link ExpiryPolicy#afterInactivity}) without activity, keyed by the membership, moved on by each activity.
+     */
+    String INACTIVITY_EXPIRY_DUE = "loyalty.inactivity-expiry";
+
+    /**
      * The membership's balances, each the sum of its ledger: available, pending until return windows pass, and owed
      * because returns took back points already spent.
      *

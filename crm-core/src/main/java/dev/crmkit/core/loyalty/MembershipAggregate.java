@@ -3,6 +3,7 @@ package dev.crmkit.core.loyalty;
 import dev.crmkit.model.IllegalTransitionException;
 import dev.crmkit.model.NotPermittedException;
 import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.loyalty.ExpiryKind;
 import dev.crmkit.model.loyalty.LedgerEntryKind;
 import dev.crmkit.model.loyalty.MembershipStatus;
 import dev.crmkit.spi.loyalty.LedgerEntryRecord;
@@ -119,6 +120,38 @@ final class MembershipAggregate {
                     + ", fewer than the " + points + " the reward costs");
         }
         return post(entryId, LedgerEntryKind.REDEMPTION, 0, -points, REWARD, reference, idempotencyKey, now);
+    }
+
+    /** The source type of an expiry's entry. */
+    static final String EXPIRY = "expiry";
+
+    /**
+     * Lets {@code points} redeemable points expire (at most the balance): an {@link LedgerEntryKind#EXPIRY} entry of
+     * minus the points, sourced {@code expiry} and the entry whose expiry it is ({@code lotEntryId}), whatever the
+     * status but closed (time passes for a suspended member too; a closed membership keeps its balances as they are).
+     * Qualifying points never expire.
+     *
+     * @return the change (its event is {@link #expired}), or null when nothing expires: no points, or a closed
+     *     membership
+     */
+    MembershipChange expire(UUID entryId, UUID lotEntryId, long points, String idempotencyKey, Instant now) {
+        long expiring = Math.min(points, record.redeemablePoints());
+        if (expiring <= 0 || record.status() == MembershipStatus.CLOSED) {
+            return null;
+        }
+        long redeemableAfter = record.redeemablePoints() - expiring;
+        LedgerEntryRecord entry = new LedgerEntryRecord(record.tenantId(), entryId, record.id(),
+                LedgerEntryKind.EXPIRY, 0, -expiring, EXPIRY, lotEntryId.toString(), idempotencyKey, now);
+        MembershipRecord after = with(record.customerId(), record.status(), record.qualifyingPoints(),
+                redeemableAfter, now);
+        return new MembershipChange(record, after, entry, List.of());
+    }
+
+    /** What {@link #expire} recorded, as its event. */
+    static PointsExpired expired(MembershipChange change, UUID lotEntryId, ExpiryKind policy) {
+        MembershipRecord after = change.after();
+        return new PointsExpired(after.tenantId(), after.id(), after.customerId(), change.entry().id(), lotEntryId,
+                policy, -change.entry().redeemablePoints(), after.redeemablePoints(), change.entry().postedAt());
     }
 
     /** Whether the stored entry is the accrual from {@code sourceType} and {@code reference} a retry asks for. */

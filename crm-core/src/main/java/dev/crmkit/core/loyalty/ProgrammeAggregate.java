@@ -91,7 +91,8 @@ final class ProgrammeAggregate {
             }
         }
         return new ProgrammeRules(record.currency(), record.qualifyingPerUnit(), record.redeemablePerUnit(),
-                record.returnWindowDays(), categories, channels, promotions, tiers, activities, pointValue);
+                record.returnWindowDays(), categories, channels, promotions, tiers, activities, pointValue,
+                new ExpiryPolicy(record.expiryKind(), record.expiryMonths()));
     }
 
     private static ProgrammeRecord toRecord(String tenantId, UUID id, long version, Instant createdAt,
@@ -111,7 +112,8 @@ final class ProgrammeAggregate {
             rows.add(multiplier(ProgrammeRuleKind.POINT_VALUE, rules.currency(), rules.pointValue()));
         }
         return new ProgrammeRecord(tenantId, id, version, createdAt, updatedAt, code, rules.currency(),
-                rules.qualifyingPerUnit(), rules.redeemablePerUnit(), rules.returnWindowDays(), rows);
+                rules.qualifyingPerUnit(), rules.redeemablePerUnit(), rules.returnWindowDays(), rows,
+                rules.expiry().kind(), rules.expiry().months());
     }
 
     private static ProgrammeRuleRecord multiplier(ProgrammeRuleKind kind, String key, BigDecimal factor) {

@@ -34,11 +34,12 @@ import java.util.TreeMap;
  * @param pointValue what one redeemable point is worth in {@code currency} (above 0, at most
  *     {@link #MAX_POINT_VALUE}, at most four places), the value the programme's outstanding liability is counted in;
  *     null when the programme defines none
+ * @param expiry how redeemable points expire ({@link ExpiryPolicy#none()} unless set)
  */
 public record ProgrammeRules(String currency, BigDecimal qualifyingPerUnit, BigDecimal redeemablePerUnit,
         int returnWindowDays, Map<String, BigDecimal> categoryMultipliers, Map<String, BigDecimal> channelMultipliers,
         List<Promotion> promotions, Map<String, BigDecimal> tierBonuses, Map<String, ActivityAward> activities,
-        BigDecimal pointValue) {
+        BigDecimal pointValue, ExpiryPolicy expiry) {
 
     /** The most rules (multipliers, promotions, bonuses and activities together) a programme may have. */
     public static final int MAX_RULES = 500;
@@ -91,6 +92,7 @@ public record ProgrammeRules(String currency, BigDecimal qualifyingPerUnit, BigD
                 throw new ValidationException("pointValue", "must be above 0 and at most " + MAX_POINT_VALUE);
             }
         }
+        Checks.required("expiry", expiry);
         int rules = categoryMultipliers.size() + channelMultipliers.size() + promotions.size() + tierBonuses.size()
                 + activities.size() + (pointValue == null ? 0 : 1);
         if (rules > MAX_RULES) {
@@ -99,7 +101,18 @@ public record ProgrammeRules(String currency, BigDecimal qualifyingPerUnit, BigD
     }
 
     /**
-     * Rules without a point value, as they were before programmes had one.
+     * Rules earning {@code perUnit} qualifying and redeemable points per unit of {@code currency} spent, points
+     * posting at once (no return window), and no multipliers, promotions, bonuses or activities yet.
+     */
+    public static ProgrammeRules earning(String currency, String perUnit) {
+        BigDecimal rate = decimal("perUnit", perUnit);
+        return new ProgrammeRules(currency, rate, rate, 0, Map.of(), Map.of(), List.of(), Map.of(), Map.of(), null,
+                ExpiryPolicy.none());
+    }
+
+    /**
+     * Rules without a point value whose points never expire ({@link ExpiryPolicy#none()}), as programmes were before
+     * they had either.
      *
      * @throws ValidationException as the canonical constructor does
      */
@@ -108,42 +121,39 @@ public record ProgrammeRules(String currency, BigDecimal qualifyingPerUnit, BigD
             Map<String, BigDecimal> channelMultipliers, List<Promotion> promotions, Map<String, BigDecimal> tierBonuses,
             Map<String, ActivityAward> activities) {
         this(currency, qualifyingPerUnit, redeemablePerUnit, returnWindowDays, categoryMultipliers, channelMultipliers,
-                promotions, tierBonuses, activities, null);
+                promotions, tierBonuses, activities, null, ExpiryPolicy.none());
     }
 
-    /**
-     * Rules earning {@code perUnit} qualifying and redeemable points per unit of {@code currency} spent, points
-     * posting at once (no return window), and no multipliers, promotions, bonuses or activities yet.
-     */
-    public static ProgrammeRules earning(String currency, String perUnit) {
-        BigDecimal rate = decimal("perUnit", perUnit);
-        return new ProgrammeRules(currency, rate, rate, 0, Map.of(), Map.of(), List.of(), Map.of(), Map.of());
+    /** These rules with another expiry policy. */
+    public ProgrammeRules withExpiry(ExpiryPolicy expiry) {
+        return new ProgrammeRules(currency, qualifyingPerUnit, redeemablePerUnit, returnWindowDays,
+                categoryMultipliers, channelMultipliers, promotions, tierBonuses, activities, pointValue, expiry);
     }
 
     /** These rules with other base rates. */
     public ProgrammeRules withRates(BigDecimal qualifyingPerUnit, BigDecimal redeemablePerUnit) {
         return new ProgrammeRules(currency, qualifyingPerUnit, redeemablePerUnit, returnWindowDays,
-                categoryMultipliers, channelMultipliers, promotions, tierBonuses, activities, pointValue);
+                categoryMultipliers, channelMultipliers, promotions, tierBonuses, activities, pointValue, expiry);
     }
 
     /** These rules with points pending for {@code days} after a purchase. */
     public ProgrammeRules withReturnWindowDays(int days) {
         return new ProgrammeRules(currency, qualifyingPerUnit, redeemablePerUnit, days, categoryMultipliers,
-                channelMultipliers, promotions, tierBonuses, activities, pointValue);
+                channelMultipliers, promotions, tierBonuses, activities, pointValue, expiry);
     }
 
     /** These rules with a multiplier for a product category (replacing one it had). */
     public ProgrammeRules withCategory(String category, String factor) {
         return new ProgrammeRules(currency, qualifyingPerUnit, redeemablePerUnit, returnWindowDays,
                 put(categoryMultipliers, category, factor), channelMultipliers, promotions, tierBonuses, activities,
-                pointValue);
+                pointValue, expiry);
     }
 
     /** These rules with a multiplier for a sales channel (replacing one it had). */
     public ProgrammeRules withChannel(String channel, String factor) {
         return new ProgrammeRules(currency, qualifyingPerUnit, redeemablePerUnit, returnWindowDays,
                 categoryMultipliers, put(channelMultipliers, channel, factor), promotions, tierBonuses, activities,
-                pointValue);
+                pointValue, expiry);
     }
 
     /** These rules with one more promotion, applied after the others. */
@@ -151,14 +161,14 @@ public record ProgrammeRules(String currency, BigDecimal qualifyingPerUnit, BigD
         List<Promotion> more = new ArrayList<>(promotions);
         more.add(Checks.required("promotion", promotion));
         return new ProgrammeRules(currency, qualifyingPerUnit, redeemablePerUnit, returnWindowDays,
-                categoryMultipliers, channelMultipliers, more, tierBonuses, activities, pointValue);
+                categoryMultipliers, channelMultipliers, more, tierBonuses, activities, pointValue, expiry);
     }
 
     /** These rules with a bonus factor on the redeemable points of a tier's members (replacing one it had). */
     public ProgrammeRules withTierBonus(String tier, String factor) {
         return new ProgrammeRules(currency, qualifyingPerUnit, redeemablePerUnit, returnWindowDays,
                 categoryMultipliers, channelMultipliers, promotions, put(tierBonuses, tier, factor), activities,
-                pointValue);
+                pointValue, expiry);
     }
 
     /** These rules with what an activity awards (replacing what it awarded). */
@@ -166,7 +176,7 @@ public record ProgrammeRules(String currency, BigDecimal qualifyingPerUnit, BigD
         Map<String, ActivityAward> more = new TreeMap<>(activities);
         more.put(Checks.text("activity", activity, MAX_ACTIVITY_CODE), Checks.required("award", award));
         return new ProgrammeRules(currency, qualifyingPerUnit, redeemablePerUnit, returnWindowDays,
-                categoryMultipliers, channelMultipliers, promotions, tierBonuses, more, pointValue);
+                categoryMultipliers, channelMultipliers, promotions, tierBonuses, more, pointValue, expiry);
     }
 
     /**
@@ -180,7 +190,7 @@ public record ProgrammeRules(String currency, BigDecimal qualifyingPerUnit, BigD
     public ProgrammeRules withPointValue(String value) {
         return new ProgrammeRules(currency, qualifyingPerUnit, redeemablePerUnit, returnWindowDays,
                 categoryMultipliers, channelMultipliers, promotions, tierBonuses, activities,
-                decimal("pointValue", value));
+                decimal("pointValue", value), expiry);
     }
 
     private static Map<String, BigDecimal> put(Map<String, BigDecimal> factors, String key, String factor) {

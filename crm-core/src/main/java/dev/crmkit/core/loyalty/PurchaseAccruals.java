@@ -2,11 +2,14 @@ package dev.crmkit.core.loyalty;
 
 import dev.crmkit.core.module.DomainContext;
 import dev.crmkit.model.NotFoundException;
+import dev.crmkit.model.Page;
+import dev.crmkit.model.PageRequest;
 import dev.crmkit.model.loyalty.AccrualStatus;
 import dev.crmkit.model.loyalty.LedgerEntryKind;
 import dev.crmkit.model.loyalty.MembershipStatus;
 import dev.crmkit.spi.loyalty.AccrualRecord;
 import dev.crmkit.spi.loyalty.AccrualStore;
+import dev.crmkit.spi.loyalty.LedgerEntryRecord;
 import dev.crmkit.spi.loyalty.LedgerSums;
 import dev.crmkit.spi.loyalty.LedgerStore;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
@@ -17,6 +20,8 @@ import dev.crmkit.spi.loyalty.ProgrammeStore;
 import dev.crmkit.spi.loyalty.PurchaseRecord;
 import dev.crmkit.spi.loyalty.PurchaseStore;
 import dev.crmkit.spi.scheduling.DueWorkRecord;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -29,6 +34,9 @@ import java.util.UUID;
  * from the accrual and the return, unique in the tenant), the events, and the due work.
  */
 final class PurchaseAccruals {
+    /** How the key of an accrual's first pending entry begins; the accrual's id follows. */
+    private static final String PENDING_KEY = "pending:";
+
     private final DomainContext context;
     private final String tenantId;
     private final AccrualStore accruals;
@@ -100,6 +108,46 @@ final class PurchaseAccruals {
         }
     }
 
+    /**
+     * Moves the pending points of {@code fromId}, a membership a customer merge closes, to {@code intoId}, the
+     * survivor's membership in the same programme, one accrual at a time ({@link AccrualAggregate#moveTo}). The
+     * pending accruals are found through the membership's {@code pending:<accrual>} entries.
+     *
+     * @return how many accruals moved
+     */
+    int movePending(UUID fromId, UUID intoId) {
+        int moved = 0;
+        for (UUID accrualId : pendingAccruals(fromId)) {
+            Optional<AccrualRecord> accrual = accruals.get(tenantId, accrualId);
+            if (accrual.isEmpty()) {
+                continue;
+            }
+            PurchaseRecord order = purchases.get(tenantId, accrual.get().purchaseId())
+                    .orElseThrow(() -> new NotFoundException("purchase", accrual.get().purchaseId()));
+            MembershipRecord into = memberships.get(tenantId, intoId)
+                    .orElseThrow(() -> new NotFoundException("membership", intoId));
+            List<AccrualChange> changes = new AccrualAggregate(accrual.get()).moveTo(member(accrual.get()), into,
+                    order, context.ids().next(), context.ids()::next, context.now());
+            changes.forEach(this::store);
+            moved += changes.isEmpty() ? 0 : 1;
+        }
+        return moved;
+    }
+
+    private List<UUID> pendingAccruals(UUID membershipId) {
+        List<UUID> found = new ArrayList<>();
+        Optional<PageRequest> page = Optional.of(PageRequest.first(PageRequest.MAX_LIMIT));
+        while (page.isPresent()) {
+            PageRequest request = page.get();
+            Page<LedgerEntryRecord> entries = ledger.entries(tenantId, membershipId, request);
+            entries.items().stream().filter(e -> e.kind() == LedgerEntryKind.PENDING
+                    && e.idempotencyKey().startsWith(PENDING_KEY))
+                    .forEach(e -> found.add(UUID.fromString(e.idempotencyKey().substring(PENDING_KEY.length()))));
+            page = entries.next().map(request::next);
+        }
+        return found;
+    }
+
     /** The membership's balances as its ledger adds them up. */
     PointsBalances balances(UUID membershipId) {
         MembershipRecord member = memberships.get(tenantId, membershipId)
@@ -132,6 +180,8 @@ final class PurchaseAccruals {
         // after the posting's own events: an upgrade the posted points cause follows them in the outbox
         change.entries().stream().filter(e -> e.kind() == LedgerEntryKind.ACCRUAL)
                 .forEach(e -> tiers.afterPosting(member, e));
+        PointsExpiry expiry = new PointsExpiry(context, tenantId);
+        change.entries().forEach(e -> expiry.afterPosting(member, e));
         String key = change.after().id().toString();
         if (change.postAt() != null) {
             context.storage().dueWork().schedule(DueWorkRecord.of(tenantId, context.ids().next(),

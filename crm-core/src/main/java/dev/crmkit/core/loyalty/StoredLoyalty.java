@@ -304,7 +304,8 @@ final class StoredLoyalty implements LoyaltyService {
      * The loyalty part of a customer merge, in the merge's unit: a membership of the merged customer in a programme
      * the survivor is no member of moves to the survivor; where both are members and the survivor's membership is
      * open, the merged one's balances move to it by a pair of adjustments (out of one ledger, into the other) and the
-     * merged one is closed, so no point is lost or counted twice and both ledgers still add up to their balances.
+     * merged one is closed, so no point is lost or counted twice and both ledgers still add up to their balances; its
+     * points still pending move to the survivor's membership as well, each purchase's as a new accrual there.
      * Points never move into a closed membership: where the survivor's is closed, a closed membership of the merged
      * customer stays as it is, and an open one refuses the merge (the host merges the other way round, so the open
      * membership carries on).
@@ -338,7 +339,11 @@ final class StoredLoyalty implements LoyaltyService {
         return merged;
     }
 
-    private void mergeInto(MembershipRecord from, MembershipRecord into) {
+    private void mergeInto(MembershipRecord merged, MembershipRecord survivors) {
+        // pending points first, while the merged membership is open; both memberships move on a version
+        new PurchaseAccruals(context, tenantId).movePending(merged.id(), survivors.id());
+        MembershipRecord from = stored(merged.id());
+        MembershipRecord into = stored(survivors.id());
         MembershipRecord current = from;
         long qualifying = from.qualifyingPoints();
         long redeemable = from.redeemablePoints();
@@ -369,6 +374,7 @@ final class StoredLoyalty implements LoyaltyService {
         if (change.entry() != null) {
             // after the posting's own events: an upgrade it causes follows it in the outbox
             tiers.afterPosting(stored, change.entry());
+            new PointsExpiry(context, tenantId).afterPosting(stored, change.entry());
         }
         return stored;
     }

@@ -3,9 +3,11 @@
  * it), and what that adds up to per customer: recency, frequency and monetary value; programmes with their accrual
  * rules; programme memberships with their append-only points ledgers, whose cached balances always equal the ledgers'
  * sums and never go below zero; what recorded purchases earn members, pending until the return window passes and
- * taken back by returns; the programmes' tiers, which members move up at once and down at reviews; and the tenant's
- * stored rewards catalogue, whose stock redemptions take from; and what the ledgers add up to: members' statements,
- * the programmes' outstanding liability at their point value, and breakage.
+ * taken back by returns; the programmes' tiers, which members move up at once and down at reviews; the tenant's
+ * stored rewards catalogue, whose stock redemptions take from; the expiry of redeemable points under each
+ * programme's {@link dev.crmkit.core.loyalty.ExpiryPolicy} (lot by lot, oldest first, or after a spell without
+ * activity), run by the scheduler in {@code PointsExpiry}; and what the ledgers add up to: members' statements, the
+ * programmes' outstanding liability at their point value, and breakage.
  *
  * <p>Start at {@link dev.crmkit.core.loyalty.PurchaseService}, {@link dev.crmkit.core.loyalty.LoyaltyService},
  * {@link dev.crmkit.core.loyalty.TierService}, {@link dev.crmkit.core.loyalty.RewardService} and
@@ -18,9 +20,10 @@
  * {@link dev.crmkit.core.loyalty.LoyaltyModule}. Its events are the records implementing
  * {@link dev.crmkit.core.loyalty.PurchaseEvent}, {@link dev.crmkit.core.loyalty.ProgrammeEvent},
  * {@link dev.crmkit.core.loyalty.MembershipEvent}, {@link dev.crmkit.core.loyalty.AccrualEvent},
- * {@link dev.crmkit.core.loyalty.TierSchemeEvent}, {@link dev.crmkit.core.loyalty.MemberTierEvent} and
- * {@link dev.crmkit.core.loyalty.RewardEvent}. Uses {@code common}, {@code module}, {@code scheduling} (pending points
- * post when their return window passed; the tier reviews), {@code port} (the host's
+ * {@link dev.crmkit.core.loyalty.TierSchemeEvent}, {@link dev.crmkit.core.loyalty.MemberTierEvent},
+ * {@link dev.crmkit.core.loyalty.RewardEvent} and {@link dev.crmkit.core.loyalty.ExpiryEvent}. Uses {@code common},
+ * {@code module}, {@code scheduling} (pending points post when their return window passed; the tier reviews; expiry),
+ * {@code port} (the host's
  * {@link dev.crmkit.core.port.ProductCatalogue} and {@link dev.crmkit.core.port.RewardCatalogue}) and the customer
  * records of the storage contract (to check that a customer exists and to follow a merged customer to its survivor);
  * it refers to customers by id only.

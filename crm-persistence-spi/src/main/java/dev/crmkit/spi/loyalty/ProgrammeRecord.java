@@ -2,6 +2,7 @@ package dev.crmkit.spi.loyalty;
 
 import dev.crmkit.model.Checks;
 import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.loyalty.ExpiryKind;
 import dev.crmkit.spi.StoredRecord;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -21,6 +22,9 @@ import java.util.UUID;
  *       spent, from 0 to 1,000 with at most four places, normalized to scale 4.</li>
  *   <li>{@code returnWindowDays}: how long after a purchase its points stay pending, 0 to 365 days.</li>
  *   <li>{@code rules}: at most {@link #MAX_RULES} rules, in the order given, no two of one kind with one key.</li>
+ *   <li>{@code expiryKind}, {@code expiryMonths}: how redeemable points expire; {@link ExpiryKind#NONE} with 0 months
+ *       (a programme stored without an expiry policy), or {@link ExpiryKind#FIXED} or {@link ExpiryKind#ACTIVITY}
+ *       with 1 to {@link #MAX_EXPIRY_MONTHS} months.</li>
  * </ul>
  */
 public record ProgrammeRecord(
@@ -34,7 +38,9 @@ public record ProgrammeRecord(
         BigDecimal qualifyingPerUnit,
         BigDecimal redeemablePerUnit,
         int returnWindowDays,
-        List<ProgrammeRuleRecord> rules) implements StoredRecord {
+        List<ProgrammeRuleRecord> rules,
+        ExpiryKind expiryKind,
+        int expiryMonths) implements StoredRecord {
 
     /** The most rules a programme may have. */
     public static final int MAX_RULES = 500;
@@ -42,6 +48,8 @@ public record ProgrammeRecord(
     public static final BigDecimal MAX_RATE = BigDecimal.valueOf(1000);
     /** The longest return window, in days. */
     public static final int MAX_RETURN_WINDOW_DAYS = 365;
+    /** The longest an expiry policy may wait, in months. */
+    public static final int MAX_EXPIRY_MONTHS = 120;
 
     /**
      * Checks the rules above; instants are truncated to microseconds.
@@ -72,6 +80,20 @@ public record ProgrammeRecord(
                 throw new ValidationException("rules[" + i + "].key", "repeats a " + rule.kind() + " rule's key");
             }
         }
+        Checks.required("expiryKind", expiryKind);
+        boolean none = expiryKind == ExpiryKind.NONE;
+        if (none ? expiryMonths != 0 : expiryMonths < 1 || expiryMonths > MAX_EXPIRY_MONTHS) {
+            throw new ValidationException("expiryMonths", none
+                    ? "must be 0 without an expiry policy" : "must be from 1 to " + MAX_EXPIRY_MONTHS);
+        }
+    }
+
+    /** A programme whose points never expire ({@link ExpiryKind#NONE}), as stored before expiry policies existed. */
+    public ProgrammeRecord(String tenantId, UUID id, long version, Instant createdAt, Instant updatedAt, String code,
+            String currency, BigDecimal qualifyingPerUnit, BigDecimal redeemablePerUnit, int returnWindowDays,
+            List<ProgrammeRuleRecord> rules) {
+        this(tenantId, id, version, createdAt, updatedAt, code, currency, qualifyingPerUnit, redeemablePerUnit,
+                returnWindowDays, rules, ExpiryKind.NONE, 0);
     }
 
     private static BigDecimal rate(String field, BigDecimal value) {
