@@ -11,6 +11,7 @@ import dev.crmkit.core.loyalty.Breakage;
 import dev.crmkit.core.loyalty.DefineProgramme;
 import dev.crmkit.core.loyalty.DefineTiers;
 import dev.crmkit.core.loyalty.EnrolMember;
+import dev.crmkit.core.loyalty.ExpiryPolicy;
 import dev.crmkit.core.loyalty.LedgerEntry;
 import dev.crmkit.core.loyalty.Liability;
 import dev.crmkit.core.loyalty.LoyaltyReportService;
@@ -43,9 +44,8 @@ import java.util.UUID;
  * A fashion shop's loyalty club on CRMKit, on embedded H2: the programme (a point per euro, double on apparel, points
  * pending for a 14-day return window, a point worth a cent), its tiers and a stored reward; a member's purchases, the
  * points posting when the window passes and lifting her to silver and then gold, a coffee redeemed, a shirt returned;
- * then her statement for the month, the club's outstanding liability and its breakage.
- *
- * <p>Expiry is not built yet (it is being built beside this scenario); its step is marked below and does nothing.
+ * a month after each lot of points posted, what is left of it expires, oldest lot first; then her statement for the two
+ * months, the club's outstanding liability and its breakage.
  *
  * <pre>mvn -q -pl examples -am compile exec:java</pre>
  */
@@ -69,11 +69,12 @@ public final class LoyaltyScenario {
 
             heading("1. The club: its rules, tiers and a reward");
             loyalty.defineProgramme(DefineProgramme.of("club", ProgrammeRules.earning("EUR", "1")
-                    .withCategory("apparel", "2").withReturnWindowDays(14).withPointValue("0.01")));
+                    .withCategory("apparel", "2").withReturnWindowDays(14).withPointValue("0.01")
+                    .withExpiry(ExpiryPolicy.fixed(1))));
             tiers.defineTiers(DefineTiers.of("club", TierRules.onQualifyingPoints(12,
                     Tier.of("silver", "Silver", 100), Tier.of("gold", "Gold", 300, "free-shipping"))));
             shop.service(RewardService.class).offer(OfferReward.of("coffee", RewardTerms.of("Coffee to go", 150)));
-            System.out.println("   1 point per euro, apparel x2, 14 days pending, 1 point = 0.01 EUR;"
+            System.out.println("   1 point per euro, apparel x2, 14 days pending, 1 point = 0.01 EUR, a month to spend;"
                     + " silver at 100, gold at 300; a coffee for 150 points");
 
             heading("2. Anna joins and buys two shirts and a cap");
@@ -105,16 +106,21 @@ public final class LoyaltyScenario {
             purchases.recordReturn(RecordReturn.of("ORD-1001", "RET-0815", clock.instant(), ReturnedLine.of(1, 1)));
             balances("after the coffee and the return", loyalty.balances(member.id()));
 
-            heading("5. Expiry");
-            // NOT BUILT YET: expiry (ledger kind EXPIRY) is being built on its own branch. When it is merged, this
-            // step lets points lapse under the programme's expiry rule; until then nothing expires here.
-            System.out.println("   (expiry is not built yet: no points lapse in this scenario)");
+            heading("5. A month after each lot posted, what is left of it expires, oldest lot first");
+            clock.advance(Duration.ofDays(14));                     // day 46: the first order's lot is due
+            crm.scheduler().runDueWork();
+            balances("the first lot was spent whole, nothing lapsed", loyalty.balances(member.id()));
+            purchases.record(RecordPurchase.of(anna, "ORD-1003", "web", clock.instant(),
+                    PurchaseLine.of("sku-belt", 1, Money.of("25.00", "EUR")).inCategory("accessories")));
+            clock.advance(Duration.ofDays(16));                     // day 62: the jacket's lot is due, the belt posts
+            crm.scheduler().runDueWork();
+            balances("the rest of the jacket's lot lapsed, the belt's stays", loyalty.balances(member.id()));
 
-            heading("6. Anna's statement for the month, the club's liability and its breakage");
+            heading("6. Anna's statement for the two months, the club's liability and its breakage");
             clock.advance(Duration.ofDays(1));                      // the next morning: entries before now count
             LoyaltyReportService reports = shop.service(LoyaltyReportService.class);
             Instant from = START.plus(Duration.ofDays(14));
-            Instant to = START.plus(Duration.ofDays(44));
+            Instant to = START.plus(Duration.ofDays(74));
             PointsStatement statement = reports.statement(member.id(), from, to);
             balances("opening", statement.opening());
             for (StatementLine line : statement.lines()) {

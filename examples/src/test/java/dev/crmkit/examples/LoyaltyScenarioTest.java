@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The loyalty scenario end to end on embedded H2: pending points, their posting and the tiers it reaches, a
- * redemption, a return, and the statement, liability and breakage it prints, with the expiry step marked as not built.
+ * redemption, a return, the expiry of what is left of each lot a month after it posted, oldest first, and the
+ * statement, liability and breakage it prints.
  */
 class LoyaltyScenarioTest {
     @Test
@@ -36,12 +37,18 @@ class LoyaltyScenarioTest {
                 .contains("tier gold, benefits [free-shipping]")
                 .contains("after the coffee and the return: available 449 qualifying / 299 redeemable, pending 0 / 0,"
                         + " owed 0 / 0")
-                .contains("(expiry is not built yet: no points lapse in this scenario)")
+                // the coffee and the return spent the first lot whole: its expiry takes nothing
+                .contains("the first lot was spent whole, nothing lapsed: available 449 qualifying / 299 redeemable")
+                // what was left of the jacket's lot lapses; the belt's younger lot stays; qualifying points never expire
+                .contains("the rest of the jacket's lot lapsed, the belt's stays: available 474 qualifying / 25"
+                        + " redeemable, pending 0 / 0, owed 0 / 0")
                 .contains("opening: available 0 qualifying / 0 redeemable, pending 130 / 130")
-                .contains("closing: available 449 qualifying / 299 redeemable, pending 0 / 0, owed 0 / 0")
-                .contains("7 entries in the period, the first PENDING purchase")
-                .contains("liability of club: 299 points outstanding x 0.0100 EUR = 2.9900 EUR (0 pending apart)")
-                .contains("breakage of club: 508 issued, 0 expired, 150 redeemed; rate 0.0000; expected to break 0 of"
-                        + " 299 outstanding");
+                .contains("EXPIRY        1 entries  qualifying    +0  redeemable  -299")
+                .contains("closing: available 474 qualifying / 25 redeemable, pending 0 / 0, owed 0 / 0")
+                .contains("11 entries in the period, the first PENDING purchase")
+                .contains("liability of club: 25 points outstanding x 0.0100 EUR = 0.2500 EUR (0 pending apart)")
+                // 299 of 533 issued expired; of the 449 that ended, 299 expired: 25 x 299 / 449 = 16.6
+                .contains("breakage of club: 533 issued, 299 expired, 150 redeemed; rate 0.5610; expected to break 17"
+                        + " of 25 outstanding");
     }
 }
