@@ -47,6 +47,7 @@ import dev.crmkit.spi.ticket.SlaPolicyStore;
 import dev.crmkit.spi.ticket.ArticleStore;
 import dev.crmkit.spi.ticket.KnowledgeBaseStorage;
 import dev.crmkit.spi.ticket.TicketStorage;
+import dev.crmkit.spi.ticket.TicketRoutingStore;
 import dev.crmkit.spi.ticket.TicketStore;
 import dev.crmkit.spi.touchpoint.InteractionStore;
 import dev.crmkit.spi.touchpoint.TaskStore;
@@ -109,6 +110,7 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     private final BusinessCalendarStore calendars;
     private final SlaPolicyStore slaPolicies;
     private final MilestoneStore milestones;
+    private final TicketRoutingStore routing;
     private final WorkingHoursStore workingHours;
     private final ArticleStore articles;
 
@@ -148,6 +150,7 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
         this.calendars = new JdbcBusinessCalendarStore(database);
         this.slaPolicies = new JdbcSlaPolicyStore(database);
         this.milestones = new JdbcMilestoneStore(database);
+        this.routing = new JdbcTicketRoutingStore(database);
         this.workingHours = new JdbcWorkingHoursStore(database);
         this.articles = new JdbcArticleStore(database);
     }
@@ -349,6 +352,11 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     @Override
     public MilestoneStore milestones() {
         return milestones;
+    }
+
+    @Override
+    public TicketRoutingStore routing() {
+        return routing;
     }
 
     @Override

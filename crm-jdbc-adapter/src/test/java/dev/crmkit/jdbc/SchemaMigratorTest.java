@@ -141,6 +141,8 @@ class SchemaMigratorTest {
             }
             storage.leads().insertAll(leads);
             // Back to the schema of an installation before version 5, its leads kept.
+            execute("DROP TABLE crm_ticket_routing_queue");
+            execute("DROP TABLE crm_ticket_agent_slot");
             execute("DROP TABLE crm_duplicate_pair");
             execute("DROP TABLE crm_loyalty_accrual_line");
             execute("DROP TABLE crm_loyalty_accrual");

@@ -6,11 +6,13 @@
  * words in the subject, the customer's tier through the host's {@link dev.crmkit.core.ticket.CustomerTier}), which an
  * agent may override; service levels: business-hours calendars ({@link dev.crmkit.core.ticket.BusinessCalendar}) stored
  * per tenant and team, the tenant's {@link dev.crmkit.core.ticket.SlaPolicy} and each ticket's
- * {@link dev.crmkit.core.ticket.Milestone}s, clocks of business time that pause while the ticket waits on the customer.
+ * {@link dev.crmkit.core.ticket.Milestone}s, clocks of business time that pause while the ticket waits on the customer;
+ * routing to agents by skill, language, team and capacity ({@link dev.crmkit.core.ticket.TicketRouting}).
  *
  * <p>Start at {@link dev.crmkit.core.ticket.TicketService}; a ticket's rules and lifecycle are in
  * {@code TicketAggregate}, its events are the records implementing {@link dev.crmkit.core.ticket.TicketEvent}. Uses
  * {@code common} and {@code module}; customers, contact persons, team members and their teams are checked through the
- * storage contract's stores and referred to by id only.
+ * storage contract's stores and referred to by id only. Routing uses the public API of {@code team} (who is available
+ * and at work).
  */
 package dev.crmkit.core.ticket;
