@@ -169,6 +169,12 @@ final class StoredRouting implements TicketRouting {
                                 Comparator.nullsFirst(Comparator.naturalOrder()))
                         .thenComparing(TeamMember::id, Ids.ORDER));
         if (chosen.isEmpty()) {
+            Optional<WaitingTicketRecord> earlier = routing.waitingTicket(tenantId, ticket.id());
+            if (earlier.isPresent() && (!Objects.equals(earlier.get().teamId(), teamId)
+                    || !Objects.equals(earlier.get().assigneeId(), ticket.assigneeId()))) {
+                // it waits for another team, or with another assignee, from now on
+                routing.dequeue(tenantId, ticket.id());
+            }
             boolean queued = routing.enqueue(new WaitingTicketRecord(tenantId, ticket.id(), teamId,
                     ticket.assigneeId(), now));
             if (queued) {

@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * No agent could take a ticket when it was routed, so it waits in the routing queue until
- * {@link TicketRouting#routeWaiting} finds one. Recorded once per stay in the queue.
+ * {@link TicketRouting#routeWaiting} finds one. Recorded once per stay in the queue, and again when the ticket is passed
+ * on to wait for another team.
  *
  * @param tenantId   the tenant
  * @param ticketId   the ticket

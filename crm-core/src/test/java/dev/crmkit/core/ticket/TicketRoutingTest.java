@@ -244,6 +244,33 @@ class TicketRoutingTest {
     }
 
     @Test
+    void a_waiting_ticket_passed_on_to_a_team_waits_for_that_team_from_then_on() {
+        // given: nobody can take the ticket, so it waits for any team
+        RoutingFixtures f = new RoutingFixtures();
+        f.team(RETURNS, "Second level");
+        Ticket ticket = f.ticket();
+        f.routing.route(ticket.id());
+
+        // when
+        f.after(Duration.ofMinutes(5));
+        f.routing.routeToTeam(ticket.id(), RETURNS);
+        f.routing.routeToTeam(ticket.id(), RETURNS);
+
+        // then
+        assertThat(f.routing.waiting(PageRequest.first(10)).items()).singleElement().satisfies(w -> {
+            assertThat(w.teamId()).isEqualTo(RETURNS);
+            assertThat(w.waitingSince()).isEqualTo(RoutingFixtures.START.plus(Duration.ofMinutes(5)));
+        });
+        assertThat(f.eventTypes(ticket.id())).containsExactly("ticket.opened", "ticket.routing-queued",
+                "ticket.routing-queued");
+        UUID outsider = f.agent(5);
+        assertThat(f.routing.routeWaiting(10)).as("an agent of no team does not take it").isZero();
+        UUID member = f.agent(f.details(5).withTeam(RETURNS));
+        assertThat(f.routing.routeWaiting(10)).isEqualTo(1);
+        assertThat(f.tickets.ticket(ticket.id()).assigneeId()).isEqualTo(member).isNotEqualTo(outsider);
+    }
+
+    @Test
     void bad_calls_are_refused_naming_the_field_and_change_nothing() {
         RoutingFixtures f = new RoutingFixtures();
         UUID ana = f.agent(5);
