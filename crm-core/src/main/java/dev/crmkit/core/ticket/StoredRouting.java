@@ -94,16 +94,7 @@ final class StoredRouting implements TicketRouting {
     @Override
     public int routeWaiting(int limit) {
         Checks.limit("limit", limit, PageRequest.MAX_LIMIT);
-        List<WaitingTicketRecord> entries = new ArrayList<>();
-        PageRequest request = PageRequest.first(limit);
-        while (entries.size() < limit) {
-            Page<WaitingTicketRecord> page = routing.waiting(tenantId, request);
-            entries.addAll(page.items());
-            if (page.next().isEmpty()) {
-                break;
-            }
-            request = PageRequest.first(limit - entries.size()).next(page.next().get());
-        }
+        List<WaitingTicketRecord> entries = routing.waiting(tenantId, PageRequest.first(limit)).items();
         int routed = 0;
         for (WaitingTicketRecord entry : entries) {
             try {

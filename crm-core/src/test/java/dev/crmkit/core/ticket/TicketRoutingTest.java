@@ -328,6 +328,51 @@ class TicketRoutingTest {
                 .isEqualTo(plain);
     }
 
+    @Test
+    void a_skill_named_in_a_field_must_be_had_with_every_other_required_skill_by_members_of_the_routing_roles() {
+        // given: requests need "billing"; the product line field names another skill; managers route too
+        RoutingFixtures f = new RoutingFixtures(RoutingSettings.defaults().withRoles(Set.of(
+                dev.crmkit.model.team.TeamRole.SERVICE_AGENT, dev.crmkit.model.team.TeamRole.SERVICE_MANAGER))
+                .withRules(List.of(RoutingRules.skillsByKind(Map.of(TicketKind.SERVICE_REQUEST, Set.of("billing"))),
+                        RoutingRules.skillFromField("product"))));
+        UUID billingOnly = f.agent(f.details(5).withSkills(Set.of("billing")));
+        UUID manager = f.agent(dev.crmkit.core.team.MemberDetails.of("boss", "Boss",
+                dev.crmkit.model.team.TeamRole.SERVICE_MANAGER).withSkills(Set.of("billing", "kettles"))
+                .withCapacity(5));
+
+        // when
+        RoutingOutcome kettle = f.routing.route(f.ticket(TicketKind.SERVICE_REQUEST,
+                Map.of("product", new CustomFieldValue.Text("kettles"))).id());
+        RoutingOutcome toaster = f.routing.route(f.ticket(TicketKind.SERVICE_REQUEST,
+                Map.of("product", new CustomFieldValue.Text("toasters"))).id());
+        RoutingOutcome blank = f.routing.route(f.ticket(TicketKind.SERVICE_REQUEST,
+                Map.of("product", new CustomFieldValue.Text(" "))).id());
+
+        // then
+        assertThat(kettle.agentId()).isEqualTo(manager);
+        assertThat(toaster.routed()).as("billing alone is not enough").isFalse();
+        assertThat(blank.agentId()).as("a blank field requires nothing more").isEqualTo(billingOnly);
+        assertThat(new RoutingRequirement(Set.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j"), null, null)
+                .skills()).as("ten skills are allowed").hasSize(10);
+    }
+
+    @Test
+    void route_waiting_tries_at_most_the_limit_longest_open_first() {
+        RoutingFixtures f = new RoutingFixtures();
+        Ticket older = f.ticket();
+        Ticket newer = f.ticket();
+        f.routing.route(older.id());
+        f.routing.route(newer.id());
+        UUID ana = f.agent(5);
+
+        assertThat(f.routing.routeWaiting(1)).isEqualTo(1);
+
+        assertThat(f.tickets.ticket(older.id()).assigneeId()).isEqualTo(ana);
+        assertThat(f.tickets.ticket(newer.id()).assigneeId()).isNull();
+        assertThat(f.routing.routeWaiting(1)).isEqualTo(1);
+        assertThat(f.routing.routeWaiting(1)).as("nothing waits").isZero();
+    }
+
     private static void assertField(ThrowingCallable call, String field) {
         assertThatThrownBy(call).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.field()).isEqualTo(field));
