@@ -46,6 +46,7 @@ import dev.crmkit.spi.ticket.SlaPolicyStore;
 import dev.crmkit.spi.ticket.ArticleStore;
 import dev.crmkit.spi.ticket.KnowledgeBaseStorage;
 import dev.crmkit.spi.ticket.TicketStorage;
+import dev.crmkit.spi.ticket.TicketRoutingStore;
 import dev.crmkit.spi.ticket.TicketStore;
 import dev.crmkit.spi.touchpoint.InteractionStore;
 import dev.crmkit.spi.touchpoint.TaskStore;
@@ -97,6 +98,7 @@ public final class InMemoryStorage implements Storage, CustomerStorage, TouchPoi
     private final InMemorySubmissionStore submissions = new InMemorySubmissionStore(unit);
     private final InMemorySnapshotStore snapshots = new InMemorySnapshotStore(unit);
     private final InMemoryTicketStore tickets = new InMemoryTicketStore(unit);
+    private final InMemoryTicketRoutingStore routing = new InMemoryTicketRoutingStore(unit, tickets);
     private final InMemoryBusinessCalendarStore calendars = new InMemoryBusinessCalendarStore(unit);
     private final InMemorySlaPolicyStore slaPolicies = new InMemorySlaPolicyStore(unit);
     private final InMemoryMilestoneStore milestones = new InMemoryMilestoneStore(unit);
@@ -265,6 +267,11 @@ public final class InMemoryStorage implements Storage, CustomerStorage, TouchPoi
     @Override
     public MilestoneStore milestones() {
         return milestones;
+    }
+
+    @Override
+    public TicketRoutingStore routing() {
+        return routing;
     }
 
     @Override

@@ -48,6 +48,7 @@ import dev.crmkit.spi.ticket.SlaPolicyStore;
 import dev.crmkit.spi.ticket.ArticleStore;
 import dev.crmkit.spi.ticket.KnowledgeBaseStorage;
 import dev.crmkit.spi.ticket.TicketStorage;
+import dev.crmkit.spi.ticket.TicketRoutingStore;
 import dev.crmkit.spi.ticket.TicketStore;
 import dev.crmkit.spi.touchpoint.InteractionStore;
 import dev.crmkit.spi.touchpoint.TaskStore;
@@ -111,6 +112,7 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     private final BusinessCalendarStore calendars;
     private final SlaPolicyStore slaPolicies;
     private final MilestoneStore milestones;
+    private final TicketRoutingStore routing;
     private final WorkingHoursStore workingHours;
     private final ArticleStore articles;
 
@@ -151,6 +153,7 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
         this.calendars = new JdbcBusinessCalendarStore(database);
         this.slaPolicies = new JdbcSlaPolicyStore(database);
         this.milestones = new JdbcMilestoneStore(database);
+        this.routing = new JdbcTicketRoutingStore(database);
         this.workingHours = new JdbcWorkingHoursStore(database);
         this.articles = new JdbcArticleStore(database);
     }
@@ -357,6 +360,11 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     @Override
     public MilestoneStore milestones() {
         return milestones;
+    }
+
+    @Override
+    public TicketRoutingStore routing() {
+        return routing;
     }
 
     @Override

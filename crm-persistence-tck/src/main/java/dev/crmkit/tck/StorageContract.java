@@ -619,6 +619,15 @@ public abstract class StorageContract {
                 return current();
             }
         }
+
+        /** The contract of {@link TicketRoutingStoreContract}. */
+        @Nested
+        public class Ticket_routing extends TicketRoutingStoreContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
     }
 
     /** The contracts of the {@link KnowledgeBaseStorage} capability. */

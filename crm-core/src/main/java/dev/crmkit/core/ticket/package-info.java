@@ -8,12 +8,14 @@
  * per tenant and team, the tenant's {@link dev.crmkit.core.ticket.SlaPolicy} and each ticket's
  * {@link dev.crmkit.core.ticket.Milestone}s, clocks of business time that pause while the ticket waits on the customer;
  * escalation near and at a milestone's breach by the tenant's {@link dev.crmkit.core.ticket.EscalationPolicy}, whose
- * steps run named, pluggable {@link dev.crmkit.core.ticket.EscalationAction}s once per milestone.
+ * steps run named, pluggable {@link dev.crmkit.core.ticket.EscalationAction}s once per milestone; routing to agents by
+ * skill, language, team and capacity ({@link dev.crmkit.core.ticket.TicketRouting}).
  *
  * <p>Start at {@link dev.crmkit.core.ticket.TicketService}; a ticket's rules and lifecycle are in
  * {@code TicketAggregate}, its events are the records implementing {@link dev.crmkit.core.ticket.TicketEvent} and
  * {@link dev.crmkit.core.ticket.EscalationEvent}. Uses {@code common}, {@code module} and {@code scheduling}
  * (escalation runs as due work); customers, contact persons, team members and their teams are checked through the
- * storage contract's stores and referred to by id only.
+ * storage contract's stores and referred to by id only. Routing uses the public API of {@code team} (who is available
+ * and at work).
  */
 package dev.crmkit.core.ticket;

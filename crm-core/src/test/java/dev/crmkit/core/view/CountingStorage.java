@@ -175,6 +175,11 @@ final class CountingStorage implements Storage, CustomerStorage, TouchPointStora
     }
 
     @Override
+    public dev.crmkit.spi.ticket.TicketRoutingStore routing() {
+        return counted("routing", dev.crmkit.spi.ticket.TicketRoutingStore.class, real.routing());
+    }
+
+    @Override
     public ArticleStore articles() {
         return counted("articles", ArticleStore.class, real.articles());
     }

@@ -1,0 +1,141 @@
+package dev.crmkit.jdbc;
+
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.Cursor;
+import dev.crmkit.model.DuplicateException;
+import dev.crmkit.model.Page;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.ValidationException;
+import dev.crmkit.model.ticket.TicketState;
+import dev.crmkit.spi.ticket.AgentSlotRecord;
+import dev.crmkit.spi.ticket.TicketRoutingStore;
+import dev.crmkit.spi.ticket.WaitingTicketRecord;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Agents' routing slots in {@code crm_ticket_agent_slot}, one row per member, replaced by compare-and-set
+ * ({@link JdbcSlots}); the waiting queue in {@code crm_ticket_routing_queue}; open tickets per agent counted by the
+ * database over {@code crm_ticket}'s assignee index in one grouped query.
+ */
+final class JdbcTicketRoutingStore implements TicketRoutingStore {
+    private static final String TYPE = "ticket routing";
+    private static final List<String> ACTIVE = Arrays.stream(TicketState.values()).filter(TicketState::isActive)
+            .map(Enum::name).sorted().toList();
+    private static final String QUEUE_COLUMNS = "tenant_id, ticket_id, team_id, assignee_id, waiting_since";
+
+    private final Database db;
+    private final JdbcSlots<AgentSlotRecord> slots;
+
+    JdbcTicketRoutingStore(Database db) {
+        this.db = db;
+        this.slots = new JdbcSlots<>(db, "agent slot", "crm_ticket_agent_slot", List.of("member_id"),
+                List.of("last_routed_at"),
+                r -> new AgentSlotRecord(r.text("tenant_id"), r.id("id"), r.number("version"),
+                        r.instant("created_at"), r.instant("updated_at"), r.id("member_id"),
+                        r.instant("last_routed_at")));
+    }
+
+    @Override
+    public Optional<AgentSlotRecord> slot(String tenantId, UUID memberId) {
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("memberId", memberId);
+        return slots.get(tenantId, List.of(memberId));
+    }
+
+    @Override
+    public AgentSlotRecord saveSlot(AgentSlotRecord slot, long expectedVersion) {
+        Checks.required("slot", slot);
+        return slots.save(slot, List.of(slot.memberId()), List.of(slot.lastRoutedAt()), expectedVersion);
+    }
+
+    @Override
+    public Map<UUID, Integer> activeTicketCounts(String tenantId, Collection<UUID> assigneeIds) {
+        Checks.tenantId("tenantId", tenantId);
+        List<UUID> distinct = List.copyOf(new LinkedHashSet<>(Checks.noNulls("assigneeIds", assigneeIds)));
+        if (distinct.size() > PageRequest.MAX_LIMIT) {
+            throw new ValidationException("assigneeIds", "must hold at most " + PageRequest.MAX_LIMIT + " ids");
+        }
+        Map<UUID, Integer> counts = new LinkedHashMap<>();
+        if (distinct.isEmpty()) {
+            return counts;
+        }
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(tenantId);
+        parameters.addAll(distinct);
+        parameters.addAll(ACTIVE);
+        List<Map.Entry<UUID, Integer>> rows = db.read(TYPE, c -> db.list(c, "SELECT assignee_id, COUNT(*) AS n"
+                + " FROM crm_ticket WHERE tenant_id = ? AND assignee_id IN " + Database.placeholders(distinct.size())
+                + " AND state IN " + Database.placeholders(ACTIVE.size()) + " GROUP BY assignee_id", parameters,
+                r -> Map.entry(r.id("assignee_id"), r.integer("n"))));
+        rows.forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
+    @Override
+    public boolean enqueue(WaitingTicketRecord waiting) {
+        Checks.required("waiting", waiting);
+        if (waitingTicket(waiting.tenantId(), waiting.ticketId()).isPresent()) {
+            return false;
+        }
+        try {
+            db.write(TYPE, Map.of(), c -> db.update(c, "INSERT INTO crm_ticket_routing_queue (" + QUEUE_COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?)", Arrays.asList(waiting.tenantId(), waiting.ticketId(), waiting.teamId(),
+                    waiting.assigneeId(), waiting.waitingSince())));
+            return true;
+        } catch (DuplicateException e) {
+            // queued by another unit since the look-up
+            return false;
+        }
+    }
+
+    @Override
+    public boolean dequeue(String tenantId, UUID ticketId) {
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("ticketId", ticketId);
+        return db.write(TYPE, Map.of(), c -> db.update(c,
+                "DELETE FROM crm_ticket_routing_queue WHERE tenant_id = ? AND ticket_id = ?",
+                List.of(tenantId, ticketId))) > 0;
+    }
+
+    @Override
+    public Optional<WaitingTicketRecord> waitingTicket(String tenantId, UUID ticketId) {
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("ticketId", ticketId);
+        return db.read(TYPE, c -> db.one(c, "SELECT " + QUEUE_COLUMNS + " FROM crm_ticket_routing_queue"
+                + " WHERE tenant_id = ? AND ticket_id = ?", List.of(tenantId, ticketId),
+                JdbcTicketRoutingStore::waiting));
+    }
+
+    @Override
+    public Page<WaitingTicketRecord> waiting(String tenantId, PageRequest page) {
+        Checks.tenantId("tenantId", tenantId);
+        Checks.required("page", page);
+        StringBuilder sql = new StringBuilder("SELECT " + QUEUE_COLUMNS + " FROM crm_ticket_routing_queue"
+                + " WHERE tenant_id = ?");
+        List<Object> parameters = new ArrayList<>(List.of(tenantId));
+        if (page.after() != null) {
+            sql.append(" AND ticket_id > ?");
+            parameters.add(JdbcOpportunityStore.cursorId(page.after()));
+        }
+        sql.append(" ORDER BY ticket_id").append(Database.limit(page.limit()));
+        List<WaitingTicketRecord> items = db.read(TYPE, c -> db.list(c, sql.toString(), parameters,
+                JdbcTicketRoutingStore::waiting));
+        Optional<Cursor> next = items.size() == page.limit()
+                ? Optional.of(Cursor.of(List.of(items.get(items.size() - 1).ticketId().toString())))
+                : Optional.empty();
+        return new Page<>(items, next);
+    }
+
+    private static WaitingTicketRecord waiting(Row r) throws java.sql.SQLException {
+        return new WaitingTicketRecord(r.text("tenant_id"), r.id("ticket_id"), r.id("team_id"), r.id("assignee_id"),
+                r.instant("waiting_since"));
+    }
+}

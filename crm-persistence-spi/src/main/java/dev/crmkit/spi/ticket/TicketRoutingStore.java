@@ -1,0 +1,61 @@
+package dev.crmkit.spi.ticket;
+
+import dev.crmkit.model.Page;
+import dev.crmkit.model.PageRequest;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What ticket routing keeps: each agent's routing slot (compare-and-set, the guard of an agent's capacity), the count
+ * of the tickets each agent has open, and the queue of tickets no agent could take yet. Scoped by tenant in every call.
+ */
+public interface TicketRoutingStore {
+    /** The member's routing slot in the tenant, or empty before routing first gave the member a ticket. */
+    Optional<AgentSlotRecord> slot(String tenantId, UUID memberId);
+
+    /**
+     * Stores {@code slot} as its member's slot if the stored one is at {@code expectedVersion}, or, with
+     * {@code expectedVersion} 0, if there is none yet. The stored slot is at version {@code expectedVersion + 1}
+     * whatever version {@code slot} carries; replacing keeps the stored {@code id} and {@code createdAt} and takes
+     * {@code lastRoutedAt} and {@code updatedAt} from {@code slot}. The check is made against the committed slot, so of
+     * two units saving over one version on two nodes exactly one stores. Returns the stored record.
+     *
+     * @throws dev.crmkit.model.ValidationException ({@code expectedVersion}) when negative, ({@code slot}) when null
+     * @throws dev.crmkit.model.ConflictException (retryable) when the stored version is not {@code expectedVersion};
+     *     nothing changes
+     */
+    AgentSlotRecord saveSlot(AgentSlotRecord slot, long expectedVersion);
+
+    /**
+     * How many tickets of the tenant's {@link TicketStore} each of {@code assigneeIds} is the assignee of in an active
+     * state ({@code NEW}, {@code OPEN}, both waiting states; {@link dev.crmkit.model.ticket.TicketState#isActive}).
+     * Members with none are absent from the map; duplicates count once.
+     *
+     * @throws dev.crmkit.model.ValidationException ({@code assigneeIds}) when null, holding null or more than
+     *     {@link PageRequest#MAX_LIMIT} ids
+     */
+    Map<UUID, Integer> activeTicketCounts(String tenantId, Collection<UUID> assigneeIds);
+
+    /**
+     * Puts the ticket in the routing queue. Returns true when it was added, false when the ticket was waiting already
+     * (the stored entry stays as it was).
+     *
+     * @throws dev.crmkit.model.ValidationException ({@code waiting}) when null
+     */
+    boolean enqueue(WaitingTicketRecord waiting);
+
+    /** Takes the ticket out of the routing queue; returns whether it was waiting. */
+    boolean dequeue(String tenantId, UUID ticketId);
+
+    /** The ticket's entry in the routing queue, or empty when it is not waiting. */
+    Optional<WaitingTicketRecord> waitingTicket(String tenantId, UUID ticketId);
+
+    /**
+     * One page of the tenant's waiting tickets, in ticket id order ({@link dev.crmkit.spi.Ids#ORDER}; ticket ids are
+     * time-ordered, so the longest-open ticket comes first); the cursor is the last ticket id. Keyset paging neither
+     * skips nor repeats an entry that stays in the queue for the whole walk.
+     */
+    Page<WaitingTicketRecord> waiting(String tenantId, PageRequest page);
+}
