@@ -12,6 +12,7 @@ import dev.crmkit.model.customer.PartyKind;
 import dev.crmkit.model.team.MemberFilter;
 import dev.crmkit.model.ticket.TicketFilter;
 import dev.crmkit.model.ticket.TicketPriority;
+import dev.crmkit.model.ticket.TicketState;
 import dev.crmkit.spi.Ids;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.customer.CustomerRecord;
@@ -41,6 +42,8 @@ import java.util.function.Supplier;
 final class StoredTickets implements TicketService {
     /** The most relationships of a person read to find its organization; a person has few. */
     private static final int RELATIONSHIPS = 1000;
+    /** The most merges a reply follows from the ticket it names; a chain longer than that ends where it stopped. */
+    private static final int MAX_MERGE_HOPS = 10;
     /** The calendar of a tenant that stored none: every moment is business time. */
     private static final BusinessCalendar AROUND_THE_CLOCK = BusinessCalendar.aroundTheClock(ZoneOffset.UTC);
 
@@ -336,6 +339,47 @@ final class StoredTickets implements TicketService {
     @Override
     public Ticket customerReplied(UUID ticketId) {
         return change(ticketId, (ticket, now) -> ticket.customerReplied(now));
+    }
+
+    @Override
+    public Ticket replyReceived(String threadRef, String inboundMessageId) {
+        UUID referenced = TicketThread.ticketOf(threadRef)
+                .orElseThrow(() -> new ValidationException("threadRef", "holds no ticket reference"));
+        String key = Checks.text("inboundMessageId", inboundMessageId, MAX_INBOUND_ID);
+        if (key.isBlank()) {
+            throw new ValidationException("inboundMessageId", "must not be blank");
+        }
+        Instant now = context.now();
+        return inTransaction(() -> {
+            Optional<Ticket> earlier = repliedWith(key);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            UUID ticketId = referenced;
+            TicketRecord ticket = stored(ticketId);
+            for (int hops = 0; ticket.mergedInto() != null && hops < MAX_MERGE_HOPS; hops++) {
+                ticketId = ticket.mergedInto();
+                ticket = stored(ticketId);
+            }
+            TicketAggregate loaded = load(ticketId);
+            TicketState state = loaded.record().state();
+            TicketChange change = state == TicketState.RESOLVED || state == TicketState.CLOSED
+                    ? loaded.reopen(reopenWindow, now) : loaded.customerReplied(now);
+            try {
+                storage.idempotency().recordAll(List.of(new IdempotencyKey(tenantId, REPLY_SCOPE, key, ticketId,
+                        now)));
+            } catch (DuplicateException e) {
+                // another node recorded this reply a moment ago
+                return repliedWith(key).orElseThrow();
+            }
+            return Ticket.of(store(change));
+        });
+    }
+
+    /** The ticket the inbound message with this id reached, if it was received before. */
+    private Optional<Ticket> repliedWith(String key) {
+        return storage.idempotency().findAll(tenantId, REPLY_SCOPE, List.of(key)).stream().findFirst()
+                .map(k -> Ticket.of(stored(k.targetId())));
     }
 
     @Override

@@ -9,7 +9,7 @@ import dev.crmkit.core.common.DomainEvent;
  */
 public sealed interface TicketEvent extends DomainEvent permits TicketOpened, TicketAssigned, TicketStateChanged,
         TicketReopened, TicketMerged, TicketPriorityChanged, TicketResponded, TicketCustomerReplied,
-        TicketMilestoneStarted, TicketMilestoneChanged, TicketMilestoneCompleted {
+        TicketMilestoneStarted, TicketMilestoneChanged, TicketMilestoneCompleted, TicketAcknowledged {
 
     /** The aggregate type of ticket events; all events of one ticket are delivered in order. */
     String TICKET = "ticket";

@@ -33,6 +33,12 @@ public interface TicketService {
     /** The scope of {@link #open(OpenTicket, String)}'s idempotency keys in the storage's key store. */
     String OPEN_SCOPE = "ticket.open";
 
+    /** The scope of {@link #replyReceived}'s idempotency keys (the inbound messages' ids). */
+    String REPLY_SCOPE = "ticket.reply";
+
+    /** The most characters of an inbound message's id. */
+    int MAX_INBOUND_ID = 100;
+
     /**
      * Opens a ticket in state {@code NEW} and publishes {@link TicketOpened}. Its priority is the one the command
      * gives (an agent's choice), else what the tenant's {@link PriorityRule}s give, combined as {@link PriorityRules}
@@ -139,6 +145,23 @@ public interface TicketService {
      * @throws IllegalTransitionException when the ticket is resolved or closed
      */
     Ticket customerReplied(UUID ticketId);
+
+    /**
+     * The host's inbound side received the customer's reply on a ticket's thread: {@code threadRef} holds the ticket's
+     * {@link TicketThread thread reference} (the reply's subject will do), {@code inboundMessageId} is the inbound
+     * message's own id (a mail's {@code Message-ID}, the provider's id). An active ticket records
+     * {@link #customerReplied the customer's reply}; a resolved or closed ticket is {@link #reopen reopened} while the
+     * tenant's window lasts; a reply on a merged duplicate goes to the ticket it was merged into. Idempotent by the
+     * inbound message's id: the same id again returns the ticket it reached, as it is now, and changes nothing.
+     * CRMKit does not check who sent the reply; the host does, if it must.
+     *
+     * @throws ValidationException ({@code threadRef}) when it holds no thread reference; ({@code inboundMessageId})
+     *     when it is null, blank or longer than {@value #MAX_INBOUND_ID}
+     * @throws NotFoundException when the referenced ticket does not exist in the tenant
+     * @throws IllegalTransitionException when the ticket was resolved longer ago than the reopen window: the reply is
+     *     not recorded and the host opens a new ticket if it wants one (its subject keeps the old reference)
+     */
+    Ticket replyReceived(String threadRef, String inboundMessageId);
 
     /**
      * The ticket's milestones now, oldest first, measured on its calendar (its assignee's team's, else the tenant's,

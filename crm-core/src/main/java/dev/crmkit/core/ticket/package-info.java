@@ -9,13 +9,16 @@
  * {@link dev.crmkit.core.ticket.Milestone}s, clocks of business time that pause while the ticket waits on the customer;
  * escalation near and at a milestone's breach by the tenant's {@link dev.crmkit.core.ticket.EscalationPolicy}, whose
  * steps run named, pluggable {@link dev.crmkit.core.ticket.EscalationAction}s once per milestone; routing to agents by
- * skill, language, team and capacity ({@link dev.crmkit.core.ticket.TicketRouting}).
+ * skill, language, team and capacity ({@link dev.crmkit.core.ticket.TicketRouting}); an acknowledgement of a new
+ * ticket by e-mail with its {@link dev.crmkit.core.ticket.TicketThread thread reference} and suggested articles
+ * ({@link dev.crmkit.core.ticket.TicketAcknowledgementModule}, opt-in), and the customer's replies on that thread
+ * ({@link dev.crmkit.core.ticket.TicketService#replyReceived}).
  *
  * <p>Start at {@link dev.crmkit.core.ticket.TicketService}; a ticket's rules and lifecycle are in
  * {@code TicketAggregate}, its events are the records implementing {@link dev.crmkit.core.ticket.TicketEvent} and
- * {@link dev.crmkit.core.ticket.EscalationEvent}. Uses {@code common}, {@code module} and {@code scheduling}
- * (escalation runs as due work); customers, contact persons, team members and their teams are checked through the
- * storage contract's stores and referred to by id only. Routing uses the public API of {@code team} (who is available
- * and at work).
+ * {@link dev.crmkit.core.ticket.EscalationEvent}. Uses {@code common}, {@code module}, {@code scheduling}
+ * (escalation runs as due work) and {@code messaging} (acknowledgements are sent through it); customers, contact
+ * persons, team members and their teams are checked through the storage contract's stores and referred to by id
+ * only. Routing uses the public API of {@code team} (who is available and at work).
  */
 package dev.crmkit.core.ticket;

@@ -3,6 +3,7 @@ package dev.crmkit.core.ticket;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.common.IdGenerator;
 import dev.crmkit.core.event.OutboxRelay;
+import dev.crmkit.core.module.DomainModule;
 import dev.crmkit.core.port.PublishedEvent;
 import dev.crmkit.core.port.RecordingEventListener;
 import dev.crmkit.core.touchpoint.MutableClock;
@@ -53,9 +54,16 @@ final class TicketFixtures {
 
     /** Fixtures with these settings (their reopen window replaced by {@value #REOPEN_DAYS} days) and escalations. */
     TicketFixtures(TicketSettings settings, EscalationSettings escalation) {
-        crm = Crm.builder().storage(storage).clock(clock).ids(IdGenerator.timeOrdered(clock))
-                .module(new TicketModule(settings.withReopenWindow(Duration.ofDays(REOPEN_DAYS)), escalation))
-                .build();
+        this(settings, escalation, List.of());
+    }
+
+    /** Fixtures as above with further domains (or built-in domains replaced), in order. */
+    TicketFixtures(TicketSettings settings, EscalationSettings escalation, List<DomainModule> more) {
+        Crm.Builder builder = Crm.builder().storage(storage).clock(clock).ids(IdGenerator.timeOrdered(clock))
+                .listener(published)
+                .module(new TicketModule(settings.withReopenWindow(Duration.ofDays(REOPEN_DAYS)), escalation));
+        more.forEach(builder::module);
+        crm = builder.build();
         tickets = crm.tenant(TENANT).service(TicketService.class);
     }
 
@@ -117,6 +125,17 @@ final class TicketFixtures {
             relay.register(published);
         }
         while (relay.relayOnce().claimed() > 0) {
+            // until the outbox is drained
+        }
+        return published.received();
+    }
+
+    /**
+     * Relays the outbox through the {@code Crm}'s own relay, which runs the domains' reactions too, until it is
+     * drained; returns every event published so far.
+     */
+    List<PublishedEvent> relayWithReactions() {
+        while (crm.relay().relayOnce().claimed() > 0) {
             // until the outbox is drained
         }
         return published.received();

@@ -56,7 +56,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * change and both events were recorded). The same guard, with each milestone's own versioned update behind it, keeps
  * an agent's response that races a wait on the customer from completing milestones the other node paused (with both
  * version checks removed, A's response completed the first response over B's pause). The idempotency key's
- * uniqueness is the guard of the last: both nodes answer with the one ticket B opened.
+ * uniqueness is the guard of the last two: both nodes answer with the one ticket B opened, and a reply both nodes
+ * received (the inbound message's id) is recorded once (with the id's record taken out, A recorded it a second time).
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class TicketOnTwoNodesTest {
@@ -157,6 +158,29 @@ class TicketOnTwoNodesTest {
         assertThat(tickets(nodeB).tickets(TicketFilter.all().ofCustomer(customer), PageRequest.first(10)).items())
                 .hasSize(1);
         assertThat(eventsOf(opened.get(0).id())).containsExactly("ticket.opened");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.crmkit.core.TwoNodes#databases")
+    void the_same_reply_received_on_two_nodes_at_once_is_recorded_once(String variable) throws Exception {
+        // given: a ticket waiting on the customer
+        startNodes(variable);
+        UUID ticket = tickets(nodeB).open(OpenTicket.of(customer(), TicketKind.COMPLAINT, TicketChannel.EMAIL,
+                "Invoice wrong")).id();
+        tickets(nodeB).waitOnCustomer(ticket);
+        String subject = "Re: [" + TicketThread.reference(ticket) + "] Invoice wrong";
+        List<Ticket> reached = Collections.synchronizedList(new ArrayList<>());
+
+        // when: node A looked the inbound message's id up and found nothing before node B recorded the reply
+        List<Throwable> failures = race(() -> reached.add(tickets(nodeA).replyReceived(subject, "<reply-1@mail>")),
+                () -> reached.add(tickets(nodeB).replyReceived(subject, "<reply-1@mail>")));
+
+        // then: both answer with the ticket; the reply is recorded once
+        assertThat(failures).isEmpty();
+        assertThat(reached).extracting(Ticket::id).containsExactly(ticket, ticket);
+        assertThat(tickets(nodeB).ticket(ticket).state()).isEqualTo(TicketState.OPEN);
+        assertThat(eventsOf(ticket)).containsExactly("ticket.opened", "ticket.state-changed",
+                "ticket.customer-replied");
     }
 
     private void startNodes(String variable) {
