@@ -57,5 +57,6 @@ module dev.crmkit.core {
             dev.crmkit.core.loyalty.LoyaltyModule,
             dev.crmkit.core.forecast.ForecastModule,
             dev.crmkit.core.ticket.TicketModule,
-            dev.crmkit.core.ticket.KnowledgeBaseModule;
+            dev.crmkit.core.ticket.KnowledgeBaseModule,
+            dev.crmkit.core.ticket.SatisfactionModule;
 }

@@ -44,6 +44,8 @@ import dev.crmkit.spi.ticket.ServiceLevelStorage;
 import dev.crmkit.spi.ticket.SlaPolicyStore;
 import dev.crmkit.spi.ticket.ArticleStore;
 import dev.crmkit.spi.ticket.KnowledgeBaseStorage;
+import dev.crmkit.spi.ticket.SatisfactionStorage;
+import dev.crmkit.spi.ticket.SurveyStore;
 import dev.crmkit.spi.ticket.TicketStorage;
 import dev.crmkit.spi.ticket.TicketStore;
 import dev.crmkit.spi.touchpoint.InteractionStore;
@@ -61,7 +63,7 @@ import dev.crmkit.spi.touchpoint.TouchPointStorage;
  */
 public final class InMemoryStorage implements Storage, CustomerStorage, TouchPointStorage, TeamStorage, LeadStorage,
         OpportunityStorage, MessageStorage, LoyaltyStorage, ForecastStorage, TicketStorage,
-        ServiceLevelStorage, KnowledgeBaseStorage {
+        ServiceLevelStorage, KnowledgeBaseStorage, SatisfactionStorage {
     private final UnitOfWork unit = new UnitOfWork();
     private final InMemoryCustomerStore customers = new InMemoryCustomerStore(unit);
     private final InMemoryContactPointStore contactPoints = new InMemoryContactPointStore(unit);
@@ -99,6 +101,7 @@ public final class InMemoryStorage implements Storage, CustomerStorage, TouchPoi
     private final InMemoryMilestoneStore milestones = new InMemoryMilestoneStore(unit);
     private final InMemoryWorkingHoursStore workingHours = new InMemoryWorkingHoursStore(unit);
     private final InMemoryArticleStore articles = new InMemoryArticleStore(unit, tickets);
+    private final InMemorySurveyStore surveys = new InMemorySurveyStore(unit);
 
     /** An empty storage. */
     public InMemoryStorage() {
@@ -267,6 +270,11 @@ public final class InMemoryStorage implements Storage, CustomerStorage, TouchPoi
     @Override
     public ArticleStore articles() {
         return articles;
+    }
+
+    @Override
+    public SurveyStore surveys() {
+        return surveys;
     }
 
     @Override

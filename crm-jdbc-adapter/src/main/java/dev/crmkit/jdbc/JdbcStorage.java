@@ -46,6 +46,8 @@ import dev.crmkit.spi.ticket.ServiceLevelStorage;
 import dev.crmkit.spi.ticket.SlaPolicyStore;
 import dev.crmkit.spi.ticket.ArticleStore;
 import dev.crmkit.spi.ticket.KnowledgeBaseStorage;
+import dev.crmkit.spi.ticket.SatisfactionStorage;
+import dev.crmkit.spi.ticket.SurveyStore;
 import dev.crmkit.spi.ticket.TicketStorage;
 import dev.crmkit.spi.ticket.TicketStore;
 import dev.crmkit.spi.touchpoint.InteractionStore;
@@ -73,7 +75,7 @@ import javax.sql.DataSource;
  */
 public final class JdbcStorage implements Storage, CustomerStorage, TouchPointStorage, TeamStorage, LeadStorage,
         OpportunityStorage, MessageStorage, LoyaltyStorage, ForecastStorage, TicketStorage,
-        ServiceLevelStorage, KnowledgeBaseStorage {
+        ServiceLevelStorage, KnowledgeBaseStorage, SatisfactionStorage {
     private final Database database;
     private final CustomerStore customers;
     private final ContactPointStore contactPoints;
@@ -111,6 +113,7 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     private final MilestoneStore milestones;
     private final WorkingHoursStore workingHours;
     private final ArticleStore articles;
+    private final SurveyStore surveys;
 
     private JdbcStorage(Database database) {
         this.database = database;
@@ -150,6 +153,7 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
         this.milestones = new JdbcMilestoneStore(database);
         this.workingHours = new JdbcWorkingHoursStore(database);
         this.articles = new JdbcArticleStore(database);
+        this.surveys = new JdbcSurveyStore(database);
     }
 
     /** A builder; {@link Builder#dataSource} is required. */
@@ -359,6 +363,11 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     @Override
     public ArticleStore articles() {
         return articles;
+    }
+
+    @Override
+    public SurveyStore surveys() {
+        return surveys;
     }
 
     @Override

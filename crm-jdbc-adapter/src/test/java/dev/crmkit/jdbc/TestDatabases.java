@@ -42,7 +42,7 @@ final class TestDatabases {
             "crm_sla_policy", "crm_ticket_milestone", "crm_team_member_hours", "crm_duplicate_pair",
             "crm_loyalty_tier_benefit", "crm_loyalty_tier", "crm_loyalty_tier_scheme", "crm_loyalty_member_tier",
             "crm_loyalty_tier_change", "crm_loyalty_reward",
-            "crm_article", "crm_article_view", "crm_session_ticket");
+            "crm_article", "crm_article_view", "crm_session_ticket", "crm_survey_response");
 
     private TestDatabases() {
     }

@@ -56,7 +56,8 @@ import java.util.List;
  */
 final class CountingStorage implements Storage, CustomerStorage, TouchPointStorage, TeamStorage, LeadStorage,
         OpportunityStorage, MessageStorage, LoyaltyStorage, ForecastStorage, TicketStorage,
-        dev.crmkit.spi.ticket.ServiceLevelStorage, KnowledgeBaseStorage {
+        dev.crmkit.spi.ticket.ServiceLevelStorage, KnowledgeBaseStorage,
+        dev.crmkit.spi.ticket.SatisfactionStorage {
     private final InMemoryStorage real;
     private final List<String> calls = new ArrayList<>();
 
@@ -171,6 +172,11 @@ final class CountingStorage implements Storage, CustomerStorage, TouchPointStora
     @Override
     public ArticleStore articles() {
         return counted("articles", ArticleStore.class, real.articles());
+    }
+
+    @Override
+    public dev.crmkit.spi.ticket.SurveyStore surveys() {
+        return counted("surveys", dev.crmkit.spi.ticket.SurveyStore.class, real.surveys());
     }
 
     @Override
