@@ -6,7 +6,10 @@
  * words in the subject, the customer's tier through the host's {@link dev.crmkit.core.ticket.CustomerTier}), which an
  * agent may override; service levels: business-hours calendars ({@link dev.crmkit.core.ticket.BusinessCalendar}) stored
  * per tenant and team, the tenant's {@link dev.crmkit.core.ticket.SlaPolicy} and each ticket's
- * {@link dev.crmkit.core.ticket.Milestone}s, clocks of business time that pause while the ticket waits on the customer.
+ * {@link dev.crmkit.core.ticket.Milestone}s, clocks of business time that pause while the ticket waits on the customer;
+ * the knowledge base ({@link dev.crmkit.core.ticket.KnowledgeBase}), satisfaction surveys after resolution
+ * ({@link dev.crmkit.core.ticket.SatisfactionSurveys}) and the service desk's reports computed in the database
+ * ({@link dev.crmkit.core.ticket.ServiceReports}).
  *
  * <p>Start at {@link dev.crmkit.core.ticket.TicketService}; a ticket's rules and lifecycle are in
  * {@code TicketAggregate}, its events are the records implementing {@link dev.crmkit.core.ticket.TicketEvent}. Uses
