@@ -59,5 +59,6 @@ module dev.crmkit.core {
             dev.crmkit.core.ticket.TicketModule,
             dev.crmkit.core.ticket.KnowledgeBaseModule,
             dev.crmkit.core.ticket.SatisfactionModule,
-            dev.crmkit.core.ticket.ServiceReportModule;
+            dev.crmkit.core.ticket.ServiceReportModule,
+            dev.crmkit.core.ticket.TicketTimelineModule;
 }

@@ -13,7 +13,8 @@
  *
  * <p>Start at {@link dev.crmkit.core.ticket.TicketService}; a ticket's rules and lifecycle are in
  * {@code TicketAggregate}, its events are the records implementing {@link dev.crmkit.core.ticket.TicketEvent}. Uses
- * {@code common} and {@code module}; customers, contact persons, team members and their teams are checked through the
- * storage contract's stores and referred to by id only.
+ * {@code common} and {@code module}, and {@code touchpoint}'s service to put ticket events on the customer's timeline
+ * ({@link dev.crmkit.core.ticket.TicketTimelineModule}); customers, contact persons, team members and their teams are
+ * checked through the storage contract's stores and referred to by id only.
  */
 package dev.crmkit.core.ticket;
