@@ -177,6 +177,9 @@ class SatisfactionSurveyTest {
     void the_module_is_registered_by_default_on_the_ticket_and_team_domains() {
         assertThat(new SatisfactionModule().name()).isEqualTo("ticket.satisfaction");
         assertThat(new SatisfactionModule().requires()).containsExactlyInAnyOrder("ticket", "team");
+        assertThat(new SatisfactionModule().storageCapabilities()).containsExactlyInAnyOrder(
+                dev.crmkit.spi.ticket.SatisfactionStorage.class, dev.crmkit.spi.ticket.TicketStorage.class,
+                dev.crmkit.spi.team.TeamStorage.class);
         assertThat(f.crm.tenant(TENANT).find(SatisfactionSurveys.class)).isPresent();
     }
 

@@ -125,4 +125,14 @@ class ServiceReportsTest {
         assertThatThrownBy(() -> reports.deflectionPercent(to, to))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("to"));
     }
+
+    @Test
+    void the_module_is_registered_by_default_on_the_ticket_domain_and_its_stores() {
+        assertThat(new ServiceReportModule().name()).isEqualTo("ticket.reports");
+        assertThat(new ServiceReportModule().requires()).containsExactly("ticket");
+        assertThat(new ServiceReportModule().storageCapabilities()).containsExactlyInAnyOrder(
+                dev.crmkit.spi.ticket.ServiceReportStorage.class, dev.crmkit.spi.ticket.TicketStorage.class,
+                dev.crmkit.spi.ticket.ServiceLevelStorage.class);
+        assertThat(f.crm.tenant(TENANT).find(ServiceReports.class)).isPresent();
+    }
 }

@@ -108,6 +108,8 @@ class TicketTimelineTest {
     void the_module_reacts_to_every_ticket_event_type_and_is_registered_by_default() {
         assertThat(new TicketTimelineModule().name()).isEqualTo("ticket.timeline");
         assertThat(new TicketTimelineModule().requires()).containsExactlyInAnyOrder("ticket", "touchpoint");
+        assertThat(new TicketTimelineModule().storageCapabilities()).containsExactlyInAnyOrder(
+                dev.crmkit.spi.ticket.TicketStorage.class, dev.crmkit.spi.touchpoint.TouchPointStorage.class);
         assertThat(TicketEvent.class.getPermittedSubclasses()).hasSize(11);
         for (TicketChannel channel : TicketChannel.values()) {
             assertThat(TicketTimeline.channel(channel)).isNotNull();
