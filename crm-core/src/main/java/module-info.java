@@ -58,5 +58,8 @@ module dev.crmkit.core {
             dev.crmkit.core.forecast.ForecastModule,
             dev.crmkit.core.ticket.TicketModule,
             dev.crmkit.core.ticket.KnowledgeBaseModule,
-            dev.crmkit.core.ticket.TicketRoutingModule;
+            dev.crmkit.core.ticket.TicketRoutingModule,
+            dev.crmkit.core.ticket.SatisfactionModule,
+            dev.crmkit.core.ticket.ServiceReportModule,
+            dev.crmkit.core.ticket.TicketTimelineModule;
 }

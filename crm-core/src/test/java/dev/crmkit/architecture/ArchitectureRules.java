@@ -38,7 +38,7 @@ final class ArchitectureRules {
             Map.entry("interchange", Set.of("lead", "customer", "messaging")),
             Map.entry("messaging", Set.of("port", "scheduling", "module")),
             Map.entry("loyalty", Set.of("port", "scheduling", "module")),
-            Map.entry("ticket", Set.of("scheduling", "team", "module", "messaging")));
+            Map.entry("ticket", Set.of("scheduling", "team", "touchpoint", "module", "messaging")));
 
     /**
      * The packages {@code Crm}'s own package may use: the plumbing every domain plugs into, and no domain. A new domain

@@ -26,6 +26,11 @@ final class InMemoryMilestoneStore implements MilestoneStore {
         this.table = new Table<>("milestone", unit);
     }
 
+    /** Every milestone of the tenant, for the service reports; call inside a unit. */
+    java.util.Collection<MilestoneRecord> all(String tenantId) {
+        return table.all(tenantId);
+    }
+
     @Override
     public MilestoneRecord insert(MilestoneRecord milestone) {
         Checks.required("milestone", milestone);

@@ -45,6 +45,10 @@ import dev.crmkit.spi.ticket.ServiceLevelStorage;
 import dev.crmkit.spi.ticket.SlaPolicyStore;
 import dev.crmkit.spi.ticket.ArticleStore;
 import dev.crmkit.spi.ticket.KnowledgeBaseStorage;
+import dev.crmkit.spi.ticket.SatisfactionStorage;
+import dev.crmkit.spi.ticket.ServiceReportStorage;
+import dev.crmkit.spi.ticket.ServiceReportStore;
+import dev.crmkit.spi.ticket.SurveyStore;
 import dev.crmkit.spi.ticket.TicketStorage;
 import dev.crmkit.spi.ticket.TicketRoutingStore;
 import dev.crmkit.spi.ticket.TicketStore;
@@ -63,7 +67,7 @@ import dev.crmkit.spi.touchpoint.TouchPointStorage;
  */
 public final class InMemoryStorage implements Storage, CustomerStorage, TouchPointStorage, TeamStorage, LeadStorage,
         OpportunityStorage, MessageStorage, LoyaltyStorage, ForecastStorage, TicketStorage,
-        ServiceLevelStorage, KnowledgeBaseStorage {
+        ServiceLevelStorage, KnowledgeBaseStorage, SatisfactionStorage, ServiceReportStorage {
     private final UnitOfWork unit = new UnitOfWork();
     private final InMemoryCustomerStore customers = new InMemoryCustomerStore(unit);
     private final InMemoryContactPointStore contactPoints = new InMemoryContactPointStore(unit);
@@ -104,6 +108,8 @@ public final class InMemoryStorage implements Storage, CustomerStorage, TouchPoi
     private final InMemoryMilestoneStore milestones = new InMemoryMilestoneStore(unit);
     private final InMemoryWorkingHoursStore workingHours = new InMemoryWorkingHoursStore(unit);
     private final InMemoryArticleStore articles = new InMemoryArticleStore(unit, tickets);
+    private final InMemorySurveyStore surveys = new InMemorySurveyStore(unit);
+    private final InMemoryServiceReportStore serviceReports = new InMemoryServiceReportStore(unit, tickets, milestones);
 
     /** An empty storage. */
     public InMemoryStorage() {
@@ -282,6 +288,16 @@ public final class InMemoryStorage implements Storage, CustomerStorage, TouchPoi
     @Override
     public ArticleStore articles() {
         return articles;
+    }
+
+    @Override
+    public SurveyStore surveys() {
+        return surveys;
+    }
+
+    @Override
+    public ServiceReportStore serviceReports() {
+        return serviceReports;
     }
 
     @Override

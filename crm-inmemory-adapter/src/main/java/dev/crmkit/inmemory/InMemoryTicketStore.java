@@ -22,6 +22,11 @@ final class InMemoryTicketStore implements TicketStore {
         this.table = new Table<>("ticket", unit);
     }
 
+    /** Every ticket of the tenant, for the service reports; call inside a unit. */
+    java.util.Collection<TicketRecord> all(String tenantId) {
+        return table.all(tenantId);
+    }
+
     @Override
     public TicketRecord insert(TicketRecord ticket) {
         Checks.required("ticket", ticket);

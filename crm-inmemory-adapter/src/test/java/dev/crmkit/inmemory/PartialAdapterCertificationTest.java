@@ -66,7 +66,9 @@ class PartialAdapterCertificationTest {
                 "Assumption failed: the storage does not offer the ForecastStorage capability",
                 "Assumption failed: the storage does not offer the TicketStorage capability",
                 "Assumption failed: the storage does not offer the ServiceLevelStorage capability",
-                "Assumption failed: the storage does not offer the KnowledgeBaseStorage capability");
+                "Assumption failed: the storage does not offer the KnowledgeBaseStorage capability",
+                "Assumption failed: the storage does not offer the SatisfactionStorage capability",
+                "Assumption failed: the storage does not offer the ServiceReportStorage capability");
     }
 
     private static String reason(Event event) {

@@ -47,6 +47,10 @@ import dev.crmkit.spi.ticket.ServiceLevelStorage;
 import dev.crmkit.spi.ticket.SlaPolicyStore;
 import dev.crmkit.spi.ticket.ArticleStore;
 import dev.crmkit.spi.ticket.KnowledgeBaseStorage;
+import dev.crmkit.spi.ticket.SatisfactionStorage;
+import dev.crmkit.spi.ticket.ServiceReportStorage;
+import dev.crmkit.spi.ticket.ServiceReportStore;
+import dev.crmkit.spi.ticket.SurveyStore;
 import dev.crmkit.spi.ticket.TicketStorage;
 import dev.crmkit.spi.ticket.TicketRoutingStore;
 import dev.crmkit.spi.ticket.TicketStore;
@@ -75,7 +79,8 @@ import javax.sql.DataSource;
  */
 public final class JdbcStorage implements Storage, CustomerStorage, TouchPointStorage, TeamStorage, LeadStorage,
         OpportunityStorage, MessageStorage, LoyaltyStorage, ForecastStorage, TicketStorage,
-        ServiceLevelStorage, KnowledgeBaseStorage {
+        ServiceLevelStorage, KnowledgeBaseStorage, SatisfactionStorage,
+        ServiceReportStorage {
     private final Database database;
     private final CustomerStore customers;
     private final ContactPointStore contactPoints;
@@ -115,6 +120,8 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     private final TicketRoutingStore routing;
     private final WorkingHoursStore workingHours;
     private final ArticleStore articles;
+    private final SurveyStore surveys;
+    private final ServiceReportStore serviceReports;
 
     private JdbcStorage(Database database) {
         this.database = database;
@@ -156,6 +163,8 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
         this.routing = new JdbcTicketRoutingStore(database);
         this.workingHours = new JdbcWorkingHoursStore(database);
         this.articles = new JdbcArticleStore(database);
+        this.surveys = new JdbcSurveyStore(database);
+        this.serviceReports = new JdbcServiceReportStore(database);
     }
 
     /** A builder; {@link Builder#dataSource} is required. */
@@ -375,6 +384,16 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     @Override
     public ArticleStore articles() {
         return articles;
+    }
+
+    @Override
+    public SurveyStore surveys() {
+        return surveys;
+    }
+
+    @Override
+    public ServiceReportStore serviceReports() {
+        return serviceReports;
     }
 
     @Override

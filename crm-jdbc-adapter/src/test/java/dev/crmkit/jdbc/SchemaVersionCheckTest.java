@@ -88,6 +88,7 @@ class SchemaVersionCheckTest {
             execute("DROP TABLE IF EXISTS crm_quota");
             execute("DROP INDEX ix_crm_opportunity_expected_close"
                     + (dialect() == Dialect.MARIADB ? " ON crm_opportunity" : ""));
+            execute("DROP TABLE IF EXISTS crm_survey_response");
             execute("DROP TABLE IF EXISTS crm_article");
             execute("DROP TABLE IF EXISTS crm_article_term");
             execute("DROP TABLE IF EXISTS crm_article_view");

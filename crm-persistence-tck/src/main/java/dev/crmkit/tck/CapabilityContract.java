@@ -14,6 +14,8 @@ import dev.crmkit.spi.message.MessageStorage;
 import dev.crmkit.spi.opportunity.OpportunityStorage;
 import dev.crmkit.spi.team.TeamStorage;
 import dev.crmkit.spi.ticket.KnowledgeBaseStorage;
+import dev.crmkit.spi.ticket.SatisfactionStorage;
+import dev.crmkit.spi.ticket.ServiceReportStorage;
 import dev.crmkit.spi.ticket.ServiceLevelStorage;
 import dev.crmkit.spi.ticket.TicketStorage;
 import dev.crmkit.spi.touchpoint.TouchPointStorage;
@@ -28,7 +30,8 @@ public abstract class CapabilityContract extends ContractSupport {
     private static final List<Class<? extends StorageCapability>> BUILT_IN = List.of(CustomerStorage.class,
             TouchPointStorage.class, TeamStorage.class, LeadStorage.class, OpportunityStorage.class,
             MessageStorage.class, LoyaltyStorage.class, ForecastStorage.class, TicketStorage.class,
-            ServiceLevelStorage.class, KnowledgeBaseStorage.class);
+            ServiceLevelStorage.class, KnowledgeBaseStorage.class, SatisfactionStorage.class,
+            ServiceReportStorage.class);
 
     /** A capability no adapter offers: a host's own. */
     interface HostCapability extends StorageCapability {

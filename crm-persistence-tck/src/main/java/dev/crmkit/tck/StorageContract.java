@@ -10,6 +10,8 @@ import dev.crmkit.spi.message.MessageStorage;
 import dev.crmkit.spi.opportunity.OpportunityStorage;
 import dev.crmkit.spi.team.TeamStorage;
 import dev.crmkit.spi.ticket.KnowledgeBaseStorage;
+import dev.crmkit.spi.ticket.SatisfactionStorage;
+import dev.crmkit.spi.ticket.ServiceReportStorage;
 import dev.crmkit.spi.ticket.ServiceLevelStorage;
 import dev.crmkit.spi.ticket.TicketStorage;
 import dev.crmkit.spi.touchpoint.TouchPointStorage;
@@ -642,6 +644,44 @@ public abstract class StorageContract {
         /** The contract of {@link ArticleStoreContract}. */
         @Nested
         public class Articles extends ArticleStoreContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
+    }
+
+    /** The contracts of the {@link SatisfactionStorage} capability. */
+    @Nested
+    public class Satisfaction_capability {
+        @BeforeEach
+        void requireTheCapability() {
+            requireCapability(SatisfactionStorage.class);
+        }
+
+        /** The contract of {@link SurveyStoreContract}. */
+        @Nested
+        public class Surveys extends SurveyStoreContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
+    }
+
+    /** The contracts of the {@link ServiceReportStorage} capability. */
+    @Nested
+    public class Service_report_capability {
+        @BeforeEach
+        void requireTheCapability() {
+            requireCapability(ServiceReportStorage.class);
+            requireCapability(TicketStorage.class);
+            requireCapability(ServiceLevelStorage.class);
+        }
+
+        /** The contract of {@link ServiceReportStoreContract}. */
+        @Nested
+        public class Service_reports extends ServiceReportStoreContract {
             @Override
             protected Storage storage() {
                 return current();

@@ -23,7 +23,8 @@ class DealerScenarioTest {
 
         assertThat(output)
                 .contains("domains: customer, customfield, touchpoint, customer-view, team, opportunity, lead,"
-                        + " messaging, loyalty, forecast, ticket, ticket.knowledge-base, ticket.routing, dealer.test-drive")
+                        + " messaging, loyalty, forecast, ticket, ticket.knowledge-base, ticket.routing,"
+                        + " ticket.satisfaction, ticket.reports, ticket.timeline, dealer.test-drive")
                 .contains("booked EV6-GT and ID4-PRO")
                 .contains("scheduler: Run[claimed=1, completed=1, retried=0]")
                 .contains("the survivor now has 2 test drive(s): [EV6-GT, ID4-PRO]")

@@ -13,6 +13,9 @@ public sealed interface EscalationEvent extends DomainEvent permits TicketMilest
     /** The ticket the event is about. */
     java.util.UUID ticketId();
 
+    /** The ticket's customer. */
+    java.util.UUID customerId();
+
     @Override
     default String aggregateType() {
         return TicketEvent.TICKET;

@@ -11,6 +11,9 @@ public sealed interface RoutingEvent extends DomainEvent permits TicketRouted, T
     /** The ticket the event is about. */
     java.util.UUID ticketId();
 
+    /** The ticket's customer. */
+    java.util.UUID customerId();
+
     @Override
     default String aggregateType() {
         return TicketEvent.TICKET;

@@ -17,6 +17,9 @@ public sealed interface TicketEvent extends DomainEvent permits TicketOpened, Ti
     /** The ticket the event is about. */
     java.util.UUID ticketId();
 
+    /** The ticket's customer when the event occurred. */
+    java.util.UUID customerId();
+
     @Override
     default String aggregateType() {
         return TICKET;

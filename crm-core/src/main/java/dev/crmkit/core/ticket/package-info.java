@@ -12,13 +12,17 @@
  * skill, language, team and capacity ({@link dev.crmkit.core.ticket.TicketRouting}); an acknowledgement of a new
  * ticket by e-mail with its {@link dev.crmkit.core.ticket.TicketThread thread reference} and suggested articles
  * ({@link dev.crmkit.core.ticket.TicketAcknowledgementModule}, opt-in), and the customer's replies on that thread
- * ({@link dev.crmkit.core.ticket.TicketService#replyReceived}).
+ * ({@link dev.crmkit.core.ticket.TicketService#replyReceived}); the knowledge base
+ * ({@link dev.crmkit.core.ticket.KnowledgeBase}), satisfaction surveys after resolution
+ * ({@link dev.crmkit.core.ticket.SatisfactionSurveys}) and the service desk's reports computed in the database
+ * ({@link dev.crmkit.core.ticket.ServiceReports}).
  *
  * <p>Start at {@link dev.crmkit.core.ticket.TicketService}; a ticket's rules and lifecycle are in
  * {@code TicketAggregate}, its events are the records implementing {@link dev.crmkit.core.ticket.TicketEvent} and
  * {@link dev.crmkit.core.ticket.EscalationEvent}. Uses {@code common}, {@code module}, {@code scheduling}
- * (escalation runs as due work) and {@code messaging} (acknowledgements are sent through it); customers, contact
- * persons, team members and their teams are checked through the storage contract's stores and referred to by id
- * only. Routing uses the public API of {@code team} (who is available and at work).
+ * (escalation runs as due work), {@code messaging} (acknowledgements are sent through it) and {@code touchpoint}'s
+ * service to put ticket events on the customer's timeline ({@link dev.crmkit.core.ticket.TicketTimelineModule});
+ * customers, contact persons, team members and their teams are checked through the storage contract's stores and
+ * referred to by id only. Routing uses the public API of {@code team} (who is available and at work).
  */
 package dev.crmkit.core.ticket;

@@ -57,7 +57,8 @@ import java.util.List;
  */
 final class CountingStorage implements Storage, CustomerStorage, TouchPointStorage, TeamStorage, LeadStorage,
         OpportunityStorage, MessageStorage, LoyaltyStorage, ForecastStorage, TicketStorage,
-        dev.crmkit.spi.ticket.ServiceLevelStorage, KnowledgeBaseStorage {
+        dev.crmkit.spi.ticket.ServiceLevelStorage, KnowledgeBaseStorage,
+        dev.crmkit.spi.ticket.SatisfactionStorage, dev.crmkit.spi.ticket.ServiceReportStorage {
     private final InMemoryStorage real;
     private final List<String> calls = new ArrayList<>();
 
@@ -182,6 +183,16 @@ final class CountingStorage implements Storage, CustomerStorage, TouchPointStora
     @Override
     public ArticleStore articles() {
         return counted("articles", ArticleStore.class, real.articles());
+    }
+
+    @Override
+    public dev.crmkit.spi.ticket.SurveyStore surveys() {
+        return counted("surveys", dev.crmkit.spi.ticket.SurveyStore.class, real.surveys());
+    }
+
+    @Override
+    public dev.crmkit.spi.ticket.ServiceReportStore serviceReports() {
+        return counted("serviceReports", dev.crmkit.spi.ticket.ServiceReportStore.class, real.serviceReports());
     }
 
     @Override
