@@ -3,7 +3,8 @@ package dev.crmkit.examples;
 /**
  * Runs every scenario in turn, each on its own embedded H2 database: the retailer's customers and touch points,
  * the software company's leads, deals and reports, a car dealer's own test-drive domain plugged into CRMKit, and a
- * sales forecast written as an HTML report, and a shop's loyalty club. The README's first command runs this.
+ * sales forecast written as an HTML report, a shop's loyalty club, and a kettle maker's service desk. The README's
+ * first command runs this.
  *
  * <pre>mvn -q -pl examples -am compile exec:java</pre>
  */
@@ -26,5 +27,8 @@ public final class Examples {
         System.out.println();
         System.out.println("== Loyalty: purchases, accrual, tiers, a redemption, a return, a statement, liability");
         LoyaltyScenario.main(args);
+        System.out.println();
+        System.out.println("== Service desk: tickets from four channels, routing, an escalation, surveys, reports");
+        ServiceScenario.main(args);
     }
 }
