@@ -21,6 +21,9 @@ import java.util.Locale;
  * {@code --accruals=N} measures N points accruals ({@code LoyaltyService.post}, one call and one transaction each)
  * against raw JDBC writing the same ledger row, membership update and outbox row, once on
  * {@code --hot-accounts=K} hot accounts (default 4) and once on N cold accounts; it is off (0) by default.
+ * {@code --tickets=N} measures opening N tickets under an SLA policy and routing each to a service agent
+ * ({@code TicketService.open} and {@code TicketRouting.route}, one call each) against raw JDBC writing the same rows in
+ * the same two transactions per ticket; it is off (0) by default.
  *
  * <p>PostgreSQL is reached at {@code CRMKIT_BENCH_POSTGRES_URL} and MariaDB at {@code CRMKIT_BENCH_MARIADB_URL}
  * (default for both: database {@code crm_bench} on localhost); the benchmark drops and recreates the {@code crm_}
@@ -97,6 +100,14 @@ public final class BenchmarkSuite {
                         System.out.println(report.get(report.size() - 1));
                     }
                 }
+                if (options.tickets() > 0) {
+                    TicketBenchmark.Result r = new TicketBenchmark(dataSource, storage).run(options.tickets());
+                    report.add(String.format(Locale.ROOT,
+                            "%-8s tickets %,d opened and routed (%d rows each), two calls each: CRMKit %,.0f tickets/s,"
+                                    + " raw JDBC same rows %,.0f tickets/s, ratio %.2f",
+                            backend, r.tickets(), r.rowsPerTicket(), r.crmkitPerSecond(), r.rawPerSecond(), r.ratio()));
+                    System.out.println(report.get(report.size() - 1));
+                }
                 if (options.timelineRows() > 0 && backend != Backend.MARIADB) {
                     TimelineBenchmark timeline = new TimelineBenchmark(backend, dataSource, storage, options.timelineRows());
                     for (long size : new long[] {options.timelineRows(), options.timelineRows() * 10}) {
@@ -119,7 +130,7 @@ public final class BenchmarkSuite {
     /** Command-line options: which backends and how large. */
     record Options(List<Backend> backends, int importRows, long timelineRows, int warmup, int rounds, int leads,
             int relayEvents, int relayTurns, int single, long forecastDeals, int forecastRounds, int accruals,
-            int hotAccounts) {
+            int hotAccounts, int tickets) {
         static Options parse(String[] args) {
             List<Backend> backends = List.of(Backend.H2, Backend.POSTGRES);
             int importRows = 20_000;
@@ -134,6 +145,7 @@ public final class BenchmarkSuite {
             int forecastRounds = 10;
             int accruals = 0;
             int hotAccounts = 4;
+            int tickets = 0;
             for (String arg : args) {
                 String[] kv = arg.replaceFirst("^--", "").split("=", 2);
                 if (kv.length != 2) {
@@ -155,11 +167,12 @@ public final class BenchmarkSuite {
                     case "forecast-rounds" -> forecastRounds = Integer.parseInt(kv[1]);
                     case "accruals" -> accruals = Integer.parseInt(kv[1]);
                     case "hot-accounts" -> hotAccounts = Integer.parseInt(kv[1]);
+                    case "tickets" -> tickets = Integer.parseInt(kv[1]);
                     default -> throw new IllegalArgumentException("unknown option --" + kv[0]);
                 }
             }
             return new Options(backends, importRows, timelineRows, warmup, rounds, leads, relayEvents, relayTurns,
-                    single, forecastDeals, forecastRounds, accruals, hotAccounts);
+                    single, forecastDeals, forecastRounds, accruals, hotAccounts, tickets);
         }
     }
 }
