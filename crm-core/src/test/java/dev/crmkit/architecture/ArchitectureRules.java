@@ -37,7 +37,7 @@ final class ArchitectureRules {
             Map.entry("internal", Set.of("module", "event", "port", "scheduling")),
             Map.entry("interchange", Set.of("lead", "customer", "messaging")),
             Map.entry("messaging", Set.of("port", "scheduling", "module")),
-            Map.entry("loyalty", Set.of("port", "scheduling", "module")),
+            Map.entry("loyalty", Set.of("port", "scheduling", "module", "messaging")),
             Map.entry("ticket", Set.of("scheduling", "team", "touchpoint", "module", "messaging")));
 
     /**

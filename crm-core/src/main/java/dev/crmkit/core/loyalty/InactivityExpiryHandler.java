@@ -27,7 +27,8 @@ final class InactivityExpiryHandler implements DueWorkHandler {
 
     @Override
     public void handle(DueWork work) {
-        context.storage().transactions().run(() -> new PointsExpiry(context, work.tenantId())
+        context.storage().transactions().run(() -> new PointsExpiry(context, work.tenantId(),
+                ExpiryNoticeSettings.none())
                 .expireInactive(UUID.fromString(work.key())));
     }
 }

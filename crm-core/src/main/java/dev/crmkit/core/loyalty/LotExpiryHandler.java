@@ -20,7 +20,8 @@ final class LotExpiryHandler implements DueWorkHandler {
 
     @Override
     public void handle(DueWork work) {
-        new PointsExpiry(context, work.tenantId()).expireLot(UUID.fromString(work.payload()),
+        new PointsExpiry(context, work.tenantId(), ExpiryNoticeSettings.none())
+                .expireLot(UUID.fromString(work.payload()),
                 UUID.fromString(work.key()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.crmkit.core.loyalty;
 
+import dev.crmkit.core.messaging.MessagingModule;
 import dev.crmkit.core.module.DomainModule;
 import dev.crmkit.core.module.DomainSetup;
 import dev.crmkit.core.port.ProductCatalogue;
@@ -16,10 +17,12 @@ import java.util.Set;
  * {@link TierService}, {@link RewardService} and {@link LoyaltyReportService}
  * per tenant, records the {@link PurchaseEvent}s,
  * {@link ProgrammeEvent}s, {@link MembershipEvent}s, {@link AccrualEvent}s, {@link TierSchemeEvent}s,
- * {@link MemberTierEvent}s, {@link RewardEvent}s and {@link ExpiryEvent}s, posts pending points when their return
+ * {@link MemberTierEvent}s, {@link RewardEvent}s, {@link ExpiryEvent}s and {@link ExpiryNotified}, posts pending
+ * points when their return
  * window passed (due work {@link LoyaltyService#PENDING_POINTS_DUE}), runs the members' tier reviews
  * ({@link TierService#REVIEW}) and the expiry of points ({@link LoyaltyService#LOT_EXPIRY_DUE},
- * {@link LoyaltyService#INACTIVITY_EXPIRY_DUE}), and in
+ * {@link LoyaltyService#INACTIVITY_EXPIRY_DUE}), notifies members of a coming expiry when the
+ * tenant opted in ({@link Builder#expiryNotices}), and in
  * a customer merge moves the merged customer's orders to the survivor and merges its memberships into the survivor's.
  * Registered by default with a product catalogue that knows no product (every line then names its category) and the
  * stored rewards catalogue ({@link RewardService}, whose stock redemptions take from); register it with the host's
@@ -40,6 +43,7 @@ public final class LoyaltyModule implements DomainModule {
 
     private final ProductCatalogue catalogue;
     private final RewardCatalogue rewards;
+    private final ExpiryNoticeSettings notices;
 
     /** The defaults: {@link ProductCatalogue#none()} and the stored rewards catalogue. */
     public LoyaltyModule() {
@@ -49,6 +53,7 @@ public final class LoyaltyModule implements DomainModule {
     private LoyaltyModule(Builder builder) {
         this.catalogue = builder.catalogue;
         this.rewards = builder.rewards;
+        this.notices = builder.notices;
     }
 
     /** A builder starting from the defaults. */
@@ -63,7 +68,7 @@ public final class LoyaltyModule implements DomainModule {
 
     @Override
     public Set<String> requires() {
-        return Set.of("customer");
+        return notices.tenants().isEmpty() ? Set.of("customer") : Set.of("customer", MessagingModule.NAME);
     }
 
     @Override
@@ -77,7 +82,7 @@ public final class LoyaltyModule implements DomainModule {
         setup.events(MembershipEvent.class);
         setup.events(ProgrammeEvent.class);
         setup.events(AccrualEvent.class);
-        setup.dueWork(LoyaltyService.PENDING_POINTS_DUE, new PendingPointsHandler(setup.context()));
+        setup.dueWork(LoyaltyService.PENDING_POINTS_DUE, new PendingPointsHandler(setup.context(), notices));
         setup.events(TierSchemeEvent.class);
         setup.events(MemberTierEvent.class);
         setup.events(RewardEvent.class);
@@ -85,22 +90,29 @@ public final class LoyaltyModule implements DomainModule {
         RewardCatalogue offered = rewards == null ? stored : rewards;
         RewardStock stock = rewards == null ? stored : RewardStock.NONE;
         setup.service(PurchaseService.class, tenant -> new StoredPurchases(setup.context(), tenant.tenantId(),
-                catalogue));
+                catalogue, notices));
         setup.service(LoyaltyService.class, tenant -> new StoredLoyalty(setup.context(), tenant.tenantId(), offered,
-                stock));
+                stock, notices));
         setup.service(TierService.class, tenant -> new StoredTiers(setup.context(), tenant.tenantId()));
         setup.service(RewardService.class, tenant -> new StoredRewards(setup.context(), tenant.tenantId()));
         setup.service(LoyaltyReportService.class, tenant -> new StoredLoyaltyReports(setup.context(),
                 tenant.tenantId()));
         setup.dueWork(TierService.REVIEW, new TierReviewHandler(setup.context()));
         setup.events(ExpiryEvent.class);
+        setup.events(ExpiryNotified.class);
         setup.dueWork(LoyaltyService.LOT_EXPIRY_DUE, new LotExpiryHandler(setup.context()));
         setup.dueWork(LoyaltyService.INACTIVITY_EXPIRY_DUE, new InactivityExpiryHandler(setup.context()));
+        if (!notices.tenants().isEmpty()) {
+            ExpiryNotices expiryNotices = new ExpiryNotices(setup.context(), notices);
+            setup.dueWork(ExpiryNotices.LOT_DUE, expiryNotices);
+            setup.dueWork(ExpiryNotices.INACTIVITY_DUE, expiryNotices);
+            setup.on(ExpiryNotified.class, expiryNotices::send);
+        }
         LoyaltyStorage stores = setup.context().storage(LoyaltyStorage.class);
         setup.customerDataPart(merge -> Map.of(
                 "purchases", stores.purchases().moveAll(merge.tenantId(), merge.mergedId(), merge.survivorId(),
                         merge.at()),
-                "memberships", new StoredLoyalty(setup.context(), merge.tenantId(), offered, stock).merge(merge,
+                "memberships", new StoredLoyalty(setup.context(), merge.tenantId(), offered, stock, notices).merge(merge,
                         stores.memberships().forCustomer(merge.tenantId(), merge.mergedId()))));
     }
 
@@ -108,6 +120,7 @@ public final class LoyaltyModule implements DomainModule {
     public static final class Builder {
         private ProductCatalogue catalogue = ProductCatalogue.none();
         private RewardCatalogue rewards;
+        private ExpiryNoticeSettings notices = ExpiryNoticeSettings.none();
 
         private Builder() {
         }
@@ -124,6 +137,15 @@ public final class LoyaltyModule implements DomainModule {
          */
         public Builder rewardCatalogue(RewardCatalogue rewards) {
             this.rewards = Checks.required("rewardCatalogue", rewards);
+            return this;
+        }
+
+        /**
+         * Notifies the settings' tenants' members of points about to expire, through the messaging domain (which must
+         * then be registered too); none by default. See {@link ExpiryNoticeSettings}.
+         */
+        public Builder expiryNotices(ExpiryNoticeSettings notices) {
+            this.notices = Checks.required("expiryNotices", notices);
             return this;
         }
 

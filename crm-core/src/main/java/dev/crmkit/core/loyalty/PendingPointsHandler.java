@@ -13,13 +13,15 @@ import java.util.UUID;
  */
 final class PendingPointsHandler implements DueWorkHandler {
     private final DomainContext context;
+    private final ExpiryNoticeSettings notices;
 
-    PendingPointsHandler(DomainContext context) {
+    PendingPointsHandler(DomainContext context, ExpiryNoticeSettings notices) {
         this.context = context;
+        this.notices = notices;
     }
 
     @Override
     public void handle(DueWork work) {
-        new PurchaseAccruals(context, work.tenantId()).post(UUID.fromString(work.key()));
+        new PurchaseAccruals(context, work.tenantId(), notices).post(UUID.fromString(work.key()));
     }
 }

@@ -44,9 +44,11 @@ final class PointsExpiry {
     private final MembershipStore memberships;
     private final LedgerStore ledger;
     private final ProgrammeStore programmes;
+    private final ExpiryNoticeSettings notices;
 
-    PointsExpiry(DomainContext context, String tenantId) {
+    PointsExpiry(DomainContext context, String tenantId, ExpiryNoticeSettings notices) {
         this.context = context;
+        this.notices = notices;
         this.tenantId = tenantId;
         LoyaltyStorage stores = context.storage(LoyaltyStorage.class);
         this.memberships = stores.memberships();
@@ -66,10 +68,21 @@ final class PointsExpiry {
             context.storage().dueWork().schedule(DueWorkRecord.of(tenantId, context.ids().next(),
                     LoyaltyService.LOT_EXPIRY_DUE, entry.id().toString(), after(entry.postedAt(), policy),
                     member.id().toString()));
+            if (notices.notifies(tenantId)) {
+                context.storage().dueWork().schedule(DueWorkRecord.of(tenantId, context.ids().next(),
+                        ExpiryNotices.LOT_DUE, entry.id().toString(),
+                        notices.noticeAt(after(entry.postedAt(), policy)),
+                        member.id() + " " + after(entry.postedAt(), policy)));
+            }
         } else if (policy.kind() == ExpiryKind.ACTIVITY && activity) {
             context.storage().dueWork().schedule(DueWorkRecord.of(tenantId, context.ids().next(),
                     LoyaltyService.INACTIVITY_EXPIRY_DUE, member.id().toString(), after(entry.postedAt(), policy),
                     null));
+            if (notices.notifies(tenantId)) {
+                context.storage().dueWork().schedule(DueWorkRecord.of(tenantId, context.ids().next(),
+                        ExpiryNotices.INACTIVITY_DUE, member.id().toString(),
+                        notices.noticeAt(after(entry.postedAt(), policy)), null));
+            }
         }
     }
 
@@ -130,7 +143,7 @@ final class PointsExpiry {
     }
 
     /** The membership's newest activity entry: its entries newest first, until the first that is one. */
-    private Optional<LedgerEntryRecord> lastActivity(UUID membershipId) {
+    Optional<LedgerEntryRecord> lastActivity(UUID membershipId) {
         Optional<PageRequest> page = Optional.of(PageRequest.first(100));
         while (page.isPresent()) {
             PageRequest request = page.get();
@@ -154,12 +167,12 @@ final class PointsExpiry {
                 && (entry.qualifyingPoints() > 0 || entry.redeemablePoints() > 0);
     }
 
-    private ExpiryPolicy policy(MembershipRecord member) {
+    ExpiryPolicy policy(MembershipRecord member) {
         return programmes.findByCode(tenantId, member.programme()).map(p -> new ProgrammeAggregate(p).rules().expiry())
                 .orElse(ExpiryPolicy.none());
     }
 
-    private static Instant after(Instant postedAt, ExpiryPolicy policy) {
+    static Instant after(Instant postedAt, ExpiryPolicy policy) {
         return postedAt.atOffset(ZoneOffset.UTC).plusMonths(policy.months()).toInstant();
     }
 }

@@ -45,9 +45,11 @@ final class PurchaseAccruals {
     private final ProgrammeStore programmes;
     private final PurchaseStore purchases;
     private final StoredTiers tiers;
+    private final ExpiryNoticeSettings notices;
 
-    PurchaseAccruals(DomainContext context, String tenantId) {
+    PurchaseAccruals(DomainContext context, String tenantId, ExpiryNoticeSettings notices) {
         this.context = context;
+        this.notices = notices;
         this.tenantId = tenantId;
         LoyaltyStorage stores = context.storage(LoyaltyStorage.class);
         this.accruals = stores.accruals();
@@ -180,7 +182,7 @@ final class PurchaseAccruals {
         // after the posting's own events: an upgrade the posted points cause follows them in the outbox
         change.entries().stream().filter(e -> e.kind() == LedgerEntryKind.ACCRUAL)
                 .forEach(e -> tiers.afterPosting(member, e));
-        PointsExpiry expiry = new PointsExpiry(context, tenantId);
+        PointsExpiry expiry = new PointsExpiry(context, tenantId, notices);
         change.entries().forEach(e -> expiry.afterPosting(member, e));
         String key = change.after().id().toString();
         if (change.postAt() != null) {

@@ -43,10 +43,13 @@ final class StoredLoyalty implements LoyaltyService {
     private final ProgrammeStore programmes;
     private final PurchaseStore purchases;
     private final RewardStock stock;
+    private final ExpiryNoticeSettings notices;
     private final StoredTiers tiers;
 
-    StoredLoyalty(DomainContext context, String tenantId, RewardCatalogue rewards, RewardStock stock) {
+    StoredLoyalty(DomainContext context, String tenantId, RewardCatalogue rewards, RewardStock stock,
+            ExpiryNoticeSettings notices) {
         this.context = context;
+        this.notices = notices;
         this.tenantId = tenantId;
         this.rewards = rewards;
         this.stock = stock;
@@ -102,7 +105,7 @@ final class StoredLoyalty implements LoyaltyService {
     @Override
     public PointsBalances balances(UUID membershipId) {
         Checks.id("membershipId", membershipId);
-        return inTransaction(() -> new PurchaseAccruals(context, tenantId).balances(membershipId));
+        return inTransaction(() -> new PurchaseAccruals(context, tenantId, notices).balances(membershipId));
     }
 
     @Override
@@ -341,7 +344,7 @@ final class StoredLoyalty implements LoyaltyService {
 
     private void mergeInto(MembershipRecord merged, MembershipRecord survivors) {
         // pending points first, while the merged membership is open; both memberships move on a version
-        new PurchaseAccruals(context, tenantId).movePending(merged.id(), survivors.id());
+        new PurchaseAccruals(context, tenantId, notices).movePending(merged.id(), survivors.id());
         MembershipRecord from = stored(merged.id());
         MembershipRecord into = stored(survivors.id());
         MembershipRecord current = from;
@@ -374,7 +377,7 @@ final class StoredLoyalty implements LoyaltyService {
         if (change.entry() != null) {
             // after the posting's own events: an upgrade it causes follows it in the outbox
             tiers.afterPosting(stored, change.entry());
-            new PointsExpiry(context, tenantId).afterPosting(stored, change.entry());
+            new PointsExpiry(context, tenantId, notices).afterPosting(stored, change.entry());
         }
         return stored;
     }

@@ -32,11 +32,14 @@ final class StoredPurchases implements PurchaseService {
     private final DomainContext context;
     private final String tenantId;
     private final ProductCatalogue catalogue;
+    private final ExpiryNoticeSettings notices;
     private final PurchaseStore purchases;
     private final CustomerStore customers;
 
-    StoredPurchases(DomainContext context, String tenantId, ProductCatalogue catalogue) {
+    StoredPurchases(DomainContext context, String tenantId, ProductCatalogue catalogue,
+            ExpiryNoticeSettings notices) {
         this.context = context;
+        this.notices = notices;
         this.tenantId = tenantId;
         this.catalogue = catalogue;
         this.purchases = context.storage(LoyaltyStorage.class).purchases();
@@ -78,7 +81,7 @@ final class StoredPurchases implements PurchaseService {
                 context.now());
         purchases.insert(change.after());
         context.events().record(change.events());
-        new PurchaseAccruals(context, tenantId).accrue(change.after());
+        new PurchaseAccruals(context, tenantId, notices).accrue(change.after());
         return Purchase.of(change.after());
     }
 
@@ -144,7 +147,7 @@ final class StoredPurchases implements PurchaseService {
                 change.after().returns().get(change.after().returns().size() - 1), change.after().updatedAt(),
                 before.version());
         context.events().record(change.events());
-        new PurchaseAccruals(context, tenantId).reverse(stored, change.after().returns()
+        new PurchaseAccruals(context, tenantId, notices).reverse(stored, change.after().returns()
                 .get(change.after().returns().size() - 1).id());
         return Purchase.of(stored);
     }

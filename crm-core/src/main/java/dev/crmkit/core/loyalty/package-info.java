@@ -21,8 +21,10 @@
  * {@link dev.crmkit.core.loyalty.PurchaseEvent}, {@link dev.crmkit.core.loyalty.ProgrammeEvent},
  * {@link dev.crmkit.core.loyalty.MembershipEvent}, {@link dev.crmkit.core.loyalty.AccrualEvent},
  * {@link dev.crmkit.core.loyalty.TierSchemeEvent}, {@link dev.crmkit.core.loyalty.MemberTierEvent},
- * {@link dev.crmkit.core.loyalty.RewardEvent} and {@link dev.crmkit.core.loyalty.ExpiryEvent}. Uses {@code common},
- * {@code module}, {@code scheduling} (pending points post when their return window passed; the tier reviews; expiry),
+ * {@link dev.crmkit.core.loyalty.RewardEvent} and {@link dev.crmkit.core.loyalty.ExpiryEvent}, and
+ * {@link dev.crmkit.core.loyalty.ExpiryNotified}. Uses {@code common},
+ * {@code module}, {@code scheduling} (pending points post when their return window passed; the tier reviews; expiry
+ * and its notices), {@code messaging} (the notice ahead of an expiry is sent through it, {@code ExpiryNotices}),
  * {@code port} (the host's
  * {@link dev.crmkit.core.port.ProductCatalogue} and {@link dev.crmkit.core.port.RewardCatalogue}) and the customer
  * records of the storage contract (to check that a customer exists and to follow a merged customer to its survivor);

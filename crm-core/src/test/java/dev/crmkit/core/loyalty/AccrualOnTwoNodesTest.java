@@ -19,6 +19,7 @@ import dev.crmkit.model.customer.PartyKind;
 import dev.crmkit.model.loyalty.AccrualStatus;
 import dev.crmkit.model.loyalty.LedgerEntryKind;
 import dev.crmkit.spi.customer.CustomerRecord;
+import dev.crmkit.spi.Ids;
 import dev.crmkit.spi.customer.CustomerStorage;
 import dev.crmkit.spi.loyalty.AccrualRecord;
 import dev.crmkit.spi.loyalty.LedgerSums;
@@ -51,6 +52,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the cached balances equal the ledger's sums and none is negative, every redemption key spent once, and the points
  * are conserved: what is available less what is owed is exactly what the orders earned less what their returns took
  * back, less what was spent.
+ *
+ * <p>With expiries: the same under a fixed expiry policy of one month, the clock moved on in steps of twelve days, so
+ * that lots fall due and both nodes' schedulers let them expire among the purchases, returns and redemptions; at the
+ * end the points are conserved less what expired, each lot expired at most once, and every expiry took what a model
+ * of the ledger says its lot and the older ones had left when it ran: their points less everything taken before it,
+ * oldest lots first ({@link dev.crmkit.spi.loyalty.LedgerLots}). The ledger does not say in which order entries of
+ * one moment of the shared clock were taken, so the model bounds it: at least less every debit of that moment, at
+ * most less only the debits of earlier moments.
  */
 class AccrualOnTwoNodesTest {
     private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
@@ -61,6 +70,7 @@ class AccrualOnTwoNodesTest {
     private final String tenantId = "accrual-" + UUID.randomUUID().toString().substring(0, 8);
     private final MutableClock clock = new MutableClock(START);
     private TwoNodes database;
+    private Duration step = Duration.ofHours(20);
 
     @AfterEach
     void closeDatabase() {
@@ -73,6 +83,57 @@ class AccrualOnTwoNodesTest {
     @MethodSource("dev.crmkit.core.TwoNodes#databases")
     void purchases_returns_redemptions_and_postings_on_two_nodes_keep_the_ledger_whole(String variable)
             throws Exception {
+        Outcome outcome = run(variable, ExpiryPolicy.none());
+
+        assertThat(outcome.expired()).as("no policy, no expiry").isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.crmkit.core.TwoNodes#databases")
+    void with_a_fixed_expiry_policy_lots_expire_on_both_nodes_among_the_rest_and_the_ledger_stays_whole(
+            String variable) throws Exception {
+        step = Duration.ofDays(12);
+
+        Outcome outcome = run(variable, ExpiryPolicy.fixed(1));
+
+        assertThat(outcome.expiredDuringTheRace()).as("lots expired while the threads ran").isPositive();
+        assertThat(outcome.expired()).isPositive();
+        List<LedgerEntry> inOrder = outcome.entries().stream()
+                .sorted((a, b) -> Ids.ORDER.compare(a.id(), b.id())).toList();
+        List<String> expiredLots = new ArrayList<>();
+        for (LedgerEntry expiry : inOrder) {
+            if (expiry.kind() != LedgerEntryKind.EXPIRY) {
+                continue;
+            }
+            UUID lot = UUID.fromString(expiry.idempotencyKey().substring("expiry:".length()));
+            expiredLots.add(lot.toString());
+            long credited = 0;
+            long debitedBefore = 0;
+            long debitedAtTheLatest = 0;
+            for (LedgerEntry e : inOrder) {
+                if (!e.kind().changesAvailable() || e.id().equals(expiry.id())) {
+                    continue;
+                }
+                if (e.redeemablePoints() < 0) {
+                    int when = e.postedAt().compareTo(expiry.postedAt());
+                    debitedBefore -= when < 0 ? e.redeemablePoints() : 0;
+                    debitedAtTheLatest -= when <= 0 ? e.redeemablePoints() : 0;
+                } else if (Ids.ORDER.compare(e.id(), lot) <= 0) {
+                    credited += e.redeemablePoints();
+                }
+            }
+            // what was taken before the expiry ran: every debit of an earlier moment, some of the same moment
+            assertThat(-expiry.redeemablePoints()).as("the expiry of lot %s took what the lots had left", lot)
+                    .isBetween(Math.max(0, credited - debitedAtTheLatest), Math.max(0, credited - debitedBefore));
+        }
+        assertThat(expiredLots).as("each lot expired once").doesNotHaveDuplicates();
+    }
+
+    /** What a run left: the member's entries, and the points that expired in all and while the threads ran. */
+    private record Outcome(List<LedgerEntry> entries, long expired, long expiredDuringTheRace) {
+    }
+
+    private Outcome run(String variable, ExpiryPolicy policy) throws Exception {
         // given
         database = new TwoNodes(variable, "purchases, returns, redemptions and postings on two nodes");
         JdbcStorage storage = database.node("node-a");
@@ -80,7 +141,7 @@ class AccrualOnTwoNodesTest {
         UUID customer = customer(storage);
         LoyaltyService loyalty = nodes.get(0).tenant(tenantId).service(LoyaltyService.class);
         loyalty.defineProgramme(DefineProgramme.of("club", ProgrammeRules.earning("EUR", "1")
-                .withReturnWindowDays(3)));
+                .withReturnWindowDays(3).withExpiry(policy)));
         UUID member = loyalty.enrol(EnrolMember.of(customer, "club")).id();
 
         // when
@@ -107,14 +168,15 @@ class AccrualOnTwoNodesTest {
         } finally {
             pool.shutdownNow();
         }
-        clock.advance(Duration.ofDays(10));
+        LoyaltyStorage stores = storage.capability(LoyaltyStorage.class).orElseThrow();
+        long expiredDuringTheRace = -stores.ledger().sums(tenantId, member, LedgerEntryKind.EXPIRY).redeemablePoints();
+        clock.advance(Duration.ofDays(40));
         for (int round = 0; round < 5; round++) {
             clock.advance(Duration.ofHours(2)); // past the retry backoff of a posting that lost a race
             runBoth(nodes);
         }
 
         // then
-        LoyaltyStorage stores = storage.capability(LoyaltyStorage.class).orElseThrow();
         PointsBalances balances = loyalty.balances(member);
         Membership cached = loyalty.membership(member);
         LedgerSums sums = stores.ledger().sums(tenantId, member);
@@ -140,13 +202,15 @@ class AccrualOnTwoNodesTest {
         List<LedgerEntry> entries = loyalty.ledger(member, PageRequest.first(1000)).items();
         assertThat(entries).extracting(LedgerEntry::idempotencyKey).doesNotHaveDuplicates();
         long coffees = entries.stream().filter(e -> e.kind() == LedgerEntryKind.REDEMPTION).count();
+        long expired = -stores.ledger().sums(tenantId, member, LedgerEntryKind.EXPIRY).redeemablePoints();
         assertThat(balances.qualifyingAvailable() - balances.qualifyingOwed()).as("qualifying points conserved")
                 .isEqualTo(leftQualifying);
         assertThat(balances.redeemableAvailable() - balances.redeemableOwed()).as("redeemable points conserved")
-                .isEqualTo(leftRedeemable - coffees * COFFEE);
+                .isEqualTo(leftRedeemable - coffees * COFFEE - expired);
         assertThat(coffees).as("some redemptions went through").isPositive();
         assertThat(entries).as("some returns took points back")
                 .anyMatch(e -> e.sourceType().equals(AccrualAggregate.RETURN));
+        return new Outcome(entries, expired, expiredDuringTheRace);
     }
 
     /**
@@ -182,7 +246,7 @@ class AccrualOnTwoNodesTest {
                 }
             }
             default -> {
-                clock.advance(Duration.ofHours(20));
+                clock.advance(step);
                 node.scheduler().runDueWork();
             }
         }

@@ -4,16 +4,19 @@ import dev.crmkit.core.Crm;
 import dev.crmkit.core.common.IdGenerator;
 import dev.crmkit.core.common.Money;
 import dev.crmkit.core.event.OutboxRelay;
+import dev.crmkit.core.messaging.MessagingModule;
 import dev.crmkit.core.port.CatalogueProduct;
 import dev.crmkit.core.port.CatalogueReward;
 import dev.crmkit.core.port.InMemoryProductCatalogue;
 import dev.crmkit.core.port.InMemoryRewardCatalogue;
 import dev.crmkit.core.port.PublishedEvent;
 import dev.crmkit.core.port.RecordingEventListener;
+import dev.crmkit.core.port.RecordingMessageChannel;
 import dev.crmkit.core.touchpoint.MutableClock;
 import dev.crmkit.inmemory.InMemoryStorage;
 import dev.crmkit.model.customer.LifecycleStage;
 import dev.crmkit.model.customer.PartyKind;
+import dev.crmkit.model.message.ChannelKind;
 import dev.crmkit.spi.customer.CustomerRecord;
 import dev.crmkit.spi.customer.CustomerStorage;
 import dev.crmkit.spi.loyalty.LedgerSums;
@@ -45,10 +48,37 @@ final class LoyaltyFixtures {
     final InMemoryRewardCatalogue rewards = new InMemoryRewardCatalogue()
             .add(new CatalogueReward("coffee", 150))
             .add(new CatalogueReward("tote-bag", 400));
-    final Crm crm = Crm.builder().storage(storage).clock(clock).ids(IdGenerator.timeOrdered(clock))
-            .module(LoyaltyModule.builder().productCatalogue(catalogue).rewardCatalogue(rewards).build()).build();
+    final Crm crm;
     private final RecordingEventListener published = new RecordingEventListener();
     private OutboxRelay relay;
+
+    /** Fixtures without expiry notices. */
+    LoyaltyFixtures() {
+        this(ExpiryNoticeSettings.none());
+    }
+
+    /**
+     * Fixtures with these expiry notices; with notices for some tenant, the messaging domain sends on recording
+     * {@code EMAIL} and {@code SMS} channels, and the {@code Crm} relays to its reactions and the fixtures' listener.
+     */
+    LoyaltyFixtures(ExpiryNoticeSettings notices) {
+        Crm.Builder builder = Crm.builder().storage(storage).clock(clock).ids(IdGenerator.timeOrdered(clock))
+                .module(LoyaltyModule.builder().productCatalogue(catalogue).rewardCatalogue(rewards)
+                        .expiryNotices(notices).build());
+        if (!notices.tenants().isEmpty()) {
+            builder.listener(published).module(MessagingModule.builder()
+                    .channel(RecordingMessageChannel.forKinds(ChannelKind.EMAIL, ChannelKind.SMS)).build());
+        }
+        crm = builder.build();
+    }
+
+    /** Relays the outbox through the {@code Crm}'s relay (its reactions, then the listener) until it is drained. */
+    List<PublishedEvent> relayWithReactions() {
+        while (crm.relay().relayOnce().claimed() > 0) {
+            // until the outbox is drained
+        }
+        return published.received();
+    }
 
     /** The purchase service of the default tenant. */
     PurchaseService purchases() {
