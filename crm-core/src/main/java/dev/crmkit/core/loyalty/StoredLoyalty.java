@@ -7,6 +7,7 @@ import dev.crmkit.core.port.CatalogueReward;
 import dev.crmkit.core.port.RewardCatalogue;
 import dev.crmkit.model.Checks;
 import dev.crmkit.model.ConflictException;
+import dev.crmkit.model.CrmException;
 import dev.crmkit.model.DuplicateException;
 import dev.crmkit.model.NotFoundException;
 import dev.crmkit.model.Page;
@@ -147,20 +148,48 @@ final class StoredLoyalty implements LoyaltyService {
     @Override
     public LedgerEntry post(PostPoints command) {
         Checks.required("command", command);
+        // The first try posts without looking the key up: a key used before fails the append (the unique key of the
+        // ledger), the unit rolls back, and the next try looks it up first. A posting refused before anything is
+        // written looks the key up as well, so a retry of a posting answers as it did, whatever changed since.
+        int[] attempt = {0};
         return retrying(() -> inTransaction(() -> {
-            Optional<LedgerEntryRecord> known = ledger.findByIdempotencyKey(tenantId, command.idempotencyKey());
-            if (known.isPresent()) {
-                if (!MembershipAggregate.isPostedBy(known.get(), command)) {
-                    throw new ConflictException("the idempotency key was used before for another posting");
+            boolean first = attempt[0]++ == 0;
+            if (!first) {
+                Optional<LedgerEntry> known = postedBefore(command);
+                if (known.isPresent()) {
+                    return known.get();
                 }
-                return LedgerEntry.of(known.get());
             }
-            MembershipChange change = new MembershipAggregate(stored(command.membershipId())).post(
-                    context.ids().next(), command.kind(), command.qualifyingPoints(), command.redeemablePoints(),
-                    command.sourceType(), command.sourceReference(), command.idempotencyKey(), context.now());
+            MembershipChange change;
+            try {
+                change = new MembershipAggregate(stored(command.membershipId())).post(context.ids().next(),
+                        command.kind(), command.qualifyingPoints(), command.redeemablePoints(), command.sourceType(),
+                        command.sourceReference(), command.idempotencyKey(), context.now());
+            } catch (CrmException refused) {
+                if (first) {
+                    Optional<LedgerEntry> known = postedBefore(command);
+                    if (known.isPresent()) {
+                        return known.get();
+                    }
+                }
+                throw refused;
+            }
             store(change);
             return LedgerEntry.of(change.entry());
         }));
+    }
+
+    /**
+     * The entry posted under the command's key, when this is a retry of it.
+     *
+     * @throws ConflictException when the key was used for another posting
+     */
+    private Optional<LedgerEntry> postedBefore(PostPoints command) {
+        Optional<LedgerEntryRecord> known = ledger.findByIdempotencyKey(tenantId, command.idempotencyKey());
+        if (known.isPresent() && !MembershipAggregate.isPostedBy(known.get(), command)) {
+            throw new ConflictException("the idempotency key was used before for another posting");
+        }
+        return known.map(LedgerEntry::of);
     }
 
     @Override
