@@ -5,6 +5,7 @@ import dev.crmkit.model.ConflictException;
 import dev.crmkit.model.NotFoundException;
 import dev.crmkit.model.loyalty.ExpiryKind;
 import dev.crmkit.model.loyalty.ProgrammeRuleKind;
+import dev.crmkit.spi.loyalty.ProgrammeExpiry;
 import dev.crmkit.spi.loyalty.ProgrammeRecord;
 import dev.crmkit.spi.loyalty.ProgrammeRuleRecord;
 import dev.crmkit.spi.loyalty.ProgrammeStore;
@@ -105,6 +106,16 @@ final class JdbcProgrammeStore implements ProgrammeStore {
         Checks.text("code", code, 64);
         return db.read(TYPE, c -> complete(c, db.one(c, SELECT + " WHERE tenant_id = ? AND code = ?",
                 List.of(tenantId, code), JdbcProgrammeStore::head)));
+    }
+
+    /** The policy alone, from the programme's row: one indexed read, no rules. */
+    @Override
+    public Optional<ProgrammeExpiry> findExpiry(String tenantId, String code) {
+        Checks.tenantId("tenantId", tenantId);
+        Checks.text("code", code, 64);
+        return db.read(TYPE, c -> db.one(c, "SELECT expiry_kind, expiry_months FROM crm_loyalty_programme"
+                + " WHERE tenant_id = ? AND code = ?", List.of(tenantId, code),
+                r -> new ProgrammeExpiry(r.enumValue(ExpiryKind.class, "expiry_kind"), r.integer("expiry_months"))));
     }
 
     private Optional<ProgrammeRecord> load(Connection c, String tenantId, UUID id) throws SQLException {

@@ -12,6 +12,7 @@ import dev.crmkit.model.ValidationException;
 import dev.crmkit.model.loyalty.ExpiryKind;
 import dev.crmkit.model.loyalty.ProgrammeRuleKind;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
+import dev.crmkit.spi.loyalty.ProgrammeExpiry;
 import dev.crmkit.spi.loyalty.ProgrammeRecord;
 import dev.crmkit.spi.loyalty.ProgrammeRuleRecord;
 import dev.crmkit.spi.loyalty.ProgrammeStore;
@@ -80,6 +81,24 @@ public abstract class ProgrammeStoreContract extends ContractSupport {
         ProgrammeRecord none = programmes().update(withExpiry(activity, ExpiryKind.NONE, 0), 2);
         assertThat(programmes().get(TENANT, fixed.id()).orElseThrow().expiryKind()).isEqualTo(ExpiryKind.NONE);
         assertThat(none.expiryMonths()).isZero();
+    }
+
+    @Test
+    void find_expiry_reads_the_policy_findByCode_reads_by_exact_code_in_its_tenant_only() {
+        ProgrammeRecord fixed = programmes().insert(withExpiry(programme(TENANT, "club", everyKindOfRule()),
+                ExpiryKind.FIXED, 24));
+        programmes().insert(programme(TENANT, "plain", List.of()));
+
+        assertThat(programmes().findExpiry(TENANT, "club")).contains(new ProgrammeExpiry(ExpiryKind.FIXED, 24));
+        assertThat(programmes().findExpiry(TENANT, "plain")).contains(new ProgrammeExpiry(ExpiryKind.NONE, 0));
+        assertThat(programmes().findExpiry(TENANT, "CLUB")).isEmpty();
+        assertThat(programmes().findExpiry(OTHER_TENANT, "club")).isEmpty();
+
+        programmes().update(withExpiry(fixed, ExpiryKind.ACTIVITY, 18), 1);
+        assertThat(programmes().findExpiry(TENANT, "club")).contains(new ProgrammeExpiry(ExpiryKind.ACTIVITY, 18));
+        assertThat(programmes().findExpiry(TENANT, "club").map(e -> e.kind() + " " + e.months())).contains(
+                programmes().findByCode(TENANT, "club").map(p -> p.expiryKind() + " " + p.expiryMonths())
+                        .orElseThrow());
     }
 
     @Test

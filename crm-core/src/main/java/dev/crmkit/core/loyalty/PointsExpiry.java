@@ -168,7 +168,8 @@ final class PointsExpiry {
     }
 
     ExpiryPolicy policy(MembershipRecord member) {
-        return programmes.findByCode(tenantId, member.programme()).map(p -> new ProgrammeAggregate(p).rules().expiry())
+        // the policy alone: every posting asks for it, and the programme's rules do not matter here
+        return programmes.findExpiry(tenantId, member.programme()).map(e -> new ExpiryPolicy(e.kind(), e.months()))
                 .orElse(ExpiryPolicy.none());
     }
 

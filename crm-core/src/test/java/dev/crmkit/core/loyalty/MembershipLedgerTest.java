@@ -97,6 +97,32 @@ class MembershipLedgerTest {
     }
 
     @Test
+    void a_retry_answers_as_the_first_posting_did_even_where_the_posting_would_now_be_refused() {
+        // given a posting, then the membership closed, so the same posting would now be refused
+        Membership member = member();
+        LedgerEntry first = loyalty.post(PostPoints.accrual(member.id(), 50, "activity.visit", null, "visit-1"));
+        LedgerEntry spent = loyalty.post(PostPoints.adjustment(member.id(), 0, -50, "service.correction", "fix-1"));
+        loyalty.close(member.id());
+        int events = fixtures.outboxTypes().size();
+
+        // then a retry still answers with the entry posted first, and records nothing
+        assertThat(loyalty.post(PostPoints.accrual(member.id(), 50, "activity.visit", null, "visit-1")))
+                .isEqualTo(first);
+        assertThat(loyalty.post(PostPoints.adjustment(member.id(), 0, -50, "service.correction", "fix-1")))
+                .isEqualTo(spent);
+        // another posting under a used key is a conflict, not the refusal the closed membership would give
+        assertThatThrownBy(() -> loyalty.post(PostPoints.accrual(member.id(), 60, "activity.visit", null,
+                "visit-1"))).isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.retryable()).isFalse());
+        assertThatThrownBy(() -> loyalty.post(PostPoints.accrual(UUID.randomUUID(), 50, "activity.visit", null,
+                "visit-1"))).isInstanceOf(ConflictException.class);
+        // a new key on the closed membership is refused
+        assertThatThrownBy(() -> loyalty.post(PostPoints.accrual(member.id(), 50, "activity.visit", null,
+                "visit-2"))).isInstanceOf(NotPermittedException.class);
+        assertThat(fixtures.outboxTypes()).hasSize(events);
+        assertThat(fixtures.sums(member.id())).isEqualTo(new LedgerSums(50, 0, 2));
+    }
+
+    @Test
     void a_posting_that_would_take_a_balance_below_zero_is_refused_and_changes_nothing() {
         Membership member = member();
         loyalty.post(PostPoints.accrual(member.id(), 30, "activity.visit", null, "k-1"));

@@ -32,4 +32,13 @@ public interface ProgrammeStore {
 
     /** The programme with this code (compared exactly), with its rules in their order, or empty. */
     Optional<ProgrammeRecord> findByCode(String tenantId, String code);
+
+    /**
+     * The expiry policy of the programme with this code (compared exactly), or empty: what {@link #findByCode} reads
+     * as its {@code expiryKind} and {@code expiryMonths}. Every posting asks for it, so a store may read it without
+     * the rules; the default reads the whole programme.
+     */
+    default Optional<ProgrammeExpiry> findExpiry(String tenantId, String code) {
+        return findByCode(tenantId, code).map(ProgrammeExpiry::of);
+    }
 }
