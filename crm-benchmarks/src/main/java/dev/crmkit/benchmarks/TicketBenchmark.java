@@ -97,7 +97,7 @@ final class TicketBenchmark {
     }
 
     /** A tenant's customers and agents, made before anything is timed. */
-    private record Tenant(String id, List<UUID> customers, List<UUID> agents) {
+    record Tenant(String id, List<UUID> customers, List<UUID> agents) {
     }
 
     /** The template: the rows of the open and the routing events of CRMKit's first ticket. */
@@ -129,7 +129,7 @@ final class TicketBenchmark {
     }
 
     /** The tenant's SLA policy, its service agents and its customers, through CRMKit for both contenders. */
-    private Tenant setUp(Crm crm, String tenantId) {
+    Tenant setUp(Crm crm, String tenantId) {
         TicketService tickets = crm.tenant(tenantId).service(TicketService.class);
         tickets.saveSlaPolicy(SlaPolicy.of(List.of(
                 SlaTarget.of(MilestoneKind.FIRST_RESPONSE, Duration.ofHours(8)),
@@ -154,7 +154,7 @@ final class TicketBenchmark {
     }
 
     /** Opens and routes the tickets numbered from {@code first}, one call each; the id of the first one. */
-    private static UUID crmkit(TicketService tickets, TicketRouting routing, Tenant tenant, int first, int count) {
+    static UUID crmkit(TicketService tickets, TicketRouting routing, Tenant tenant, int first, int count) {
         UUID firstId = null;
         for (int n = first; n < first + count; n++) {
             Ticket ticket = tickets.open(OpenTicket.of(tenant.customers().get(n % CUSTOMERS),

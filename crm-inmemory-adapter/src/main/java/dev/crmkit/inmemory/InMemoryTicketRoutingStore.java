@@ -64,6 +64,20 @@ final class InMemoryTicketRoutingStore implements TicketRoutingStore {
     }
 
     @Override
+    public Map<UUID, AgentSlotRecord> slots(String tenantId, Collection<UUID> memberIds) {
+        Checks.tenantId("tenantId", tenantId);
+        Set<UUID> distinct = new LinkedHashSet<>(Checks.noNulls("memberIds", memberIds));
+        if (distinct.size() > PageRequest.MAX_LIMIT) {
+            throw new ValidationException("memberIds", "must hold at most " + PageRequest.MAX_LIMIT + " ids");
+        }
+        return unit.inTransaction(() -> {
+            Map<UUID, AgentSlotRecord> found = new LinkedHashMap<>();
+            distinct.forEach(id -> slots.get(tenantId, id).ifPresent(s -> found.put(id, s)));
+            return found;
+        });
+    }
+
+    @Override
     public AgentSlotRecord saveSlot(AgentSlotRecord slot, long expectedVersion) {
         Checks.required("slot", slot);
         return unit.inTransaction(() -> slots.save(slot, expectedVersion));

@@ -1,6 +1,7 @@
 package dev.crmkit.inmemory;
 
 import dev.crmkit.model.Checks;
+import dev.crmkit.model.NotFoundException;
 import dev.crmkit.model.Page;
 import dev.crmkit.model.PageRequest;
 import dev.crmkit.model.ticket.TicketFilter;
@@ -52,6 +53,16 @@ final class InMemoryTicketStore implements TicketStore {
         Checks.tenantId("tenantId", tenantId);
         Checks.id("id", id);
         unit.run(() -> table.lock(tenantId, id));
+    }
+
+    @Override
+    public TicketRecord lockAndGet(String tenantId, UUID id) {
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("id", id);
+        return unit.inTransaction(() -> {
+            table.lock(tenantId, id);
+            return table.get(tenantId, id).orElseThrow(() -> new NotFoundException("ticket", id));
+        });
     }
 
     @Override

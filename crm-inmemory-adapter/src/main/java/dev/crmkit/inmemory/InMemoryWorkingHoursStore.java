@@ -1,9 +1,16 @@
 package dev.crmkit.inmemory;
 
 import dev.crmkit.model.Checks;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.ValidationException;
 import dev.crmkit.spi.team.WorkingHoursRecord;
 import dev.crmkit.spi.team.WorkingHoursStore;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Team members' working hours, one per member, replaced by compare-and-set. */
@@ -29,5 +36,19 @@ final class InMemoryWorkingHoursStore implements WorkingHoursStore {
         Checks.tenantId("tenantId", tenantId);
         Checks.id("memberId", memberId);
         return unit.inTransaction(() -> slots.get(tenantId, memberId));
+    }
+
+    @Override
+    public Map<UUID, WorkingHoursRecord> getAll(String tenantId, Collection<UUID> memberIds) {
+        Checks.tenantId("tenantId", tenantId);
+        Set<UUID> distinct = new LinkedHashSet<>(Checks.noNulls("memberIds", memberIds));
+        if (distinct.size() > PageRequest.MAX_LIMIT) {
+            throw new ValidationException("memberIds", "must hold at most " + PageRequest.MAX_LIMIT + " ids");
+        }
+        return unit.inTransaction(() -> {
+            Map<UUID, WorkingHoursRecord> found = new LinkedHashMap<>();
+            distinct.forEach(id -> slots.get(tenantId, id).ifPresent(h -> found.put(id, h)));
+            return found;
+        });
     }
 }

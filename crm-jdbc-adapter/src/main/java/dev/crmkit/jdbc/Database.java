@@ -526,16 +526,16 @@ final class Database implements TransactionRunner {
     }
 
     /** Executes one statement for each parameter list as a JDBC batch. */
-    void batch(Connection connection, String sql, List<? extends List<?>> parameterLists) throws SQLException {
+    int[] batch(Connection connection, String sql, List<? extends List<?>> parameterLists) throws SQLException {
         if (parameterLists.isEmpty()) {
-            return;
+            return new int[0];
         }
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (List<?> parameters : parameterLists) {
                 bind(statement, parameters);
                 statement.addBatch();
             }
-            statement.executeBatch();
+            return statement.executeBatch();
         }
     }
 

@@ -85,27 +85,48 @@ final class JdbcDueWorkStore implements DueWorkStore {
     /**
      * Schedules each piece, in the given order: one upsert per piece, as one JDBC batch, on PostgreSQL and MariaDB
      * (update counts are not read: MariaDB Connector/J may answer {@code SUCCESS_NO_INFO}). H2 takes no gap locks and
-     * its {@code MERGE} is not atomic, so there each piece is updated, inserted when no row was, and updated again
-     * when another unit inserted the key meanwhile (a failed statement leaves H2's transaction intact).
+     * its {@code MERGE} is not atomic, so there the pieces are moved in one batch and those no row was moved for are
+     * inserted in a second; when another unit inserted one of them meanwhile, the inserts fail and each of those pieces
+     * is moved, inserted when no row was, and moved again when another unit inserted it (a failed statement leaves
+     * H2's transaction intact, and a row the failed batch did insert is then moved onto itself).
      */
     private void write(Connection c, List<DueWorkRecord> work) throws SQLException {
         switch (db.dialect()) {
             case POSTGRESQL -> db.batch(c, UPSERT_POSTGRESQL, insertRows(work));
             case MARIADB -> db.batch(c, UPSERT_MARIADB, insertRows(work));
             case H2 -> {
-                for (DueWorkRecord w : work) {
-                    if (db.update(c, MOVE, moveRow(w)) > 0) {
-                        continue;
-                    }
-                    try {
-                        db.update(c, INSERT, insertRow(w));
-                    } catch (SQLException e) {
-                        if (!"23505".equals(e.getSQLState())) {
-                            throw e;
-                        }
-                        db.update(c, MOVE, moveRow(w));
+                int[] moved = db.batch(c, MOVE, work.stream().<List<?>>map(JdbcDueWorkStore::moveRow).toList());
+                List<DueWorkRecord> fresh = new ArrayList<>();
+                for (int i = 0; i < work.size(); i++) {
+                    if (moved[i] == 0) {
+                        fresh.add(work.get(i));
                     }
                 }
+                try {
+                    db.batch(c, INSERT, insertRows(fresh));
+                } catch (SQLException e) {
+                    if (!"23505".equals(e.getSQLState())) {
+                        throw e;
+                    }
+                    oneByOne(c, fresh);
+                }
+            }
+        }
+    }
+
+    /** Each piece moved, inserted when no row was, and moved again when another unit inserted the key meanwhile. */
+    private void oneByOne(Connection c, List<DueWorkRecord> work) throws SQLException {
+        for (DueWorkRecord w : work) {
+            if (db.update(c, MOVE, moveRow(w)) > 0) {
+                continue;
+            }
+            try {
+                db.update(c, INSERT, insertRow(w));
+            } catch (SQLException e) {
+                if (!"23505".equals(e.getSQLState())) {
+                    throw e;
+                }
+                db.update(c, MOVE, moveRow(w));
             }
         }
     }

@@ -94,6 +94,24 @@ final class JdbcSlots<R extends StoredRecord> {
         return db.read(type, c -> db.one(c, "SELECT " + columns + " FROM " + table + where(), parameters, mapper));
     }
 
+    /**
+     * The records stored in the tenant under any of {@code keys}, in one statement; only for a table keyed by one
+     * column. Keys without a record have none in the list.
+     */
+    List<R> getAll(String tenantId, List<?> keys) {
+        if (keyColumns.size() != 1) {
+            throw new IllegalStateException(table + " is keyed by " + keyColumns.size() + " columns");
+        }
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(tenantId);
+        parameters.addAll(keys);
+        return db.read(type, c -> db.list(c, "SELECT " + columns + " FROM " + table + " WHERE tenant_id = ? AND "
+                + keyColumns.get(0) + " IN " + Database.placeholders(keys.size()), parameters, mapper));
+    }
+
     private String where() {
         StringBuilder sql = new StringBuilder(" WHERE tenant_id = ?");
         keyColumns.forEach(k -> sql.append(" AND ").append(k).append(" = ?"));

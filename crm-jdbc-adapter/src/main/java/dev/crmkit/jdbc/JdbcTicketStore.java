@@ -75,21 +75,7 @@ final class JdbcTicketStore implements TicketStore {
     public TicketRecord update(TicketRecord t, long expectedVersion) {
         Checks.required("ticket", t);
         return db.write(TYPE, Map.of(), c -> {
-            ProductReturn r = t.productReturn();
-            int changed = db.update(c, "UPDATE crm_ticket SET version = ?, updated_at = ?, kind = ?, channel = ?,"
-                    + " customer_id = ?, contact_person_id = ?, priority = ?, assignee_id = ?, state = ?, subject = ?,"
-                    + " description = ?, return_authorization = ?, return_product_ref = ?, return_order_ref = ?,"
-                    + " resolved_at = ?, closed_at = ?, merged_into = ? WHERE tenant_id = ? AND id = ? AND version = ?",
-                    Arrays.asList(expectedVersion + 1, t.updatedAt(), t.kind(), t.channel(), t.customerId(),
-                            t.contactPersonId(), t.priority(), t.assigneeId(), t.state(), t.content().subject(),
-                            t.content().description(), r == null ? null : r.authorization(),
-                            r == null ? null : r.productRef(), r == null ? null : r.orderRef(), t.resolvedAt(),
-                            t.closedAt(), t.mergedInto(), t.tenantId(), t.id(), expectedVersion));
-            if (changed == 0) {
-                throw load(c, t.tenantId(), List.of(t.id())).isEmpty()
-                        ? new NotFoundException(TYPE, t.id())
-                        : ConflictException.staleVersion(TYPE, t.id(), expectedVersion);
-            }
+            updateRow(c, t, expectedVersion);
             for (String table : CHILD_TABLES) {
                 db.update(c, "DELETE FROM " + table + " WHERE tenant_id = ? AND ticket_id = ?",
                         List.of(t.tenantId(), t.id()));
@@ -97,6 +83,51 @@ final class JdbcTicketStore implements TicketStore {
             insertChildren(c, t);
             return load(c, t.tenantId(), List.of(t.id())).get(0);
         });
+    }
+
+    /**
+     * One {@code UPDATE} when the attachments and custom fields are {@code stored}'s: at the version it checks, the
+     * child rows are those {@code stored} was read with, and the record it returns is {@code ticket} at the next
+     * version with {@code stored}'s {@code createdAt} and content, as read back.
+     */
+    @Override
+    public TicketRecord update(TicketRecord t, TicketRecord stored) {
+        Checks.required("ticket", t);
+        Checks.required("stored", stored);
+        if (!stored.tenantId().equals(t.tenantId()) || !stored.id().equals(t.id())) {
+            throw new ValidationException("stored", "is another ticket than the one to update");
+        }
+        if (!t.content().attachments().equals(stored.content().attachments())
+                || !t.content().customFields().equals(stored.content().customFields())) {
+            return update(t, stored.version());
+        }
+        return db.write(TYPE, Map.of(), c -> {
+            updateRow(c, t, stored.version());
+            TicketContent content = new TicketContent(t.content().subject(), t.content().description(),
+                    stored.content().attachments(), stored.content().customFields());
+            return new TicketRecord(t.tenantId(), t.id(), stored.version() + 1, stored.createdAt(), t.updatedAt(),
+                    t.kind(), t.channel(), t.customerId(), t.contactPersonId(), t.priority(), t.assigneeId(),
+                    t.state(), content, t.productReturn(), t.resolvedAt(), t.closedAt(), t.mergedInto());
+        });
+    }
+
+    /** The ticket's own row over {@code expectedVersion}; not found or a conflict when no row was at it. */
+    private void updateRow(Connection c, TicketRecord t, long expectedVersion) throws SQLException {
+        ProductReturn r = t.productReturn();
+        int changed = db.update(c, "UPDATE crm_ticket SET version = ?, updated_at = ?, kind = ?, channel = ?,"
+                + " customer_id = ?, contact_person_id = ?, priority = ?, assignee_id = ?, state = ?, subject = ?,"
+                + " description = ?, return_authorization = ?, return_product_ref = ?, return_order_ref = ?,"
+                + " resolved_at = ?, closed_at = ?, merged_into = ? WHERE tenant_id = ? AND id = ? AND version = ?",
+                Arrays.asList(expectedVersion + 1, t.updatedAt(), t.kind(), t.channel(), t.customerId(),
+                        t.contactPersonId(), t.priority(), t.assigneeId(), t.state(), t.content().subject(),
+                        t.content().description(), r == null ? null : r.authorization(),
+                        r == null ? null : r.productRef(), r == null ? null : r.orderRef(), t.resolvedAt(),
+                        t.closedAt(), t.mergedInto(), t.tenantId(), t.id(), expectedVersion));
+        if (changed == 0) {
+            throw load(c, t.tenantId(), List.of(t.id())).isEmpty()
+                    ? new NotFoundException(TYPE, t.id())
+                    : ConflictException.staleVersion(TYPE, t.id(), expectedVersion);
+        }
     }
 
     private void insertChildren(Connection c, TicketRecord t) throws SQLException {
@@ -126,6 +157,21 @@ final class JdbcTicketStore implements TicketStore {
         Checks.tenantId("tenantId", tenantId);
         Checks.id("id", id);
         db.lockRow(TYPE, "crm_ticket", tenantId, id);
+    }
+
+    /** The row lock and the ticket's own row in one {@code SELECT ... FOR UPDATE}, then its attachments and fields. */
+    @Override
+    public TicketRecord lockAndGet(String tenantId, UUID id) {
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("id", id);
+        return db.read(TYPE, c -> {
+            List<TicketRecord> locked = db.list(c, "SELECT " + COLUMNS + " FROM crm_ticket t WHERE t.tenant_id = ?"
+                    + " AND t.id = ? FOR UPDATE", List.of(tenantId, id), JdbcTicketStore::bare);
+            if (locked.isEmpty()) {
+                throw new NotFoundException(TYPE, id);
+            }
+            return withChildren(c, tenantId, locked).get(0);
+        });
     }
 
     @Override

@@ -3,7 +3,10 @@ package dev.crmkit.jdbc;
 import dev.crmkit.model.Checks;
 import dev.crmkit.spi.team.WorkingHoursRecord;
 import dev.crmkit.spi.team.WorkingHoursStore;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -34,5 +37,14 @@ final class JdbcWorkingHoursStore implements WorkingHoursStore {
         Checks.tenantId("tenantId", tenantId);
         Checks.id("memberId", memberId);
         return slots.get(tenantId, List.of(memberId));
+    }
+
+    @Override
+    public Map<UUID, WorkingHoursRecord> getAll(String tenantId, Collection<UUID> memberIds) {
+        Checks.tenantId("tenantId", tenantId);
+        List<UUID> distinct = JdbcTicketRoutingStore.distinctIds("memberIds", memberIds);
+        Map<UUID, WorkingHoursRecord> hours = new LinkedHashMap<>();
+        slots.getAll(tenantId, distinct).forEach(h -> hours.put(h.memberId(), h));
+        return hours;
     }
 }

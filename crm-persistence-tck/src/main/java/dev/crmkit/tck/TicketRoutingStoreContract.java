@@ -56,6 +56,40 @@ public abstract class TicketRoutingStoreContract extends ContractSupport {
     }
 
     @Test
+    void slots_reads_many_members_slots_at_once_as_slot_does_only_in_their_tenant() {
+        UUID ann = UUID.randomUUID();
+        UUID bob = UUID.randomUUID();
+        UUID none = UUID.randomUUID();
+        routing().saveSlot(slot(TENANT, ann, 0), 0);
+        AgentSlotRecord annNow = routing().saveSlot(slot(TENANT, ann, 3), 1);
+        AgentSlotRecord bobNow = routing().saveSlot(slot(TENANT, bob, 1), 0);
+        routing().saveSlot(slot(OTHER_TENANT, none, 2), 0);
+
+        Map<UUID, AgentSlotRecord> read = routing().slots(TENANT, List.of(ann, none, bob, ann));
+
+        assertThat(read).containsOnlyKeys(ann, bob);
+        assertThat(read.get(ann)).isEqualTo(annNow).isEqualTo(routing().slot(TENANT, ann).orElseThrow());
+        assertThat(read.get(bob)).isEqualTo(bobNow);
+        assertThat(routing().slots(TENANT, List.of())).isEmpty();
+        assertThat(routing().slots(OTHER_TENANT, List.of(ann, bob))).isEmpty();
+    }
+
+    @Test
+    void slots_refuse_null_and_more_than_a_page_of_ids_naming_member_ids() {
+        List<UUID> withNull = new ArrayList<>(List.of(UUID.randomUUID()));
+        withNull.add(null);
+        List<UUID> tooMany = new ArrayList<>();
+        for (int i = 0; i <= PageRequest.MAX_LIMIT; i++) {
+            tooMany.add(UUID.randomUUID());
+        }
+
+        for (List<UUID> ids : java.util.Arrays.asList(null, withNull, tooMany)) {
+            assertThatThrownBy(() -> routing().slots(TENANT, ids)).isInstanceOfSatisfying(ValidationException.class,
+                    e -> assertThat(e.field()).startsWith("memberIds"));
+        }
+    }
+
+    @Test
     void a_stale_slot_version_conflicts_retryably_and_changes_nothing() {
         UUID member = UUID.randomUUID();
         AgentSlotRecord stored = routing().saveSlot(slot(TENANT, member, 0), 0);

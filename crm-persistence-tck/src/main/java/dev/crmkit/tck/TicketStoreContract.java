@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** The promises of {@link TicketStore} and {@link TicketRecord}. */
@@ -145,6 +146,80 @@ public abstract class TicketStoreContract extends ContractSupport {
                 null, null);
         assertThatThrownBy(() -> tickets().update(asMine, 1)).isInstanceOf(NotFoundException.class);
         assertThat(tickets().get(OTHER_TENANT, theirs.id())).contains(theirs);
+    }
+
+    @Test
+    void update_over_the_record_read_keeps_unchanged_attachments_and_fields_and_writes_changed_ones() {
+        TicketRecord stored = tickets().insert(full(TENANT));
+        TicketRecord read = tickets().get(TENANT, stored.id()).orElseThrow();
+        TicketRecord assigned = new TicketRecord(TENANT, stored.id(), 1, NOW, NOW.plusSeconds(30), stored.kind(),
+                stored.channel(), stored.customerId(), stored.contactPersonId(), stored.priority(), UUID.randomUUID(),
+                TicketState.OPEN, stored.content(), stored.productReturn(), null, null, null);
+
+        TicketRecord second = tickets().update(assigned, read);
+
+        assertThat(second.version()).isEqualTo(2);
+        assertThat(second.createdAt()).isEqualTo(NOW);
+        assertThat(second.assigneeId()).isEqualTo(assigned.assigneeId());
+        assertThat(second.content()).as("attachments and fields as stored").isEqualTo(stored.content());
+        assertThat(tickets().get(TENANT, stored.id())).contains(second);
+
+        TicketContent changed = new TicketContent("Broken kettle, again", null,
+                List.of(new Attachment("docs/2026/photo-3.jpg", "image/jpeg")),
+                Map.of("warranty", new CustomFieldValue.Bool(false)));
+        TicketRecord edited = new TicketRecord(TENANT, stored.id(), 2, NOW, NOW.plusSeconds(60), second.kind(),
+                second.channel(), second.customerId(), second.contactPersonId(), second.priority(),
+                second.assigneeId(), second.state(), changed, second.productReturn(), null, null, null);
+
+        TicketRecord third = tickets().update(edited, second);
+
+        assertThat(third.version()).isEqualTo(3);
+        assertThat(third.content()).isEqualTo(changed);
+        assertThat(tickets().get(TENANT, stored.id())).contains(third);
+    }
+
+    @Test
+    void update_over_a_stale_record_read_conflicts_and_over_another_ticket_is_refused_naming_stored() {
+        TicketRecord stored = tickets().insert(full(TENANT));
+        TicketRecord moved = tickets().update(inState(stored, TicketState.OPEN, NOW.plusSeconds(1)), stored);
+        TicketRecord other = tickets().insert(ticket(TENANT));
+
+        assertThatThrownBy(() -> tickets().update(inState(stored, TicketState.RESOLVED, NOW.plusSeconds(2)), stored))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.retryable()).isTrue());
+        assertThatThrownBy(() -> tickets().update(inState(stored, TicketState.RESOLVED, NOW.plusSeconds(2)), other))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("stored"));
+        assertThatThrownBy(() -> tickets().update(moved, (TicketRecord) null))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("stored"));
+        assertThat(tickets().get(TENANT, stored.id())).contains(moved);
+        assertThat(tickets().get(TENANT, other.id())).contains(other);
+    }
+
+    @Test
+    void lock_and_get_reads_the_ticket_as_get_does_and_a_missing_or_another_tenants_throws_not_found() {
+        TicketRecord theirs = tickets().insert(ticket(OTHER_TENANT));
+        TicketRecord mine = tickets().insert(full(TENANT));
+
+        TicketRecord locked = storage().transactions().inTransaction(() -> tickets().lockAndGet(TENANT, mine.id()));
+
+        assertThat(locked).isEqualTo(tickets().get(TENANT, mine.id()).orElseThrow());
+        assertThatThrownBy(() -> tickets().lockAndGet(TENANT, UUID.randomUUID()))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> tickets().lockAndGet(TENANT, theirs.id())).isInstanceOf(NotFoundException.class);
+        assertThat(tickets().get(OTHER_TENANT, theirs.id())).contains(theirs);
+    }
+
+    @Test
+    void a_second_unit_locking_and_reading_a_ticket_waits_until_the_first_committed_and_reads_its_change()
+            throws Exception {
+        TicketRecord stored = tickets().insert(full(TENANT));
+        AtomicReference<TicketRecord> lastRead = new AtomicReference<>(stored);
+
+        RowLockCheck.secondUnitWaitsForTheFirst(storage().transactions(),
+                () -> lastRead.set(tickets().lockAndGet(TENANT, stored.id())),
+                () -> tickets().update(inState(stored, TicketState.OPEN, NOW.plusSeconds(1)), 1),
+                () -> lastRead.get().version());
+        assertThat(lastRead.get()).as("read under the lock with its attachments and fields")
+                .isEqualTo(tickets().get(TENANT, stored.id()).orElseThrow());
     }
 
     @Test

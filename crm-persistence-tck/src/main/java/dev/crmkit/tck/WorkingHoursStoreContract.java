@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crmkit.model.ConflictException;
+import dev.crmkit.model.PageRequest;
 import dev.crmkit.model.ValidationException;
 import dev.crmkit.model.team.WorkingPeriod;
 import dev.crmkit.spi.team.TeamStorage;
@@ -13,7 +14,9 @@ import dev.crmkit.spi.team.WorkingHoursRecord;
 import dev.crmkit.spi.team.WorkingHoursStore;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +40,42 @@ public abstract class WorkingHoursStoreContract extends ContractSupport {
                 .endsWith(DayOfWeek.SATURDAY);
         assertThat(hours().get(TENANT, UUID.randomUUID())).isEmpty();
         assertThat(hours().get(OTHER_TENANT, member)).isEmpty();
+    }
+
+    @Test
+    void get_all_reads_many_members_hours_at_once_as_get_does_only_in_their_tenant() {
+        UUID ann = UUID.randomUUID();
+        UUID bob = UUID.randomUUID();
+        UUID none = UUID.randomUUID();
+        hours().save(new WorkingHoursRecord(TENANT, UUID.randomUUID(), 1, NOW, NOW, ann, "UTC", List.of()), 0);
+        WorkingHoursRecord annNow = hours().save(new WorkingHoursRecord(TENANT, UUID.randomUUID(), 1, NOW,
+                NOW.plusSeconds(5), ann, "Australia/Sydney", ServiceLevelFixtures.officeWeek()), 1);
+        WorkingHoursRecord bobNow = hours().save(new WorkingHoursRecord(TENANT, UUID.randomUUID(), 1, NOW, NOW, bob,
+                "Europe/Lisbon", ServiceLevelFixtures.officeWeek()), 0);
+        hours().save(new WorkingHoursRecord(OTHER_TENANT, UUID.randomUUID(), 1, NOW, NOW, none, "UTC", List.of()), 0);
+
+        Map<UUID, WorkingHoursRecord> read = hours().getAll(TENANT, List.of(bob, none, ann, bob));
+
+        assertThat(read).containsOnlyKeys(ann, bob);
+        assertThat(read.get(ann)).isEqualTo(annNow).isEqualTo(hours().get(TENANT, ann).orElseThrow());
+        assertThat(read.get(bob)).isEqualTo(bobNow);
+        assertThat(hours().getAll(TENANT, List.of())).isEmpty();
+        assertThat(hours().getAll(OTHER_TENANT, List.of(ann, bob))).isEmpty();
+    }
+
+    @Test
+    void get_all_refuses_null_and_more_than_a_page_of_ids_naming_member_ids() {
+        List<UUID> withNull = new ArrayList<>(List.of(UUID.randomUUID()));
+        withNull.add(null);
+        List<UUID> tooMany = new ArrayList<>();
+        for (int i = 0; i <= PageRequest.MAX_LIMIT; i++) {
+            tooMany.add(UUID.randomUUID());
+        }
+
+        for (List<UUID> ids : java.util.Arrays.asList(null, withNull, tooMany)) {
+            assertThatThrownBy(() -> hours().getAll(TENANT, ids)).isInstanceOfSatisfying(ValidationException.class,
+                    e -> assertThat(e.field()).startsWith("memberIds"));
+        }
     }
 
     @Test

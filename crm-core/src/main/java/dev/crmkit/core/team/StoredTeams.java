@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IllformedLocaleException;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -322,6 +323,21 @@ final class StoredTeams implements TeamService {
         memberRecord(memberId);
         return teamStorage.workingHours().get(tenantId, memberId).map(h -> workingHours(h).hours().isInside(at))
                 .orElse(true);
+    }
+
+    @Override
+    public List<TeamMember> working(List<TeamMember> members, Instant at) {
+        Checks.noNulls("members", members);
+        Checks.required("at", at);
+        List<TeamMember> working = new ArrayList<>();
+        for (int from = 0; from < members.size(); from += PageRequest.MAX_LIMIT) {
+            List<TeamMember> page = members.subList(from, Math.min(members.size(), from + PageRequest.MAX_LIMIT));
+            Map<UUID, WorkingHoursRecord> hours = teamStorage.workingHours().getAll(tenantId,
+                    page.stream().map(TeamMember::id).toList());
+            page.stream().filter(m -> !hours.containsKey(m.id()) || workingHours(hours.get(m.id())).hours()
+                    .isInside(at)).forEach(working::add);
+        }
+        return working;
     }
 
     private static MemberWorkingHours workingHours(WorkingHoursRecord r) {

@@ -140,4 +140,13 @@ public interface TeamService {
      * @throws ValidationException ({@code at}) when null
      */
     boolean isWorking(UUID memberId, Instant at);
+
+    /**
+     * Those of {@code members} inside working hours at {@code at}, in the order given: {@link #isWorking} for members
+     * the caller has read from this service, their hours read together (a page of members in one read) and the
+     * members not read again. A member without stored working hours is inside, as there.
+     *
+     * @throws ValidationException ({@code members}) when null or holding null; ({@code at}) when null
+     */
+    List<TeamMember> working(List<TeamMember> members, Instant at);
 }

@@ -45,28 +45,39 @@ final class Escalations {
 
     /**
      * Brings the due work of each milestone in line with it: scheduled at each moment that has not run, while it runs;
-     * cancelled once it is paused or completed. Joins the current unit.
+     * cancelled once it is paused or completed. Joins the current unit. {@code started}: the milestones were started
+     * in this unit, with new ids, so none of their moments can have run and none is looked up.
      */
-    void watch(Collection<MilestoneRecord> milestones) {
+    void watch(Collection<MilestoneRecord> milestones, boolean started) {
+        List<String> runningKeys = new ArrayList<>();
         for (MilestoneRecord m : milestones) {
-            List<Duration> moments = List.copyOf(policy.moments(m.kind()));
-            List<String> keys = moments.stream().map(d -> key(m.id(), d)).toList();
-            if (!m.isRunning()) {
+            List<String> keys = policy.moments(m.kind()).stream().map(d -> key(m.id(), d)).toList();
+            if (m.isRunning()) {
+                runningKeys.addAll(keys);
+            } else {
                 keys.forEach(k -> context.storage().dueWork().cancel(tenantId, DUE, k));
+            }
+        }
+        if (runningKeys.isEmpty()) {
+            return;
+        }
+        // one look-up for all of the milestones' moments, and one batch of due work
+        Set<String> fired = started ? Set.of() : context.storage().idempotency().findAll(tenantId, FIRED, runningKeys)
+                .stream().map(IdempotencyKey::key).collect(Collectors.toSet());
+        List<DueWorkRecord> work = new ArrayList<>();
+        for (MilestoneRecord m : milestones) {
+            if (!m.isRunning()) {
                 continue;
             }
-            Set<String> fired = context.storage().idempotency().findAll(tenantId, FIRED, keys).stream()
-                    .map(IdempotencyKey::key).collect(Collectors.toSet());
-            List<DueWorkRecord> work = new ArrayList<>();
-            for (Duration before : moments) {
+            for (Duration before : policy.moments(m.kind())) {
                 String key = key(m.id(), before);
                 if (!fired.contains(key)) {
                     work.add(DueWorkRecord.of(tenantId, context.ids().next(), DUE, key, m.dueAt().minus(before),
                             m.ticketId().toString()));
                 }
             }
-            context.storage().dueWork().scheduleAll(work);
         }
+        context.storage().dueWork().scheduleAll(work);
     }
 
     /**

@@ -13,6 +13,7 @@ import dev.crmkit.model.team.MemberFilter;
 import dev.crmkit.spi.Ids;
 import dev.crmkit.spi.ticket.AgentSlotRecord;
 import dev.crmkit.spi.ticket.ServiceLevelStorage;
+import dev.crmkit.spi.ticket.TicketRecord;
 import dev.crmkit.spi.ticket.TicketRoutingStore;
 import dev.crmkit.spi.ticket.TicketStorage;
 import dev.crmkit.spi.ticket.TicketStore;
@@ -45,12 +46,12 @@ final class StoredRouting implements TicketRouting {
     private final String tenantId;
     private final List<RoutingRule> rules;
     private final RoutingSettings settings;
-    private final TicketService tickets;
+    private final StoredTickets tickets;
     private final TeamService team;
     private final TicketStore ticketStore;
     private final TicketRoutingStore routing;
 
-    StoredRouting(DomainContext context, String tenantId, RoutingSettings settings, TicketService tickets,
+    StoredRouting(DomainContext context, String tenantId, RoutingSettings settings, StoredTickets tickets,
             TeamService team) {
         this.context = context;
         this.tenantId = tenantId;
@@ -66,11 +67,11 @@ final class StoredRouting implements TicketRouting {
     public RoutingOutcome route(UUID ticketId) {
         Checks.id("ticketId", ticketId);
         return inTransaction(() -> {
-            Ticket ticket = locked(ticketId);
+            TicketRecord ticket = locked(ticketId);
             if (ticket.assigneeId() != null) {
                 throw new ValidationException("ticketId", "is assigned already; routeToTeam passes it on");
             }
-            RoutingRequirement requirement = RoutingRules.requirementOf(rules, tenantId, ticket);
+            RoutingRequirement requirement = RoutingRules.requirementOf(rules, tenantId, Ticket.of(ticket));
             return routeNow(ticket, requirement, requirement.teamId(), null);
         });
     }
@@ -85,8 +86,8 @@ final class StoredRouting implements TicketRouting {
             } catch (NotFoundException e) {
                 throw new ValidationException("teamId", "names no team of this tenant");
             }
-            Ticket ticket = locked(ticketId);
-            RoutingRequirement requirement = RoutingRules.requirementOf(rules, tenantId, ticket);
+            TicketRecord ticket = locked(ticketId);
+            RoutingRequirement requirement = RoutingRules.requirementOf(rules, tenantId, Ticket.of(ticket));
             return routeNow(ticket, requirement, teamId, null);
         });
     }
@@ -113,7 +114,7 @@ final class StoredRouting implements TicketRouting {
 
     /** Routes one waiting ticket if it still waits for routing; whether it was routed. */
     private boolean routeWaiting(UUID ticketId) {
-        Optional<Ticket> locked = lockedIfPresent(ticketId);
+        Optional<TicketRecord> locked = lockedIfPresent(ticketId);
         Optional<WaitingTicketRecord> entry = routing.waitingTicket(tenantId, ticketId);
         if (entry.isEmpty()) {
             return false;
@@ -124,8 +125,8 @@ final class StoredRouting implements TicketRouting {
             routing.dequeue(tenantId, ticketId);
             return false;
         }
-        Ticket ticket = locked.get();
-        RoutingRequirement requirement = RoutingRules.requirementOf(rules, tenantId, ticket);
+        TicketRecord ticket = locked.get();
+        RoutingRequirement requirement = RoutingRules.requirementOf(rules, tenantId, Ticket.of(ticket));
         UUID teamId = entry.get().teamId();
         return routeNow(ticket, requirement, teamId, entry.get()).routed();
     }
@@ -142,21 +143,19 @@ final class StoredRouting implements TicketRouting {
      * Gives the ticket to the agent the policy chooses among the eligible ones, or queues it. {@code waited} is its
      * queue entry when it is being routed from the queue.
      */
-    private RoutingOutcome routeNow(Ticket ticket, RoutingRequirement requirement, UUID teamId,
+    private RoutingOutcome routeNow(TicketRecord ticket, RoutingRequirement requirement, UUID teamId,
             WaitingTicketRecord waited) {
         Instant now = context.now();
         List<TeamMember> matching = matching(requirement, teamId, now, ticket.assigneeId());
-        List<TeamMember> atWork = matching.stream().filter(m -> team.isWorking(m.id(), now)).toList();
+        List<TeamMember> atWork = team.working(matching, now);
         // the slots before the counts: see the class comment
-        Map<UUID, Optional<AgentSlotRecord>> slots = new HashMap<>();
-        for (TeamMember member : atWork) {
-            slots.put(member.id(), routing.slot(tenantId, member.id()));
-        }
+        Map<UUID, AgentSlotRecord> slots = slots(atWork);
         Map<UUID, Integer> open = counts(atWork);
         Optional<TeamMember> chosen = atWork.stream()
                 .filter(m -> open.getOrDefault(m.id(), 0) < m.capacity())
                 .min(Comparator.<TeamMember>comparingInt(m -> open.getOrDefault(m.id(), 0))
-                        .thenComparing(m -> slots.get(m.id()).map(AgentSlotRecord::lastRoutedAt).orElse(null),
+                        .thenComparing(m -> Optional.ofNullable(slots.get(m.id())).map(AgentSlotRecord::lastRoutedAt)
+                                .orElse(null),
                                 Comparator.nullsFirst(Comparator.naturalOrder()))
                         .thenComparing(TeamMember::id, Ids.ORDER));
         if (chosen.isEmpty()) {
@@ -172,19 +171,18 @@ final class StoredRouting implements TicketRouting {
                 context.events().record(List.of(new TicketRoutingQueued(tenantId, ticket.id(), ticket.customerId(),
                         teamId, matching.size(), now)));
             }
-            return new RoutingOutcome(ticket, null);
+            return new RoutingOutcome(Ticket.of(ticket), null);
         }
         TeamMember agent = chosen.get();
-        Optional<AgentSlotRecord> slot = slots.get(agent.id());
+        Optional<AgentSlotRecord> slot = Optional.ofNullable(slots.get(agent.id()));
         routing.saveSlot(new AgentSlotRecord(tenantId, slot.map(AgentSlotRecord::id).orElseGet(() -> context.ids().next()),
                 1, now, now, agent.id(), now), slot.map(AgentSlotRecord::version).orElse(0L));
-        Ticket assigned = tickets.assign(ticket.id(), agent.id());
         Optional<WaitingTicketRecord> entry = waited != null ? Optional.of(waited)
                 : routing.waitingTicket(tenantId, ticket.id());
         routing.dequeue(tenantId, ticket.id());
-        context.events().record(List.of(new TicketRouted(tenantId, ticket.id(), ticket.customerId(), agent.id(),
-                ticket.assigneeId(), teamId, open.getOrDefault(agent.id(), 0) + 1, agent.capacity(),
-                entry.map(WaitingTicketRecord::waitingSince).orElse(null), now)));
+        Ticket assigned = tickets.assignRouted(ticket, agent.id(), now, new TicketRouted(tenantId, ticket.id(),
+                ticket.customerId(), agent.id(), ticket.assigneeId(), teamId, open.getOrDefault(agent.id(), 0) + 1,
+                agent.capacity(), entry.map(WaitingTicketRecord::waitingSince).orElse(null), now));
         return new RoutingOutcome(assigned, agent.id());
     }
 
@@ -215,6 +213,15 @@ final class StoredRouting implements TicketRouting {
         return members;
     }
 
+    private Map<UUID, AgentSlotRecord> slots(List<TeamMember> members) {
+        Map<UUID, AgentSlotRecord> slots = new HashMap<>();
+        List<UUID> ids = members.stream().map(TeamMember::id).toList();
+        for (int from = 0; from < ids.size(); from += PageRequest.MAX_LIMIT) {
+            slots.putAll(routing.slots(tenantId, ids.subList(from, Math.min(ids.size(), from + PageRequest.MAX_LIMIT))));
+        }
+        return slots;
+    }
+
     private Map<UUID, Integer> counts(List<TeamMember> members) {
         Map<UUID, Integer> open = new HashMap<>();
         List<UUID> ids = members.stream().map(TeamMember::id).toList();
@@ -225,10 +232,9 @@ final class StoredRouting implements TicketRouting {
         return open;
     }
 
-    /** Locks the ticket for the unit and reads it; refuses one that is resolved or closed. */
-    private Ticket locked(UUID ticketId) {
-        ticketStore.lock(tenantId, ticketId);
-        Ticket ticket = tickets.ticket(ticketId);
+    /** Locks the ticket for the unit and reads it, once; refuses one that is resolved or closed. */
+    private TicketRecord locked(UUID ticketId) {
+        TicketRecord ticket = ticketStore.lockAndGet(tenantId, ticketId);
         if (!ticket.state().isActive()) {
             throw new ValidationException("ticketId", "is " + ticket.state() + ", not active");
         }
@@ -236,13 +242,12 @@ final class StoredRouting implements TicketRouting {
     }
 
     /** Locks the ticket for the unit and reads it, or empty when it is gone. */
-    private Optional<Ticket> lockedIfPresent(UUID ticketId) {
+    private Optional<TicketRecord> lockedIfPresent(UUID ticketId) {
         try {
-            ticketStore.lock(tenantId, ticketId);
+            return Optional.of(ticketStore.lockAndGet(tenantId, ticketId));
         } catch (NotFoundException e) {
             return Optional.empty();
         }
-        return Optional.of(tickets.ticket(ticketId));
     }
 
     private <T> T inTransaction(Supplier<T> work) {

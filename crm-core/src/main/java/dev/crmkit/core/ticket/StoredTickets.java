@@ -1,5 +1,6 @@
 package dev.crmkit.core.ticket;
 
+import dev.crmkit.core.common.DomainEvent;
 import dev.crmkit.core.module.DomainContext;
 import dev.crmkit.model.Checks;
 import dev.crmkit.model.ConflictException;
@@ -30,6 +31,7 @@ import dev.crmkit.spi.ticket.TicketStorage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,6 +163,16 @@ final class StoredTickets implements TicketService {
         });
     }
 
+    /**
+     * Assigns the ticket routing locked and read in the current unit to the member it chose, whom it read in this unit
+     * too: {@link #assign} without reading either again, and records routing's event after the assignment's, in one
+     * append. Assigning starts, moves and completes no milestone, so neither the milestones nor what they are measured
+     * by are read.
+     */
+    Ticket assignRouted(TicketRecord locked, UUID memberId, Instant now, RoutingEvent routed) {
+        return Ticket.of(store(new TicketAggregate(locked).assign(memberId, now), List.of(routed)));
+    }
+
     @Override
     public Ticket changePriority(UUID ticketId, TicketPriority priority, UUID agentId, String reasonCode) {
         Checks.required("priority", priority);
@@ -247,11 +259,19 @@ final class StoredTickets implements TicketService {
      * the change's events; a change that changed nothing writes nothing.
      */
     private TicketRecord store(TicketChange change) {
+        return store(change, List.of());
+    }
+
+    /** {@link #store(TicketChange)}, recording {@code alsoRecorded} after the change's events, in one append. */
+    private TicketRecord store(TicketChange change, List<? extends DomainEvent> alsoRecorded) {
         if (!change.changed()) {
+            if (!alsoRecorded.isEmpty()) {
+                context.events().record(alsoRecorded);
+            }
             return change.after();
         }
         TicketRecord stored = change.isOpening() ? tickets.insert(change.after())
-                : tickets.update(change.after(), change.before().version());
+                : tickets.update(change.after(), change.before());
         // after the ticket's versioned update, which holds its row lock: milestones change only under it
         for (MilestoneRecord m : change.started()) {
             levels.milestones().insert(m);
@@ -259,9 +279,11 @@ final class StoredTickets implements TicketService {
         for (MilestoneRecord m : change.updated()) {
             levels.milestones().update(m, m.version());
         }
-        escalations.watch(change.started());
-        escalations.watch(change.updated());
-        context.events().record(change.events());
+        escalations.watch(change.started(), true);
+        escalations.watch(change.updated(), false);
+        List<DomainEvent> events = new ArrayList<>(change.events());
+        events.addAll(alsoRecorded);
+        context.events().record(events);
         return stored;
     }
 

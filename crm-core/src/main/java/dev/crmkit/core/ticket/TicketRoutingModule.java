@@ -55,6 +55,7 @@ public final class TicketRoutingModule implements DomainModule {
     public void install(DomainSetup setup) {
         setup.events(RoutingEvent.class);
         setup.service(TicketRouting.class, tenant -> new StoredRouting(setup.context(), tenant.tenantId(), settings,
-                tenant.service(TicketService.class), tenant.service(TeamService.class)));
+                // TicketModule registers the tenant's TicketService, always StoredTickets: routing assigns through it
+                (StoredTickets) tenant.service(TicketService.class), tenant.service(TeamService.class)));
     }
 }

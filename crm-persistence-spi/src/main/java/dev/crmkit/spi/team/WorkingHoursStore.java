@@ -1,6 +1,14 @@
 package dev.crmkit.spi.team;
 
+import dev.crmkit.model.Checks;
+import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.ValidationException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -23,4 +31,25 @@ public interface WorkingHoursStore {
 
     /** The member's working hours, or empty. */
     Optional<WorkingHoursRecord> get(String tenantId, UUID memberId);
+
+    /**
+     * The working hours of the members {@code memberIds} names in the tenant, in one read: each as {@link #get} reads
+     * it, keyed by member id; members without stored hours are absent from the map, and duplicates count once. The
+     * default reads them one at a time.
+     *
+     * @throws dev.crmkit.model.ValidationException ({@code memberIds}) when null, holding null or more than
+     *     {@link PageRequest#MAX_LIMIT} ids
+     */
+    default Map<UUID, WorkingHoursRecord> getAll(String tenantId, Collection<UUID> memberIds) {
+        Checks.tenantId("tenantId", tenantId);
+        Set<UUID> distinct = new LinkedHashSet<>(Checks.noNulls("memberIds", memberIds));
+        if (distinct.size() > PageRequest.MAX_LIMIT) {
+            throw new ValidationException("memberIds", "must hold at most " + PageRequest.MAX_LIMIT + " ids");
+        }
+        Map<UUID, WorkingHoursRecord> hours = new LinkedHashMap<>();
+        for (UUID memberId : distinct) {
+            get(tenantId, memberId).ifPresent(h -> hours.put(memberId, h));
+        }
+        return hours;
+    }
 }

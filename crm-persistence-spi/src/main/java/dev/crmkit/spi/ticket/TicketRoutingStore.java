@@ -1,10 +1,15 @@
 package dev.crmkit.spi.ticket;
 
+import dev.crmkit.model.Checks;
 import dev.crmkit.model.Page;
 import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.ValidationException;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -14,6 +19,27 @@ import java.util.UUID;
 public interface TicketRoutingStore {
     /** The member's routing slot in the tenant, or empty before routing first gave the member a ticket. */
     Optional<AgentSlotRecord> slot(String tenantId, UUID memberId);
+
+    /**
+     * The routing slots of the members {@code memberIds} names in the tenant, in one read: each member's slot as
+     * {@link #slot} reads it, keyed by member id; members without a slot are absent from the map, and duplicates count
+     * once. The default reads them one at a time.
+     *
+     * @throws dev.crmkit.model.ValidationException ({@code memberIds}) when null, holding null or more than
+     *     {@link PageRequest#MAX_LIMIT} ids
+     */
+    default Map<UUID, AgentSlotRecord> slots(String tenantId, Collection<UUID> memberIds) {
+        Checks.tenantId("tenantId", tenantId);
+        Set<UUID> distinct = new LinkedHashSet<>(Checks.noNulls("memberIds", memberIds));
+        if (distinct.size() > PageRequest.MAX_LIMIT) {
+            throw new ValidationException("memberIds", "must hold at most " + PageRequest.MAX_LIMIT + " ids");
+        }
+        Map<UUID, AgentSlotRecord> slots = new LinkedHashMap<>();
+        for (UUID memberId : distinct) {
+            slot(tenantId, memberId).ifPresent(s -> slots.put(memberId, s));
+        }
+        return slots;
+    }
 
     /**
      * Stores {@code slot} as its member's slot if the stored one is at {@code expectedVersion}, or, with

@@ -1,10 +1,12 @@
 package dev.crmkit.spi.ticket;
 
+import dev.crmkit.model.Checks;
 import dev.crmkit.model.ConflictException;
 import dev.crmkit.model.DuplicateException;
 import dev.crmkit.model.NotFoundException;
 import dev.crmkit.model.Page;
 import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.ValidationException;
 import dev.crmkit.model.ticket.TicketFilter;
 import java.time.Instant;
 import java.util.Optional;
@@ -35,6 +37,31 @@ public interface TicketStore {
     TicketRecord update(TicketRecord ticket, long expectedVersion);
 
     /**
+     * Replaces {@code stored}, the ticket as the caller read it in this unit, with {@code ticket}: what
+     * {@link #update(TicketRecord, long) update(ticket, stored.version())} does, with the same exceptions and result,
+     * except that the attachments and custom fields are written only when they differ from {@code stored}'s. They
+     * change only with the ticket's version, so at the version the update checks they are {@code stored}'s; a caller
+     * changing a ticket's state or assignee writes one row. The default calls {@link #update(TicketRecord, long)}.
+     *
+     * @throws dev.crmkit.model.ValidationException ({@code stored}) when null or another ticket than {@code ticket}
+     * @throws NotFoundException when there is no such ticket in the tenant
+     * @throws ConflictException (retryable) when the stored version is not {@code stored}'s; nothing changes
+     */
+    default TicketRecord update(TicketRecord ticket, TicketRecord stored) {
+        checkSameTicket(ticket, stored);
+        return update(ticket, stored.version());
+    }
+
+    /** Both given, one ticket of one tenant. */
+    private static void checkSameTicket(TicketRecord ticket, TicketRecord stored) {
+        Checks.required("ticket", ticket);
+        Checks.required("stored", stored);
+        if (!stored.tenantId().equals(ticket.tenantId()) || !stored.id().equals(ticket.id())) {
+            throw new ValidationException("stored", "is another ticket than the one to update");
+        }
+    }
+
+    /**
      * Takes the ticket's row lock for the rest of the caller's unit of work: a second unit locking (or updating) the
      * same ticket waits until this unit has committed or rolled back, and then sees what it committed. The lock does
      * not change the record or its version. Outside a unit the call only checks that the ticket exists. Units that
@@ -44,6 +71,18 @@ public interface TicketStore {
      * @throws NotFoundException when the tenant has no ticket with this id; nothing is locked
      */
     void lock(String tenantId, UUID id);
+
+    /**
+     * Takes the ticket's row lock as {@link #lock} does and reads the ticket in the same call: the ticket as
+     * {@link #get} reads it once the lock is held, so a unit that locks in order to change the ticket reads it once.
+     * The default locks, then reads.
+     *
+     * @throws NotFoundException when the tenant has no ticket with this id; nothing is locked
+     */
+    default TicketRecord lockAndGet(String tenantId, UUID id) {
+        lock(tenantId, id);
+        return get(tenantId, id).orElseThrow(() -> new NotFoundException("ticket", id));
+    }
 
     /** The ticket with this id in this tenant. */
     Optional<TicketRecord> get(String tenantId, UUID id);
