@@ -23,7 +23,8 @@ import javax.sql.DataSource;
 
 /**
  * Counts the statements {@link TicketBenchmark}'s two units send to the database: a counting {@link DataSource} around
- * the pool counts every {@code execute...} call (a JDBC batch once) and every commit, by the statement's first words.
+ * the pool counts every {@code execute...} call (a JDBC batch once), by the statement's first words, and every commit
+ * and savepoint set or released.
  * After a warm-up of 200 tickets it opens and routes N tickets (the first argument, 100 by default) on the backend the
  * second names ({@code h2} by default) and prints the statements per ticket of each unit.
  *
@@ -31,6 +32,8 @@ import javax.sql.DataSource;
  */
 final class TicketStatementCount {
     private static final int WARM_UP = 200;
+    /** Connection calls counted apart from the statements. */
+    private static final java.util.Set<String> CALLS = java.util.Set.of("COMMIT", "SAVEPOINT", "RELEASE SAVEPOINT");
 
     private TicketStatementCount() {
     }
@@ -83,9 +86,11 @@ final class TicketStatementCount {
     }
 
     private static void print(String unit, Map<String, Integer> counts, int tickets) {
-        double statements = counts.entrySet().stream().filter(e -> !e.getKey().equals("COMMIT"))
+        double statements = counts.entrySet().stream().filter(e -> !CALLS.contains(e.getKey()))
                 .mapToInt(Map.Entry::getValue).sum() / (double) tickets;
-        System.out.printf(Locale.ROOT, "%s: %.2f statements per ticket, and %.2f commits%n", unit, statements,
+        System.out.printf(Locale.ROOT, "%s: %.2f statements per ticket, %.2f savepoints set and %.2f released around"
+                + " the writes, %.2f commits%n", unit, statements, counts.getOrDefault("SAVEPOINT", 0) / (double) tickets,
+                counts.getOrDefault("RELEASE SAVEPOINT", 0) / (double) tickets,
                 counts.getOrDefault("COMMIT", 0) / (double) tickets);
         counts.forEach((sql, n) -> System.out.printf(Locale.ROOT, "  %6.2f  %s%n", n / (double) tickets, sql));
     }
@@ -100,8 +105,12 @@ final class TicketStatementCount {
     private static Connection connection(Connection real, Counter counter) {
         return proxy(Connection.class, real, (target, method, args) -> {
             Object result = method.invoke(target, args);
-            if (method.getName().equals("commit")) {
-                counter.count("COMMIT");
+            switch (method.getName()) {
+                case "commit" -> counter.count("COMMIT");
+                case "setSavepoint" -> counter.count("SAVEPOINT");
+                case "releaseSavepoint" -> counter.count("RELEASE SAVEPOINT");
+                default -> {
+                }
             }
             if (result instanceof PreparedStatement p) {
                 return statement(PreparedStatement.class, p, (String) args[0], counter);
