@@ -28,7 +28,10 @@ import javax.sql.DataSource;
  * After a warm-up of 200 tickets it opens and routes N tickets (the first argument, 100 by default) on the backend the
  * second names ({@code h2} by default) and prints the statements per ticket of each unit.
  *
- * <pre>mvn -q -pl crm-benchmarks -am compile exec:java -Dexec.mainClass=dev.crmkit.benchmarks.TicketStatementCount</pre>
+ * <pre>
+ * mvn -q -pl crm-benchmarks -am compile exec:java -Dexec.mainClass=dev.crmkit.benchmarks.TicketStatementCount \
+ *     -Dexec.args="100 h2"
+ * </pre>
  */
 final class TicketStatementCount {
     private static final int WARM_UP = 200;
@@ -89,7 +92,8 @@ final class TicketStatementCount {
         double statements = counts.entrySet().stream().filter(e -> !CALLS.contains(e.getKey()))
                 .mapToInt(Map.Entry::getValue).sum() / (double) tickets;
         System.out.printf(Locale.ROOT, "%s: %.2f statements per ticket, %.2f savepoints set and %.2f released around"
-                + " the writes, %.2f commits%n", unit, statements, counts.getOrDefault("SAVEPOINT", 0) / (double) tickets,
+                + " the writes, %.2f commits%n", unit, statements,
+                counts.getOrDefault("SAVEPOINT", 0) / (double) tickets,
                 counts.getOrDefault("RELEASE SAVEPOINT", 0) / (double) tickets,
                 counts.getOrDefault("COMMIT", 0) / (double) tickets);
         counts.forEach((sql, n) -> System.out.printf(Locale.ROOT, "  %6.2f  %s%n", n / (double) tickets, sql));

@@ -93,7 +93,8 @@ final class JdbcTicketRoutingStore implements TicketRoutingStore {
         } else {
             parameters.add(tenantId);
             parameters.addAll(distinct);
-            tickets = "crm_ticket t WHERE t.tenant_id = ? AND t.assignee_id IN " + Database.placeholders(distinct.size());
+            tickets = "crm_ticket t WHERE t.tenant_id = ? AND t.assignee_id IN "
+                    + Database.placeholders(distinct.size());
         }
         parameters.addAll(ACTIVE);
         List<Map.Entry<UUID, Integer>> rows = db.read(TYPE, c -> db.list(c, "SELECT t.assignee_id, COUNT(*) AS n"

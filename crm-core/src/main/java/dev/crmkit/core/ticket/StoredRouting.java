@@ -217,7 +217,8 @@ final class StoredRouting implements TicketRouting {
         Map<UUID, AgentSlotRecord> slots = new HashMap<>();
         List<UUID> ids = members.stream().map(TeamMember::id).toList();
         for (int from = 0; from < ids.size(); from += PageRequest.MAX_LIMIT) {
-            slots.putAll(routing.slots(tenantId, ids.subList(from, Math.min(ids.size(), from + PageRequest.MAX_LIMIT))));
+            slots.putAll(routing.slots(tenantId,
+                    ids.subList(from, Math.min(ids.size(), from + PageRequest.MAX_LIMIT))));
         }
         return slots;
     }
