@@ -143,7 +143,8 @@ class DuplicateMatcherTest {
         assertThat(found).singleElement().satisfies(c -> {
             assertThat(c.customerId()).isEqualTo(anna);
             assertThat(c.reasons()).containsExactly(MatchReason.SAME_PHONE);
-            assertThat(c.contributions()).containsEntry(MatchField.FAMILY_NAME, MatchLevel.FAMILY_SIMILAR.defaultWeight());
+            assertThat(c.contributions())
+                    .containsEntry(MatchField.FAMILY_NAME, MatchLevel.FAMILY_SIMILAR.defaultWeight());
         });
     }
 
@@ -230,7 +231,8 @@ class DuplicateMatcherTest {
         assertThat(found.get(gretesEmail.id())).as("an e-mail in common with someone of another name")
                 .singleElement().satisfies(c -> {
                     assertThat(c.customerId()).isEqualTo(grete);
-                    assertThat(c.contributions()).containsEntry(MatchField.EMAIL, MatchLevel.EMAIL_EQUAL.defaultWeight());
+                    assertThat(c.contributions())
+                            .containsEntry(MatchField.EMAIL, MatchLevel.EMAIL_EQUAL.defaultWeight());
                 });
         assertThat(found.get(shopper.id())).isEmpty();
     }

@@ -119,9 +119,12 @@ class MatchProfileTest {
         assertThat(world.customers().findMatches(party)).singleElement().satisfies(c -> {
             assertThat(c.customerId()).isEqualTo(stored);
             assertThat(c.contributions()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                    MatchField.GIVEN_NAME, MatchLevel.GIVEN_EQUAL.defaultWeight(), MatchField.FAMILY_NAME, MatchLevel.FAMILY_EQUAL.defaultWeight(),
-                    MatchField.EMAIL, MatchLevel.EMAIL_EQUAL.defaultWeight(), MatchField.PHONE, MatchLevel.PHONE_EQUAL.defaultWeight(),
-                    MatchField.ADDRESS, MatchLevel.ADDRESS_EQUAL.defaultWeight(), MatchField.DATE_OF_BIRTH, MatchLevel.BIRTH_EQUAL.defaultWeight(),
+                    MatchField.GIVEN_NAME, MatchLevel.GIVEN_EQUAL.defaultWeight(),
+                    MatchField.FAMILY_NAME, MatchLevel.FAMILY_EQUAL.defaultWeight(),
+                    MatchField.EMAIL, MatchLevel.EMAIL_EQUAL.defaultWeight(),
+                    MatchField.PHONE, MatchLevel.PHONE_EQUAL.defaultWeight(),
+                    MatchField.ADDRESS, MatchLevel.ADDRESS_EQUAL.defaultWeight(),
+                    MatchField.DATE_OF_BIRTH, MatchLevel.BIRTH_EQUAL.defaultWeight(),
                     MatchField.IDENTIFIER, 2 * MatchLevel.IDENTIFIER_EQUAL.defaultWeight()));
         });
     }

@@ -182,7 +182,8 @@ class MatchRulesTest {
     @Test
     void reasons_name_only_the_fields_that_agreed_and_need_a_similar_name_for_place_and_birth() {
         assertThat(comparison(9, Map.of(MatchField.FAMILY_NAME, 3.5, MatchField.ADDRESS, 1.0),
-                Map.of(MatchField.FAMILY_NAME, MatchLevel.FAMILY_EQUAL, MatchField.ADDRESS, MatchLevel.ADDRESS_POSTCODE))
+                Map.of(MatchField.FAMILY_NAME, MatchLevel.FAMILY_EQUAL,
+                        MatchField.ADDRESS, MatchLevel.ADDRESS_POSTCODE))
                 .reasons()).containsExactly(MatchReason.SIMILAR_NAME_SAME_POSTCODE);
         assertThat(comparison(9, Map.of(MatchField.FAMILY_NAME, 2.5, MatchField.ADDRESS, 2.0,
                 MatchField.DATE_OF_BIRTH, 2.5), Map.of(MatchField.FAMILY_NAME, MatchLevel.FAMILY_SIMILAR,
@@ -214,10 +215,112 @@ class MatchRulesTest {
         PartyProfile globex = new PartyProfile(UUID.randomUUID(), PartyKind.ORGANIZATION, "Globex", null, null,
                 "Globex", Set.of(), Set.of(), Set.of());
 
-        assertThat(field(acme, acmeAg, MatchField.ORGANIZATION)).isEqualTo(MatchLevel.ORGANIZATION_EQUAL.defaultWeight());
-        assertThat(field(acme, globex, MatchField.ORGANIZATION)).isEqualTo(MatchLevel.ORGANIZATION_DIFFERENT.defaultWeight());
+        assertThat(field(acme, acmeAg, MatchField.ORGANIZATION))
+                .isEqualTo(MatchLevel.ORGANIZATION_EQUAL.defaultWeight());
+        assertThat(field(acme, globex, MatchField.ORGANIZATION))
+                .isEqualTo(MatchLevel.ORGANIZATION_DIFFERENT.defaultWeight());
         assertThat(MatchRules.organization("acme trading", "acme tradin")).isEqualTo(MatchLevel.ORGANIZATION_SIMILAR);
         assertThat(MatchRules.organization(null, "acme")).isNull();
+    }
+
+    @Test
+    void one_typing_error_apart_is_a_substitution_a_letter_left_out_or_added_or_neighbours_swapped() {
+        assertThat(MatchRules.oneEditApart("koch", "kuch")).isTrue();
+        assertThat(MatchRules.oneEditApart("koch", "xoch")).isTrue();
+        assertThat(MatchRules.oneEditApart("koch", "kocx")).isTrue();
+        assertThat(MatchRules.oneEditApart("schubert", "schuert")).isTrue();
+        assertThat(MatchRules.oneEditApart("schuert", "schubert")).isTrue();
+        assertThat(MatchRules.oneEditApart("weber", "webber")).isTrue();
+        assertThat(MatchRules.oneEditApart("weber", "webe")).isTrue();
+        assertThat(MatchRules.oneEditApart("weber", "weebr")).isTrue();
+        assertThat(MatchRules.oneEditApart("koch", "okch")).isTrue();
+        assertThat(MatchRules.oneEditApart("koch", "kohc")).isTrue();
+        assertThat(MatchRules.oneEditApart("weber", "wbere")).isFalse();
+        assertThat(MatchRules.oneEditApart("weber", "wxbxr")).isFalse();
+        assertThat(MatchRules.oneEditApart("weber", "wexyr")).isFalse();
+        assertThat(MatchRules.oneEditApart("koch", "kocher")).isFalse();
+        assertThat(MatchRules.oneEditApart("koch", "koch")).isFalse();
+        assertThat(MatchRules.oneEditApart("rot", "rat")).as("three letters are too short").isFalse();
+        assertThat(MatchRules.oneEditApart("roth", "rot")).as("three letters are too short").isFalse();
+        assertThat(MatchRules.oneEditApart("abcd", "abdce")).isFalse();
+        assertThat(MatchRules.family("kcoh", "koch")).isEqualTo(MatchLevel.FAMILY_SIMILAR);
+        assertThat(MatchRules.given("tiom", "timo")).isEqualTo(MatchLevel.GIVEN_SIMILAR);
+    }
+
+    @Test
+    void names_compare_crosswise_when_one_party_gave_one_part_only_or_an_initial() {
+        PartyProfile werner = person(null, "Werner");
+        PartyProfile julia = person("Werner", "Julia");
+
+        MatchRules.Comparison c = compare(werner, julia);
+
+        assertThat(c.levels()).containsEntry(MatchField.FAMILY_NAME, MatchLevel.FAMILY_EQUAL)
+                .doesNotContainKey(MatchField.GIVEN_NAME);
+        assertThat(c.contributions()).containsEntry(MatchField.FAMILY_NAME, 3.0)
+                .doesNotContainKey(MatchField.GIVEN_NAME);
+        MatchRules.Comparison initial = compare(person("Berrich", "M"), person("Manfred", "Berrich"));
+        assertThat(initial.levels()).containsEntry(MatchField.FAMILY_NAME, MatchLevel.FAMILY_EQUAL)
+                .containsEntry(MatchField.GIVEN_NAME, MatchLevel.GIVEN_INITIAL);
+        assertThat(initial.contributions()).containsEntry(MatchField.FAMILY_NAME, 3.0)
+                .containsEntry(MatchField.GIVEN_NAME, 1.0);
+        assertThat(MatchRules.family("m", "manfred")).as("an initial tells nothing of a family name").isNull();
+        assertThat(MatchRules.family("manfred", "m")).isNull();
+        MatchRules.Comparison straight = compare(person("Anna", "Schubert"), person("Anna", "Schubert"));
+        assertThat(straight.contributions()).containsEntry(MatchField.FAMILY_NAME, 3.5)
+                .containsEntry(MatchField.GIVEN_NAME, 2.5);
+        MatchRules.Comparison onlyGiven = compare(person("Anna", null), person(null, "Anna"));
+        assertThat(onlyGiven.contributions()).containsEntry(MatchField.FAMILY_NAME, 3.0);
+        MatchRules.Comparison free = MatchRules.compare(MatchProfile.of(werner), MatchProfile.of(julia), v -> 1,
+                MatchWeights.defaults().with(MatchLevel.NAMES_SWAPPED, 0).with(MatchLevel.FAMILY_EQUAL, 0));
+        // with swapping free, Werner as the other's given name agrees best, and a family name of neither is left
+        assertThat(free.contributions()).doesNotContainKey(MatchField.FAMILY_NAME)
+                .containsEntry(MatchField.GIVEN_NAME, 2.5);
+        assertThat(free.levels()).containsExactly(Map.entry(MatchField.GIVEN_NAME, MatchLevel.GIVEN_EQUAL));
+    }
+
+    @Test
+    void persons_with_the_same_employer_agree_a_little_and_with_another_not_at_all() {
+        PartyProfile atAcme = new PartyProfile(UUID.randomUUID(), PartyKind.PERSON, "Anna Schubert", "Anna",
+                "Schubert", "ACME GmbH", Set.of(), Set.of(), Set.of());
+        PartyProfile atAcmeToo = new PartyProfile(UUID.randomUUID(), PartyKind.PERSON, "Bernd Klein", "Bernd",
+                "Klein", "Acme", Set.of(), Set.of(), Set.of());
+        PartyProfile atGlobex = new PartyProfile(UUID.randomUUID(), PartyKind.PERSON, "Bernd Klein", "Bernd",
+                "Klein", "Globex", Set.of(), Set.of(), Set.of());
+
+        assertThat(compare(atAcme, atAcmeToo).levels()).containsEntry(MatchField.ORGANIZATION,
+                MatchLevel.EMPLOYER_EQUAL);
+        assertThat(field(atAcme, atAcmeToo, MatchField.ORGANIZATION)).isEqualTo(0.9);
+        assertThat(compare(atAcme, atGlobex).levels()).containsEntry(MatchField.ORGANIZATION,
+                MatchLevel.EMPLOYER_DIFFERENT);
+        assertThat(compare(atAcme, atGlobex).contributions()).doesNotContainKey(MatchField.ORGANIZATION);
+        assertThat(compare(atAcme, person("Anna", "Schubert")).levels()).doesNotContainKey(MatchField.ORGANIZATION);
+        assertThat(MatchRules.employer(null, "acme")).isNull();
+        assertThat(MatchRules.employer("acme", null)).isNull();
+    }
+
+    @Test
+    void the_best_pair_of_addresses_counts_and_identifiers_add_up_each() {
+        PostalAddress away = new PostalAddress("Gartenweg 3", "Köln", null, "50667", "DE");
+        PartyProfile twoHomes = new PartyProfile(UUID.randomUUID(), PartyKind.PERSON, "Anna Schubert", "Anna",
+                "Schubert", null, Set.of(), Set.of(), Set.of(), List.of(away, HOME), null,
+                Map.of("tax_id", "1", "customer_no", "7"));
+        PartyProfile home = new PartyProfile(UUID.randomUUID(), PartyKind.PERSON, "Anna Schubert", "Anna",
+                "Schubert", null, Set.of(), Set.of(), Set.of(), List.of(HOME, away), null,
+                Map.of("tax_id", "1", "customer_no", "8"));
+        PartyProfile near = new PartyProfile(UUID.randomUUID(), PartyKind.PERSON, "Anna Schubert", "Anna",
+                "Schubert", null, Set.of(), Set.of(), Set.of(),
+                List.of(new PostalAddress("Hauptstraße 40", "Berlin", null, "10115", "DE")), null, Map.of());
+
+        MatchRules.Comparison c = compare(twoHomes, home);
+
+        assertThat(c.levels()).containsEntry(MatchField.ADDRESS, MatchLevel.ADDRESS_EQUAL)
+                .containsEntry(MatchField.IDENTIFIER, MatchLevel.IDENTIFIER_DIFFERENT);
+        assertThat(c.contributions()).containsEntry(MatchField.IDENTIFIER, 2.0);
+        assertThat(c.reasons()).contains(MatchReason.SAME_IDENTIFIER);
+        assertThat(compare(twoHomes, near).levels()).containsEntry(MatchField.ADDRESS, MatchLevel.ADDRESS_STREET);
+        assertThat(compare(near, twoHomes).levels()).containsEntry(MatchField.ADDRESS, MatchLevel.ADDRESS_STREET);
+        assertThat(MatchRules.identifier("1", "1")).isEqualTo(MatchLevel.IDENTIFIER_EQUAL);
+        assertThat(MatchRules.identifier("1", "2")).isEqualTo(MatchLevel.IDENTIFIER_DIFFERENT);
     }
 
     @Test
