@@ -138,7 +138,7 @@ final class CustomerImporter {
         for (String key : keys) {
             for (Row earlier : blocksInBatch.getOrDefault(key, List.of())) {
                 if (compared.add(earlier) && MatchRules.compare(profile, earlier.profile(),
-                        value -> 1).score() >= matching.duplicateThreshold()) {
+                        value -> 1, matching.weights()).score() >= matching.duplicateThreshold()) {
                     duplicates++;
                     errors.add(new ImportError(row.number(), "row", "duplicates row " + earlier.number()));
                     return true;

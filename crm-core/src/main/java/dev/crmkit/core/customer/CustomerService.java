@@ -135,6 +135,29 @@ public interface CustomerService {
      */
     List<DuplicateCandidate> findMatches(PartyProfile party);
 
+    /** The most customers {@link #estimateMatchWeights} samples. */
+    int MAX_SAMPLE_CUSTOMERS = 100_000;
+
+    /** The most candidate pairs {@link #estimateMatchWeights} compares. */
+    int MAX_SAMPLE_PAIRS = 10_000_000;
+
+    /**
+     * Estimates match weights from this tenant's own customers, for the host to review and, if it likes them, store
+     * as the tenant's ({@link MatchSettings#withWeights}); nothing is written. Samples up to {@code sampleCustomers}
+     * live customers evenly (the same data gives the same sample), compares each with every candidate its blocking
+     * keys, e-mails and phones yield (each pair once, up to {@code maxPairs} pairs), and fits the pairs' levels of
+     * agreement by expectation-maximisation (two classes, one party and two, fields independent within a class). Each
+     * level the sample showed gets the weight {@code log2(m / u)}; the even weight becomes the fitted share's log
+     * odds, so a score is the fitted chance that a candidate pair is one party. Memory is bounded by the sample, not
+     * the tenant; one pass through the tenant's customers, then the lookups of {@link #findMatchesAll} per 500
+     * sampled. The fit assumes duplicates are a minority of the candidate pairs and that fields disagree
+     * independently; a tenant with few duplicates gives loose estimates (see each level's pair count).
+     *
+     * @throws dev.crmkit.model.ValidationException ({@code sampleCustomers}) unless 1 to
+     *     {@link #MAX_SAMPLE_CUSTOMERS}; ({@code maxPairs}) unless 1 to {@link #MAX_SAMPLE_PAIRS}
+     */
+    MatchWeightEstimate estimateMatchWeights(int sampleCustomers, int maxPairs);
+
     /** The most parties {@link #findMatchesAll} takes in one call. */
     int MAX_PARTIES = 1000;
 

@@ -296,6 +296,13 @@ final class DefaultCustomerService implements CustomerService {
     }
 
     @Override
+    public MatchWeightEstimate estimateMatchWeights(int sampleCustomers, int maxPairs) {
+        Checks.limit("sampleCustomers", sampleCustomers, MAX_SAMPLE_CUSTOMERS);
+        Checks.limit("maxPairs", maxPairs, MAX_SAMPLE_PAIRS);
+        return new MatchWeightEstimator(storage, tenantId, settings.matching()).estimate(sampleCustomers, maxPairs);
+    }
+
+    @Override
     public List<DuplicateGroup> findDuplicateGroups() {
         return new DuplicateGroupFinder(storage, tenantId, settings.matching(), reviews()).find();
     }

@@ -11,7 +11,8 @@ import java.util.UUID;
  * An existing customer that may be the same party as another: its id, a score between 0 and 1, the reasons found,
  * and the explanation: each compared field's contribution to the score (a log2 likelihood ratio, positive for
  * agreement, negative for disagreement; fields neither party has are left out). The contributions add up to the
- * weight {@code w} the score is computed from, {@code 1 / (1 + 2^(5 - w))}; see docs/customers.md.
+ * weight {@code w} the score is computed from, {@code 1 / (1 + 2^(e - w))} with the tenant's even weight {@code e}
+ * ({@link MatchWeights#evenWeight()}, 5 by default); see docs/customers.md.
  */
 public record DuplicateCandidate(UUID customerId, double score, Set<MatchReason> reasons,
         Map<MatchField, Double> contributions) {

@@ -90,7 +90,7 @@ final class DuplicateGroupFinder {
         for (int i = 0; i < profiles.size(); i++) {
             for (int j = i + 1; j < profiles.size(); j++) {
                 MatchRules.Comparison c = MatchRules.compare(profiles.get(i), profiles.get(j),
-                        value -> value.equals(shared.value()) ? sharers - 1 : 1);
+                        value -> value.equals(shared.value()) ? sharers - 1 : 1, settings.weights());
                 if (c.score() >= settings.possibleThreshold()) {
                     found.add(new DuplicateReviews.Found(profiles.get(i).id(),
                             DuplicateCandidate.of(profiles.get(j).id(), c)));

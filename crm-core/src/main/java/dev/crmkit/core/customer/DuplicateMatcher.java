@@ -21,7 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -63,6 +64,45 @@ final class DuplicateMatcher {
      * then every candidate's profile loaded once (two queries per 500). Keyed by profile id, in the order given.
      */
     Map<UUID, List<DuplicateCandidate>> candidatesForAll(List<MatchProfile> profiles) {
+        Blocks blocks = blocks(profiles);
+        Map<UUID, List<DuplicateCandidate>> result = new LinkedHashMap<>();
+        for (MatchProfile p : profiles) {
+            List<DuplicateCandidate> candidates = new ArrayList<>();
+            blocks.compare(p, settings.weights(), (other, c) -> {
+                if (c.score() >= settings.possibleThreshold()) {
+                    candidates.add(DuplicateCandidate.of(other.id(), c));
+                }
+            });
+            candidates.sort(BEST_FIRST);
+            result.put(p.id(), candidates);
+        }
+        return withoutDismissed(result);
+    }
+
+    /**
+     * The stored customers each profile shares a blocking key, an e-mail or a phone with, loaded, with the holders of
+     * each contact value to discount shared values by.
+     */
+    record Blocks(Map<UUID, Set<UUID>> wanted, Map<UUID, MatchProfile> loaded, Map<String, Set<UUID>> byEmail,
+            Map<String, Set<UUID>> byPhone) {
+        /** Compares a profile with each of its stored candidates (itself excluded), in the order they were found. */
+        void compare(MatchProfile p, MatchWeights weights, BiConsumer<MatchProfile, MatchRules.Comparison> action) {
+            ToIntFunction<String> sharers = value -> {
+                Set<UUID> holders = byEmail.containsKey(value) ? byEmail.get(value) : byPhone.getOrDefault(value,
+                        Set.of());
+                return holders.size() - (holders.contains(p.id()) ? 1 : 0);
+            };
+            for (UUID id : wanted.get(p.id())) {
+                MatchProfile other = loaded.get(id);
+                if (other != null) {
+                    action.accept(other, MatchRules.compare(p, other, sharers, weights));
+                }
+            }
+        }
+    }
+
+    /** The blocks of many profiles, their keys and contact values looked up together. */
+    Blocks blocks(List<MatchProfile> profiles) {
         Map<MatchProfile, Set<String>> keysOf = new LinkedHashMap<>();
         Set<String> keys = new LinkedHashSet<>();
         Set<String> emails = new LinkedHashSet<>();
@@ -90,27 +130,7 @@ final class DuplicateMatcher {
         }
         Map<UUID, MatchProfile> loaded = new HashMap<>();
         profiles(all).forEach(m -> loaded.put(m.id(), m));
-        Map<UUID, List<DuplicateCandidate>> result = new LinkedHashMap<>();
-        for (MatchProfile p : profiles) {
-            Function<String, Integer> sharers = value -> {
-                Set<UUID> holders = byEmail.containsKey(value) ? byEmail.get(value) : byPhone.getOrDefault(value,
-                        Set.of());
-                return holders.size() - (holders.contains(p.id()) ? 1 : 0);
-            };
-            List<DuplicateCandidate> candidates = new ArrayList<>();
-            for (UUID id : wanted.get(p.id())) {
-                MatchProfile other = loaded.get(id);
-                if (other != null) {
-                    MatchRules.Comparison c = MatchRules.compare(p, other, sharers::apply);
-                    if (c.score() >= settings.possibleThreshold()) {
-                        candidates.add(DuplicateCandidate.of(id, c));
-                    }
-                }
-            }
-            candidates.sort(BEST_FIRST);
-            result.put(p.id(), candidates);
-        }
-        return withoutDismissed(result);
+        return new Blocks(wanted, loaded, byEmail, byPhone);
     }
 
     /** The candidates without those a reviewer dismissed as a pair with their profile: never suggested again. */

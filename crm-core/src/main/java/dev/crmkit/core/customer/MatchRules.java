@@ -11,39 +11,13 @@ import java.util.function.ToIntFunction;
 
 /**
  * The comparison of two parties, field by field, in the manner of Fellegi and Sunter: each field that both parties
- * have gives a weight, positive when they agree (more for a full than for a partial agreement), negative when they
- * disagree, and nothing when one of them lacks it. The weights are log2 likelihood ratios, so they add up; the
- * {@link Comparison#score() score} turns the sum into a number between 0 and 1. Readable top to bottom: the weights
- * first, then one method per field.
+ * have is at a {@link MatchLevel level} of agreement (full, partial, none), and each level has a weight in the
+ * tenant's {@link MatchWeights}, positive when they agree, negative when they disagree; a field one of them lacks
+ * counts for nothing. The weights are log2 likelihood ratios, so they add up; the {@link Comparison#score() score}
+ * turns the sum into a number between 0 and 1. Readable top to bottom: the comparison, then one method per field
+ * giving its level.
  */
 final class MatchRules {
-    /** The sum of weights at which the score is one half. */
-    static final double EVEN = 5.0;
-
-    static final double FAMILY_EQUAL = 3.5;
-    static final double FAMILY_SIMILAR = 2.5;
-    static final double FAMILY_DIFFERENT = -4.0;
-    static final double GIVEN_EQUAL = 2.5;
-    static final double GIVEN_NICKNAME = 2.0;
-    static final double GIVEN_SIMILAR = 2.0;
-    static final double GIVEN_INITIAL = 0.5;
-    static final double GIVEN_DIFFERENT = -4.5;
-    static final double SWAPPED = -0.5;
-    static final double ORGANIZATION_EQUAL = 6.0;
-    static final double ORGANIZATION_SIMILAR = 3.5;
-    static final double ORGANIZATION_DIFFERENT = -4.0;
-    static final double EMPLOYER_EQUAL = 0.9;
-    static final double BORN_EQUAL = 6.0;
-    static final double BORN_NEAR = 2.5;
-    static final double BORN_DIFFERENT = -5.0;
-    static final double ADDRESS_EQUAL = 4.0;
-    static final double ADDRESS_STREET = 2.0;
-    static final double ADDRESS_POSTCODE = 1.0;
-    static final double ADDRESS_DIFFERENT = -1.0;
-    static final double IDENTIFIER_EQUAL = 10.0;
-    static final double IDENTIFIER_DIFFERENT = -8.0;
-    static final double EMAIL_EQUAL = 16.0;
-    static final double PHONE_EQUAL = 7.0;
     /** Per doubling of the customers that share an e-mail or phone beyond one, what the agreement loses. */
     static final double SHARED_DISCOUNT = 3.0;
 
@@ -51,49 +25,55 @@ final class MatchRules {
     }
 
     /**
-     * The weights of the fields compared, the score, and the reasons a reader is told.
+     * The weights of the fields compared, their levels, the score, and the reasons a reader is told.
      *
      * @param weight the sum of the contributions
      * @param contributions each compared field's weight, fields without one left out
+     * @param levels each compared field's level (for identifiers: different when any differs); fields one party
+     *     lacks left out
+     * @param evenWeight the sum at which the score is one half
      */
-    record Comparison(double weight, Map<MatchField, Double> contributions) {
-        /** The weight as a number between 0 and 1: {@code 1 / (1 + 2^(EVEN - weight))}, three decimals. */
+    record Comparison(double weight, Map<MatchField, Double> contributions, Map<MatchField, MatchLevel> levels,
+            double evenWeight) {
+        /** The weight as a number between 0 and 1: {@code 1 / (1 + 2^(evenWeight - weight))}, three decimals. */
         double score() {
-            return Math.round(1000.0 / (1.0 + Math.pow(2.0, EVEN - weight))) / 1000.0;
+            return Math.round(1000.0 / (1.0 + Math.pow(2.0, evenWeight - weight))) / 1000.0;
         }
 
         /** The reasons of the compared fields that agreed, in the vocabulary of {@link MatchReason}. */
         Set<MatchReason> reasons() {
             Set<MatchReason> reasons = EnumSet.noneOf(MatchReason.class);
-            if (agrees(MatchField.EMAIL)) {
+            // a value so widely shared that it counts for nothing is no reason
+            if (levels.get(MatchField.EMAIL) == MatchLevel.EMAIL_EQUAL && get(MatchField.EMAIL) > 0) {
                 reasons.add(MatchReason.SAME_EMAIL);
             }
-            if (agrees(MatchField.PHONE)) {
+            if (levels.get(MatchField.PHONE) == MatchLevel.PHONE_EQUAL && get(MatchField.PHONE) > 0) {
                 reasons.add(MatchReason.SAME_PHONE);
             }
-            if (agrees(MatchField.IDENTIFIER)) {
+            if (get(MatchField.IDENTIFIER) > 0) {
                 reasons.add(MatchReason.SAME_IDENTIFIER);
             }
+            MatchLevel organization = levels.get(MatchField.ORGANIZATION);
             double name = get(MatchField.GIVEN_NAME) + get(MatchField.FAMILY_NAME);
-            boolean similarName = name > 0 || get(MatchField.ORGANIZATION) >= ORGANIZATION_SIMILAR;
+            boolean similarName = name > 0 || organization == MatchLevel.ORGANIZATION_EQUAL
+                    || organization == MatchLevel.ORGANIZATION_SIMILAR;
             if (similarName) {
-                if (agrees(MatchField.ORGANIZATION)) {
+                if (organization == MatchLevel.ORGANIZATION_EQUAL || organization == MatchLevel.ORGANIZATION_SIMILAR
+                        || organization == MatchLevel.EMPLOYER_EQUAL) {
                     reasons.add(MatchReason.SIMILAR_NAME_SAME_ORGANIZATION);
                 }
-                if (get(MatchField.ADDRESS) >= ADDRESS_STREET) {
+                MatchLevel address = levels.get(MatchField.ADDRESS);
+                if (address == MatchLevel.ADDRESS_EQUAL || address == MatchLevel.ADDRESS_STREET) {
                     reasons.add(MatchReason.SIMILAR_NAME_SAME_ADDRESS);
-                } else if (agrees(MatchField.ADDRESS)) {
+                } else if (address == MatchLevel.ADDRESS_POSTCODE) {
                     reasons.add(MatchReason.SIMILAR_NAME_SAME_POSTCODE);
                 }
-                if (agrees(MatchField.DATE_OF_BIRTH)) {
+                MatchLevel born = levels.get(MatchField.DATE_OF_BIRTH);
+                if (born == MatchLevel.BIRTH_EQUAL || born == MatchLevel.BIRTH_NEAR) {
                     reasons.add(MatchReason.SIMILAR_NAME_SAME_BIRTH_DATE);
                 }
             }
             return reasons;
-        }
-
-        private boolean agrees(MatchField field) {
-            return get(field) > 0;
         }
 
         private double get(MatchField field) {
@@ -101,123 +81,188 @@ final class MatchRules {
         }
     }
 
-    /**
-     * Compares two parties. {@code sharers} tells how many stored customers hold an e-mail address or phone number
-     * (1 when only one does, or when unknown): a value many share counts for less.
-     */
+    /** Compares two parties with the default weights; see {@link #compare(MatchProfile, MatchProfile,
+     * ToIntFunction, MatchWeights)}. */
     static Comparison compare(MatchProfile a, MatchProfile b, ToIntFunction<String> sharers) {
-        Map<MatchField, Double> weights = new EnumMap<>(MatchField.class);
+        return compare(a, b, sharers, MatchWeights.defaults());
+    }
+
+    /**
+     * Compares two parties with a tenant's weights. {@code sharers} tells how many stored customers hold an e-mail
+     * address or phone number (1 when only one does, or when unknown): a value many share counts for less.
+     */
+    static Comparison compare(MatchProfile a, MatchProfile b, ToIntFunction<String> sharers, MatchWeights weights) {
+        Map<MatchField, MatchLevel> levels = new EnumMap<>(MatchField.class);
+        Map<MatchField, Double> contributions = new EnumMap<>(MatchField.class);
         if (a.kind() == PartyKind.ORGANIZATION || b.kind() == PartyKind.ORGANIZATION) {
-            put(weights, MatchField.ORGANIZATION, organization(a.organization(), b.organization()));
+            put(levels, contributions, weights, MatchField.ORGANIZATION, organization(a.organization(),
+                    b.organization()));
         } else {
-            names(a, b, weights);
-            put(weights, MatchField.ORGANIZATION, a.organization() != null && a.organization()
-                    .equals(b.organization()) ? EMPLOYER_EQUAL : 0);
-            put(weights, MatchField.DATE_OF_BIRTH, born(a.dateOfBirth(), b.dateOfBirth()));
+            names(a, b, weights, levels, contributions);
+            put(levels, contributions, weights, MatchField.ORGANIZATION, employer(a.organization(),
+                    b.organization()));
+            put(levels, contributions, weights, MatchField.DATE_OF_BIRTH, born(a.dateOfBirth(), b.dateOfBirth()));
         }
-        put(weights, MatchField.ADDRESS, address(a, b));
-        put(weights, MatchField.IDENTIFIER, identifiers(a.identifiers(), b.identifiers()));
-        put(weights, MatchField.EMAIL, shared(a.emails(), b.emails(), EMAIL_EQUAL, sharers));
-        put(weights, MatchField.PHONE, shared(a.phones(), b.phones(), PHONE_EQUAL, sharers));
-        double sum = weights.values().stream().mapToDouble(Double::doubleValue).sum();
-        return new Comparison(sum, Collections.unmodifiableMap(weights));
+        put(levels, contributions, weights, MatchField.ADDRESS, address(a, b));
+        identifiers(a.identifiers(), b.identifiers(), weights, levels, contributions);
+        shared(a.emails(), b.emails(), MatchLevel.EMAIL_EQUAL, MatchLevel.EMAIL_DIFFERENT, sharers, weights, levels,
+                contributions);
+        shared(a.phones(), b.phones(), MatchLevel.PHONE_EQUAL, MatchLevel.PHONE_DIFFERENT, sharers, weights, levels,
+                contributions);
+        double sum = contributions.values().stream().mapToDouble(Double::doubleValue).sum();
+        return new Comparison(sum, Collections.unmodifiableMap(contributions), Collections.unmodifiableMap(levels),
+                weights.evenWeight());
     }
 
-    private static void put(Map<MatchField, Double> weights, MatchField field, double weight) {
+    private static void put(Map<MatchField, MatchLevel> levels, Map<MatchField, Double> contributions,
+            MatchWeights weights, MatchField field, MatchLevel level) {
+        if (level != null) {
+            levels.put(field, level);
+            contribute(contributions, field, weights.of(level));
+        }
+    }
+
+    private static void contribute(Map<MatchField, Double> contributions, MatchField field, double weight) {
         if (weight != 0) {
-            weights.put(field, weight);
+            contributions.put(field, weight);
         }
     }
 
-    /** Given and family name, as entered or swapped, whichever agrees better. */
-    private static void names(MatchProfile a, MatchProfile b, Map<MatchField, Double> weights) {
-        double family = family(a.family(), b.family());
-        double given = given(a.given(), b.given());
-        if (a.given() != null && b.given() != null && a.family() != null && b.family() != null) {
-            double swappedFamily = family(a.family(), b.given());
-            double swappedGiven = given(a.given(), b.family());
-            if (swappedFamily + swappedGiven + SWAPPED > family + given) {
-                family = swappedFamily + SWAPPED;
-                given = swappedGiven;
+    /**
+     * Given and family name as entered, or crosswise, whichever agrees best: a typist may have swapped them, also
+     * where one of the two parties gave one name part only or an initial. Crosswise, the family name is one party's
+     * family and the other's given name, either way round, at the cost of {@link MatchLevel#NAMES_SWAPPED}.
+     */
+    private static void names(MatchProfile a, MatchProfile b, MatchWeights weights, Map<MatchField, MatchLevel> levels,
+            Map<MatchField, Double> contributions) {
+        MatchLevel family = family(a.family(), b.family());
+        MatchLevel given = given(a.given(), b.given());
+        double best = weight(weights, family) + weight(weights, given);
+        double swap = 0;
+        double swapped = weights.of(MatchLevel.NAMES_SWAPPED);
+        String[][] crosswise = {{a.family(), b.given(), a.given(), b.family()},
+            {a.given(), b.family(), a.family(), b.given()}};
+        for (String[] names : crosswise) {
+            MatchLevel crossFamily = family(names[0], names[1]);
+            MatchLevel crossGiven = given(names[2], names[3]);
+            if (crossFamily == null && crossGiven == null) {
+                continue;
+            }
+            double weight = weight(weights, crossFamily) + weight(weights, crossGiven) + swapped;
+            if (weight > best) {
+                best = weight;
+                family = crossFamily;
+                given = crossGiven;
+                swap = swapped;
             }
         }
-        put(weights, MatchField.FAMILY_NAME, family);
-        put(weights, MatchField.GIVEN_NAME, given);
+        if (family != null) {
+            levels.put(MatchField.FAMILY_NAME, family);
+        }
+        if (family != null || swap != 0) {
+            contribute(contributions, MatchField.FAMILY_NAME, weight(weights, family) + swap);
+        }
+        put(levels, contributions, weights, MatchField.GIVEN_NAME, given);
     }
 
-    static double family(String a, String b) {
+    private static double weight(MatchWeights weights, MatchLevel level) {
+        return level == null ? 0 : weights.of(level);
+    }
+
+    /** Equal; sounding alike or within typing distance; or different. Null when one lacks it. */
+    static MatchLevel family(String a, String b) {
         if (a == null || b == null) {
-            return 0;
+            return null;
         }
         if (a.equals(b)) {
-            return FAMILY_EQUAL;
+            return MatchLevel.FAMILY_EQUAL;
+        }
+        if (a.length() == 1 || b.length() == 1) {
+            // an initial where a family name belongs tells nothing about the family name
+            return null;
         }
         String codeA = MatchKeys.code(a);
-        if (codeA != null && codeA.equals(MatchKeys.code(b)) || NameKeys.similarity(a, b) >= 0.9) {
-            return FAMILY_SIMILAR;
+        if (codeA != null && codeA.equals(MatchKeys.code(b)) || NameKeys.similarity(a, b) >= 0.9
+                || oneEditApart(a, b)) {
+            return MatchLevel.FAMILY_SIMILAR;
         }
-        return FAMILY_DIFFERENT;
+        return MatchLevel.FAMILY_DIFFERENT;
     }
 
-    static double given(String a, String b) {
+    /** The first given names: equal, an initial that fits, a nickname, within typing distance, or different. */
+    static MatchLevel given(String a, String b) {
         if (a == null || b == null) {
-            return 0;
+            return null;
         }
         String first = a.split(" ")[0];
         String other = b.split(" ")[0];
         if (first.equals(other)) {
-            return GIVEN_EQUAL;
+            return MatchLevel.GIVEN_EQUAL;
         }
         if (first.length() == 1 || other.length() == 1) {
-            return first.charAt(0) == other.charAt(0) ? GIVEN_INITIAL : GIVEN_DIFFERENT;
+            return first.charAt(0) == other.charAt(0) ? MatchLevel.GIVEN_INITIAL : MatchLevel.GIVEN_DIFFERENT;
         }
         if (Nicknames.same(first, other)) {
-            return GIVEN_NICKNAME;
+            return MatchLevel.GIVEN_NICKNAME;
         }
-        if (NameKeys.similarity(first, other) >= 0.9) {
-            return GIVEN_SIMILAR;
+        if (NameKeys.similarity(first, other) >= 0.9 || oneEditApart(first, other)) {
+            return MatchLevel.GIVEN_SIMILAR;
         }
-        return GIVEN_DIFFERENT;
+        return MatchLevel.GIVEN_DIFFERENT;
     }
 
-    static double organization(String a, String b) {
+    /** Two organizations' names. */
+    static MatchLevel organization(String a, String b) {
         if (a == null || b == null) {
-            return 0;
+            return null;
         }
         if (a.equals(b)) {
-            return ORGANIZATION_EQUAL;
+            return MatchLevel.ORGANIZATION_EQUAL;
         }
-        return NameKeys.similarity(a, b) >= 0.92 ? ORGANIZATION_SIMILAR : ORGANIZATION_DIFFERENT;
+        return NameKeys.similarity(a, b) >= 0.92 ? MatchLevel.ORGANIZATION_SIMILAR : MatchLevel.ORGANIZATION_DIFFERENT;
+    }
+
+    /** Two persons' employers. */
+    static MatchLevel employer(String a, String b) {
+        if (a == null || b == null) {
+            return null;
+        }
+        return a.equals(b) ? MatchLevel.EMPLOYER_EQUAL : MatchLevel.EMPLOYER_DIFFERENT;
     }
 
     /** Equal; day and month swapped, or one digit mistyped; or different. */
-    static double born(LocalDate a, LocalDate b) {
+    static MatchLevel born(LocalDate a, LocalDate b) {
         if (a == null || b == null) {
-            return 0;
+            return null;
         }
         if (a.equals(b)) {
-            return BORN_EQUAL;
+            return MatchLevel.BIRTH_EQUAL;
         }
         boolean swapped = a.getYear() == b.getYear() && a.getDayOfMonth() == b.getMonthValue()
                 && a.getMonthValue() == b.getDayOfMonth();
-        return swapped || digitsApart(a.toString(), b.toString()) == 1 ? BORN_NEAR : BORN_DIFFERENT;
+        return swapped || digitsApart(a.toString(), b.toString()) == 1 ? MatchLevel.BIRTH_NEAR
+                : MatchLevel.BIRTH_DIFFERENT;
     }
 
     /** The best agreement of any address of one with any of the other. */
-    static double address(MatchProfile a, MatchProfile b) {
+    static MatchLevel address(MatchProfile a, MatchProfile b) {
         if (a.addresses().isEmpty() || b.addresses().isEmpty()) {
-            return 0;
+            return null;
         }
-        double best = ADDRESS_DIFFERENT;
+        MatchLevel best = MatchLevel.ADDRESS_DIFFERENT;
         for (MatchProfile.Address x : a.addresses()) {
             for (MatchProfile.Address y : b.addresses()) {
-                best = Math.max(best, address(x, y));
+                MatchLevel level = address(x, y);
+                if (level.ordinal() < best.ordinal()) {
+                    best = level;
+                }
             }
         }
         return best;
     }
 
-    private static double address(MatchProfile.Address x, MatchProfile.Address y) {
+    /** The level of two addresses; the levels are declared best first. */
+    private static MatchLevel address(MatchProfile.Address x, MatchProfile.Address y) {
         boolean samePostcode = x.postcode() != null && x.postcode().equals(y.postcode());
         boolean nearPostcode = x.postcode() != null && y.postcode() != null
                 && digitsApart(x.postcode(), y.postcode()) == 1;
@@ -226,39 +271,98 @@ final class MatchRules {
                 && NameKeys.similarity(x.street(), y.street()) >= 0.9;
         boolean sameNumber = !x.number().isEmpty() && x.number().equals(y.number());
         if (sameStreet && sameNumber && (samePostcode || nearPostcode || sameCity)) {
-            return ADDRESS_EQUAL;
+            return MatchLevel.ADDRESS_EQUAL;
         }
         if (sameStreet && (samePostcode || sameCity)) {
-            return ADDRESS_STREET;
+            return MatchLevel.ADDRESS_STREET;
         }
         if (samePostcode) {
-            return ADDRESS_POSTCODE;
+            return MatchLevel.ADDRESS_POSTCODE;
         }
-        return ADDRESS_DIFFERENT;
+        return MatchLevel.ADDRESS_DIFFERENT;
     }
 
-    /** Each declared identifier both have: the same value, or a different one. */
-    static double identifiers(Map<String, String> a, Map<String, String> b) {
+    /**
+     * Each declared identifier both have, the same value or a different one, adds its level's weight; the field's
+     * level is different when any differs.
+     */
+    private static void identifiers(Map<String, String> a, Map<String, String> b, MatchWeights weights,
+            Map<MatchField, MatchLevel> levels, Map<MatchField, Double> contributions) {
         double weight = 0;
+        MatchLevel level = null;
         for (Map.Entry<String, String> e : a.entrySet()) {
             String other = b.get(e.getKey());
             if (other != null) {
-                weight += other.equals(e.getValue()) ? IDENTIFIER_EQUAL : IDENTIFIER_DIFFERENT;
+                MatchLevel one = identifier(e.getValue(), other);
+                weight += weights.of(one);
+                level = level == MatchLevel.IDENTIFIER_DIFFERENT ? level : one;
             }
         }
-        return weight;
+        if (level != null) {
+            levels.put(MatchField.IDENTIFIER, level);
+            contribute(contributions, MatchField.IDENTIFIER, weight);
+        }
     }
 
-    /** The best common value, discounted by how many customers share it; nothing for different values. */
-    static double shared(Set<String> a, Set<String> b, double equal, ToIntFunction<String> sharers) {
-        double best = 0;
+    /** Two values of one identifier. */
+    static MatchLevel identifier(String a, String b) {
+        return a.equals(b) ? MatchLevel.IDENTIFIER_EQUAL : MatchLevel.IDENTIFIER_DIFFERENT;
+    }
+
+    /**
+     * The best common value, its weight discounted by how many customers share it (never below nothing); values,
+     * none in common, are the other level.
+     */
+    private static void shared(Set<String> a, Set<String> b, MatchLevel equal, MatchLevel different,
+            ToIntFunction<String> sharers, MatchWeights weights, Map<MatchField, MatchLevel> levels,
+            Map<MatchField, Double> contributions) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return;
+        }
+        double best = Double.NEGATIVE_INFINITY;
         for (String value : a) {
             if (b.contains(value)) {
-                int n = Math.max(1, sharers.applyAsInt(value));
-                best = Math.max(best, equal - SHARED_DISCOUNT * (Math.log(n) / Math.log(2)));
+                best = Math.max(best, shared(weights.of(equal), Math.max(1, sharers.applyAsInt(value))));
             }
         }
-        return Math.max(0, best);
+        if (best == Double.NEGATIVE_INFINITY) {
+            put(levels, contributions, weights, equal.field(), different);
+        } else {
+            levels.put(equal.field(), equal);
+            contribute(contributions, equal.field(), best);
+        }
+    }
+
+    /** An agreement's weight when {@code sharers} customers hold the value: less per doubling, never below nothing. */
+    static double shared(double equal, int sharers) {
+        return Math.max(0, equal - SHARED_DISCOUNT * (Math.log(sharers) / Math.log(2)));
+    }
+
+    /**
+     * Whether one typing error turns one word into the other: a letter substituted, left out, added, or two
+     * neighbours swapped (Damerau-Levenshtein distance 1). Words of four letters or more only: shorter ones one
+     * error apart are often different names.
+     */
+    static boolean oneEditApart(String a, String b) {
+        if (Math.min(a.length(), b.length()) < 4 || Math.abs(a.length() - b.length()) > 1 || a.equals(b)) {
+            return false;
+        }
+        int from = 0;
+        while (from < Math.min(a.length(), b.length()) && a.charAt(from) == b.charAt(from)) {
+            from++;
+        }
+        int endA = a.length();
+        int endB = b.length();
+        while (endA > from && endB > from && a.charAt(endA - 1) == b.charAt(endB - 1)) {
+            endA--;
+            endB--;
+        }
+        int restA = endA - from;
+        int restB = endB - from;
+        if (restA + restB <= 1 || restA == 1 && restB == 1) {
+            return true;
+        }
+        return restA == 2 && restB == 2 && a.charAt(from) == b.charAt(from + 1) && a.charAt(from + 1) == b.charAt(from);
     }
 
     /** How many positions two strings of equal length differ in; {@code Integer.MAX_VALUE} for other lengths. */

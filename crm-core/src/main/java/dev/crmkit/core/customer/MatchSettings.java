@@ -6,8 +6,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * How a tenant's customers are matched: the two score thresholds and the custom fields that carry a date of birth and
- * identifiers. Scores run from 0 to 1 (see {@link DuplicateCandidate}).
+ * How a tenant's customers are matched: the two score thresholds, the custom fields that carry a date of birth and
+ * identifiers, and the weights of the rules' levels of agreement. Scores run from 0 to 1 (see
+ * {@link DuplicateCandidate}).
  *
  * @param duplicateThreshold from this score a candidate is a duplicate: {@link DuplicatePolicy#BLOCK} refuses the
  *     registration, and it is what {@link CustomerService#findDuplicateGroups()} joins
@@ -16,9 +17,11 @@ import java.util.regex.Pattern;
  * @param dateOfBirthField the key of the {@code DATE} custom field holding a person's date of birth, or null
  * @param identifierFields the keys of {@code TEXT} custom fields holding identifiers (a customer number, a tax id):
  *     the same value is strong evidence, a different one strong evidence against
+ * @param weights the weight of each level of agreement and the sum at which the score is one half, set by the host
+ *     or {@link CustomerService#estimateMatchWeights estimated} from the tenant's customers
  */
 public record MatchSettings(double duplicateThreshold, double possibleThreshold, String dateOfBirthField,
-        Set<String> identifierFields) {
+        Set<String> identifierFields, MatchWeights weights) {
     private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
     /**
@@ -27,9 +30,10 @@ public record MatchSettings(double duplicateThreshold, double possibleThreshold,
      * @throws ValidationException ({@code duplicateThreshold}, {@code possibleThreshold}) unless each is above 0 and
      *     at most 1 and the possible threshold is at most the duplicate one; ({@code dateOfBirthField},
      *     {@code identifierFields}) when a key is not a custom field key or the set is null, holds null or more than
-     *     10 keys
+     *     10 keys; ({@code weights}) when null
      */
     public MatchSettings {
+        Checks.required("weights", weights);
         if (!(duplicateThreshold > 0 && duplicateThreshold <= 1)) {
             throw new ValidationException("duplicateThreshold", "must be above 0 and at most 1");
         }
@@ -50,7 +54,17 @@ public record MatchSettings(double duplicateThreshold, double possibleThreshold,
         }
     }
 
-    /** Duplicates from 0.9, possible duplicates from 0.7, no date of birth or identifier fields. */
+    /**
+     * Settings with the {@link MatchWeights#defaults() default weights}.
+     *
+     * @throws ValidationException as the canonical constructor
+     */
+    public MatchSettings(double duplicateThreshold, double possibleThreshold, String dateOfBirthField,
+            Set<String> identifierFields) {
+        this(duplicateThreshold, possibleThreshold, dateOfBirthField, identifierFields, MatchWeights.defaults());
+    }
+
+    /** Duplicates from 0.9, possible duplicates from 0.7, no date of birth or identifier fields, default weights. */
     public static MatchSettings defaults() {
         return new MatchSettings(0.9, 0.7, null, Set.of());
     }
@@ -58,16 +72,25 @@ public record MatchSettings(double duplicateThreshold, double possibleThreshold,
     /** These settings with the date of birth read from this {@code DATE} custom field. */
     public MatchSettings withDateOfBirthField(String key) {
         return new MatchSettings(duplicateThreshold, possibleThreshold, Checks.required("dateOfBirthField", key),
-                identifierFields);
+                identifierFields, weights);
     }
 
     /** These settings with these {@code TEXT} custom fields compared as identifiers. */
     public MatchSettings withIdentifierFields(Set<String> keys) {
-        return new MatchSettings(duplicateThreshold, possibleThreshold, dateOfBirthField, keys);
+        return new MatchSettings(duplicateThreshold, possibleThreshold, dateOfBirthField, keys, weights);
     }
 
     /** These settings with other thresholds. */
     public MatchSettings withThresholds(double duplicate, double possible) {
-        return new MatchSettings(duplicate, possible, dateOfBirthField, identifierFields);
+        return new MatchSettings(duplicate, possible, dateOfBirthField, identifierFields, weights);
+    }
+
+    /**
+     * These settings with other weights: set by hand, or those of an {@link MatchWeightEstimate#weights() estimate}.
+     *
+     * @throws ValidationException ({@code weights}) when null
+     */
+    public MatchSettings withWeights(MatchWeights weights) {
+        return new MatchSettings(duplicateThreshold, possibleThreshold, dateOfBirthField, identifierFields, weights);
     }
 }

@@ -10,6 +10,9 @@
  * and {@link dev.crmkit.core.customer.CustomerService#merge merged}. Suspected pairs wait in a review queue
  * ({@link dev.crmkit.core.customer.CustomerService#suspectedDuplicates}) where a reviewer merges or dismisses them;
  * a pair's life is in {@code DuplicatePairReview} and its events are {@link dev.crmkit.core.customer.DuplicatePairEvent}s.
+ * Matching compares fields at {@link dev.crmkit.core.customer.MatchLevel levels} whose
+ * {@link dev.crmkit.core.customer.MatchWeights weights} a host sets per tenant or
+ * {@link dev.crmkit.core.customer.CustomerService#estimateMatchWeights estimates} from the tenant's customers.
  * Every change records a
  * {@link dev.crmkit.core.customer.CustomerEvent} in the outbox. A customer's rules (its lifecycle, what each change
  * does, what a merge gives the survivor) are in {@code CustomerAggregate}.

@@ -110,8 +110,8 @@ class DuplicateMatcherTest {
 
         assertThat(byNewcomer.customerId()).isEqualTo(anna);
         assertThat(byNewcomer.contributions()).as("two other holders: one doubling")
-                .containsEntry(MatchField.EMAIL, MatchRules.EMAIL_EQUAL - MatchRules.SHARED_DISCOUNT)
-                .containsEntry(MatchField.PHONE, MatchRules.PHONE_EQUAL - MatchRules.SHARED_DISCOUNT);
+                .containsEntry(MatchField.EMAIL, MatchLevel.EMAIL_EQUAL.defaultWeight() - MatchRules.SHARED_DISCOUNT)
+                .containsEntry(MatchField.PHONE, MatchLevel.PHONE_EQUAL.defaultWeight() - MatchRules.SHARED_DISCOUNT);
     }
 
     @Test
@@ -127,8 +127,8 @@ class DuplicateMatcherTest {
 
         assertThat(found.customerId()).isEqualTo(annaAgain);
         assertThat(found.contributions()).as("one other holder: no discount")
-                .containsEntry(MatchField.EMAIL, MatchRules.EMAIL_EQUAL)
-                .containsEntry(MatchField.PHONE, MatchRules.PHONE_EQUAL);
+                .containsEntry(MatchField.EMAIL, MatchLevel.EMAIL_EQUAL.defaultWeight())
+                .containsEntry(MatchField.PHONE, MatchLevel.PHONE_EQUAL.defaultWeight());
     }
 
     @Test
@@ -143,7 +143,8 @@ class DuplicateMatcherTest {
         assertThat(found).singleElement().satisfies(c -> {
             assertThat(c.customerId()).isEqualTo(anna);
             assertThat(c.reasons()).containsExactly(MatchReason.SAME_PHONE);
-            assertThat(c.contributions()).containsEntry(MatchField.FAMILY_NAME, MatchRules.FAMILY_SIMILAR);
+            assertThat(c.contributions())
+                    .containsEntry(MatchField.FAMILY_NAME, MatchLevel.FAMILY_SIMILAR.defaultWeight());
         });
     }
 
@@ -230,7 +231,8 @@ class DuplicateMatcherTest {
         assertThat(found.get(gretesEmail.id())).as("an e-mail in common with someone of another name")
                 .singleElement().satisfies(c -> {
                     assertThat(c.customerId()).isEqualTo(grete);
-                    assertThat(c.contributions()).containsEntry(MatchField.EMAIL, MatchRules.EMAIL_EQUAL);
+                    assertThat(c.contributions())
+                            .containsEntry(MatchField.EMAIL, MatchLevel.EMAIL_EQUAL.defaultWeight());
                 });
         assertThat(found.get(shopper.id())).isEmpty();
     }

@@ -68,8 +68,9 @@ class DuplicatePolicyTest {
             assertThat(candidate.reasons()).containsExactlyInAnyOrder(MatchReason.SAME_EMAIL,
                     MatchReason.SIMILAR_NAME_SAME_ADDRESS);
             assertThat(candidate.score()).isEqualTo(1.0);
-            assertThat(candidate.contributions()).containsEntry(MatchField.GIVEN_NAME, MatchRules.GIVEN_SIMILAR)
-                    .containsEntry(MatchField.ADDRESS, MatchRules.ADDRESS_EQUAL);
+            assertThat(candidate.contributions())
+                    .containsEntry(MatchField.GIVEN_NAME, MatchLevel.GIVEN_SIMILAR.defaultWeight())
+                    .containsEntry(MatchField.ADDRESS, MatchLevel.ADDRESS_EQUAL.defaultWeight());
         });
     }
 

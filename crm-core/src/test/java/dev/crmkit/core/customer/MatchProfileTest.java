@@ -119,10 +119,13 @@ class MatchProfileTest {
         assertThat(world.customers().findMatches(party)).singleElement().satisfies(c -> {
             assertThat(c.customerId()).isEqualTo(stored);
             assertThat(c.contributions()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                    MatchField.GIVEN_NAME, MatchRules.GIVEN_EQUAL, MatchField.FAMILY_NAME, MatchRules.FAMILY_EQUAL,
-                    MatchField.EMAIL, MatchRules.EMAIL_EQUAL, MatchField.PHONE, MatchRules.PHONE_EQUAL,
-                    MatchField.ADDRESS, MatchRules.ADDRESS_EQUAL, MatchField.DATE_OF_BIRTH, MatchRules.BORN_EQUAL,
-                    MatchField.IDENTIFIER, 2 * MatchRules.IDENTIFIER_EQUAL));
+                    MatchField.GIVEN_NAME, MatchLevel.GIVEN_EQUAL.defaultWeight(),
+                    MatchField.FAMILY_NAME, MatchLevel.FAMILY_EQUAL.defaultWeight(),
+                    MatchField.EMAIL, MatchLevel.EMAIL_EQUAL.defaultWeight(),
+                    MatchField.PHONE, MatchLevel.PHONE_EQUAL.defaultWeight(),
+                    MatchField.ADDRESS, MatchLevel.ADDRESS_EQUAL.defaultWeight(),
+                    MatchField.DATE_OF_BIRTH, MatchLevel.BIRTH_EQUAL.defaultWeight(),
+                    MatchField.IDENTIFIER, 2 * MatchLevel.IDENTIFIER_EQUAL.defaultWeight()));
         });
     }
 

@@ -50,16 +50,52 @@ final class MatchQuality {
     private MatchQuality() {
     }
 
-    /** The figures of the pairs {@code findMatchesAll} returns (possible duplicates) and of those at the duplicate threshold. */
-    record Measurement(Figures possible, Figures duplicate) {
+    /**
+     * The figures of the pairs {@code findMatchesAll} returns (possible duplicates) and of those at the duplicate
+     * threshold, and the true pairs by kind of corruption.
+     */
+    record Measurement(Figures possible, Figures duplicate, Map<String, Missed> missedByKind) {
+        /** The breakdown as lines of text: per kind, the true pairs with it and how many were missed where. */
+        String breakdown() {
+            StringBuilder out = new StringBuilder(String.format(java.util.Locale.ROOT,
+                    "%-30s %6s %8s %8s %8s%n", "kind of corruption", "pairs", "<0.9", "0.7-0.9", "<0.7"));
+            missedByKind.entrySet().stream()
+                    .sorted(Map.Entry.<String, Missed>comparingByValue(
+                            java.util.Comparator.comparingLong(Missed::belowDuplicate)).reversed())
+                    .forEach(e -> out.append(String.format(java.util.Locale.ROOT, "%-30s %6d %8d %8d %8d%n",
+                            e.getKey(), e.getValue().pairs(), e.getValue().belowDuplicate(),
+                            e.getValue().possibleOnly(), e.getValue().notFound())));
+            return out.toString();
+        }
+    }
+
+    /**
+     * The true pairs whose records differ by one kind of corruption (a pair with several kinds counts under each):
+     * how many there are, how many score below the duplicate threshold, of those how many are possible duplicates,
+     * and how many are not returned at all.
+     */
+    record Missed(long pairs, long belowDuplicate, long possibleOnly, long notFound) {
+        Missed plus(Missed other) {
+            return new Missed(pairs + other.pairs, belowDuplicate + other.belowDuplicate,
+                    possibleOnly + other.possibleOnly, notFound + other.notFound);
+        }
     }
 
     /** Registers the entries in a fresh tenant and measures the pairs {@code findMatchesAll} finds. */
     static Measurement measure(List<SyntheticPeople.Entry> entries) {
+        return measure(entries, MatchWeights.defaults()).measurement();
+    }
+
+    /** A measurement, and the tenant's customer service, with the entries registered, to ask further. */
+    record Run(Measurement measurement, CustomerService customers) {
+    }
+
+    /** Registers the entries in a fresh tenant matching with these weights and measures what it finds. */
+    static Run measure(List<SyntheticPeople.Entry> entries, MatchWeights weights) {
         CustomerFixtures.World world = CustomerFixtures.world(CustomerModule.builder()
                 .duplicatePolicy(DuplicatePolicy.ALLOW)
                 .matching(MatchSettings.defaults().withDateOfBirthField("date_of_birth")
-                        .withIdentifierFields(Set.of("national_id"))));
+                        .withIdentifierFields(Set.of("national_id")).withWeights(weights)));
         CustomFieldService fields = world.acme().service(CustomFieldService.class);
         fields.define(DefineCustomField.optional("date_of_birth", "Date of birth", CustomFieldType.DATE));
         fields.define(DefineCustomField.optional("national_id", "National id", CustomFieldType.TEXT));
@@ -85,8 +121,30 @@ final class MatchQuality {
             request = request.next(page.next().orElseThrow());
         }
         double duplicate = MatchSettings.defaults().duplicateThreshold();
-        return new Measurement(figures(truth, found.keySet()), figures(truth, found.entrySet().stream()
-                .filter(e -> e.getValue() >= duplicate).map(Map.Entry::getKey).collect(Collectors.toSet())));
+        return new Run(new Measurement(figures(truth, found.keySet()), figures(truth, found.entrySet().stream()
+                .filter(e -> e.getValue() >= duplicate).map(Map.Entry::getKey).collect(Collectors.toSet())),
+                missedByKind(truth, found, duplicate)), customers);
+    }
+
+    /** Every true pair, by the kinds of corruption that set its two records apart, and where it was missed. */
+    static Map<String, Missed> missedByKind(Map<UUID, SyntheticPeople.Entry> truth, Map<List<UUID>, Double> found,
+            double duplicate) {
+        Map<Integer, List<UUID>> byPerson = new HashMap<>();
+        truth.forEach((id, e) -> byPerson.computeIfAbsent(e.person(), p -> new ArrayList<>()).add(id));
+        Map<String, Missed> missed = new java.util.TreeMap<>();
+        for (List<UUID> ids : byPerson.values()) {
+            for (int i = 0; i < ids.size(); i++) {
+                for (int j = i + 1; j < ids.size(); j++) {
+                    Set<String> kinds = new java.util.TreeSet<>(truth.get(ids.get(i)).errors());
+                    kinds.addAll(truth.get(ids.get(j)).errors());
+                    Double score = found.get(pair(ids.get(i), ids.get(j)));
+                    boolean below = score == null || score < duplicate;
+                    Missed one = new Missed(1, below ? 1 : 0, score != null && below ? 1 : 0, score == null ? 1 : 0);
+                    kinds.forEach(k -> missed.merge(k, one, Missed::plus));
+                }
+            }
+        }
+        return missed;
     }
 
     static Figures figures(Map<UUID, SyntheticPeople.Entry> truth, Set<List<UUID>> found) {

@@ -40,27 +40,27 @@ class MatchRulesTest {
 
     @Test
     void family_names_agree_fully_when_equal_partly_when_they_sound_alike_or_differ_by_a_typo() {
-        assertThat(MatchRules.family("mueller", "mueller")).isEqualTo(MatchRules.FAMILY_EQUAL);
-        assertThat(MatchRules.family("meyer", "maier")).isEqualTo(MatchRules.FAMILY_SIMILAR);
-        assertThat(MatchRules.family("hartmann", "hartmnan")).isEqualTo(MatchRules.FAMILY_SIMILAR);
-        assertThat(MatchRules.family("mueller", "schmidt")).isEqualTo(MatchRules.FAMILY_DIFFERENT);
-        assertThat(MatchRules.family(null, "schmidt")).isZero();
-        assertThat(MatchRules.family("schmidt", null)).isZero();
+        assertThat(MatchRules.family("mueller", "mueller")).isEqualTo(MatchLevel.FAMILY_EQUAL);
+        assertThat(MatchRules.family("meyer", "maier")).isEqualTo(MatchLevel.FAMILY_SIMILAR);
+        assertThat(MatchRules.family("hartmann", "hartmnan")).isEqualTo(MatchLevel.FAMILY_SIMILAR);
+        assertThat(MatchRules.family("mueller", "schmidt")).isEqualTo(MatchLevel.FAMILY_DIFFERENT);
+        assertThat(MatchRules.family(null, "schmidt")).isNull();
+        assertThat(MatchRules.family("schmidt", null)).isNull();
     }
 
     @Test
     void given_names_agree_on_nicknames_and_initials_and_disagree_on_another_initial() {
-        assertThat(MatchRules.given("anna", "anna")).isEqualTo(MatchRules.GIVEN_EQUAL);
-        assertThat(MatchRules.given("anna maria", "anna")).isEqualTo(MatchRules.GIVEN_EQUAL);
-        assertThat(MatchRules.given("william", "bill")).isEqualTo(MatchRules.GIVEN_NICKNAME);
-        assertThat(MatchRules.given("alex", "alexandra")).isEqualTo(MatchRules.GIVEN_NICKNAME);
-        assertThat(MatchRules.given("j", "johannes")).isEqualTo(MatchRules.GIVEN_INITIAL);
-        assertThat(MatchRules.given("johannes", "j")).isEqualTo(MatchRules.GIVEN_INITIAL);
-        assertThat(MatchRules.given("k", "johannes")).isEqualTo(MatchRules.GIVEN_DIFFERENT);
-        assertThat(MatchRules.given("christine", "christien")).isEqualTo(MatchRules.GIVEN_SIMILAR);
-        assertThat(MatchRules.given("anna", "bernd")).isEqualTo(MatchRules.GIVEN_DIFFERENT);
-        assertThat(MatchRules.given(null, "bernd")).isZero();
-        assertThat(MatchRules.given("bernd", null)).isZero();
+        assertThat(MatchRules.given("anna", "anna")).isEqualTo(MatchLevel.GIVEN_EQUAL);
+        assertThat(MatchRules.given("anna maria", "anna")).isEqualTo(MatchLevel.GIVEN_EQUAL);
+        assertThat(MatchRules.given("william", "bill")).isEqualTo(MatchLevel.GIVEN_NICKNAME);
+        assertThat(MatchRules.given("alex", "alexandra")).isEqualTo(MatchLevel.GIVEN_NICKNAME);
+        assertThat(MatchRules.given("j", "johannes")).isEqualTo(MatchLevel.GIVEN_INITIAL);
+        assertThat(MatchRules.given("johannes", "j")).isEqualTo(MatchLevel.GIVEN_INITIAL);
+        assertThat(MatchRules.given("k", "johannes")).isEqualTo(MatchLevel.GIVEN_DIFFERENT);
+        assertThat(MatchRules.given("christine", "christien")).isEqualTo(MatchLevel.GIVEN_SIMILAR);
+        assertThat(MatchRules.given("anna", "bernd")).isEqualTo(MatchLevel.GIVEN_DIFFERENT);
+        assertThat(MatchRules.given(null, "bernd")).isNull();
+        assertThat(MatchRules.given("bernd", null)).isNull();
     }
 
     @Test
@@ -71,8 +71,8 @@ class MatchRulesTest {
         MatchRules.Comparison c = compare(anna, swapped);
 
         assertThat(c.contributions().get(MatchField.FAMILY_NAME))
-                .isEqualTo(MatchRules.FAMILY_EQUAL + MatchRules.SWAPPED);
-        assertThat(c.contributions().get(MatchField.GIVEN_NAME)).isEqualTo(MatchRules.GIVEN_EQUAL);
+                .isEqualTo(MatchLevel.FAMILY_EQUAL.defaultWeight() + MatchLevel.NAMES_SWAPPED.defaultWeight());
+        assertThat(c.contributions().get(MatchField.GIVEN_NAME)).isEqualTo(MatchLevel.GIVEN_EQUAL.defaultWeight());
         assertThat(compare(anna, person("Anna", "Schubert")).weight())
                 .isGreaterThan(c.weight());
     }
@@ -80,14 +80,14 @@ class MatchRulesTest {
     @Test
     void dates_of_birth_agree_when_equal_nearly_when_day_and_month_swap_or_a_digit_is_off() {
         LocalDate born = LocalDate.of(1980, 3, 7);
-        assertThat(MatchRules.born(born, born)).isEqualTo(MatchRules.BORN_EQUAL);
-        assertThat(MatchRules.born(born, LocalDate.of(1980, 7, 3))).isEqualTo(MatchRules.BORN_NEAR);
-        assertThat(MatchRules.born(born, LocalDate.of(1980, 3, 8))).isEqualTo(MatchRules.BORN_NEAR);
-        assertThat(MatchRules.born(born, LocalDate.of(1981, 3, 7))).isEqualTo(MatchRules.BORN_NEAR);
-        assertThat(MatchRules.born(born, LocalDate.of(1981, 7, 3))).isEqualTo(MatchRules.BORN_DIFFERENT);
-        assertThat(MatchRules.born(born, LocalDate.of(1975, 12, 24))).isEqualTo(MatchRules.BORN_DIFFERENT);
-        assertThat(MatchRules.born(null, born)).isZero();
-        assertThat(MatchRules.born(born, null)).isZero();
+        assertThat(MatchRules.born(born, born)).isEqualTo(MatchLevel.BIRTH_EQUAL);
+        assertThat(MatchRules.born(born, LocalDate.of(1980, 7, 3))).isEqualTo(MatchLevel.BIRTH_NEAR);
+        assertThat(MatchRules.born(born, LocalDate.of(1980, 3, 8))).isEqualTo(MatchLevel.BIRTH_NEAR);
+        assertThat(MatchRules.born(born, LocalDate.of(1981, 3, 7))).isEqualTo(MatchLevel.BIRTH_NEAR);
+        assertThat(MatchRules.born(born, LocalDate.of(1981, 7, 3))).isEqualTo(MatchLevel.BIRTH_DIFFERENT);
+        assertThat(MatchRules.born(born, LocalDate.of(1975, 12, 24))).isEqualTo(MatchLevel.BIRTH_DIFFERENT);
+        assertThat(MatchRules.born(null, born)).isNull();
+        assertThat(MatchRules.born(born, null)).isNull();
     }
 
     @Test
@@ -96,19 +96,19 @@ class MatchRulesTest {
 
         assertThat(field(home, person("Anna", "Schubert", null,
                 new PostalAddress("Hauptstr. 12", "Berlin", null, "10115", "DE"), Map.of()), MatchField.ADDRESS))
-                .isEqualTo(MatchRules.ADDRESS_EQUAL);
+                .isEqualTo(MatchLevel.ADDRESS_EQUAL.defaultWeight());
         assertThat(field(home, person("Anna", "Schubert", null,
                 new PostalAddress("Hauptstraße 12", null, null, "10116", "DE"), Map.of()), MatchField.ADDRESS))
-                .isEqualTo(MatchRules.ADDRESS_EQUAL);
+                .isEqualTo(MatchLevel.ADDRESS_EQUAL.defaultWeight());
         assertThat(field(home, person("Anna", "Schubert", null,
                 new PostalAddress("Hauptstraße 40", "Berlin", null, "10115", "DE"), Map.of()), MatchField.ADDRESS))
-                .isEqualTo(MatchRules.ADDRESS_STREET);
+                .isEqualTo(MatchLevel.ADDRESS_STREET.defaultWeight());
         assertThat(field(home, person("Anna", "Schubert", null,
                 new PostalAddress("Gartenweg 3", "Berlin", null, "10115", "DE"), Map.of()), MatchField.ADDRESS))
-                .isEqualTo(MatchRules.ADDRESS_POSTCODE);
+                .isEqualTo(MatchLevel.ADDRESS_POSTCODE.defaultWeight());
         assertThat(field(home, person("Anna", "Schubert", null,
                 new PostalAddress("Gartenweg 3", "Köln", null, "50667", "DE"), Map.of()), MatchField.ADDRESS))
-                .isEqualTo(MatchRules.ADDRESS_DIFFERENT);
+                .isEqualTo(MatchLevel.ADDRESS_DIFFERENT.defaultWeight());
         assertThat(field(home, person("Anna", "Schubert"), MatchField.ADDRESS)).isZero();
     }
 
@@ -117,7 +117,7 @@ class MatchRulesTest {
         PartyProfile anna = person("Anna", "Schubert", null, null, Map.of("tax_id", "DE 123"));
 
         assertThat(field(anna, person("Bernd", "Klein", null, null, Map.of("tax_id", "de123")), MatchField.IDENTIFIER))
-                .isEqualTo(MatchRules.IDENTIFIER_EQUAL);
+                .isEqualTo(MatchLevel.IDENTIFIER_EQUAL.defaultWeight());
         assertThat(compare(anna, person("Anna", "Schubert", null, null, Map.of("tax_id", "DE 999"))).score())
                 .isLessThan(0.1);
         assertThat(field(anna, person("Anna", "Schubert", null, null, Map.of("other", "DE 123")),
@@ -126,13 +126,22 @@ class MatchRulesTest {
 
     @Test
     void a_value_many_customers_share_counts_for_less_and_widely_shared_for_nothing() {
-        Set<String> info = Set.of("info@example.com");
+        PartyProfile anna = new PartyProfile(UUID.randomUUID(), PartyKind.PERSON, "Anna Schubert", "Anna",
+                "Schubert", null, Set.of("info@example.com"), Set.of(), Set.of());
+        PartyProfile other = new PartyProfile(UUID.randomUUID(), PartyKind.PERSON, "Anna Schubert", "Anna",
+                "Schubert", null, Set.of("anna@example.com"), Set.of(), Set.of());
+        double equal = MatchLevel.EMAIL_EQUAL.defaultWeight();
 
-        assertThat(MatchRules.shared(info, info, MatchRules.EMAIL_EQUAL, v -> 1)).isEqualTo(MatchRules.EMAIL_EQUAL);
-        assertThat(MatchRules.shared(info, info, MatchRules.EMAIL_EQUAL, v -> 4))
-                .isEqualTo(MatchRules.EMAIL_EQUAL - 2 * MatchRules.SHARED_DISCOUNT);
-        assertThat(MatchRules.shared(info, info, MatchRules.EMAIL_EQUAL, v -> 1000)).isZero();
-        assertThat(MatchRules.shared(info, Set.of("anna@example.com"), MatchRules.EMAIL_EQUAL, v -> 1)).isZero();
+        assertThat(MatchRules.shared(equal, 1)).isEqualTo(equal);
+        assertThat(MatchRules.shared(equal, 4)).isEqualTo(equal - 2 * MatchRules.SHARED_DISCOUNT);
+        assertThat(MatchRules.shared(equal, 1000)).isZero();
+        MatchRules.Comparison none = compare(anna, other);
+        assertThat(none.levels()).containsEntry(MatchField.EMAIL, MatchLevel.EMAIL_DIFFERENT);
+        assertThat(none.contributions()).doesNotContainKey(MatchField.EMAIL);
+        MatchRules.Comparison widely = MatchRules.compare(MatchProfile.of(anna), MatchProfile.of(anna), v -> 1000);
+        assertThat(widely.levels()).containsEntry(MatchField.EMAIL, MatchLevel.EMAIL_EQUAL);
+        assertThat(widely.contributions()).doesNotContainKey(MatchField.EMAIL);
+        assertThat(widely.reasons()).doesNotContain(MatchReason.SAME_EMAIL);
     }
 
     @Test
@@ -150,11 +159,18 @@ class MatchRulesTest {
         assertThat(anna.scoreAgainst(annaAgain)).isGreaterThan(0.99);
     }
 
+    private static MatchRules.Comparison comparison(double weight, Map<MatchField, Double> contributions,
+            Map<MatchField, MatchLevel> levels) {
+        return new MatchRules.Comparison(weight, contributions, levels, MatchWeights.defaults().evenWeight());
+    }
+
     @Test
     void the_score_is_one_half_at_the_even_weight_and_the_contributions_add_up_to_the_weight() {
-        assertThat(new MatchRules.Comparison(MatchRules.EVEN, Map.of()).score()).isEqualTo(0.5);
-        assertThat(new MatchRules.Comparison(MatchRules.EVEN + 1, Map.of()).score()).isEqualTo(0.667);
-        assertThat(new MatchRules.Comparison(MatchRules.EVEN - 1, Map.of()).score()).isEqualTo(0.333);
+        double even = MatchWeights.defaults().evenWeight();
+        assertThat(comparison(even, Map.of(), Map.of()).score()).isEqualTo(0.5);
+        assertThat(comparison(even + 1, Map.of(), Map.of()).score()).isEqualTo(0.667);
+        assertThat(comparison(even - 1, Map.of(), Map.of()).score()).isEqualTo(0.333);
+        assertThat(new MatchRules.Comparison(0, Map.of(), Map.of(), -1).score()).isEqualTo(0.667);
         MatchRules.Comparison c = compare(person("Anna", "Schubert", LocalDate.of(1980, 3, 7), HOME, Map.of()),
                 person("Ana", "Schubert", LocalDate.of(1980, 3, 7), HOME, Map.of()));
         assertThat(c.contributions().values().stream().mapToDouble(Double::doubleValue).sum())
@@ -165,16 +181,29 @@ class MatchRulesTest {
 
     @Test
     void reasons_name_only_the_fields_that_agreed_and_need_a_similar_name_for_place_and_birth() {
-        assertThat(new MatchRules.Comparison(9, Map.of(MatchField.FAMILY_NAME, 3.5, MatchField.ADDRESS, 1.0))
+        assertThat(comparison(9, Map.of(MatchField.FAMILY_NAME, 3.5, MatchField.ADDRESS, 1.0),
+                Map.of(MatchField.FAMILY_NAME, MatchLevel.FAMILY_EQUAL,
+                        MatchField.ADDRESS, MatchLevel.ADDRESS_POSTCODE))
                 .reasons()).containsExactly(MatchReason.SIMILAR_NAME_SAME_POSTCODE);
-        assertThat(new MatchRules.Comparison(9, Map.of(MatchField.FAMILY_NAME, -3.0, MatchField.ADDRESS, 4.0,
-                MatchField.DATE_OF_BIRTH, 6.0))).extracting(MatchRules.Comparison::reasons)
-                .isEqualTo(Set.of());
-        assertThat(new MatchRules.Comparison(9, Map.of(MatchField.ORGANIZATION, 6.0)).reasons())
+        assertThat(comparison(9, Map.of(MatchField.FAMILY_NAME, 2.5, MatchField.ADDRESS, 2.0,
+                MatchField.DATE_OF_BIRTH, 2.5), Map.of(MatchField.FAMILY_NAME, MatchLevel.FAMILY_SIMILAR,
+                MatchField.ADDRESS, MatchLevel.ADDRESS_STREET, MatchField.DATE_OF_BIRTH, MatchLevel.BIRTH_NEAR))
+                .reasons()).containsExactlyInAnyOrder(MatchReason.SIMILAR_NAME_SAME_ADDRESS,
+                MatchReason.SIMILAR_NAME_SAME_BIRTH_DATE);
+        assertThat(comparison(9, Map.of(MatchField.FAMILY_NAME, -3.0, MatchField.ADDRESS, 4.0,
+                MatchField.DATE_OF_BIRTH, 6.0), Map.of(MatchField.FAMILY_NAME, MatchLevel.FAMILY_DIFFERENT,
+                MatchField.ADDRESS, MatchLevel.ADDRESS_EQUAL, MatchField.DATE_OF_BIRTH, MatchLevel.BIRTH_EQUAL)))
+                .extracting(MatchRules.Comparison::reasons).isEqualTo(Set.of());
+        assertThat(comparison(9, Map.of(MatchField.ORGANIZATION, 6.0),
+                Map.of(MatchField.ORGANIZATION, MatchLevel.ORGANIZATION_EQUAL)).reasons())
                 .containsExactly(MatchReason.SIMILAR_NAME_SAME_ORGANIZATION);
-        assertThat(new MatchRules.Comparison(9, Map.of(MatchField.IDENTIFIER, 10.0, MatchField.EMAIL, 8.0,
-                MatchField.PHONE, 7.0)).reasons()).containsExactlyInAnyOrder(MatchReason.SAME_IDENTIFIER,
-                MatchReason.SAME_EMAIL, MatchReason.SAME_PHONE);
+        assertThat(comparison(9, Map.of(MatchField.FAMILY_NAME, 3.5, MatchField.ORGANIZATION, 0.9),
+                Map.of(MatchField.FAMILY_NAME, MatchLevel.FAMILY_EQUAL, MatchField.ORGANIZATION,
+                MatchLevel.EMPLOYER_EQUAL)).reasons()).containsExactly(MatchReason.SIMILAR_NAME_SAME_ORGANIZATION);
+        assertThat(comparison(9, Map.of(MatchField.IDENTIFIER, 10.0, MatchField.EMAIL, 8.0, MatchField.PHONE, 7.0),
+                Map.of(MatchField.IDENTIFIER, MatchLevel.IDENTIFIER_EQUAL, MatchField.EMAIL, MatchLevel.EMAIL_EQUAL,
+                MatchField.PHONE, MatchLevel.PHONE_EQUAL)).reasons()).containsExactlyInAnyOrder(
+                MatchReason.SAME_IDENTIFIER, MatchReason.SAME_EMAIL, MatchReason.SAME_PHONE);
     }
 
     @Test
@@ -186,10 +215,112 @@ class MatchRulesTest {
         PartyProfile globex = new PartyProfile(UUID.randomUUID(), PartyKind.ORGANIZATION, "Globex", null, null,
                 "Globex", Set.of(), Set.of(), Set.of());
 
-        assertThat(field(acme, acmeAg, MatchField.ORGANIZATION)).isEqualTo(MatchRules.ORGANIZATION_EQUAL);
-        assertThat(field(acme, globex, MatchField.ORGANIZATION)).isEqualTo(MatchRules.ORGANIZATION_DIFFERENT);
-        assertThat(MatchRules.organization("acme trading", "acme tradin")).isEqualTo(MatchRules.ORGANIZATION_SIMILAR);
-        assertThat(MatchRules.organization(null, "acme")).isZero();
+        assertThat(field(acme, acmeAg, MatchField.ORGANIZATION))
+                .isEqualTo(MatchLevel.ORGANIZATION_EQUAL.defaultWeight());
+        assertThat(field(acme, globex, MatchField.ORGANIZATION))
+                .isEqualTo(MatchLevel.ORGANIZATION_DIFFERENT.defaultWeight());
+        assertThat(MatchRules.organization("acme trading", "acme tradin")).isEqualTo(MatchLevel.ORGANIZATION_SIMILAR);
+        assertThat(MatchRules.organization(null, "acme")).isNull();
+    }
+
+    @Test
+    void one_typing_error_apart_is_a_substitution_a_letter_left_out_or_added_or_neighbours_swapped() {
+        assertThat(MatchRules.oneEditApart("koch", "kuch")).isTrue();
+        assertThat(MatchRules.oneEditApart("koch", "xoch")).isTrue();
+        assertThat(MatchRules.oneEditApart("koch", "kocx")).isTrue();
+        assertThat(MatchRules.oneEditApart("schubert", "schuert")).isTrue();
+        assertThat(MatchRules.oneEditApart("schuert", "schubert")).isTrue();
+        assertThat(MatchRules.oneEditApart("weber", "webber")).isTrue();
+        assertThat(MatchRules.oneEditApart("weber", "webe")).isTrue();
+        assertThat(MatchRules.oneEditApart("weber", "weebr")).isTrue();
+        assertThat(MatchRules.oneEditApart("koch", "okch")).isTrue();
+        assertThat(MatchRules.oneEditApart("koch", "kohc")).isTrue();
+        assertThat(MatchRules.oneEditApart("weber", "wbere")).isFalse();
+        assertThat(MatchRules.oneEditApart("weber", "wxbxr")).isFalse();
+        assertThat(MatchRules.oneEditApart("weber", "wexyr")).isFalse();
+        assertThat(MatchRules.oneEditApart("koch", "kocher")).isFalse();
+        assertThat(MatchRules.oneEditApart("koch", "koch")).isFalse();
+        assertThat(MatchRules.oneEditApart("rot", "rat")).as("three letters are too short").isFalse();
+        assertThat(MatchRules.oneEditApart("roth", "rot")).as("three letters are too short").isFalse();
+        assertThat(MatchRules.oneEditApart("abcd", "abdce")).isFalse();
+        assertThat(MatchRules.family("kcoh", "koch")).isEqualTo(MatchLevel.FAMILY_SIMILAR);
+        assertThat(MatchRules.given("tiom", "timo")).isEqualTo(MatchLevel.GIVEN_SIMILAR);
+    }
+
+    @Test
+    void names_compare_crosswise_when_one_party_gave_one_part_only_or_an_initial() {
+        PartyProfile werner = person(null, "Werner");
+        PartyProfile julia = person("Werner", "Julia");
+
+        MatchRules.Comparison c = compare(werner, julia);
+
+        assertThat(c.levels()).containsEntry(MatchField.FAMILY_NAME, MatchLevel.FAMILY_EQUAL)
+                .doesNotContainKey(MatchField.GIVEN_NAME);
+        assertThat(c.contributions()).containsEntry(MatchField.FAMILY_NAME, 3.0)
+                .doesNotContainKey(MatchField.GIVEN_NAME);
+        MatchRules.Comparison initial = compare(person("Berrich", "M"), person("Manfred", "Berrich"));
+        assertThat(initial.levels()).containsEntry(MatchField.FAMILY_NAME, MatchLevel.FAMILY_EQUAL)
+                .containsEntry(MatchField.GIVEN_NAME, MatchLevel.GIVEN_INITIAL);
+        assertThat(initial.contributions()).containsEntry(MatchField.FAMILY_NAME, 3.0)
+                .containsEntry(MatchField.GIVEN_NAME, 1.0);
+        assertThat(MatchRules.family("m", "manfred")).as("an initial tells nothing of a family name").isNull();
+        assertThat(MatchRules.family("manfred", "m")).isNull();
+        MatchRules.Comparison straight = compare(person("Anna", "Schubert"), person("Anna", "Schubert"));
+        assertThat(straight.contributions()).containsEntry(MatchField.FAMILY_NAME, 3.5)
+                .containsEntry(MatchField.GIVEN_NAME, 2.5);
+        MatchRules.Comparison onlyGiven = compare(person("Anna", null), person(null, "Anna"));
+        assertThat(onlyGiven.contributions()).containsEntry(MatchField.FAMILY_NAME, 3.0);
+        MatchRules.Comparison free = MatchRules.compare(MatchProfile.of(werner), MatchProfile.of(julia), v -> 1,
+                MatchWeights.defaults().with(MatchLevel.NAMES_SWAPPED, 0).with(MatchLevel.FAMILY_EQUAL, 0));
+        // with swapping free, Werner as the other's given name agrees best, and a family name of neither is left
+        assertThat(free.contributions()).doesNotContainKey(MatchField.FAMILY_NAME)
+                .containsEntry(MatchField.GIVEN_NAME, 2.5);
+        assertThat(free.levels()).containsExactly(Map.entry(MatchField.GIVEN_NAME, MatchLevel.GIVEN_EQUAL));
+    }
+
+    @Test
+    void persons_with_the_same_employer_agree_a_little_and_with_another_not_at_all() {
+        PartyProfile atAcme = new PartyProfile(UUID.randomUUID(), PartyKind.PERSON, "Anna Schubert", "Anna",
+                "Schubert", "ACME GmbH", Set.of(), Set.of(), Set.of());
+        PartyProfile atAcmeToo = new PartyProfile(UUID.randomUUID(), PartyKind.PERSON, "Bernd Klein", "Bernd",
+                "Klein", "Acme", Set.of(), Set.of(), Set.of());
+        PartyProfile atGlobex = new PartyProfile(UUID.randomUUID(), PartyKind.PERSON, "Bernd Klein", "Bernd",
+                "Klein", "Globex", Set.of(), Set.of(), Set.of());
+
+        assertThat(compare(atAcme, atAcmeToo).levels()).containsEntry(MatchField.ORGANIZATION,
+                MatchLevel.EMPLOYER_EQUAL);
+        assertThat(field(atAcme, atAcmeToo, MatchField.ORGANIZATION)).isEqualTo(0.9);
+        assertThat(compare(atAcme, atGlobex).levels()).containsEntry(MatchField.ORGANIZATION,
+                MatchLevel.EMPLOYER_DIFFERENT);
+        assertThat(compare(atAcme, atGlobex).contributions()).doesNotContainKey(MatchField.ORGANIZATION);
+        assertThat(compare(atAcme, person("Anna", "Schubert")).levels()).doesNotContainKey(MatchField.ORGANIZATION);
+        assertThat(MatchRules.employer(null, "acme")).isNull();
+        assertThat(MatchRules.employer("acme", null)).isNull();
+    }
+
+    @Test
+    void the_best_pair_of_addresses_counts_and_identifiers_add_up_each() {
+        PostalAddress away = new PostalAddress("Gartenweg 3", "Köln", null, "50667", "DE");
+        PartyProfile twoHomes = new PartyProfile(UUID.randomUUID(), PartyKind.PERSON, "Anna Schubert", "Anna",
+                "Schubert", null, Set.of(), Set.of(), Set.of(), List.of(away, HOME), null,
+                Map.of("tax_id", "1", "customer_no", "7"));
+        PartyProfile home = new PartyProfile(UUID.randomUUID(), PartyKind.PERSON, "Anna Schubert", "Anna",
+                "Schubert", null, Set.of(), Set.of(), Set.of(), List.of(HOME, away), null,
+                Map.of("tax_id", "1", "customer_no", "8"));
+        PartyProfile near = new PartyProfile(UUID.randomUUID(), PartyKind.PERSON, "Anna Schubert", "Anna",
+                "Schubert", null, Set.of(), Set.of(), Set.of(),
+                List.of(new PostalAddress("Hauptstraße 40", "Berlin", null, "10115", "DE")), null, Map.of());
+
+        MatchRules.Comparison c = compare(twoHomes, home);
+
+        assertThat(c.levels()).containsEntry(MatchField.ADDRESS, MatchLevel.ADDRESS_EQUAL)
+                .containsEntry(MatchField.IDENTIFIER, MatchLevel.IDENTIFIER_DIFFERENT);
+        assertThat(c.contributions()).containsEntry(MatchField.IDENTIFIER, 2.0);
+        assertThat(c.reasons()).contains(MatchReason.SAME_IDENTIFIER);
+        assertThat(compare(twoHomes, near).levels()).containsEntry(MatchField.ADDRESS, MatchLevel.ADDRESS_STREET);
+        assertThat(compare(near, twoHomes).levels()).containsEntry(MatchField.ADDRESS, MatchLevel.ADDRESS_STREET);
+        assertThat(MatchRules.identifier("1", "1")).isEqualTo(MatchLevel.IDENTIFIER_EQUAL);
+        assertThat(MatchRules.identifier("1", "2")).isEqualTo(MatchLevel.IDENTIFIER_DIFFERENT);
     }
 
     @Test

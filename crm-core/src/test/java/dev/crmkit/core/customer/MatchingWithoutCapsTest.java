@@ -60,8 +60,9 @@ class MatchingWithoutCapsTest {
         assertThat(again.duplicates()).extracting(DuplicateCandidate::customerId).containsExactly(warnedAbout);
         assertThat(again.duplicates().get(0).score()).isGreaterThanOrEqualTo(0.9);
         assertThat(again.duplicates().get(0).reasons()).containsExactly(MatchReason.SIMILAR_NAME_SAME_ADDRESS);
-        assertThat(again.duplicates().get(0).contributions()).containsEntry(MatchField.ADDRESS, MatchRules.ADDRESS_EQUAL)
-                .containsEntry(MatchField.FAMILY_NAME, MatchRules.FAMILY_EQUAL);
+        assertThat(again.duplicates().get(0).contributions())
+                .containsEntry(MatchField.ADDRESS, MatchLevel.ADDRESS_EQUAL.defaultWeight())
+                .containsEntry(MatchField.FAMILY_NAME, MatchLevel.FAMILY_EQUAL.defaultWeight());
         PartyProfile party = new PartyProfile(UUID.randomUUID(), PartyKind.PERSON, "John Smith", "John", "Smith", null,
                 Set.of(), Set.of(), Set.of(), List.of(HOME), null, Map.of());
         assertThat(customers.findMatches(party)).extracting(DuplicateCandidate::customerId).containsExactly(theOne);

@@ -15,9 +15,15 @@ import java.util.Random;
  * record carries the id of the person it describes. A fixed seed makes the same records every time.
  */
 final class SyntheticPeople {
-    /** One record as typed in; null fields were left empty. */
+    /**
+     * One record as typed in; null fields were left empty. {@code errors} names the corruptions made to the person's
+     * original record, in order (empty for an original), so that missed pairs can be told apart by kind.
+     */
     record Entry(int person, String given, String family, LocalDate dateOfBirth, PostalAddress address,
-            String nationalId, int list) {
+            String nationalId, int list, List<String> errors) {
+        Entry {
+            errors = List.copyOf(errors);
+        }
     }
 
     private static final String[] GIVEN = {"Anna", "Maria", "Elisabeth", "Katharina", "Margarete", "Christine",
@@ -75,6 +81,10 @@ final class SyntheticPeople {
         "Düsseldorf", "Leipzig", "Dortmund", "Essen", "Bremen", "Dresden", "Hannover", "Nürnberg", "Duisburg",
         "Bochum", "Wuppertal", "Bielefeld", "Bonn", "Münster", "Mannheim", "Karlsruhe", "Augsburg", "Wiesbaden",
         "Kiel", "Aachen", "Freiburg", "Lübeck", "Erfurt", "Rostock"};
+    /** The kinds of corruption, by the number {@code corruptOnce} draws (11 tells which field it left out). */
+    private static final String[] ERRORS = {"family typo", "given typo", "family sound-alike", "given nickname",
+        "given initial", "names swapped", "given missing", "moved", "postcode typo", "street typo or other number",
+        "birth date off", "birth date or address missing"};
     private static final String LETTERS = "abcdefghijklmnopqrstuvwxyz";
 
     private final Random random;
@@ -124,7 +134,7 @@ final class SyntheticPeople {
             entries.add(original);
             Entry copy = corrupt(original, 1 + random.nextInt(2));
             entries.add(new Entry(copy.person(), copy.given(), copy.family(), copy.dateOfBirth(), copy.address(),
-                    copy.nationalId(), 1));
+                    copy.nationalId(), 1, copy.errors()));
         }
         java.util.Collections.shuffle(entries, random);
         return entries;
@@ -137,7 +147,7 @@ final class SyntheticPeople {
         LocalDate born = LocalDate.of(1940, 1, 1).plusDays(random.nextInt(365 * 65));
         String nationalId = random.nextInt(4) == 0 ? String.format("%011d", Math.abs(random.nextLong()) % 100_000_000_000L)
                 : null;
-        return new Entry(id, given, family, born, address(), nationalId, list);
+        return new Entry(id, given, family, born, address(), nationalId, list, List.of());
     }
 
     /** Index into a list, skewed so that common surnames are common (about 1/rank). */
@@ -166,7 +176,8 @@ final class SyntheticPeople {
         String family = e.family();
         LocalDate born = e.dateOfBirth();
         PostalAddress address = e.address();
-        switch (random.nextInt(12)) {
+        int kind = random.nextInt(12);
+        switch (kind) {
             case 0 -> family = typo(family);
             case 1 -> given = given == null ? null : typo(given);
             case 2 -> family = soundAlike(family);
@@ -194,7 +205,10 @@ final class SyntheticPeople {
                 }
             }
         }
-        return new Entry(e.person(), given, family, born, address, e.nationalId(), e.list());
+        List<String> errors = new ArrayList<>(e.errors());
+        errors.add(kind == 11 ? (born == null && e.dateOfBirth() != null ? "birth date missing" : "address missing")
+                : ERRORS[kind]);
+        return new Entry(e.person(), given, family, born, address, e.nationalId(), e.list(), errors);
     }
 
     private String soundAlike(String family) {
