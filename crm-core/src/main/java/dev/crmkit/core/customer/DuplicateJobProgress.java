@@ -8,7 +8,8 @@ package dev.crmkit.core.customer;
  * @param phase the part of the walk the next batch belongs to ({@link Phase#DONE} when the walk is complete)
  * @param blocksDone blocks compared so far: blocking keys, e-mail addresses and phone numbers that two or more
  *     customers share
- * @param pairsFound pairs entered into the review queue so far (a pair met in several blocks counts once per block)
+ * @param pairsFound pairs entered into the review queue, or rescored in it, so far; a pair met again with the same
+ *     finding (in another block, or in a later walk) changes nothing and is not counted again
  * @param resumed whether this run continued a walk a stopped or crashed run had begun
  */
 public record DuplicateJobProgress(Phase phase, long blocksDone, long pairsFound, boolean resumed) {

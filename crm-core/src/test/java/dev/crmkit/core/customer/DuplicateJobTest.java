@@ -87,7 +87,7 @@ class DuplicateJobTest {
         assertThat(queued).allSatisfy(p -> assertThat(p.source()).isEqualTo(DuplicateSource.BULK_JOB));
         assertThat(queued).extracting(p -> List.of(p.firstCustomerId(), p.secondCustomerId()))
                 .contains(sortedPair(meyer, maier), sortedPair(anna, peter), sortedPair(clara, clara2));
-        assertThat(done.pairsFound()).isGreaterThanOrEqualTo(queued.size());
+        assertThat(done.pairsFound()).isEqualTo(queued.size());
         assertThat(suspected(world.drainOutbox())).isEqualTo(queued.size());
     }
 
@@ -118,7 +118,8 @@ class DuplicateJobTest {
         assertThat(second.get(0).blocksDone()).isGreaterThan(stopped.blocksDone());
         assertThat(done.finished()).isTrue();
         assertThat(done.blocksDone()).as("every block once, none of the first batch again").isEqualTo(3000);
-        assertThat(done.pairsFound()).as("each pair in its name key's block and its phonetic key's").isEqualTo(3000);
+        assertThat(done.pairsFound()).as("each pair once, though its name key's block and its phonetic key's meet it")
+                .isEqualTo(1500);
         assertThat(queue()).hasSize(1500);
     }
 

@@ -55,8 +55,7 @@ public record DuplicateJobRecord(String tenantId, UUID id, long version, Instant
      * @param position opaque text: where in the phase the next batch starts (null at the phase's start), at most
      *     {@value #MAX_POSITION} characters
      * @param blocksDone blocks compared so far in this walk
-     * @param pairsFound pairs entered into the review queue so far in this walk (counted once per block that found
-     *     them)
+     * @param pairsFound pairs entered into the review queue, or rescored in it, so far in this walk
      */
     public record Checkpoint(Phase phase, String position, long blocksDone, long pairsFound) {
         /**
