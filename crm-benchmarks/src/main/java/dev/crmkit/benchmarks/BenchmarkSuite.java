@@ -26,7 +26,8 @@ import java.util.Locale;
  * the same two transactions per ticket; it is off (0) by default.
  * {@code --duplicate-job=N} seeds N customers through the import (a tenth of them copies of another) and times one run
  * of the bulk duplicate job ({@code CustomerService.runDuplicateJob}) over them; it is off (0) by default and has no
- * raw contender: its aim is a time (1,000,000 customers on PostgreSQL in at most 10 minutes).
+ * raw contender: its aim is a time (1,000,000 customers on PostgreSQL in at most 10 minutes). With
+ * {@code --duplicate-job-base=B} (PostgreSQL only) B customers are imported and copied by SQL up to N.
  *
  * <p>PostgreSQL is reached at {@code CRMKIT_BENCH_POSTGRES_URL} and MariaDB at {@code CRMKIT_BENCH_MARIADB_URL}
  * (default for both: database {@code crm_bench} on localhost); the benchmark drops and recreates the {@code crm_}
@@ -113,7 +114,8 @@ public final class BenchmarkSuite {
                 }
                 if (options.duplicateJob() > 0) {
                     DuplicateJobBenchmark.Result r = new DuplicateJobBenchmark(backend, dataSource, storage)
-                            .run(options.duplicateJob());
+                            .run(options.duplicateJob(), options.duplicateJobBase() > 0 ? options.duplicateJobBase()
+                                    : options.duplicateJob());
                     report.add(String.format(Locale.ROOT,
                             "%-8s duplicate job over %,d customers (%,d planted copies; seeded by the import in %.0f s):"
                                     + " %.1f s, %,d blocks, %,d pairs entered, %,d pairs queued, %,d planted pairs"
@@ -144,7 +146,7 @@ public final class BenchmarkSuite {
     /** Command-line options: which backends and how large. */
     record Options(List<Backend> backends, int importRows, long timelineRows, int warmup, int rounds, int leads,
             int relayEvents, int relayTurns, int single, long forecastDeals, int forecastRounds, int accruals,
-            int hotAccounts, int tickets, int duplicateJob) {
+            int hotAccounts, int tickets, int duplicateJob, int duplicateJobBase) {
         static Options parse(String[] args) {
             List<Backend> backends = List.of(Backend.H2, Backend.POSTGRES);
             int importRows = 20_000;
@@ -161,6 +163,7 @@ public final class BenchmarkSuite {
             int hotAccounts = 4;
             int tickets = 0;
             int duplicateJob = 0;
+            int duplicateJobBase = 0;
             for (String arg : args) {
                 String[] kv = arg.replaceFirst("^--", "").split("=", 2);
                 if (kv.length != 2) {
@@ -184,11 +187,13 @@ public final class BenchmarkSuite {
                     case "hot-accounts" -> hotAccounts = Integer.parseInt(kv[1]);
                     case "tickets" -> tickets = Integer.parseInt(kv[1]);
                     case "duplicate-job" -> duplicateJob = Integer.parseInt(kv[1]);
+                    case "duplicate-job-base" -> duplicateJobBase = Integer.parseInt(kv[1]);
                     default -> throw new IllegalArgumentException("unknown option --" + kv[0]);
                 }
             }
             return new Options(backends, importRows, timelineRows, warmup, rounds, leads, relayEvents, relayTurns,
-                    single, forecastDeals, forecastRounds, accruals, hotAccounts, tickets, duplicateJob);
+                    single, forecastDeals, forecastRounds, accruals, hotAccounts, tickets, duplicateJob,
+                    duplicateJobBase);
         }
     }
 }
