@@ -180,7 +180,8 @@ final class DuplicateJobBenchmark {
             return person;
         }
         return person.withPhone("+4930" + (10_000_000 + i))
-                .withCustomField(BORN, new CustomFieldValue.Date(LocalDate.of(1940, 1, 1).plusDays((p * 7919L) % 23_000)));
+                .withCustomField(BORN, new CustomFieldValue.Date(
+                        LocalDate.of(1940, 1, 1).plusDays((p * 7919L) % 23_000)));
     }
 
     /** Two letters after the first swapped: Greta becomes Gerta. */
