@@ -194,8 +194,9 @@ public interface CustomerService {
      * One page of the review queue: the open suspected duplicate pairs, highest score first and, at equal scores, by
      * pair id; only those of {@code customerId} (a merged customer's id names its survivor) when it is not null.
      * Matching puts a pair in the queue when registration (under {@link DuplicatePolicy#WARN}, or below the duplicate
-     * threshold under {@link DuplicatePolicy#BLOCK}), an import (below the duplicate threshold) or
-     * {@link #findDuplicateGroups()} scores two customers at least the possible threshold; a pair found again while
+     * threshold under {@link DuplicatePolicy#BLOCK}), an import (below the duplicate threshold),
+     * {@link #findDuplicateGroups()} or the bulk job ({@link #runDuplicateJob}) scores two customers at least the
+     * possible threshold; a pair found again while
      * open is rescored, not repeated.
      *
      * @throws dev.crmkit.model.ValidationException ({@code page}) when null, ({@code cursor}) for a cursor of another
@@ -213,8 +214,8 @@ public interface CustomerService {
 
     /**
      * Dismisses an open pair: the two are different parties. Matching never suggests the pair again
-     * ({@link #findMatches}, registration, import, {@link #findDuplicateGroups()}) unless a reviewer
-     * {@linkplain #reopenDuplicate reopens} it. The reason is kept with the pair, not put in the event.
+     * ({@link #findMatches}, registration, import, {@link #findDuplicateGroups()}, {@link #runDuplicateJob}) unless a
+     * reviewer {@linkplain #reopenDuplicate reopens} it. The reason is kept with the pair, not put in the event.
      *
      * @param expectedVersion the pair's version the reviewer saw
      * @throws dev.crmkit.model.ValidationException ({@code reason}) when blank or longer than 500 characters;
