@@ -24,6 +24,10 @@ import java.util.Locale;
  * {@code --tickets=N} measures opening N tickets under an SLA policy and routing each to a service agent
  * ({@code TicketService.open} and {@code TicketRouting.route}, one call each) against raw JDBC writing the same rows in
  * the same two transactions per ticket; it is off (0) by default.
+ * {@code --duplicate-job=N} seeds N customers through the import (a tenth of them copies of another) and times one run
+ * of the bulk duplicate job ({@code CustomerService.runDuplicateJob}) over them; it is off (0) by default and has no
+ * raw contender: its aim is a time (1,000,000 customers on PostgreSQL in at most 10 minutes). With
+ * {@code --duplicate-job-base=B} (PostgreSQL only) B customers are imported and copied by SQL up to N.
  *
  * <p>PostgreSQL is reached at {@code CRMKIT_BENCH_POSTGRES_URL} and MariaDB at {@code CRMKIT_BENCH_MARIADB_URL}
  * (default for both: database {@code crm_bench} on localhost); the benchmark drops and recreates the {@code crm_}
@@ -108,6 +112,18 @@ public final class BenchmarkSuite {
                             backend, r.tickets(), r.rowsPerTicket(), r.crmkitPerSecond(), r.rawPerSecond(), r.ratio()));
                     System.out.println(report.get(report.size() - 1));
                 }
+                if (options.duplicateJob() > 0) {
+                    DuplicateJobBenchmark.Result r = new DuplicateJobBenchmark(backend, dataSource, storage)
+                            .run(options.duplicateJob(), options.duplicateJobBase() > 0 ? options.duplicateJobBase()
+                                    : options.duplicateJob());
+                    report.add(String.format(Locale.ROOT,
+                            "%-8s duplicate job over %,d customers (%,d planted copies; seeded by the import in %.0f s):"
+                                    + " %.1f s, %,d blocks, %,d pairs entered, %,d pairs queued, %,d planted pairs"
+                                    + " among them (%.3f)",
+                            backend, r.customers(), r.planted(), r.seedSeconds(), r.jobSeconds(), r.blocks(),
+                            r.pairsFound(), r.queued(), r.plantedQueued(), (double) r.plantedQueued() / r.planted()));
+                    System.out.println(report.get(report.size() - 1));
+                }
                 if (options.timelineRows() > 0 && backend != Backend.MARIADB) {
                     TimelineBenchmark timeline = new TimelineBenchmark(backend, dataSource, storage, options.timelineRows());
                     for (long size : new long[] {options.timelineRows(), options.timelineRows() * 10}) {
@@ -130,7 +146,7 @@ public final class BenchmarkSuite {
     /** Command-line options: which backends and how large. */
     record Options(List<Backend> backends, int importRows, long timelineRows, int warmup, int rounds, int leads,
             int relayEvents, int relayTurns, int single, long forecastDeals, int forecastRounds, int accruals,
-            int hotAccounts, int tickets) {
+            int hotAccounts, int tickets, int duplicateJob, int duplicateJobBase) {
         static Options parse(String[] args) {
             List<Backend> backends = List.of(Backend.H2, Backend.POSTGRES);
             int importRows = 20_000;
@@ -146,6 +162,8 @@ public final class BenchmarkSuite {
             int accruals = 0;
             int hotAccounts = 4;
             int tickets = 0;
+            int duplicateJob = 0;
+            int duplicateJobBase = 0;
             for (String arg : args) {
                 String[] kv = arg.replaceFirst("^--", "").split("=", 2);
                 if (kv.length != 2) {
@@ -168,11 +186,14 @@ public final class BenchmarkSuite {
                     case "accruals" -> accruals = Integer.parseInt(kv[1]);
                     case "hot-accounts" -> hotAccounts = Integer.parseInt(kv[1]);
                     case "tickets" -> tickets = Integer.parseInt(kv[1]);
+                    case "duplicate-job" -> duplicateJob = Integer.parseInt(kv[1]);
+                    case "duplicate-job-base" -> duplicateJobBase = Integer.parseInt(kv[1]);
                     default -> throw new IllegalArgumentException("unknown option --" + kv[0]);
                 }
             }
             return new Options(backends, importRows, timelineRows, warmup, rounds, leads, relayEvents, relayTurns,
-                    single, forecastDeals, forecastRounds, accruals, hotAccounts, tickets);
+                    single, forecastDeals, forecastRounds, accruals, hotAccounts, tickets, duplicateJob,
+                    duplicateJobBase);
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.crmkit.model.ValidationException;
 import dev.crmkit.spi.Ids;
 import dev.crmkit.spi.customer.MatchKeyRecord;
 import dev.crmkit.spi.customer.MatchKeyStore;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -117,6 +118,29 @@ final class InMemoryMatchKeyStore implements MatchKeyStore {
                         MatchKeyRecord after = after(tenantId, parts);
                         return r -> ORDER.compare(r, after) > 0;
                     });
+        });
+    }
+
+    @Override
+    public List<SharedKey> sharedKeys(String tenantId, String afterKey, int limit) {
+        Checks.tenantId("tenantId", tenantId);
+        if (afterKey != null) {
+            Checks.text("afterKey", afterKey, MAX_KEY_LENGTH);
+        }
+        Checks.limit("limit", limit, MAX_KEYS);
+        return unit.inTransaction(() -> {
+            TreeMap<String, TreeSet<UUID>> stored = byKey.getOrDefault(tenantId, new TreeMap<>());
+            List<SharedKey> shared = new ArrayList<>();
+            for (Map.Entry<String, TreeSet<UUID>> e : (afterKey == null ? stored : stored.tailMap(afterKey, false))
+                    .entrySet()) {
+                if (e.getValue().size() > 1) {
+                    shared.add(new SharedKey(e.getKey(), e.getValue().size()));
+                    if (shared.size() == limit) {
+                        break;
+                    }
+                }
+            }
+            return shared;
         });
     }
 

@@ -74,6 +74,7 @@ public final class InMemoryStorage implements Storage, CustomerStorage, TouchPoi
     private final InMemoryRelationshipStore relationships = new InMemoryRelationshipStore(unit);
     private final InMemoryMatchKeyStore matchKeys = new InMemoryMatchKeyStore(unit);
     private final InMemoryDuplicatePairStore duplicatePairs = new InMemoryDuplicatePairStore(unit);
+    private final InMemoryDuplicateJobStore duplicateJobs = new InMemoryDuplicateJobStore(unit);
     private final InMemoryCustomFieldDefinitionStore customFields = new InMemoryCustomFieldDefinitionStore(unit);
     private final InMemoryInteractionStore interactions = new InMemoryInteractionStore(unit);
     private final InMemoryTaskStore tasks = new InMemoryTaskStore(unit);
@@ -133,6 +134,11 @@ public final class InMemoryStorage implements Storage, CustomerStorage, TouchPoi
     @Override
     public DuplicatePairStore duplicatePairs() {
         return duplicatePairs;
+    }
+
+    @Override
+    public dev.crmkit.spi.customer.DuplicateJobStore duplicateJobs() {
+        return duplicateJobs;
     }
 
     @Override

@@ -133,6 +133,11 @@ class PartialAdapterCertificationTest {
         }
 
         @Override
+        public dev.crmkit.spi.customer.DuplicateJobStore duplicateJobs() {
+            return stores.duplicateJobs();
+        }
+
+        @Override
         public RelationshipStore relationships() {
             return stores.relationships();
         }

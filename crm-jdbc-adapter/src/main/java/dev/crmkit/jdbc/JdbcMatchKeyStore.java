@@ -135,4 +135,28 @@ final class JdbcMatchKeyStore implements MatchKeyStore {
             return new Page<>(items, next);
         });
     }
+
+    /**
+     * One grouped read of the key index's range after {@code afterKey}: the primary key leads with tenant and key, so
+     * the database groups in index order and stops after {@code limit} shared keys.
+     */
+    @Override
+    public List<SharedKey> sharedKeys(String tenantId, String afterKey, int limit) {
+        Checks.tenantId("tenantId", tenantId);
+        if (afterKey != null) {
+            Checks.text("afterKey", afterKey, MAX_KEY_LENGTH);
+        }
+        Checks.limit("limit", limit, MAX_KEYS);
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(tenantId);
+        StringBuilder sql = new StringBuilder("SELECT match_key, COUNT(*) AS holders FROM crm_match_key"
+                + " WHERE tenant_id = ?");
+        if (afterKey != null) {
+            sql.append(" AND match_key > ?");
+            parameters.add(afterKey);
+        }
+        sql.append(" GROUP BY match_key HAVING COUNT(*) > 1 ORDER BY match_key").append(Database.limit(limit));
+        return db.read(TYPE, c -> db.list(c, sql.toString(), parameters,
+                r -> new SharedKey(r.text("match_key"), (int) r.number("holders"))));
+    }
 }

@@ -88,6 +88,7 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     private final CustomFieldDefinitionStore customFieldDefinitions;
     private final MatchKeyStore matchKeys;
     private final DuplicatePairStore duplicatePairs;
+    private final dev.crmkit.spi.customer.DuplicateJobStore duplicateJobs;
     private final InteractionStore interactions;
     private final TaskStore tasks;
     private final TeamMemberStore teamMembers;
@@ -130,6 +131,7 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
         this.relationships = new JdbcRelationshipStore(database);
         this.matchKeys = new JdbcMatchKeyStore(database);
         this.duplicatePairs = new JdbcDuplicatePairStore(database);
+        this.duplicateJobs = new JdbcDuplicateJobStore(database);
         this.customFieldDefinitions = new JdbcCustomFieldDefinitionStore(database);
         this.interactions = new JdbcInteractionStore(database);
         this.tasks = new JdbcTaskStore(database);
@@ -229,6 +231,11 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     @Override
     public DuplicatePairStore duplicatePairs() {
         return duplicatePairs;
+    }
+
+    @Override
+    public dev.crmkit.spi.customer.DuplicateJobStore duplicateJobs() {
+        return duplicateJobs;
     }
 
     @Override

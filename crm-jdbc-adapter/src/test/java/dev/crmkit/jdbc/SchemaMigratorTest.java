@@ -78,7 +78,7 @@ class SchemaMigratorTest {
 
             assertThat(applied).extracting(SchemaMigrator.Migration::version)
                     .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
-                            24, 26, 28, 29);
+                            24, 26, 28, 29, 30);
             assertThat(migrator().applied()).containsExactlyElementsOf(applied);
             assertThat(count("SELECT COUNT(*) FROM crm_lock")).isEqualTo(2);
             assertThat(count("SELECT COUNT(*) FROM crm_schema_history WHERE applied_at IS NOT NULL"
@@ -145,6 +145,7 @@ class SchemaMigratorTest {
             execute("DROP TABLE crm_ticket_routing_queue");
             execute("DROP TABLE crm_ticket_agent_slot");
             execute("DROP TABLE crm_duplicate_pair");
+            execute("DROP TABLE crm_duplicate_job");
             execute("DROP TABLE crm_loyalty_accrual_line");
             execute("DROP TABLE crm_loyalty_accrual");
             execute("DROP TABLE crm_team_member_hours");
@@ -195,7 +196,8 @@ class SchemaMigratorTest {
             execute("DELETE FROM crm_schema_history WHERE version >= 5");
 
             assertThat(migrator().migrate()).extracting(SchemaMigrator.Migration::version)
-                    .containsExactly(5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 26, 28, 29);
+                    .containsExactly(5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 26, 28, 29,
+                            30);
 
             int open = (int) Arrays.stream(LeadStatus.values()).filter(LeadStatus::isOpen).count();
             assertThat(storage.leads().openCountsByOwner("tenant-a", List.of(ann, bob)))

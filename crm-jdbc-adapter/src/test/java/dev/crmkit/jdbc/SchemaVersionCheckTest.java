@@ -67,6 +67,7 @@ class SchemaVersionCheckTest {
             execute("DROP TABLE IF EXISTS crm_ticket_routing_queue");
             execute("DROP TABLE IF EXISTS crm_ticket_agent_slot");
             execute("DROP TABLE IF EXISTS crm_duplicate_pair");
+            execute("DROP TABLE IF EXISTS crm_duplicate_job");
             execute("DROP TABLE IF EXISTS crm_loyalty_accrual_line");
             execute("DROP TABLE IF EXISTS crm_loyalty_accrual");
             execute("DROP TABLE IF EXISTS crm_team_member_hours");

@@ -43,7 +43,7 @@ final class TestDatabases {
             "crm_loyalty_tier_benefit", "crm_loyalty_tier", "crm_loyalty_tier_scheme", "crm_loyalty_member_tier",
             "crm_loyalty_tier_change", "crm_loyalty_reward",
             "crm_article", "crm_article_view", "crm_session_ticket",
-            "crm_ticket_agent_slot", "crm_ticket_routing_queue", "crm_survey_response");
+            "crm_ticket_agent_slot", "crm_ticket_routing_queue", "crm_survey_response", "crm_duplicate_job");
 
     private TestDatabases() {
     }

@@ -236,4 +236,58 @@ public abstract class MatchKeyStoreContract extends ContractSupport {
     private static List<UUID> sorted(UUID... ids) {
         return Arrays.stream(ids).sorted(Ids.ORDER).toList();
     }
+
+    @Test
+    void shared_keys_are_the_keys_two_or_more_customers_hold_in_key_order_with_their_counts() {
+        keys().replace(TENANT, anna, Set.of("p:MLR a", "d:1980-02-03", "n:mueller a"));
+        keys().replace(TENANT, ben, Set.of("p:MLR a", "n:mueller b"));
+        keys().replace(TENANT, clara, Set.of("p:MLR a", "d:1980-02-03"));
+        keys().replace(OTHER_TENANT, UUID.randomUUID(), Set.of("n:mueller a"));
+        keys().replace(OTHER_TENANT, UUID.randomUUID(), Set.of("n:mueller a"));
+
+        assertThat(keys().sharedKeys(TENANT, null, 10)).containsExactly(
+                new MatchKeyStore.SharedKey("d:1980-02-03", 2), new MatchKeyStore.SharedKey("p:MLR a", 3));
+        assertThat(keys().sharedKeys(TENANT, null, 1)).containsExactly(new MatchKeyStore.SharedKey("d:1980-02-03", 2));
+        assertThat(keys().sharedKeys(TENANT, "d:1980-02-03", 10)).containsExactly(
+                new MatchKeyStore.SharedKey("p:MLR a", 3));
+        assertThat(keys().sharedKeys(TENANT, "p:MLR a", 10)).isEmpty();
+        assertThat(keys().sharedKeys(OTHER_TENANT, null, 10)).containsExactly(
+                new MatchKeyStore.SharedKey("n:mueller a", 2));
+    }
+
+    @Test
+    void shared_keys_read_in_batches_after_the_last_key_see_every_shared_key_once_in_binary_order() {
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String key = "k:" + (char) ('A' + i % 26) + (i >= 26 ? "ä" : "") + i;
+            keys().replace(TENANT, UUID.randomUUID(), Set.of(key));
+            keys().replace(TENANT, UUID.randomUUID(), Set.of(key));
+            expected.add(key);
+            keys().replace(TENANT, UUID.randomUUID(), Set.of("k:single" + i));
+        }
+        expected.sort(Comparator.comparing((String k) -> k.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                Arrays::compareUnsigned));
+
+        List<String> read = new ArrayList<>();
+        String after = null;
+        while (true) {
+            List<MatchKeyStore.SharedKey> batch = keys().sharedKeys(TENANT, after, 7);
+            if (batch.isEmpty()) {
+                break;
+            }
+            batch.forEach(k -> assertThat(k.holders()).isEqualTo(2));
+            batch.forEach(k -> read.add(k.key()));
+            after = batch.get(batch.size() - 1).key();
+        }
+
+        assertThat(read).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void shared_keys_reject_a_bad_limit_or_position_naming_it() {
+        assertRejected(() -> keys().sharedKeys(TENANT, null, 0), "limit");
+        assertRejected(() -> keys().sharedKeys(TENANT, null, MatchKeyStore.MAX_KEYS + 1), "limit");
+        assertRejected(() -> keys().sharedKeys(TENANT, " ", 10), "afterKey");
+        assertRejected(() -> keys().sharedKeys("bad tenant!", null, 10), "tenantId");
+    }
 }

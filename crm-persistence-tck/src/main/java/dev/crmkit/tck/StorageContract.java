@@ -181,6 +181,15 @@ public abstract class StorageContract {
             }
         }
 
+        /** The contract of {@link DuplicateJobStoreContract}. */
+        @Nested
+        public class Duplicate_jobs extends DuplicateJobStoreContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
+
         /** The contract of {@link MatchKeyStoreContract}. */
         @Nested
         public class Match_keys extends MatchKeyStoreContract {

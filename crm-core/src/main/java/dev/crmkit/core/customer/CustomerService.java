@@ -126,6 +126,32 @@ public interface CustomerService {
     List<DuplicateGroup> findDuplicateGroups();
 
     /**
+     * Runs the bulk duplicate job of this tenant, or continues it where a stopped or crashed run left it: walks every
+     * blocking key two or more customers hold, then every e-mail address and phone number two or more share, a batch
+     * of blocks at a time read from the database in key order, compares the customers of each block with the rules
+     * of registration, and enters the pairs scoring at least the possible threshold into the review queue (source
+     * {@code BULK_JOB}; a pair open already is rescored, a dismissed one is not entered again). Memory is bounded by
+     * a batch (about 2,000 customers), not by the tenant; a key held by more than 1,000 customers is compared window
+     * against window, every pair of its holders; an e-mail or phone held by more than 1,000 is not compared as a
+     * block (it counts for nothing in a score, as at registration). Each batch's pairs commit in one unit with the
+     * job's checkpoint. Groups are not joined here: the open pairs at or above the duplicate threshold are the
+     * duplicates ({@link #suspectedDuplicates}).
+     *
+     * <p>One run per tenant at a time, on any number of nodes: the run holds the job by a lease renewed with every
+     * batch (five minutes). A run that finds the job held is refused; a run whose holder crashed takes it over once
+     * the lease has passed, and continues after the last committed batch. A run after a finished one starts a new
+     * walk.
+     *
+     * @param afterEachBatch told the progress after every committed batch and once at the end; answering
+     *     {@code false} stops the run after that batch (a later run continues from there)
+     * @return the progress when the run ended: {@link DuplicateJobProgress#finished()} unless it was stopped
+     * @throws dev.crmkit.model.ValidationException ({@code afterEachBatch}) when null
+     * @throws dev.crmkit.model.ConflictException (not retryable) when another run holds the job
+     * @throws UnsupportedOperationException when the storage adapter predates the job (it keeps no checkpoints)
+     */
+    DuplicateJobProgress runDuplicateJob(java.util.function.Predicate<DuplicateJobProgress> afterEachBatch);
+
+    /**
      * The live customers the matching rules say may be the same party as {@code party} (a score of at least the
      * tenant's possible threshold), best score first: the rules registration applies, for other domains (leads) that
      * hold party data of their own. Every customer sharing a blocking key, an e-mail or a phone with the party is
@@ -191,8 +217,9 @@ public interface CustomerService {
      * One page of the review queue: the open suspected duplicate pairs, highest score first and, at equal scores, by
      * pair id; only those of {@code customerId} (a merged customer's id names its survivor) when it is not null.
      * Matching puts a pair in the queue when registration (under {@link DuplicatePolicy#WARN}, or below the duplicate
-     * threshold under {@link DuplicatePolicy#BLOCK}), an import (below the duplicate threshold) or
-     * {@link #findDuplicateGroups()} scores two customers at least the possible threshold; a pair found again while
+     * threshold under {@link DuplicatePolicy#BLOCK}), an import (below the duplicate threshold),
+     * {@link #findDuplicateGroups()} or the bulk job ({@link #runDuplicateJob}) scores two customers at least the
+     * possible threshold; a pair found again while
      * open is rescored, not repeated.
      *
      * @throws dev.crmkit.model.ValidationException ({@code page}) when null, ({@code cursor}) for a cursor of another
@@ -210,8 +237,8 @@ public interface CustomerService {
 
     /**
      * Dismisses an open pair: the two are different parties. Matching never suggests the pair again
-     * ({@link #findMatches}, registration, import, {@link #findDuplicateGroups()}) unless a reviewer
-     * {@linkplain #reopenDuplicate reopens} it. The reason is kept with the pair, not put in the event.
+     * ({@link #findMatches}, registration, import, {@link #findDuplicateGroups()}, {@link #runDuplicateJob}) unless a
+     * reviewer {@linkplain #reopenDuplicate reopens} it. The reason is kept with the pair, not put in the event.
      *
      * @param expectedVersion the pair's version the reviewer saw
      * @throws dev.crmkit.model.ValidationException ({@code reason}) when blank or longer than 500 characters;

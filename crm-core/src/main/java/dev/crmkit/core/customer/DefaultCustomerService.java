@@ -378,6 +378,12 @@ final class DefaultCustomerService implements CustomerService {
         });
     }
 
+    @Override
+    public DuplicateJobProgress runDuplicateJob(java.util.function.Predicate<DuplicateJobProgress> afterEachBatch) {
+        Checks.required("afterEachBatch", afterEachBatch);
+        return new DuplicateJob(context, tenantId, settings.matching(), reviews()).run(afterEachBatch);
+    }
+
     private DuplicateReviews reviews() {
         return new DuplicateReviews(context, tenantId);
     }

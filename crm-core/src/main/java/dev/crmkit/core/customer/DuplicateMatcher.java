@@ -171,7 +171,7 @@ final class DuplicateMatcher {
      * The holders of each contact value, up to {@link #VALUE_LOOKUP} per value: a batch lookup per 200 values, and
      * one lookup per value for a batch whose rows may have been cut at the limit.
      */
-    private Map<String, Set<UUID>> holdersOfValues(ContactPointKind kind, Set<String> values) {
+    Map<String, Set<UUID>> holdersOfValues(ContactPointKind kind, Set<String> values) {
         Map<String, Set<UUID>> byValue = new HashMap<>();
         for (List<String> chunk : Lists.partition(List.copyOf(values), BATCH_LOOKUP)) {
             List<ContactPointRecord> rows = customerStorage.contactPoints().findByValues(tenantId, kind, chunk,

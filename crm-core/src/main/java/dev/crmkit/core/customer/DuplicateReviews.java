@@ -60,11 +60,7 @@ final class DuplicateReviews {
         List<DuplicatePairEvent> events = new ArrayList<>();
         for (Found f : found) {
             DuplicateCandidate c = f.candidate();
-            Map<String, Double> contributions = new HashMap<>();
-            c.contributions().forEach((field, weight) -> contributions.put(field.name(), weight));
-            DuplicateEvidence evidence = new DuplicateEvidence(Math.round(c.score() * 1000) / 1000.0,
-                    c.reasons().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet()), contributions,
-                    source, now);
+            DuplicateEvidence evidence = evidence(c, source, now);
             DuplicatePairStore.Suspicion s = pairs.suspect(DuplicatePairRecord.of(tenantId, context.ids().next(),
                     f.customerId(), c.customerId(), evidence));
             DuplicatePairRecord p = s.pair();
@@ -79,6 +75,15 @@ final class DuplicateReviews {
         context.events().record(events);
     }
 
+    /** What the queue keeps of a candidate: its score to three decimals, reasons and contributions. */
+    static DuplicateEvidence evidence(DuplicateCandidate c, DuplicateSource source, Instant now) {
+        Map<String, Double> contributions = new HashMap<>();
+        c.contributions().forEach((field, weight) -> contributions.put(field.name(), weight));
+        return new DuplicateEvidence(Math.round(c.score() * 1000) / 1000.0,
+                c.reasons().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet()), contributions,
+                source, now);
+    }
+
     /** {@link #suspect(List, DuplicateSource)} for the candidates of one customer. */
     void suspect(UUID customerId, List<DuplicateCandidate> candidates, DuplicateSource source) {
         suspect(candidates.stream().map(c -> new Found(customerId, c)).toList(), source);
@@ -91,6 +96,21 @@ final class DuplicateReviews {
     static Set<PairKey> dismissed(DuplicatePairStore pairs, String tenantId,
             Map<UUID, ? extends Collection<UUID>> candidates) {
         Set<PairKey> dismissed = new java.util.HashSet<>();
+        stored(pairs, tenantId, candidates).forEach((key, p) -> {
+            if (p.status() == DuplicatePairStatus.DISMISSED) {
+                dismissed.add(key);
+            }
+        });
+        return dismissed;
+    }
+
+    /**
+     * The stored pairs, of any status, among each customer and its candidates (and possibly a few more among the
+     * customers looked up together): a lookup per 1,000 customer ids, customers with their candidates kept together.
+     */
+    static Map<PairKey, DuplicatePairRecord> stored(DuplicatePairStore pairs, String tenantId,
+            Map<UUID, ? extends Collection<UUID>> candidates) {
+        Map<PairKey, DuplicatePairRecord> stored = new HashMap<>();
         Set<UUID> batch = new LinkedHashSet<>();
         for (Map.Entry<UUID, ? extends Collection<UUID>> e : candidates.entrySet()) {
             List<UUID> others = List.copyOf(e.getValue());
@@ -101,26 +121,24 @@ final class DuplicateReviews {
                 Set<UUID> joined = new LinkedHashSet<>(batch);
                 joined.addAll(group);
                 if (joined.size() > DuplicatePairStore.MAX_IDS) {
-                    collectDismissed(pairs, tenantId, batch, dismissed);
+                    collect(pairs, tenantId, batch, stored);
                     batch = group;
                 } else {
                     batch = joined;
                 }
             }
         }
-        collectDismissed(pairs, tenantId, batch, dismissed);
-        return dismissed;
+        collect(pairs, tenantId, batch, stored);
+        return stored;
     }
 
-    private static void collectDismissed(DuplicatePairStore pairs, String tenantId, Set<UUID> ids,
-            Set<PairKey> into) {
+    private static void collect(DuplicatePairStore pairs, String tenantId, Set<UUID> ids,
+            Map<PairKey, DuplicatePairRecord> into) {
         if (ids.size() < 2) {
             return;
         }
         for (DuplicatePairRecord p : pairs.among(tenantId, ids)) {
-            if (p.status() == DuplicatePairStatus.DISMISSED) {
-                into.add(new PairKey(p.firstCustomerId(), p.secondCustomerId()));
-            }
+            into.put(new PairKey(p.firstCustomerId(), p.secondCustomerId()), p);
         }
     }
 

@@ -7,7 +7,9 @@
  * {@code Crm.tenant(id).service(CustomerService.class)}. Registration normalizes contact points (e-mail, E.164 phone, postal
  * address) and checks for duplicates under the tenant's {@link dev.crmkit.core.customer.DuplicatePolicy};
  * duplicates found later are {@link dev.crmkit.core.customer.CustomerService#findDuplicateGroups() grouped}
- * and {@link dev.crmkit.core.customer.CustomerService#merge merged}. Suspected pairs wait in a review queue
+ * and {@link dev.crmkit.core.customer.CustomerService#merge merged}; the bulk duplicate job
+ * ({@link dev.crmkit.core.customer.CustomerService#runDuplicateJob}, in {@code DuplicateJob}) compares a whole
+ * tenant block by block, resumably. Suspected pairs wait in a review queue
  * ({@link dev.crmkit.core.customer.CustomerService#suspectedDuplicates}) where a reviewer merges or dismisses them;
  * a pair's life is in {@code DuplicatePairReview} and its events are {@link dev.crmkit.core.customer.DuplicatePairEvent}s.
  * Matching compares fields at {@link dev.crmkit.core.customer.MatchLevel levels} whose

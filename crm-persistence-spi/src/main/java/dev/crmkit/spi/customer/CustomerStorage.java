@@ -24,6 +24,14 @@ public interface CustomerStorage extends StorageCapability {
     /** The review queue of suspected duplicate pairs. */
     DuplicatePairStore duplicatePairs();
 
+    /**
+     * The checkpoints of the bulk duplicate job. The default, for an adapter written before the job, has none: it
+     * throws {@link UnsupportedOperationException}, and so does the job on that storage.
+     */
+    default DuplicateJobStore duplicateJobs() {
+        throw new UnsupportedOperationException("this storage keeps no duplicate job checkpoints");
+    }
+
     /** The custom fields each tenant defines. */
     CustomFieldDefinitionStore customFieldDefinitions();
 }

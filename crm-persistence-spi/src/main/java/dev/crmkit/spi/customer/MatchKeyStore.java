@@ -20,6 +20,15 @@ public interface MatchKeyStore {
     /** The longest key, in characters. */
     int MAX_KEY_LENGTH = 200;
 
+    /**
+     * A key two or more customers hold, and how many.
+     *
+     * @param key the key
+     * @param holders how many customers hold it, 2 or more
+     */
+    record SharedKey(String key, int holders) {
+    }
+
     /** The most keys one customer holds, and the most keys or customers one call takes. */
     int MAX_KEYS = 1000;
 
@@ -68,4 +77,18 @@ public interface MatchKeyStore {
      *     keys; ({@code page}) when it is null; ({@code cursor}) for a cursor of another query
      */
     Page<MatchKeyRecord> find(String tenantId, Collection<String> keys, PageRequest page);
+
+    /**
+     * Up to {@code limit} (1 to {@link #MAX_KEYS}) of the tenant's keys that two or more customers hold, each with
+     * how many, in the order of {@link #find} (a binary collation) and strictly after {@code afterKey} (from the first
+     * when null): the blocks the bulk duplicate job walks, a batch at a time, without reading the keys only one
+     * customer holds into memory. The default, for an adapter written before the job, throws
+     * {@link UnsupportedOperationException}.
+     *
+     * @throws dev.crmkit.model.ValidationException ({@code limit}) when out of range; ({@code afterKey}) when blank
+     *     or longer than {@link #MAX_KEY_LENGTH}
+     */
+    default java.util.List<SharedKey> sharedKeys(String tenantId, String afterKey, int limit) {
+        throw new UnsupportedOperationException("this storage cannot list shared match keys");
+    }
 }
