@@ -332,7 +332,8 @@ final class DuplicateJob {
         matcher.holdersOfValues(ContactPointKind.PHONE, phones).forEach((v, ids) -> holders.put(v, ids.size()));
         List<DuplicateReviews.Found> found = new ArrayList<>();
         for (MatchProfile[] p : pairs) {
-            MatchRules.Comparison c = MatchRules.compare(p[0], p[1], v -> holders.getOrDefault(v, 1) - 1);
+            MatchRules.Comparison c = MatchRules.compare(p[0], p[1], v -> holders.getOrDefault(v, 1) - 1,
+                    settings.weights());
             if (c.score() >= settings.possibleThreshold()) {
                 found.add(new DuplicateReviews.Found(p[0].id(), DuplicateCandidate.of(p[1].id(), c)));
             }

@@ -143,6 +143,8 @@ class MatchWeightsTest {
         usual.register(anna);
         usual.register(anna);
 
+        assertThat(decided.runDuplicateJob(progress -> true).pairsFound()).as("the job in the database").isEqualTo(1);
+        assertThat(usual.runDuplicateJob(progress -> true).pairsFound()).isZero();
         assertThat(decided.findDuplicateGroups()).extracting(DuplicateGroup::customerIds).containsExactly(annas);
         assertThat(usual.findDuplicateGroups()).isEmpty();
     }
