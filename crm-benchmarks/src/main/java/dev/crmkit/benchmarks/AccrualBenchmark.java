@@ -37,11 +37,16 @@ import javax.sql.DataSource;
  * version ({@code UPDATE ... WHERE version = ?}, the statement CRMKit's store runs) and the outbox row with the same
  * payload. The raw contender is the only writer of its tenant and keeps the balances and versions in memory, so it
  * reads nothing. Two shapes: a few hot accounts that every accrual goes to in turn, and many cold accounts that each
- * take one measured accrual. Each contender enrols its members first (not timed) and warms up in its own tenant.
+ * take one measured accrual. Each contender enrols its members first (not timed) and warms up in its own tenant; the
+ * measured accruals are made in turns of {@value #BLOCK}, raw and CRMKit alternating which goes first. After the check
+ * that both tenants hold the same rows, a few more accruals of the hot shape go through a {@link StatementCount}, to
+ * print what each contender sends the database per accrual.
  */
 final class AccrualBenchmark {
     private static final String PROGRAMME = "club";
     private static final long POINTS = 10;
+    /** How many accruals a contender makes in one turn of the measured part. */
+    private static final int BLOCK = 250;
 
     private final DataSource dataSource;
     private final JdbcStorage storage;
@@ -52,7 +57,8 @@ final class AccrualBenchmark {
     }
 
     /** The outcome: accruals per second for each contender, on how many accounts. */
-    record Result(String shape, int accruals, int accounts, double crmkitPerSecond, double rawPerSecond) {
+    record Result(String shape, int accruals, int accounts, double crmkitPerSecond, double rawPerSecond,
+            String crmkitRoundTrips, String rawRoundTrips) {
         double ratio() {
             return crmkitPerSecond / rawPerSecond;
         }
@@ -83,16 +89,48 @@ final class AccrualBenchmark {
         LoyaltyService loyalty = crm.tenant(crmkitTenant).service(LoyaltyService.class);
         boolean cold = accounts >= accruals;
         crmkit(loyalty, crmkitAccounts, 0, warm, cold);
-        raw(rawTenant, rawAccounts, 0, warm, cold);
+        raw(dataSource, rawTenant, rawAccounts, 0, warm, cold);
         analyze();
-        long t0 = System.nanoTime();
-        raw(rawTenant, rawAccounts, warm, accruals, cold);
-        long t1 = System.nanoTime();
-        crmkit(loyalty, crmkitAccounts, warm, accruals, cold);
-        long t2 = System.nanoTime();
+        // the contenders take turns, a block each, each going first every other turn: on a machine that other work
+        // shares, a burst of load falls on both rather than on whichever ran at that moment
+        long rawNanos = 0;
+        long crmkitNanos = 0;
+        for (int from = warm, turn = 0; from < warm + accruals; from += BLOCK, turn++) {
+            int first = from;
+            int block = Math.min(BLOCK, warm + accruals - first);
+            if (turn % 2 == 0) {
+                rawNanos += timed(() -> raw(dataSource, rawTenant, rawAccounts, first, block, cold));
+                crmkitNanos += timed(() -> crmkit(loyalty, crmkitAccounts, first, block, cold));
+            } else {
+                crmkitNanos += timed(() -> crmkit(loyalty, crmkitAccounts, first, block, cold));
+                rawNanos += timed(() -> raw(dataSource, rawTenant, rawAccounts, first, block, cold));
+            }
+        }
         verifySameRows(crmkitTenant, rawTenant);
-        return new Result(shape, accruals, cold ? accruals : accounts, accruals / ((t2 - t1) / 1e9),
-                accruals / ((t1 - t0) / 1e9));
+        // after the timed part and the check: a few more accruals, counted, to say where the round trips go
+        int counted = cold ? 0 : Math.min(accruals, 200);
+        StatementCount crmkitCount = new StatementCount();
+        StatementCount rawCount = new StatementCount();
+        if (counted > 0) {
+            JdbcStorage countedStorage = JdbcStorage.builder().dataSource(crmkitCount.around(dataSource)).build();
+            crmkit(Crm.builder().storage(countedStorage).build().tenant(crmkitTenant).service(LoyaltyService.class),
+                    crmkitAccounts, warm + accruals, counted, false);
+            raw(rawCount.around(dataSource), rawTenant, rawAccounts, warm + accruals, counted, false);
+        }
+        return new Result(shape, accruals, cold ? accruals : accounts, accruals / (crmkitNanos / 1e9),
+                accruals / (rawNanos / 1e9), counted > 0 ? crmkitCount.perCall(counted) : "",
+                counted > 0 ? rawCount.perCall(counted) : "");
+    }
+
+    /** One part of a measured run, timed. */
+    private interface Part {
+        void run() throws SQLException;
+    }
+
+    private static long timed(Part part) throws SQLException {
+        long start = System.nanoTime();
+        part.run();
+        return System.nanoTime() - start;
     }
 
     private List<Account> enrol(Crm crm, String tenantId, int members) {
@@ -123,8 +161,8 @@ final class AccrualBenchmark {
         }
     }
 
-    private void raw(String tenantId, List<Account> accounts, int first, int accruals, boolean cold)
-            throws SQLException {
+    private static void raw(DataSource dataSource, String tenantId, List<Account> accounts, int first, int accruals,
+            boolean cold) throws SQLException {
         IdGenerator ids = IdGenerator.timeOrdered(Clock.systemUTC());
         try (Connection c = dataSource.getConnection();
                 PreparedStatement entry = c.prepareStatement("INSERT INTO crm_loyalty_ledger (tenant_id, id,"

@@ -102,6 +102,10 @@ public final class BenchmarkSuite {
                                 backend, r.accruals(), r.accounts(), r.shape(), r.crmkitPerSecond(),
                                 r.rawPerSecond(), r.ratio()));
                         System.out.println(report.get(report.size() - 1));
+                        if (!r.crmkitRoundTrips().isEmpty()) {
+                            System.out.println("  CRMKit " + r.crmkitRoundTrips());
+                            System.out.println("  raw    " + r.rawRoundTrips());
+                        }
                     }
                 }
                 if (options.tickets() > 0) {

@@ -39,17 +39,22 @@ final class InMemoryLedgerStore implements LedgerStore {
     public LedgerEntryRecord append(LedgerEntryRecord entry) {
         Checks.required("entry", entry);
         return unit.inTransaction(() -> {
+            checkAppendable(entry);
             NavigableMap<UUID, LedgerEntryRecord> rows = rows(entry.tenantId());
-            if (rows.containsKey(entry.id())) {
-                throw new DuplicateException(TYPE, "id");
-            }
-            if (key(entry.tenantId(), entry.idempotencyKey()).isPresent()) {
-                throw new DuplicateException(TYPE, "idempotencyKey");
-            }
             rows.put(entry.id(), entry);
             unit.onRollback(() -> rows.remove(entry.id()));
             return entry;
         });
+    }
+
+    /** Fails as {@link #append} would when the entry's id or key is taken; call it inside a unit. */
+    void checkAppendable(LedgerEntryRecord entry) {
+        if (rows(entry.tenantId()).containsKey(entry.id())) {
+            throw new DuplicateException(TYPE, "id");
+        }
+        if (key(entry.tenantId(), entry.idempotencyKey()).isPresent()) {
+            throw new DuplicateException(TYPE, "idempotencyKey");
+        }
     }
 
     @Override

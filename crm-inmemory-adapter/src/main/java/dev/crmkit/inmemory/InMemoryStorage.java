@@ -1,5 +1,6 @@
 package dev.crmkit.inmemory;
 
+import dev.crmkit.model.Checks;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.TransactionRunner;
 import dev.crmkit.spi.customer.ContactPointStore;
@@ -11,17 +12,19 @@ import dev.crmkit.spi.customer.RelationshipStore;
 import dev.crmkit.spi.customfield.CustomFieldDefinitionStore;
 import dev.crmkit.spi.forecast.ForecastStorage;
 import dev.crmkit.spi.forecast.QuotaStore;
+import dev.crmkit.spi.forecast.SnapshotStore;
+import dev.crmkit.spi.forecast.SubmissionStore;
 import dev.crmkit.spi.idempotency.IdempotencyStore;
 import dev.crmkit.spi.lead.LeadModelStore;
 import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadStore;
 import dev.crmkit.spi.loyalty.AccrualStore;
-import dev.crmkit.spi.forecast.SnapshotStore;
-import dev.crmkit.spi.forecast.SubmissionStore;
+import dev.crmkit.spi.loyalty.LedgerEntryRecord;
 import dev.crmkit.spi.loyalty.LedgerReportStore;
 import dev.crmkit.spi.loyalty.LedgerStore;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
 import dev.crmkit.spi.loyalty.MemberTierStore;
+import dev.crmkit.spi.loyalty.MembershipRecord;
 import dev.crmkit.spi.loyalty.MembershipStore;
 import dev.crmkit.spi.loyalty.ProgrammeStore;
 import dev.crmkit.spi.loyalty.PurchaseStore;
@@ -39,18 +42,18 @@ import dev.crmkit.spi.team.TeamMemberStore;
 import dev.crmkit.spi.team.TeamStorage;
 import dev.crmkit.spi.team.TeamStore;
 import dev.crmkit.spi.team.WorkingHoursStore;
-import dev.crmkit.spi.ticket.BusinessCalendarStore;
-import dev.crmkit.spi.ticket.MilestoneStore;
-import dev.crmkit.spi.ticket.ServiceLevelStorage;
-import dev.crmkit.spi.ticket.SlaPolicyStore;
 import dev.crmkit.spi.ticket.ArticleStore;
+import dev.crmkit.spi.ticket.BusinessCalendarStore;
 import dev.crmkit.spi.ticket.KnowledgeBaseStorage;
+import dev.crmkit.spi.ticket.MilestoneStore;
 import dev.crmkit.spi.ticket.SatisfactionStorage;
+import dev.crmkit.spi.ticket.ServiceLevelStorage;
 import dev.crmkit.spi.ticket.ServiceReportStorage;
 import dev.crmkit.spi.ticket.ServiceReportStore;
+import dev.crmkit.spi.ticket.SlaPolicyStore;
 import dev.crmkit.spi.ticket.SurveyStore;
-import dev.crmkit.spi.ticket.TicketStorage;
 import dev.crmkit.spi.ticket.TicketRoutingStore;
+import dev.crmkit.spi.ticket.TicketStorage;
 import dev.crmkit.spi.ticket.TicketStore;
 import dev.crmkit.spi.touchpoint.InteractionStore;
 import dev.crmkit.spi.touchpoint.TaskStore;
@@ -214,6 +217,18 @@ public final class InMemoryStorage implements Storage, CustomerStorage, TouchPoi
     @Override
     public LedgerStore ledger() {
         return ledger;
+    }
+
+    /** All or nothing: the entry's id and key are checked before the membership is updated and the entry appended. */
+    @Override
+    public void post(MembershipRecord membership, long expectedVersion, LedgerEntryRecord entry) {
+        Checks.required("membership", membership);
+        Checks.required("entry", entry);
+        unit.inTransaction(() -> {
+            ledger.checkAppendable(entry);
+            memberships.update(membership, expectedVersion);
+            return ledger.append(entry);
+        });
     }
 
     @Override

@@ -53,6 +53,15 @@ final class Database implements TransactionRunner {
     /** How many statement texts {@link #labels} keeps the column labels of. */
     static final int LABELLED_STATEMENTS = 2000;
     private final Map<String, String[]> labels = new ConcurrentHashMap<>();
+    /**
+     * The prefix of a write's savepoint, named by how deep in other writes it is set: the same few names on every
+     * connection, where the driver's unnamed savepoints take a new name each (H2 parses and caches each
+     * {@code SAVEPOINT} text as a statement of its own, and a new name every write crowded the session's few cached
+     * statements out; measured on the accrual benchmark, see docs/performance.md).
+     */
+    private static final String SAVEPOINT = "crmkit_write_";
+    /** How many writes behind a savepoint the thread is inside: the depth of the next one's name. */
+    private final ThreadLocal<int[]> savepointDepth = ThreadLocal.withInitial(() -> new int[1]);
 
     Database(DataSource dataSource, ConnectionSource host, Dialect dialect) {
         this.dataSource = dataSource;
@@ -355,9 +364,11 @@ final class Database implements TransactionRunner {
             SqlWork<T> work) {
         checkNotAborted();
         Savepoint savepoint = null;
+        int[] depth = savepointDepth.get();
         try {
             if (!connection.getAutoCommit()) {
-                savepoint = connection.setSavepoint();
+                savepoint = connection.setSavepoint(SAVEPOINT + depth[0]);
+                depth[0]++;
             }
             T result = work.run(connection);
             if (savepoint != null) {
@@ -374,6 +385,10 @@ final class Database implements TransactionRunner {
         } catch (RuntimeException | Error e) {
             rollbackTo(connection, savepoint, e);
             throw e;
+        } finally {
+            if (savepoint != null) {
+                depth[0]--;
+            }
         }
     }
 

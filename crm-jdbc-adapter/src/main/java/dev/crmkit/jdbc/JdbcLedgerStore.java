@@ -9,6 +9,8 @@ import dev.crmkit.spi.loyalty.LedgerEntryRecord;
 import dev.crmkit.spi.loyalty.LedgerLots;
 import dev.crmkit.spi.loyalty.LedgerStore;
 import dev.crmkit.spi.loyalty.LedgerSums;
+import dev.crmkit.spi.loyalty.MembershipRecord;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,12 +42,33 @@ final class JdbcLedgerStore implements LedgerStore {
     public LedgerEntryRecord append(LedgerEntryRecord e) {
         Checks.required("entry", e);
         return db.write(TYPE, UNIQUE, c -> {
-            db.update(c, "INSERT INTO crm_loyalty_ledger (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    Arrays.asList(e.tenantId(), e.id(), e.membershipId(), e.kind(), e.qualifyingPoints(),
-                            e.redeemablePoints(), e.sourceType(), e.sourceReference(), e.idempotencyKey(),
-                            e.postedAt()));
+            insert(c, e);
             return e;
         });
+    }
+
+    /**
+     * A posting ({@code LoyaltyStorage.post}) in one write, behind one savepoint inside a unit: the membership's
+     * compare-and-set ({@link JdbcMembershipStore#storeBalances}), then the entry's {@code INSERT}; a stale version or
+     * a used key undoes both. The update goes first, as when they were two writes: postings to one membership queue on
+     * its row lock and the later ones fail on the version (retryable), so two nodes posting under one key meet on the
+     * row rather than on the key, and the loser's next try finds the winner's entry.
+     */
+    void post(JdbcMembershipStore memberships, MembershipRecord m, long expectedVersion, LedgerEntryRecord e) {
+        Checks.required("membership", m);
+        Checks.required("entry", e);
+        db.write(TYPE, UNIQUE, c -> {
+            memberships.storeBalances(c, m, expectedVersion);
+            insert(c, e);
+            return null;
+        });
+    }
+
+    private void insert(Connection c, LedgerEntryRecord e) throws SQLException {
+        db.update(c, "INSERT INTO crm_loyalty_ledger (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                Arrays.asList(e.tenantId(), e.id(), e.membershipId(), e.kind(), e.qualifyingPoints(),
+                        e.redeemablePoints(), e.sourceType(), e.sourceReference(), e.idempotencyKey(),
+                        e.postedAt()));
     }
 
     @Override

@@ -3,9 +3,13 @@ package dev.crmkit.jdbc;
 import dev.crmkit.model.Checks;
 import dev.crmkit.model.ConflictException;
 import dev.crmkit.model.NotFoundException;
+import dev.crmkit.model.loyalty.ExpiryKind;
 import dev.crmkit.model.loyalty.MembershipStatus;
 import dev.crmkit.spi.loyalty.MembershipRecord;
 import dev.crmkit.spi.loyalty.MembershipStore;
+import dev.crmkit.spi.loyalty.PostingTarget;
+import dev.crmkit.spi.loyalty.ProgrammeExpiry;
+import dev.crmkit.spi.loyalty.TierSchemeStamp;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -94,6 +98,53 @@ final class JdbcMembershipStore implements MembershipStore {
             }
             return load(c, m.tenantId(), m.id()).orElseThrow();
         });
+    }
+
+    /**
+     * The membership's status, balances and {@code updatedAt} at {@code expectedVersion + 1}, on the unit's
+     * connection, for a posting ({@link JdbcLedgerStore#post}): the compare-and-set {@link #update} runs without its
+     * customer, and without reading the row back (the caller holds the record it read at {@code expectedVersion}).
+     */
+    void storeBalances(Connection c, MembershipRecord m, long expectedVersion) throws SQLException {
+        int changed = db.update(c, "UPDATE crm_loyalty_membership SET version = ?, updated_at = ?, status = ?,"
+                + " qualifying_points = ?, redeemable_points = ? WHERE tenant_id = ? AND id = ? AND version = ?",
+                List.of(expectedVersion + 1, m.updatedAt(), m.status(), m.qualifyingPoints(), m.redeemablePoints(),
+                        m.tenantId(), m.id(), expectedVersion));
+        if (changed == 0) {
+            throw load(c, m.tenantId(), m.id()).isPresent()
+                    ? ConflictException.staleVersion(TYPE, m.id(), expectedVersion)
+                    : new NotFoundException(TYPE, m.id());
+        }
+    }
+
+    /**
+     * The membership with its programme's expiry policy and its tier scheme's stamp, in one statement: the
+     * membership by its primary key, the programme through {@code uq_crm_loyalty_programme_code} and the scheme
+     * through {@code uq_crm_loyalty_tier_scheme_programme}, both outer-joined.
+     */
+    Optional<PostingTarget> postingTarget(String tenantId, UUID id) {
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("id", id);
+        return db.read(TYPE, c -> db.one(c, POSTING_TARGET, List.of(tenantId, id), JdbcMembershipStore::target));
+    }
+
+    private static final String POSTING_TARGET = "SELECT m.tenant_id, m.id, m.version, m.created_at, m.updated_at,"
+            + " m.programme, m.customer_id, m.member_number, m.status, m.qualifying_points, m.redeemable_points,"
+            + " p.expiry_kind, p.expiry_months, s.id AS scheme_id, s.version AS scheme_version,"
+            + " s.updated_at AS scheme_updated_at"
+            + " FROM crm_loyalty_membership m"
+            + " LEFT JOIN crm_loyalty_programme p ON p.tenant_id = m.tenant_id AND p.code = m.programme"
+            + " LEFT JOIN crm_loyalty_tier_scheme s ON s.tenant_id = m.tenant_id AND s.programme = m.programme"
+            + " WHERE m.tenant_id = ? AND m.id = ?";
+
+    private static PostingTarget target(Row r) throws SQLException {
+        String expiryKind = r.text("expiry_kind");
+        UUID schemeId = r.id("scheme_id");
+        return new PostingTarget(membership(r),
+                expiryKind == null ? null : new ProgrammeExpiry(ExpiryKind.valueOf(expiryKind),
+                        r.integer("expiry_months")),
+                schemeId == null ? null : new TierSchemeStamp(schemeId, r.number("scheme_version"),
+                        r.instant("scheme_updated_at")));
     }
 
     private Optional<MembershipRecord> load(Connection c, String tenantId, UUID id) throws SQLException {

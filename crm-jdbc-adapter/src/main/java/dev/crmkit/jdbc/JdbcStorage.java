@@ -18,6 +18,9 @@ import dev.crmkit.spi.lead.LeadModelStore;
 import dev.crmkit.spi.lead.LeadStorage;
 import dev.crmkit.spi.lead.LeadStore;
 import dev.crmkit.spi.loyalty.AccrualStore;
+import dev.crmkit.spi.loyalty.LedgerEntryRecord;
+import dev.crmkit.spi.loyalty.MembershipRecord;
+import dev.crmkit.spi.loyalty.PostingTarget;
 import dev.crmkit.spi.forecast.SnapshotStore;
 import dev.crmkit.spi.forecast.SubmissionStore;
 import dev.crmkit.spi.loyalty.LedgerReportStore;
@@ -60,6 +63,8 @@ import dev.crmkit.spi.touchpoint.TouchPointStorage;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
@@ -103,8 +108,8 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     private final MessageStore messages;
     private final SendRateStore sendRates;
     private final PurchaseStore purchases;
-    private final MembershipStore memberships;
-    private final LedgerStore ledger;
+    private final JdbcMembershipStore memberships;
+    private final JdbcLedgerStore ledger;
     private final ProgrammeStore programmes;
     private final AccrualStore accruals;
     private final TierSchemeStore tierSchemes;
@@ -326,6 +331,18 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
     @Override
     public TierSchemeStore tierSchemes() {
         return tierSchemes;
+    }
+
+    /** In one statement: the membership with its programme's expiry policy and tier scheme's stamp, outer-joined. */
+    @Override
+    public Optional<PostingTarget> postingTarget(String tenantId, UUID membershipId) {
+        return memberships.postingTarget(tenantId, membershipId);
+    }
+
+    /** In one write, behind one savepoint inside a unit: the entry inserted, then the membership's balances. */
+    @Override
+    public void post(MembershipRecord membership, long expectedVersion, LedgerEntryRecord entry) {
+        ledger.post(memberships, membership, expectedVersion, entry);
     }
 
     @Override

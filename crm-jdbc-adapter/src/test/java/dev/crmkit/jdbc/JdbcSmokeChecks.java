@@ -13,6 +13,8 @@ import dev.crmkit.model.customer.CustomerCriterion;
 import dev.crmkit.model.customer.LifecycleStage;
 import dev.crmkit.model.customer.PartyKind;
 import dev.crmkit.model.customfield.CustomFieldValue;
+import dev.crmkit.model.loyalty.LedgerEntryKind;
+import dev.crmkit.model.loyalty.MembershipStatus;
 import dev.crmkit.model.touchpoint.Channel;
 import dev.crmkit.model.touchpoint.Direction;
 import dev.crmkit.model.touchpoint.Purpose;
@@ -22,6 +24,8 @@ import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.customer.ContactPointRecord;
 import dev.crmkit.spi.customer.CustomerRecord;
 import dev.crmkit.spi.customer.SharedValue;
+import dev.crmkit.spi.loyalty.LedgerEntryRecord;
+import dev.crmkit.spi.loyalty.MembershipRecord;
 import dev.crmkit.spi.outbox.OutboxEvent;
 import dev.crmkit.spi.scheduling.DueWorkRecord;
 import dev.crmkit.spi.touchpoint.InteractionRecord;
@@ -344,6 +348,27 @@ abstract class JdbcSmokeChecks {
         assertThat(storage().outbox().countUndelivered()).isZero();
         assertThatThrownBy(() -> insertNote(kept)).isInstanceOf(DuplicateException.class)
                 .hasMessageNotContaining("INSERT");
+    }
+
+    @Test
+    void a_posting_under_a_used_key_leaves_the_membership_as_it_was_in_a_unit_that_goes_on() {
+        MembershipRecord member = jdbc().memberships().insert(new MembershipRecord(TENANT, UUID.randomUUID(), 1, NOW,
+                NOW, "club", UUID.randomUUID(), "100042", MembershipStatus.ACTIVE, 0, 0));
+        jdbc().ledger().append(new LedgerEntryRecord(TENANT, UUID.randomUUID(), member.id(), LedgerEntryKind.ACCRUAL,
+                1, 1, "activity.visit", null, "visit-1", NOW));
+        MembershipRecord raised = new MembershipRecord(TENANT, member.id(), 1, NOW, NOW.plusSeconds(1), "club",
+                member.customerId(), "100042", MembershipStatus.ACTIVE, 10, 10);
+
+        MembershipRecord after = jdbc().transactions().inTransaction(() -> {
+            assertThatThrownBy(() -> jdbc().post(raised, 1, new LedgerEntryRecord(TENANT, UUID.randomUUID(),
+                    member.id(), LedgerEntryKind.ACCRUAL, 10, 10, "activity.visit", null, "visit-1", NOW)))
+                    .isInstanceOf(DuplicateException.class);
+            // the unit goes on, as a unit joined to a host's transaction may: the balances were not raised
+            return jdbc().memberships().get(TENANT, member.id()).orElseThrow();
+        });
+
+        assertThat(after).isEqualTo(member);
+        assertThat(jdbc().memberships().get(TENANT, member.id())).contains(member);
     }
 
     private void insertNote(String id) {

@@ -532,6 +532,15 @@ public abstract class StorageContract {
             }
         }
 
+        /** The contract of {@link PostingContract}. */
+        @Nested
+        public class Postings extends PostingContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
+
         /** The contract of {@link AccrualStoreContract}. */
         @Nested
         public class Accruals extends AccrualStoreContract {

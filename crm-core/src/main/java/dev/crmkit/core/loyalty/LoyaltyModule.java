@@ -91,8 +91,9 @@ public final class LoyaltyModule implements DomainModule {
         RewardStock stock = rewards == null ? stored : RewardStock.NONE;
         setup.service(PurchaseService.class, tenant -> new StoredPurchases(setup.context(), tenant.tenantId(),
                 catalogue, notices));
+        KeptTierSchemes keptSchemes = new KeptTierSchemes();
         setup.service(LoyaltyService.class, tenant -> new StoredLoyalty(setup.context(), tenant.tenantId(), offered,
-                stock, notices));
+                stock, notices, keptSchemes));
         setup.service(TierService.class, tenant -> new StoredTiers(setup.context(), tenant.tenantId()));
         setup.service(RewardService.class, tenant -> new StoredRewards(setup.context(), tenant.tenantId()));
         setup.service(LoyaltyReportService.class, tenant -> new StoredLoyaltyReports(setup.context(),
@@ -112,7 +113,8 @@ public final class LoyaltyModule implements DomainModule {
         setup.customerDataPart(merge -> Map.of(
                 "purchases", stores.purchases().moveAll(merge.tenantId(), merge.mergedId(), merge.survivorId(),
                         merge.at()),
-                "memberships", new StoredLoyalty(setup.context(), merge.tenantId(), offered, stock, notices).merge(merge,
+                "memberships", new StoredLoyalty(setup.context(), merge.tenantId(), offered, stock, notices,
+                        keptSchemes).merge(merge,
                         stores.memberships().forCustomer(merge.tenantId(), merge.mergedId()))));
     }
 

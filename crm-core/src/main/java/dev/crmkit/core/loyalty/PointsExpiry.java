@@ -10,6 +10,7 @@ import dev.crmkit.spi.loyalty.LedgerStore;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
 import dev.crmkit.spi.loyalty.MembershipRecord;
 import dev.crmkit.spi.loyalty.MembershipStore;
+import dev.crmkit.spi.loyalty.ProgrammeExpiry;
 import dev.crmkit.spi.loyalty.ProgrammeStore;
 import dev.crmkit.spi.scheduling.DueWorkRecord;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The expiry of redeemable points, inside the caller's unit. After every posting ({@link #afterPosting}) it schedules
@@ -44,13 +46,14 @@ final class PointsExpiry {
     private final MembershipStore memberships;
     private final LedgerStore ledger;
     private final ProgrammeStore programmes;
+    private final LoyaltyStorage stores;
     private final ExpiryNoticeSettings notices;
 
     PointsExpiry(DomainContext context, String tenantId, ExpiryNoticeSettings notices) {
         this.context = context;
         this.notices = notices;
         this.tenantId = tenantId;
-        LoyaltyStorage stores = context.storage(LoyaltyStorage.class);
+        this.stores = context.storage(LoyaltyStorage.class);
         this.memberships = stores.memberships();
         this.ledger = stores.ledger();
         this.programmes = stores.programmes();
@@ -58,12 +61,20 @@ final class PointsExpiry {
 
     /** Schedules what the programme's policy asks for after {@code entry} was appended to {@code member}'s ledger. */
     void afterPosting(MembershipRecord member, LedgerEntryRecord entry) {
+        afterPosting(member, entry, () -> policy(member));
+    }
+
+    /**
+     * As {@link #afterPosting(MembershipRecord, LedgerEntryRecord)}, with the programme's policy as {@code policy}
+     * gives it (read with the membership, for a posting), asked only when the entry is a lot or an activity.
+     */
+    void afterPosting(MembershipRecord member, LedgerEntryRecord entry, Supplier<ExpiryPolicy> policies) {
         boolean lot = entry.redeemablePoints() > 0 && entry.kind().changesAvailable();
         boolean activity = isActivity(entry);
         if (!lot && !activity) {
             return;
         }
-        ExpiryPolicy policy = policy(member);
+        ExpiryPolicy policy = policies.get();
         if (policy.kind() == ExpiryKind.FIXED && lot) {
             context.storage().dueWork().schedule(DueWorkRecord.of(tenantId, context.ids().next(),
                     LoyaltyService.LOT_EXPIRY_DUE, entry.id().toString(), after(entry.postedAt(), policy),
@@ -137,8 +148,7 @@ final class PointsExpiry {
         if (change == null) {
             return;
         }
-        memberships.update(change.after(), change.before().version());
-        ledger.append(change.entry());
+        stores.post(change.after(), change.before().version(), change.entry());
         context.events().record(MembershipAggregate.expired(change, lotEntryId, policy));
     }
 
@@ -169,8 +179,12 @@ final class PointsExpiry {
 
     ExpiryPolicy policy(MembershipRecord member) {
         // the policy alone: every posting asks for it, and the programme's rules do not matter here
-        return programmes.findExpiry(tenantId, member.programme()).map(e -> new ExpiryPolicy(e.kind(), e.months()))
-                .orElse(ExpiryPolicy.none());
+        return of(programmes.findExpiry(tenantId, member.programme()).orElse(null));
+    }
+
+    /** The policy a programme's stored expiry holds; none for no programme. */
+    static ExpiryPolicy of(ProgrammeExpiry stored) {
+        return stored == null ? ExpiryPolicy.none() : new ExpiryPolicy(stored.kind(), stored.months());
     }
 
     static Instant after(Instant postedAt, ExpiryPolicy policy) {

@@ -21,10 +21,12 @@ import dev.crmkit.spi.loyalty.LedgerStore;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
 import dev.crmkit.spi.loyalty.MembershipRecord;
 import dev.crmkit.spi.loyalty.MembershipStore;
+import dev.crmkit.spi.loyalty.PostingTarget;
 import dev.crmkit.spi.loyalty.ProgrammeRecord;
 import dev.crmkit.spi.loyalty.ProgrammeStore;
 import dev.crmkit.spi.loyalty.PurchaseRecord;
 import dev.crmkit.spi.loyalty.PurchaseStore;
+import dev.crmkit.spi.loyalty.TierSchemeStore;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -45,16 +47,21 @@ final class StoredLoyalty implements LoyaltyService {
     private final RewardStock stock;
     private final ExpiryNoticeSettings notices;
     private final StoredTiers tiers;
+    private final LoyaltyStorage stores;
+    private final TierSchemeStore schemes;
+    private final KeptTierSchemes keptSchemes;
 
     StoredLoyalty(DomainContext context, String tenantId, RewardCatalogue rewards, RewardStock stock,
-            ExpiryNoticeSettings notices) {
+            ExpiryNoticeSettings notices, KeptTierSchemes keptSchemes) {
         this.context = context;
+        this.keptSchemes = keptSchemes;
         this.notices = notices;
         this.tenantId = tenantId;
         this.rewards = rewards;
         this.stock = stock;
         this.tiers = new StoredTiers(context, tenantId);
-        LoyaltyStorage stores = context.storage(LoyaltyStorage.class);
+        this.stores = context.storage(LoyaltyStorage.class);
+        this.schemes = stores.tierSchemes();
         this.memberships = stores.memberships();
         this.ledger = stores.ledger();
         this.programmes = stores.programmes();
@@ -158,10 +165,13 @@ final class StoredLoyalty implements LoyaltyService {
                 }
                 return LedgerEntry.of(known.get());
             }
-            MembershipChange change = new MembershipAggregate(stored(command.membershipId())).post(
+            // the membership with its programme's expiry policy and tier scheme's stamp, in one read
+            PostingTarget target = stores.postingTarget(tenantId, command.membershipId())
+                    .orElseThrow(() -> new NotFoundException("membership", command.membershipId()));
+            MembershipChange change = new MembershipAggregate(target.membership()).post(
                     context.ids().next(), command.kind(), command.qualifyingPoints(), command.redeemablePoints(),
                     command.sourceType(), command.sourceReference(), command.idempotencyKey(), context.now());
-            store(change);
+            store(change, target);
             return LedgerEntry.of(change.entry());
         }));
     }
@@ -369,17 +379,43 @@ final class StoredLoyalty implements LoyaltyService {
 
     /** Stores the membership over the version it was loaded at, appends its entry and records its events. */
     private MembershipRecord store(MembershipChange change) {
-        MembershipRecord stored = memberships.update(change.after(), change.before().version());
-        if (change.entry() != null) {
-            ledger.append(change.entry());
+        return store(change, null);
+    }
+
+    /**
+     * As {@link #store(MembershipChange)}; a change with an entry is one posting write (the entry and the balances,
+     * nothing read back), and the tier check and the expiry policy take what {@code target} read with the membership
+     * (the tier scheme kept across calls while its stamp matches) instead of reading it again. Without a target they
+     * are read.
+     */
+    private MembershipRecord store(MembershipChange change, PostingTarget target) {
+        if (change.entry() == null) {
+            MembershipRecord stored = memberships.update(change.after(), change.before().version());
+            context.events().record(change.events());
+            return stored;
         }
+        stores.post(change.after(), change.before().version(), change.entry());
+        MembershipRecord stored = atNextVersion(change);
         context.events().record(change.events());
-        if (change.entry() != null) {
-            // after the posting's own events: an upgrade it causes follows it in the outbox
+        // after the posting's own events: an upgrade it causes follows it in the outbox
+        PointsExpiry expiry = new PointsExpiry(context, tenantId, notices);
+        if (target == null) {
             tiers.afterPosting(stored, change.entry());
-            new PointsExpiry(context, tenantId, notices).afterPosting(stored, change.entry());
+            expiry.afterPosting(stored, change.entry());
+        } else {
+            tiers.afterPosting(stored, change.entry(), () -> keptSchemes.scheme(tenantId, stored.programme(),
+                    target.tierScheme(), () -> schemes.findByProgramme(tenantId, stored.programme())));
+            expiry.afterPosting(stored, change.entry(), () -> PointsExpiry.of(target.expiry()));
         }
         return stored;
+    }
+
+    /** The membership as a posting stored it: the change's record at the version after the one it was read at. */
+    private static MembershipRecord atNextVersion(MembershipChange change) {
+        MembershipRecord m = change.after();
+        return new MembershipRecord(m.tenantId(), m.id(), change.before().version() + 1, m.createdAt(), m.updatedAt(),
+                m.programme(), m.customerId(), m.memberNumber(), m.status(), m.qualifyingPoints(),
+                m.redeemablePoints());
     }
 
     private <T> T inTransaction(Supplier<T> work) {

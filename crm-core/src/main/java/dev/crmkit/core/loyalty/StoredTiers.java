@@ -120,10 +120,19 @@ final class StoredTiers implements TierService {
      * An entry that adds no qualifying points and is no accrual cannot lift it, and is passed over without a read.
      */
     void afterPosting(MembershipRecord membership, LedgerEntryRecord entry) {
+        afterPosting(membership, entry, () -> schemes.findByProgramme(tenantId, membership.programme()));
+    }
+
+    /**
+     * As {@link #afterPosting(MembershipRecord, LedgerEntryRecord)}, with the programme's scheme as {@code schemeOf}
+     * gives it (one the posting kept, or read), asked only when the entry can lift the measure.
+     */
+    void afterPosting(MembershipRecord membership, LedgerEntryRecord entry,
+            Supplier<Optional<TierSchemeRecord>> schemeOf) {
         if (entry.qualifyingPoints() <= 0 && entry.kind() != LedgerEntryKind.ACCRUAL) {
             return;
         }
-        Optional<TierSchemeRecord> stored = schemes.findByProgramme(tenantId, membership.programme());
+        Optional<TierSchemeRecord> stored = schemeOf.get();
         if (stored.isEmpty()) {
             return;
         }

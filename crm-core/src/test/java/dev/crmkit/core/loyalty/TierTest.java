@@ -3,6 +3,8 @@ package dev.crmkit.core.loyalty;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.common.IdGenerator;
 import dev.crmkit.core.common.Money;
 import dev.crmkit.model.ConflictException;
 import dev.crmkit.model.NotFoundException;
@@ -336,5 +338,23 @@ class TierTest {
         assertThat(after.lines().get(0).redeemablePoints()).isEqualTo(150);
         assertThat(after.lines().get(0).qualifyingPoints()).as("the bonus buys no tier progress").isEqualTo(100);
         assertThat(after.lines().get(0).reasons()).extracting(PointsReason::rule).contains("tier");
+    }
+
+    @Test
+    void a_posting_keeps_the_tier_scheme_it_read_until_another_node_revises_it_and_then_earns_under_the_revision() {
+        tiers.defineTiers(DefineTiers.of("club", CLUB_TIERS));
+        Membership member = fixtures.member();
+        fixtures.earn(member, 500); // this node now keeps the scheme at version 1
+        Crm otherNode = Crm.builder().storage(fixtures.storage).clock(fixtures.clock)
+                .ids(IdGenerator.timeOrdered(fixtures.clock)).build();
+        otherNode.tenant(StoredCatalogueFixtures.TENANT).service(TierService.class).reviseTiers(ReviseTiers.of("club",
+                1, TierRules.onQualifyingPoints(12, Tier.of("silver", "Silver", 600))));
+
+        fixtures.earn(member, 100);
+
+        assertThat(tierOf(member)).as("silver at 600 under the revision; at 1,000 under the kept scheme")
+                .isEqualTo("silver");
+        assertThat(tiers.tierHistory(member.id(), 10)).singleElement()
+                .satisfies(change -> assertThat(change.schemeVersion()).isEqualTo(2));
     }
 }

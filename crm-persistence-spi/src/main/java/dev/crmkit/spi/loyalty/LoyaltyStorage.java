@@ -1,6 +1,8 @@
 package dev.crmkit.spi.loyalty;
 
 import dev.crmkit.spi.StorageCapability;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The storage capability of the loyalty domain: the purchases customers made and returned, the programmes with their
@@ -33,4 +35,37 @@ public interface LoyaltyStorage extends StorageCapability {
 
     /** Statements, liability and breakage, computed from the ledgers by the storage. */
     LedgerReportStore ledgerReports();
+
+    /**
+     * The membership with this id in this tenant, with its programme's expiry policy and the stamp of its tier scheme,
+     * as {@link MembershipStore#get}, {@link ProgrammeStore#findExpiry} and {@link TierSchemeStore#findByProgramme}
+     * would read them in the same unit; empty when the tenant has no such membership. Every posting asks for all
+     * three, so a storage may read them in one statement; the default reads them one after the other.
+     */
+    default Optional<PostingTarget> postingTarget(String tenantId, UUID membershipId) {
+        return memberships().get(tenantId, membershipId).map(m -> new PostingTarget(m,
+                programmes().findExpiry(tenantId, m.programme()).orElse(null),
+                tierSchemes().findByProgramme(tenantId, m.programme()).map(TierSchemeStamp::of).orElse(null)));
+    }
+
+    /**
+     * Stores a posting: appends {@code entry} to the ledger as {@link LedgerStore#append} does and stores the
+     * membership's status, balances and {@code updatedAt} at version {@code expectedVersion + 1} as
+     * {@link MembershipStore#update} does, without reading the membership back. The record must be the membership as
+     * this storage holds it at {@code expectedVersion} but for those (its customer, programme, number and
+     * {@code createdAt} as stored): the stored membership is then the record at {@code expectedVersion + 1}.
+     *
+     * <p>A storage that can make both one write overrides this, so that a failed append leaves the membership as it
+     * was (CRMKit's adapters do: a unit joined to a host's transaction keeps no balance raised without its entry). The
+     * default updates the membership and then appends, each all or nothing on its own.
+     *
+     * @throws dev.crmkit.model.ConflictException (retryable) when the stored version is not {@code expectedVersion};
+     *     nothing is stored
+     * @throws dev.crmkit.model.NotFoundException when the tenant has no such membership; nothing is stored
+     * @throws dev.crmkit.model.DuplicateException as {@link LedgerStore#append} throws it; the entry is not appended
+     */
+    default void post(MembershipRecord membership, long expectedVersion, LedgerEntryRecord entry) {
+        memberships().update(membership, expectedVersion);
+        ledger().append(entry);
+    }
 }
