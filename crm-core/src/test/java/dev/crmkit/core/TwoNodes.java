@@ -5,13 +5,20 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.crmkit.jdbc.JdbcStorage;
+import dev.crmkit.model.customer.LifecycleStage;
+import dev.crmkit.model.customer.PartyKind;
+import dev.crmkit.spi.customer.CustomerRecord;
+import dev.crmkit.spi.customer.CustomerStorage;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -65,7 +72,46 @@ public final class TwoNodes implements AutoCloseable {
 
     /** The storage of one node: a pool of its own whose commits of named units are recorded. */
     public JdbcStorage node(String name) {
-        return JdbcStorage.builder().dataSource(recordingCommits(pool(name))).build();
+        return node(name, 3);
+    }
+
+    /** The storage of one node with a pool of {@code connections}, for tests that run several threads a node. */
+    public JdbcStorage node(String name, int connections) {
+        return JdbcStorage.builder().dataSource(recordingCommits(pool(name, connections))).build();
+    }
+
+    /** A person stored in {@code tenantId} straight through {@code storage}'s customer store, for domains that need one. */
+    public static UUID person(JdbcStorage storage, String tenantId, Instant at) {
+        UUID id = UUID.randomUUID();
+        storage.capability(CustomerStorage.class).orElseThrow().customers().insert(new CustomerRecord(tenantId, id,
+                1, at, at, PartyKind.PERSON, "Member", null, null, null, null, null, LifecycleStage.CUSTOMER,
+                null, Set.of(), Map.of(), null));
+        return id;
+    }
+
+    /**
+     * {@code real} (a storage capability) with one store wrapped: after that store answers {@code method},
+     * {@code afterCall} runs on the calling thread (where a test holds a unit until the other node got as far).
+     * {@code store} names the capability's method that gives the store ({@code "ledger"}, {@code "accruals"}).
+     */
+    public static <C> C afterCall(Class<C> capability, C real, String store, String method, Runnable afterCall) {
+        try {
+            Method getter = capability.getMethod(store);
+            Object wrapped = wrap(getter.getReturnType(), getter.invoke(real), method, afterCall);
+            return proxy(capability, real, (name, args, call) -> name.equals(store) ? wrapped : call.get());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException(capability.getSimpleName() + " has no store " + store, e);
+        }
+    }
+
+    private static <T> T wrap(Class<T> type, Object store, String method, Runnable afterCall) {
+        return proxy(type, type.cast(store), (name, args, call) -> {
+            Object answer = call.get();
+            if (name.equals(method)) {
+                afterCall.run();
+            }
+            return answer;
+        });
     }
 
     /** Runs {@code work} on this thread as the unit named {@code name}, so its commit is recorded under that name. */
@@ -108,9 +154,13 @@ public final class TwoNodes implements AutoCloseable {
     }
 
     private HikariDataSource pool(String name) {
+        return pool(name, 3);
+    }
+
+    private HikariDataSource pool(String name, int connections) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
-        config.setMaximumPoolSize(3);
+        config.setMaximumPoolSize(connections);
         config.setPoolName(name);
         HikariDataSource pool = new HikariDataSource(config);
         pools.add(pool);

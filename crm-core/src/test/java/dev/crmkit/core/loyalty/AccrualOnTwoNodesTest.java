@@ -14,13 +14,9 @@ import dev.crmkit.model.IllegalTransitionException;
 import dev.crmkit.model.NotFoundException;
 import dev.crmkit.model.PageRequest;
 import dev.crmkit.model.ValidationException;
-import dev.crmkit.model.customer.LifecycleStage;
-import dev.crmkit.model.customer.PartyKind;
 import dev.crmkit.model.loyalty.AccrualStatus;
 import dev.crmkit.model.loyalty.LedgerEntryKind;
-import dev.crmkit.spi.customer.CustomerRecord;
 import dev.crmkit.spi.Ids;
-import dev.crmkit.spi.customer.CustomerStorage;
 import dev.crmkit.spi.loyalty.AccrualRecord;
 import dev.crmkit.spi.loyalty.LedgerSums;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
@@ -29,8 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -294,10 +288,6 @@ class AccrualOnTwoNodesTest {
     }
 
     private UUID customer(JdbcStorage storage) {
-        UUID id = UUID.randomUUID();
-        storage.capability(CustomerStorage.class).orElseThrow().customers().insert(new CustomerRecord(tenantId, id,
-                1, START, START, PartyKind.PERSON, "Member", null, null, null, null, null, LifecycleStage.CUSTOMER,
-                null, Set.of(), Map.of(), null));
-        return id;
+        return TwoNodes.person(storage, tenantId, START);
     }
 }

@@ -21,7 +21,6 @@ import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.customer.ContactPointRecord;
 import dev.crmkit.spi.customer.CustomerRecord;
 import dev.crmkit.spi.customer.CustomerStorage;
-import dev.crmkit.spi.loyalty.LedgerStore;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
 import java.time.Duration;
 import java.time.Instant;
@@ -110,18 +109,8 @@ class ExpiryNoticeOnTwoNodesTest {
     }
 
     private Crm node(JdbcStorage storage, String nodeId, MutableClock clock) {
-        LoyaltyStorage real = storage.capability(LoyaltyStorage.class).orElseThrow();
-        LedgerStore ledger = TwoNodes.proxy(LedgerStore.class, real.ledger(), (method, args, call) -> {
-            Object read = call.get();
-            if (method.equals("lots") && holding.get()) {
-                firstRead.countDown();
-                bothRead.countDown();
-                TwoNodes.await(bothRead);
-            }
-            return read;
-        });
-        LoyaltyStorage holdingAfterRead = TwoNodes.proxy(LoyaltyStorage.class, real, (method, args, call) ->
-                method.equals("ledger") ? ledger : call.get());
+        LoyaltyStorage holdingAfterRead = TwoNodes.afterCall(LoyaltyStorage.class,
+                storage.capability(LoyaltyStorage.class).orElseThrow(), "ledger", "lots", this::holdAfterRead);
         Storage wired = storage.with(LoyaltyStorage.class, holdingAfterRead);
         return Crm.builder().storage(wired).clock(clock).nodeId(nodeId).listener(published)
                 .module(LoyaltyModule.builder().expiryNotices(ExpiryNoticeSettings.forTenants(Set.of(tenantId)))
@@ -129,6 +118,15 @@ class ExpiryNoticeOnTwoNodesTest {
                 .module(MessagingModule.builder().channel(RecordingMessageChannel.forKinds(ChannelKind.EMAIL))
                         .build())
                 .build();
+    }
+
+    /** While the test holds the nodes: counts this node's read down and waits until both nodes have read. */
+    private void holdAfterRead() {
+        if (holding.get()) {
+            firstRead.countDown();
+            bothRead.countDown();
+            TwoNodes.await(bothRead);
+        }
     }
 
     private UUID customer(JdbcStorage storage) {

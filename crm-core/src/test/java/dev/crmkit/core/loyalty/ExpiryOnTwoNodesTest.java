@@ -6,21 +6,14 @@ import dev.crmkit.core.Crm;
 import dev.crmkit.core.TwoNodes;
 import dev.crmkit.core.touchpoint.MutableClock;
 import dev.crmkit.jdbc.JdbcStorage;
-import dev.crmkit.model.customer.LifecycleStage;
-import dev.crmkit.model.customer.PartyKind;
 import dev.crmkit.model.loyalty.LedgerEntryKind;
 import dev.crmkit.spi.Storage;
-import dev.crmkit.spi.customer.CustomerRecord;
-import dev.crmkit.spi.customer.CustomerStorage;
 import dev.crmkit.spi.loyalty.LedgerSums;
-import dev.crmkit.spi.loyalty.LedgerStore;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -99,27 +92,22 @@ class ExpiryOnTwoNodesTest {
     }
 
     private Crm node(JdbcStorage storage, String nodeId, MutableClock clock) {
-        LoyaltyStorage real = storage.capability(LoyaltyStorage.class).orElseThrow();
-        LedgerStore ledger = TwoNodes.proxy(LedgerStore.class, real.ledger(), (method, args, call) -> {
-            Object read = call.get();
-            if (method.equals("lots") && holding.get()) {
-                firstRead.countDown();
-                bothRead.countDown();
-                TwoNodes.await(bothRead);
-            }
-            return read;
-        });
-        LoyaltyStorage holdingAfterRead = TwoNodes.proxy(LoyaltyStorage.class, real, (method, args, call) ->
-                method.equals("ledger") ? ledger : call.get());
+        LoyaltyStorage holdingAfterRead = TwoNodes.afterCall(LoyaltyStorage.class,
+                storage.capability(LoyaltyStorage.class).orElseThrow(), "ledger", "lots", this::holdAfterRead);
         Storage wired = storage.with(LoyaltyStorage.class, holdingAfterRead);
         return Crm.builder().storage(wired).clock(clock).nodeId(nodeId).build();
     }
 
+    /** While the test holds the nodes: counts this node's read down and waits until both nodes have read. */
+    private void holdAfterRead() {
+        if (holding.get()) {
+            firstRead.countDown();
+            bothRead.countDown();
+            TwoNodes.await(bothRead);
+        }
+    }
+
     private UUID customer(JdbcStorage storage) {
-        UUID id = UUID.randomUUID();
-        storage.capability(CustomerStorage.class).orElseThrow().customers().insert(new CustomerRecord(tenantId, id,
-                1, START, START, PartyKind.PERSON, "Member", null, null, null, null, null, LifecycleStage.CUSTOMER,
-                null, Set.of(), Map.of(), null));
-        return id;
+        return TwoNodes.person(storage, tenantId, START);
     }
 }

@@ -8,10 +8,6 @@ import dev.crmkit.core.touchpoint.MutableClock;
 import dev.crmkit.jdbc.JdbcStorage;
 import dev.crmkit.model.CrmException;
 import dev.crmkit.model.PageRequest;
-import dev.crmkit.model.customer.LifecycleStage;
-import dev.crmkit.model.customer.PartyKind;
-import dev.crmkit.spi.customer.CustomerRecord;
-import dev.crmkit.spi.customer.CustomerStorage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,11 +119,6 @@ class PostingOnTwoNodesTest {
     }
 
     private UUID customer(JdbcStorage storage) {
-        UUID id = UUID.randomUUID();
-        Instant now = clock.instant();
-        storage.capability(CustomerStorage.class).orElseThrow().customers().insert(new CustomerRecord(tenantId, id,
-                1, now, now, PartyKind.PERSON, "Member", null, null, null, null, null, LifecycleStage.CUSTOMER, null,
-                Set.of(), Map.of(), null));
-        return id;
+        return TwoNodes.person(storage, tenantId, clock.instant());
     }
 }

@@ -1,30 +1,23 @@
 package dev.crmkit.core.loyalty;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.TenantCrm;
+import dev.crmkit.core.TwoNodes;
 import dev.crmkit.core.port.CatalogueReward;
 import dev.crmkit.core.port.InMemoryRewardCatalogue;
 import dev.crmkit.jdbc.JdbcStorage;
 import dev.crmkit.model.CrmException;
 import dev.crmkit.model.PageRequest;
 import dev.crmkit.model.ValidationException;
-import dev.crmkit.model.customer.LifecycleStage;
-import dev.crmkit.model.customer.PartyKind;
 import dev.crmkit.model.loyalty.LedgerEntryKind;
-import dev.crmkit.spi.customer.CustomerRecord;
-import dev.crmkit.spi.customer.CustomerStorage;
 import dev.crmkit.spi.loyalty.LedgerSums;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
@@ -33,7 +26,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -52,23 +44,20 @@ class RedemptionOnTwoNodesTest {
     private static final int AFFORDABLE = 12;
     private static final int THREADS_PER_NODE = 3;
     private static final int ATTEMPTS = 60;
-    private static final Set<String> ANNOUNCED = ConcurrentHashMap.newKeySet();
 
-    private final List<HikariDataSource> pools = new ArrayList<>();
     private final List<JdbcStorage> storages = new ArrayList<>();
     private final String tenantId = "redeem-" + UUID.randomUUID().toString().substring(0, 8);
-
-    static Stream<String> databases() {
-        return Stream.of("CRMKIT_TEST_POSTGRES_URL", "CRMKIT_TEST_MARIADB_URL");
-    }
+    private TwoNodes database;
 
     @AfterEach
-    void closePools() {
-        pools.forEach(HikariDataSource::close);
+    void closeDatabase() {
+        if (database != null) {
+            database.close();
+        }
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("dev.crmkit.core.TwoNodes#databases")
     void concurrent_redemptions_on_two_nodes_never_spend_a_point_twice_nor_below_zero(String variable)
             throws Exception {
         // given: a member with points for exactly AFFORDABLE coffees
@@ -138,36 +127,16 @@ class RedemptionOnTwoNodesTest {
 
     /** A customer, straight into the storage of the first node. */
     private UUID customer() {
-        UUID id = UUID.randomUUID();
-        Instant now = Instant.now();
-        storages.get(0).capability(CustomerStorage.class).orElseThrow().customers().insert(new CustomerRecord(tenantId, id, 1, now, now, PartyKind.PERSON, "Racer", null,
-                        null, null, null, null, LifecycleStage.CUSTOMER, null, Set.of(), Map.of(), null));
-        return id;
+        return TwoNodes.person(storages.get(0), tenantId, Instant.now());
     }
 
     /** Two nodes on the database in {@code variable}, each with its own pool, in a tenant of this test. */
     private List<TenantCrm> twoNodes(String variable) {
-        String url = System.getenv(variable);
-        if (url == null || url.isBlank()) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new IllegalStateException(variable + " is not set, but CI=true requires every backend");
-            }
-            if (ANNOUNCED.add(variable)) {
-                System.err.println("[CRMKit tests] " + variable + " is not set: the two-node redemption test on it"
-                        + " is SKIPPED. Set it to the JDBC URL (with user) of an empty database to run it.");
-            }
-            assumeTrue(false, "set " + variable + " to run the two-node redemption test");
-        }
+        database = new TwoNodes(variable, "redemption");
         InMemoryRewardCatalogue rewards = new InMemoryRewardCatalogue().add(new CatalogueReward("coffee", PRICE));
         List<TenantCrm> nodes = new ArrayList<>();
         for (String name : List.of("node-a", "node-b")) {
-            HikariConfig config = new HikariConfig();
-            config.setJdbcUrl(url);
-            config.setMaximumPoolSize(THREADS_PER_NODE + 1);
-            config.setPoolName(name);
-            HikariDataSource pool = new HikariDataSource(config);
-            pools.add(pool);
-            JdbcStorage storage = JdbcStorage.builder().dataSource(pool).migrate(pools.size() == 1).build();
+            JdbcStorage storage = database.node(name, THREADS_PER_NODE + 1);
             storages.add(storage);
             nodes.add(Crm.builder().storage(storage).nodeId(name)
                     .module(LoyaltyModule.builder().rewardCatalogue(rewards).build()).build().tenant(tenantId));
