@@ -52,6 +52,27 @@ final class JdbcMilestoneStore implements MilestoneStore {
         return m;
     }
 
+    /** One multi-row {@code INSERT}: one statement whatever the count, and all rows or none. */
+    @Override
+    public void insertAll(List<MilestoneRecord> milestones) {
+        Checks.noNulls("milestones", milestones);
+        if (milestones.isEmpty()) {
+            return;
+        }
+        List<Object> parameters = new ArrayList<>();
+        for (MilestoneRecord m : milestones) {
+            if (m.version() != 1) {
+                throw new ValidationException("version", "must be 1 on insert");
+            }
+            parameters.addAll(Arrays.asList(m.tenantId(), m.id(), 1L, m.createdAt(), m.updatedAt(), m.ticketId(),
+                    m.kind(), micros(m.target()), micros(m.elapsed()), m.runningSince(), m.dueAt(), m.completedAt(),
+                    m.breached()));
+        }
+        String row = " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        db.write(TYPE, Map.of(), c -> db.update(c, "INSERT INTO crm_ticket_milestone (" + COLUMNS + ") VALUES"
+                + String.join(",", java.util.Collections.nCopies(milestones.size(), row)), parameters));
+    }
+
     @Override
     public MilestoneRecord update(MilestoneRecord m, long expectedVersion) {
         Checks.required("milestone", m);

@@ -78,7 +78,7 @@ class SchemaMigratorTest {
 
             assertThat(applied).extracting(SchemaMigrator.Migration::version)
                     .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
-                            24, 26, 28, 29, 30);
+                            24, 26, 28, 29, 30, 31);
             assertThat(migrator().applied()).containsExactlyElementsOf(applied);
             assertThat(count("SELECT COUNT(*) FROM crm_lock")).isEqualTo(2);
             assertThat(count("SELECT COUNT(*) FROM crm_schema_history WHERE applied_at IS NOT NULL"
@@ -197,7 +197,7 @@ class SchemaMigratorTest {
 
             assertThat(migrator().migrate()).extracting(SchemaMigrator.Migration::version)
                     .containsExactly(5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 26, 28, 29,
-                            30);
+                            30, 31);
 
             int open = (int) Arrays.stream(LeadStatus.values()).filter(LeadStatus::isOpen).count();
             assertThat(storage.leads().openCountsByOwner("tenant-a", List.of(ann, bob)))

@@ -43,9 +43,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Two nodes route tickets to one agent's last free place at once, on one PostgreSQL and one MariaDB database.
  *
- * <p>The race is made, not hoped for: node A's unit ({@code first}) stops right after it counted the agent's active
- * tickets and waits until node B's unit ({@code second}) has routed another ticket to the agent and committed; then it
- * goes on with a count that is no longer true. The agent's routing slot, read before the count and saved over the
+ * <p>The race is made, not hoped for: node A's unit ({@code first}) stops right after it read the agent's routing slot
+ * (which holds the agent's active-ticket count) and waits until node B's unit ({@code second}) has routed another
+ * ticket to the agent and committed; then it goes on with a count that is no longer true. The slot, saved over the
  * version read, is the guard: A's save conflicts, A's unit stores nothing, and its retry finds the agent full and
  * queues the ticket. With the slot's version check taken out of the store, A's stale count let the agent of capacity 1
  * receive a second ticket.
@@ -81,7 +81,7 @@ class RoutingOnTwoNodesTest {
         UUID onB = tickets(nodeB).open(OpenTicket.of(customer(), TicketKind.INCIDENT, TicketChannel.PHONE,
                 "Router down")).id();
 
-        // when: node A counted the agent's tickets before node B routed the other ticket to the agent
+        // when: node A read the agent's slot and count before node B routed the other ticket to the agent
         List<Throwable> failures = TwoNodes.race(() -> routing(nodeA).route(onA), firstCounted,
                 () -> routing(nodeB).route(onB), secondEnded);
 
@@ -152,14 +152,14 @@ class RoutingOnTwoNodesTest {
     }
 
     /**
-     * Node A's storage: the unit named {@code first}, the first time it counts agents' active tickets, waits after the
-     * count until the second unit has ended.
+     * Node A's storage: the unit named {@code first}, the first time it reads agents' routing slots (and with them
+     * their active-ticket counts), waits after the read until the second unit has ended.
      */
     private Storage holdingAfterCount(JdbcStorage real) {
         ServiceLevelStorage levels = real.capability(ServiceLevelStorage.class).orElseThrow();
         TicketRoutingStore routing = proxy(TicketRoutingStore.class, levels.routing(), (method, args, call) -> {
             Object result = call.get();
-            if (method.equals("activeTicketCounts") && "first".equals(TwoNodes.currentUnit())
+            if (method.equals("slots") && "first".equals(TwoNodes.currentUnit())
                     && held.compareAndSet(false, true)) {
                 firstCounted.countDown();
                 TwoNodes.await(secondEnded);
