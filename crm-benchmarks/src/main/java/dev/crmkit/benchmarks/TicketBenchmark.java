@@ -48,10 +48,11 @@ import javax.sql.DataSource;
  * first-response and resolution milestones stored with their due times, their escalation due work scheduled, the
  * events in the outbox), then {@code TicketRouting.route} of it to the least loaded of a few service agents with
  * capacity (the ticket locked, the agents' slots with their active-ticket counts read, the chosen agent's slot saved
- * over its version with its count one up, the ticket assigned, the events in the outbox): two units per ticket, one call each. Against raw JDBC
- * writing the same rows in the same two transactions per ticket: first the opened ticket with every row CRMKit's
- * open wrote for it, then the assignment ({@code UPDATE crm_ticket ... WHERE version = ?}), the agent's slot
- * ({@code UPDATE ... WHERE version = ?}, an insert the first time) and the two routing events.
+ * over its version with its count one up, the ticket assigned, the events in the outbox): two units per ticket, one
+ * call each. Against raw JDBC writing the same rows in the same two transactions per ticket: first the opened ticket
+ * with every row CRMKit's open wrote for it, then the assignment ({@code UPDATE crm_ticket ... WHERE version = ?}), the
+ * agent's slot ({@code UPDATE ... WHERE version = ?} with its count, an insert the first time) and the two routing
+ * events.
  *
  * <p>The raw contender's rows are CRMKit's own, as in {@link ImportBenchmark}: after CRMKit's warm-up, every row of
  * any {@code crm_} table that names its first ticket or one of that ticket's milestones is read as a template, and the

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,7 @@ final class JdbcMilestoneStore implements MilestoneStore {
         }
         String row = " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         db.write(TYPE, Map.of(), c -> db.update(c, "INSERT INTO crm_ticket_milestone (" + COLUMNS + ") VALUES"
-                + String.join(",", java.util.Collections.nCopies(milestones.size(), row)), parameters));
+                + String.join(",", Collections.nCopies(milestones.size(), row)), parameters));
     }
 
     @Override

@@ -23,9 +23,9 @@ import java.util.UUID;
 
 /**
  * Agents' routing slots in {@code crm_ticket_agent_slot}, one row per member with its active-ticket count, replaced by
- * compare-and-set ({@link JdbcSlots}) and counted up and down in place by one {@code UPDATE}; the waiting queue in {@code crm_ticket_routing_queue}; open tickets per agent counted by the
- * database in one grouped query over {@code ix_crm_ticket_assignee_state}, which holds each ticket's assignee and
- * state, so the count reads no ticket row.
+ * compare-and-set ({@link JdbcSlots}) and counted up and down in place by one {@code UPDATE}; the waiting queue in
+ * {@code crm_ticket_routing_queue}; the recount of open tickets per agent by the database in one grouped query over
+ * {@code ix_crm_ticket_assignee_state}, which holds each ticket's assignee and state, so it reads no ticket row.
  */
 final class JdbcTicketRoutingStore implements TicketRoutingStore {
     private static final String TYPE = "ticket routing";
@@ -73,7 +73,7 @@ final class JdbcTicketRoutingStore implements TicketRoutingStore {
     @Override
     public void saveSlot(AgentSlotRecord slot, long expectedVersion) {
         Checks.required("slot", slot);
-        slots.store(slot, List.of(slot.memberId()), java.util.Arrays.asList(slot.lastRoutedAt(), slot.activeTickets()),
+        slots.store(slot, List.of(slot.memberId()), Arrays.asList(slot.lastRoutedAt(), slot.activeTickets()),
                 expectedVersion);
     }
 

@@ -36,7 +36,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
@@ -276,7 +278,7 @@ final class StoredTickets implements TicketService {
         return store(change, alsoRecorded, null);
     }
 
-    /** {@link #store(TicketChange, List)}; {@code routed}, when not null, is the slot routing saves (see RoutedSlot). */
+    /** {@link #store(TicketChange, List)}; {@code routed}, when not null, is the slot routing saves. */
     private TicketRecord store(TicketChange change, List<? extends DomainEvent> alsoRecorded, RoutedSlot routed) {
         if (!change.changed()) {
             if (!alsoRecorded.isEmpty()) {
@@ -312,13 +314,13 @@ final class StoredTickets implements TicketService {
     private void countActive(TicketChange change, RoutedSlot routed) {
         UUID lost = activeAssignee(change.before());
         UUID gained = activeAssignee(change.after());
-        if (java.util.Objects.equals(lost, gained)) {
+        if (Objects.equals(lost, gained)) {
             if (routed != null) {
                 throw new IllegalStateException("routing saves the slot of a ticket it assigns");
             }
             return;
         }
-        Map<UUID, Integer> deltas = new java.util.TreeMap<>(Ids.ORDER);
+        Map<UUID, Integer> deltas = new TreeMap<>(Ids.ORDER);
         if (lost != null) {
             deltas.put(lost, -1);
         }
