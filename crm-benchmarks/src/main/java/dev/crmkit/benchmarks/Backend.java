@@ -15,7 +15,9 @@ enum Backend {
     H2 {
         @Override
         String url() {
-            return "jdbc:h2:mem:crmkit-bench;DB_CLOSE_DELAY=-1";
+            // CRMKIT_BENCH_H2_URL lets a run try H2 settings (QUERY_CACHE_SIZE) for both contenders alike
+            String url = System.getenv("CRMKIT_BENCH_H2_URL");
+            return url != null ? url : "jdbc:h2:mem:crmkit-bench;DB_CLOSE_DELAY=-1";
         }
     },
     POSTGRES {

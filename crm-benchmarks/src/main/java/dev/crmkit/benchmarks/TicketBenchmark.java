@@ -47,18 +47,19 @@ import javax.sql.DataSource;
  * (g) Opening and routing tickets: CRMKit's {@code TicketService.open} of a ticket under an SLA policy (its
  * first-response and resolution milestones stored with their due times, their escalation due work scheduled, the
  * events in the outbox), then {@code TicketRouting.route} of it to the least loaded of a few service agents with
- * capacity (the ticket locked, the agents' slots and active tickets read, the chosen agent's slot saved over its
- * version, the ticket assigned, the events in the outbox): two units per ticket, one call each. Against raw JDBC
- * writing the same rows in the same two transactions per ticket: first the opened ticket with every row CRMKit's
- * open wrote for it, then the assignment ({@code UPDATE crm_ticket ... WHERE version = ?}), the agent's slot
- * ({@code UPDATE ... WHERE version = ?}, an insert the first time) and the two routing events.
+ * capacity (the ticket locked, the agents' slots with their active-ticket counts read, the chosen agent's slot saved
+ * over its version with its count one up, the ticket assigned, the events in the outbox): two units per ticket, one
+ * call each. Against raw JDBC writing the same rows in the same two transactions per ticket: first the opened ticket
+ * with every row CRMKit's open wrote for it, then the assignment ({@code UPDATE crm_ticket ... WHERE version = ?}), the
+ * agent's slot ({@code UPDATE ... WHERE version = ?} with its count, an insert the first time) and the two routing
+ * events.
  *
  * <p>The raw contender's rows are CRMKit's own, as in {@link ImportBenchmark}: after CRMKit's warm-up, every row of
  * any {@code crm_} table that names its first ticket or one of that ticket's milestones is read as a template, and the
  * raw contender inserts copies of it for each of its tickets, with its own tenant, customer and agent and fresh
  * time-ordered ids (inside event payloads too). The raw contender reads nothing: it keeps the slots' versions in
  * memory and gives tickets to its agents in turn. The run fails unless both tenants end with the same number of rows
- * in every table, as many assigned tickets and the same ticket and slot versions.
+ * in every table, as many assigned tickets and the same ticket and slot versions and slot counts.
  */
 final class TicketBenchmark {
     private static final String CRMKIT = "tickets-crmkit";
@@ -292,12 +293,13 @@ final class TicketBenchmark {
             Map<String, PreparedStatement> inserts = new LinkedHashMap<>();
             try (PreparedStatement assign = c.prepareStatement("UPDATE crm_ticket SET version = ?, updated_at = ?,"
                     + " assignee_id = ? WHERE tenant_id = ? AND id = ? AND version = ?");
+                    // nothing is resolved, so an agent's active tickets are its routings: the slot's version
                     PreparedStatement slotUpdate = c.prepareStatement("UPDATE crm_ticket_agent_slot SET version = ?,"
-                            + " updated_at = ?, last_routed_at = ? WHERE tenant_id = ? AND member_id = ?"
-                            + " AND version = ?");
+                            + " updated_at = ?, last_routed_at = ?, active_tickets = ?"
+                            + " WHERE tenant_id = ? AND member_id = ? AND version = ?");
                     PreparedStatement slotInsert = c.prepareStatement("INSERT INTO crm_ticket_agent_slot (tenant_id,"
-                            + " member_id, id, version, created_at, updated_at, last_routed_at)"
-                            + " VALUES (?, ?, ?, 1, ?, ?, ?)")) {
+                            + " member_id, id, version, created_at, updated_at, last_routed_at, active_tickets)"
+                            + " VALUES (?, ?, ?, 1, ?, ?, ?, 1)")) {
                 for (Row row : template.open()) {
                     inserts.computeIfAbsent(row.table().table(), t -> prepare(c, row.table().insert()));
                 }
@@ -339,9 +341,10 @@ final class TicketBenchmark {
                         slotUpdate.setLong(1, version + 1);
                         instant(slotUpdate, 2, now, mariadb);
                         instant(slotUpdate, 3, now, mariadb);
-                        slotUpdate.setString(4, tenant.id());
-                        id(slotUpdate, 5, agent, mariadb);
-                        slotUpdate.setLong(6, version);
+                        slotUpdate.setLong(4, version + 1);
+                        slotUpdate.setString(5, tenant.id());
+                        id(slotUpdate, 6, agent, mariadb);
+                        slotUpdate.setLong(7, version);
                         if (slotUpdate.executeUpdate() != 1) {
                             throw new IllegalStateException("the raw slot update found no slot at its version");
                         }
@@ -463,6 +466,7 @@ final class TicketBenchmark {
         checks.add("SELECT COUNT(*) FROM crm_ticket WHERE tenant_id = ? AND assignee_id IS NOT NULL");
         checks.add("SELECT SUM(version) FROM crm_ticket WHERE tenant_id = ?");
         checks.add("SELECT SUM(version) FROM crm_ticket_agent_slot WHERE tenant_id = ?");
+        checks.add("SELECT SUM(active_tickets) FROM crm_ticket_agent_slot WHERE tenant_id = ?");
         checks.add("SELECT COUNT(*) FROM crm_outbox WHERE tenant_id = ? AND type = 'ticket.routed'");
         for (String sql : checks) {
             long crmkit = single(sql, CRMKIT);

@@ -37,6 +37,15 @@ final class InMemoryMilestoneStore implements MilestoneStore {
         return unit.inTransaction(() -> table.insert(milestone));
     }
 
+    /** The default's inserts in one unit, so a refused one undoes those before it. */
+    @Override
+    public void insertAll(List<MilestoneRecord> milestones) {
+        unit.inTransaction(() -> {
+            MilestoneStore.super.insertAll(milestones);
+            return null;
+        });
+    }
+
     @Override
     public MilestoneRecord update(MilestoneRecord m, long expectedVersion) {
         Checks.required("milestone", m);

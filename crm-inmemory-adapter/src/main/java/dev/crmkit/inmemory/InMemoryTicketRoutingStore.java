@@ -52,7 +52,7 @@ final class InMemoryTicketRoutingStore implements TicketRoutingStore {
         this.tickets = tickets;
         this.slots = new Slots<>("agent slot", unit, AgentSlotRecord::memberId, (s, id, version, createdAt) ->
                 new AgentSlotRecord(s.tenantId(), id, version, createdAt, s.updatedAt(), s.memberId(),
-                        s.lastRoutedAt()));
+                        s.lastRoutedAt(), s.activeTickets()));
         this.queue = new Table<>("waiting ticket", unit);
     }
 
@@ -78,9 +78,9 @@ final class InMemoryTicketRoutingStore implements TicketRoutingStore {
     }
 
     @Override
-    public AgentSlotRecord saveSlot(AgentSlotRecord slot, long expectedVersion) {
+    public void saveSlot(AgentSlotRecord slot, long expectedVersion) {
         Checks.required("slot", slot);
-        return unit.inTransaction(() -> slots.save(slot, expectedVersion));
+        unit.inTransaction(() -> slots.save(slot, expectedVersion));
     }
 
     @Override

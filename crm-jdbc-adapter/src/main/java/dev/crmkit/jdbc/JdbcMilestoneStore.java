@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,27 @@ final class JdbcMilestoneStore implements MilestoneStore {
                 m.updatedAt(), m.ticketId(), m.kind(), micros(m.target()), micros(m.elapsed()), m.runningSince(),
                 m.dueAt(), m.completedAt(), m.breached())));
         return m;
+    }
+
+    /** One multi-row {@code INSERT}: one statement whatever the count, and all rows or none. */
+    @Override
+    public void insertAll(List<MilestoneRecord> milestones) {
+        Checks.noNulls("milestones", milestones);
+        if (milestones.isEmpty()) {
+            return;
+        }
+        List<Object> parameters = new ArrayList<>();
+        for (MilestoneRecord m : milestones) {
+            if (m.version() != 1) {
+                throw new ValidationException("version", "must be 1 on insert");
+            }
+            parameters.addAll(Arrays.asList(m.tenantId(), m.id(), 1L, m.createdAt(), m.updatedAt(), m.ticketId(),
+                    m.kind(), micros(m.target()), micros(m.elapsed()), m.runningSince(), m.dueAt(), m.completedAt(),
+                    m.breached()));
+        }
+        String row = " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        db.write(TYPE, Map.of(), c -> db.update(c, "INSERT INTO crm_ticket_milestone (" + COLUMNS + ") VALUES"
+                + String.join(",", Collections.nCopies(milestones.size(), row)), parameters));
     }
 
     @Override

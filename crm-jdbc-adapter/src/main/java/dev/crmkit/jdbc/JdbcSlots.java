@@ -48,6 +48,12 @@ final class JdbcSlots<R extends StoredRecord> {
      * columns) over the stored version {@code expectedVersion} (0: none yet), and returns it as stored.
      */
     R save(R record, List<?> key, List<?> values, long expectedVersion) {
+        store(record, key, values, expectedVersion);
+        return get(record.tenantId(), key).orElseThrow();
+    }
+
+    /** {@link #save} without reading the record back: for a caller that knows what it stored. */
+    void store(R record, List<?> key, List<?> values, long expectedVersion) {
         if (expectedVersion < 0) {
             throw new ValidationException("expectedVersion", "must be 0 (none yet) or more");
         }
@@ -83,7 +89,6 @@ final class JdbcSlots<R extends StoredRecord> {
                 return changed;
             });
         }
-        return get(record.tenantId(), key).orElseThrow();
     }
 
     /** The record stored under {@code key} in the tenant. */

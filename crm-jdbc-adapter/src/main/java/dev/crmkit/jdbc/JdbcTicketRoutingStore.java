@@ -10,6 +10,7 @@ import dev.crmkit.model.ticket.TicketState;
 import dev.crmkit.spi.ticket.AgentSlotRecord;
 import dev.crmkit.spi.ticket.TicketRoutingStore;
 import dev.crmkit.spi.ticket.WaitingTicketRecord;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -21,10 +22,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Agents' routing slots in {@code crm_ticket_agent_slot}, one row per member, replaced by compare-and-set
- * ({@link JdbcSlots}); the waiting queue in {@code crm_ticket_routing_queue}; open tickets per agent counted by the
- * database in one grouped query over {@code ix_crm_ticket_assignee_state}, which holds each ticket's assignee and
- * state, so the count reads no ticket row.
+ * Agents' routing slots in {@code crm_ticket_agent_slot}, one row per member with its active-ticket count, replaced by
+ * compare-and-set ({@link JdbcSlots}) and counted up and down in place by one {@code UPDATE}; the waiting queue in
+ * {@code crm_ticket_routing_queue}; the recount of open tickets per agent by the database in one grouped query over
+ * {@code ix_crm_ticket_assignee_state}, which holds each ticket's assignee and state, so it reads no ticket row.
  */
 final class JdbcTicketRoutingStore implements TicketRoutingStore {
     private static final String TYPE = "ticket routing";
@@ -38,10 +39,10 @@ final class JdbcTicketRoutingStore implements TicketRoutingStore {
     JdbcTicketRoutingStore(Database db) {
         this.db = db;
         this.slots = new JdbcSlots<>(db, "agent slot", "crm_ticket_agent_slot", List.of("member_id"),
-                List.of("last_routed_at"),
+                List.of("last_routed_at", "active_tickets"),
                 r -> new AgentSlotRecord(r.text("tenant_id"), r.id("id"), r.number("version"),
                         r.instant("created_at"), r.instant("updated_at"), r.id("member_id"),
-                        r.instant("last_routed_at")));
+                        r.instant("last_routed_at"), r.integer("active_tickets")));
     }
 
     @Override
@@ -70,9 +71,24 @@ final class JdbcTicketRoutingStore implements TicketRoutingStore {
     }
 
     @Override
-    public AgentSlotRecord saveSlot(AgentSlotRecord slot, long expectedVersion) {
+    public void saveSlot(AgentSlotRecord slot, long expectedVersion) {
         Checks.required("slot", slot);
-        return slots.save(slot, List.of(slot.memberId()), List.of(slot.lastRoutedAt()), expectedVersion);
+        slots.store(slot, List.of(slot.memberId()), Arrays.asList(slot.lastRoutedAt(), slot.activeTickets()),
+                expectedVersion);
+    }
+
+    @Override
+    public void addActiveTickets(String tenantId, UUID memberId, int delta, UUID newId, Instant now) {
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("memberId", memberId);
+        Checks.id("newId", newId);
+        Instant at = Checks.instant("now", now);
+        int changed = db.write(TYPE, Map.of(), c -> db.update(c, "UPDATE crm_ticket_agent_slot"
+                + " SET active_tickets = GREATEST(active_tickets + ?, 0), version = version + 1, updated_at = ?"
+                + " WHERE tenant_id = ? AND member_id = ?", List.of(delta, at, tenantId, memberId)));
+        if (changed == 0) {
+            saveSlot(new AgentSlotRecord(tenantId, newId, 1, at, at, memberId, null, Math.max(0, delta)), 0);
+        }
     }
 
     @Override

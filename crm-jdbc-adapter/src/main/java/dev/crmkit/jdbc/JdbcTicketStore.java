@@ -159,7 +159,10 @@ final class JdbcTicketStore implements TicketStore {
         db.lockRow(TYPE, "crm_ticket", tenantId, id);
     }
 
-    /** The row lock and the ticket's own row in one {@code SELECT ... FOR UPDATE}, then its attachments and fields. */
+    /**
+     * The row lock and the ticket's own row in one {@code SELECT ... FOR UPDATE}, then its attachments and fields in
+     * one more.
+     */
     @Override
     public TicketRecord lockAndGet(String tenantId, UUID id) {
         Checks.tenantId("tenantId", tenantId);
@@ -254,16 +257,26 @@ final class JdbcTicketStore implements TicketStore {
         parameters.add(tenantId);
         bare.forEach(t -> parameters.add(t.id()));
         String ids = Database.placeholders(bare.size());
+        // attachments and custom fields in one statement: a row of either table, told apart by "part"
+        List<Object> both = new ArrayList<>(parameters);
+        both.addAll(parameters);
         Map<UUID, List<Attachment>> attachments = new HashMap<>();
-        db.list(c, "SELECT ticket_id, file_ref, media_type FROM crm_ticket_attachment WHERE tenant_id = ?"
-                + " AND ticket_id IN " + ids + " ORDER BY ticket_id, attachment_no", parameters,
-                r -> attachments.computeIfAbsent(r.id("ticket_id"), k -> new ArrayList<>())
-                        .add(new Attachment(r.text("file_ref"), r.text("media_type"))));
         Map<UUID, Map<String, CustomFieldValue>> fields = new HashMap<>();
-        db.list(c, "SELECT ticket_id, field_key, field_type, text_value, number_value, date_value, boolean_value"
-                + " FROM crm_ticket_field WHERE tenant_id = ? AND ticket_id IN " + ids, parameters,
-                r -> fields.computeIfAbsent(r.id("ticket_id"), k -> new HashMap<>())
-                        .put(r.text("field_key"), CustomFieldColumns.read(r)));
+        db.list(c, "SELECT 1 AS part, ticket_id, attachment_no, file_ref, media_type, NULL AS field_key,"
+                + " NULL AS field_type, NULL AS text_value, NULL AS number_value, NULL AS date_value,"
+                + " NULL AS boolean_value FROM crm_ticket_attachment WHERE tenant_id = ? AND ticket_id IN " + ids
+                + " UNION ALL SELECT 2, ticket_id, 0, NULL, NULL, field_key, field_type, text_value, number_value,"
+                + " date_value, boolean_value FROM crm_ticket_field WHERE tenant_id = ? AND ticket_id IN " + ids
+                + " ORDER BY part, ticket_id, attachment_no", both, r -> {
+                    if (r.integer("part") == 1) {
+                        attachments.computeIfAbsent(r.id("ticket_id"), k -> new ArrayList<>())
+                                .add(new Attachment(r.text("file_ref"), r.text("media_type")));
+                    } else {
+                        fields.computeIfAbsent(r.id("ticket_id"), k -> new HashMap<>())
+                                .put(r.text("field_key"), CustomFieldColumns.read(r));
+                    }
+                    return null;
+                });
         List<TicketRecord> complete = new ArrayList<>(bare.size());
         for (TicketRecord t : bare) {
             TicketContent content = new TicketContent(t.content().subject(), t.content().description(),

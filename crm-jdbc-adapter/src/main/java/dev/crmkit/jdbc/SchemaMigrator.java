@@ -38,7 +38,7 @@ public final class SchemaMigrator {
             "V18__forecast_history.sql", "V19__loyalty_accrual.sql", "V20__loyalty_tiers_rewards.sql",
             "V21__service_level.sql", "V22__duplicate_pair.sql", "V23__knowledge_base.sql", "V24__loyalty_expiry.sql",
             "V26__ticket_routing.sql", "V28__service_reports.sql",
-            "V29__ticket_active_count.sql", "V30__duplicate_job.sql");
+            "V29__ticket_active_count.sql", "V30__duplicate_job.sql", "V31__agent_slot_count.sql");
     private static final String LOCK_NAME = "crm_schema_migration";
     private static final long ADVISORY_LOCK_KEY = 0x43524d4b6974L;
     private static final Object H2_LOCK = new Object();

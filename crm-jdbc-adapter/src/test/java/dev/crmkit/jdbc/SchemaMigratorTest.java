@@ -14,9 +14,20 @@ import dev.crmkit.model.lead.LeadStatus;
 import dev.crmkit.model.lead.Qualification;
 import dev.crmkit.model.team.Availability;
 import dev.crmkit.model.team.TeamRole;
+import dev.crmkit.model.ticket.TicketChannel;
+import dev.crmkit.model.ticket.TicketContent;
+import dev.crmkit.model.ticket.TicketKind;
+import dev.crmkit.model.ticket.TicketPriority;
+import dev.crmkit.model.ticket.TicketState;
 import dev.crmkit.spi.customer.CustomerRecord;
 import dev.crmkit.spi.lead.LeadRecord;
 import dev.crmkit.spi.team.TeamMemberRecord;
+import dev.crmkit.spi.ticket.AgentSlotRecord;
+import dev.crmkit.spi.ticket.ServiceLevelStorage;
+import dev.crmkit.spi.ticket.TicketRecord;
+import dev.crmkit.spi.ticket.TicketRoutingStore;
+import dev.crmkit.spi.ticket.TicketStorage;
+import dev.crmkit.spi.ticket.TicketStore;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -78,7 +89,7 @@ class SchemaMigratorTest {
 
             assertThat(applied).extracting(SchemaMigrator.Migration::version)
                     .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
-                            24, 26, 28, 29, 30);
+                            24, 26, 28, 29, 30, 31);
             assertThat(migrator().applied()).containsExactlyElementsOf(applied);
             assertThat(count("SELECT COUNT(*) FROM crm_lock")).isEqualTo(2);
             assertThat(count("SELECT COUNT(*) FROM crm_schema_history WHERE applied_at IS NOT NULL"
@@ -197,7 +208,7 @@ class SchemaMigratorTest {
 
             assertThat(migrator().migrate()).extracting(SchemaMigrator.Migration::version)
                     .containsExactly(5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 26, 28, 29,
-                            30);
+                            30, 31);
 
             int open = (int) Arrays.stream(LeadStatus.values()).filter(LeadStatus::isOpen).count();
             assertThat(storage.leads().openCountsByOwner("tenant-a", List.of(ann, bob)))
@@ -254,6 +265,47 @@ class SchemaMigratorTest {
             assertThat(storage.matchKeys().find("tenant-b", List.of("n:lovelace a"),
                     dev.crmkit.model.PageRequest.first(10)).items())
                     .extracting(dev.crmkit.spi.customer.MatchKeyRecord::customerId).containsExactly(adaElsewhere);
+        }
+
+        @Test
+        void the_agent_slot_script_counts_each_agents_active_tickets_and_gives_a_slot_to_those_without()
+                throws SQLException {
+            migrator().migrate();
+            JdbcStorage storage = JdbcStorage.builder().dataSource(pool).dialect(dialect()).build();
+            TicketStore tickets = storage.capability(TicketStorage.class).orElseThrow().tickets();
+            TicketRoutingStore routing = storage.capability(ServiceLevelStorage.class).orElseThrow().routing();
+            UUID routed = UUID.randomUUID();
+            UUID byHand = UUID.randomUUID();
+            UUID slotId = UUID.randomUUID();
+            routing.saveSlot(new AgentSlotRecord("tenant-a", slotId, 1, NOW, NOW, routed, NOW, 0), 0);
+            for (TicketState state : TicketState.values()) {
+                tickets.insert(ticket("tenant-a", routed, state));
+            }
+            tickets.insert(ticket("tenant-a", byHand, TicketState.WAITING_ON_CUSTOMER));
+            tickets.insert(ticket("tenant-a", byHand, TicketState.CLOSED));
+            tickets.insert(ticket("tenant-b", byHand, TicketState.OPEN));
+            tickets.insert(ticket("tenant-a", null, TicketState.OPEN));
+            // Back to the schema before version 31.
+            execute("ALTER TABLE crm_ticket_agent_slot DROP COLUMN active_tickets");
+            execute("DELETE FROM crm_schema_version WHERE version = 31");
+            execute("DELETE FROM crm_schema_history WHERE version = 31");
+
+            assertThat(migrator().migrate()).extracting(SchemaMigrator.Migration::version).containsExactly(31);
+
+            assertThat(routing.slot("tenant-a", routed)).contains(new AgentSlotRecord("tenant-a", slotId, 2, NOW, NOW,
+                    routed, NOW, 4));
+            assertThat(routing.slot("tenant-a", byHand)).contains(new AgentSlotRecord("tenant-a", byHand, 1, NOW, NOW,
+                    byHand, null, 1));
+            assertThat(routing.slot("tenant-b", byHand).orElseThrow().activeTickets()).isEqualTo(1);
+            assertThat(count("SELECT COUNT(*) FROM crm_ticket_agent_slot")).isEqualTo(3);
+        }
+
+        private static TicketRecord ticket(String tenant, UUID assignee, TicketState state) {
+            boolean done = !state.isActive();
+            return new TicketRecord(tenant, UUID.randomUUID(), 1, NOW, NOW, TicketKind.SERVICE_REQUEST,
+                    TicketChannel.EMAIL, UUID.randomUUID(), null, TicketPriority.NORMAL, assignee, state,
+                    TicketContent.subject("Help"), null, done ? NOW : null, state == TicketState.CLOSED ? NOW : null,
+                    null);
         }
 
         private static UUID customer(JdbcStorage storage, String tenant) {

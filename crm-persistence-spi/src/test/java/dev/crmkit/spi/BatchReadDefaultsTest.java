@@ -51,8 +51,14 @@ class BatchReadDefaultsTest {
         }
 
         @Override
-        public AgentSlotRecord saveSlot(AgentSlotRecord slot, long expectedVersion) {
-            throw new UnsupportedOperationException();
+        public void saveSlot(AgentSlotRecord slot, long expectedVersion) {
+            long stored = Optional.ofNullable(slots.get(slot.memberId())).map(AgentSlotRecord::version).orElse(0L);
+            if (stored != expectedVersion) {
+                throw new IllegalStateException("stale");
+            }
+            AgentSlotRecord kept = slots.getOrDefault(slot.memberId(), slot);
+            slots.put(slot.memberId(), new AgentSlotRecord(slot.tenantId(), kept.id(), expectedVersion + 1,
+                    kept.createdAt(), slot.updatedAt(), slot.memberId(), slot.lastRoutedAt(), slot.activeTickets()));
         }
 
         @Override
@@ -131,7 +137,7 @@ class BatchReadDefaultsTest {
         SlotsOnly store = new SlotsOnly();
         UUID ann = UUID.randomUUID();
         UUID bob = UUID.randomUUID();
-        AgentSlotRecord annSlot = new AgentSlotRecord(TENANT, UUID.randomUUID(), 3, NOW, NOW, ann, NOW);
+        AgentSlotRecord annSlot = new AgentSlotRecord(TENANT, UUID.randomUUID(), 3, NOW, NOW, ann, NOW, 2);
         store.slots.put(ann, annSlot);
 
         Map<UUID, AgentSlotRecord> read = store.slots(TENANT, List.of(ann, bob, ann));
@@ -139,6 +145,22 @@ class BatchReadDefaultsTest {
         assertThat(read).containsExactly(Map.entry(ann, annSlot));
         assertThat(store.asked).containsExactly(ann, bob);
         assertThat(store.slots("t2", List.of(ann))).isEmpty();
+    }
+
+    @Test
+    void add_active_tickets_by_default_stores_a_first_slot_then_adds_over_the_version_read_never_below_zero() {
+        SlotsOnly store = new SlotsOnly();
+        UUID ann = UUID.randomUUID();
+        UUID firstId = UUID.randomUUID();
+
+        store.addActiveTickets(TENANT, ann, 2, firstId, NOW);
+        store.addActiveTickets(TENANT, ann, -1, UUID.randomUUID(), NOW.plusSeconds(1));
+
+        assertThat(store.slots.get(ann)).isEqualTo(new AgentSlotRecord(TENANT, firstId, 2, NOW, NOW.plusSeconds(1),
+                ann, null, 1));
+        store.addActiveTickets(TENANT, ann, -5, UUID.randomUUID(), NOW);
+        assertThat(store.slots.get(ann).activeTickets()).isZero();
+        assertThat(store.slots.get(ann).version()).isEqualTo(3);
     }
 
     @Test

@@ -91,6 +91,30 @@ public abstract class MilestoneStoreContract extends ContractSupport {
     }
 
     @Test
+    void insert_all_stores_every_milestone_as_insert_does_or_none_when_one_is_refused() {
+        UUID ticket = UUID.randomUUID();
+        MilestoneRecord response = running(TENANT, ticket, NOW.plusSeconds(60));
+        MilestoneRecord resolution = running(TENANT, ticket, NOW.plusSeconds(600));
+
+        milestones().insertAll(List.of(resolution, response));
+
+        assertThat(milestones().ofTicket(TENANT, ticket)).containsExactlyInAnyOrder(response, resolution);
+        UUID other = UUID.randomUUID();
+        MilestoneRecord fresh = running(TENANT, other, NOW.plusSeconds(5));
+        MilestoneRecord again = new MilestoneRecord(TENANT, response.id(), 1, NOW, NOW, other,
+                MilestoneKind.RESOLUTION, Duration.ofHours(1), Duration.ZERO, NOW, NOW.plusSeconds(9), null, false);
+        MilestoneRecord atTwo = new MilestoneRecord(TENANT, UUID.randomUUID(), 2, NOW, NOW, other,
+                MilestoneKind.RESOLUTION, Duration.ofHours(1), Duration.ZERO, NOW, NOW.plusSeconds(9), null, false);
+        assertThatThrownBy(() -> milestones().insertAll(List.of(fresh, again)))
+                .isInstanceOfSatisfying(DuplicateException.class, e -> assertThat(e.key()).isEqualTo("id"));
+        assertThatThrownBy(() -> milestones().insertAll(List.of(fresh, atTwo)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("version"));
+        assertThat(milestones().ofTicket(TENANT, other)).as("none of a refused call").isEmpty();
+        milestones().insertAll(List.of());
+        assertThat(milestones().ofTicket(TENANT, ticket)).hasSize(2);
+    }
+
+    @Test
     void update_raises_the_version_keeps_created_at_ticket_and_kind_and_a_stale_one_conflicts() {
         MilestoneRecord stored = milestones().insert(running(TENANT, UUID.randomUUID(), NOW.plusSeconds(600)));
         MilestoneRecord moved = new MilestoneRecord(TENANT, stored.id(), 1, NOW.minusSeconds(5), NOW.plusSeconds(60),

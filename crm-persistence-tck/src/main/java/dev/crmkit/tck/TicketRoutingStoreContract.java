@@ -34,7 +34,12 @@ public abstract class TicketRoutingStoreContract extends ContractSupport {
 
     private static AgentSlotRecord slot(String tenant, UUID memberId, int minutesLater) {
         return new AgentSlotRecord(tenant, UUID.randomUUID(), 1, NOW, NOW.plusSeconds(60L * minutesLater), memberId,
-                NOW.plusSeconds(60L * minutesLater));
+                NOW.plusSeconds(60L * minutesLater), minutesLater);
+    }
+
+    private AgentSlotRecord saved(AgentSlotRecord slot, long expectedVersion) {
+        routing().saveSlot(slot, expectedVersion);
+        return routing().slot(slot.tenantId(), slot.memberId()).orElseThrow();
     }
 
     @Test
@@ -42,14 +47,16 @@ public abstract class TicketRoutingStoreContract extends ContractSupport {
         UUID member = UUID.randomUUID();
         assertThat(routing().slot(TENANT, member)).isEmpty();
 
-        AgentSlotRecord first = routing().saveSlot(slot(TENANT, member, 0), 0);
-        AgentSlotRecord second = routing().saveSlot(slot(TENANT, member, 5), 1);
+        AgentSlotRecord given = slot(TENANT, member, 0);
+        AgentSlotRecord first = saved(given, 0);
+        AgentSlotRecord second = saved(slot(TENANT, member, 5), 1);
 
-        assertThat(first.version()).isEqualTo(1);
+        assertThat(first).isEqualTo(given);
         assertThat(second.version()).isEqualTo(2);
         assertThat(second.id()).isEqualTo(first.id());
         assertThat(second.createdAt()).isEqualTo(NOW);
         assertThat(second.lastRoutedAt()).isEqualTo(NOW.plusSeconds(300));
+        assertThat(second.activeTickets()).isEqualTo(5);
         assertThat(routing().slot(TENANT, member)).contains(second);
         assertThat(routing().slot(OTHER_TENANT, member)).isEmpty();
         assertThat(routing().slot(TENANT, UUID.randomUUID())).isEmpty();
@@ -61,8 +68,8 @@ public abstract class TicketRoutingStoreContract extends ContractSupport {
         UUID bob = UUID.randomUUID();
         UUID none = UUID.randomUUID();
         routing().saveSlot(slot(TENANT, ann, 0), 0);
-        AgentSlotRecord annNow = routing().saveSlot(slot(TENANT, ann, 3), 1);
-        AgentSlotRecord bobNow = routing().saveSlot(slot(TENANT, bob, 1), 0);
+        AgentSlotRecord annNow = saved(slot(TENANT, ann, 3), 1);
+        AgentSlotRecord bobNow = saved(slot(TENANT, bob, 1), 0);
         routing().saveSlot(slot(OTHER_TENANT, none, 2), 0);
 
         Map<UUID, AgentSlotRecord> read = routing().slots(TENANT, List.of(ann, none, bob, ann));
@@ -92,7 +99,7 @@ public abstract class TicketRoutingStoreContract extends ContractSupport {
     @Test
     void a_stale_slot_version_conflicts_retryably_and_changes_nothing() {
         UUID member = UUID.randomUUID();
-        AgentSlotRecord stored = routing().saveSlot(slot(TENANT, member, 0), 0);
+        AgentSlotRecord stored = saved(slot(TENANT, member, 0), 0);
 
         assertThatThrownBy(() -> routing().saveSlot(slot(TENANT, member, 9), 0))
                 .as("a first slot where one is stored").isInstanceOfSatisfying(ConflictException.class,
@@ -129,6 +136,100 @@ public abstract class TicketRoutingStoreContract extends ContractSupport {
                 .containsExactlyInAnyOrderEntriesOf(Map.of(ann, 4, bob, 1));
         assertThat(routing().activeTicketCounts(OTHER_TENANT, List.of(ann, idle))).isEqualTo(Map.of(idle, 1));
         assertThat(routing().activeTicketCounts(TENANT, List.of())).isEmpty();
+    }
+
+    @Test
+    void adding_active_tickets_stores_a_first_slot_then_counts_in_place_moving_the_version_never_below_zero() {
+        UUID ann = UUID.randomUUID();
+        UUID bob = UUID.randomUUID();
+        UUID firstId = UUID.randomUUID();
+
+        routing().addActiveTickets(TENANT, ann, 1, firstId, NOW);
+        assertThat(routing().slot(TENANT, ann)).contains(new AgentSlotRecord(TENANT, firstId, 1, NOW, NOW, ann, null,
+                1));
+        routing().addActiveTickets(TENANT, ann, 1, UUID.randomUUID(), NOW.plusSeconds(5));
+        routing().addActiveTickets(TENANT, ann, -1, UUID.randomUUID(), NOW.plusSeconds(9));
+        routing().addActiveTickets(TENANT, ann, 1, UUID.randomUUID(), NOW.plusSeconds(9));
+        routing().addActiveTickets(OTHER_TENANT, ann, 3, UUID.randomUUID(), NOW);
+        routing().addActiveTickets(TENANT, bob, -1, UUID.randomUUID(), NOW);
+
+        assertThat(routing().slot(TENANT, ann)).as("id, creation and last routing kept")
+                .contains(new AgentSlotRecord(TENANT, firstId, 4, NOW, NOW.plusSeconds(9), ann, null, 2));
+        assertThat(routing().slot(OTHER_TENANT, ann).orElseThrow().activeTickets()).isEqualTo(3);
+        assertThat(routing().slot(TENANT, bob).orElseThrow().activeTickets()).as("never below zero").isZero();
+        routing().addActiveTickets(TENANT, ann, -5, UUID.randomUUID(), NOW.plusSeconds(9));
+        assertThat(routing().slot(TENANT, ann).orElseThrow().activeTickets()).isZero();
+    }
+
+    @Test
+    void a_save_over_the_version_read_before_active_tickets_were_added_conflicts_and_changes_nothing() {
+        UUID ann = UUID.randomUUID();
+        AgentSlotRecord read = saved(slot(TENANT, ann, 2), 0);
+        routing().addActiveTickets(TENANT, ann, -1, UUID.randomUUID(), NOW.plusSeconds(1));
+
+        assertThatThrownBy(() -> routing().saveSlot(slot(TENANT, ann, 3), read.version()))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.retryable()).isTrue());
+        assertThat(routing().slot(TENANT, ann).orElseThrow().activeTickets()).isEqualTo(1);
+        routing().saveSlot(slot(TENANT, ann, 2), read.version() + 1);
+        assertThat(routing().slot(TENANT, ann).orElseThrow().version()).isEqualTo(3);
+    }
+
+    @Test
+    void counts_added_in_a_unit_that_rolls_back_are_not_stored() {
+        UUID ann = UUID.randomUUID();
+        UUID bob = UUID.randomUUID();
+        routing().addActiveTickets(TENANT, ann, 1, UUID.randomUUID(), NOW);
+
+        assertThatThrownBy(() -> storage().transactions().run(() -> {
+            routing().addActiveTickets(TENANT, ann, 1, UUID.randomUUID(), NOW);
+            routing().addActiveTickets(TENANT, bob, 1, UUID.randomUUID(), NOW);
+            throw new IllegalStateException("the unit fails");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(routing().slot(TENANT, ann).orElseThrow().activeTickets()).isEqualTo(1);
+        assertThat(routing().slot(TENANT, bob)).isEmpty();
+    }
+
+    @Test
+    void slot_counts_kept_alongside_mixed_ticket_changes_equal_the_active_ticket_recount() {
+        var tickets = capability(TicketStorage.class).tickets();
+        UUID ann = UUID.randomUUID();
+        UUID bob = UUID.randomUUID();
+        java.util.Random random = new java.util.Random(15);
+        List<TicketRecord> stored = new ArrayList<>();
+        for (int step = 0; step < 40; step++) {
+            TicketRecord before = stored.isEmpty() || random.nextInt(3) == 0 ? null
+                    : stored.get(random.nextInt(stored.size()));
+            UUID assignee = List.of(ann, bob).get(random.nextInt(2));
+            TicketState state = TicketState.values()[random.nextInt(TicketState.values().length)];
+            TicketRecord after;
+            if (before == null) {
+                after = tickets.insert(TicketFixtures.inState(assigned(TENANT, assignee), state, NOW));
+            } else {
+                TicketRecord changed = TicketFixtures.inState(TicketFixtures.of(before, before.customerId(), null,
+                        random.nextInt(4) == 0 ? null : assignee), state, NOW);
+                after = tickets.update(changed, before.version());
+                stored.remove(before);
+            }
+            stored.add(after);
+            // what a ticket unit does with the slots: the active assignee before loses one, the one after gains one
+            UUID lost = before != null && before.state().isActive() ? before.assigneeId() : null;
+            UUID gained = after.state().isActive() ? after.assigneeId() : null;
+            if (!java.util.Objects.equals(lost, gained)) {
+                if (lost != null) {
+                    routing().addActiveTickets(TENANT, lost, -1, UUID.randomUUID(), NOW);
+                }
+                if (gained != null) {
+                    routing().addActiveTickets(TENANT, gained, 1, UUID.randomUUID(), NOW);
+                }
+            }
+        }
+
+        Map<UUID, Integer> recount = routing().activeTicketCounts(TENANT, List.of(ann, bob));
+        for (UUID member : List.of(ann, bob)) {
+            assertThat(routing().slot(TENANT, member).map(AgentSlotRecord::activeTickets).orElse(0))
+                    .as("the slot's count").isEqualTo(recount.getOrDefault(member, 0));
+        }
     }
 
     @Test
@@ -206,11 +307,13 @@ public abstract class TicketRoutingStoreContract extends ContractSupport {
 
     @Test
     void the_records_refuse_missing_values_naming_the_field() {
-        assertThatThrownBy(() -> new AgentSlotRecord(TENANT, UUID.randomUUID(), 1, NOW, NOW, null, NOW))
+        assertThatThrownBy(() -> new AgentSlotRecord(TENANT, UUID.randomUUID(), 1, NOW, NOW, null, NOW, 0))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("memberId"));
-        assertThatThrownBy(() -> new AgentSlotRecord(TENANT, UUID.randomUUID(), 1, NOW, NOW, UUID.randomUUID(), null))
-                .isInstanceOfSatisfying(ValidationException.class,
-                        e -> assertThat(e.field()).isEqualTo("lastRoutedAt"));
+        assertThatThrownBy(() -> new AgentSlotRecord(TENANT, UUID.randomUUID(), 1, NOW, NOW, UUID.randomUUID(), NOW,
+                -1)).isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.field()).isEqualTo("activeTickets"));
+        assertThat(new AgentSlotRecord(TENANT, UUID.randomUUID(), 1, NOW, NOW, UUID.randomUUID(), null, 0)
+                .lastRoutedAt()).as("never routed").isNull();
         assertThatThrownBy(() -> new WaitingTicketRecord(TENANT, null, null, null, NOW))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("ticketId"));
         assertThatThrownBy(() -> new WaitingTicketRecord(TENANT, UUID.randomUUID(), null, null, null))

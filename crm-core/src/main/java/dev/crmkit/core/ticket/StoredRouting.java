@@ -33,11 +33,12 @@ import java.util.function.Supplier;
  * {@link TicketRouting} over the storage contract, the ticket service (which assigns) and the team service (who is
  * available and at work).
  *
- * <p>The capacity guard: the candidates' routing slots are read <em>before</em> their active tickets are counted, and
- * the chosen agent's slot is saved over the version read in the unit that assigns the ticket. Every routing to an agent
- * saves the agent's slot in the unit that assigns its ticket, so a count read after the slot is at least as new as the
- * slot's version: a routing committed between the two reads has moved the version on, and this unit's save conflicts
- * instead of taking the agent past capacity ({@code RoutingOnTwoNodesTest}).
+ * <p>The capacity guard: each agent's active-ticket count is kept on the agent's routing slot, and every unit that
+ * changes an agent's active tickets changes the count and moves the slot's version on (StoredTickets does, under the
+ * ticket's row lock). Routing reads the candidates' slots, chooses by their counts and saves the chosen agent's slot,
+ * its count one up, over the version read, in the unit that assigns the ticket: a routing or another ticket change of
+ * the agent committed since the read has moved the version on, so this unit's save conflicts instead of taking the
+ * agent past capacity ({@code RoutingOnTwoNodesTest}). Routing reads no ticket but the one it routes.
  */
 final class StoredRouting implements TicketRouting {
     private static final int PAGE = 500;
@@ -148,9 +149,10 @@ final class StoredRouting implements TicketRouting {
         Instant now = context.now();
         List<TeamMember> matching = matching(requirement, teamId, now, ticket.assigneeId());
         List<TeamMember> atWork = team.working(matching, now);
-        // the slots before the counts: see the class comment
+        // each slot holds its agent's active-ticket count, versioned with it: see the class comment
         Map<UUID, AgentSlotRecord> slots = slots(atWork);
-        Map<UUID, Integer> open = counts(atWork);
+        Map<UUID, Integer> open = new HashMap<>();
+        slots.forEach((member, slot) -> open.put(member, slot.activeTickets()));
         Optional<TeamMember> chosen = atWork.stream()
                 .filter(m -> open.getOrDefault(m.id(), 0) < m.capacity())
                 .min(Comparator.<TeamMember>comparingInt(m -> open.getOrDefault(m.id(), 0))
@@ -175,14 +177,19 @@ final class StoredRouting implements TicketRouting {
         }
         TeamMember agent = chosen.get();
         Optional<AgentSlotRecord> slot = Optional.ofNullable(slots.get(agent.id()));
-        routing.saveSlot(new AgentSlotRecord(tenantId, slot.map(AgentSlotRecord::id).orElseGet(() -> context.ids().next()),
-                1, now, now, agent.id(), now), slot.map(AgentSlotRecord::version).orElse(0L));
+        int active = open.getOrDefault(agent.id(), 0) + 1;
+        StoredTickets.RoutedSlot saved = new StoredTickets.RoutedSlot(new AgentSlotRecord(tenantId,
+                slot.map(AgentSlotRecord::id).orElseGet(() -> context.ids().next()), 1,
+                slot.map(AgentSlotRecord::createdAt).orElse(now), now, agent.id(), now, active),
+                slot.map(AgentSlotRecord::version).orElse(0L));
         Optional<WaitingTicketRecord> entry = waited != null ? Optional.of(waited)
                 : routing.waitingTicket(tenantId, ticket.id());
-        routing.dequeue(tenantId, ticket.id());
+        if (entry.isPresent()) {
+            routing.dequeue(tenantId, ticket.id());
+        }
         Ticket assigned = tickets.assignRouted(ticket, agent.id(), now, new TicketRouted(tenantId, ticket.id(),
-                ticket.customerId(), agent.id(), ticket.assigneeId(), teamId, open.getOrDefault(agent.id(), 0) + 1,
-                agent.capacity(), entry.map(WaitingTicketRecord::waitingSince).orElse(null), now));
+                ticket.customerId(), agent.id(), ticket.assigneeId(), teamId, active,
+                agent.capacity(), entry.map(WaitingTicketRecord::waitingSince).orElse(null), now), saved);
         return new RoutingOutcome(assigned, agent.id());
     }
 
@@ -221,16 +228,6 @@ final class StoredRouting implements TicketRouting {
                     ids.subList(from, Math.min(ids.size(), from + PageRequest.MAX_LIMIT))));
         }
         return slots;
-    }
-
-    private Map<UUID, Integer> counts(List<TeamMember> members) {
-        Map<UUID, Integer> open = new HashMap<>();
-        List<UUID> ids = members.stream().map(TeamMember::id).toList();
-        for (int from = 0; from < ids.size(); from += PageRequest.MAX_LIMIT) {
-            open.putAll(routing.activeTicketCounts(tenantId,
-                    ids.subList(from, Math.min(ids.size(), from + PageRequest.MAX_LIMIT))));
-        }
-        return open;
     }
 
     /** Locks the ticket for the unit and reads it, once; refuses one that is resolved or closed. */

@@ -21,6 +21,7 @@ import dev.crmkit.spi.customer.CustomerStorage;
 import dev.crmkit.spi.idempotency.IdempotencyKey;
 import dev.crmkit.spi.team.TeamMemberRecord;
 import dev.crmkit.spi.team.TeamStorage;
+import dev.crmkit.spi.ticket.AgentSlotRecord;
 import dev.crmkit.spi.ticket.BusinessCalendarRecord;
 import dev.crmkit.spi.ticket.MilestoneRecord;
 import dev.crmkit.spi.ticket.ServiceLevelStorage;
@@ -35,7 +36,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
@@ -169,8 +172,16 @@ final class StoredTickets implements TicketService {
      * append. Assigning starts, moves and completes no milestone, so neither the milestones nor what they are measured
      * by are read.
      */
-    Ticket assignRouted(TicketRecord locked, UUID memberId, Instant now, RoutingEvent routed) {
-        return Ticket.of(store(new TicketAggregate(locked).assign(memberId, now), List.of(routed)));
+    Ticket assignRouted(TicketRecord locked, UUID memberId, Instant now, RoutingEvent routed, RoutedSlot slot) {
+        return Ticket.of(store(new TicketAggregate(locked).assign(memberId, now), List.of(routed), slot));
+    }
+
+    /**
+     * The routing slot routing chose an agent by, to be saved over the version it read with the agent's count one up,
+     * in place of the count's plain increment (the version check is the capacity guard). {@code saved} is the slot as
+     * it is to be stored (its version ignored), {@code expectedVersion} the version read (0: none yet).
+     */
+    record RoutedSlot(AgentSlotRecord saved, long expectedVersion) {
     }
 
     @Override
@@ -264,6 +275,11 @@ final class StoredTickets implements TicketService {
 
     /** {@link #store(TicketChange)}, recording {@code alsoRecorded} after the change's events, in one append. */
     private TicketRecord store(TicketChange change, List<? extends DomainEvent> alsoRecorded) {
+        return store(change, alsoRecorded, null);
+    }
+
+    /** {@link #store(TicketChange, List)}; {@code routed}, when not null, is the slot routing saves. */
+    private TicketRecord store(TicketChange change, List<? extends DomainEvent> alsoRecorded, RoutedSlot routed) {
         if (!change.changed()) {
             if (!alsoRecorded.isEmpty()) {
                 context.events().record(alsoRecorded);
@@ -272,9 +288,12 @@ final class StoredTickets implements TicketService {
         }
         TicketRecord stored = change.isOpening() ? tickets.insert(change.after())
                 : tickets.update(change.after(), change.before());
-        // after the ticket's versioned update, which holds its row lock: milestones change only under it
-        for (MilestoneRecord m : change.started()) {
-            levels.milestones().insert(m);
+        // after the ticket's versioned update, which holds its row lock: milestones and slots change only under it
+        countActive(change, routed);
+        if (change.started().size() > 1) {
+            levels.milestones().insertAll(change.started());
+        } else {
+            change.started().forEach(levels.milestones()::insert);
         }
         for (MilestoneRecord m : change.updated()) {
             levels.milestones().update(m, m.version());
@@ -285,6 +304,42 @@ final class StoredTickets implements TicketService {
         events.addAll(alsoRecorded);
         context.events().record(events);
         return stored;
+    }
+
+    /**
+     * Moves the active-ticket counts on the routing slots of the agents whose active tickets the change changed: the
+     * assignee before, when the ticket was active, loses it; the assignee after, when it is active, gains it. Slots are
+     * written in member id order, so two units reassigning between the same two agents lock them in one order.
+     */
+    private void countActive(TicketChange change, RoutedSlot routed) {
+        UUID lost = activeAssignee(change.before());
+        UUID gained = activeAssignee(change.after());
+        if (Objects.equals(lost, gained)) {
+            if (routed != null) {
+                throw new IllegalStateException("routing saves the slot of a ticket it assigns");
+            }
+            return;
+        }
+        Map<UUID, Integer> deltas = new TreeMap<>(Ids.ORDER);
+        if (lost != null) {
+            deltas.put(lost, -1);
+        }
+        if (gained != null) {
+            deltas.put(gained, 1);
+        }
+        Instant now = change.after().updatedAt();
+        deltas.forEach((memberId, delta) -> {
+            if (routed != null && memberId.equals(routed.saved().memberId()) && delta == 1) {
+                levels.routing().saveSlot(routed.saved(), routed.expectedVersion());
+            } else {
+                levels.routing().addActiveTickets(tenantId, memberId, delta, context.ids().next(), now);
+            }
+        });
+    }
+
+    /** The ticket's assignee when the ticket is active and assigned, else null (also for no ticket). */
+    private static UUID activeAssignee(TicketRecord ticket) {
+        return ticket == null || !ticket.state().isActive() ? null : ticket.assigneeId();
     }
 
     @Override

@@ -17,11 +17,12 @@ import java.util.UUID;
  * Among the eligible agents the <b>policy</b> chooses the least loaded (fewest active tickets), then the longest idle
  * (routed a ticket least recently; never routed before counts as idlest), then the lowest member id: deterministic.
  *
- * <p>The capacity is guarded in storage: routing reads the chosen agent's routing slot before it counts the agent's
- * tickets and saves it back over the version read, in the unit that assigns the ticket, so of two nodes routing to one
- * agent's last free place at once one fails with a retryable {@link dev.crmkit.model.ConflictException} and stores
- * nothing; its retry sees the agent full. Assigning by hand ({@link TicketService#assign}) is a supervisor's choice
- * and is not held to the capacity.
+ * <p>The capacity is guarded in storage: each agent's active-ticket count is kept on the agent's routing slot, moved
+ * with the slot's version by every unit that changes the agent's tickets; routing reads the slots, and saves the
+ * chosen agent's back over the version read, its count one up, in the unit that assigns the ticket, so of two nodes
+ * routing to one agent's last free place at once one fails with a retryable {@link dev.crmkit.model.ConflictException}
+ * and stores nothing; its retry sees the agent full. Assigning by hand ({@link TicketService#assign}) is a
+ * supervisor's choice and is not held to the capacity.
  *
  * <p>A ticket no agent can take <b>waits</b> in the routing queue (once; {@code ticket.routing-queued}). Nothing
  * routes it by itself: the host calls {@link #routeWaiting} when capacity may have freed up (on a schedule, or from a

@@ -43,12 +43,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Two nodes route tickets to one agent's last free place at once, on one PostgreSQL and one MariaDB database.
  *
- * <p>The race is made, not hoped for: node A's unit ({@code first}) stops right after it counted the agent's active
- * tickets and waits until node B's unit ({@code second}) has routed another ticket to the agent and committed; then it
- * goes on with a count that is no longer true. The agent's routing slot, read before the count and saved over the
+ * <p>The race is made, not hoped for: node A's unit ({@code first}) stops right after it read the agent's routing slot
+ * (which holds the agent's active-ticket count) and waits until node B's unit ({@code second}) has routed another
+ * ticket to the agent and committed; then it goes on with a count that is no longer true. The slot, saved over the
  * version read, is the guard: A's save conflicts, A's unit stores nothing, and its retry finds the agent full and
- * queues the ticket. With the slot's version check taken out of the store, A's stale count let the agent of capacity 1
- * receive a second ticket.
+ * queues the ticket. The first case races for a slot neither node has stored yet (the insert is the check); the second
+ * for a slot that is replaced, where the version alone is: with the {@code version = ?} condition taken out of the
+ * slot's {@code UPDATE}, the second case fails, the agent of capacity 2 receiving a third ticket.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class RoutingOnTwoNodesTest {
@@ -81,7 +82,7 @@ class RoutingOnTwoNodesTest {
         UUID onB = tickets(nodeB).open(OpenTicket.of(customer(), TicketKind.INCIDENT, TicketChannel.PHONE,
                 "Router down")).id();
 
-        // when: node A counted the agent's tickets before node B routed the other ticket to the agent
+        // when: node A read the agent's slot and count before node B routed the other ticket to the agent
         List<Throwable> failures = TwoNodes.race(() -> routing(nodeA).route(onA), firstCounted,
                 () -> routing(nodeB).route(onB), secondEnded);
 
@@ -102,6 +103,36 @@ class RoutingOnTwoNodesTest {
         tickets(nodeB).resolve(onB);
         assertThat(routing(nodeA).routeWaiting(10)).isEqualTo(1);
         assertThat(activeTicketsOf(agent)).containsExactly(onA);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.crmkit.core.TwoNodes#databases")
+    void two_nodes_routing_to_an_agent_with_a_slot_already_conflict_over_its_version_and_never_exceed_the_capacity(
+            String variable) throws Exception {
+        // given: an agent with room for two tickets who holds one routed earlier (so the slot is replaced, not
+        // inserted, and only its version can tell the two routings apart), and two more tickets
+        startNodes(variable);
+        UUID agent = agent(2);
+        UUID earlier = tickets(nodeB).open(OpenTicket.of(customer(), TicketKind.INCIDENT, TicketChannel.PHONE,
+                "Printer jammed")).id();
+        assertThat(routing(nodeB).route(earlier).agentId()).isEqualTo(agent);
+        UUID onA = tickets(nodeB).open(OpenTicket.of(customer(), TicketKind.INCIDENT, TicketChannel.PHONE,
+                "Router down")).id();
+        UUID onB = tickets(nodeB).open(OpenTicket.of(customer(), TicketKind.INCIDENT, TicketChannel.PHONE,
+                "Router down")).id();
+
+        // when: node A read the agent's slot and count before node B routed the other ticket to the agent
+        List<Throwable> failures = TwoNodes.race(() -> routing(nodeA).route(onA), firstCounted,
+                () -> routing(nodeB).route(onB), secondEnded);
+
+        // then: the agent has two tickets; A's routing failed over the slot's version and stored nothing
+        assertThat(activeTicketsOf(agent)).as("the active tickets of an agent of capacity 2")
+                .containsExactlyInAnyOrder(earlier, onB);
+        assertThat(failures).hasSize(1);
+        assertThat(failures.get(0)).isInstanceOfSatisfying(ConflictException.class,
+                e -> assertThat(e.retryable()).isTrue());
+        assertThat(tickets(nodeB).ticket(onA).assigneeId()).isNull();
+        assertThat(routing(nodeA).route(onA).routed()).as("the retry finds the agent full").isFalse();
     }
 
     private void startNodes(String variable) {
@@ -152,14 +183,14 @@ class RoutingOnTwoNodesTest {
     }
 
     /**
-     * Node A's storage: the unit named {@code first}, the first time it counts agents' active tickets, waits after the
-     * count until the second unit has ended.
+     * Node A's storage: the unit named {@code first}, the first time it reads agents' routing slots (and with them
+     * their active-ticket counts), waits after the read until the second unit has ended.
      */
     private Storage holdingAfterCount(JdbcStorage real) {
         ServiceLevelStorage levels = real.capability(ServiceLevelStorage.class).orElseThrow();
         TicketRoutingStore routing = proxy(TicketRoutingStore.class, levels.routing(), (method, args, call) -> {
             Object result = call.get();
-            if (method.equals("activeTicketCounts") && "first".equals(TwoNodes.currentUnit())
+            if (method.equals("slots") && "first".equals(TwoNodes.currentUnit())
                     && held.compareAndSet(false, true)) {
                 firstCounted.countDown();
                 TwoNodes.await(secondEnded);

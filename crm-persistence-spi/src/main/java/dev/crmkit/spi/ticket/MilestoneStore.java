@@ -24,6 +24,30 @@ public interface MilestoneStore {
     MilestoneRecord insert(MilestoneRecord milestone);
 
     /**
+     * Stores new milestones as {@link #insert} stores each, in one call (a change starts a ticket's first response
+     * and resolution milestones together): all of them or, when one is refused, none. The default inserts them one at
+     * a time, in the order given, after checking the versions and ids given: a store whose insert does not take part in
+     * the unit's rollback overrides it to keep "none".
+     *
+     * @throws DuplicateException with {@code key() = "id"} when the tenant has a milestone with one of the ids, or
+     *     two of them share one; nothing is stored
+     * @throws dev.crmkit.model.ValidationException ({@code milestones}) when null or holding null, ({@code version})
+     *     when a version is not 1; nothing is stored
+     */
+    default void insertAll(List<MilestoneRecord> milestones) {
+        dev.crmkit.model.Checks.noNulls("milestones", milestones);
+        for (MilestoneRecord m : milestones) {
+            if (m.version() != 1) {
+                throw new dev.crmkit.model.ValidationException("version", "must be 1 on insert");
+            }
+        }
+        if (milestones.stream().map(MilestoneRecord::id).distinct().count() < milestones.size()) {
+            throw new DuplicateException("milestone", "id");
+        }
+        milestones.forEach(this::insert);
+    }
+
+    /**
      * Replaces a milestone whose stored version is {@code expectedVersion} with {@code milestone} (same tenant and
      * id), at version {@code expectedVersion + 1}; createdAt, ticket and kind stay as stored. Returns the stored
      * record.

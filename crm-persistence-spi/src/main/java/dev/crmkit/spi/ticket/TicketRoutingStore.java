@@ -4,6 +4,7 @@ import dev.crmkit.model.Checks;
 import dev.crmkit.model.Page;
 import dev.crmkit.model.PageRequest;
 import dev.crmkit.model.ValidationException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,8 +14,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * What ticket routing keeps: each agent's routing slot (compare-and-set, the guard of an agent's capacity), the count
- * of the tickets each agent has open, and the queue of tickets no agent could take yet. Scoped by tenant in every call.
+ * What ticket routing keeps: each agent's routing slot (compare-and-set, the guard of an agent's capacity, holding the
+ * count of the tickets the agent has active), a count of each agent's active tickets from the tickets themselves, and
+ * the queue of tickets no agent could take yet. Scoped by tenant in every call.
  */
 public interface TicketRoutingStore {
     /** The member's routing slot in the tenant, or empty before routing first gave the member a ticket. */
@@ -45,14 +47,41 @@ public interface TicketRoutingStore {
      * Stores {@code slot} as its member's slot if the stored one is at {@code expectedVersion}, or, with
      * {@code expectedVersion} 0, if there is none yet. The stored slot is at version {@code expectedVersion + 1}
      * whatever version {@code slot} carries; replacing keeps the stored {@code id} and {@code createdAt} and takes
-     * {@code lastRoutedAt} and {@code updatedAt} from {@code slot}. The check is made against the committed slot, so of
-     * two units saving over one version on two nodes exactly one stores. Returns the stored record.
+     * {@code lastRoutedAt}, {@code activeTickets} and {@code updatedAt} from {@code slot}. The check is made against
+     * the committed slot, so of two units saving over one version on two nodes exactly one stores, and a save over a
+     * version read before {@link #addActiveTickets} changed the slot conflicts. Returns nothing: read the slot to see
+     * it (routing, the caller, knows what it stored and reads nothing back).
      *
      * @throws dev.crmkit.model.ValidationException ({@code expectedVersion}) when negative, ({@code slot}) when null
      * @throws dev.crmkit.model.ConflictException (retryable) when the stored version is not {@code expectedVersion};
      *     nothing changes
      */
-    AgentSlotRecord saveSlot(AgentSlotRecord slot, long expectedVersion);
+    void saveSlot(AgentSlotRecord slot, long expectedVersion);
+
+    /**
+     * Adds {@code delta} to the member's {@link AgentSlotRecord#activeTickets} and moves the slot's version on by one,
+     * without reading it, in the current unit (the unit that changed the member's tickets). The count never goes below
+     * 0: a delta that would take it lower leaves it at 0. When the member has no slot yet, stores one at version 1 with
+     * id {@code newId}, created and updated at {@code now}, never routed ({@code lastRoutedAt} null) and a count of
+     * {@code delta} (0 when negative). Other slots are untouched. The default reads the slot and saves it over the
+     * version read.
+     *
+     * @throws dev.crmkit.model.ValidationException ({@code memberId}, {@code newId}, {@code now}) when null
+     * @throws dev.crmkit.model.ConflictException (retryable) when another unit stored the member's first slot, or
+     *     changed it, at the same time; nothing changes
+     */
+    default void addActiveTickets(String tenantId, UUID memberId, int delta, UUID newId, Instant now) {
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("memberId", memberId);
+        Checks.id("newId", newId);
+        Checks.required("now", now);
+        Optional<AgentSlotRecord> stored = slot(tenantId, memberId);
+        AgentSlotRecord slot = stored.orElseGet(() -> new AgentSlotRecord(tenantId, newId, 1, now, now, memberId,
+                null, 0));
+        saveSlot(new AgentSlotRecord(tenantId, slot.id(), slot.version(), slot.createdAt(), now, memberId,
+                slot.lastRoutedAt(), Math.max(0, slot.activeTickets() + delta)),
+                stored.map(AgentSlotRecord::version).orElse(0L));
+    }
 
     /**
      * How many tickets of the tenant's {@link TicketStore} each of {@code assigneeIds} is the assignee of in an active
