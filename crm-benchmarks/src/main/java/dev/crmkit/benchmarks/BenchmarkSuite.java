@@ -53,6 +53,7 @@ public final class BenchmarkSuite {
                             backend, r.customers(), r.rowsPerCustomer(), r.crmkitPerSecond(), r.rawPerSecond(),
                             r.ratio()));
                     System.out.println(report.get(report.size() - 1));
+                    System.out.println("  CRMKit per batch of " + ImportBenchmark.BATCH + ": " + r.crmkitPerBatch());
                 }
                 if (options.leads() > 0) {
                     LeadCaptureBenchmark.Result r = new LeadCaptureBenchmark(dataSource, storage).run(options.leads());
