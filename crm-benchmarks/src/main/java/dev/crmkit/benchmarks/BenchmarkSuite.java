@@ -53,6 +53,9 @@ public final class BenchmarkSuite {
                             backend, r.customers(), r.rowsPerCustomer(), r.crmkitPerSecond(), r.rawPerSecond(),
                             r.ratio()));
                     System.out.println(report.get(report.size() - 1));
+                    System.out.printf(Locale.ROOT, "  client CPU per customer: CRMKit %.0f us, raw JDBC %.0f us%n",
+                            r.crmkitCpuMicros(), r.rawCpuMicros());
+                    System.out.println("  CRMKit per batch of " + ImportBenchmark.BATCH + ": " + r.crmkitPerBatch());
                 }
                 if (options.leads() > 0) {
                     LeadCaptureBenchmark.Result r = new LeadCaptureBenchmark(dataSource, storage).run(options.leads());

@@ -48,8 +48,14 @@ final class ImportBenchmark {
         this.storage = storage;
     }
 
-    /** The outcome: customers per second for each contender, and the rows each wrote per customer. */
-    record Result(int customers, double crmkitPerSecond, double rawPerSecond, double rowsPerCustomer) {
+    /**
+     * The outcome: customers per second for each contender, the rows each wrote per customer, and where CRMKit's round
+     * trips go per batch of {@link #BATCH} (counted after the timed part, on two more batches), and the CPU time each
+     * contender's thread spent per customer in the timed part (microseconds; the database's own work not included),
+     * which a loaded machine disturbs less than the rates.
+     */
+    record Result(int customers, double crmkitPerSecond, double rawPerSecond, double rowsPerCustomer,
+            String crmkitPerBatch, double crmkitCpuMicros, double rawCpuMicros) {
         double ratio() {
             return crmkitPerSecond / rawPerSecond;
         }
@@ -77,17 +83,26 @@ final class ImportBenchmark {
         rawImport(tables, shape.subList(0, warm));
         CrmKitImport.run(storage, CRMKIT, 0, warm);
         analyze(tables.keySet());
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long c0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         rawImport(tables, shape.subList(warm, warm + customers));
         long t1 = System.nanoTime();
+        long c1 = threads.getCurrentThreadCpuTime();
         int imported = CrmKitImport.run(storage, CRMKIT, warm, customers);
         long t2 = System.nanoTime();
+        long c2 = threads.getCurrentThreadCpuTime();
         if (imported != customers) {
             throw new IllegalStateException("CRMKit imported " + imported + " of " + customers + " customers");
         }
         long rows = verifySameRowCounts(tables.keySet());
+        // after the timed part and the check: two more batches, counted, to say where the round trips go
+        StatementCount count = new StatementCount();
+        CrmKitImport.run(JdbcStorage.builder().dataSource(count.around(dataSource)).build(), CRMKIT,
+                warm + customers, 2 * BATCH);
         return new Result(customers, customers / ((t2 - t1) / 1e9), customers / ((t1 - t0) / 1e9),
-                rows / (double) (warm + customers));
+                rows / (double) (warm + customers), count.perCall(2), (c2 - c1) / 1e3 / customers,
+                (c1 - c0) / 1e3 / customers);
     }
 
     /**

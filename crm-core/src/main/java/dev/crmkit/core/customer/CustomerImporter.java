@@ -53,8 +53,15 @@ final class CustomerImporter {
         this.batchSize = batchSize;
     }
 
-    /** A prepared row with its number and its match profile, computed once. */
-    private record Row(long number, Registration registration, MatchProfile profile) {
+    /**
+     * A prepared row with its number, its match profile and its blocking keys (those it is stored with and those it
+     * is looked up by), each computed once.
+     */
+    private record Row(long number, Registration registration, MatchProfile profile, Set<String> keys,
+            Set<String> lookupKeys) {
+        static Row of(long number, Registration registration, MatchProfile profile) {
+            return new Row(number, registration, profile, MatchKeys.of(profile), MatchKeys.lookup(profile));
+        }
     }
 
     private DuplicateReviews reviews;
@@ -104,7 +111,7 @@ final class CustomerImporter {
         try {
             Registration registration = Registration.prepare(tenantId, command, normalizer, rules, context.ids(),
                     context.now());
-            return new Row(number, registration, registration.profile(matching));
+            return Row.of(number, registration, registration.profile(matching));
         } catch (ValidationException e) {
             errors.add(new ImportError(number, e.field(), e.reason()));
             return null;
@@ -131,7 +138,7 @@ final class CustomerImporter {
      */
     private boolean similarInBatch(Row row, Map<String, List<Row>> blocksInBatch) {
         MatchProfile profile = row.profile();
-        Set<String> keys = new HashSet<>(MatchKeys.lookup(profile));
+        Set<String> keys = new HashSet<>(row.lookupKeys());
         profile.emails().forEach(e -> keys.add("email:" + e));
         profile.phones().forEach(p -> keys.add("phone:" + p));
         Set<Row> compared = new HashSet<>();
@@ -145,7 +152,7 @@ final class CustomerImporter {
                 }
             }
         }
-        Set<String> stored = new HashSet<>(MatchKeys.of(profile));
+        Set<String> stored = new HashSet<>(row.keys());
         profile.emails().forEach(e -> stored.add("email:" + e));
         profile.phones().forEach(p -> stored.add("phone:" + p));
         stored.forEach(k -> blocksInBatch.computeIfAbsent(k, x -> new ArrayList<>()).add(row));
@@ -176,9 +183,13 @@ final class CustomerImporter {
             Map<UUID, Set<String>> keys = new HashMap<>();
             List<UUID> suspected = new ArrayList<>();
             Instant now = context.now();
-            StoredKeys stored = storedKeys(batch);
-            Map<UUID, List<DuplicateCandidate>> candidates = new DuplicateMatcher(storage, tenantId, matching)
-                    .candidatesForAll(batch.stream().map(Row::profile).toList());
+            Map<UUID, Set<String>> lookupKeys = new HashMap<>();
+            batch.forEach(row -> lookupKeys.put(row.profile().id(), row.lookupKeys()));
+            List<MatchProfile> profiles = batch.stream().map(Row::profile).toList();
+            DuplicateMatcher matcher = new DuplicateMatcher(storage, tenantId, matching);
+            DuplicateMatcher.Blocks blocks = matcher.blocks(profiles, p -> lookupKeys.get(p.id()));
+            Map<UUID, List<DuplicateCandidate>> candidates = matcher.candidatesForNew(blocks, profiles);
+            StoredKeys stored = storedKeys(batch, blocks);
             for (Row row : batch) {
                 String clash = stored.clash(row.registration());
                 List<DuplicateCandidate> found = candidates.get(row.registration().customer().id());
@@ -196,7 +207,7 @@ final class CustomerImporter {
                 }
                 customers.add(row.registration().customer());
                 points.addAll(row.registration().contactPoints());
-                keys.put(row.registration().customer().id(), MatchKeys.of(row.profile()));
+                keys.put(row.registration().customer().id(), row.keys());
                 events.addAll(row.registration().events(now));
             }
             if (!customers.isEmpty()) {
@@ -219,10 +230,11 @@ final class CustomerImporter {
     }
 
     /**
-     * The external references and contact values of the batch that stored customers already have: one query per
-     * key kind for the whole batch, not one per row.
+     * The external references and contact values of the batch that stored customers already have: one query for the
+     * batch's references; the e-mails and phones stored customers hold are those the batch's {@code blocks} found
+     * holders of (every e-mail and phone of the batch is looked up there), so they are not looked up again.
      */
-    private StoredKeys storedKeys(List<Row> batch) {
+    private StoredKeys storedKeys(List<Row> batch, DuplicateMatcher.Blocks blocks) {
         Set<String> refs = new HashSet<>();
         Map<ContactPointKind, Set<String>> values = new EnumMap<>(ContactPointKind.class);
         for (Row row : batch) {
@@ -241,9 +253,12 @@ final class CustomerImporter {
         }
         Map<ContactPointKind, Set<String>> storedValues = new EnumMap<>(ContactPointKind.class);
         values.forEach((kind, wanted) -> {
+            Map<String, Set<UUID>> holders = kind == ContactPointKind.EMAIL ? blocks.byEmail() : blocks.byPhone();
             Set<String> found = new HashSet<>();
-            for (List<String> chunk : Lists.partition(List.copyOf(wanted), PageRequest.MAX_LIMIT)) {
-                found.addAll(customerStorage.contactPoints().existingValues(tenantId, kind, chunk));
+            for (String value : wanted) {
+                if (!holders.getOrDefault(value, Set.of()).isEmpty()) {
+                    found.add(value);
+                }
             }
             storedValues.put(kind, found);
         });

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
@@ -41,6 +42,11 @@ final class DuplicateMatcher {
     static final int VALUE_LOOKUP = PageRequest.MAX_LIMIT;
     /** Values per batch lookup: with the 1,000-row limit, room for a few stored rows per value. */
     private static final int BATCH_LOOKUP = 200;
+    /**
+     * Values per lookup of registration's and the import's values, which few customers hold: one lookup for an import
+     * batch of 500, and still room for two stored rows per value.
+     */
+    private static final int FEW_HOLDERS_LOOKUP = PageRequest.MAX_LIMIT / 2;
     private static final Comparator<DuplicateCandidate> BEST_FIRST = Comparator
             .comparingDouble(DuplicateCandidate::score).reversed()
             .thenComparing(DuplicateCandidate::customerId, Ids.ORDER);
@@ -64,7 +70,18 @@ final class DuplicateMatcher {
      * then every candidate's profile loaded once (two queries per 500). Keyed by profile id, in the order given.
      */
     Map<UUID, List<DuplicateCandidate>> candidatesForAll(List<MatchProfile> profiles) {
-        Blocks blocks = blocks(profiles);
+        return withoutDismissed(candidates(blocks(profiles), profiles));
+    }
+
+    /**
+     * The candidates of profiles of customers not stored yet (an import's batch), found in their {@code blocks}: a
+     * customer with a new id is in no stored pair, so none can have been dismissed and none is looked up.
+     */
+    Map<UUID, List<DuplicateCandidate>> candidatesForNew(Blocks blocks, List<MatchProfile> profiles) {
+        return candidates(blocks, profiles);
+    }
+
+    private Map<UUID, List<DuplicateCandidate>> candidates(Blocks blocks, List<MatchProfile> profiles) {
         Map<UUID, List<DuplicateCandidate>> result = new LinkedHashMap<>();
         for (MatchProfile p : profiles) {
             List<DuplicateCandidate> candidates = new ArrayList<>();
@@ -76,7 +93,7 @@ final class DuplicateMatcher {
             candidates.sort(BEST_FIRST);
             result.put(p.id(), candidates);
         }
-        return withoutDismissed(result);
+        return result;
     }
 
     /**
@@ -103,20 +120,28 @@ final class DuplicateMatcher {
 
     /** The blocks of many profiles, their keys and contact values looked up together. */
     Blocks blocks(List<MatchProfile> profiles) {
+        return blocks(profiles, MatchKeys::lookup);
+    }
+
+    /**
+     * The blocks of many profiles, each looked up by the keys {@code lookupKeys} gives (its {@link MatchKeys#lookup},
+     * which a caller that has them already need not compute again).
+     */
+    Blocks blocks(List<MatchProfile> profiles, Function<MatchProfile, Set<String>> lookupKeys) {
         Map<MatchProfile, Set<String>> keysOf = new LinkedHashMap<>();
         Set<String> keys = new LinkedHashSet<>();
         Set<String> emails = new LinkedHashSet<>();
         Set<String> phones = new LinkedHashSet<>();
         for (MatchProfile p : profiles) {
-            Set<String> lookup = MatchKeys.lookup(p);
+            Set<String> lookup = lookupKeys.apply(p);
             keysOf.put(p, lookup);
             keys.addAll(lookup);
             emails.addAll(p.emails());
             phones.addAll(p.phones());
         }
         Map<String, Set<UUID>> byKey = holdersOfKeys(keys);
-        Map<String, Set<UUID>> byEmail = holdersOfValues(ContactPointKind.EMAIL, emails);
-        Map<String, Set<UUID>> byPhone = holdersOfValues(ContactPointKind.PHONE, phones);
+        Map<String, Set<UUID>> byEmail = holdersOfValues(ContactPointKind.EMAIL, emails, FEW_HOLDERS_LOOKUP);
+        Map<String, Set<UUID>> byPhone = holdersOfValues(ContactPointKind.PHONE, phones, FEW_HOLDERS_LOOKUP);
         Map<UUID, Set<UUID>> wanted = new LinkedHashMap<>();
         Set<UUID> all = new LinkedHashSet<>();
         for (MatchProfile p : profiles) {
@@ -168,23 +193,39 @@ final class DuplicateMatcher {
     }
 
     /**
-     * The holders of each contact value, up to {@link #VALUE_LOOKUP} per value: a batch lookup per 200 values, and
-     * one lookup per value for a batch whose rows may have been cut at the limit.
+     * The holders of each contact value, up to {@link #VALUE_LOOKUP} per value: a batch lookup per 200 values (values
+     * two or more customers share, as the duplicate job's).
      */
     Map<String, Set<UUID>> holdersOfValues(ContactPointKind kind, Set<String> values) {
+        return holdersOfValues(kind, values, BATCH_LOOKUP);
+    }
+
+    /**
+     * The holders of each contact value, up to {@link #VALUE_LOOKUP} per value: a batch lookup per {@code perLookup}
+     * values; a lookup whose rows may have been cut at the limit is repeated for each half of its values, down to one
+     * lookup per value, so every value still gets all its holders up to the bound.
+     */
+    private Map<String, Set<UUID>> holdersOfValues(ContactPointKind kind, Set<String> values, int perLookup) {
         Map<String, Set<UUID>> byValue = new HashMap<>();
-        for (List<String> chunk : Lists.partition(List.copyOf(values), BATCH_LOOKUP)) {
-            List<ContactPointRecord> rows = customerStorage.contactPoints().findByValues(tenantId, kind, chunk,
-                    PageRequest.MAX_LIMIT);
-            if (rows.size() == PageRequest.MAX_LIMIT) {
-                rows = new ArrayList<>();
-                for (String value : chunk) {
-                    rows.addAll(customerStorage.contactPoints().findByValue(tenantId, kind, value, VALUE_LOOKUP));
-                }
-            }
-            rows.forEach(c -> byValue.computeIfAbsent(c.value(), v -> new LinkedHashSet<>()).add(c.customerId()));
+        for (List<String> chunk : Lists.partition(List.copyOf(values), perLookup)) {
+            holders(kind, chunk).forEach(c -> byValue.computeIfAbsent(c.value(), v -> new LinkedHashSet<>())
+                    .add(c.customerId()));
         }
         return byValue;
+    }
+
+    private List<ContactPointRecord> holders(ContactPointKind kind, List<String> values) {
+        if (values.size() == 1) {
+            return customerStorage.contactPoints().findByValue(tenantId, kind, values.get(0), VALUE_LOOKUP);
+        }
+        List<ContactPointRecord> rows = customerStorage.contactPoints().findByValues(tenantId, kind, values,
+                PageRequest.MAX_LIMIT);
+        if (rows.size() < PageRequest.MAX_LIMIT) {
+            return rows;
+        }
+        List<ContactPointRecord> all = new ArrayList<>(holders(kind, values.subList(0, values.size() / 2)));
+        all.addAll(holders(kind, values.subList(values.size() / 2, values.size())));
+        return all;
     }
 
     /** The match profiles of these live customers, loaded with two queries per 500 ids. */

@@ -81,6 +81,23 @@ class CustomerImportTest {
     }
 
     @Test
+    void a_phone_a_stored_customer_holds_is_a_duplicate_whatever_the_name_and_its_field_is_named() {
+        // given: a stored customer with a phone; the row's e-mail is new, its second contact point that phone
+        customers.register(RegisterPerson.named("Ada", "Stored").withPhone("+49 30 1234567"));
+        List<RegisterCustomer> rows = List.of(
+                RegisterPerson.named("Bo", "Other").withEmail("bo@example.com").withPhone("+49301234567"),
+                RegisterPerson.named("Cy", "New").withEmail("cy@example.com").withPhone("+49 30 7654321"));
+
+        // when
+        ImportReport report = customers.importCustomers(rows.stream(), ImportProgress.NONE);
+
+        // then
+        assertThat(report.imported()).isEqualTo(1);
+        assertThat(report.errors()).containsExactly(
+                new ImportError(1, "contactPoints[1].value", "duplicates a stored customer"));
+    }
+
+    @Test
     void importing_the_same_file_twice_stores_it_once() {
         customers.importCustomers(Stream.of(row(1), row(2)), ImportProgress.NONE);
 
