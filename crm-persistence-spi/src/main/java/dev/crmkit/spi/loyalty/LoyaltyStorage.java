@@ -55,9 +55,13 @@ public interface LoyaltyStorage extends StorageCapability {
      * this storage holds it at {@code expectedVersion} but for those (its customer, programme, number and
      * {@code createdAt} as stored): the stored membership is then the record at {@code expectedVersion + 1}.
      *
-     * <p>A storage that can make both one write overrides this, so that a failed append leaves the membership as it
-     * was (CRMKit's adapters do: a unit joined to a host's transaction keeps no balance raised without its entry). The
-     * default updates the membership and then appends, each all or nothing on its own.
+     * <p>A storage that can make both one write overrides this, so that a failed append never leaves the membership
+     * raised without its entry (CRMKit's adapters do). The default updates the membership and then appends, each all
+     * or nothing on its own. Inside a unit the adapter began itself (not a host's transaction), a posting that fails
+     * after it wrote something may end the unit instead of leaving it usable (see
+     * {@link dev.crmkit.spi.TransactionRunner}): every later call in it fails and nothing of it commits; the JDBC
+     * adapter does so to save a savepoint's two round trips per posting. A stale version or a missing membership
+     * always leaves the unit usable. In a host's transaction a failed posting stores nothing and the unit goes on.
      *
      * @throws dev.crmkit.model.ConflictException (retryable) when the stored version is not {@code expectedVersion};
      *     nothing is stored
