@@ -18,6 +18,7 @@ import dev.crmkit.spi.loyalty.LedgerEntryRecord;
 import dev.crmkit.spi.loyalty.LedgerSums;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
 import dev.crmkit.spi.loyalty.MembershipRecord;
+import dev.crmkit.spi.loyalty.PostingLookup;
 import dev.crmkit.spi.loyalty.PostingTarget;
 import dev.crmkit.spi.loyalty.ProgrammeExpiry;
 import dev.crmkit.spi.loyalty.ProgrammeRecord;
@@ -29,7 +30,10 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The promises of {@link LoyaltyStorage#postingTarget} and {@link LoyaltyStorage#post}. */
+/**
+ * The promises of {@link LoyaltyStorage#postingTarget}, {@link LoyaltyStorage#postingLookup} and
+ * {@link LoyaltyStorage#post}.
+ */
 public abstract class PostingContract extends ContractSupport {
     private static final List<TierRecord> TWO = List.of(new TierRecord("silver", "Silver", 1_000, List.of()),
             new TierRecord("gold", "Gold", 5_000, List.of("free-shipping")));
@@ -97,6 +101,27 @@ public abstract class PostingContract extends ContractSupport {
                 new ProgrammeExpiry(ExpiryKind.NONE, 0), null));
         assertThat(loyalty().postingTarget(OTHER_TENANT, undefined.id())).isEmpty();
         assertThat(loyalty().postingTarget(TENANT, UUID.randomUUID())).isEmpty();
+    }
+
+    @Test
+    void a_posting_lookup_gives_the_target_under_an_unused_key_and_the_stored_entry_under_a_used_one() {
+        MembershipRecord member = enrolled(TENANT, "club", "100042");
+        MembershipRecord other = enrolled(TENANT, "club", "100043");
+        defined(TENANT, "club", ExpiryKind.FIXED, 24);
+        LedgerEntryRecord first = accrual(member, 10, "visit-1");
+        loyalty().post(earned(member, 10), 1, first);
+        MembershipRecord stored = loyalty().memberships().get(TENANT, member.id()).orElseThrow();
+
+        assertThat(loyalty().postingLookup(TENANT, member.id(), "visit-2")).isEqualTo(new PostingLookup(null,
+                new PostingTarget(stored, new ProgrammeExpiry(ExpiryKind.FIXED, 24), null)));
+        assertThat(loyalty().postingLookup(TENANT, member.id(), "visit-1").stored()).isEqualTo(first);
+        // a key used by another membership, or with no such membership, is still the stored entry
+        assertThat(loyalty().postingLookup(TENANT, other.id(), "visit-1").stored()).isEqualTo(first);
+        assertThat(loyalty().postingLookup(TENANT, UUID.randomUUID(), "visit-1").stored()).isEqualTo(first);
+        assertThat(loyalty().postingLookup(TENANT, UUID.randomUUID(), "visit-2")).isEqualTo(new PostingLookup(null,
+                null));
+        assertThat(loyalty().postingLookup(OTHER_TENANT, member.id(), "visit-1")).isEqualTo(new PostingLookup(null,
+                null));
     }
 
     @Test

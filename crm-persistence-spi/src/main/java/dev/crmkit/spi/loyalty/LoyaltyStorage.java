@@ -49,6 +49,21 @@ public interface LoyaltyStorage extends StorageCapability {
     }
 
     /**
+     * The entry stored under {@code idempotencyKey} in this tenant and, when there is none, the posting target of the
+     * membership with this id (see {@link PostingLookup}), as {@link LedgerStore#findByIdempotencyKey} and
+     * {@link #postingTarget} would read them in the same unit: what a posting reads before it writes anything, so that
+     * a retried posting answers with its first entry. A storage may read both in one statement; the default looks the
+     * key up and then, when it is unused, reads the target.
+     */
+    default PostingLookup postingLookup(String tenantId, UUID membershipId, String idempotencyKey) {
+        Optional<LedgerEntryRecord> stored = ledger().findByIdempotencyKey(tenantId, idempotencyKey);
+        if (stored.isPresent()) {
+            return new PostingLookup(stored.get(), null);
+        }
+        return new PostingLookup(null, postingTarget(tenantId, membershipId).orElse(null));
+    }
+
+    /**
      * Stores a posting: appends {@code entry} to the ledger as {@link LedgerStore#append} does and stores the
      * membership's status, balances and {@code updatedAt} at version {@code expectedVersion + 1} as
      * {@link MembershipStore#update} does, without reading the membership back. The record must be the membership as
