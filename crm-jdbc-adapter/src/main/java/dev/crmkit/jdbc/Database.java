@@ -67,7 +67,7 @@ final class Database implements TransactionRunner {
      * in the current unit: the unit must not commit, and any later statement in it fails at once.
      */
     private final ThreadLocal<CrmException> spoiled = new ThreadLocal<>();
-    /** Whether the current unit is the host's transaction (host-managed mode, auto-commit off): commit is the host's. */
+    /** Whether the current unit is the host's transaction (host-managed mode, auto-commit off). */
     private final ThreadLocal<Boolean> hostsTransaction = new ThreadLocal<>();
 
     Database(DataSource dataSource, ConnectionSource host, Dialect dialect) {
