@@ -154,7 +154,7 @@ final class Database implements TransactionRunner {
                 throw wentOnAfter(halfWritten);
             }
             try {
-                commitAndEndTransaction(connection);
+                commit(connection);
             } catch (RetryableCommitFailure e) {
                 return Attempt.endedByTheDatabase(e.failure);
             }
@@ -171,25 +171,6 @@ final class Database implements TransactionRunner {
             aborted.remove();
             spoiled.remove();
             closeQuietly(connection);
-        }
-    }
-
-    /**
-     * Commits a unit this class began and switches the connection back to auto-commit. On MariaDB both are one round
-     * trip: {@code setAutoCommit(true)} in a transaction commits it (JDBC says so, and MariaDB's
-     * {@code SET autocommit=1} does), where {@code commit()} and then {@code setAutoCommit(true)} sent {@code COMMIT}
-     * and {@code set autocommit=1} (MariaDB Connector/J 3 sends each; pgjdbc sends nothing for the switch, and H2
-     * is in the process). A failure is told apart as {@link #commit} tells it.
-     */
-    private void commitAndEndTransaction(Connection connection) {
-        if (dialect != Dialect.MARIADB) {
-            commit(connection);
-            return;
-        }
-        try {
-            connection.setAutoCommit(true);
-        } catch (SQLException e) {
-            throw commitFailure(e);
         }
     }
 
