@@ -53,7 +53,7 @@ final class StatementCount {
                 case "setSavepoint" -> count("savepoint");
                 case "releaseSavepoint" -> count("release savepoint");
                 case "setAutoCommit" -> {
-                    // a switch the driver sends (MariaDB's set autocommit=0/1; on MariaDB switching back on commits)
+                    // a switch that changes the mode: MariaDB's driver sends it to the server (set autocommit=0/1)
                     if (connection.getAutoCommit() != (Boolean) args[0]) {
                         count((Boolean) args[0] ? "auto-commit on" : "auto-commit off");
                     }
