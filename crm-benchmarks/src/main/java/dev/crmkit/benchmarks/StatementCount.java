@@ -15,8 +15,9 @@ import javax.sql.DataSource;
 /**
  * Counts what a contender sends the database through a {@link DataSource} it wraps: every statement executed (by the
  * first words of its text: {@code SELECT crm_loyalty_ledger}, {@code UPDATE crm_loyalty_membership}, ...), every
- * savepoint set and released, every commit and rollback, every connection taken. A benchmark runs a few calls through
- * it after the timed part, to say where a call's round trips go; it is not in any timed part.
+ * savepoint set and released, every commit and rollback, every switch of auto-commit, every connection taken. A
+ * benchmark runs a few calls through it after the timed part, to say where a call's round trips go; it is not in any
+ * timed part.
  */
 final class StatementCount {
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
@@ -51,6 +52,12 @@ final class StatementCount {
                 case "rollback" -> count(args == null ? "rollback" : "rollback to savepoint");
                 case "setSavepoint" -> count("savepoint");
                 case "releaseSavepoint" -> count("release savepoint");
+                case "setAutoCommit" -> {
+                    // a switch that changes the mode: MariaDB's driver sends it to the server (set autocommit=0/1)
+                    if (connection.getAutoCommit() != (Boolean) args[0]) {
+                        count((Boolean) args[0] ? "auto-commit on" : "auto-commit off");
+                    }
+                }
                 default -> {
                     // counted where the statement runs
                 }

@@ -45,10 +45,15 @@ final class InMemoryOutboxStore implements OutboxStore {
     public void append(List<OutboxEvent> events) {
         Checks.noNulls("events", events);
         unit.run(() -> {
+            // every id checked before any event is appended: a unit that catches the duplicate and goes on keeps none
+            // of the batch
+            Set<UUID> ids = new HashSet<>();
             for (OutboxEvent e : events) {
-                if (sequenceById.containsKey(e.id())) {
+                if (sequenceById.containsKey(e.id()) || !ids.add(e.id())) {
                     throw new DuplicateException("outbox event", "id");
                 }
+            }
+            for (OutboxEvent e : events) {
                 long sequence = ++lastSequence;
                 OutboxEvent stored = new OutboxEvent(e.tenantId(), e.id(), e.aggregateType(), e.aggregateId(),
                         e.type(), e.schemaVersion(), e.payload(), e.occurredAt(), sequence);

@@ -62,6 +62,13 @@ final class Database implements TransactionRunner {
     private static final String SAVEPOINT = "crmkit_write_";
     /** How many writes behind a savepoint the thread is inside: the depth of the next one's name. */
     private final ThreadLocal<int[]> savepointDepth = ThreadLocal.withInitial(() -> new int[1]);
+    /**
+     * The failure of a write made without a savepoint ({@link #writeWithoutSavepoint}) that may have left part of it
+     * in the current unit: the unit must not commit, and any later statement in it fails at once.
+     */
+    private final ThreadLocal<CrmException> spoiled = new ThreadLocal<>();
+    /** Whether the current unit is the host's transaction (host-managed mode, auto-commit off). */
+    private final ThreadLocal<Boolean> hostsTransaction = new ThreadLocal<>();
 
     Database(DataSource dataSource, ConnectionSource host, Dialect dialect) {
         this.dataSource = dataSource;
@@ -140,6 +147,12 @@ final class Database implements TransactionRunner {
                 rollbackQuietly(connection, ended);
                 return Attempt.endedByTheDatabase(ended);
             }
+            CrmException halfWritten = spoiled.get();
+            if (halfWritten != null) {
+                // the work caught a failed write that had no savepoint and went on: nothing of it may commit
+                rollbackQuietly(connection, halfWritten);
+                throw wentOnAfter(halfWritten);
+            }
             try {
                 commit(connection);
             } catch (RetryableCommitFailure e) {
@@ -156,6 +169,7 @@ final class Database implements TransactionRunner {
         } finally {
             unit.remove();
             aborted.remove();
+            spoiled.remove();
             closeQuietly(connection);
         }
     }
@@ -186,18 +200,23 @@ final class Database implements TransactionRunner {
         try {
             connection.commit();
         } catch (SQLException e) {
-            if (!SqlErrors.rolledBackAtCommit(e)) {
-                throw new CommitOutcomeUnknownException("the connection was lost while the unit was committing"
-                        + " (SQLState " + e.getSQLState() + ", vendor code " + e.getErrorCode() + "): it may have"
-                        + " committed or not; read what is stored, or repeat the call only if it is idempotent (an"
-                        + " idempotency key)", e);
-            }
-            CrmException failure = SqlErrors.translate(e, "unit", Map.of());
-            if (SqlErrors.abortsUnit(e)) {
-                throw new RetryableCommitFailure(failure);
-            }
-            throw failure;
+            throw commitFailure(e);
         }
+    }
+
+    /** What a failed commit throws: see {@link #commit}. */
+    private static RuntimeException commitFailure(SQLException e) {
+        if (!SqlErrors.rolledBackAtCommit(e)) {
+            return new CommitOutcomeUnknownException("the connection was lost while the unit was committing"
+                    + " (SQLState " + e.getSQLState() + ", vendor code " + e.getErrorCode() + "): it may have"
+                    + " committed or not; read what is stored, or repeat the call only if it is idempotent (an"
+                    + " idempotency key)", e);
+        }
+        CrmException failure = SqlErrors.translate(e, "unit", Map.of());
+        if (SqlErrors.abortsUnit(e)) {
+            return new RetryableCommitFailure(failure);
+        }
+        return failure;
     }
 
     /** A commit the database refused with a deadlock or serialization failure: nothing committed, run the unit again. */
@@ -238,6 +257,10 @@ final class Database implements TransactionRunner {
 
     /** Fails at once when the database ended the current unit: nothing more may be written or read in it. */
     private void checkNotAborted() {
+        CrmException halfWritten = spoiled.get();
+        if (halfWritten != null) {
+            throw wentOnAfter(halfWritten);
+        }
         CrmException ended = aborted.get();
         if (ended != null) {
             throw ended.retryable() && ended instanceof ConflictException
@@ -246,6 +269,19 @@ final class Database implements TransactionRunner {
                     : new StorageFailureException("the database ended this unit (" + ended.getMessage() + "); run the"
                             + " whole unit again", ended, ended.retryable());
         }
+    }
+
+    /**
+     * The error of a unit that went on after a write without a savepoint failed in it ({@link #writeWithoutSavepoint}):
+     * part of that write may be in the transaction, so nothing more runs in the unit and it is rolled back. Retryable
+     * when the write's failure was.
+     */
+    private static CrmException wentOnAfter(CrmException failure) {
+        String message = "a write in this unit failed (" + failure.getMessage() + ") and the unit went on; the write"
+                + " had no savepoint, so the unit cannot commit and is rolled back: run the whole unit again";
+        return failure.retryable() && failure instanceof ConflictException
+                ? new ConflictException(message, true)
+                : new StorageFailureException(message, failure, failure.retryable());
     }
 
     /**
@@ -267,6 +303,9 @@ final class Database implements TransactionRunner {
             throw SqlErrors.translate(e, "unit", Map.of());
         }
         unit.set(connection);
+        if (!ownTransaction) {
+            hostsTransaction.set(Boolean.TRUE);
+        }
         try {
             T result = work.get();
             CrmException ended = aborted.get();
@@ -276,6 +315,11 @@ final class Database implements TransactionRunner {
                     rollbackQuietly(connection, ended);
                 }
                 throw ended;
+            }
+            CrmException halfWritten = spoiled.get();
+            if (halfWritten != null) {
+                // only in a transaction of its own: in the host's, every write has its savepoint
+                throw wentOnAfter(halfWritten);
             }
             if (ownTransaction) {
                 try {
@@ -293,6 +337,8 @@ final class Database implements TransactionRunner {
         } finally {
             unit.remove();
             aborted.remove();
+            spoiled.remove();
+            hostsTransaction.remove();
             if (ownTransaction) {
                 try {
                     connection.setAutoCommit(true);
@@ -358,6 +404,40 @@ final class Database implements TransactionRunner {
                 throw failure;
             }
         });
+    }
+
+    /**
+     * Runs a write that needs no savepoint of its own in a unit CRMKit began (its own connection from the pool, or a
+     * transaction of its own on a host's connection in auto-commit mode): no {@code SAVEPOINT} and {@code RELEASE}
+     * around it, two round trips fewer. When it fails, what it wrote before the failing statement is not undone
+     * (PostgreSQL has aborted the transaction; H2 and MariaDB undid only the failing statement), so the unit is marked:
+     * every later statement in it fails at once, and it is rolled back, never committed, even when the caller caught
+     * the failure and went on ({@link #wentOnAfter}). A {@link CrmException} the work throws itself is its refusal
+     * before it changed anything (a stale version found by an update that changed no row) and leaves the unit usable;
+     * the work must throw one only then. Only writes whose failure callers do not recover from inside the unit take
+     * this path (the outbox's append, a loyalty posting); in a host's transaction, which the host may commit after
+     * catching CRMKit's error, and outside a unit, this is {@link #write}.
+     */
+    <T> T writeWithoutSavepoint(String type, Map<String, String> uniqueKeys, SqlWork<T> work) {
+        Connection current = unit.get();
+        if (current == null || hostsTransaction.get() != null) {
+            return write(type, uniqueKeys, work);
+        }
+        checkNotAborted();
+        try {
+            return work.run(current);
+        } catch (SQLException e) {
+            CrmException failure = SqlErrors.translate(e, type, uniqueKeys);
+            abort(e, failure);
+            spoiled.set(failure);
+            throw failure;
+        } catch (CrmException e) {
+            throw e;
+        } catch (RuntimeException | Error e) {
+            spoiled.set(new StorageFailureException("a " + type + " write failed: " + e.getClass().getSimpleName(),
+                    e));
+            throw e;
+        }
     }
 
     private <T> T writeBehindSavepoint(Connection connection, String type, Map<String, String> uniqueKeys,

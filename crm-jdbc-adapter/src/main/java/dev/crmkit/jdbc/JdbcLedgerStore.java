@@ -48,16 +48,19 @@ final class JdbcLedgerStore implements LedgerStore {
     }
 
     /**
-     * A posting ({@code LoyaltyStorage.post}) in one write, behind one savepoint inside a unit: the membership's
-     * compare-and-set ({@link JdbcMembershipStore#storeBalances}), then the entry's {@code INSERT}; a stale version or
-     * a used key undoes both. The update goes first, as when they were two writes: postings to one membership queue on
+     * A posting ({@code LoyaltyStorage.post}) in one write: the membership's compare-and-set
+     * ({@link JdbcMembershipStore#storeBalances}), then the entry's {@code INSERT}. In a unit CRMKit began it has no
+     * savepoint ({@link Database#writeWithoutSavepoint}): a stale version or a missing membership is found before
+     * anything is written and leaves the unit usable; a used key fails the insert after the update, and the unit can
+     * then only roll back. In a host's transaction it is behind a savepoint, and a used key undoes both. The update
+     * goes first, as when they were two writes: postings to one membership queue on
      * its row lock and the later ones fail on the version (retryable), so two nodes posting under one key meet on the
      * row rather than on the key, and the loser's next try finds the winner's entry.
      */
     void post(JdbcMembershipStore memberships, MembershipRecord m, long expectedVersion, LedgerEntryRecord e) {
         Checks.required("membership", m);
         Checks.required("entry", e);
-        db.write(TYPE, UNIQUE, c -> {
+        db.writeWithoutSavepoint(TYPE, UNIQUE, c -> {
             memberships.storeBalances(c, m, expectedVersion);
             insert(c, e);
             return null;

@@ -4,9 +4,12 @@ import dev.crmkit.model.Checks;
 import dev.crmkit.model.ConflictException;
 import dev.crmkit.model.NotFoundException;
 import dev.crmkit.model.loyalty.ExpiryKind;
+import dev.crmkit.model.loyalty.LedgerEntryKind;
 import dev.crmkit.model.loyalty.MembershipStatus;
+import dev.crmkit.spi.loyalty.LedgerEntryRecord;
 import dev.crmkit.spi.loyalty.MembershipRecord;
 import dev.crmkit.spi.loyalty.MembershipStore;
+import dev.crmkit.spi.loyalty.PostingLookup;
 import dev.crmkit.spi.loyalty.PostingTarget;
 import dev.crmkit.spi.loyalty.ProgrammeExpiry;
 import dev.crmkit.spi.loyalty.TierSchemeStamp;
@@ -136,6 +139,45 @@ final class JdbcMembershipStore implements MembershipStore {
             + " LEFT JOIN crm_loyalty_programme p ON p.tenant_id = m.tenant_id AND p.code = m.programme"
             + " LEFT JOIN crm_loyalty_tier_scheme s ON s.tenant_id = m.tenant_id AND s.programme = m.programme"
             + " WHERE m.tenant_id = ? AND m.id = ?";
+
+    /**
+     * The posting target and the entry stored under the key, in one statement: {@link #POSTING_TARGET} with the ledger
+     * outer-joined through {@code uq_crm_loyalty_ledger_key} on the tenant and key alone (an entry of another
+     * membership is a used key too). When the tenant has no such membership there is no row to join to, and the key is
+     * looked up alone: a used key is then still a retry or a conflict, not a missing membership.
+     */
+    PostingLookup postingLookup(String tenantId, UUID id, String idempotencyKey, JdbcLedgerStore ledger) {
+        Checks.tenantId("tenantId", tenantId);
+        Checks.id("id", id);
+        Checks.text("idempotencyKey", idempotencyKey, 100);
+        Optional<PostingLookup> joined = db.read(TYPE, c -> db.one(c, POSTING_LOOKUP,
+                List.of(idempotencyKey, tenantId, id), JdbcMembershipStore::lookup));
+        return joined.orElseGet(() -> new PostingLookup(ledger.findByIdempotencyKey(tenantId, idempotencyKey)
+                .orElse(null), null));
+    }
+
+    private static final String POSTING_LOOKUP = "SELECT m.tenant_id, m.id, m.version, m.created_at, m.updated_at,"
+            + " m.programme, m.customer_id, m.member_number, m.status, m.qualifying_points, m.redeemable_points,"
+            + " p.expiry_kind, p.expiry_months, s.id AS scheme_id, s.version AS scheme_version,"
+            + " s.updated_at AS scheme_updated_at, l.id AS entry_id, l.membership_id AS entry_membership_id,"
+            + " l.kind AS entry_kind, l.qualifying_points AS entry_qualifying_points,"
+            + " l.redeemable_points AS entry_redeemable_points, l.source_type AS entry_source_type,"
+            + " l.source_ref AS entry_source_ref, l.idempotency_key AS entry_idempotency_key,"
+            + " l.posted_at AS entry_posted_at"
+            + " FROM crm_loyalty_membership m"
+            + " LEFT JOIN crm_loyalty_programme p ON p.tenant_id = m.tenant_id AND p.code = m.programme"
+            + " LEFT JOIN crm_loyalty_tier_scheme s ON s.tenant_id = m.tenant_id AND s.programme = m.programme"
+            + " LEFT JOIN crm_loyalty_ledger l ON l.tenant_id = m.tenant_id AND l.idempotency_key = ?"
+            + " WHERE m.tenant_id = ? AND m.id = ?";
+
+    private static PostingLookup lookup(Row r) throws SQLException {
+        UUID entryId = r.id("entry_id");
+        LedgerEntryRecord stored = entryId == null ? null : new LedgerEntryRecord(r.text("tenant_id"), entryId,
+                r.id("entry_membership_id"), r.enumValue(LedgerEntryKind.class, "entry_kind"),
+                r.number("entry_qualifying_points"), r.number("entry_redeemable_points"), r.text("entry_source_type"),
+                r.text("entry_source_ref"), r.text("entry_idempotency_key"), r.instant("entry_posted_at"));
+        return new PostingLookup(stored, target(r));
+    }
 
     private static PostingTarget target(Row r) throws SQLException {
         String expiryKind = r.text("expiry_kind");

@@ -43,7 +43,9 @@ final class JdbcOutboxStore implements OutboxStore {
         if (events.isEmpty()) {
             return;
         }
-        db.write(TYPE, Map.of(), c -> {
+        // no savepoint in a unit CRMKit began: no caller recovers from a failed append inside the unit, which then
+        // can only roll back (Database.writeWithoutSavepoint)
+        db.writeWithoutSavepoint(TYPE, Map.of(), c -> {
             List<List<?>> rows = new ArrayList<>();
             for (OutboxEvent e : events) {
                 rows.add(List.of(e.tenantId(), e.id(), e.aggregateType(), e.aggregateId(), e.type(),

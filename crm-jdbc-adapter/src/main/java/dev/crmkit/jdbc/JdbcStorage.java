@@ -20,6 +20,7 @@ import dev.crmkit.spi.lead.LeadStore;
 import dev.crmkit.spi.loyalty.AccrualStore;
 import dev.crmkit.spi.loyalty.LedgerEntryRecord;
 import dev.crmkit.spi.loyalty.MembershipRecord;
+import dev.crmkit.spi.loyalty.PostingLookup;
 import dev.crmkit.spi.loyalty.PostingTarget;
 import dev.crmkit.spi.forecast.SnapshotStore;
 import dev.crmkit.spi.forecast.SubmissionStore;
@@ -339,7 +340,19 @@ public final class JdbcStorage implements Storage, CustomerStorage, TouchPointSt
         return memberships.postingTarget(tenantId, membershipId);
     }
 
-    /** In one write, behind one savepoint inside a unit: the entry inserted, then the membership's balances. */
+    /**
+     * In one statement: the membership with its programme's expiry policy, its tier scheme's stamp and the entry under
+     * the key, outer-joined; only when the tenant has no such membership, the key is looked up alone.
+     */
+    @Override
+    public PostingLookup postingLookup(String tenantId, UUID membershipId, String idempotencyKey) {
+        return memberships.postingLookup(tenantId, membershipId, idempotencyKey, ledger);
+    }
+
+    /**
+     * In one write: the membership's balances, then the entry; without a savepoint in a unit CRMKit began (a failure
+     * after the update ends the unit), behind one in a host's transaction.
+     */
     @Override
     public void post(MembershipRecord membership, long expectedVersion, LedgerEntryRecord entry) {
         ledger.post(memberships, membership, expectedVersion, entry);

@@ -33,5 +33,10 @@ class H2StorageContractTest extends StorageContract {
         Storage storage() {
             return latest;
         }
+
+        @Override
+        javax.sql.DataSource dataSource() {
+            return pools.get(latest);
+        }
     }
 }

@@ -8,6 +8,7 @@ import dev.crmkit.model.DuplicateException;
 import dev.crmkit.model.NotFoundException;
 import dev.crmkit.model.Page;
 import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.StorageFailureException;
 import dev.crmkit.model.customer.ContactPointKind;
 import dev.crmkit.model.customer.CustomerCriterion;
 import dev.crmkit.model.customer.LifecycleStage;
@@ -50,6 +51,9 @@ abstract class JdbcSmokeChecks {
     static final Instant NOW = Instant.parse("2026-03-01T09:30:00.123456Z");
 
     abstract Storage storage();
+
+    /** The pool behind {@link #storage()}, for a host's own connection and transaction. */
+    abstract javax.sql.DataSource dataSource();
 
     /** The storage under test as the JDBC adapter, which offers every capability. */
     JdbcStorage jdbc() {
@@ -351,24 +355,86 @@ abstract class JdbcSmokeChecks {
     }
 
     @Test
-    void a_posting_under_a_used_key_leaves_the_membership_as_it_was_in_a_unit_that_goes_on() {
+    void a_posting_under_a_used_key_in_a_unit_of_crmkits_own_that_goes_on_ends_it_and_commits_nothing() {
+        MembershipRecord member = memberWithEntry("visit-1");
+        MembershipRecord other = new MembershipRecord(TENANT, UUID.randomUUID(), 1, NOW, NOW, "club",
+                UUID.randomUUID(), "100043", MembershipStatus.ACTIVE, 0, 0);
+
+        // no savepoint around the posting in CRMKit's own unit: the update is in, the entry failed
+        assertThatThrownBy(() -> jdbc().transactions().run(() -> {
+            jdbc().memberships().insert(other);
+            assertThatThrownBy(() -> jdbc().post(raised(member), 1, new LedgerEntryRecord(TENANT, UUID.randomUUID(),
+                    member.id(), LedgerEntryKind.ACCRUAL, 10, 10, "activity.visit", null, "visit-1", NOW)))
+                    .isInstanceOf(DuplicateException.class);
+            jdbc().memberships().get(TENANT, member.id());
+        })).isInstanceOf(StorageFailureException.class).hasMessageContaining("cannot commit")
+                .hasMessageNotContaining("100042");
+
+        assertThat(jdbc().memberships().get(TENANT, member.id())).contains(member);
+        assertThat(jdbc().memberships().get(TENANT, other.id())).isEmpty();
+    }
+
+    @Test
+    void a_unit_that_swallows_a_failed_posting_is_rolled_back_rather_than_committed_half() {
+        MembershipRecord member = memberWithEntry("visit-1");
+
+        // the work catches the failure and returns at once: the unit must not commit the raised balances
+        assertThatThrownBy(() -> jdbc().transactions().run(() -> {
+            try {
+                jdbc().post(raised(member), 1, new LedgerEntryRecord(TENANT, UUID.randomUUID(), member.id(),
+                        LedgerEntryKind.ACCRUAL, 10, 10, "activity.visit", null, "visit-1", NOW));
+            } catch (DuplicateException swallowed) {
+                // a caller that goes on
+            }
+        })).isInstanceOf(StorageFailureException.class).hasMessageContaining("cannot commit");
+
+        assertThat(jdbc().memberships().get(TENANT, member.id())).contains(member);
+    }
+
+    @Test
+    void a_posting_under_a_used_key_leaves_the_membership_as_it_was_in_a_hosts_transaction_that_goes_on()
+            throws java.sql.SQLException {
+        MembershipRecord member = memberWithEntry("visit-1");
+        try (java.sql.Connection host = dataSource().getConnection()) {
+            host.setAutoCommit(false);
+            JdbcStorage hostManaged = JdbcStorage.builder().dataSource(dataSource()).connectionSource(
+                    new ConnectionSource() {
+                        @Override
+                        public java.sql.Connection obtain() {
+                            return host;
+                        }
+
+                        @Override
+                        public void release(java.sql.Connection connection) {
+                            // the host's connection stays open for the host's transaction
+                        }
+                    }).build();
+
+            MembershipRecord after = hostManaged.transactions().inTransaction(() -> {
+                assertThatThrownBy(() -> hostManaged.post(raised(member), 1, new LedgerEntryRecord(TENANT,
+                        UUID.randomUUID(), member.id(), LedgerEntryKind.ACCRUAL, 10, 10, "activity.visit", null,
+                        "visit-1", NOW))).isInstanceOf(DuplicateException.class);
+                // the host's transaction goes on: behind its savepoint the posting left nothing
+                return hostManaged.memberships().get(TENANT, member.id()).orElseThrow();
+            });
+            host.commit();
+
+            assertThat(after).isEqualTo(member);
+        }
+        assertThat(jdbc().memberships().get(TENANT, member.id())).contains(member);
+    }
+
+    private MembershipRecord memberWithEntry(String key) {
         MembershipRecord member = jdbc().memberships().insert(new MembershipRecord(TENANT, UUID.randomUUID(), 1, NOW,
                 NOW, "club", UUID.randomUUID(), "100042", MembershipStatus.ACTIVE, 0, 0));
         jdbc().ledger().append(new LedgerEntryRecord(TENANT, UUID.randomUUID(), member.id(), LedgerEntryKind.ACCRUAL,
-                1, 1, "activity.visit", null, "visit-1", NOW));
-        MembershipRecord raised = new MembershipRecord(TENANT, member.id(), 1, NOW, NOW.plusSeconds(1), "club",
-                member.customerId(), "100042", MembershipStatus.ACTIVE, 10, 10);
+                1, 1, "activity.visit", null, key, NOW));
+        return member;
+    }
 
-        MembershipRecord after = jdbc().transactions().inTransaction(() -> {
-            assertThatThrownBy(() -> jdbc().post(raised, 1, new LedgerEntryRecord(TENANT, UUID.randomUUID(),
-                    member.id(), LedgerEntryKind.ACCRUAL, 10, 10, "activity.visit", null, "visit-1", NOW)))
-                    .isInstanceOf(DuplicateException.class);
-            // the unit goes on, as a unit joined to a host's transaction may: the balances were not raised
-            return jdbc().memberships().get(TENANT, member.id()).orElseThrow();
-        });
-
-        assertThat(after).isEqualTo(member);
-        assertThat(jdbc().memberships().get(TENANT, member.id())).contains(member);
+    private static MembershipRecord raised(MembershipRecord member) {
+        return new MembershipRecord(TENANT, member.id(), 1, NOW, NOW.plusSeconds(1), "club", member.customerId(),
+                "100042", MembershipStatus.ACTIVE, 10, 10);
     }
 
     private void insertNote(String id) {

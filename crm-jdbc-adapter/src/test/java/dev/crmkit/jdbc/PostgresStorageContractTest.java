@@ -41,5 +41,10 @@ class PostgresStorageContractTest extends StorageContract {
         Storage storage() {
             return latest;
         }
+
+        @Override
+        javax.sql.DataSource dataSource() {
+            return pool;
+        }
     }
 }

@@ -2,7 +2,9 @@ package dev.crmkit.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.crmkit.model.CrmException;
 import dev.crmkit.model.DuplicateException;
 import dev.crmkit.model.ValidationException;
 import dev.crmkit.spi.outbox.OutboxEvent;
@@ -214,6 +216,32 @@ public abstract class OutboxStoreContract extends ContractSupport {
         assertThatThrownBy(() -> outbox().append(List.of(one, sameId))).isInstanceOf(DuplicateException.class);
 
         assertThat(outbox().countUndelivered()).isZero();
+    }
+
+    @Test
+    void an_append_that_fails_in_a_unit_which_goes_on_never_commits_part_of_its_batch() {
+        OutboxEvent stored = event(TENANT, "a", "Stored");
+        outbox().append(List.of(stored));
+        OutboxEvent before = event(TENANT, "b", "Before");
+        OutboxEvent fresh = event(TENANT, "c", "Fresh");
+        OutboxEvent after = event(TENANT, "d", "After");
+
+        // the batch's first event may be written before the second's id fails; the work catches that and goes on
+        Throwable outcome = catchThrowable(() -> storage().transactions().run(() -> {
+            outbox().append(List.of(before));
+            assertThatThrownBy(() -> outbox().append(List.of(fresh, OutboxEvent.of(TENANT, stored.id(), "customer",
+                    "a", "Again", "{}", NOW)))).isInstanceOf(DuplicateException.class);
+            outbox().append(List.of(after));
+        }));
+
+        // either the unit went on and committed without the failed batch, or it ended and committed nothing
+        List<String> types = outbox().claim("relay-1", 10, LEASE, NOW).stream().map(OutboxEvent::type).toList();
+        if (outcome == null) {
+            assertThat(types).containsExactly("Stored", "Before", "After");
+        } else {
+            assertThat(outcome).isInstanceOf(CrmException.class);
+            assertThat(types).containsExactly("Stored");
+        }
     }
 
     @Test

@@ -21,6 +21,7 @@ import dev.crmkit.spi.loyalty.LedgerStore;
 import dev.crmkit.spi.loyalty.LoyaltyStorage;
 import dev.crmkit.spi.loyalty.MembershipRecord;
 import dev.crmkit.spi.loyalty.MembershipStore;
+import dev.crmkit.spi.loyalty.PostingLookup;
 import dev.crmkit.spi.loyalty.PostingTarget;
 import dev.crmkit.spi.loyalty.ProgrammeRecord;
 import dev.crmkit.spi.loyalty.ProgrammeStore;
@@ -158,16 +159,19 @@ final class StoredLoyalty implements LoyaltyService {
     public LedgerEntry post(PostPoints command) {
         Checks.required("command", command);
         return retrying(() -> inTransaction(() -> {
-            Optional<LedgerEntryRecord> known = ledger.findByIdempotencyKey(tenantId, command.idempotencyKey());
-            if (known.isPresent()) {
-                if (!MembershipAggregate.isPostedBy(known.get(), command)) {
+            // the key looked up before anything is written, with the membership, its programme's expiry policy and
+            // its tier scheme's stamp: one read
+            PostingLookup read = stores.postingLookup(tenantId, command.membershipId(), command.idempotencyKey());
+            if (read.stored() != null) {
+                if (!MembershipAggregate.isPostedBy(read.stored(), command)) {
                     throw new ConflictException("the idempotency key was used before for another posting");
                 }
-                return LedgerEntry.of(known.get());
+                return LedgerEntry.of(read.stored());
             }
-            // the membership with its programme's expiry policy and tier scheme's stamp, in one read
-            PostingTarget target = stores.postingTarget(tenantId, command.membershipId())
-                    .orElseThrow(() -> new NotFoundException("membership", command.membershipId()));
+            PostingTarget target = read.target();
+            if (target == null) {
+                throw new NotFoundException("membership", command.membershipId());
+            }
             MembershipChange change = new MembershipAggregate(target.membership()).post(
                     context.ids().next(), command.kind(), command.qualifyingPoints(), command.redeemablePoints(),
                     command.sourceType(), command.sourceReference(), command.idempotencyKey(), context.now());

@@ -49,15 +49,34 @@ public interface LoyaltyStorage extends StorageCapability {
     }
 
     /**
+     * The entry stored under {@code idempotencyKey} in this tenant and, when there is none, the posting target of the
+     * membership with this id (see {@link PostingLookup}), as {@link LedgerStore#findByIdempotencyKey} and
+     * {@link #postingTarget} would read them in the same unit: what a posting reads before it writes anything, so that
+     * a retried posting answers with its first entry. A storage may read both in one statement; the default looks the
+     * key up and then, when it is unused, reads the target.
+     */
+    default PostingLookup postingLookup(String tenantId, UUID membershipId, String idempotencyKey) {
+        Optional<LedgerEntryRecord> stored = ledger().findByIdempotencyKey(tenantId, idempotencyKey);
+        if (stored.isPresent()) {
+            return new PostingLookup(stored.get(), null);
+        }
+        return new PostingLookup(null, postingTarget(tenantId, membershipId).orElse(null));
+    }
+
+    /**
      * Stores a posting: appends {@code entry} to the ledger as {@link LedgerStore#append} does and stores the
      * membership's status, balances and {@code updatedAt} at version {@code expectedVersion + 1} as
      * {@link MembershipStore#update} does, without reading the membership back. The record must be the membership as
      * this storage holds it at {@code expectedVersion} but for those (its customer, programme, number and
      * {@code createdAt} as stored): the stored membership is then the record at {@code expectedVersion + 1}.
      *
-     * <p>A storage that can make both one write overrides this, so that a failed append leaves the membership as it
-     * was (CRMKit's adapters do: a unit joined to a host's transaction keeps no balance raised without its entry). The
-     * default updates the membership and then appends, each all or nothing on its own.
+     * <p>A storage that can make both one write overrides this, so that a failed append never leaves the membership
+     * raised without its entry (CRMKit's adapters do). The default updates the membership and then appends, each all
+     * or nothing on its own. Inside a unit the adapter began itself (not a host's transaction), a posting that fails
+     * after it wrote something may end the unit instead of leaving it usable (see
+     * {@link dev.crmkit.spi.TransactionRunner}): every later call in it fails and nothing of it commits; the JDBC
+     * adapter does so to save a savepoint's two round trips per posting. A stale version or a missing membership
+     * always leaves the unit usable. In a host's transaction a failed posting stores nothing and the unit goes on.
      *
      * @throws dev.crmkit.model.ConflictException (retryable) when the stored version is not {@code expectedVersion};
      *     nothing is stored
