@@ -130,7 +130,8 @@ class QueuedDuplicateGroupsTest {
 
     @Test
     void a_group_is_read_with_the_tenants_duplicate_threshold() {
-        // given: the same pair (0.958: a similar name at one address) queued in two worlds, one of which asks for 0.999 to call a pair a duplicate
+        // given: the same pair (0.958: a similar name at one address) queued in two worlds, one of which asks
+        // for 0.999 to call a pair a duplicate
         CustomerService strict = CustomerFixtures.world(CustomerModule.builder().duplicatePolicy(DuplicatePolicy.ALLOW)
                 .matching("acme", MatchSettings.defaults().withThresholds(0.999, 0.7))).customers();
         PostalAddress munich = new PostalAddress("Leopoldstraße 1", "München", null, "80802", "DE");

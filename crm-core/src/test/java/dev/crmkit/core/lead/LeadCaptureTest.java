@@ -162,7 +162,8 @@ class LeadCaptureTest {
 
     @Test
     void leads_are_matched_with_each_other_by_the_tenants_match_weights() {
-        // given: a tenant whose weights let an equal name decide (6 + 6 against the even weight 5), another the defaults
+        // given: a tenant whose weights let an equal name decide (6 + 6 against the even weight 5), another the
+        // defaults
         MatchWeights namesDecide = MatchWeights.defaults().with(MatchLevel.FAMILY_EQUAL, 6.0)
                 .with(MatchLevel.GIVEN_EQUAL, 6.0);
         LeadFixtures tuned = new LeadFixtures(CustomerModule.builder()
@@ -182,7 +183,8 @@ class LeadCaptureTest {
         assertThat(tunedSecond.outcome()).isEqualTo(CaptureOutcome.MERGED);
         assertThat(tunedSecond.lead().id()).isEqualTo(first.id());
         assertThat(tunedSecond.matches()).singleElement().satisfies(m -> assertThat(m.score()).isEqualTo(0.992));
-        assertThat(usualSecond.outcome()).as("below the possible threshold: no match").isEqualTo(CaptureOutcome.CREATED);
+        assertThat(usualSecond.outcome()).as("below the possible threshold: no match")
+                .isEqualTo(CaptureOutcome.CREATED);
         assertThat(usualSecond.matches()).isEmpty();
     }
 
@@ -194,7 +196,8 @@ class LeadCaptureTest {
         lenient.leads().capture(CaptureLead.from(LeadSource.EVENT).withPerson("Anna", "Schubert"));
 
         // when
-        CaptureResult second = lenient.leads().capture(CaptureLead.from(LeadSource.WEB_FORM).withPerson("Anna", "Schubert"));
+        CaptureResult second = lenient.leads()
+                .capture(CaptureLead.from(LeadSource.WEB_FORM).withPerson("Anna", "Schubert"));
 
         // then: a weak match, flagged for review, not merged
         assertThat(second.outcome()).isEqualTo(CaptureOutcome.CREATED);
