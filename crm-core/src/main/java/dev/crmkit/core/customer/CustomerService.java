@@ -142,7 +142,7 @@ public interface CustomerService {
      *
      * <p>Keyset paging: a reader that follows {@code next} until it is absent sees every group whose pairs stay as
      * they are meanwhile exactly once; a group whose best pair is rescored, dismissed or merged meanwhile may be seen
-     * twice, changed, or not at all. Memory holds the groups of one page, never the queue; a page reads the queue's
+     * twice, changed, or not at all. Memory holds the groups one page gathers, never the queue; a page reads the queue's
      * open pairs down to the threshold until it has {@code page.limit()} groups, and each member's open pairs once.
      *
      * @throws dev.crmkit.model.ValidationException ({@code page}) when null; ({@code cursor}) for a cursor this method

@@ -160,6 +160,31 @@ class MatchWeightFitTest {
     }
 
     @Test
+    void evidence_too_weak_to_settle_stops_the_fit_at_its_last_round_and_says_so() {
+        // three fields that agree in 55% of one party's pairs and 45% of two parties': the classes barely differ
+        Map<Map<MatchField, MatchLevel>, Long> counts = new HashMap<>();
+        for (int pattern = 0; pattern < 8; pattern++) {
+            Map<MatchField, MatchLevel> levels = new EnumMap<>(MatchField.class);
+            double m = 1;
+            double u = 1;
+            for (int field = 0; field < 3; field++) {
+                boolean agrees = (pattern >> field & 1) == 0;
+                MatchLevel[] levelsOfField = FIELDS[field];
+                MatchLevel level = agrees ? levelsOfField[0] : levelsOfField[levelsOfField.length - 1];
+                levels.put(level.field(), level);
+                m *= agrees ? 0.55 : 0.45;
+                u *= agrees ? 0.45 : 0.55;
+            }
+            counts.put(Map.copyOf(levels), Math.round(1_000_000 * (0.5 * m + 0.5 * u)));
+        }
+
+        MatchWeightFit.Result fit = MatchWeightFit.fit(MatchWeightFit.patterns(counts), MatchWeights.defaults());
+
+        assertThat(fit.iterations()).isEqualTo(MatchWeightFit.MAX_ITERATIONS);
+        assertThat(fit.converged()).isFalse();
+    }
+
+    @Test
     void a_fit_that_cannot_settle_stops_at_its_last_round() {
         List<MatchWeightFit.Pattern> one = new ArrayList<>(table(1000, false));
 
