@@ -31,6 +31,7 @@ import dev.crmkit.core.touchpoint.TouchPointService;
 import dev.crmkit.core.view.CustomerView;
 import dev.crmkit.core.view.CustomerViewService;
 import dev.crmkit.jdbc.JdbcStorage;
+import dev.crmkit.model.PageRequest;
 import dev.crmkit.model.customer.PostalAddress;
 import dev.crmkit.model.customfield.CustomFieldType;
 import dev.crmkit.model.customfield.CustomFieldValue;
@@ -115,7 +116,9 @@ public final class RetailerScenario {
                     "Left two scarves in the cart", 4);
 
             heading("5. The nightly duplicate job finds groups and a clerk merges them");
-            for (DuplicateGroup group : shop.service(CustomerService.class).findDuplicateGroups()) {
+            shop.service(CustomerService.class).runDuplicateJob(progress -> true);
+            for (DuplicateGroup group : shop.service(CustomerService.class)
+                    .duplicateGroups(PageRequest.first(100)).items()) {
                 if (group.customerIds().contains(anna.id())) {
                     System.out.printf("   group of %d customers, reasons %s%n", group.customerIds().size(), group.reasons());
                     group.customerIds().stream().filter(id -> !id.equals(anna.id())).forEach(other ->

@@ -121,9 +121,34 @@ public interface CustomerService {
 
     /**
      * Finds the groups of live customers that the matching rules connect, across the whole tenant, reading
-     * shared e-mails, phones and name keys page by page rather than loading every customer.
+     * shared e-mails, phones and name keys page by page rather than loading every customer, comparing the customers
+     * that share one, and entering the pairs scoring at least the possible threshold in the review queue. Pairs
+     * scoring at least the duplicate threshold are joined into groups with a union-find that, with the pairs entered,
+     * stays in memory for the whole call: memory grows with the customers that share something. The other blocking
+     * keys (phonetic, date of birth, address, identifiers) are not walked.
+     *
+     * @deprecated memory is not bounded by anything but the tenant; run {@link #runDuplicateJob} (bounded, resumable,
+     *     every blocking key), then read the groups page by page with {@link #duplicateGroups(PageRequest)}
      */
+    @Deprecated(since = "0.1.0")
     List<DuplicateGroup> findDuplicateGroups();
+
+    /**
+     * One page of the duplicate groups in the review queue: the live customers that open pairs scoring at least the
+     * tenant's duplicate threshold connect, directly or through each other, each with every reason of those pairs.
+     * The queue is filled by registration, import and the bulk job ({@link #runDuplicateJob}); this method compares
+     * nothing and writes nothing, and a dismissed pair joins nothing. Groups come in the order of their best pair
+     * (highest score first, then pair id, the queue's order); a customer is in one group at most.
+     *
+     * <p>Keyset paging: a reader that follows {@code next} until it is absent sees every group whose pairs stay as
+     * they are meanwhile exactly once; a group whose best pair is rescored, dismissed or merged meanwhile may be seen
+     * twice, changed, or not at all. Memory holds the groups one page gathers, never the queue; a page reads the queue's
+     * open pairs down to the threshold until it has {@code page.limit()} groups, and each member's open pairs once.
+     *
+     * @throws dev.crmkit.model.ValidationException ({@code page}) when null; ({@code cursor}) for a cursor this method
+     *     did not issue
+     */
+    Page<DuplicateGroup> duplicateGroups(PageRequest page);
 
     /**
      * Runs the bulk duplicate job of this tenant, or continues it where a stopped or crashed run left it: walks every
@@ -160,6 +185,14 @@ public interface CustomerService {
      * out until the pair is reopened.
      */
     List<DuplicateCandidate> findMatches(PartyProfile party);
+
+    /**
+     * The tenant's matching settings (thresholds, weights, the custom fields holding a date of birth and identifiers),
+     * as every path that matches customers applies them: for other domains that compare parties of their own with
+     * {@link PartyProfile#reasonsToMatch(PartyProfile, MatchSettings)} (lead de-duplication), so that the same rules
+     * hold everywhere.
+     */
+    MatchSettings matchSettings();
 
     /** The most customers {@link #estimateMatchWeights} samples. */
     int MAX_SAMPLE_CUSTOMERS = 100_000;

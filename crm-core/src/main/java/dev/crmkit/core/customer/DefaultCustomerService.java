@@ -296,6 +296,11 @@ final class DefaultCustomerService implements CustomerService {
     }
 
     @Override
+    public MatchSettings matchSettings() {
+        return settings.matching();
+    }
+
+    @Override
     public MatchWeightEstimate estimateMatchWeights(int sampleCustomers, int maxPairs) {
         Checks.limit("sampleCustomers", sampleCustomers, MAX_SAMPLE_CUSTOMERS);
         Checks.limit("maxPairs", maxPairs, MAX_SAMPLE_PAIRS);
@@ -303,8 +308,16 @@ final class DefaultCustomerService implements CustomerService {
     }
 
     @Override
+    @Deprecated(since = "0.1.0")
     public List<DuplicateGroup> findDuplicateGroups() {
         return new DuplicateGroupFinder(storage, tenantId, settings.matching(), reviews()).find();
+    }
+
+    @Override
+    public Page<DuplicateGroup> duplicateGroups(PageRequest page) {
+        Checks.required("page", page);
+        return inTransaction(() -> new QueuedDuplicateGroups(customerStorage.duplicatePairs(), tenantId,
+                settings.matching().duplicateThreshold()).page(page));
     }
 
     @Override

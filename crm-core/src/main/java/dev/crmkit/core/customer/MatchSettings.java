@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * {@link DuplicateCandidate}).
  *
  * @param duplicateThreshold from this score a candidate is a duplicate: {@link DuplicatePolicy#BLOCK} refuses the
- *     registration, and it is what {@link CustomerService#findDuplicateGroups()} joins
+ *     registration, and open pairs from this score make the groups of {@link CustomerService#duplicateGroups}
  * @param possibleThreshold from this score (at most {@code duplicateThreshold}) a candidate is a possible duplicate:
  *     registration under {@link DuplicatePolicy#WARN}, {@code findMatches} and {@code findMatchesAll} return it
  * @param dateOfBirthField the key of the {@code DATE} custom field holding a person's date of birth, or null

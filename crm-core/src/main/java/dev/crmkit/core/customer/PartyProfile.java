@@ -55,17 +55,49 @@ public record PartyProfile(UUID id, PartyKind kind, String displayName, String g
     }
 
     /**
-     * Why this party and the other look like one, by the customer rules at the default thresholds
+     * Why this party and the other look like one, by the customer rules at the default weights and thresholds
      * ({@link MatchSettings#defaults()}): the fields that agreed. Empty when the score stays below the possible
-     * threshold.
+     * threshold. A domain comparing parties of a tenant uses {@link #reasonsToMatch(PartyProfile, MatchSettings)}
+     * with the tenant's {@link CustomerService#matchSettings() settings}.
      */
     public Set<MatchReason> reasonsToMatch(PartyProfile other) {
-        return MatchProfile.of(this).reasonsToMatch(MatchProfile.of(other));
+        return reasonsToMatch(other, MatchSettings.defaults());
     }
 
-    /** The score, 0 to 1, the customer rules give this party and the other (see {@link DuplicateCandidate}). */
+    /**
+     * Why this party and the other look like one by the customer rules with the given settings' weights: the fields
+     * that agreed, or none when the score stays below the settings' possible threshold.
+     *
+     * @throws dev.crmkit.model.ValidationException ({@code other}, {@code settings}) when either is null
+     */
+    public Set<MatchReason> reasonsToMatch(PartyProfile other, MatchSettings settings) {
+        MatchRules.Comparison c = compare(other, settings);
+        return c.score() >= settings.possibleThreshold() ? c.reasons() : Set.of();
+    }
+
+    /**
+     * The score, 0 to 1, the customer rules give this party and the other at the default weights (see
+     * {@link DuplicateCandidate}).
+     */
     public double scoreAgainst(PartyProfile other) {
-        return MatchRules.compare(MatchProfile.of(this), MatchProfile.of(other), value -> 1).score();
+        return scoreAgainst(other, MatchSettings.defaults());
+    }
+
+    /**
+     * The score, 0 to 1, the customer rules give this party and the other with the given settings' weights, as
+     * registration scores a tenant's customers.
+     *
+     * @throws dev.crmkit.model.ValidationException ({@code other}, {@code settings}) when either is null
+     */
+    public double scoreAgainst(PartyProfile other, MatchSettings settings) {
+        return compare(other, settings).score();
+    }
+
+    private MatchRules.Comparison compare(PartyProfile other, MatchSettings settings) {
+        Checks.required("other", other);
+        Checks.required("settings", settings);
+        // two parties of a domain's own: no count of customers sharing a contact value to discount it by
+        return MatchRules.compare(MatchProfile.of(this), MatchProfile.of(other), value -> 1, settings.weights());
     }
 
     /** The blocking key storage looks names up by, or null when the name has no letters or digits. */

@@ -6,7 +6,7 @@
  * <p>Start at {@link dev.crmkit.core.customer.CustomerService}, reached through
  * {@code Crm.tenant(id).service(CustomerService.class)}. Registration normalizes contact points (e-mail, E.164 phone, postal
  * address) and checks for duplicates under the tenant's {@link dev.crmkit.core.customer.DuplicatePolicy};
- * duplicates found later are {@link dev.crmkit.core.customer.CustomerService#findDuplicateGroups() grouped}
+ * duplicates found later are {@link dev.crmkit.core.customer.CustomerService#duplicateGroups grouped}
  * and {@link dev.crmkit.core.customer.CustomerService#merge merged}; the bulk duplicate job
  * ({@link dev.crmkit.core.customer.CustomerService#runDuplicateJob}, in {@code DuplicateJob}) compares a whole
  * tenant block by block, resumably. Suspected pairs wait in a review queue

@@ -2,6 +2,7 @@ package dev.crmkit.core.lead;
 
 import com.google.common.collect.Lists;
 import dev.crmkit.core.customer.CustomerService;
+import dev.crmkit.core.customer.MatchSettings;
 import dev.crmkit.core.customer.DuplicateCandidate;
 import dev.crmkit.core.customer.PartyProfile;
 import dev.crmkit.core.module.DomainContext;
@@ -179,6 +180,8 @@ final class LeadBatchCapture {
         /** The lead each key's submission went into: stored before the batch, or created or merged into by it. */
         private final Map<String, UUID> leadByKey = new HashMap<>();
         private final Map<UUID, List<DuplicateCandidate>> customerMatches;
+        /** The tenant's customer matching settings: leads are compared with each other by the same rules. */
+        private final MatchSettings matching;
 
         private final Set<UUID> created = new LinkedHashSet<>();
         /** The stored leads resubmissions were merged into, with the version and score read. */
@@ -203,6 +206,7 @@ final class LeadBatchCapture {
             loadStoredKeys();
             loadOpenLeads();
             customerMatches = customers.findMatchesAll(batch.stream().map(Prepared::party).toList());
+            matching = customers.matchSettings();
             this.assignments = distribute ? distributor.run(now) : null;
         }
 
@@ -314,7 +318,7 @@ final class LeadBatchCapture {
                 return;
             }
             List<LeadMatch> matches = LeadIntake.matches(p.party(), openCandidates(p.party()),
-                    customerMatches.getOrDefault(p.id(), List.of()));
+                    customerMatches.getOrDefault(p.id(), List.of()), matching);
             LeadDedupPolicy policy = settings.dedup();
             Optional<LeadMatch> sameLead = policy.mergeTarget(matches);
             if (sameLead.isPresent()) {

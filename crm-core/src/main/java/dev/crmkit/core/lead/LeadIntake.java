@@ -3,6 +3,7 @@ package dev.crmkit.core.lead;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.customer.ContactValues;
 import dev.crmkit.core.customer.DuplicateCandidate;
+import dev.crmkit.core.customer.MatchSettings;
 import dev.crmkit.core.customer.PartyProfile;
 import dev.crmkit.model.Checks;
 import dev.crmkit.model.ValidationException;
@@ -96,20 +97,24 @@ final class LeadIntake {
     }
 
     /**
-     * The matches of a party among open leads and customers found for it: the leads the rules connect it to, and
-     * the customers, best score first.
+     * The matches of a party among open leads and customers found for it: the leads the rules connect it to with the
+     * tenant's matching settings (weights and possible threshold, as for its customers), and the customers, best
+     * score first.
      */
     static List<LeadMatch> matches(PartyProfile party, Collection<LeadRecord> openLeads,
-            List<DuplicateCandidate> customers) {
+            List<DuplicateCandidate> customers, MatchSettings matching) {
         List<LeadMatch> matches = new ArrayList<>();
         for (LeadRecord other : openLeads) {
             if (other.id().equals(party.id())) {
                 continue;
             }
             PartyProfile otherParty = profile(other.id(), other.details());
-            var reasons = party.reasonsToMatch(otherParty);
-            if (!reasons.isEmpty()) {
-                matches.add(new LeadMatch(LeadMatch.Kind.LEAD, other.id(), party.scoreAgainst(otherParty), reasons));
+            // a match as findMatches has one with customers: a score of at least the possible threshold, whatever
+            // reasons the fields that agreed give (an equal name alone gives none, yet a tenant may weigh it so)
+            double score = party.scoreAgainst(otherParty, matching);
+            if (score >= matching.possibleThreshold()) {
+                matches.add(new LeadMatch(LeadMatch.Kind.LEAD, other.id(), score,
+                        party.reasonsToMatch(otherParty, matching)));
             }
         }
         for (DuplicateCandidate candidate : customers) {

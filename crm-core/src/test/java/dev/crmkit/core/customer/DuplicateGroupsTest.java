@@ -6,6 +6,8 @@ import dev.crmkit.model.customer.PostalAddress;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
+/** The deprecated {@link CustomerService#findDuplicateGroups()}: its contract holds until it is removed. */
+@SuppressWarnings("deprecation")
 class DuplicateGroupsTest {
     private final CustomerFixtures.World world = CustomerFixtures.world(DuplicatePolicy.ALLOW);
     private final CustomerService customers = world.customers();

@@ -134,6 +134,8 @@ class DuplicateJobTest {
 
         assertThat(again.resumed()).isFalse();
         assertThat(again.finished()).isTrue();
+        assertThat(again.pairsFound()).as("a pair the queue holds with the same finding is not counted").isZero();
+        assertThat(again.blocksDone()).isPositive();
         assertThat(queue()).singleElement().satisfies(p -> assertThat(p.version()).isEqualTo(1));
         assertThat(world.drainOutbox()).isEmpty();
     }
@@ -225,6 +227,108 @@ class DuplicateJobTest {
         } catch (Throwable t) {
             return t;
         }
+    }
+
+    @Test
+    void an_open_pair_found_with_another_finding_is_rescored_and_counted() {
+        UUID jonas = register(livingAt("Jonas", "Meyer", "Leopoldstraße 1"));
+        register(livingAt("Jonas", "Meyer", "Leopoldstraße 1"));
+        customers.runDuplicateJob(p -> true);
+        DuplicatePair before = queue().get(0);
+        customers.updateDetails(new UpdateDetails(jonas, null, "Jonas", "Meier", null, null));
+        world.drainOutbox();
+
+        DuplicateJobProgress again = customers.runDuplicateJob(p -> true);
+
+        assertThat(again.pairsFound()).isEqualTo(1);
+        assertThat(queue()).singleElement().satisfies(p -> {
+            assertThat(p.id()).isEqualTo(before.id());
+            assertThat(p.version()).isEqualTo(2);
+            assertThat(p.score()).isLessThan(before.score());
+        });
+        assertThat(world.drainOutbox()).extracting(OutboxEvent::type).containsExactly("duplicate-pair.rescored");
+    }
+
+    @Test
+    void a_phone_more_customers_hold_counts_for_less_as_at_registration() {
+        // given: two Clara Webers with one phone; in the second world a third person holds the phone too
+        UUID clara = register(RegisterPerson.named("Clara", "Weber").withPhone("030 1234567"));
+        register(RegisterPerson.named("Clara", "Weber").withPhone("030 1234567"));
+        CustomerService crowded = CustomerFixtures.world(DuplicatePolicy.ALLOW).customers();
+        UUID crowdedClara = crowded.register(RegisterPerson.named("Clara", "Weber").withPhone("030 1234567"))
+                .customer().id();
+        crowded.register(RegisterPerson.named("Clara", "Weber").withPhone("030 1234567"));
+        crowded.register(RegisterPerson.named("Max", "Kurz").withPhone("030 1234567"));
+
+        // when
+        customers.runDuplicateJob(p -> true);
+        crowded.runDuplicateJob(p -> true);
+
+        // then: names 3.5 + 2.5 and the phone 7 give 0.996; held by one more, the phone loses 3 * log2(2): 0.97
+        assertThat(queue()).singleElement().satisfies(p -> {
+            assertThat(p.involves(clara)).isTrue();
+            assertThat(p.score()).isEqualTo(0.996);
+            assertThat(p.contributions()).containsEntry(MatchField.PHONE, 7.0);
+        });
+        assertThat(crowded.suspectedDuplicates(crowdedClara, PageRequest.first(10)).items()).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.score()).isEqualTo(0.97);
+                    assertThat(p.contributions()).containsEntry(MatchField.PHONE, 4.0);
+                });
+    }
+
+    @Test
+    void every_batch_is_told_in_walking_order_keys_then_emails_then_phones() {
+        register(livingAt("Jonas", "Meyer", "Leopoldstraße 1"));
+        register(livingAt("Jonas", "Meyer", "Leopoldstraße 1"));
+        register(RegisterPerson.named("Anna", "Müller").withEmail("family@example.com"));
+        register(RegisterPerson.named("Peter", "Schmidt").withEmail("family@example.com"));
+        List<DuplicateJobProgress> told = new ArrayList<>();
+
+        DuplicateJobProgress done = customers.runDuplicateJob(told::add);
+
+        assertThat(told).extracting(DuplicateJobProgress::phase).isSortedAccordingTo(Enum::compareTo)
+                .contains(DuplicateJobProgress.Phase.EMAILS, DuplicateJobProgress.Phase.PHONES)
+                .last().isEqualTo(DuplicateJobProgress.Phase.DONE);
+        assertThat(told).extracting(DuplicateJobProgress::blocksDone).isSorted();
+        assertThat(done.pairsFound()).isEqualTo(queue().size()).isEqualTo(2);
+    }
+
+    @Test
+    void a_run_that_fails_gives_the_job_up_and_the_next_run_continues_after_its_last_batch() {
+        // given: a callback that fails after the first committed batch
+        for (int i = 0; i < 1500; i++) {
+            register(livingAt(i < 1000 ? "Paul" : "Emil", surname(i % 1000), "Hauptstraße"));
+            register(livingAt(i < 1000 ? "Paul" : "Emil", surname(i % 1000), "Hauptstrasse"));
+        }
+        RuntimeException failure = new IllegalStateException("the host's callback failed");
+
+        // when
+        assertThatThrownBy(() -> customers.runDuplicateJob(p -> {
+            throw failure;
+        })).isSameAs(failure);
+        int queuedAfterFailure = queue().size();
+        DuplicateJobProgress done = customers.runDuplicateJob(p -> true);
+
+        // then: not refused (the lease was given up), continued (the first batch not walked again)
+        assertThat(queuedAfterFailure).isPositive().isLessThan(1500);
+        assertThat(done.resumed()).isTrue();
+        assertThat(done.finished()).isTrue();
+        assertThat(queue()).hasSize(1500);
+    }
+
+    @Test
+    void a_refused_run_says_the_job_is_running_and_is_not_worth_retrying_at_once() {
+        var now = world.clock().instant();
+        world.storage().duplicateJobs().save(new DuplicateJobRecord("acme", UUID.randomUUID(), 1, now, now,
+                DuplicateJob.NAME, DuplicateJobRecord.Checkpoint.start(), "other-node", now.plus(DuplicateJob.LEASE)),
+                0);
+
+        assertThatThrownBy(() -> customers.runDuplicateJob(p -> true)).isInstanceOfSatisfying(ConflictException.class,
+                e -> {
+                    assertThat(e.retryable()).isFalse();
+                    assertThat(e.getMessage()).contains("the duplicate job of this tenant is running");
+                });
     }
 
     @Test

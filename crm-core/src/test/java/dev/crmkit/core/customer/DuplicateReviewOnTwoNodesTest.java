@@ -55,6 +55,7 @@ class DuplicateReviewOnTwoNodesTest {
         }
     }
 
+    @SuppressWarnings("deprecation") // the old findDuplicateGroups() keeps its contract until it is removed
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.crmkit.core.TwoNodes#databases")
     void two_nodes_running_the_bulk_job_at_once_queue_a_pair_once(String variable) throws Exception {
@@ -77,6 +78,7 @@ class DuplicateReviewOnTwoNodesTest {
         assertThat(eventTypes()).containsExactly("duplicate-pair.suspected");
     }
 
+    @SuppressWarnings("deprecation") // the old findDuplicateGroups() keeps its contract until it is removed
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.crmkit.core.TwoNodes#databases")
     void two_reviewers_dismissing_one_pair_at_once_one_wins_and_the_other_conflicts(String variable)

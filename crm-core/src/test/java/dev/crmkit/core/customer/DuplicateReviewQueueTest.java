@@ -134,6 +134,7 @@ class DuplicateReviewQueueTest {
         });
     }
 
+    @SuppressWarnings("deprecation") // the old findDuplicateGroups() keeps its contract until it is removed
     @Test
     void the_bulk_job_queues_possible_and_likely_duplicates_once_per_pair() {
         // given
@@ -159,6 +160,7 @@ class DuplicateReviewQueueTest {
         assertThat(world.drainOutbox()).isEmpty();
     }
 
+    @SuppressWarnings("deprecation") // the old findDuplicateGroups() keeps its contract until it is removed
     @Test
     void an_open_pair_found_again_with_another_score_is_rescored_not_repeated() {
         // given
@@ -233,6 +235,7 @@ class DuplicateReviewQueueTest {
         assertThat(events.get(0).aggregateId()).isEqualTo(pair.id().toString());
     }
 
+    @SuppressWarnings("deprecation") // the old findDuplicateGroups() keeps its contract until it is removed
     @Test
     void a_dismissed_pair_is_not_suggested_again_by_find_matches_or_the_bulk_job_until_reopened() {
         // given: a likely duplicate, dismissed

@@ -2,6 +2,7 @@ package dev.crmkit.core.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.crmkit.model.ValidationException;
 import java.util.List;
@@ -97,6 +98,33 @@ class MatchWeightEstimationTest {
         assertThat(estimate.pairs()).isZero();
         assertThat(estimate.levels()).isEmpty();
         assertThat(estimate.converged()).isFalse();
+    }
+
+    @Test
+    void a_pair_of_two_sampled_customers_is_counted_once_and_so_is_a_pair_with_one_not_sampled() {
+        CustomerService two = CustomerFixtures.world().customers();
+        two.register(RegisterPerson.named("Anna", "Schubert").withEmail("anna@example.com"));
+        two.register(RegisterPerson.named("Anna", "Schubert").withEmail("anna@example.com"));
+
+        assertThat(two.estimateMatchWeights(10, 100).pairs()).as("both sampled").isEqualTo(1);
+        assertThat(two.estimateMatchWeights(1, 100).pairs()).as("one sampled").isEqualTo(1);
+        assertThat(two.estimateMatchWeights(1, 100).customers()).isEqualTo(1);
+    }
+
+    @Test
+    void the_even_weight_is_the_log_odds_of_the_fitted_share_and_each_level_weighs_log2_m_over_u() {
+        MatchWeightEstimate estimate = run.customers().estimateMatchWeights(300, 100_000);
+
+        double share = estimate.matchShare();
+        assertThat(estimate.weights().evenWeight()).isCloseTo(Math.log((1 - share) / share) / Math.log(2),
+                within(1e-9));
+        estimate.levels().forEach((level, fit) -> {
+            assertThat(fit.weight()).isCloseTo(Math.log(fit.m() / fit.u()) / Math.log(2), within(1e-9));
+            assertThat(estimate.weights().of(level)).isEqualTo(fit.weight());
+        });
+        assertThat(estimate.iterations()).isPositive();
+        assertThat(estimate.levels().values().stream().mapToLong(MatchWeightEstimate.Level::pairs).max()
+                .orElseThrow()).isLessThanOrEqualTo(estimate.pairs());
     }
 
     @Test

@@ -102,6 +102,89 @@ class MatchWeightFitTest {
     }
 
     @Test
+    void every_fitted_chance_lies_strictly_between_zero_and_one_and_each_fields_chances_add_up_to_one() {
+        // a date of birth that never agrees among two parties' pairs, and never disagrees among one party's
+        Map<Map<MatchField, MatchLevel>, Long> counts = new HashMap<>();
+        counts.put(Map.of(MatchField.FAMILY_NAME, MatchLevel.FAMILY_EQUAL, MatchField.DATE_OF_BIRTH,
+                MatchLevel.BIRTH_EQUAL), 300L);
+        counts.put(Map.of(MatchField.FAMILY_NAME, MatchLevel.FAMILY_EQUAL, MatchField.DATE_OF_BIRTH,
+                MatchLevel.BIRTH_DIFFERENT), 700L);
+        counts.put(Map.of(MatchField.FAMILY_NAME, MatchLevel.FAMILY_DIFFERENT, MatchField.DATE_OF_BIRTH,
+                MatchLevel.BIRTH_DIFFERENT), 2000L);
+
+        MatchWeightFit.Result fit = MatchWeightFit.fit(MatchWeightFit.patterns(counts), MatchWeights.defaults());
+
+        for (Map<MatchLevel, Double> chances : List.of(fit.m(), fit.u())) {
+            assertThat(chances.values()).allSatisfy(c -> assertThat(c).isStrictlyBetween(0.0, 1.0));
+            assertThat(chances.get(MatchLevel.FAMILY_EQUAL) + chances.get(MatchLevel.FAMILY_DIFFERENT))
+                    .isCloseTo(1.0, within(1e-12));
+            assertThat(chances.get(MatchLevel.BIRTH_EQUAL) + chances.get(MatchLevel.BIRTH_DIFFERENT))
+                    .isCloseTo(1.0, within(1e-12));
+        }
+        assertThat(fit.lambda()).isStrictlyBetween(0.0, 1.0);
+        assertThat(fit.m().get(MatchLevel.BIRTH_EQUAL)).isGreaterThan(fit.u().get(MatchLevel.BIRTH_EQUAL));
+        assertThat(fit.pairs()).containsEntry(MatchLevel.FAMILY_EQUAL, 1000L)
+                .containsEntry(MatchLevel.BIRTH_DIFFERENT, 2700L);
+    }
+
+    @Test
+    void a_field_at_one_level_in_every_pair_tells_nothing_and_the_share_stays_inside_zero_and_one() {
+        List<MatchWeightFit.Pattern> agreeing = List.of(new MatchWeightFit.Pattern(Map.of(MatchField.FAMILY_NAME,
+                MatchLevel.FAMILY_EQUAL, MatchField.DATE_OF_BIRTH, MatchLevel.BIRTH_EQUAL), 1_000_000));
+
+        MatchWeightFit.Result fit = MatchWeightFit.fit(agreeing, MatchWeights.defaults());
+
+        // m and u are both certain, so the ratio, and the weight log2(m / u), is nothing either way
+        assertThat(fit.m()).containsEntry(MatchLevel.FAMILY_EQUAL, 1.0).containsEntry(MatchLevel.BIRTH_EQUAL, 1.0);
+        assertThat(fit.u()).containsEntry(MatchLevel.FAMILY_EQUAL, 1.0).containsEntry(MatchLevel.BIRTH_EQUAL, 1.0);
+        assertThat(fit.converged()).isTrue();
+        assertThat(fit.lambda()).isStrictlyBetween(0.0, 1.0);
+        assertThat(fit.pairs()).containsEntry(MatchLevel.BIRTH_EQUAL, 1_000_000L);
+    }
+
+    @Test
+    void the_class_the_tenants_weights_favour_is_the_one_fitted_as_one_party() {
+        // weights that say the opposite of the defaults: agreement counts against one party
+        MatchWeights upsideDown = MatchWeights.defaults();
+        for (MatchLevel level : MatchLevel.values()) {
+            upsideDown = upsideDown.with(level, -MatchWeights.defaults().of(level));
+        }
+
+        MatchWeightFit.Result usual = MatchWeightFit.fit(table(10_000_000, false), MatchWeights.defaults());
+        MatchWeightFit.Result flipped = MatchWeightFit.fit(table(10_000_000, false), upsideDown);
+
+        assertThat(usual.lambda()).isCloseTo(LAMBDA, within(0.002));
+        assertThat(flipped.lambda()).as("the classes swapped").isCloseTo(1 - LAMBDA, within(0.002));
+        assertThat(flipped.m().get(MatchLevel.BIRTH_EQUAL)).isCloseTo(0.01, within(0.005));
+        assertThat(flipped.u().get(MatchLevel.BIRTH_EQUAL)).isCloseTo(0.9, within(0.005));
+    }
+
+    @Test
+    void evidence_too_weak_to_settle_stops_the_fit_at_its_last_round_and_says_so() {
+        // three fields that agree in 55% of one party's pairs and 45% of two parties': the classes barely differ
+        Map<Map<MatchField, MatchLevel>, Long> counts = new HashMap<>();
+        for (int pattern = 0; pattern < 8; pattern++) {
+            Map<MatchField, MatchLevel> levels = new EnumMap<>(MatchField.class);
+            double m = 1;
+            double u = 1;
+            for (int field = 0; field < 3; field++) {
+                boolean agrees = (pattern >> field & 1) == 0;
+                MatchLevel[] levelsOfField = FIELDS[field];
+                MatchLevel level = agrees ? levelsOfField[0] : levelsOfField[levelsOfField.length - 1];
+                levels.put(level.field(), level);
+                m *= agrees ? 0.55 : 0.45;
+                u *= agrees ? 0.45 : 0.55;
+            }
+            counts.put(Map.copyOf(levels), Math.round(1_000_000 * (0.5 * m + 0.5 * u)));
+        }
+
+        MatchWeightFit.Result fit = MatchWeightFit.fit(MatchWeightFit.patterns(counts), MatchWeights.defaults());
+
+        assertThat(fit.iterations()).isEqualTo(MatchWeightFit.MAX_ITERATIONS);
+        assertThat(fit.converged()).isFalse();
+    }
+
+    @Test
     void a_fit_that_cannot_settle_stops_at_its_last_round() {
         List<MatchWeightFit.Pattern> one = new ArrayList<>(table(1000, false));
 

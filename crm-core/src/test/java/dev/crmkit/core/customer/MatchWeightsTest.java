@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crmkit.model.NotPermittedException;
+import dev.crmkit.model.PageRequest;
 import dev.crmkit.model.ValidationException;
 import dev.crmkit.model.customer.PartyKind;
 import java.util.EnumMap;
@@ -131,6 +132,7 @@ class MatchWeightsTest {
         assertThat(usual.importCustomers(Stream.of(bernd, bernd), ImportProgress.NONE).imported()).isEqualTo(2);
     }
 
+    @SuppressWarnings("deprecation") // the old findDuplicateGroups() keeps its contract until it is removed
     @Test
     void the_bulk_job_joins_by_the_tenants_weights() {
         MatchSettings names = MatchSettings.defaults().withWeights(NAMES_DECIDE);
@@ -145,6 +147,9 @@ class MatchWeightsTest {
 
         assertThat(decided.runDuplicateJob(progress -> true).pairsFound()).as("the job in the database").isEqualTo(1);
         assertThat(usual.runDuplicateJob(progress -> true).pairsFound()).isZero();
+        assertThat(decided.duplicateGroups(PageRequest.first(10)).items()).extracting(DuplicateGroup::customerIds)
+                .containsExactly(annas);
+        assertThat(usual.duplicateGroups(PageRequest.first(10)).items()).isEmpty();
         assertThat(decided.findDuplicateGroups()).extracting(DuplicateGroup::customerIds).containsExactly(annas);
         assertThat(usual.findDuplicateGroups()).isEmpty();
     }

@@ -5,7 +5,11 @@ import static dev.crmkit.core.lead.LeadFixtures.webFormLead;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.crmkit.core.customer.CustomerModule;
 import dev.crmkit.core.customer.CustomerService;
+import dev.crmkit.core.customer.MatchLevel;
+import dev.crmkit.core.customer.MatchSettings;
+import dev.crmkit.core.customer.MatchWeights;
 import dev.crmkit.core.customer.MatchReason;
 import dev.crmkit.core.customer.RegisterPerson;
 import dev.crmkit.core.port.PublishedEvent;
@@ -153,6 +157,54 @@ class LeadCaptureTest {
         assertThat(second.matches()).singleElement().satisfies(m -> {
             assertThat(m.isStrong()).isFalse();
             assertThat(m.reasons()).containsExactly(MatchReason.SIMILAR_NAME_SAME_ORGANIZATION);
+        });
+    }
+
+    @Test
+    void leads_are_matched_with_each_other_by_the_tenants_match_weights() {
+        // given: a tenant whose weights let an equal name decide (6 + 6 against the even weight 5), another the
+        // defaults
+        MatchWeights namesDecide = MatchWeights.defaults().with(MatchLevel.FAMILY_EQUAL, 6.0)
+                .with(MatchLevel.GIVEN_EQUAL, 6.0);
+        LeadFixtures tuned = new LeadFixtures(CustomerModule.builder()
+                .matching(LeadFixtures.TENANT, MatchSettings.defaults().withWeights(namesDecide)).build());
+        LeadFixtures usual = new LeadFixtures(CustomerModule.builder()
+                .matching(LeadFixtures.OTHER_TENANT, MatchSettings.defaults().withWeights(namesDecide)).build());
+        CaptureLead anna = CaptureLead.from(LeadSource.EVENT).withPerson("Anna", "Schubert");
+        CaptureLead annaAgain = CaptureLead.from(LeadSource.WEB_FORM).withPerson("Anna", "Schubert");
+        Lead first = tuned.leads().capture(anna).lead();
+        usual.leads().capture(anna);
+
+        // when
+        CaptureResult tunedSecond = tuned.leads().capture(annaAgain);
+        CaptureResult usualSecond = usual.leads().capture(annaAgain);
+
+        // then: the tuned tenant scores the equal name 0.992, a strong match, and merges; the default scores it 0.667
+        assertThat(tunedSecond.outcome()).isEqualTo(CaptureOutcome.MERGED);
+        assertThat(tunedSecond.lead().id()).isEqualTo(first.id());
+        assertThat(tunedSecond.matches()).singleElement().satisfies(m -> assertThat(m.score()).isEqualTo(0.992));
+        assertThat(usualSecond.outcome()).as("below the possible threshold: no match")
+                .isEqualTo(CaptureOutcome.CREATED);
+        assertThat(usualSecond.matches()).isEmpty();
+    }
+
+    @Test
+    void a_tenants_possible_threshold_decides_which_leads_are_matches() {
+        // given: a possible threshold of 0.6 lets the same name alone (0.667 at the default weights) count
+        LeadFixtures lenient = new LeadFixtures(CustomerModule.builder()
+                .matching(LeadFixtures.TENANT, MatchSettings.defaults().withThresholds(0.9, 0.6)).build());
+        lenient.leads().capture(CaptureLead.from(LeadSource.EVENT).withPerson("Anna", "Schubert"));
+
+        // when
+        CaptureResult second = lenient.leads()
+                .capture(CaptureLead.from(LeadSource.WEB_FORM).withPerson("Anna", "Schubert"));
+
+        // then: a weak match, flagged for review, not merged
+        assertThat(second.outcome()).isEqualTo(CaptureOutcome.CREATED);
+        assertThat(second.lead().needsReview()).isTrue();
+        assertThat(second.matches()).singleElement().satisfies(m -> {
+            assertThat(m.score()).isEqualTo(0.667);
+            assertThat(m.isStrong()).isFalse();
         });
     }
 

@@ -2,6 +2,7 @@ package dev.crmkit.core.lead;
 
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.TenantCrm;
+import dev.crmkit.core.customer.CustomerModule;
 import dev.crmkit.core.port.PublishedEvent;
 import dev.crmkit.core.port.RecordingEventListener;
 import dev.crmkit.core.team.MemberDetails;
@@ -35,6 +36,13 @@ final class LeadFixtures {
     LeadFixtures(LeadSettings settings) {
         this.crm = Crm.builder().storage(storage).clock(clock).defaultPhoneRegion("DE").module(LeadModule.builder().settings(settings).build())
                 .listener(published).build();
+        this.shop = crm.tenant(TENANT);
+    }
+
+    /** Default lead settings, with the customer module (its matching settings per tenant) given. */
+    LeadFixtures(CustomerModule customers) {
+        this.crm = Crm.builder().storage(storage).clock(clock).defaultPhoneRegion("DE").module(customers)
+                .module(LeadModule.builder().settings(LeadSettings.defaults()).build()).listener(published).build();
         this.shop = crm.tenant(TENANT);
     }
 
