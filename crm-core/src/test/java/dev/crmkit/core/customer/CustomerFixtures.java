@@ -73,6 +73,18 @@ final class CustomerFixtures {
         return new World(storage, clock, crm, crm.tenant("acme"));
     }
 
+    /** A surname whose Double Metaphone code differs for every number below 1,000 (consonants only count). */
+    static String surname(int n) {
+        String consonants = "bklmnrstfj";
+        StringBuilder name = new StringBuilder();
+        int rest = n;
+        for (int i = 0; i < 3; i++) {
+            name.append(consonants.charAt(rest % 10)).append('a');
+            rest /= 10;
+        }
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
     /** A fresh world under the WARN policy. */
     static World world() {
         return world(DuplicatePolicy.WARN);

@@ -44,19 +44,13 @@ class DuplicateJobTest {
         return events.stream().filter(e -> e.type().equals("duplicate-pair.suspected")).count();
     }
 
-    /** A surname whose Double Metaphone code differs for every number below 1,000 (consonants only count). */
-    private static String surname(int n) {
-        String consonants = "bklmnrstfj";
-        StringBuilder name = new StringBuilder();
-        for (int i = 0; i < 3; i++) {
-            name.append(consonants.charAt(n % 10)).append('a');
-            n /= 10;
-        }
-        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
-    }
-
     private static PostalAddress street(String street, String postcode) {
         return new PostalAddress(street, "Berlin", null, postcode, "DE");
+    }
+
+    private static RegisterPerson inHamburg(String given, String family) {
+        return RegisterPerson.named(given, family).withContactPoint(NewContactPoint.postal(
+                new PostalAddress("Gartenweg", "Hamburg", null, "20095", "DE")));
     }
 
     private static RegisterPerson livingAt(String given, String family, String street) {
@@ -100,8 +94,8 @@ class DuplicateJobTest {
     void a_job_stopped_by_its_callback_continues_after_its_last_batch_when_run_again() {
         // given: 1,500 pairs, each two customers of one name on one street: 3,000 blocks of two, several batches
         for (int i = 0; i < 1500; i++) {
-            register(livingAt(i < 1000 ? "Paul" : "Emil", surname(i % 1000), "Hauptstraße"));
-            register(livingAt(i < 1000 ? "Paul" : "Emil", surname(i % 1000), "Hauptstrasse"));
+            register(livingAt(i < 1000 ? "Paul" : "Emil", CustomerFixtures.surname(i % 1000), "Hauptstraße"));
+            register(livingAt(i < 1000 ? "Paul" : "Emil", CustomerFixtures.surname(i % 1000), "Hauptstrasse"));
         }
 
         // when: the first run stops after its first batch
@@ -203,8 +197,8 @@ class DuplicateJobTest {
     @Test
     void a_second_run_while_one_runs_is_refused_and_the_first_goes_on() {
         for (int i = 0; i < 1000; i++) {
-            register(livingAt("Paul", surname(i), "Hauptstraße"));
-            register(livingAt("Paul", surname(i), "Hauptstrasse"));
+            register(livingAt("Paul", CustomerFixtures.surname(i), "Hauptstraße"));
+            register(livingAt("Paul", CustomerFixtures.surname(i), "Hauptstrasse"));
         }
         AtomicReference<Throwable> refused = new AtomicReference<>();
 
@@ -298,8 +292,8 @@ class DuplicateJobTest {
     void a_run_that_fails_gives_the_job_up_and_the_next_run_continues_after_its_last_batch() {
         // given: a callback that fails after the first committed batch
         for (int i = 0; i < 1500; i++) {
-            register(livingAt(i < 1000 ? "Paul" : "Emil", surname(i % 1000), "Hauptstraße"));
-            register(livingAt(i < 1000 ? "Paul" : "Emil", surname(i % 1000), "Hauptstrasse"));
+            register(livingAt(i < 1000 ? "Paul" : "Emil", CustomerFixtures.surname(i % 1000), "Hauptstraße"));
+            register(livingAt(i < 1000 ? "Paul" : "Emil", CustomerFixtures.surname(i % 1000), "Hauptstrasse"));
         }
         RuntimeException failure = new IllegalStateException("the host's callback failed");
 
@@ -335,5 +329,81 @@ class DuplicateJobTest {
     void a_callback_is_required() {
         assertThatThrownBy(() -> customers.runDuplicateJob(null)).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.field()).isEqualTo("afterEachBatch"));
+    }
+
+    @Test
+    void every_pair_within_a_later_window_of_a_large_key_is_compared_and_counted() {
+        // given: 1,100 John Smiths; the first and the last live in one street, and so do two that both fall into the
+        // second window of 1,000, in another city (the name alone scores below the possible threshold)
+        UUID first = register(livingAt("John", "Smith", "Hauptstraße"));
+        for (int i = 0; i < 1048; i++) {
+            register(RegisterPerson.named("John", "Smith"));
+        }
+        UUID early = register(inHamburg("John", "Smith"));
+        for (int i = 0; i < 48; i++) {
+            register(RegisterPerson.named("John", "Smith"));
+        }
+        UUID late = register(inHamburg("John", "Smith"));
+        UUID last = register(livingAt("John", "Smith", "Hauptstrasse"));
+
+        // when
+        DuplicateJobProgress done = customers.runDuplicateJob(p -> true);
+
+        // then: the pair across the windows and the pair within the second one, each counted once
+        assertThat(queue()).extracting(p -> List.of(p.firstCustomerId(), p.secondCustomerId()))
+                .containsExactlyInAnyOrder(sortedPair(first, last), sortedPair(early, late));
+        assertThat(done.pairsFound()).isEqualTo(2);
+    }
+
+    @Test
+    void an_email_many_customers_hold_counts_for_less_in_the_job_as_at_registration() {
+        // given: twelve people of twelve names with one info@ address (an e-mail in common with someone of another
+        // name alone scores 0.85; held by eleven others it loses 3 * log2(11))
+        String[] given = {"Anna", "Bruno", "Clara", "Dieter", "Egon", "Frieda", "Gustav", "Helga", "Ingo", "Jonas",
+            "Karl", "Lotte"};
+        for (int i = 0; i < given.length; i++) {
+            register(RegisterPerson.named(given[i], CustomerFixtures.surname(i * 83)).withEmail("info@example.com"));
+        }
+
+        // when
+        DuplicateJobProgress done = customers.runDuplicateJob(p -> true);
+
+        // then
+        assertThat(queue()).isEmpty();
+        assertThat(done.pairsFound()).isZero();
+    }
+
+    @Test
+    void a_pair_scoring_exactly_the_possible_threshold_is_entered() {
+        // given: a tenant whose possible threshold is what the same name alone scores (3.5 + 2.5 = 6: 0.667)
+        CustomerService exact = CustomerFixtures.world(CustomerModule.builder().duplicatePolicy(DuplicatePolicy.ALLOW)
+                .matching(MatchSettings.defaults().withThresholds(0.9, 0.667))).customers();
+        UUID one = exact.register(RegisterPerson.named("Jonas", "Meyer")).customer().id();
+        exact.register(RegisterPerson.named("Jonas", "Meyer"));
+
+        // when
+        exact.runDuplicateJob(p -> true);
+
+        // then
+        assertThat(exact.suspectedDuplicates(one, PageRequest.first(10)).items()).singleElement()
+                .satisfies(p -> assertThat(p.score()).isEqualTo(0.667));
+    }
+
+    @Test
+    void pairs_found_over_more_shared_emails_than_one_page_are_all_counted() {
+        // given: 201 pairs of people of other names, each pair with an e-mail of its own in common (0.85 each), so
+        // the e-mails take two pages
+        for (int i = 0; i < 201; i++) {
+            register(RegisterPerson.named("Paul", CustomerFixtures.surname(i)).withEmail("pair" + i + "@example.com"));
+            register(RegisterPerson.named("Emil", CustomerFixtures.surname(i + 300)).withEmail("pair" + i
+                    + "@example.com"));
+        }
+
+        // when
+        DuplicateJobProgress done = customers.runDuplicateJob(p -> true);
+
+        // then
+        assertThat(queue()).hasSize(201);
+        assertThat(done.pairsFound()).isEqualTo(201);
     }
 }

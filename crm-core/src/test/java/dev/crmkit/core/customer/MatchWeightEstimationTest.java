@@ -112,6 +112,29 @@ class MatchWeightEstimationTest {
     }
 
     @Test
+    void the_sample_is_drawn_from_the_whole_tenant_not_from_its_first_customers() {
+        // given: 200 people of distinct names, then 100 pairs of one person entered twice
+        CustomerService tenant = CustomerFixtures.world(DuplicatePolicy.ALLOW).customers();
+        for (int i = 0; i < 200; i++) {
+            tenant.register(RegisterPerson.named("Anna", CustomerFixtures.surname(i)));
+        }
+        for (int i = 200; i < 300; i++) {
+            for (int copy = 0; copy < 2; copy++) {
+                tenant.register(RegisterPerson.named("Anna", CustomerFixtures.surname(i))
+                        .withEmail("anna" + i + "@example.com"));
+            }
+        }
+
+        // when: a sample of a quarter of the tenant
+        MatchWeightEstimate estimate = tenant.estimateMatchWeights(100, 10_000);
+
+        // then: about half the sample falls among the pairs (each sampled one brings its pair: about 44 pairs);
+        // a sample of the first 100 customers would bring none
+        assertThat(estimate.customers()).isEqualTo(100);
+        assertThat(estimate.pairs()).isBetween(25L, 75L);
+    }
+
+    @Test
     void the_even_weight_is_the_log_odds_of_the_fitted_share_and_each_level_weighs_log2_m_over_u() {
         MatchWeightEstimate estimate = run.customers().estimateMatchWeights(300, 100_000);
 
