@@ -11,6 +11,8 @@ import dev.crmkit.jdbc.JdbcStorage;
 import dev.crmkit.model.customer.LifecycleStage;
 import dev.crmkit.model.customer.PartyKind;
 import dev.crmkit.spi.customer.CustomerRecord;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -43,6 +45,7 @@ import javax.sql.DataSource;
  * print what each contender sends the database per accrual.
  */
 final class AccrualBenchmark {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final String PROGRAMME = "club";
     private static final long POINTS = 10;
     /** How many accruals a contender makes in one turn of the measured part. */
@@ -58,7 +61,7 @@ final class AccrualBenchmark {
 
     /** The outcome: accruals per second for each contender, on how many accounts. */
     record Result(String shape, int accruals, int accounts, double crmkitPerSecond, double rawPerSecond,
-            String crmkitRoundTrips, String rawRoundTrips) {
+            String crmkitRoundTrips, String rawRoundTrips, double cpuRatio) {
         double ratio() {
             return crmkitPerSecond / rawPerSecond;
         }
@@ -93,17 +96,17 @@ final class AccrualBenchmark {
         analyze();
         // the contenders take turns, a block each, each going first every other turn: on a machine that other work
         // shares, a burst of load falls on both rather than on whichever ran at that moment
-        long rawNanos = 0;
-        long crmkitNanos = 0;
+        long[] rawTime = new long[2];
+        long[] crmkitTime = new long[2];
         for (int from = warm, turn = 0; from < warm + accruals; from += BLOCK, turn++) {
             int first = from;
             int block = Math.min(BLOCK, warm + accruals - first);
             if (turn % 2 == 0) {
-                rawNanos += timed(() -> raw(dataSource, rawTenant, rawAccounts, first, block, cold));
-                crmkitNanos += timed(() -> crmkit(loyalty, crmkitAccounts, first, block, cold));
+                timed(rawTime, () -> raw(dataSource, rawTenant, rawAccounts, first, block, cold));
+                timed(crmkitTime, () -> crmkit(loyalty, crmkitAccounts, first, block, cold));
             } else {
-                crmkitNanos += timed(() -> crmkit(loyalty, crmkitAccounts, first, block, cold));
-                rawNanos += timed(() -> raw(dataSource, rawTenant, rawAccounts, first, block, cold));
+                timed(crmkitTime, () -> crmkit(loyalty, crmkitAccounts, first, block, cold));
+                timed(rawTime, () -> raw(dataSource, rawTenant, rawAccounts, first, block, cold));
             }
         }
         verifySameRows(crmkitTenant, rawTenant);
@@ -117,9 +120,9 @@ final class AccrualBenchmark {
                     crmkitAccounts, warm + accruals, counted, false);
             raw(rawCount.around(dataSource), rawTenant, rawAccounts, warm + accruals, counted, false);
         }
-        return new Result(shape, accruals, cold ? accruals : accounts, accruals / (crmkitNanos / 1e9),
-                accruals / (rawNanos / 1e9), counted > 0 ? crmkitCount.perCall(counted) : "",
-                counted > 0 ? rawCount.perCall(counted) : "");
+        return new Result(shape, accruals, cold ? accruals : accounts, accruals / (crmkitTime[0] / 1e9),
+                accruals / (rawTime[0] / 1e9), counted > 0 ? crmkitCount.perCall(counted) : "",
+                counted > 0 ? rawCount.perCall(counted) : "", (double) rawTime[1] / crmkitTime[1]);
     }
 
     /** One part of a measured run, timed. */
@@ -127,10 +130,17 @@ final class AccrualBenchmark {
         void run() throws SQLException;
     }
 
-    private static long timed(Part part) throws SQLException {
+    /**
+     * Runs one part, adding its wall time to {@code into[0]} and the CPU time of this thread to {@code into[1]}: on
+     * embedded H2, where the database works in the calling thread, the ratio of CPU times is the ratio of the work
+     * each contender asks for, whatever else runs on the machine (garbage collection aside).
+     */
+    private static void timed(long[] into, Part part) throws SQLException {
         long start = System.nanoTime();
+        long cpu = THREADS.getCurrentThreadCpuTime();
         part.run();
-        return System.nanoTime() - start;
+        into[1] += THREADS.getCurrentThreadCpuTime() - cpu;
+        into[0] += System.nanoTime() - start;
     }
 
     private List<Account> enrol(Crm crm, String tenantId, int members) {

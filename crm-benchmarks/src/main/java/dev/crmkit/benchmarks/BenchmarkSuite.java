@@ -101,9 +101,11 @@ public final class BenchmarkSuite {
                             accrual.run("cold", options.accruals(), options.accruals()))) {
                         report.add(String.format(Locale.ROOT,
                                 "%-8s accrual %,d on %,d %s accounts, one call each: CRMKit %,.0f accruals/s,"
-                                        + " raw JDBC same rows %,.0f accruals/s, ratio %.2f",
+                                        + " raw JDBC same rows %,.0f accruals/s, ratio %.2f%s",
                                 backend, r.accruals(), r.accounts(), r.shape(), r.crmkitPerSecond(),
-                                r.rawPerSecond(), r.ratio()));
+                                r.rawPerSecond(), r.ratio(), backend == Backend.H2 ? String.format(Locale.ROOT,
+                                        " (CPU time of the calling thread, where H2 works too: ratio %.2f)",
+                                        r.cpuRatio()) : ""));
                         System.out.println(report.get(report.size() - 1));
                         if (!r.crmkitRoundTrips().isEmpty()) {
                             System.out.println("  CRMKit " + r.crmkitRoundTrips());

@@ -620,10 +620,17 @@ final class Database implements TransactionRunner {
         }
     }
 
-    /** Executes one statement for each parameter list as a JDBC batch. */
+    /**
+     * Executes one statement for each parameter list as a JDBC batch; a single parameter list as a plain statement,
+     * which costs the drivers less than a batch of one (H2 builds a batch's result lists, MariaDB's Connector/J may
+     * send a bulk command).
+     */
     int[] batch(Connection connection, String sql, List<? extends List<?>> parameterLists) throws SQLException {
         if (parameterLists.isEmpty()) {
             return new int[0];
+        }
+        if (parameterLists.size() == 1) {
+            return new int[] {update(connection, sql, parameterLists.get(0))};
         }
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (List<?> parameters : parameterLists) {

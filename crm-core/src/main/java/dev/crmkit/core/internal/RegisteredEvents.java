@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,6 +33,8 @@ public final class RegisteredEvents implements EventCatalog {
             .build();
     private final Map<String, EventDefinition> byType = new HashMap<>();
     private final Map<Class<?>, EventDefinition> byClass = new HashMap<>();
+    /** A writer per event record, its serializer found once rather than on every event. */
+    private final Map<Class<?>, ObjectWriter> writers = new HashMap<>();
 
     /**
      * Registers {@code type}, or every record a sealed interface permits, for {@code domain}.
@@ -75,6 +78,7 @@ public final class RegisteredEvents implements EventCatalog {
         EventDefinition definition = new EventDefinition(name, annotation.version(), record, domain);
         byType.put(name, definition);
         byClass.put(record, definition);
+        writers.put(record, json.writerFor(record));
     }
 
     /** The definition an event is recorded under; a programming error when its class was never registered. */
@@ -89,7 +93,8 @@ public final class RegisteredEvents implements EventCatalog {
 
     /** The event's payload. */
     String encode(DomainEvent event) {
-        return json.writeValueAsString(event);
+        ObjectWriter writer = writers.get(event.getClass());
+        return writer != null ? writer.writeValueAsString(event) : json.writeValueAsString(event);
     }
 
     @Override
