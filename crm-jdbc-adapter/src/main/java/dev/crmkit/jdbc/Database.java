@@ -415,8 +415,9 @@ final class Database implements TransactionRunner {
      * the failure and went on ({@link #wentOnAfter}). A {@link CrmException} the work throws itself is its refusal
      * before it changed anything (a stale version found by an update that changed no row) and leaves the unit usable;
      * the work must throw one only then. Only writes whose failure callers do not recover from inside the unit take
-     * this path (the outbox's append, a loyalty posting); in a host's transaction, which the host may commit after
-     * catching CRMKit's error, and outside a unit, this is {@link #write}.
+     * this path (the outbox's append, a loyalty posting, a ticket's and its milestones' writes, an agent slot's update
+     * and count, a batch of due work); in a host's transaction, which the host may commit after catching CRMKit's
+     * error, and outside a unit, this is {@link #write}.
      */
     <T> T writeWithoutSavepoint(String type, Map<String, String> uniqueKeys, SqlWork<T> work) {
         Connection current = unit.get();
