@@ -69,11 +69,14 @@ final class Database implements TransactionRunner {
     private final ThreadLocal<CrmException> spoiled = new ThreadLocal<>();
     /** Whether the current unit is the host's transaction (host-managed mode, auto-commit off). */
     private final ThreadLocal<Boolean> hostsTransaction = new ThreadLocal<>();
+    /** On H2, the statements kept on each connection so they are not parsed again; null elsewhere. */
+    private final H2Statements h2Statements;
 
     Database(DataSource dataSource, ConnectionSource host, Dialect dialect) {
         this.dataSource = dataSource;
         this.host = host;
         this.dialect = dialect;
+        this.h2Statements = dialect == Dialect.H2 ? new H2Statements() : null;
     }
 
     Dialect dialect() {
@@ -531,8 +534,16 @@ final class Database implements TransactionRunner {
 
     // ---- statements -------------------------------------------------------------------------------------
 
+    /**
+     * A statement of {@code sql} on the connection, to be closed by the caller; on H2 one kept from an earlier use of the
+     * same text when there is one ({@link H2Statements}).
+     */
+    PreparedStatement statement(Connection connection, String sql) throws SQLException {
+        return h2Statements != null ? h2Statements.prepare(connection, sql) : connection.prepareStatement(sql);
+    }
+
     PreparedStatement prepare(Connection connection, String sql, List<?> parameters) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
+        PreparedStatement statement = statement(connection, sql);
         try {
             bind(statement, parameters);
             return statement;
@@ -626,7 +637,7 @@ final class Database implements TransactionRunner {
         if (parameterLists.isEmpty()) {
             return new int[0];
         }
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = statement(connection, sql)) {
             for (List<?> parameters : parameterLists) {
                 bind(statement, parameters);
                 statement.addBatch();
@@ -782,7 +793,7 @@ final class Database implements TransactionRunner {
                 row.add(value);
                 rows.add(row);
             }
-            try (PreparedStatement statement = connection.prepareStatement(sql.append(" = ?").toString())) {
+            try (PreparedStatement statement = statement(connection, sql.append(" = ?").toString())) {
                 for (List<?> row : rows) {
                     bind(statement, row);
                     statement.addBatch();
