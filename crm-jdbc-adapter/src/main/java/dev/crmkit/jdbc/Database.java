@@ -535,8 +535,8 @@ final class Database implements TransactionRunner {
     // ---- statements -------------------------------------------------------------------------------------
 
     /**
-     * A statement of {@code sql} on the connection, to be closed by the caller; on H2 one kept from an earlier use of the
-     * same text when there is one ({@link H2Statements}).
+     * A statement of {@code sql} on the connection, to be closed by the caller; on H2 one kept from an earlier use of
+     * the same text when there is one ({@link H2Statements}).
      */
     PreparedStatement statement(Connection connection, String sql) throws SQLException {
         return h2Statements != null ? h2Statements.prepare(connection, sql) : connection.prepareStatement(sql);

@@ -21,14 +21,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * statements (pgjdbc prepares a statement on the server and keeps it per connection; MariaDB Connector/J sends the
  * text), so only H2 takes this path.
  *
- * <p>How: the statements live on H2's own connection, beneath HikariCP's proxy ({@code unwrap(Connection.class)}), so the
- * pool does not close them when the connection goes back to it; at most {@value #PER_CONNECTION} per connection, the
- * least recently used closed first. Beneath any other wrapper of a connection the adapter does not look, since it may
- * observe or change the statements run through it (tracing, metrics, a test's injected faults): there every statement
- * is prepared on the connection given and closed after its use, as before. A statement is taken out while it is in use and put back when the
- * caller closes it, with its parameters and batch cleared, so two uses of one text at once get two statements. A
- * statement whose use failed is closed, not kept. H2 prepares a kept statement again by itself when the schema it
- * reads has changed since. Statements of closed connections are dropped when a new connection comes.
+ * <p>How: the statements live on H2's own connection, beneath HikariCP's proxy ({@code unwrap(Connection.class)}), so
+ * the pool does not close them when the connection goes back to it; at most {@value #PER_CONNECTION} per connection,
+ * the least recently used closed first. Beneath any other wrapper of a connection the adapter does not look, since it
+ * may observe or change the statements run through it (tracing, metrics, a test's injected faults): there every
+ * statement is prepared on the connection given and closed after its use, as before. A statement is taken out while it
+ * is in use and put back when the caller closes it, with its parameters and batch cleared, so two uses of one text at
+ * once get two statements. A statement whose use failed is closed, not kept. H2 prepares a kept statement again by
+ * itself when the schema it reads has changed since. Statements of closed connections are dropped when a new
+ * connection comes.
  */
 final class H2Statements {
     /** How many statements each connection keeps. */

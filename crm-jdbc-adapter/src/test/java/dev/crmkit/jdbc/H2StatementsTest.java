@@ -144,7 +144,7 @@ class H2StatementsTest {
             throws SQLException {
         List<String> observed = new ArrayList<>();
         try (Connection pooled = pool.getConnection()) {
-            // a host's tracing wrapper: it sees each statement prepared through it, and answers unwrap with what it wraps
+            // a host's tracing wrapper: it sees each statement prepared through it; unwrap answers with what it wraps
             Connection traced = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
                     new Class<?>[] {Connection.class}, (self, method, args) -> {
                         if (method.getName().equals("prepareStatement")) {
