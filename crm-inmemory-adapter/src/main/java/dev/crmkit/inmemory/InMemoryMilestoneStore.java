@@ -37,10 +37,17 @@ final class InMemoryMilestoneStore implements MilestoneStore {
         return unit.inTransaction(() -> table.insert(milestone));
     }
 
-    /** The default's inserts in one unit, so a refused one undoes those before it. */
+    /**
+     * Every milestone checked before any is inserted, so a refused one leaves none of them stored, also in a unit
+     * that catches the refusal and goes on (the unit undoes nothing then).
+     */
     @Override
     public void insertAll(List<MilestoneRecord> milestones) {
         unit.inTransaction(() -> {
+            Checks.noNulls("milestones", milestones);
+            for (MilestoneRecord m : milestones) {
+                table.checkInsertable(m);
+            }
             MilestoneStore.super.insertAll(milestones);
             return null;
         });

@@ -69,11 +69,14 @@ final class Database implements TransactionRunner {
     private final ThreadLocal<CrmException> spoiled = new ThreadLocal<>();
     /** Whether the current unit is the host's transaction (host-managed mode, auto-commit off). */
     private final ThreadLocal<Boolean> hostsTransaction = new ThreadLocal<>();
+    /** On H2, the statements kept on each connection so they are not parsed again; null elsewhere. */
+    private final H2Statements h2Statements;
 
     Database(DataSource dataSource, ConnectionSource host, Dialect dialect) {
         this.dataSource = dataSource;
         this.host = host;
         this.dialect = dialect;
+        this.h2Statements = dialect == Dialect.H2 ? new H2Statements() : null;
     }
 
     Dialect dialect() {
@@ -415,8 +418,9 @@ final class Database implements TransactionRunner {
      * the failure and went on ({@link #wentOnAfter}). A {@link CrmException} the work throws itself is its refusal
      * before it changed anything (a stale version found by an update that changed no row) and leaves the unit usable;
      * the work must throw one only then. Only writes whose failure callers do not recover from inside the unit take
-     * this path (the outbox's append, a loyalty posting); in a host's transaction, which the host may commit after
-     * catching CRMKit's error, and outside a unit, this is {@link #write}.
+     * this path (the outbox's append, a loyalty posting, a ticket's and its milestones' writes, an agent slot's update
+     * and count, a batch of due work); in a host's transaction, which the host may commit after catching CRMKit's
+     * error, and outside a unit, this is {@link #write}.
      */
     <T> T writeWithoutSavepoint(String type, Map<String, String> uniqueKeys, SqlWork<T> work) {
         Connection current = unit.get();
@@ -530,8 +534,16 @@ final class Database implements TransactionRunner {
 
     // ---- statements -------------------------------------------------------------------------------------
 
+    /**
+     * A statement of {@code sql} on the connection, to be closed by the caller; on H2 one kept from an earlier use of
+     * the same text when there is one ({@link H2Statements}).
+     */
+    PreparedStatement statement(Connection connection, String sql) throws SQLException {
+        return h2Statements != null ? h2Statements.prepare(connection, sql) : connection.prepareStatement(sql);
+    }
+
     PreparedStatement prepare(Connection connection, String sql, List<?> parameters) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
+        PreparedStatement statement = statement(connection, sql);
         try {
             bind(statement, parameters);
             return statement;
@@ -632,7 +644,7 @@ final class Database implements TransactionRunner {
         if (parameterLists.size() == 1) {
             return new int[] {update(connection, sql, parameterLists.get(0))};
         }
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = statement(connection, sql)) {
             for (List<?> parameters : parameterLists) {
                 bind(statement, parameters);
                 statement.addBatch();
@@ -788,7 +800,7 @@ final class Database implements TransactionRunner {
                 row.add(value);
                 rows.add(row);
             }
-            try (PreparedStatement statement = connection.prepareStatement(sql.append(" = ?").toString())) {
+            try (PreparedStatement statement = statement(connection, sql.append(" = ?").toString())) {
                 for (List<?> row : rows) {
                     bind(statement, row);
                     statement.addBatch();

@@ -27,7 +27,9 @@ import java.util.UUID;
 /**
  * The milestones of tickets in {@code crm_ticket_milestone}, durations as microseconds; a ticket's through
  * {@code ix_crm_ticket_milestone_ticket}, the due ones through {@code ix_crm_ticket_milestone_due} ({@code due_at} is
- * set only while a clock runs, so completed and paused milestones have none).
+ * set only while a clock runs, so completed and paused milestones have none). Its writes have no savepoint in a unit
+ * CRMKit began ({@link Database#writeWithoutSavepoint}): no caller recovers from a failed one inside the unit, and a
+ * stale version is found before anything is written.
  */
 final class JdbcMilestoneStore implements MilestoneStore {
     private static final String TYPE = "milestone";
@@ -46,10 +48,11 @@ final class JdbcMilestoneStore implements MilestoneStore {
         if (m.version() != 1) {
             throw new ValidationException("version", "must be 1 on insert");
         }
-        db.write(TYPE, Map.of(), c -> db.update(c, "INSERT INTO crm_ticket_milestone (" + COLUMNS + ") VALUES"
-                + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Arrays.asList(m.tenantId(), m.id(), 1L, m.createdAt(),
-                m.updatedAt(), m.ticketId(), m.kind(), micros(m.target()), micros(m.elapsed()), m.runningSince(),
-                m.dueAt(), m.completedAt(), m.breached())));
+        List<?> parameters = Arrays.asList(m.tenantId(), m.id(), 1L, m.createdAt(), m.updatedAt(), m.ticketId(),
+                m.kind(), micros(m.target()), micros(m.elapsed()), m.runningSince(), m.dueAt(), m.completedAt(),
+                m.breached());
+        db.writeWithoutSavepoint(TYPE, Map.of(), c -> db.update(c, "INSERT INTO crm_ticket_milestone (" + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", parameters));
         return m;
     }
 
@@ -70,14 +73,14 @@ final class JdbcMilestoneStore implements MilestoneStore {
                     m.breached()));
         }
         String row = " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        db.write(TYPE, Map.of(), c -> db.update(c, "INSERT INTO crm_ticket_milestone (" + COLUMNS + ") VALUES"
-                + String.join(",", Collections.nCopies(milestones.size(), row)), parameters));
+        db.writeWithoutSavepoint(TYPE, Map.of(), c -> db.update(c, "INSERT INTO crm_ticket_milestone (" + COLUMNS
+                + ") VALUES" + String.join(",", Collections.nCopies(milestones.size(), row)), parameters));
     }
 
     @Override
     public MilestoneRecord update(MilestoneRecord m, long expectedVersion) {
         Checks.required("milestone", m);
-        return db.write(TYPE, Map.of(), c -> {
+        return db.writeWithoutSavepoint(TYPE, Map.of(), c -> {
             int changed = db.update(c, "UPDATE crm_ticket_milestone SET version = ?, updated_at = ?, target_micros = ?,"
                     + " elapsed_micros = ?, running_since = ?, due_at = ?, completed_at = ?, breached = ?"
                     + " WHERE tenant_id = ? AND id = ? AND version = ?", Arrays.asList(expectedVersion + 1,

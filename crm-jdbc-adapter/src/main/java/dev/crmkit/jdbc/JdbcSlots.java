@@ -26,10 +26,24 @@ final class JdbcSlots<R extends StoredRecord> {
     private final List<String> valueColumns;
     private final RowMapper<R> mapper;
     private final String columns;
+    /** Whether a later record's compare-and-set runs without a savepoint in a unit CRMKit began. */
+    private final boolean updatesWithoutSavepoint;
 
     /** Column names are fixed by the caller's code, never input. */
     JdbcSlots(Database db, String type, String table, List<String> keyColumns, List<String> valueColumns,
             RowMapper<R> mapper) {
+        this(db, type, table, keyColumns, valueColumns, mapper, false);
+    }
+
+    /**
+     * {@code updatesWithoutSavepoint}: a later record's {@code UPDATE} runs without a savepoint in a unit CRMKit began
+     * ({@link Database#writeWithoutSavepoint}), for a table whose callers never recover from a failed one inside the
+     * unit. A stale version changes no row and leaves the unit usable; a first record's {@code INSERT} keeps its
+     * savepoint, so a racing first record is a conflict the unit survives.
+     */
+    JdbcSlots(Database db, String type, String table, List<String> keyColumns, List<String> valueColumns,
+            RowMapper<R> mapper, boolean updatesWithoutSavepoint) {
+        this.updatesWithoutSavepoint = updatesWithoutSavepoint;
         this.db = db;
         this.type = type;
         this.table = table;
@@ -81,13 +95,19 @@ final class JdbcSlots<R extends StoredRecord> {
             parameters.add(record.tenantId());
             parameters.addAll(key);
             parameters.add(expectedVersion);
-            db.write(type, Map.of(), c -> {
+            SqlWork<Integer> update = c -> {
                 int changed = db.update(c, sql.toString(), parameters);
                 if (changed == 0) {
+                    // nothing written: the unit stays usable, with or without a savepoint
                     throw ConflictException.staleVersion(type, described, expectedVersion);
                 }
                 return changed;
-            });
+            };
+            if (updatesWithoutSavepoint) {
+                db.writeWithoutSavepoint(type, Map.of(), update);
+            } else {
+                db.write(type, Map.of(), update);
+            }
         }
     }
 

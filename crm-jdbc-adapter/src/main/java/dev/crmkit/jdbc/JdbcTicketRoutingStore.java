@@ -26,6 +26,9 @@ import java.util.UUID;
  * compare-and-set ({@link JdbcSlots}) and counted up and down in place by one {@code UPDATE}; the waiting queue in
  * {@code crm_ticket_routing_queue}; the recount of open tickets per agent by the database in one grouped query over
  * {@code ix_crm_ticket_assignee_state}, which holds each ticket's assignee and state, so it reads no ticket row.
+ * A slot's update and its count's have no savepoint in a unit CRMKit began ({@link Database#writeWithoutSavepoint}):
+ * both are one statement that no caller recovers from inside the unit, and a stale version changes no row. A first
+ * slot's insert and the queue's writes keep theirs ({@link #enqueue} goes on after a duplicate).
  */
 final class JdbcTicketRoutingStore implements TicketRoutingStore {
     private static final String TYPE = "ticket routing";
@@ -42,7 +45,7 @@ final class JdbcTicketRoutingStore implements TicketRoutingStore {
                 List.of("last_routed_at", "active_tickets"),
                 r -> new AgentSlotRecord(r.text("tenant_id"), r.id("id"), r.number("version"),
                         r.instant("created_at"), r.instant("updated_at"), r.id("member_id"),
-                        r.instant("last_routed_at"), r.integer("active_tickets")));
+                        r.instant("last_routed_at"), r.integer("active_tickets")), true);
     }
 
     @Override
@@ -83,7 +86,8 @@ final class JdbcTicketRoutingStore implements TicketRoutingStore {
         Checks.id("memberId", memberId);
         Checks.id("newId", newId);
         Instant at = Checks.instant("now", now);
-        int changed = db.write(TYPE, Map.of(), c -> db.update(c, "UPDATE crm_ticket_agent_slot"
+        // no savepoint in a unit CRMKit began: one statement, and no caller recovers from its failure inside the unit
+        int changed = db.writeWithoutSavepoint(TYPE, Map.of(), c -> db.update(c, "UPDATE crm_ticket_agent_slot"
                 + " SET active_tickets = GREATEST(active_tickets + ?, 0), version = version + 1, updated_at = ?"
                 + " WHERE tenant_id = ? AND member_id = ?", List.of(delta, at, tenantId, memberId)));
         if (changed == 0) {

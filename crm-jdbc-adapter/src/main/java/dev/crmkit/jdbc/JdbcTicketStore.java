@@ -58,14 +58,17 @@ final class JdbcTicketStore implements TicketStore {
         if (t.version() != 1) {
             throw new ValidationException("version", "must be 1 on insert");
         }
-        db.write(TYPE, Map.of(), c -> {
+        Children children = Children.of(t);
+        // no savepoint in a unit CRMKit began: no caller recovers from a failed insert inside the unit, which then can
+        // only roll back (Database.writeWithoutSavepoint)
+        db.writeWithoutSavepoint(TYPE, Map.of(), c -> {
             ProductReturn r = t.productReturn();
             db.update(c, INSERT, Arrays.asList(t.tenantId(), t.id(), 1L, t.createdAt(), t.updatedAt(), t.kind(),
                     t.channel(), t.customerId(), t.contactPersonId(), t.priority(), t.assigneeId(), t.state(),
                     t.content().subject(), t.content().description(), r == null ? null : r.authorization(),
                     r == null ? null : r.productRef(), r == null ? null : r.orderRef(), t.resolvedAt(),
                     t.closedAt(), t.mergedInto()));
-            insertChildren(c, t);
+            insertChildren(c, children);
             return null;
         });
         return t;
@@ -74,13 +77,15 @@ final class JdbcTicketStore implements TicketStore {
     @Override
     public TicketRecord update(TicketRecord t, long expectedVersion) {
         Checks.required("ticket", t);
-        return db.write(TYPE, Map.of(), c -> {
+        Children children = Children.of(t);
+        // without a savepoint in a unit CRMKit began: a stale version is found before anything is written
+        return db.writeWithoutSavepoint(TYPE, Map.of(), c -> {
             updateRow(c, t, expectedVersion);
             for (String table : CHILD_TABLES) {
                 db.update(c, "DELETE FROM " + table + " WHERE tenant_id = ? AND ticket_id = ?",
                         List.of(t.tenantId(), t.id()));
             }
-            insertChildren(c, t);
+            insertChildren(c, children);
             return load(c, t.tenantId(), List.of(t.id())).get(0);
         });
     }
@@ -101,14 +106,16 @@ final class JdbcTicketStore implements TicketStore {
                 || !t.content().customFields().equals(stored.content().customFields())) {
             return update(t, stored.version());
         }
-        return db.write(TYPE, Map.of(), c -> {
+        TicketContent content = new TicketContent(t.content().subject(), t.content().description(),
+                stored.content().attachments(), stored.content().customFields());
+        TicketRecord after = new TicketRecord(t.tenantId(), t.id(), stored.version() + 1, stored.createdAt(),
+                t.updatedAt(), t.kind(), t.channel(), t.customerId(), t.contactPersonId(), t.priority(),
+                t.assigneeId(), t.state(), content, t.productReturn(), t.resolvedAt(), t.closedAt(), t.mergedInto());
+        db.writeWithoutSavepoint(TYPE, Map.of(), c -> {
             updateRow(c, t, stored.version());
-            TicketContent content = new TicketContent(t.content().subject(), t.content().description(),
-                    stored.content().attachments(), stored.content().customFields());
-            return new TicketRecord(t.tenantId(), t.id(), stored.version() + 1, stored.createdAt(), t.updatedAt(),
-                    t.kind(), t.channel(), t.customerId(), t.contactPersonId(), t.priority(), t.assigneeId(),
-                    t.state(), content, t.productReturn(), t.resolvedAt(), t.closedAt(), t.mergedInto());
+            return null;
         });
+        return after;
     }
 
     /** The ticket's own row over {@code expectedVersion}; not found or a conflict when no row was at it. */
@@ -130,26 +137,38 @@ final class JdbcTicketStore implements TicketStore {
         }
     }
 
-    private void insertChildren(Connection c, TicketRecord t) throws SQLException {
-        List<List<?>> attachments = new ArrayList<>();
-        List<Attachment> files = t.content().attachments();
-        for (int i = 0; i < files.size(); i++) {
-            attachments.add(List.of(t.tenantId(), t.id(), i, files.get(i).reference(), files.get(i).mediaType()));
+    /**
+     * A ticket's attachment and custom-field rows, made before anything is written: what can refuse a ticket's values
+     * does so before its row is, so a write without a savepoint fails after writing only on the database's word.
+     */
+    private record Children(List<List<?>> attachments, List<List<?>> fields) {
+        static Children of(TicketRecord t) {
+            List<List<?>> attachments = new ArrayList<>();
+            List<Attachment> files = t.content().attachments();
+            for (int i = 0; i < files.size(); i++) {
+                attachments.add(List.of(t.tenantId(), t.id(), i, files.get(i).reference(),
+                        files.get(i).mediaType()));
+            }
+            List<List<?>> fields = new ArrayList<>();
+            for (Map.Entry<String, CustomFieldValue> e : t.content().customFields().entrySet()) {
+                CustomFieldValue v = e.getValue();
+                String column = CustomFieldColumns.column(v.type());
+                fields.add(Arrays.asList(t.tenantId(), t.id(), e.getKey(), v.type(),
+                        column.equals("text_value") ? CustomFieldColumns.value(v) : null,
+                        column.equals("number_value") ? CustomFieldColumns.value(v) : null,
+                        column.equals("date_value") ? CustomFieldColumns.value(v) : null,
+                        column.equals("boolean_value") ? CustomFieldColumns.value(v) : null));
+            }
+            return new Children(attachments, fields);
         }
+    }
+
+    /** Inserts the ticket's children, a JDBC batch per table (none for an empty one). */
+    private void insertChildren(Connection c, Children children) throws SQLException {
         db.batch(c, "INSERT INTO crm_ticket_attachment (tenant_id, ticket_id, attachment_no, file_ref, media_type)"
-                + " VALUES (?, ?, ?, ?, ?)", attachments);
-        List<List<?>> fields = new ArrayList<>();
-        for (Map.Entry<String, CustomFieldValue> e : t.content().customFields().entrySet()) {
-            CustomFieldValue v = e.getValue();
-            String column = CustomFieldColumns.column(v.type());
-            fields.add(Arrays.asList(t.tenantId(), t.id(), e.getKey(), v.type(),
-                    column.equals("text_value") ? CustomFieldColumns.value(v) : null,
-                    column.equals("number_value") ? CustomFieldColumns.value(v) : null,
-                    column.equals("date_value") ? CustomFieldColumns.value(v) : null,
-                    column.equals("boolean_value") ? CustomFieldColumns.value(v) : null));
-        }
+                + " VALUES (?, ?, ?, ?, ?)", children.attachments());
         db.batch(c, "INSERT INTO crm_ticket_field (tenant_id, ticket_id, field_key, field_type, text_value,"
-                + " number_value, date_value, boolean_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", fields);
+                + " number_value, date_value, boolean_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", children.fields());
     }
 
     @Override

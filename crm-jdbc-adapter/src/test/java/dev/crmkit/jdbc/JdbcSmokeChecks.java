@@ -16,6 +16,12 @@ import dev.crmkit.model.customer.PartyKind;
 import dev.crmkit.model.customfield.CustomFieldValue;
 import dev.crmkit.model.loyalty.LedgerEntryKind;
 import dev.crmkit.model.loyalty.MembershipStatus;
+import dev.crmkit.model.ticket.Attachment;
+import dev.crmkit.model.ticket.TicketChannel;
+import dev.crmkit.model.ticket.TicketContent;
+import dev.crmkit.model.ticket.TicketKind;
+import dev.crmkit.model.ticket.TicketPriority;
+import dev.crmkit.model.ticket.TicketState;
 import dev.crmkit.model.touchpoint.Channel;
 import dev.crmkit.model.touchpoint.Direction;
 import dev.crmkit.model.touchpoint.Purpose;
@@ -29,6 +35,7 @@ import dev.crmkit.spi.loyalty.LedgerEntryRecord;
 import dev.crmkit.spi.loyalty.MembershipRecord;
 import dev.crmkit.spi.outbox.OutboxEvent;
 import dev.crmkit.spi.scheduling.DueWorkRecord;
+import dev.crmkit.spi.ticket.TicketRecord;
 import dev.crmkit.spi.touchpoint.InteractionRecord;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -397,18 +404,7 @@ abstract class JdbcSmokeChecks {
         MembershipRecord member = memberWithEntry("visit-1");
         try (java.sql.Connection host = dataSource().getConnection()) {
             host.setAutoCommit(false);
-            JdbcStorage hostManaged = JdbcStorage.builder().dataSource(dataSource()).connectionSource(
-                    new ConnectionSource() {
-                        @Override
-                        public java.sql.Connection obtain() {
-                            return host;
-                        }
-
-                        @Override
-                        public void release(java.sql.Connection connection) {
-                            // the host's connection stays open for the host's transaction
-                        }
-                    }).build();
+            JdbcStorage hostManaged = hostManaged(host);
 
             MembershipRecord after = hostManaged.transactions().inTransaction(() -> {
                 assertThatThrownBy(() -> hostManaged.post(raised(member), 1, new LedgerEntryRecord(TENANT,
@@ -422,6 +418,85 @@ abstract class JdbcSmokeChecks {
             assertThat(after).isEqualTo(member);
         }
         assertThat(jdbc().memberships().get(TENANT, member.id())).contains(member);
+    }
+
+    @Test
+    void a_ticket_insert_that_fails_after_its_row_in_a_unit_of_crmkits_own_that_goes_on_ends_it_and_commits_nothing() {
+        TicketRecord ticket = ticketWhoseAttachmentRowIsTaken();
+        TicketRecord other = ticketWithAttachment("Please change my plan");
+
+        // no savepoint around the insert in CRMKit's own unit: the ticket's row is in, its attachment failed
+        assertThatThrownBy(() -> jdbc().transactions().run(() -> {
+            jdbc().tickets().insert(other);
+            assertThatThrownBy(() -> jdbc().tickets().insert(ticket)).isInstanceOf(DuplicateException.class);
+            jdbc().tickets().get(TENANT, other.id());
+        })).isInstanceOf(StorageFailureException.class).hasMessageContaining("cannot commit");
+
+        assertThat(jdbc().tickets().get(TENANT, ticket.id())).isEmpty();
+        assertThat(jdbc().tickets().get(TENANT, other.id())).isEmpty();
+    }
+
+    @Test
+    void a_ticket_insert_that_fails_after_its_row_leaves_nothing_in_a_hosts_transaction_that_goes_on()
+            throws java.sql.SQLException {
+        TicketRecord ticket = ticketWhoseAttachmentRowIsTaken();
+        TicketRecord other = ticketWithAttachment("Please change my plan");
+        try (java.sql.Connection host = dataSource().getConnection()) {
+            host.setAutoCommit(false);
+            JdbcStorage hostManaged = hostManaged(host);
+
+            hostManaged.transactions().run(() -> {
+                assertThatThrownBy(() -> hostManaged.tickets().insert(ticket))
+                        .isInstanceOf(DuplicateException.class);
+                // the host's transaction goes on: behind its savepoint the insert left nothing
+                hostManaged.tickets().insert(other);
+            });
+            host.commit();
+        }
+
+        assertThat(jdbc().tickets().get(TENANT, ticket.id())).isEmpty();
+        assertThat(jdbc().tickets().get(TENANT, other.id())).contains(other);
+    }
+
+    /**
+     * A ticket whose row is not stored while its attachment row is (left behind when the row was deleted by SQL):
+     * inserting it writes its row and then fails on its attachment, a failure part of the way through the write.
+     */
+    private TicketRecord ticketWhoseAttachmentRowIsTaken() {
+        String subject = "Taken attachment " + UUID.randomUUID();
+        TicketRecord ticket = jdbc().tickets().insert(ticketWithAttachment(subject));
+        jdbc().write("ticket row", c -> {
+            try (java.sql.PreparedStatement s = c.prepareStatement("DELETE FROM crm_ticket WHERE tenant_id = ?"
+                    + " AND subject = ?")) {
+                s.setString(1, TENANT);
+                s.setString(2, subject);
+                return s.executeUpdate();
+            }
+        });
+        assertThat(jdbc().tickets().get(TENANT, ticket.id())).isEmpty();
+        return ticket;
+    }
+
+    private static TicketRecord ticketWithAttachment(String subject) {
+        return new TicketRecord(TENANT, UUID.randomUUID(), 1, NOW, NOW, TicketKind.SERVICE_REQUEST,
+                TicketChannel.EMAIL, UUID.randomUUID(), null, TicketPriority.NORMAL, null, TicketState.NEW,
+                new TicketContent(subject, null, List.of(new Attachment("docs/2026/photo-1.png", "image/png")),
+                        Map.of()), null, null, null, null);
+    }
+
+    /** CRMKit on the host's connection, in host-managed mode: the host's transaction is the unit. */
+    private JdbcStorage hostManaged(java.sql.Connection host) {
+        return JdbcStorage.builder().dataSource(dataSource()).connectionSource(new ConnectionSource() {
+            @Override
+            public java.sql.Connection obtain() {
+                return host;
+            }
+
+            @Override
+            public void release(java.sql.Connection connection) {
+                // the host's connection stays open for the host's transaction
+            }
+        }).build();
     }
 
     private MembershipRecord memberWithEntry(String key) {

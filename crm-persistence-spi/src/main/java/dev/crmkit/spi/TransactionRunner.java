@@ -26,9 +26,10 @@ import java.util.function.Supplier;
  *   <li>A store call that throws inside a unit changes nothing and leaves the unit usable: the work may catch
  *       the error (a {@link DuplicateException}, say) and go on; what the unit wrote before still commits. The
  *       exceptions: an error the backend ended the unit with (above), and a failure of a call whose Javadoc says it
- *       may end the unit (a loyalty posting, an outbox append) in a unit the adapter began itself. Then every later
- *       call in the unit fails too, and nothing of the unit commits, even if the work caught the error and returned:
- *       never part of a write. In a host's transaction such a call too changes nothing and leaves it usable.</li>
+ *       may end the unit (a loyalty posting, an outbox append, a ticket's, its milestones' or an agent slot's write, a
+ *       batch of due work) in a unit the adapter began itself. Then every later call in the unit fails too, and
+ *       nothing of the unit commits, even if the work caught the error and returned: never part of a write. In a
+ *       host's transaction such a call too changes nothing and leaves it usable.</li>
  *   <li>Store calls made outside any unit run each in their own unit.</li>
  *   <li>Another thread never sees a unit's writes before it commits.</li>
  *   <li>An adapter that works inside a transaction owned by its host (see the JDBC adapter's host-managed mode)

@@ -648,6 +648,15 @@ public abstract class StorageContract {
                 return current();
             }
         }
+
+        /** The contract of {@link TicketUnitContract}. */
+        @Nested
+        public class Ticket_writes_in_a_unit extends TicketUnitContract {
+            @Override
+            protected Storage storage() {
+                return current();
+            }
+        }
     }
 
     /** The contracts of the {@link KnowledgeBaseStorage} capability. */

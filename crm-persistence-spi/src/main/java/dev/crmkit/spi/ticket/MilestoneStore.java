@@ -12,6 +12,11 @@ import java.util.UUID;
 /**
  * The service-level milestones of tickets. Scoped by tenant in every call; the ticket id is stored as given and not
  * checked here.
+ *
+ * <p>Inside a unit the adapter began itself (not a host's transaction), a failed {@link #insert}, {@link #insertAll}
+ * or {@link #update} may end the unit instead of leaving it usable (see {@link dev.crmkit.spi.TransactionRunner}): no
+ * caller recovers from one inside the unit, and the JDBC adapter saves a savepoint's two round trips per write that
+ * way. A stale version or a missing milestone always leaves the unit usable.
  */
 public interface MilestoneStore {
     /**

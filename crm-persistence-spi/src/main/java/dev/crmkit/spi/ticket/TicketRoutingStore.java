@@ -17,6 +17,12 @@ import java.util.UUID;
  * What ticket routing keeps: each agent's routing slot (compare-and-set, the guard of an agent's capacity, holding the
  * count of the tickets the agent has active), a count of each agent's active tickets from the tickets themselves, and
  * the queue of tickets no agent could take yet. Scoped by tenant in every call.
+ *
+ * <p>Inside a unit the adapter began itself (not a host's transaction), a failed {@link #saveSlot} over a stored slot
+ * or a failed {@link #addActiveTickets} may end the unit instead of leaving it usable (see
+ * {@link dev.crmkit.spi.TransactionRunner}): no caller recovers from one inside the unit, and the JDBC adapter saves a
+ * savepoint's two round trips per write that way. A stale version, and a first slot another unit stored meanwhile,
+ * always leave the unit usable (both are conflicts that change nothing).
  */
 public interface TicketRoutingStore {
     /** The member's routing slot in the tenant, or empty before routing first gave the member a ticket. */

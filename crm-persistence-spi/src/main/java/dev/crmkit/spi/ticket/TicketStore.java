@@ -16,12 +16,18 @@ import java.util.UUID;
  * Customer service tickets with their attachments (in order) and custom fields. Scoped by tenant in every call; ids
  * of other records (customer, contact person, assignee, the ticket a duplicate was merged into) are stored as given
  * and not checked here.
+ *
+ * <p>Inside a unit the adapter began itself (not a host's transaction), a failed {@link #insert} or
+ * {@link #update(TicketRecord, long) update} may end the unit instead of leaving it usable (see
+ * {@link dev.crmkit.spi.TransactionRunner}): no caller recovers from one inside the unit, and the JDBC adapter saves a
+ * savepoint's two round trips per write that way. A stale version or a missing ticket always leaves the unit usable.
  */
 public interface TicketStore {
     /**
      * Stores a new ticket at version 1 with its attachments and custom fields.
      *
      * @throws DuplicateException with {@code key() = "id"} when the tenant has a ticket with that id; nothing is stored
+     *     (or, where the failure ended the unit, nothing of the unit commits)
      * @throws dev.crmkit.model.ValidationException ({@code version}) when the version is not 1
      */
     TicketRecord insert(TicketRecord ticket);
