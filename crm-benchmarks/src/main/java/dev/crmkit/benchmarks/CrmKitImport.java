@@ -18,20 +18,30 @@ final class CrmKitImport {
     private CrmKitImport() {
     }
 
-    /**
-     * Imports customers numbered from {@code first} (names from {@link GeneratedLeads}, so their phonetic keys are
-     * as varied as real names', an external reference, an e-mail, a phone and a tag each); returns how many were
-     * imported.
-     */
-    static int run(JdbcStorage storage, String tenant, int first, int customers) {
+    /** The customer service of a tenant as the benchmark imports into it (one {@code Crm}, built once per tenant). */
+    static CustomerService service(JdbcStorage storage, String tenant) {
         Crm crm = Crm.builder()
                 .storage(storage)
                 .defaultPhoneRegion("DE")
                 .module(CustomerModule.builder().duplicatePolicy(DuplicatePolicy.WARN)
                         .importBatchSize(ImportBenchmark.BATCH).build())
                 .build();
-        ImportReport report = crm.tenant(tenant).service(CustomerService.class).importCustomers(
-                IntStream.range(first, first + customers).mapToObj(i -> RegisterPerson.named(
+        return crm.tenant(tenant).service(CustomerService.class);
+    }
+
+    /** {@link #run(CustomerService, int, int)} with a service built for the call. */
+    static int run(JdbcStorage storage, String tenant, int first, int customers) {
+        return run(service(storage, tenant), first, customers);
+    }
+
+    /**
+     * Imports customers numbered from {@code first} (names from {@link GeneratedLeads}, so their phonetic keys are
+     * as varied as real names', an external reference, an e-mail, a phone and a tag each); returns how many were
+     * imported.
+     */
+    static int run(CustomerService customers, int first, int count) {
+        ImportReport report = customers.importCustomers(
+                IntStream.range(first, first + count).mapToObj(i -> RegisterPerson.named(
                                 GeneratedLeads.givenName(i), GeneratedLeads.familyName(i))
                         .withExternalRef("erp-" + i)
                         .withEmail("customer" + i + "@example.com")
