@@ -11,8 +11,6 @@ import dev.crmkit.jdbc.JdbcStorage;
 import dev.crmkit.model.customer.LifecycleStage;
 import dev.crmkit.model.customer.PartyKind;
 import dev.crmkit.spi.customer.CustomerRecord;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -45,7 +43,6 @@ import javax.sql.DataSource;
  * print what each contender sends the database per accrual.
  */
 final class AccrualBenchmark {
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final String PROGRAMME = "club";
     private static final long POINTS = 10;
     /** How many accruals a contender makes in one turn of the measured part. */
@@ -102,11 +99,11 @@ final class AccrualBenchmark {
             int first = from;
             int block = Math.min(BLOCK, warm + accruals - first);
             if (turn % 2 == 0) {
-                timed(rawTime, () -> raw(dataSource, rawTenant, rawAccounts, first, block, cold));
-                timed(crmkitTime, () -> crmkit(loyalty, crmkitAccounts, first, block, cold));
+                Turns.timed(rawTime, () -> raw(dataSource, rawTenant, rawAccounts, first, block, cold));
+                Turns.timed(crmkitTime, () -> crmkit(loyalty, crmkitAccounts, first, block, cold));
             } else {
-                timed(crmkitTime, () -> crmkit(loyalty, crmkitAccounts, first, block, cold));
-                timed(rawTime, () -> raw(dataSource, rawTenant, rawAccounts, first, block, cold));
+                Turns.timed(crmkitTime, () -> crmkit(loyalty, crmkitAccounts, first, block, cold));
+                Turns.timed(rawTime, () -> raw(dataSource, rawTenant, rawAccounts, first, block, cold));
             }
         }
         verifySameRows(crmkitTenant, rawTenant);
@@ -123,24 +120,6 @@ final class AccrualBenchmark {
         return new Result(shape, accruals, cold ? accruals : accounts, accruals / (crmkitTime[0] / 1e9),
                 accruals / (rawTime[0] / 1e9), counted > 0 ? crmkitCount.perCall(counted) : "",
                 counted > 0 ? rawCount.perCall(counted) : "", (double) rawTime[1] / crmkitTime[1]);
-    }
-
-    /** One part of a measured run, timed. */
-    private interface Part {
-        void run() throws SQLException;
-    }
-
-    /**
-     * Runs one part, adding its wall time to {@code into[0]} and the CPU time of this thread to {@code into[1]}: on
-     * embedded H2, where the database works in the calling thread, the ratio of CPU times is the ratio of the work
-     * each contender asks for, whatever else runs on the machine (garbage collection aside).
-     */
-    private static void timed(long[] into, Part part) throws SQLException {
-        long start = System.nanoTime();
-        long cpu = THREADS.getCurrentThreadCpuTime();
-        part.run();
-        into[1] += THREADS.getCurrentThreadCpuTime() - cpu;
-        into[0] += System.nanoTime() - start;
     }
 
     private List<Account> enrol(Crm crm, String tenantId, int members) {

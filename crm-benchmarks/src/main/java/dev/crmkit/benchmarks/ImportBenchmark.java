@@ -3,8 +3,6 @@ package dev.crmkit.benchmarks;
 import dev.crmkit.core.common.IdGenerator;
 import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.jdbc.JdbcStorage;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,7 +37,6 @@ final class ImportBenchmark {
     static final int BATCH = 500;
     /** The customers of one contender's turn: ten batches. */
     static final int TURN = 10 * BATCH;
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final String RAW = "raw";
     private static final String CRMKIT = "crmkit";
     private static final String SHAPE = "import-shape";
@@ -98,19 +95,19 @@ final class ImportBenchmark {
         for (int from = warm, turn = 0; from < warm + customers; from += TURN, turn++) {
             int first = from;
             int size = Math.min(TURN, warm + customers - first);
-            Part raw = () -> rawImport(tables, shape.subList(first, first + size));
-            Part ours = () -> {
+            Turns.Part raw = () -> rawImport(tables, shape.subList(first, first + size));
+            Turns.Part ours = () -> {
                 int imported = CrmKitImport.run(crmkit, first, size);
                 if (imported != size) {
                     throw new IllegalStateException("CRMKit imported " + imported + " of " + size + " customers");
                 }
             };
             if (turn % 2 == 0) {
-                timed(rawTime, raw);
-                timed(crmkitTime, ours);
+                Turns.timed(rawTime, raw);
+                Turns.timed(crmkitTime, ours);
             } else {
-                timed(crmkitTime, ours);
-                timed(rawTime, raw);
+                Turns.timed(crmkitTime, ours);
+                Turns.timed(rawTime, raw);
             }
         }
         long rows = verifySameRowCounts(tables.keySet());
@@ -121,20 +118,6 @@ final class ImportBenchmark {
         return new Result(customers, customers / (crmkitTime[0] / 1e9), customers / (rawTime[0] / 1e9),
                 rows / (double) (warm + customers), count.perCall(2), crmkitTime[1] / 1e3 / customers,
                 rawTime[1] / 1e3 / customers);
-    }
-
-    /** One contender's part of a turn. */
-    private interface Part {
-        void run() throws SQLException;
-    }
-
-    /** Runs one part, adding its wall time to {@code into[0]} and this thread's CPU time to {@code into[1]}. */
-    private static void timed(long[] into, Part part) throws SQLException {
-        long start = System.nanoTime();
-        long cpu = THREADS.getCurrentThreadCpuTime();
-        part.run();
-        into[1] += THREADS.getCurrentThreadCpuTime() - cpu;
-        into[0] += System.nanoTime() - start;
     }
 
     /**
