@@ -59,7 +59,9 @@ public interface TicketRouting {
      * Tries to route up to {@code limit} waiting tickets, longest-open first, each in a unit of its own, and returns
      * how many it routed. A waiting ticket that was resolved or closed, or given another assignee by hand since it
      * started waiting, leaves the queue without being routed; one whose routing conflicts with another node's stays
-     * waiting for the next call.
+     * waiting for the next call. Call it outside any unit and outside a host's transaction: inside one, each ticket's
+     * unit joins the outer one, so a conflict that is skipped cannot undo what that ticket's routing wrote before it
+     * (its assignment could then stay without its agent's active-ticket count).
      *
      * @throws dev.crmkit.model.ValidationException ({@code limit}) when not between 1 and 1000
      */
