@@ -158,9 +158,11 @@ class UnitFailuresTest {
             }
 
             // then: the database broke the deadlock; the victim's work caught it and went on, but nothing of that attempt
-            // committed; run again, both units committed whole
-            assertThat(caught).hasValue(1);
-            assertThat(storage.unitsRunAgain()).isEqualTo(1);
+            // committed; run again, both units committed whole. PostgreSQL and MariaDB end one unit of the cycle; H2 can
+            // end both, each finding the cycle while it waits (seen once in CI's run on 2026-12-08), and then runs both
+            // again
+            assertThat(caught.get()).isPositive();
+            assertThat(storage.unitsRunAgain()).isEqualTo(caught.get());
             assertThat(events("before-locks")).isEqualTo(2);
             assertThat(events("after-locks")).isEqualTo(2);
         }
