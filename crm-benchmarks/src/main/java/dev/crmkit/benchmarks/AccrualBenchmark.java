@@ -98,13 +98,8 @@ final class AccrualBenchmark {
         for (int from = warm, turn = 0; from < warm + accruals; from += BLOCK, turn++) {
             int first = from;
             int block = Math.min(BLOCK, warm + accruals - first);
-            if (turn % 2 == 0) {
-                Turns.timed(rawTime, () -> raw(dataSource, rawTenant, rawAccounts, first, block, cold));
-                Turns.timed(crmkitTime, () -> crmkit(loyalty, crmkitAccounts, first, block, cold));
-            } else {
-                Turns.timed(crmkitTime, () -> crmkit(loyalty, crmkitAccounts, first, block, cold));
-                Turns.timed(rawTime, () -> raw(dataSource, rawTenant, rawAccounts, first, block, cold));
-            }
+            Turns.take(turn, rawTime, () -> raw(dataSource, rawTenant, rawAccounts, first, block, cold),
+                    crmkitTime, () -> crmkit(loyalty, crmkitAccounts, first, block, cold));
         }
         verifySameRows(crmkitTenant, rawTenant);
         // after the timed part and the check: a few more accruals, counted, to say where the round trips go

@@ -102,13 +102,7 @@ final class ImportBenchmark {
                     throw new IllegalStateException("CRMKit imported " + imported + " of " + size + " customers");
                 }
             };
-            if (turn % 2 == 0) {
-                Turns.timed(rawTime, raw);
-                Turns.timed(crmkitTime, ours);
-            } else {
-                Turns.timed(crmkitTime, ours);
-                Turns.timed(rawTime, raw);
-            }
+            Turns.take(turn, rawTime, raw, crmkitTime, ours);
         }
         long rows = verifySameRowCounts(tables.keySet());
         // after the timed part and the check: two more batches, counted, to say where the round trips go

@@ -131,13 +131,7 @@ final class TicketBenchmark {
             int size = Math.min(TURN, warm + tickets - start);
             Turns.Part rawTurn = () -> raw(template, raw, slotVersions, start, size);
             Turns.Part crmkitTurn = () -> crmkit(ticketService, routing, crmkit, start, size);
-            if (turn % 2 == 0) {
-                Turns.timed(rawTime, rawTurn);
-                Turns.timed(crmkitTime, crmkitTurn);
-            } else {
-                Turns.timed(crmkitTime, crmkitTurn);
-                Turns.timed(rawTime, rawTurn);
-            }
+            Turns.take(turn, rawTime, rawTurn, crmkitTime, crmkitTurn);
         }
         verifySameRows();
         return new Result(tickets, tickets / (crmkitTime[0] / 1e9), tickets / (rawTime[0] / 1e9), template.rows());

@@ -28,4 +28,18 @@ final class Turns {
         into[1] += THREADS.getCurrentThreadCpuTime() - cpu;
         into[0] += System.nanoTime() - start;
     }
+
+    /**
+     * One turn of two contenders: on even turns {@code raw} first, on odd ones {@code crmkit} first, so a burst of other
+     * work on the machine, or the database's background work after one contender's writes, falls on both.
+     */
+    static void take(int turn, long[] rawTime, Part raw, long[] crmkitTime, Part crmkit) throws SQLException {
+        if (turn % 2 == 0) {
+            timed(rawTime, raw);
+            timed(crmkitTime, crmkit);
+        } else {
+            timed(crmkitTime, crmkit);
+            timed(rawTime, raw);
+        }
+    }
 }
