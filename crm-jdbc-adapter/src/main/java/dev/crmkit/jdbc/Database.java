@@ -71,6 +71,12 @@ final class Database implements TransactionRunner {
     private final ThreadLocal<Boolean> hostsTransaction = new ThreadLocal<>();
     /** On H2, the statements kept on each connection so they are not parsed again; null elsewhere. */
     private final H2Statements h2Statements;
+    /**
+     * On MariaDB, whether the pool's connections came at READ COMMITTED when first asked: then each unit asks its
+     * connection again (which a driver that set the level itself answers without a round trip) instead of sending
+     * {@code SET TRANSACTION}; null until the first unit asked.
+     */
+    private volatile Boolean poolReadCommitted;
 
     Database(DataSource dataSource, ConnectionSource host, Dialect dialect) {
         this.dataSource = dataSource;
@@ -129,8 +135,12 @@ final class Database implements TransactionRunner {
     private <T> Attempt<T> attempt(Supplier<T> work) {
         Connection connection = open();
         unit.set(connection);
+        boolean autoCommit = true;
         try {
-            connection.setAutoCommit(false);
+            autoCommit = connection.getAutoCommit();
+            if (autoCommit) {
+                connection.setAutoCommit(false);
+            }
             readCommittedOnMariaDb(connection);
             T result;
             try {
@@ -173,7 +183,7 @@ final class Database implements TransactionRunner {
             unit.remove();
             aborted.remove();
             spoiled.remove();
-            closeQuietly(connection);
+            closeQuietly(connection, autoCommit);
         }
     }
 
@@ -185,12 +195,28 @@ final class Database implements TransactionRunner {
      * unit that met another's new key could not see the row behind it. {@code SET TRANSACTION} without
      * {@code SESSION} applies to the next transaction only, so the connection goes back to the pool as it came. A
      * host's own transaction keeps the host's isolation (see docs/jdbc-adapter.md).
+     *
+     * <p>A pool that hands out its connections at READ COMMITTED already (HikariCP's {@code transactionIsolation}) is
+     * found on the first unit, and from then on each unit asks its connection's level instead: MariaDB's driver
+     * answers from memory for a level it set itself, so such a unit sends no statement before its work. A connection
+     * that answers otherwise gets {@code SET TRANSACTION} as before.
      */
     private void readCommittedOnMariaDb(Connection connection) throws SQLException {
-        if (dialect == Dialect.MARIADB) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
+        if (dialect != Dialect.MARIADB) {
+            return;
+        }
+        Boolean known = poolReadCommitted;
+        if (known == null || known) {
+            boolean readCommitted = connection.getTransactionIsolation() == Connection.TRANSACTION_READ_COMMITTED;
+            if (known == null) {
+                poolReadCommitted = readCommitted;
             }
+            if (readCommitted) {
+                return;
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
         }
     }
 
@@ -494,6 +520,7 @@ final class Database implements TransactionRunner {
     <T> T detached(String type, SqlWork<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             int isolation = connection.getTransactionIsolation();
+            boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             try {
@@ -509,7 +536,7 @@ final class Database implements TransactionRunner {
                 throw e;
             } finally {
                 connection.setTransactionIsolation(isolation);
-                connection.setAutoCommit(true);
+                connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
             throw SqlErrors.translate(e, type, Map.of());
@@ -885,9 +912,10 @@ final class Database implements TransactionRunner {
         }
     }
 
-    private static void closeQuietly(Connection connection) {
+    /** Gives the connection back to the pool in the auto-commit mode it came in. */
+    private static void closeQuietly(Connection connection, boolean autoCommit) {
         try {
-            connection.setAutoCommit(true);
+            connection.setAutoCommit(autoCommit);
         } catch (SQLException ignored) {
             // the pool discards a connection it cannot reset
         }

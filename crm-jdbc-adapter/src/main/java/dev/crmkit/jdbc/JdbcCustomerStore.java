@@ -155,6 +155,27 @@ final class JdbcCustomerStore implements CustomerStore {
     }
 
     @Override
+    public Map<UUID, PartyKind> liveKinds(String tenantId, Collection<UUID> ids) {
+        Checks.tenantId("tenantId", tenantId);
+        List<UUID> wanted = List.copyOf(new LinkedHashSet<>(Checks.noNulls("ids", ids)));
+        Checks.limit("ids.size", Math.max(1, wanted.size()), PageRequest.MAX_LIMIT);
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        List<Object> parameters = new ArrayList<>();
+        String sql = "SELECT c.id, c.kind FROM " + db.oneOf("crm_customer", "c", List.of("tenant_id"),
+                List.of(tenantId), "id", wanted, parameters) + " AND c.merged_into IS NULL";
+        return db.read(TYPE, c -> {
+            Map<UUID, PartyKind> kinds = new HashMap<>();
+            for (Map.Entry<UUID, PartyKind> kind : db.list(c, sql, parameters,
+                    r -> Map.entry(r.id("id"), r.enumValue(PartyKind.class, "kind")))) {
+                kinds.put(kind.getKey(), kind.getValue());
+            }
+            return kinds;
+        });
+    }
+
+    @Override
     public Set<String> existingExternalRefs(String tenantId, Collection<String> externalRefs) {
         Checks.tenantId("tenantId", tenantId);
         List<String> wanted = List.copyOf(new LinkedHashSet<>(Checks.noNulls("externalRefs", externalRefs)));

@@ -60,6 +60,36 @@ public abstract class CustomerStoreContract extends ContractSupport {
     }
 
     @Test
+    void live_kinds_name_the_kind_of_each_live_customer_and_leave_out_merged_unknown_and_foreign_ones() {
+        CustomerRecord person = stored(bareProspect(TENANT));
+        CustomerRecord organization = stored(CustomerFixtures.organization(TENANT, "Mueller und Soehne"));
+        CustomerRecord merged = stored(bareProspect(TENANT).mergedInto(person.id()));
+        CustomerRecord foreign = stored(bareProspect(OTHER_TENANT));
+        UUID unknown = UUID.randomUUID();
+
+        Map<UUID, PartyKind> kinds = customers().liveKinds(TENANT,
+                List.of(person.id(), organization.id(), merged.id(), foreign.id(), unknown, person.id()));
+
+        assertThat(kinds).containsOnly(Map.entry(person.id(), PartyKind.PERSON),
+                Map.entry(organization.id(), PartyKind.ORGANIZATION));
+        assertThat(customers().liveKinds(TENANT, List.of())).isEmpty();
+        assertThat(customers().liveKinds(OTHER_TENANT, List.of(foreign.id(), person.id())))
+                .containsOnly(Map.entry(foreign.id(), PartyKind.PERSON));
+    }
+
+    @Test
+    void live_kinds_refuse_a_null_id_and_more_than_a_thousand_ids() {
+        List<UUID> withNull = new ArrayList<>();
+        withNull.add(null);
+        List<UUID> tooMany = IntStream.range(0, PageRequest.MAX_LIMIT + 1).mapToObj(i -> UUID.randomUUID()).toList();
+
+        assertThatThrownBy(() -> customers().liveKinds(TENANT, withNull))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("ids");
+        assertThatThrownBy(() -> customers().liveKinds(TENANT, tooMany))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("ids.size");
+    }
+
+    @Test
     void customer_with_every_optional_field_null_reads_back_equal() {
         CustomerRecord bare = bareProspect(TENANT).build();
 

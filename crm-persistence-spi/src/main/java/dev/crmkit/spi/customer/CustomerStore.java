@@ -5,9 +5,14 @@ import dev.crmkit.model.DuplicateException;
 import dev.crmkit.model.NotFoundException;
 import dev.crmkit.model.Page;
 import dev.crmkit.model.PageRequest;
+import dev.crmkit.model.Checks;
 import dev.crmkit.model.customer.CustomerCriterion;
+import dev.crmkit.model.customer.PartyKind;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -69,6 +74,26 @@ public interface CustomerStore {
 
     /** The customers with these ids in this tenant, merged or not, in no particular order; unknown ids are left out. */
     List<CustomerRecord> getAll(String tenantId, List<UUID> ids);
+
+    /**
+     * The kind of each of these customers (at most 1000 ids) that this tenant has and that is not merged into another,
+     * by id; unknown and merged ids are left out, an id given twice is answered once. One query for a check that a
+     * customer may be referred to (a ticket's customer, an organization's contact person), without reading the
+     * customers' tags and custom fields as {@link #getAll} does. The default answers from {@link #getAll}.
+     *
+     * @throws dev.crmkit.model.ValidationException when {@code ids} holds a null or more than 1000 distinct ids
+     */
+    default Map<UUID, PartyKind> liveKinds(String tenantId, Collection<UUID> ids) {
+        List<UUID> distinct = List.copyOf(new LinkedHashSet<>(Checks.noNulls("ids", ids)));
+        Checks.limit("ids.size", Math.max(1, distinct.size()), PageRequest.MAX_LIMIT);
+        Map<UUID, PartyKind> kinds = new HashMap<>();
+        for (CustomerRecord customer : getAll(tenantId, distinct)) {
+            if (customer.mergedInto() == null) {
+                kinds.put(customer.id(), customer.kind());
+            }
+        }
+        return kinds;
+    }
 
     /** The customer with this external reference in this tenant, merged or not. */
     Optional<CustomerRecord> findByExternalRef(String tenantId, String externalRef);
