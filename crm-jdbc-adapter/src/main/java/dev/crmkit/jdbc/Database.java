@@ -77,6 +77,8 @@ final class Database implements TransactionRunner {
      * {@code SET TRANSACTION}; null until the first unit asked.
      */
     private volatile Boolean poolReadCommitted;
+    /** Whether a unit begins with {@code START TRANSACTION} instead of switching auto-commit; null until known. */
+    private volatile Boolean startsTransactions;
 
     Database(DataSource dataSource, ConnectionSource host, Dialect dialect) {
         this.dataSource = dataSource;
@@ -135,13 +137,10 @@ final class Database implements TransactionRunner {
     private <T> Attempt<T> attempt(Supplier<T> work) {
         Connection connection = open();
         unit.set(connection);
-        boolean autoCommit = true;
+        boolean switched = false;
         try {
-            autoCommit = connection.getAutoCommit();
-            if (autoCommit) {
-                connection.setAutoCommit(false);
-            }
             readCommittedOnMariaDb(connection);
+            switched = begin(connection);
             T result;
             try {
                 result = work.get();
@@ -183,8 +182,36 @@ final class Database implements TransactionRunner {
             unit.remove();
             aborted.remove();
             spoiled.remove();
-            closeQuietly(connection, autoCommit);
+            closeQuietly(connection, switched);
         }
+    }
+
+    /**
+     * Begins the unit's transaction on a connection of its own; whether it switched auto-commit off for it, to be
+     * switched on again when the unit ends. A connection the pool hands out without auto-commit is in a transaction
+     * from its first statement. On MariaDB Connector/J a unit sends {@code START TRANSACTION} and leaves the
+     * auto-commit mode alone: one statement where switching off and on again takes two, and the pool finds the
+     * connection as it gave it (this driver sets savepoints and commits or rolls back whenever the server says a
+     * transaction is open, whatever the auto-commit mode).
+     */
+    private boolean begin(Connection connection) throws SQLException {
+        if (!connection.getAutoCommit()) {
+            return false;
+        }
+        Boolean explicit = startsTransactions;
+        if (explicit == null) {
+            explicit = dialect == Dialect.MARIADB
+                    && connection.getMetaData().getDriverName().startsWith("MariaDB Connector/J");
+            startsTransactions = explicit;
+        }
+        if (explicit) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("START TRANSACTION");
+            }
+            return false;
+        }
+        connection.setAutoCommit(false);
+        return true;
     }
 
     /**
@@ -476,10 +503,9 @@ final class Database implements TransactionRunner {
         Savepoint savepoint = null;
         int[] depth = savepointDepth.get();
         try {
-            if (!connection.getAutoCommit()) {
-                savepoint = connection.setSavepoint(SAVEPOINT + depth[0]);
-                depth[0]++;
-            }
+            // a unit is always a transaction, though on MariaDB it may have begun with START TRANSACTION
+            savepoint = connection.setSavepoint(SAVEPOINT + depth[0]);
+            depth[0]++;
             T result = work.run(connection);
             if (savepoint != null) {
                 connection.releaseSavepoint(savepoint);
@@ -912,12 +938,14 @@ final class Database implements TransactionRunner {
         }
     }
 
-    /** Gives the connection back to the pool in the auto-commit mode it came in. */
-    private static void closeQuietly(Connection connection, boolean autoCommit) {
-        try {
-            connection.setAutoCommit(autoCommit);
-        } catch (SQLException ignored) {
-            // the pool discards a connection it cannot reset
+    /** Gives the connection back to the pool, switching auto-commit on again when the unit switched it off. */
+    private static void closeQuietly(Connection connection, boolean switchedOff) {
+        if (switchedOff) {
+            try {
+                connection.setAutoCommit(true);
+            } catch (SQLException ignored) {
+                // the pool discards a connection it cannot reset
+            }
         }
         try {
             connection.close();
