@@ -184,12 +184,14 @@ final class StoredRouting implements TicketRouting {
                 slot.map(AgentSlotRecord::version).orElse(0L));
         Optional<WaitingTicketRecord> entry = waited != null ? Optional.of(waited)
                 : routing.waitingTicket(tenantId, ticket.id());
-        if (entry.isPresent()) {
-            routing.dequeue(tenantId, ticket.id());
-        }
+        // the assignment saves the slot first (the write that can conflict), and the queue entry goes after it: a
+        // conflict leaves the ticket waiting, with nothing of this routing written
         Ticket assigned = tickets.assignRouted(ticket, agent.id(), now, new TicketRouted(tenantId, ticket.id(),
                 ticket.customerId(), agent.id(), ticket.assigneeId(), teamId, active,
                 agent.capacity(), entry.map(WaitingTicketRecord::waitingSince).orElse(null), now), saved);
+        if (entry.isPresent()) {
+            routing.dequeue(tenantId, ticket.id());
+        }
         return new RoutingOutcome(assigned, agent.id());
     }
 

@@ -286,10 +286,18 @@ final class StoredTickets implements TicketService {
             }
             return change.after();
         }
+        if (routed != null) {
+            // routing locked the ticket when it read it: the slot's save over the version routing read, the one write
+            // that can conflict, goes first, so a conflict leaves nothing of this routing written, even in an outer
+            // unit that goes on (routeWaiting skips the ticket and routes the next)
+            countActive(change, routed);
+        }
         TicketRecord stored = change.isOpening() ? tickets.insert(change.after())
                 : tickets.update(change.after(), change.before());
-        // after the ticket's versioned update, which holds its row lock: milestones and slots change only under it
-        countActive(change, routed);
+        if (routed == null) {
+            // after the ticket's versioned update, which holds its row lock: milestones and slots change only under it
+            countActive(change, null);
+        }
         if (change.started().size() > 1) {
             levels.milestones().insertAll(change.started());
         } else {
@@ -309,7 +317,11 @@ final class StoredTickets implements TicketService {
     /**
      * Moves the active-ticket counts on the routing slots of the agents whose active tickets the change changed: the
      * assignee before, when the ticket was active, loses it; the assignee after, when it is active, gains it. Slots are
-     * written in member id order, so two units reassigning between the same two agents lock them in one order.
+     * written in member id order, so two units reassigning between the same two agents lock them in one order. Routing
+     * ({@code routed} not null) saves its agent's slot first, before the previous assignee's: only that save can
+     * conflict, and it must do so before anything of the routing is written. A routing that passes a ticket on while
+     * another unit reassigns one between the same two agents the other way may then deadlock; the database breaks
+     * it, and a unit CRMKit began is run again.
      */
     private void countActive(TicketChange change, RoutedSlot routed) {
         UUID lost = activeAssignee(change.before());
@@ -328,13 +340,16 @@ final class StoredTickets implements TicketService {
             deltas.put(gained, 1);
         }
         Instant now = change.after().updatedAt();
-        deltas.forEach((memberId, delta) -> {
-            if (routed != null && memberId.equals(routed.saved().memberId()) && delta == 1) {
-                levels.routing().saveSlot(routed.saved(), routed.expectedVersion());
-            } else {
-                levels.routing().addActiveTickets(tenantId, memberId, delta, context.ids().next(), now);
+        if (routed != null) {
+            if (!routed.saved().memberId().equals(gained)) {
+                throw new IllegalStateException("routing saves the slot of the agent it assigns the ticket to");
             }
-        });
+            // the versioned save first, whatever the member ids' order: see store
+            levels.routing().saveSlot(routed.saved(), routed.expectedVersion());
+            deltas.remove(routed.saved().memberId());
+        }
+        deltas.forEach((memberId, delta) ->
+                levels.routing().addActiveTickets(tenantId, memberId, delta, context.ids().next(), now));
     }
 
     /** The ticket's assignee when the ticket is active and assigned, else null (also for no ticket). */

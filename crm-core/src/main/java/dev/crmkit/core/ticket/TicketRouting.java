@@ -59,9 +59,11 @@ public interface TicketRouting {
      * Tries to route up to {@code limit} waiting tickets, longest-open first, each in a unit of its own, and returns
      * how many it routed. A waiting ticket that was resolved or closed, or given another assignee by hand since it
      * started waiting, leaves the queue without being routed; one whose routing conflicts with another node's stays
-     * waiting for the next call. Call it outside any unit and outside a host's transaction: inside one, each ticket's
-     * unit joins the outer one, so a conflict that is skipped cannot undo what that ticket's routing wrote before it
-     * (its assignment could then stay without its agent's active-ticket count).
+     * waiting for the next call. A ticket's routing writes nothing before the one write that can conflict (its agent's
+     * slot, saved over the version read), so a skipped conflict leaves nothing of it behind even when this is called
+     * inside a unit or a host's transaction, where each ticket's unit joins the outer one. There, though, a deadlock
+     * or a lost connection ends the outer transaction: the tickets after it are skipped and nothing of the outer unit
+     * commits.
      *
      * @throws dev.crmkit.model.ValidationException ({@code limit}) when not between 1 and 1000
      */

@@ -15,6 +15,7 @@ import dev.crmkit.model.customfield.CustomFieldValue;
 import dev.crmkit.model.team.TeamRole;
 import dev.crmkit.model.ticket.TicketChannel;
 import dev.crmkit.model.ticket.TicketKind;
+import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.customer.CustomerRecord;
 import dev.crmkit.spi.team.TeamRecord;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * A {@code Crm} with every built-in domain on in-memory storage, routing with the settings given, and a clock the test
@@ -47,7 +49,12 @@ final class RoutingFixtures {
     }
 
     RoutingFixtures(RoutingSettings settings) {
-        crm = Crm.builder().storage(storage).clock(clock).ids(IdGenerator.timeOrdered(clock))
+        this(settings, UnaryOperator.identity());
+    }
+
+    /** Routing with these settings over {@code around} the in-memory storage (a decorator a test puts in between). */
+    RoutingFixtures(RoutingSettings settings, UnaryOperator<Storage> around) {
+        crm = Crm.builder().storage(around.apply(storage)).clock(clock).ids(IdGenerator.timeOrdered(clock))
                 .module(new TicketRoutingModule(settings)).build();
         tickets = crm.tenant(TENANT).service(TicketService.class);
         routing = crm.tenant(TENANT).service(TicketRouting.class);

@@ -4,12 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crmkit.core.team.WorkingHours;
+import dev.crmkit.model.ConflictException;
 import dev.crmkit.model.NotFoundException;
 import dev.crmkit.model.PageRequest;
 import dev.crmkit.model.ValidationException;
 import dev.crmkit.model.customfield.CustomFieldValue;
 import dev.crmkit.model.ticket.TicketKind;
 import dev.crmkit.spi.Ids;
+import dev.crmkit.spi.Storage;
+import dev.crmkit.spi.ticket.ServiceLevelStorage;
+import dev.crmkit.spi.ticket.TicketRoutingStore;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -17,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -376,5 +384,79 @@ class TicketRoutingTest {
     private static void assertField(ThrowingCallable call, String field) {
         assertThatThrownBy(call).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.field()).isEqualTo(field));
+    }
+
+    @Test
+    void a_waiting_ticket_whose_slot_save_conflicts_inside_an_outer_unit_stays_waiting_with_nothing_of_it_written() {
+        // given: nobody can take the ticket, so it waits; then ana joins, and her slot's next save conflicts, as when
+        // another node routed to her since this one read her slot
+        SlotConflicts conflicts = new SlotConflicts();
+        RoutingFixtures f = new RoutingFixtures(RoutingSettings.defaults(), conflicts::around);
+        Ticket ticket = f.ticket();
+        assertThat(f.routing.route(ticket.id()).routed()).isFalse();
+        UUID ana = f.agent(3);
+        conflicts.next();
+
+        // when: the host routes the queue inside a unit of its own, which commits what the call leaves
+        int routed = f.storage.transactions().inTransaction(() -> f.routing.routeWaiting(10));
+
+        // then: the ticket was skipped with nothing of its routing written: unassigned, waiting, uncounted
+        assertThat(routed).isZero();
+        assertThat(conflicts.conflicted).isTrue();
+        assertThat(f.tickets.ticket(ticket.id()).assigneeId()).isNull();
+        assertThat(f.routing.waiting(PageRequest.first(10)).items()).extracting(WaitingTicket::ticketId)
+                .containsExactly(ticket.id());
+        assertThat(f.storage.routing().slots(RoutingFixtures.TENANT, List.of(ana))).isEmpty();
+        assertThat(f.eventTypes(ticket.id())).containsExactly("ticket.opened", "ticket.routing-queued");
+
+        // and: the next call routes it, counted once on ana's slot
+        assertThat(f.routing.routeWaiting(10)).isEqualTo(1);
+        assertThat(f.tickets.ticket(ticket.id()).assigneeId()).isEqualTo(ana);
+        assertThat(f.routing.waiting(PageRequest.first(10)).items()).isEmpty();
+        assertThat(f.storage.routing().slots(RoutingFixtures.TENANT, List.of(ana)).get(ana).activeTickets())
+                .isEqualTo(1);
+    }
+
+    /**
+     * Makes the next save of an agent's routing slot conflict, before it reaches the storage, as the storage does when
+     * the slot's version moved on since routing read it. Every other call goes to the real storage.
+     */
+    private static final class SlotConflicts {
+        private boolean armed;
+        private boolean conflicted;
+
+        void next() {
+            armed = true;
+        }
+
+        Storage around(Storage storage) {
+            ServiceLevelStorage real = storage.capability(ServiceLevelStorage.class).orElseThrow();
+            TicketRoutingStore routing = forwarding(TicketRoutingStore.class, real.routing(), method -> {
+                if (method.getName().equals("saveSlot") && armed) {
+                    armed = false;
+                    conflicted = true;
+                    throw new ConflictException("the slot's version moved on since it was read", true);
+                }
+                return null;
+            });
+            return storage.with(ServiceLevelStorage.class, forwarding(ServiceLevelStorage.class, real,
+                    method -> method.getName().equals("routing") ? routing : null));
+        }
+
+        /** A proxy of {@code real} answering with {@code instead} where it gives an answer, else with the real call. */
+        private static <T> T forwarding(Class<T> type, T real, Function<Method, Object> instead) {
+            return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method,
+                    args) -> {
+                Object answer = instead.apply(method);
+                if (answer != null) {
+                    return answer;
+                }
+                try {
+                    return method.invoke(real, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            }));
+        }
     }
 }
