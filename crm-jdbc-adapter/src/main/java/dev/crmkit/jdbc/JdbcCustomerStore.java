@@ -163,8 +163,15 @@ final class JdbcCustomerStore implements CustomerStore {
             return Map.of();
         }
         List<Object> parameters = new ArrayList<>();
-        String sql = "SELECT c.id, c.kind FROM " + db.oneOf("crm_customer", "c", List.of("tenant_id"),
-                List.of(tenantId), "id", wanted, parameters) + " AND c.merged_into IS NULL";
+        // one id, the usual case (a ticket's customer), as a plain key lookup; several through the list lookup
+        String sql = wanted.size() == 1
+                ? "SELECT c.id, c.kind FROM crm_customer c WHERE c.tenant_id = ? AND c.id = ? AND c.merged_into IS NULL"
+                : "SELECT c.id, c.kind FROM " + db.oneOf("crm_customer", "c", List.of("tenant_id"), List.of(tenantId),
+                        "id", wanted, parameters) + " AND c.merged_into IS NULL";
+        if (wanted.size() == 1) {
+            parameters.add(tenantId);
+            parameters.add(wanted.get(0));
+        }
         return db.read(TYPE, c -> {
             Map<UUID, PartyKind> kinds = new HashMap<>();
             for (Map.Entry<UUID, PartyKind> kind : db.list(c, sql, parameters,

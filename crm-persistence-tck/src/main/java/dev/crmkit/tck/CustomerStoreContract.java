@@ -72,6 +72,10 @@ public abstract class CustomerStoreContract extends ContractSupport {
 
         assertThat(kinds).containsOnly(Map.entry(person.id(), PartyKind.PERSON),
                 Map.entry(organization.id(), PartyKind.ORGANIZATION));
+        assertThat(customers().liveKinds(TENANT, List.of(organization.id())))
+                .containsOnly(Map.entry(organization.id(), PartyKind.ORGANIZATION));
+        assertThat(customers().liveKinds(TENANT, List.of(merged.id()))).isEmpty();
+        assertThat(customers().liveKinds(TENANT, List.of(foreign.id()))).isEmpty();
         assertThat(customers().liveKinds(TENANT, List.of())).isEmpty();
         assertThat(customers().liveKinds(OTHER_TENANT, List.of(foreign.id(), person.id())))
                 .containsOnly(Map.entry(foreign.id(), PartyKind.PERSON));
