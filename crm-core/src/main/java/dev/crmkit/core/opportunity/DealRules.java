@@ -3,18 +3,21 @@ package dev.crmkit.core.opportunity;
 import dev.crmkit.core.common.Money;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.model.Checks;
+import dev.crmkit.model.PageRequest;
 import dev.crmkit.model.ValidationException;
 import dev.crmkit.model.customer.PartyKind;
 import dev.crmkit.model.opportunity.OpportunityContact;
 import dev.crmkit.spi.Storage;
-import dev.crmkit.spi.customer.CustomerRecord;
+import dev.crmkit.spi.customer.CustomerStore;
 import dev.crmkit.spi.customer.CustomerStorage;
 import dev.crmkit.spi.opportunity.LineItemRecord;
 import dev.crmkit.spi.team.TeamStorage;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -91,20 +94,32 @@ final class DealRules {
             Set<OpportunityContact> contacts) {
         TeamStorage teamStorage = storage.capability(TeamStorage.class).orElseThrow();
         Checks.noNulls("contacts", contacts);
-        if (live(storage, tenantId, customerId).isEmpty()) {
+        // the customer's and every contact's kind in one read per thousand, without their tags and fields
+        List<UUID> ids = new ArrayList<>();
+        ids.add(customerId);
+        contacts.forEach(contact -> ids.add(contact.personId()));
+        Map<UUID, PartyKind> kinds = liveKinds(storage, tenantId, ids);
+        if (!kinds.containsKey(customerId)) {
             throw new ValidationException("customerId", "names no live customer of this tenant");
         }
         if (ownerId != null && teamStorage.teamMembers().get(tenantId, ownerId).isEmpty()) {
             throw new ValidationException("ownerId", "names no team member of this tenant");
         }
         for (OpportunityContact contact : contacts) {
-            if (live(storage, tenantId, contact.personId()).filter(c -> c.kind() == PartyKind.PERSON).isEmpty()) {
+            if (kinds.get(contact.personId()) != PartyKind.PERSON) {
                 throw new ValidationException("contacts[].personId", "names no live person of this tenant");
             }
         }
     }
 
-    private static Optional<CustomerRecord> live(Storage storage, String tenantId, UUID id) {
-        return storage.capability(CustomerStorage.class).orElseThrow().customers().get(tenantId, id).filter(c -> c.mergedInto() == null);
+    private static Map<UUID, PartyKind> liveKinds(Storage storage, String tenantId, List<UUID> ids) {
+        CustomerStore customers = storage.capability(CustomerStorage.class).orElseThrow().customers();
+        List<UUID> distinct = List.copyOf(new LinkedHashSet<>(ids));
+        Map<UUID, PartyKind> kinds = new HashMap<>();
+        for (int from = 0; from < distinct.size(); from += PageRequest.MAX_LIMIT) {
+            kinds.putAll(customers.liveKinds(tenantId,
+                    distinct.subList(from, Math.min(distinct.size(), from + PageRequest.MAX_LIMIT))));
+        }
+        return kinds;
     }
 }

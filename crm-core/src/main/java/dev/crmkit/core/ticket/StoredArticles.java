@@ -119,8 +119,8 @@ final class StoredArticles implements KnowledgeBase {
             if (articles.get(tenantId, articleId).filter(a -> a.state() == ArticleState.PUBLISHED).isEmpty()) {
                 throw new ValidationException("articleId", "names no published article of this tenant");
             }
-            if (customerId != null && context.storage(CustomerStorage.class).customers().get(tenantId, customerId)
-                    .filter(c -> c.mergedInto() == null).isEmpty()) {
+            if (customerId != null && !context.storage(CustomerStorage.class).customers()
+                    .liveKinds(tenantId, List.of(customerId)).containsKey(customerId)) {
                 throw new ValidationException("customerId", "names no live customer of this tenant");
             }
             ArticleViewRecord view = new ArticleViewRecord(tenantId, id, articleId, customerId, sessionId, now,
